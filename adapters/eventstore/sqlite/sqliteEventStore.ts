@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import type { NewEvent, RecordedEvent } from '../../../domain/events/event.ts';
+import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
+import { ConcurrencyError } from '../../../domain/errors.ts';
+import type { AppendResult, EventStore, ExpectedRevision } from '../../../commands/eventStore.ts';
+import { checkExpectedRevision } from '../../../commands/expectedRevision.ts';
+import { catchUpSubscription } from '../catchUpSubscription.ts';
+import { createEventsSchema } from './schema.ts';
+import { groupCommit, type Outcome } from './groupCommit.ts';
+
+export type SqliteEventStoreOptions = {
+  /** A file path, or ':memory:' for a store that lives as long as the process. */
+  readonly path: string;
+  readonly registry: EventRegistry;
+  /** How often an idle subscription looks for events written by other processes. */
+  readonly pollIntervalMs?: number;
+};
+
+type AppendRequest = { stream: string; events: readonly NewEvent[]; expected: ExpectedRevision };
+type Row = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string];
+
+const PAGE = 1000;
+
+export type SqliteEventStore = EventStore & { readonly db: Database.Database };
+
+export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
+  const db = new Database(options.path);
+  createEventsSchema(db);
+  const columns = 'position, id, stream, revision, type, data, metadata';
+  const sql = {
+    lastRevision: db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').pluck().safeIntegers(true),
+    byId: db.prepare('SELECT position, stream, revision FROM events WHERE id = ?').raw(true).safeIntegers(true),
+    insert: db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)').safeIntegers(true),
+    readStream: db.prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true).safeIntegers(true),
+    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true).safeIntegers(true),
+    head: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true),
+  };
+
+  const decode = (row: Row): RecordedEvent =>
+    options.registry.decode({
+      position: row[0],
+      id: row[1],
+      stream: row[2],
+      revision: row[3],
+      type: row[4],
+      data: JSON.parse(row[5]),
+      metadata: JSON.parse(row[6]),
+    });
+
+  /** A command sent again finds its events already there and gets their result back. */
+  const earlierAppend = ({ stream, events }: AppendRequest): AppendResult | undefined => {
+    const first = sql.byId.get(events[0]!.id) as [bigint, string, bigint] | undefined;
+    if (!first) return undefined;
+    if (first[1] !== stream)
+      throw new ConcurrencyError(stream, 'a new event id', `event ${events[0]!.id} already in ${first[1]}`);
+    const last = sql.byId.get(events[events.length - 1]!.id) as [bigint, string, bigint] | undefined;
+    if (!last || last[1] !== stream)
+      throw new ConcurrencyError(stream, 'the same events as before', 'a partial repeat of an earlier append');
+    return { position: last[0], nextExpectedRevision: last[2] };
+  };
+
+  const appendOne = (request: AppendRequest): AppendResult => {
+    const current = sql.lastRevision.get(request.stream) as bigint | undefined;
+    if (request.events.length > 0) {
+      const repeat = earlierAppend(request);
+      if (repeat) return repeat;
+    }
+    checkExpectedRevision(request.stream, request.expected, current);
+    let revision = current ?? -1n;
+    let position = 0n;
+    for (const event of request.events) {
+      revision += 1n;
+      const info = sql.insert.run(
+        event.id,
+        request.stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+      position = BigInt(info.lastInsertRowid);
+    }
+    if (request.events.length === 0) position = sql.head.get() as bigint;
+    return { nextExpectedRevision: revision, position };
+  };
+
+  // A savepoint per append: one refused append rolls back alone inside the shared transaction.
+  const appendAlone = db.transaction(appendOne);
+  const commitMany = db.transaction((requests: readonly AppendRequest[]): Outcome<AppendResult>[] =>
+    requests.map((request) => {
+      try {
+        return { ok: true, value: appendAlone(request) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  const listeners = new Set<() => void>();
+  const append = groupCommit<AppendRequest, AppendResult>((requests) => {
+    const outcomes = commitMany(requests);
+    for (const notify of listeners) notify();
+    return outcomes;
+  });
+
+  const waitForChange = (signal: AbortSignal): Promise<void> =>
+    new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listeners.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, options.pollIntervalMs ?? 250);
+      listeners.add(done);
+      signal.addEventListener('abort', done);
+    });
+
+  const readAllPage = (after: bigint, limit: number): RecordedEvent[] =>
+    (sql.readAll.all(after, limit) as Row[]).map(decode);
+
+  return {
+    db,
+    append: (stream, events, expected) => append({ stream, events, expected }),
+
+    async *readStream(stream, { fromRevision = 0n, maxCount = Infinity } = {}) {
+      let next = fromRevision;
+      let left = maxCount;
+      while (left > 0) {
+        const rows = sql.readStream.all(stream, next, Math.min(PAGE, left)) as Row[];
+        for (const row of rows) yield decode(row);
+        if (rows.length < PAGE) return;
+        left -= rows.length;
+        next = rows[rows.length - 1]![3] + 1n;
+      }
+    },
+
+    async *readAll({ after = 0n, maxCount = Infinity } = {}) {
+      let from = after;
+      let left = maxCount;
+      while (left > 0) {
+        const page = readAllPage(from, Math.min(PAGE, left));
+        for (const event of page) yield event;
+        if (page.length < PAGE) return;
+        left -= page.length;
+        from = page[page.length - 1]!.position;
+      }
+    },
+
+    subscribe: (subscribeOptions = {}) =>
+      catchUpSubscription({ readPage: readAllPage, waitForChange }, subscribeOptions),
+
+    headPosition: async () => sql.head.get() as bigint,
+
+    close: async () => {
+      // Let appends already queued for this tick commit before the file closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const notify of [...listeners]) notify();
+      db.close();
+    },
+  };
+};

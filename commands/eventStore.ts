@@ -1,0 +1,42 @@
+import type { NewEvent, RecordedEvent } from '../domain/events/event.ts';
+
+/** What the writer believes about the stream: a mismatch throws ConcurrencyError. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export type AppendResult = {
+  /** Revision of the stream's last event after the append. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event appended (or found, when the append was a repeat). */
+  readonly position: bigint;
+};
+
+export type ReadStreamOptions = { readonly fromRevision?: bigint; readonly maxCount?: number };
+
+/** Positions are exclusive: reading `after` a checkpoint never yields the checkpoint again. */
+export type ReadAllOptions = { readonly after?: bigint; readonly maxCount?: number };
+
+export type SubscribeOptions = {
+  readonly after?: bigint;
+  /** Largest batch handed to the consumer at once. */
+  readonly batchSize?: number;
+};
+
+/**
+ * A catch-up subscription: history first, then live events, in batches.
+ * The next batch is read only when the consumer asks for it (backpressure).
+ */
+export type Subscription = AsyncIterable<readonly RecordedEvent[]> & {
+  close(): Promise<void>;
+};
+
+export interface EventStore {
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in revision order; a stream that does not exist yields nothing. */
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** Every event in global order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** Position of the newest event in the store, 0n when empty. */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}

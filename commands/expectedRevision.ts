@@ -1,0 +1,19 @@
+import { ConcurrencyError } from '../domain/errors.ts';
+import type { ExpectedRevision } from './eventStore.ts';
+
+export const describeRevision = (revision: ExpectedRevision | bigint | undefined): string =>
+  revision === undefined ? 'no_stream' : String(revision);
+
+/** Throws ConcurrencyError unless the stream's current revision (undefined: no stream) matches. */
+export const checkExpectedRevision = (
+  stream: string,
+  expected: ExpectedRevision,
+  current: bigint | undefined,
+): void => {
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === undefined) ||
+    (expected === 'stream_exists' && current !== undefined) ||
+    (typeof expected === 'bigint' && current === expected);
+  if (!holds) throw new ConcurrencyError(stream, describeRevision(expected), describeRevision(current));
+};

@@ -1,0 +1,102 @@
+import type { Command, Decider } from '../domain/decider.ts';
+import type { Event, NewEvent, RecordedEvent } from '../domain/events/event.ts';
+import type { EventRegistry } from '../domain/events/eventRegistry.ts';
+import { ConcurrencyError } from '../domain/errors.ts';
+import type { EventStore, ExpectedRevision } from './eventStore.ts';
+import type { CommandContext } from './commandContext.ts';
+import { eventId } from './eventIds.ts';
+
+export type HandleResult<State, E extends Event> = {
+  readonly newEvents: readonly E[];
+  readonly newState: State;
+  /** Global position of the last event written; commands answer it for read-your-writes. */
+  readonly position: bigint;
+  readonly nextExpectedRevision: bigint | undefined;
+  /** True when this command had been handled before and nothing new was appended. */
+  readonly repeated: boolean;
+};
+
+export type RetryPolicy = {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+};
+
+export const defaultRetry: RetryPolicy = { attempts: 8, baseDelayMs: 2, maxDelayMs: 200 };
+
+export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
+  readonly store: EventStore;
+  readonly registry: EventRegistry;
+  readonly decider: Decider<State, C, E>;
+  readonly retry?: RetryPolicy;
+  /** Randomness for the backoff jitter; injectable so tests can pin it. */
+  readonly random?: () => number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Read the stream, fold it, decide, append with the revision that was read; on a conflict,
+ * read again and decide again with backoff, and give up with ConcurrencyError.
+ */
+export const commandHandler = <State, C extends Command, E extends Event>(
+  options: CommandHandlerOptions<State, C, E>,
+) => {
+  const { store, registry, decider } = options;
+  const retry = options.retry ?? defaultRetry;
+  const random = options.random ?? Math.random;
+
+  const toNewEvent = (event: E, index: number, context: CommandContext): NewEvent => ({
+    id: eventId(context.commandId, index, context.now),
+    type: event.type,
+    data: registry.encode(event),
+    metadata: {
+      companyId: context.companyId,
+      commandId: context.commandId,
+      correlationId: context.correlationId ?? context.commandId,
+      causationId: context.causationId ?? context.commandId,
+      actor: context.actor,
+      occurredAt: context.now.toISOString(),
+      schemaVersion: registry.schemaVersion(event.type),
+    },
+  });
+
+  const attempt = async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+    let state = decider.initialState();
+    let revision: bigint | undefined;
+    let lastPosition: bigint | undefined;
+    const earlier: RecordedEvent[] = [];
+    for await (const event of store.readStream(stream)) {
+      state = decider.evolve(state, event as unknown as E);
+      revision = event.revision;
+      lastPosition = event.position;
+      if (event.metadata.commandId === context.commandId) earlier.push(event);
+    }
+    if (earlier.length > 0) {
+      const last = earlier[earlier.length - 1]!;
+      return { newEvents: [], newState: state, position: last.position, nextExpectedRevision: revision, repeated: true };
+    }
+    const decided = decider.decide(command, state);
+    const newEvents: readonly E[] = Array.isArray(decided) ? decided : [decided as E];
+    if (newEvents.length === 0) {
+      const position = lastPosition ?? 0n;
+      return { newEvents, newState: state, position, nextExpectedRevision: revision, repeated: false };
+    }
+    const expected: ExpectedRevision = revision ?? 'no_stream';
+    const result = await store.append(stream, newEvents.map((e, i) => toNewEvent(e, i, context)), expected);
+    const newState = newEvents.reduce(decider.evolve, state);
+    return { newEvents, newState, position: result.position, nextExpectedRevision: result.nextExpectedRevision, repeated: false };
+  };
+
+  return async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(stream, command, context);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || tries >= retry.attempts) throw error;
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** tries);
+        await sleep(random() * ceiling);
+      }
+    }
+  };
+};

@@ -1,0 +1,80 @@
+// One error hierarchy with stable codes; the HTTP layer maps each kind to a status exactly once.
+
+export type ErrorDetail = { path: string; message: string };
+
+export abstract class EngineError extends Error {
+  abstract readonly kind:
+    | 'validation'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'not_found'
+    | 'concurrency'
+    | 'illegal_state';
+  readonly code: string;
+  readonly errors: readonly ErrorDetail[];
+
+  constructor(code: string, message: string, errors: readonly ErrorDetail[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+export class ValidationError extends EngineError {
+  readonly kind = 'validation' as const;
+}
+
+export class UnauthorizedError extends EngineError {
+  readonly kind = 'unauthorized' as const;
+}
+
+export class ForbiddenError extends EngineError {
+  readonly kind = 'forbidden' as const;
+}
+
+export class NotFoundError extends EngineError {
+  readonly kind = 'not_found' as const;
+}
+
+/** An expected revision did not hold, or retries on conflict ran out. */
+export class ConcurrencyError extends EngineError {
+  readonly kind = 'concurrency' as const;
+  constructor(
+    readonly stream: string,
+    readonly expected: string,
+    readonly actual: string,
+    message = `stream ${stream}: expected revision ${expected}, actual ${actual}`,
+  ) {
+    super('STREAM.WRONG_EXPECTED_REVISION', message);
+  }
+}
+
+/** A command that does not fit the current state (launching a launched campaign). */
+export class IllegalStateError extends EngineError {
+  readonly kind = 'illegal_state' as const;
+}
+
+/** A stored event that cannot be decoded: the reader stops rather than skip history. */
+export class EventDecodingError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly revision: bigint,
+    readonly type: string,
+    readonly reason: string,
+  ) {
+    super(`cannot decode event ${type} at ${stream}@${revision}: ${reason}`);
+    this.name = 'EventDecodingError';
+  }
+}
+
+/** Configuration that cannot work; names the setting so an operator can fix it. */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigurationError';
+  }
+}
