@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import {
+  physicalName,
+  type Doc,
+  type ProjectionState,
+  type ReadStore,
+  type Versioned,
+} from '../../../projections/readStore.ts';
+import { validateQuery } from '../../../projections/query/validateFilter.ts';
+import { decodeCursor, encodeCursor, fullSort, keysetFilter } from '../../../projections/query/keyset.ts';
+import { filterSql, orderSql } from './sqliteFilter.ts';
+import { createCollection, createReadStoreSchema, quoteName } from './schema.ts';
+
+export type SqliteReadStoreOptions = {
+  readonly path: string;
+  /** How long a logical-to-physical collection name is trusted before it is read again. */
+  readonly aliasTtlMs?: number;
+};
+
+const DEFAULT_LIMIT = 100;
+
+export type SqliteReadStore = ReadStore & { readonly db: Database.Database };
+
+export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadStore => {
+  const db = new Database(options.path);
+  createReadStoreSchema(db);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const aliases = new Map<string, { physical: string | undefined; at: number }>();
+  const ttl = options.aliasTtlMs ?? 1000;
+  /** The table readers see for a logical collection, or undefined before any version is active. */
+  const resolve = (logical: string): string | undefined => {
+    const cached = aliases.get(logical);
+    if (cached && Date.now() - cached.at < ttl) return cached.physical;
+    const physical = prepared('SELECT physical FROM readstore_aliases WHERE logical = ?').pluck().get(logical) as string | undefined;
+    aliases.set(logical, { physical, at: Date.now() });
+    return physical;
+  };
+
+  const parse = (text: string): Doc => JSON.parse(text) as Doc;
+
+  const activate = db.transaction((projection: string, version: number, collections: readonly { name: string }[]) => {
+    const previous = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | null | undefined;
+    prepared('INSERT INTO readstore_projections (name, active_version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version').run(projection, version);
+    for (const { name } of collections) {
+      prepared('INSERT INTO readstore_aliases (logical, physical) VALUES (?, ?) ON CONFLICT (logical) DO UPDATE SET physical = excluded.physical').run(name, physicalName(name, version));
+      aliases.delete(name);
+    }
+    if (previous !== undefined && previous !== null && previous !== version) {
+      for (const { name } of collections) db.exec(`DROP TABLE IF EXISTS ${quoteName(physicalName(name, previous))}`);
+      prepared('DELETE FROM readstore_checkpoints WHERE name = ? AND version = ?').run(projection, previous);
+    }
+  });
+
+  const commit = db.transaction((batch: Parameters<ReadStore['commit']>[0]) => {
+    for (const change of batch.changes) {
+      const table = quoteName(physicalName(change.collection, batch.version));
+      if (change.op === 'upsert')
+        prepared(
+          `INSERT INTO ${table} (_id, position, doc) VALUES (?, ?, ?) ON CONFLICT (_id) DO UPDATE SET position = excluded.position, doc = excluded.doc WHERE excluded.position > position`,
+        ).run(change.doc._id, change.position, JSON.stringify(change.doc));
+      else prepared(`DELETE FROM ${table} WHERE _id = ? AND position <= ?`).run(change.id, change.position);
+    }
+    prepared(
+      'INSERT INTO readstore_checkpoints (name, version, position) VALUES (?, ?, ?) ON CONFLICT (name, version) DO UPDATE SET position = max(position, excluded.position)',
+    ).run(batch.projection, batch.version, batch.checkpoint);
+  });
+
+  return {
+    db,
+    prepare: async (version, collections) => {
+      db.transaction(() => {
+        for (const spec of collections) createCollection(db, physicalName(spec.name, version), spec);
+      })();
+    },
+
+    activate: async (projection, version, collections) => activate(projection, version, collections),
+
+    projectionState: async (projection): Promise<ProjectionState> => {
+      const active = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | undefined;
+      const rows = prepared('SELECT version, position FROM readstore_checkpoints WHERE name = ?').safeIntegers(true).all(projection) as { version: bigint; position: bigint }[];
+      return {
+        activeVersion: active ?? null,
+        checkpoints: Object.fromEntries(rows.map((r) => [Number(r.version), r.position])),
+      };
+    },
+
+    commit: async (batch) => commit(batch),
+
+    getForUpdate: async (version, collection, ids) => {
+      const table = quoteName(physicalName(collection, version));
+      const rows = prepared(`SELECT _id, position, doc FROM ${table} WHERE _id IN (SELECT value FROM json_each(?))`)
+        .safeIntegers(true)
+        .all(JSON.stringify(ids)) as { _id: string; position: bigint; doc: string }[];
+      return new Map<string, Versioned>(rows.map((r) => [r._id, { doc: parse(r.doc), position: r.position }]));
+    },
+
+    get: async (collection, id) => {
+      const table = resolve(collection);
+      if (!table) return null;
+      const text = prepared(`SELECT doc FROM ${quoteName(table)} WHERE _id = ?`).pluck().get(id) as string | undefined;
+      return text === undefined ? null : parse(text);
+    },
+
+    getMany: async (collection, ids) => {
+      const table = resolve(collection);
+      if (!table || ids.length === 0) return [];
+      const texts = prepared(`SELECT doc FROM ${quoteName(table)} WHERE _id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
+      const byId = new Map(texts.map(parse).map((doc) => [doc._id, doc]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    find: async (collection, filter, findOptions = {}) => {
+      validateQuery(filter, findOptions);
+      const sort = fullSort(findOptions.sort);
+      const limit = findOptions.limit ?? DEFAULT_LIMIT;
+      const table = resolve(collection);
+      if (!table) return { items: [], next: null };
+      const effective = findOptions.after ? { $and: [filter, keysetFilter(sort, decodeCursor(findOptions.after, sort))] } : filter;
+      const where = filterSql(effective);
+      const texts = prepared(`SELECT doc FROM ${quoteName(table)} WHERE ${where.sql} ORDER BY ${orderSql(sort)} LIMIT ?`)
+        .pluck()
+        .all(...where.params, limit + 1) as string[];
+      const items = texts.slice(0, limit).map(parse);
+      return { items, next: texts.length > limit ? encodeCursor(items[items.length - 1]!, sort) : null };
+    },
+
+    count: async (collection, filter) => {
+      validateQuery(filter);
+      const table = resolve(collection);
+      if (!table) return 0;
+      const where = filterSql(filter);
+      return prepared(`SELECT count(*) FROM ${quoteName(table)} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    },
+
+    ping: async () => db.open && prepared('SELECT 1').pluck().get() === 1,
+
+    close: async () => {
+      db.close();
+    },
+  };
+};

@@ -1,0 +1,9 @@
+/** The value at a dotted path; undefined when any step is missing or not an object. */
+export const fieldValue = (doc: unknown, path: string): unknown => {
+  let current: unknown = doc;
+  for (const step of path.split('.')) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
+};
