@@ -91,3 +91,26 @@ export const tallyEvents = (tallyId: string, count: number, commandId = `append-
       schemaVersion: 2,
     },
   }));
+
+/** A read model of tallies: one document each with its running total. */
+export const tallyProjection = (version = 1) => ({
+  name: 'tallies',
+  version,
+  collections: [{ name: 'tallies', indexes: [{ fields: [['companyId', 1], ['total', -1]] as [string, 1 | -1][] }] }],
+  eventTypes: ['TallyOpened', 'TallyIncremented', 'TallyClosed'],
+  project: (event: { type: string; data: unknown; position: bigint }) => {
+    const data = event.data as { tallyId: string; companyId: string; by?: number };
+    return [
+      {
+        collection: 'tallies',
+        id: data.tallyId,
+        apply: (current: Record<string, unknown> | undefined) => {
+          const base = { _id: data.tallyId, companyId: data.companyId, total: 0, events: 0, status: 'open', shape: version, ...current };
+          if (event.type === 'TallyIncremented') return { ...base, total: (base.total as number) + (data.by ?? 0), events: (base.events as number) + 1 };
+          if (event.type === 'TallyClosed') return { ...base, status: 'closed' };
+          return base;
+        },
+      },
+    ];
+  },
+});

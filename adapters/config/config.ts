@@ -1,0 +1,53 @@
+/** Pino's levels, plus `silent` to switch logging off (tests). */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export type EventStoreConfig =
+  | { readonly engine: 'sqlite' }
+  /** `connectionString` always uses the esdb schemes, which is what @eventstore/db-client parses. */
+  | { readonly engine: 'esdb'; readonly connectionString: string };
+
+export type ReadStoreConfig = { readonly engine: 'sqlite' } | { readonly engine: 'mongodb'; readonly url: string };
+
+export type TelephonyConfig =
+  | { readonly carrier: 'simulated' }
+  | {
+      readonly carrier: 'twilio';
+      readonly accountSid: string;
+      readonly authToken: string;
+      /** A Twilio-compatible API; undefined means Twilio's own. */
+      readonly apiUrl: string | undefined;
+    };
+
+export type EmailConfig =
+  | { readonly carrier: 'simulated' }
+  | {
+      readonly carrier: 'ses';
+      readonly region: string;
+      readonly from: string;
+      /** An SES-compatible endpoint; undefined means AWS's own. */
+      readonly endpoint: string | undefined;
+    };
+
+export type HttpConfig = {
+  readonly jsonLimitBytes: number;
+  readonly csvLimitBytes: number;
+  /** `/readyz` answers 503 when any projection lags the store by more events than this. */
+  readonly readyMaxLag: number;
+};
+
+/** Everything the composition root needs to choose and wire adapters. */
+export type Config = {
+  readonly port: number;
+  readonly dataDir: string;
+  /** Unset: the embedded default creates one in `dataDir` on first start. */
+  readonly adminToken: string | undefined;
+  /** Origin (and optional base path) without a trailing slash, used for webhook URLs and signatures. */
+  readonly publicUrl: string | undefined;
+  readonly eventStore: EventStoreConfig;
+  readonly readStore: ReadStoreConfig;
+  readonly telephony: TelephonyConfig;
+  readonly email: EmailConfig;
+  readonly logLevel: LogLevel;
+  readonly http: HttpConfig;
+};

@@ -1,0 +1,97 @@
+import * as t from 'io-ts';
+import { logLevels, type LogLevel } from './config.ts';
+
+/** A setting decoded from its raw string; `check` answers the value or what was expected. */
+const fromString = <A>(name: string, check: (raw: string) => A | { expected: string }): t.Type<A, string, unknown> =>
+  new t.Type<A, string, unknown>(
+    name,
+    (u): u is A => u !== undefined,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, 'expected a string');
+      const result = check(u);
+      return isExpectation(result) ? t.failure(u, c, result.expected) : t.success(result);
+    },
+    String,
+  );
+
+const isExpectation = (value: unknown): value is { expected: string } =>
+  typeof value === 'object' && value !== null && 'expected' in value;
+
+/** Unset settings decode to `fallback`. */
+export const withDefault = <A>(codec: t.Type<A, string, unknown>, fallback: A): t.Type<A, string, unknown> =>
+  new t.Type<A, string, unknown>(codec.name, codec.is, (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)), codec.encode);
+
+/** Unset settings decode to undefined. */
+export const optional = <A>(codec: t.Type<A, string, unknown>): t.Type<A | undefined, string, unknown> =>
+  withDefault<A | undefined>(codec as t.Type<A | undefined, string, unknown>, undefined);
+
+/** Connection strings may carry a password; echo them back with it masked. */
+export const maskCredentials = (url: string): string => url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+
+const shown = (raw: string): string => JSON.stringify(maskCredentials(raw).slice(0, 100));
+
+export const integerIn = (min: number, max: number): t.Type<number, string, unknown> =>
+  fromString(`integer ${min}-${max}`, (raw) => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw.trim()) && value >= min && value <= max
+      ? value
+      : { expected: `expected an integer ${min}-${max}, got ${shown(raw)}` };
+  });
+
+export const nonEmpty = fromString('non-empty string', (raw) => raw);
+
+/** Secrets are never echoed, not even in errors. */
+export const secret = (minLength: number): t.Type<string, string, unknown> =>
+  fromString('secret', (raw) =>
+    raw.length >= minLength ? raw : { expected: `expected at least ${minLength} characters, got ${raw.length}` },
+  );
+
+/** An http(s) base URL without query or fragment, returned without its trailing slash. */
+export const httpUrl = fromString('http(s) URL', (raw) => {
+  const expected = { expected: `expected an http:// or https:// URL without query or fragment, got ${shown(raw)}` };
+  if (!URL.canParse(raw)) return expected;
+  const url = new URL(raw);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) return expected;
+  return url.href.replace(/\/+$/, '');
+});
+
+/** Scheme check only: cluster strings (`host1:2113,host2:2113`) are not WHATWG URLs. */
+const schemes = (name: string, pattern: RegExp, normalise: (raw: string) => string = (raw) => raw) =>
+  fromString(name, (raw) => (pattern.test(raw) ? normalise(raw) : { expected: `expected ${name}, got ${shown(raw)}` }));
+
+/** The installed @eventstore/db-client parses only esdb schemes; KurrentDB speaks the same protocol. */
+export const eventStoreUrl = schemes('an esdb:// or kurrentdb:// URL', /^(esdb|kurrentdb)(\+discover)?:\/\/[^\s/]+/, (raw) =>
+  raw.replace(/^kurrentdb/, 'esdb'),
+);
+
+export const mongoUrl = schemes('a mongodb:// or mongodb+srv:// URL', /^mongodb(\+srv)?:\/\/[^\s/]+/);
+
+export const twilioAccountSid = fromString('Twilio account SID', (raw) =>
+  /^AC[0-9a-fA-F]{32}$/.test(raw) ? raw : { expected: `expected AC followed by 32 hex digits, got ${shown(raw)}` },
+);
+
+export const awsRegion = fromString('AWS region', (raw) =>
+  /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(raw) ? raw : { expected: `expected an AWS region such as us-east-1, got ${shown(raw)}` },
+);
+
+/** `sender@example.com` or `Example Law <sender@example.com>`. */
+export const senderAddress = fromString('email address', (raw) =>
+  /^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(raw.trim())
+    ? raw.trim()
+    : { expected: `expected an email address or "Name <address>", got ${shown(raw)}` },
+);
+
+export const logLevel = fromString('log level', (raw): LogLevel | { expected: string } =>
+  (logLevels as readonly string[]).includes(raw)
+    ? (raw as LogLevel)
+    : { expected: `expected one of ${logLevels.join(', ')}, got ${shown(raw)}` },
+);
+
+const units: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A byte count: `65536`, `512kb`, `1mb`. */
+export const byteSize = fromString('size', (raw) => {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(raw.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * (units[(match[2] ?? '').toLowerCase()] ?? 1)) : 0;
+  return bytes > 0 ? bytes : { expected: `expected a size such as 1mb, 512kb or 65536, got ${shown(raw)}` };
+});

@@ -1,0 +1,29 @@
+/** Every setting: its environment variable, its command-line flag and what it means. */
+export const settings = {
+  PORT: 'HTTP port (default 3000)',
+  DATA_DIR: 'directory of the embedded SQLite stores and the generated admin token (default ./data)',
+  ADMIN_TOKEN: 'platform admin token for POST /v1/companies (at least 16 characters)',
+  PUBLIC_URL: 'public http(s) base URL, for webhook URLs and Twilio signature checks',
+  EVENTSTORE_URL: 'esdb:// or kurrentdb:// connection string (unset: embedded SQLite)',
+  MONGODB_URL: 'mongodb:// or mongodb+srv:// connection string (unset: embedded SQLite)',
+  TWILIO_ACCOUNT_SID: 'Twilio account SID (unset: simulated carrier)',
+  TWILIO_AUTH_TOKEN: 'Twilio auth token',
+  TWILIO_API_URL: 'Twilio-compatible API base URL (default: Twilio)',
+  AWS_REGION: 'AWS region of SES',
+  SES_FROM: 'sender address of email (unset: simulated email)',
+  SES_ENDPOINT: 'SES-compatible endpoint URL (default: AWS)',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
+  READY_MAX_LAG: 'largest projection lag, in events, at which /readyz still answers 200 (default 1000)',
+  JSON_BODY_LIMIT: 'largest JSON request body, e.g. 1mb (default), 512kb, 65536',
+  CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
+} as const;
+
+export type SettingName = keyof typeof settings;
+export const settingNames = Object.keys(settings) as SettingName[];
+
+/** `EVENTSTORE_URL` is given on the command line as `--eventstore-url`. */
+export const flagOf = (name: SettingName): string => name.toLowerCase().replaceAll('_', '-');
+
+/** Help text listing each flag with its environment variable. */
+export const configUsage = (): string =>
+  settingNames.map((name) => `  --${flagOf(name).padEnd(20)} ${name.padEnd(20)} ${settings[name]}`).join('\n');

@@ -1,0 +1,21 @@
+import type { Event, RecordedEvent } from '../domain/events/event.ts';
+import type { CollectionSpec, Doc } from './readStore.ts';
+
+/** One document an event changes: `apply` turns its current form into the next (null deletes it). */
+export type DocumentUpdate = {
+  readonly collection: string;
+  readonly id: string;
+  readonly apply: (current: Doc | undefined) => Doc | null;
+};
+
+/**
+ * A read model: which events it reads, the collections it writes, and a pure function from an
+ * event to the document updates it causes. A new `version` rebuilds it from the first event.
+ */
+export type Projection<E extends Event = Event> = {
+  readonly name: string;
+  readonly version: number;
+  readonly collections: readonly CollectionSpec[];
+  readonly eventTypes: readonly E['type'][];
+  project(event: RecordedEvent<E>): readonly DocumentUpdate[];
+};

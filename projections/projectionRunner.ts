@@ -1,0 +1,172 @@
+import type { EventStore, Subscription } from '../commands/eventStore.ts';
+import type { ReadStore } from './readStore.ts';
+import type { Projection } from './projection.ts';
+import { applyBatch } from './applyBatch.ts';
+
+/** Structured log lines the runner writes; pino's logger fits. */
+export type RunnerLog = {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+};
+
+export type ProjectionStatus = {
+  readonly name: string;
+  readonly version: number;
+  /** True while a new version is built beside the one readers see. */
+  readonly rebuilding: boolean;
+  readonly checkpoint: bigint;
+  readonly head: bigint;
+  /** Positions not yet projected: events on SQLite, log bytes on EventStoreDB. */
+  readonly lag: bigint;
+  readonly failed?: string;
+};
+
+export type ProjectionRunnerOptions = {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly projections: readonly Projection[];
+  readonly batchSize?: number;
+  readonly log?: RunnerLog;
+  /** How often a wait looks at checkpoints written by a runner in another process. */
+  readonly pollIntervalMs?: number;
+};
+
+type Running = {
+  projection: Projection;
+  checkpoint: bigint;
+  rebuilding: boolean;
+  failed?: string;
+  subscription?: Subscription;
+  done?: Promise<void>;
+};
+
+const silent: RunnerLog = { info: () => {}, error: () => {} };
+
+/**
+ * Keeps each projection's read model following the event store: from its checkpoint, a batch at a
+ * time, each batch committed with its checkpoint. A new version is built in fresh collections and
+ * swapped in once it has caught up.
+ */
+export const projectionRunner = (options: ProjectionRunnerOptions) => {
+  const { eventStore, readStore } = options;
+  const log = options.log ?? silent;
+  const batchSize = options.batchSize ?? 1000;
+  const running = new Map<string, Running>();
+  const waiters = new Set<() => void>();
+  const wakeWaiters = () => {
+    for (const wake of [...waiters]) wake();
+  };
+
+  const follow = async (entry: Running): Promise<void> => {
+    const { projection } = entry;
+    const subscription = eventStore.subscribe({ after: entry.checkpoint, batchSize });
+    entry.subscription = subscription;
+    for await (const events of subscription) {
+      const changes = await applyBatch(projection, readStore, events);
+      const checkpoint = events[events.length - 1]!.position;
+      await readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
+      entry.checkpoint = checkpoint;
+      if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
+        await readStore.activate(projection.name, projection.version, projection.collections);
+        entry.rebuilding = false;
+        log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
+      }
+      wakeWaiters();
+    }
+  };
+
+  const startOne = async (projection: Projection): Promise<void> => {
+    const state = await readStore.projectionState(projection.name);
+    await readStore.prepare(projection.version, projection.collections);
+    const fresh = state.activeVersion === null;
+    if (fresh) await readStore.activate(projection.name, projection.version, projection.collections);
+    const entry: Running = {
+      projection,
+      checkpoint: state.checkpoints[projection.version] ?? 0n,
+      rebuilding: !fresh && state.activeVersion !== projection.version,
+    };
+    if (entry.rebuilding)
+      log.info({ projection: projection.name, from: state.activeVersion, to: projection.version }, 'rebuilding projection into new collections');
+    // An empty store has nothing to build: the new version is as caught up as it will get.
+    if (entry.rebuilding && (await eventStore.headPosition()) <= entry.checkpoint) {
+      await readStore.activate(projection.name, projection.version, projection.collections);
+      entry.rebuilding = false;
+    }
+    running.set(projection.name, entry);
+    entry.done = follow(entry).catch((error: unknown) => {
+      entry.failed = error instanceof Error ? error.message : String(error);
+      log.error({ projection: projection.name, err: error }, 'projection stopped');
+      wakeWaiters();
+    });
+  };
+
+  const status = async (): Promise<ProjectionStatus[]> => {
+    const head = await eventStore.headPosition();
+    return [...running.values()].map((entry) => ({
+      name: entry.projection.name,
+      version: entry.projection.version,
+      rebuilding: entry.rebuilding,
+      checkpoint: entry.checkpoint,
+      head,
+      lag: head > entry.checkpoint ? head - entry.checkpoint : 0n,
+      ...(entry.failed ? { failed: entry.failed } : {}),
+    }));
+  };
+
+  /** Whether every named projection (all by default) has read models at or past `position`. */
+  const reached = async (position: bigint, names: readonly string[]): Promise<boolean> => {
+    for (const name of names) {
+      const entry = running.get(name);
+      if (entry) {
+        if (entry.rebuilding || entry.checkpoint < position) return false;
+        continue;
+      }
+      const state = await readStore.projectionState(name);
+      const active = state.activeVersion;
+      if (active === null || (state.checkpoints[active] ?? 0n) < position) return false;
+    }
+    return true;
+  };
+
+  return {
+    start: async (): Promise<void> => {
+      for (const projection of options.projections) await startOne(projection);
+    },
+
+    status,
+
+    /**
+     * Waits (bounded) until read models have reached a position a command answered, so a caller
+     * reads its own writes; answers whether they did in time.
+     */
+    waitFor: async (
+      position: bigint,
+      { timeoutMs = 5000, projections = options.projections.map((p) => p.name) }: { timeoutMs?: number; projections?: readonly string[] } = {},
+    ): Promise<boolean> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (await reached(position, projections)) return true;
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            waiters.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, Math.min(left, options.pollIntervalMs ?? 50));
+          waiters.add(wake);
+        });
+      }
+    },
+
+    stop: async (): Promise<void> => {
+      for (const entry of running.values()) await entry.subscription?.close();
+      await Promise.all([...running.values()].map((entry) => entry.done));
+      running.clear();
+      wakeWaiters();
+    },
+  };
+};
+
+export type ProjectionRunner = ReturnType<typeof projectionRunner>;
