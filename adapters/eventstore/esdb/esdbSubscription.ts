@@ -1,0 +1,88 @@
+import type { Readable } from 'node:stream';
+import type { RecordedEvent, StoredEvent } from '../../../domain/events/event.ts';
+import type { Subscription } from '../../../commands/eventStore.ts';
+import { backoffDelay, defaultResubscribe, sleep as realSleep, type BackoffOptions, type Sleep } from './backoff.ts';
+import { isPermanent } from './errors.ts';
+import { isAfter } from './positions.ts';
+import { readableBatches } from './readableBatches.ts';
+import { toStoredEvent, type ResolvedLike } from './recordedEvents.ts';
+
+/** A live read of $all, as the client's subscribeToAll returns it. */
+export type LiveFeed = Readable & { unsubscribe(): Promise<void> };
+
+export type EsdbSubscriptionOptions = {
+  /** Opens a feed of $all after `after` (undefined: from the start); `readAhead` bounds its buffer. */
+  readonly open: (after: bigint | undefined, readAhead: number) => LiveFeed;
+  readonly decode: (stored: StoredEvent) => RecordedEvent;
+  readonly after?: bigint;
+  readonly batchSize?: number;
+  readonly resubscribe?: BackoffOptions;
+  /** Injectable so tests can drive the backoff without waiting. */
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+};
+
+const leave = async (feed: LiveFeed): Promise<void> => {
+  // A late error from a feed we have left must not become an unhandled 'error' event.
+  feed.on('error', () => undefined);
+  // The connection may already be gone; the feed is abandoned either way.
+  await feed.unsubscribe().catch(() => undefined);
+  feed.destroy();
+};
+
+/**
+ * A catch-up subscription to $all in batches: one feed (history, then live) read only as fast as the
+ * consumer asks; when it drops, a new feed from the last position delivered, after a growing pause.
+ */
+export const esdbSubscription = (options: EsdbSubscriptionOptions): Subscription => {
+  const closing = new AbortController();
+  const batchSize = options.batchSize ?? 1000;
+  const resubscribe = options.resubscribe ?? defaultResubscribe;
+  const sleep = options.sleep ?? realSleep;
+  let last = options.after;
+
+  // Decodes what the feed handed over; a resumed feed may repeat the event it resumed from.
+  const fresh = (resolved: readonly ResolvedLike[]): RecordedEvent[] => {
+    const events: RecordedEvent[] = [];
+    for (const one of resolved) {
+      const stored = toStoredEvent(one);
+      if (stored && isAfter(stored.position, last)) events.push(options.decode(stored));
+    }
+    return events;
+  };
+
+  async function* batches(): AsyncGenerator<readonly RecordedEvent[]> {
+    let failures = 0;
+    while (!closing.signal.aborted) {
+      let feed: LiveFeed | undefined;
+      try {
+        feed = options.open(last, batchSize);
+        for await (const resolved of readableBatches<ResolvedLike>(feed, batchSize, closing.signal)) {
+          const batch = fresh(resolved);
+          if (batch.length === 0) continue;
+          last = batch[batch.length - 1]!.position;
+          failures = 0;
+          yield batch;
+        }
+        if (closing.signal.aborted) return;
+        // The server ended the feed without an error: treated as a drop, so the reader carries on.
+      } catch (error) {
+        if (closing.signal.aborted) return;
+        if (isPermanent(error)) throw error;
+      } finally {
+        if (feed) await leave(feed);
+      }
+      failures += 1;
+      await sleep(backoffDelay(failures, resubscribe, options.random), closing.signal);
+    }
+  }
+
+  const iterator = batches();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      closing.abort();
+      await iterator.return(undefined);
+    },
+  };
+};

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { RequestHandler } from 'express';
+import { maskContactDetails, maskDeep } from './redaction.ts';
+
+export type LoggerOptions = {
+  readonly level: string;
+  /** Where lines go; stdout when absent. */
+  readonly destination?: DestinationStream;
+};
+
+/** Keys whose values never reach a log, whatever they hold. */
+const secretPaths = [
+  'body',
+  '*.body',
+  'text',
+  '*.text',
+  'html',
+  '*.html',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.password',
+  '*.authToken',
+  '*.apiKey',
+  '*.token',
+];
+
+/** Masks the message of an error and its stack, which often quote the input that failed. */
+const maskedError = (error: Error): Record<string, unknown> => maskDeep({ ...stdSerializers.err(error) }) as Record<string, unknown>;
+
+/** A pino logger that masks phone numbers and emails in every string and drops bodies and credentials. */
+export const createLogger = (options: LoggerOptions): Logger =>
+  pino(
+    {
+      level: options.level,
+      redact: { paths: secretPaths, censor: '[redacted]' },
+      serializers: { err: maskedError },
+      formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
+          // `log.error(err)` takes its message from the error; mask it before pino does.
+          const head = first instanceof Error && rest.length === 0 ? [{ err: first }, maskContactDetails(first.message)] : [first];
+          const masked = [...head, ...rest].map((arg) => (typeof arg === 'string' ? maskContactDetails(arg) : arg));
+          method.apply(this, masked as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination ?? pino.destination(1),
+  );
+
+/** A caller-supplied request id is kept when it is short and plain, so traces join up across services. */
+const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+};
+
+/** Serializes only what is safe: no headers, no body; the URL with contact details masked. */
+const safeRequest = (req: IncomingMessage & { id?: unknown }) => ({
+  id: req.id,
+  method: req.method,
+  url: maskContactDetails(req.url ?? ''),
+  userAgent: req.headers['user-agent'],
+});
+
+const quietPaths = new Set(['/healthz', '/metrics']);
+
+/** One line per request with its id, status and duration; probes and scrapes are not logged. */
+export const httpLogging = (logger: Logger): RequestHandler =>
+  pinoHttp({
+    logger,
+    genReqId: requestId,
+    wrapSerializers: false,
+    serializers: {
+      req: safeRequest,
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+      err: maskedError,
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    autoLogging: { ignore: (req) => quietPaths.has((req.url ?? '').split('?')[0] ?? '') },
+  }) as unknown as RequestHandler;
