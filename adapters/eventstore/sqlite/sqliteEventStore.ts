@@ -21,7 +21,10 @@ type Row = [position: bigint, id: string, stream: string, revision: bigint, type
 
 const PAGE = 1000;
 
-export type SqliteEventStore = EventStore & { readonly db: Database.Database };
+/** How well group commit is sharing transactions; exported as metrics. */
+export type CommitStats = { transactions: number; appends: number };
+
+export type SqliteEventStore = EventStore & { readonly db: Database.Database; commitStats(): CommitStats };
 
 export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const db = new Database(options.path);
@@ -33,6 +36,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     insert: db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)').safeIntegers(true),
     readStream: db.prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true).safeIntegers(true),
     readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true).safeIntegers(true),
+    undoFrom: db.prepare('DELETE FROM events WHERE position >= ?').safeIntegers(true),
     head: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true),
   };
 
@@ -59,37 +63,46 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     return { position: last[0], nextExpectedRevision: last[2] };
   };
 
+  const isUniqueViolation = (error: unknown) =>
+    error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
+
+  /**
+   * Checks and writes one append inside the shared transaction. The fast path reads one index entry;
+   * a refused or repeated append undoes only its own rows, so it never fails the others.
+   */
   const appendOne = (request: AppendRequest): AppendResult => {
     const current = sql.lastRevision.get(request.stream) as bigint | undefined;
-    if (request.events.length > 0) {
-      const repeat = earlierAppend(request);
+    try {
+      checkExpectedRevision(request.stream, request.expected, current);
+    } catch (error) {
+      const repeat = request.events.length > 0 ? earlierAppend(request) : undefined;
       if (repeat) return repeat;
+      throw error;
     }
-    checkExpectedRevision(request.stream, request.expected, current);
+    if (request.events.length === 0) return { nextExpectedRevision: current ?? -1n, position: sql.head.get() as bigint };
     let revision = current ?? -1n;
+    let first: bigint | undefined;
     let position = 0n;
-    for (const event of request.events) {
-      revision += 1n;
-      const info = sql.insert.run(
-        event.id,
-        request.stream,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-      );
-      position = BigInt(info.lastInsertRowid);
+    try {
+      for (const event of request.events) {
+        revision += 1n;
+        const info = sql.insert.run(event.id, request.stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        position = BigInt(info.lastInsertRowid);
+        first ??= position;
+      }
+    } catch (error) {
+      if (first !== undefined) sql.undoFrom.run(first);
+      const repeat = isUniqueViolation(error) ? earlierAppend(request) : undefined;
+      if (repeat) return repeat;
+      throw isUniqueViolation(error) ? new ConcurrencyError(request.stream, 'new event ids', 'an event id already stored') : error;
     }
-    if (request.events.length === 0) position = sql.head.get() as bigint;
     return { nextExpectedRevision: revision, position };
   };
 
-  // A savepoint per append: one refused append rolls back alone inside the shared transaction.
-  const appendAlone = db.transaction(appendOne);
   const commitMany = db.transaction((requests: readonly AppendRequest[]): Outcome<AppendResult>[] =>
     requests.map((request) => {
       try {
-        return { ok: true, value: appendAlone(request) };
+        return { ok: true, value: appendOne(request) };
       } catch (error) {
         return { ok: false, error };
       }
@@ -97,8 +110,11 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   );
 
   const listeners = new Set<() => void>();
+  const stats: CommitStats = { transactions: 0, appends: 0 };
   const append = groupCommit<AppendRequest, AppendResult>((requests) => {
     const outcomes = commitMany(requests);
+    stats.transactions += 1;
+    stats.appends += requests.length;
     for (const notify of listeners) notify();
     return outcomes;
   });
@@ -121,6 +137,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
 
   return {
     db,
+    commitStats: () => ({ ...stats }),
     append: (stream, events, expected) => append({ stream, events, expected }),
 
     async *readStream(stream, { fromRevision = 0n, maxCount = Infinity } = {}) {
