@@ -10,19 +10,18 @@ const count = Number(countText);
 const runId = `${Date.now().toString(36)}${process.pid}`;
 const path = join(dir!, `append-${mode}-${runId}.db`);
 
-const rawRows = (n: number) => {
-  const now = new Date();
-  return Array.from({ length: n }, (_, i) => {
-    const e = benchEvent(`${runId}-${i}`, i, 0, now);
-    return [e.id, benchStream(runId, i), 0, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const;
-  });
-};
+// Both sides write the very same events, built before the clock starts.
+const now = new Date();
+const events = Array.from({ length: count }, (_, i) => ({ stream: benchStream(runId, i), event: benchEvent(`${runId}-${i}`, i, 0, now) }));
+
+const rawRows = () =>
+  events.map(({ stream, event: e }) => [e.id, stream, 0, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const);
 
 const raw = (perTransaction: number): number => {
   const db = new Database(path);
   createEventsSchema(db);
   const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
-  const rows = rawRows(count);
+  const rows = rawRows();
   const write = db.transaction((slice: typeof rows) => {
     for (const row of slice) insert.run(...row);
   });
@@ -35,13 +34,9 @@ const raw = (perTransaction: number): number => {
 
 const engine = async (inFlight: number): Promise<number> => {
   const store = getSqliteEventStore({ path, registry: benchRegistry });
-  const now = new Date();
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const event = benchEvent(`${runId}-${i}`, i, 0, now);
-      await store.append(benchStream(runId, i), [event], 'no_stream');
-    }
+    for (let i = next++; i < count; i = next++) await store.append(events[i]!.stream, [events[i]!.event], 'no_stream');
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, lane));

@@ -1,0 +1,85 @@
+// `npm run bench`: measures the engine and a raw better-sqlite3 baseline in the same run, on the
+// same disk, each case in its own process so its peak RSS is its own. Prints medians.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    events: { type: 'string', default: '1000000' },
+    appends: { type: 'string', default: '100000' },
+    dir: { type: 'string', default: join(process.cwd(), '.bench') },
+  },
+});
+const runs = Number(values.runs);
+const dir = values.dir!;
+
+type Result = { perSecond?: number; seconds?: number; items?: number; peakRssMb: number };
+
+const run = (script: string, mode: string, count: string): Result => {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Result;
+};
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const repeat = (script: string, mode: string, count: string) => {
+  const results = Array.from({ length: runs }, () => {
+    const result = run(script, mode, count);
+    process.stderr.write('.');
+    return result;
+  });
+  return {
+    perSecond: median(results.map((r) => r.perSecond ?? 0)),
+    seconds: median(results.map((r) => r.seconds ?? 0)),
+    items: results[0]!.items ?? 0,
+    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+  };
+};
+
+const metric = (name: string, value: number, unit: string) => console.log(`metric ${name} ${value.toFixed(value < 10 ? 3 : 0)} ${unit}`);
+const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(3)}`);
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+console.log(`# ${runs} runs per figure, medians; dir ${dir}`);
+
+const sequentialCount = String(Math.min(Number(values.appends), 20_000));
+const rawSingle = repeat('appendBench.ts', 'raw_single', sequentialCount);
+const sequential = repeat('appendBench.ts', 'sequential', sequentialCount);
+metric('raw_single_row_transactions', rawSingle.perSecond, 'rows/s');
+metric('append_sequential', sequential.perSecond, 'events/s');
+ratio('append_sequential', sequential.perSecond / rawSingle.perSecond);
+metric('append_sequential_peak_rss', sequential.peakRssMb, 'MB');
+
+const rawBatch = repeat('appendBench.ts', 'raw_batch100', values.appends!);
+const concurrent = repeat('appendBench.ts', 'concurrent', values.appends!);
+metric('raw_insert_transactions_of_100', rawBatch.perSecond, 'rows/s');
+metric('append_concurrent', concurrent.perSecond, 'events/s');
+ratio('append_concurrent', concurrent.perSecond / rawBatch.perSecond);
+metric('append_concurrent_peak_rss', concurrent.peakRssMb, 'MB');
+
+const seeded = run('rebuildBench.ts', 'seed', values.events!);
+process.stderr.write('\n');
+console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
+const rawSelect = repeat('rebuildBench.ts', 'raw_select', values.events!);
+const readAll = repeat('rebuildBench.ts', 'readall', values.events!);
+const rebuild = repeat('rebuildBench.ts', 'rebuild', values.events!);
+process.stderr.write('\n');
+metric('raw_select_all', Number(values.events) / rawSelect.seconds, 'events/s');
+metric('read_all', readAll.items / readAll.seconds, 'events/s');
+metric('projection_rebuild', Number(values.events) / rebuild.seconds, 'events/s');
+metric('projection_rebuild_time', rebuild.seconds, 's');
+ratio('projection_rebuild', readAll.seconds / rebuild.seconds);
+metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
+metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
+rmSync(dir, { recursive: true, force: true });
