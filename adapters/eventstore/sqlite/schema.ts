@@ -8,6 +8,7 @@ export const createEventsSchema = (db: Database.Database): void => {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position INTEGER PRIMARY KEY,

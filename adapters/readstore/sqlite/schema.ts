@@ -9,6 +9,7 @@ export const createReadStoreSchema = (db: Database.Database): void => {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
   db.exec(`
     CREATE TABLE IF NOT EXISTS readstore_projections (name TEXT PRIMARY KEY, active_version INTEGER);
     CREATE TABLE IF NOT EXISTS readstore_checkpoints (
