@@ -1,6 +1,10 @@
 import type { RecordedEvent } from '../domain/events/event.ts';
-import type { DocumentChange, Doc, ReadStore } from './readStore.ts';
+import type { DocumentChange, Doc } from './readStore.ts';
 import type { Projection } from './projection.ts';
+import type { Cached } from './documentCache.ts';
+
+/** Current documents by id, each with the position of the event that last changed it (0n: never). */
+export type LoadDocuments = (collection: string, ids: readonly string[]) => Promise<Map<string, Cached>>;
 
 type Slot = { collection: string; id: string; doc: Doc | null; storedPosition: bigint; position: bigint; changed: boolean };
 
@@ -11,7 +15,7 @@ type Slot = { collection: string; id: string; doc: Doc | null; storedPosition: b
  */
 export const applyBatch = async (
   projection: Projection,
-  readStore: Pick<ReadStore, 'getForUpdate'>,
+  load: LoadDocuments,
   events: readonly RecordedEvent[],
 ): Promise<DocumentChange[]> => {
   const wanted = new Set<string>(projection.eventTypes);
@@ -29,7 +33,7 @@ export const applyBatch = async (
   }
   const slots = new Map<string, Slot>();
   for (const [collection, ids] of idsByCollection) {
-    const stored = await readStore.getForUpdate(projection.version, collection, [...ids]);
+    const stored = await load(collection, [...ids]);
     for (const id of ids) {
       const found = stored.get(id);
       const storedPosition = found?.position ?? 0n;

@@ -2,6 +2,7 @@ import type { EventStore, Subscription } from '../commands/eventStore.ts';
 import type { ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
 import { applyBatch } from './applyBatch.ts';
+import { cachedLoader, documentCache } from './documentCache.ts';
 
 /** Structured log lines the runner writes; pino's logger fits. */
 export type RunnerLog = {
@@ -26,6 +27,8 @@ export type ProjectionRunnerOptions = {
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
   readonly batchSize?: number;
+  /** Documents each projection keeps in memory between batches. */
+  readonly cacheSize?: number;
   readonly log?: RunnerLog;
   /** How often a wait looks at checkpoints written by a runner in another process. */
   readonly pollIntervalMs?: number;
@@ -61,8 +64,15 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     const { projection } = entry;
     const subscription = eventStore.subscribe({ after: entry.checkpoint, batchSize });
     entry.subscription = subscription;
+    const cache = documentCache(options.cacheSize ?? 100_000);
+    const load = cachedLoader(cache, (collection, ids) => readStore.getForUpdate(projection.version, collection, ids));
     for await (const events of subscription) {
-      const changes = await applyBatch(projection, readStore, events);
+      const changes = await applyBatch(projection, load, events);
+      for (const change of changes)
+        cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
+          doc: change.op === 'upsert' ? change.doc : null,
+          position: change.position,
+        });
       const checkpoint = events[events.length - 1]!.position;
       await readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
       entry.checkpoint = checkpoint;
