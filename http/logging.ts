@@ -11,22 +11,9 @@ export type LoggerOptions = {
   readonly destination?: DestinationStream;
 };
 
-/** Keys whose values never reach a log, whatever they hold. */
-const secretPaths = [
-  'body',
-  '*.body',
-  'text',
-  '*.text',
-  'html',
-  '*.html',
-  '*.authorization',
-  '*.headers.authorization',
-  '*.headers.cookie',
-  '*.password',
-  '*.authToken',
-  '*.apiKey',
-  '*.token',
-];
+/** Keys whose values never reach a log, whatever they hold, at the top level or one level down. */
+const secretKeys = ['body', 'text', 'html', 'authorization', 'cookie', 'password', 'authToken', 'apiKey', 'token'];
+const secretPaths = [...secretKeys, ...secretKeys.map((key) => `*.${key}`), '*.headers.authorization', '*.headers.cookie'];
 
 /** Masks the message of an error and its stack, which often quote the input that failed. */
 const maskedError = (error: Error): Record<string, unknown> => maskDeep({ ...stdSerializers.err(error) }) as Record<string, unknown>;
@@ -83,4 +70,4 @@ export const httpLogging = (logger: Logger): RequestHandler =>
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     autoLogging: { ignore: (req) => quietPaths.has((req.url ?? '').split('?')[0] ?? '') },
-  }) as unknown as RequestHandler;
+  });

@@ -1,0 +1,107 @@
+import * as t from 'io-ts';
+import { codecSchema, type JsonSchema } from './codecSchema.ts';
+import type { ParameterDoc, ResponseDoc, RouteDoc, RouteRegistry, Schema } from './routeRegistry.ts';
+import { problemContentType } from './problemDetails.ts';
+
+export type ApiInfo = { readonly title: string; readonly version: string; readonly description?: string; readonly serverUrl?: string };
+
+const isCodec = (schema: Schema): schema is t.Any => schema instanceof t.Type;
+const toJsonSchema = (schema: Schema): JsonSchema => (isCodec(schema) ? codecSchema(schema) : schema);
+
+/** A problem+json response, for the error statuses of a route. */
+export const problemResponse = (description: string): ResponseDoc => ({
+  description,
+  contentType: problemContentType,
+  schema: { $ref: '#/components/schemas/Problem' },
+});
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri-reference' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'Stable error code, e.g. CAMPAIGN.NOT_A_DRAFT' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
+const securitySchemes = {
+  apiKey: { type: 'http', scheme: 'bearer', description: 'A company API key: `Authorization: Bearer <api key>`.' },
+  adminToken: { type: 'http', scheme: 'bearer', description: 'The platform admin token (ADMIN_TOKEN).' },
+  twilioSignature: { type: 'apiKey', in: 'header', name: 'X-Twilio-Signature', description: 'Twilio request signature.' },
+};
+
+/** `/v1/campaigns/:id` becomes `/v1/campaigns/{id}`. */
+const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
+const pathParams = (path: string): string[] => [...path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
+
+const operationId = (route: RouteDoc): string =>
+  route.operationId ??
+  route.method +
+    route.path
+      .split(/[^A-Za-z0-9:]+/)
+      .filter(Boolean)
+      .map((part) => (part.startsWith(':') ? `By${part.slice(1, 2).toUpperCase()}${part.slice(2)}` : part[0]!.toUpperCase() + part.slice(1)))
+      .join('');
+
+const parameter = (p: ParameterDoc) => ({
+  name: p.name,
+  in: p.in,
+  required: p.in === 'path' ? true : (p.required ?? false),
+  ...(p.description ? { description: p.description } : {}),
+  schema: p.schema ? toJsonSchema(p.schema) : { type: 'string' },
+});
+
+const operation = (route: RouteDoc) => {
+  const listed = route.parameters ?? [];
+  const implicit = pathParams(route.path)
+    .filter((name) => !listed.some((p) => p.in === 'path' && p.name === name))
+    .map((name): ParameterDoc => ({ name, in: 'path' }));
+  const parameters = [...implicit, ...listed].map(parameter);
+  return {
+    operationId: operationId(route),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(route.tags ? { tags: route.tags } : {}),
+    security: route.security && route.security !== 'none' ? [{ [route.security]: [] }] : [],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.requestBody
+      ? {
+          requestBody: {
+            required: true,
+            ...(route.requestBody.description ? { description: route.requestBody.description } : {}),
+            content: { [route.requestBody.contentType ?? 'application/json']: { schema: toJsonSchema(route.requestBody.schema) } },
+          },
+        }
+      : {}),
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]: [string, ResponseDoc]) => [
+        status,
+        {
+          description: response.description,
+          ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: toJsonSchema(response.schema) } } } : {}),
+        },
+      ]),
+    ),
+  };
+};
+
+/** The OpenAPI 3.1 document of every registered route, sorted by path. */
+export const openApiDocument = (registry: RouteRegistry, info: ApiInfo) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const routes = [...registry.routes()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const route of routes) (paths[openApiPath(route.path)] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, ...(info.description ? { description: info.description } : {}) },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    paths,
+    components: { schemas: { Problem: problemSchema }, securitySchemes },
+  };
+};

@@ -1,0 +1,30 @@
+import { expect } from 'chai';
+import { maskContactDetails, maskDeep } from '../../http/redaction.ts';
+
+describe('maskContactDetails', () => {
+  const cases: [string, string][] = [
+    ['+15551234567', '+*********67'],
+    ['call +442071838750 now', 'call +**********50 now'],
+    ['?phone=%2B15551234567&x=1', '?phone=%2B*********67&x=1'],
+    ['jane.doe@example.com', 'j***@example.com'],
+    ['to=jane%40example.co.uk', 'to=j***@example.co.uk'],
+    ['x+15551234567@example.com', 'x***@example.com'],
+  ];
+  for (const [input, masked] of cases) {
+    it(`masks ${input}`, () => expect(maskContactDetails(input)).to.equal(masked));
+  }
+
+  it('leaves positions, ids and short numbers alone', () => {
+    for (const text of ['position 12345678901234567890', 'campaign 0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b', '+1234', 'lag 5000'])
+      expect(maskContactDetails(text)).to.equal(text);
+  });
+});
+
+describe('maskDeep', () => {
+  it('masks strings inside plain objects and arrays and leaves other objects untouched', () => {
+    const error = new Error('+15551234567');
+    const masked = maskDeep({ a: ['+15551234567', { b: 'jane@example.com' }], n: 3, error }) as Record<string, unknown>;
+    expect(masked).to.deep.equal({ a: ['+*********67', { b: 'j***@example.com' }], n: 3, error });
+    expect(masked.error).to.equal(error);
+  });
+});
