@@ -2,10 +2,7 @@ export type BackoffOptions = { readonly baseDelayMs: number; readonly maxDelayMs
 
 export const defaultResubscribe: BackoffOptions = { baseDelayMs: 100, maxDelayMs: 10_000 };
 
-/**
- * The wait before the attempt-th retry (1-based): doubling from the base up to the cap, the upper
- * half jittered so that many readers dropped at once do not all return at once.
- */
+/** Doubling per attempt up to the cap; the upper half jittered so readers dropped together do not return together. */
 export const backoffDelay = (attempt: number, options: BackoffOptions, random: () => number = Math.random): number => {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return ceiling / 2 + (random() * ceiling) / 2;

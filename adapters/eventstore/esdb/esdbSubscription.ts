@@ -23,17 +23,12 @@ export type EsdbSubscriptionOptions = {
 };
 
 const leave = async (feed: LiveFeed): Promise<void> => {
-  // A late error from a feed we have left must not become an unhandled 'error' event.
-  feed.on('error', () => undefined);
   // The connection may already be gone; the feed is abandoned either way.
   await feed.unsubscribe().catch(() => undefined);
   feed.destroy();
 };
 
-/**
- * A catch-up subscription to $all in batches: one feed (history, then live) read only as fast as the
- * consumer asks; when it drops, a new feed from the last position delivered, after a growing pause.
- */
+/** Batches of $all read only as fast as the consumer asks; a dropped feed resumes from the last position delivered. */
 export const esdbSubscription = (options: EsdbSubscriptionOptions): Subscription => {
   const closing = new AbortController();
   const batchSize = options.batchSize ?? 1000;
@@ -57,6 +52,8 @@ export const esdbSubscription = (options: EsdbSubscriptionOptions): Subscription
       let feed: LiveFeed | undefined;
       try {
         feed = options.open(last, batchSize);
+        // readableBatches reports errors while it reads; a late one must not become an unhandled 'error'.
+        feed.on('error', () => undefined);
         for await (const resolved of readableBatches<ResolvedLike>(feed, batchSize, closing.signal)) {
           const batch = fresh(resolved);
           if (batch.length === 0) continue;

@@ -3,10 +3,7 @@ import { START, type Position, type ReadPosition } from '@eventstore/db-client';
 // ulong.MaxValue: servers before 22.6 send it where a stream read has no position.
 const UNKNOWN = 2n ** 64n - 1n;
 
-/**
- * Our global position is the commit position: every event of a normal append has its own, and
- * ours never comes from a legacy multi-append transaction where several events share one.
- */
+/** Our global position is the commit position: unique per event outside legacy explicit transactions, which we never write. */
 export const fromEsdbPosition = (position: Position | undefined): bigint | undefined =>
   position === undefined || position.commit < 0n || position.commit >= UNKNOWN ? undefined : position.commit;
 

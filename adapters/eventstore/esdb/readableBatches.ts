@@ -1,11 +1,6 @@
 import type { Readable } from 'node:stream';
 
-/**
- * The items a paused Readable already holds, up to `max` at a time, waiting only when it holds none.
- * Nothing is read ahead of the consumer, so the stream's highWaterMark bounds memory and a full
- * buffer pauses the producer (for the client, gRPC flow control stops the server).
- * Ends when the stream ends or `signal` aborts; throws the stream's error.
- */
+/** What a paused Readable holds, up to `max` at a time: nothing beyond its highWaterMark is read ahead of the consumer. */
 export async function* readableBatches<T>(readable: Readable, max: number, signal: AbortSignal): AsyncGenerator<T[]> {
   let failure: { error: unknown } | undefined = readable.errored ? { error: readable.errored } : undefined;
   let ended = readable.readableEnded || readable.destroyed;

@@ -24,10 +24,7 @@ export const toEventData = (event: NewEvent): EventData =>
 export const isSystemEvent = (event: { readonly type: string; readonly streamId: string }): boolean =>
   event.type.startsWith('$') || event.streamId.startsWith('$');
 
-/**
- * The stored form of one of our events, ready for the registry to decode; undefined for system
- * events and for links whose target is gone.
- */
+/** One of our events ready for the registry to decode; undefined for system events and links whose target is gone. */
 export const toStoredEvent = (resolved: ResolvedLike): StoredEvent | undefined => {
   const event = resolved.event;
   if (event === undefined || isSystemEvent(event)) return undefined;
