@@ -66,6 +66,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     entry.subscription = subscription;
     const cache = documentCache(options.cacheSize ?? 100_000);
     const load = cachedLoader(cache, (collection, ids) => readStore.getForUpdate(projection.version, collection, ids));
+    // One commit in flight while the next batch is read and projected; commits stay in order.
+    let pending: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    const committed = async (checkpoint: bigint) => {
+      entry.checkpoint = checkpoint;
+      if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
+        await readStore.activate(projection.name, projection.version, projection.collections);
+        entry.rebuilding = false;
+        log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
+      }
+      wakeWaiters();
+    };
     for await (const events of subscription) {
       const changes = await applyBatch(projection, load, events);
       for (const change of changes)
@@ -74,15 +86,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
           position: change.position,
         });
       const checkpoint = events[events.length - 1]!.position;
-      await readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
-      entry.checkpoint = checkpoint;
-      if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
-        await readStore.activate(projection.name, projection.version, projection.collections);
-        entry.rebuilding = false;
-        log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
-      }
-      wakeWaiters();
+      await pending;
+      if (failure) break;
+      pending = readStore
+        .commit({ projection: projection.name, version: projection.version, checkpoint, changes })
+        .then(() => committed(checkpoint))
+        .catch((error: unknown) => {
+          failure = error;
+          void subscription.close();
+        });
     }
+    await pending;
+    if (failure) throw failure;
   };
 
   const startOne = async (projection: Projection): Promise<void> => {

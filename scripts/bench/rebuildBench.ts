@@ -55,7 +55,9 @@ const rebuild = async (): Promise<number> => {
 };
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const items = mode === 'seed' ? await seed() : mode === 'readall' ? await readAll() : mode === 'raw_select' ? rawSelect() : await rebuild();
 const seconds = (performance.now() - started) / 1000;
 await store.close();
-console.log(JSON.stringify({ items, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpuBefore);
+console.log(JSON.stringify({ items, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

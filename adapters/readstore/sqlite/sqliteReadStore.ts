@@ -10,11 +10,15 @@ import { validateQuery } from '../../../projections/query/validateFilter.ts';
 import { decodeCursor, encodeCursor, fullSort, keysetFilter } from '../../../projections/query/keyset.ts';
 import { filterSql, orderSql } from './sqliteFilter.ts';
 import { createCollection, createReadStoreSchema, quoteName } from './schema.ts';
+import { batchCommitter, encodeBatch } from './commitBatch.ts';
+import { commitThread } from './commitThread.ts';
 
 export type SqliteReadStoreOptions = {
   readonly path: string;
   /** How long a logical-to-physical collection name is trusted before it is read again. */
   readonly aliasTtlMs?: number;
+  /** Commit projection batches on a writer thread (default for files) or on the caller's thread. */
+  readonly writerThread?: boolean;
 };
 
 const DEFAULT_LIMIT = 100;
@@ -60,19 +64,9 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     }
   });
 
-  const commit = db.transaction((batch: Parameters<ReadStore['commit']>[0]) => {
-    for (const change of batch.changes) {
-      const table = quoteName(physicalName(change.collection, batch.version));
-      if (change.op === 'upsert')
-        prepared(
-          `INSERT INTO ${table} (_id, position, doc) VALUES (?, ?, ?) ON CONFLICT (_id) DO UPDATE SET position = excluded.position, doc = excluded.doc WHERE excluded.position > position`,
-        ).run(change.doc._id, change.position, JSON.stringify(change.doc));
-      else prepared(`DELETE FROM ${table} WHERE _id = ? AND position <= ?`).run(change.id, change.position);
-    }
-    prepared(
-      'INSERT INTO readstore_checkpoints (name, version, position) VALUES (?, ?, ?) ON CONFLICT (name, version) DO UPDATE SET position = max(position, excluded.position)',
-    ).run(batch.projection, batch.version, batch.checkpoint);
-  });
+  // Batches are written on a thread of their own unless the database lives only in this connection.
+  const writer = (options.writerThread ?? options.path !== ':memory:') ? commitThread(options.path) : undefined;
+  const commitInline = batchCommitter(db);
 
   return {
     db,
@@ -93,7 +87,7 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       };
     },
 
-    commit: async (batch) => commit(batch),
+    commit: async (batch) => (writer ? writer.commit(encodeBatch(batch)) : commitInline(encodeBatch(batch))),
 
     getForUpdate: async (version, collection, ids) => {
       const table = quoteName(physicalName(collection, version));
@@ -144,6 +138,7 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     ping: async () => db.open && prepared('SELECT 1').pluck().get() === 1,
 
     close: async () => {
+      await writer?.close();
       db.close();
     },
   };
