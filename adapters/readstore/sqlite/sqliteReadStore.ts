@@ -8,8 +8,8 @@ import {
 } from '../../../projections/readStore.ts';
 import { validateQuery } from '../../../projections/query/validateFilter.ts';
 import { decodeCursor, encodeCursor, fullSort, keysetFilter } from '../../../projections/query/keyset.ts';
-import { filterSql, orderSql } from './sqliteFilter.ts';
-import { createCollection, createReadStoreSchema, quoteName } from './schema.ts';
+import { collectionSql } from './sqliteFilter.ts';
+import { createCollection, createReadStoreSchema, existingKeyedFields, keyedFields, quoteName } from './schema.ts';
 import { batchCommitter, encodeBatch } from './commitBatch.ts';
 import { commitThread } from './commitThread.ts';
 
@@ -51,6 +51,17 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
 
   const parse = (text: string): Doc => JSON.parse(text) as Doc;
 
+  /** The keyed fields of each physical table, and the SQL builder that uses its key columns. */
+  const tables = new Map<string, { keyed: readonly string[]; sql: ReturnType<typeof collectionSql> }>();
+  const table = (physical: string) => {
+    let found = tables.get(physical);
+    if (!found) {
+      const keyed = existingKeyedFields(db, physical);
+      tables.set(physical, (found = { keyed, sql: collectionSql(new Set(keyed)) }));
+    }
+    return found;
+  };
+
   const activate = db.transaction((projection: string, version: number, collections: readonly { name: string }[]) => {
     const previous = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | null | undefined;
     prepared('INSERT INTO readstore_projections (name, active_version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version').run(projection, version);
@@ -59,7 +70,10 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       aliases.delete(name);
     }
     if (previous !== undefined && previous !== null && previous !== version) {
-      for (const { name } of collections) db.exec(`DROP TABLE IF EXISTS ${quoteName(physicalName(name, previous))}`);
+      for (const { name } of collections) {
+        db.exec(`DROP TABLE IF EXISTS ${quoteName(physicalName(name, previous))}`);
+        tables.delete(physicalName(name, previous));
+      }
       prepared('DELETE FROM readstore_checkpoints WHERE name = ? AND version = ?').run(projection, previous);
     }
   });
@@ -72,7 +86,11 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     db,
     prepare: async (version, collections) => {
       db.transaction(() => {
-        for (const spec of collections) createCollection(db, physicalName(spec.name, version), spec);
+        for (const spec of collections) {
+          const physical = physicalName(spec.name, version);
+          createCollection(db, physical, spec);
+          tables.set(physical, { keyed: keyedFields(spec), sql: collectionSql(new Set(keyedFields(spec))) });
+        }
       })();
     },
 
@@ -87,27 +105,30 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       };
     },
 
-    commit: async (batch) => (writer ? writer.commit(encodeBatch(batch)) : commitInline(encodeBatch(batch))),
+    commit: async (batch) => {
+      const encoded = encodeBatch(batch, (collection) => table(physicalName(collection, batch.version)).keyed);
+      return writer ? writer.commit(encoded) : commitInline(encoded);
+    },
 
     getForUpdate: async (version, collection, ids) => {
-      const table = quoteName(physicalName(collection, version));
-      const rows = prepared(`SELECT _id, position, doc FROM ${table} WHERE _id IN (SELECT value FROM json_each(?))`)
+      const physical = quoteName(physicalName(collection, version));
+      const rows = prepared(`SELECT _id, position, doc FROM ${physical} WHERE _id IN (SELECT value FROM json_each(?))`)
         .safeIntegers(true)
         .all(JSON.stringify(ids)) as { _id: string; position: bigint; doc: string }[];
       return new Map<string, Versioned>(rows.map((r) => [r._id, { doc: parse(r.doc), position: r.position }]));
     },
 
     get: async (collection, id) => {
-      const table = resolve(collection);
-      if (!table) return null;
-      const text = prepared(`SELECT doc FROM ${quoteName(table)} WHERE _id = ?`).pluck().get(id) as string | undefined;
+      const physical = resolve(collection);
+      if (!physical) return null;
+      const text = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id = ?`).pluck().get(id) as string | undefined;
       return text === undefined ? null : parse(text);
     },
 
     getMany: async (collection, ids) => {
-      const table = resolve(collection);
-      if (!table || ids.length === 0) return [];
-      const texts = prepared(`SELECT doc FROM ${quoteName(table)} WHERE _id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
+      const physical = resolve(collection);
+      if (!physical || ids.length === 0) return [];
+      const texts = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
       const byId = new Map(texts.map(parse).map((doc) => [doc._id, doc]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -116,11 +137,12 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       validateQuery(filter, findOptions);
       const sort = fullSort(findOptions.sort);
       const limit = findOptions.limit ?? DEFAULT_LIMIT;
-      const table = resolve(collection);
-      if (!table) return { items: [], next: null };
+      const physical = resolve(collection);
+      if (!physical) return { items: [], next: null };
+      const { filterSql, orderSql } = table(physical).sql;
       const effective = findOptions.after ? { $and: [filter, keysetFilter(sort, decodeCursor(findOptions.after, sort))] } : filter;
       const where = filterSql(effective);
-      const texts = prepared(`SELECT doc FROM ${quoteName(table)} WHERE ${where.sql} ORDER BY ${orderSql(sort)} LIMIT ?`)
+      const texts = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE ${where.sql} ORDER BY ${orderSql(sort)} LIMIT ?`)
         .pluck()
         .all(...where.params, limit + 1) as string[];
       const items = texts.slice(0, limit).map(parse);
@@ -129,10 +151,10 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
 
     count: async (collection, filter) => {
       validateQuery(filter);
-      const table = resolve(collection);
-      if (!table) return 0;
-      const where = filterSql(filter);
-      return prepared(`SELECT count(*) FROM ${quoteName(table)} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+      const physical = resolve(collection);
+      if (!physical) return 0;
+      const where = table(physical).sql.filterSql(filter);
+      return prepared(`SELECT count(*) FROM ${quoteName(physical)} WHERE ${where.sql}`).pluck().get(...where.params) as number;
     },
 
     ping: async () => db.open && prepared('SELECT 1').pluck().get() === 1,
