@@ -8,6 +8,8 @@ export type ProjectionStatus = {
   readonly head: bigint;
   /** Events the projection has still to apply (positions need not be consecutive, so it is reported, not derived). */
   readonly lag: number;
+  /** Why the projection stopped (an event it cannot decode, say); a stopped projection is never ready. */
+  readonly failed?: string;
 };
 
 /** What `/readyz` asks; a check that throws or hangs counts as down. Report the versions readers see. */
@@ -35,7 +37,8 @@ export type ReadinessReport = {
     checkpoint: string;
     head: string;
     lag: number;
-    status: 'ok' | 'lagging';
+    status: 'ok' | 'lagging' | 'stopped';
+    failed?: string;
   }[];
   readonly problems: readonly string[];
 };
@@ -64,9 +67,11 @@ export const checkReadiness = async (readiness: Readiness, options: ReadinessOpt
   if (projections === undefined) problems.push('projection status unavailable');
   const rows = (projections ?? []).map((p) => {
     const lagging = !(p.lag <= options.maxLag);
-    if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${p.lag} events (at most ${options.maxLag})`);
-    const status: 'ok' | 'lagging' = lagging ? 'lagging' : 'ok';
-    return { name: p.name, version: p.version, checkpoint: String(p.checkpoint), head: String(p.head), lag: p.lag, status };
+    if (p.failed) problems.push(`projection ${p.name} v${p.version} stopped: ${p.failed}`);
+    else if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${p.lag} events (at most ${options.maxLag})`);
+    const status = p.failed ? 'stopped' : lagging ? 'lagging' : 'ok';
+    const row = { name: p.name, version: p.version, checkpoint: String(p.checkpoint), head: String(p.head), lag: p.lag, status } as const;
+    return p.failed ? { ...row, failed: p.failed } : row;
   });
   return {
     status: problems.length === 0 ? 'ready' : 'not_ready',

@@ -75,6 +75,13 @@ describe('operational routes', () => {
       expect((body.projections as { status: string }[])[0]?.status).to.equal('lagging');
     });
 
+    it('answers 503 when a projection has stopped, saying why', async () => {
+      const { status, body } = await readyz(healthyReadiness([{ ...projection(0), failed: 'cannot decode event X at s@3' }]), 100);
+      expect(status).to.equal(503);
+      expect(body.problems).to.deep.equal(['projection campaigns v2 stopped: cannot decode event X at s@3']);
+      expect((body.projections as { status: string; failed: string }[])[0]).to.include({ status: 'stopped', failed: 'cannot decode event X at s@3' });
+    });
+
     it('answers 503 when a check hangs past its timeout', async () => {
       const started = Date.now();
       const { status, body } = await readyz({ ...healthyReadiness(), projections: () => new Promise(() => undefined) });

@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const startScript = join(import.meta.dirname, '../../scripts/start.ts');
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const start = (args: string[], env: Record<string, string> = {}) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', startScript, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  const listening = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'listening') resolve(`http://127.0.0.1:${entry.port}`);
+    });
+    void exited.then(({ code, stderr }) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, exited, listening };
+};
+
+describe('npm start', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  let running: ChildProcess | undefined;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'start-'));
+  });
+  afterEach(() => {
+    running?.kill('SIGKILL');
+    running = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves health, readiness, metrics and OpenAPI on the embedded stores, keeps its admin token, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const first = start(['--data-dir', dataDir, '--port', String(port)]);
+    running = first.child;
+    const url = await first.listening;
+    expect((await fetch(`${url}/healthz`)).status).to.equal(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).to.equal(200);
+    expect(await ready.json()).to.include({ status: 'ready', eventStore: 'up', readStore: 'up' });
+    expect(await (await fetch(`${url}/metrics`)).text()).to.contain('http_request_duration_seconds');
+    const openapi = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).to.include.members(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+    const tokenFile = join(dataDir, 'admin-token');
+    expect(statSync(tokenFile).mode & 0o777).to.equal(0o600);
+    const token = readFileSync(tokenFile, 'utf8');
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).to.equal(0);
+
+    const second = start(['--data-dir', dataDir, '--port', String(port)]);
+    running = second.child;
+    await second.listening;
+    expect(readFileSync(tokenFile, 'utf8')).to.equal(token);
+  });
+
+  const failsNaming = async (setting: string, args: string[], env: Record<string, string> = {}) => {
+    const started = Date.now();
+    const { code, stderr } = await start(['--data-dir', dataDir, ...args], env).exited;
+    expect(code).to.equal(2);
+    expect(stderr).to.contain(`configuration error: ${setting}`);
+    expect(Date.now() - started).to.be.lessThan(20_000);
+    return stderr;
+  };
+
+  it('fails fast on an invalid setting, naming it', async () => {
+    await failsNaming('PORT', [], { PORT: 'abc' });
+    await failsNaming('EVENTSTORE_URL', ['--eventstore-url', 'http://localhost:2113']);
+  });
+
+  it('fails fast when the EventStoreDB server cannot be reached, naming EVENTSTORE_URL', async () => {
+    const port = await freePort();
+    await failsNaming('EVENTSTORE_URL', ['--eventstore-url', `esdb://127.0.0.1:${port}?tls=false`]);
+  });
+
+  it('fails fast when the MongoDB server cannot be reached, naming MONGODB_URL without its password', async () => {
+    const port = await freePort();
+    const stderr = await failsNaming('MONGODB_URL', [], { MONGODB_URL: `mongodb://admin:s3cret@127.0.0.1:${port}/outreach` });
+    expect(stderr).not.to.contain('s3cret');
+  });
+});
