@@ -1,4 +1,5 @@
-import type { Doc, Versioned } from './readStore.ts';
+import type { Versioned } from './readStore.ts';
+import type { Doc } from './readStore.ts';
 
 /** A document as the projection last left it: absent documents are remembered too. */
 export type Cached = { readonly doc: Doc | null; readonly position: bigint };
@@ -6,20 +7,35 @@ export type Cached = { readonly doc: Doc | null; readonly position: bigint };
 /**
  * The newest documents a runner wrote, kept in memory so the next batch need not read them back.
  * Only the projection's own runner writes its collections, so what it remembers stays true.
+ * When full it forgets the documents it learnt of first.
  */
 export const documentCache = (capacity: number) => {
-  const entries = new Map<string, Cached>();
-  const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+  const collections = new Map<string, Map<string, Cached>>();
+  const order: [string, string][] = [];
+  let head = 0;
+  let size = 0;
+  const evictOldest = () => {
+    const [collection, id] = order[head++]!;
+    if (collections.get(collection)?.delete(id)) size--;
+    if (head > 4096 && head * 2 > order.length) order.splice(0, head), (head = 0);
+  };
   return {
-    get: (collection: string, id: string): Cached | undefined => entries.get(key(collection, id)),
+    get: (collection: string, id: string): Cached | undefined => collections.get(collection)?.get(id),
     set: (collection: string, id: string, value: Cached): void => {
-      const k = key(collection, id);
-      entries.delete(k);
-      entries.set(k, value);
-      // Map keeps insertion order: the first key is the least recently written.
-      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+      let byId = collections.get(collection);
+      if (!byId) collections.set(collection, (byId = new Map()));
+      if (!byId.has(id)) {
+        order.push([collection, id]);
+        size++;
+      }
+      byId.set(id, value);
+      while (size > capacity) evictOldest();
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      collections.clear();
+      order.length = 0;
+      head = size = 0;
+    },
   };
 };
 

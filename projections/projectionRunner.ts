@@ -103,20 +103,19 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
   const startOne = async (projection: Projection): Promise<void> => {
     const state = await readStore.projectionState(projection.name);
     await readStore.prepare(projection.version, projection.collections);
-    const fresh = state.activeVersion === null;
-    if (fresh) await readStore.activate(projection.name, projection.version, projection.collections);
     const entry: Running = {
       projection,
       checkpoint: state.checkpoints[projection.version] ?? 0n,
-      rebuilding: !fresh && state.activeVersion !== projection.version,
+      // A version readers do not see yet is built first and swapped in once it has caught up.
+      rebuilding: state.activeVersion !== projection.version,
     };
-    if (entry.rebuilding)
-      log.info({ projection: projection.name, from: state.activeVersion, to: projection.version }, 'rebuilding projection into new collections');
-    // An empty store has nothing to build: the new version is as caught up as it will get.
     if (entry.rebuilding && (await eventStore.headPosition()) <= entry.checkpoint) {
+      // Nothing to build: the new version is as caught up as it will get.
       await readStore.activate(projection.name, projection.version, projection.collections);
       entry.rebuilding = false;
     }
+    if (entry.rebuilding)
+      log.info({ projection: projection.name, from: state.activeVersion, to: projection.version }, 'building projection into new collections');
     running.set(projection.name, entry);
     entry.done = follow(entry).catch((error: unknown) => {
       entry.failed = error instanceof Error ? error.message : String(error);

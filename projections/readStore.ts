@@ -71,9 +71,12 @@ export const physicalName = (collection: string, version: number): string => `${
  * collections, and `activate` swaps which version readers see.
  */
 export interface ReadStore {
-  /** Creates the physical collections and indexes of one projection version. */
+  /** Creates the physical collections of one projection version, without their indexes yet. */
   prepare(version: number, collections: readonly CollectionSpec[]): Promise<void>;
-  /** Points readers at `version`, then drops the collections of the version it replaces. */
+  /**
+   * Builds the version's indexes (a bulk build over what it holds), points readers at it, then drops
+   * the collections of the version it replaces.
+   */
   activate(projection: string, version: number, collections: readonly CollectionSpec[]): Promise<void>;
   projectionState(projection: string): Promise<ProjectionState>;
   /** Commits the batch's changes and checkpoint at once (or idempotently by document position). */

@@ -12,7 +12,7 @@ import { connectMongo } from './connect.ts';
 import { mongoFilter } from './mongoFilter.ts';
 import { pageQuery, toPage } from './pageQuery.ts';
 import { fromStoredPosition, toStoredPosition } from './positions.ts';
-import { ALIASES, CHECKPOINTS, checkpointId, PROJECTIONS, prepareCollection } from './schema.ts';
+import { ALIASES, CHECKPOINTS, checkpointId, createIndexes, PROJECTIONS, prepareCollection } from './schema.ts';
 import { HIDE_POSITION, toVersioned, type StoredDoc } from './storedDocs.ts';
 import { writeChanges } from './writeChanges.ts';
 
@@ -56,12 +56,13 @@ export const getMongoReadStore = async (options: MongoReadStoreOptions): Promise
     client,
 
     prepare: async (version, collections) => {
-      for (const spec of collections) await prepareCollection(db, physicalName(spec.name, version), spec);
+      for (const spec of collections) await prepareCollection(db, physicalName(spec.name, version));
     },
 
     // Without a transaction the order matters: readers move first, the active version is recorded once
     // they have, and the old version is dropped last, so a crash part-way is repaired by activating again.
     activate: async (projection, version, collections) => {
+      for (const spec of collections) await createIndexes(db, physicalName(spec.name, version), spec);
       const previous = (await projections.findOne({ _id: projection }))?.activeVersion;
       for (const { name } of collections) {
         await aliasRecords.updateOne({ _id: name }, { $set: { physical: physicalName(name, version) } }, { upsert: true });

@@ -24,12 +24,16 @@ export const indexDescription = (index: IndexSpec): IndexDescription => {
   return { key, unique: true, partialFilterExpression: present };
 };
 
-/** Creates the collection (an existing one is fine: prepare runs again after a restart) and its indexes. */
-export const prepareCollection = async (db: Db, physical: string, spec: CollectionSpec): Promise<void> => {
+/** Creates the collection; an existing one is fine, since prepare runs again after a restart. */
+export const prepareCollection = async (db: Db, physical: string): Promise<void> => {
   try {
     await db.createCollection(physical);
   } catch (error) {
     if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
   }
+};
+
+/** Builds the declared indexes over what the collection holds, once, rather than document by document. */
+export const createIndexes = async (db: Db, physical: string, spec: CollectionSpec): Promise<void> => {
   if (spec.indexes.length > 0) await db.collection(physical).createIndexes(spec.indexes.map(indexDescription));
 };

@@ -7,6 +7,9 @@ import { batchCommitter, type EncodedBatch } from './commitBatch.ts';
 
 const db = new Database((workerData as { path: string }).path);
 createReadStoreSchema(db);
+// Projection batches come fast: checkpoint the WAL less often, and truncate it back afterwards.
+db.pragma('wal_autocheckpoint = 16384');
+db.pragma('journal_size_limit = 67108864');
 const commit = batchCommitter(db);
 
 parentPort!.on('message', (message: { id: number; batch: EncodedBatch } | 'close') => {

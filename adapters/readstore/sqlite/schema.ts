@@ -32,6 +32,7 @@ export const existingKeyedFields = (db: Database.Database, physical: string): st
 /**
  * A collection is a table of JSON documents with the position of the event that last changed each,
  * plus a key column per indexed field. A field indexed later gets its column filled from the JSON.
+ * Its indexes come later, from `createIndexes`, so a version being built is bulk-loaded first.
  */
 export const createCollection = (db: Database.Database, physical: string, spec: CollectionSpec): void => {
   const table = quoteName(physical);
@@ -41,6 +42,11 @@ export const createCollection = (db: Database.Database, physical: string, spec: 
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${keyColumn(field)}`);
     db.exec(`UPDATE ${table} SET ${keyColumn(field)} = json_extract(doc, '$.${field}')`);
   }
+};
+
+/** Builds a collection's declared indexes over what it holds, once, rather than row by row. */
+export const createIndexes = (db: Database.Database, physical: string, spec: CollectionSpec): void => {
+  const table = quoteName(physical);
   const { orderSql } = collectionSql(new Set(keyedFields(spec)));
   spec.indexes.forEach((index, i) => {
     const name = quoteName(`${physical}_index_${i}`);

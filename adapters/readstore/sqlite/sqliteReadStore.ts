@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   physicalName,
+  type CollectionSpec,
   type Doc,
   type ProjectionState,
   type ReadStore,
@@ -9,7 +10,7 @@ import {
 import { validateQuery } from '../../../projections/query/validateFilter.ts';
 import { decodeCursor, encodeCursor, fullSort, keysetFilter } from '../../../projections/query/keyset.ts';
 import { collectionSql } from './sqliteFilter.ts';
-import { createCollection, createReadStoreSchema, existingKeyedFields, keyedFields, quoteName } from './schema.ts';
+import { createCollection, createIndexes, createReadStoreSchema, existingKeyedFields, keyedFields, quoteName } from './schema.ts';
 import { batchCommitter, encodeBatch } from './commitBatch.ts';
 import { commitThread } from './commitThread.ts';
 
@@ -62,7 +63,8 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     return found;
   };
 
-  const activate = db.transaction((projection: string, version: number, collections: readonly { name: string }[]) => {
+  const activate = db.transaction((projection: string, version: number, collections: readonly CollectionSpec[]) => {
+    for (const spec of collections) createIndexes(db, physicalName(spec.name, version), spec);
     const previous = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | null | undefined;
     prepared('INSERT INTO readstore_projections (name, active_version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version').run(projection, version);
     for (const { name } of collections) {

@@ -139,11 +139,18 @@ describe('MongoDB read store: what it sends', () => {
     expect(mongo.calls('findOne').filter((c) => c.collection === 'readstore_aliases')).to.have.length(2);
   });
 
-  it('prepares collections that may already exist, with their declared indexes', async () => {
+  it('prepares collections that may already exist, leaving their indexes for activation', async () => {
     const mongo = fakeMongo({ createCollection: () => { throw new MongoServerError({ message: 'exists', code: 48 }); } });
     const store = await open(mongo);
     await store.prepare(4, [{ name: 'contacts', indexes: [{ fields: [['status', 1]] }] }, { name: 'calls', indexes: [] }]);
-    expect(mongo.log.map((c) => `${c.collection}.${c.method}`)).to.deep.equal(['contacts_v4.createCollection', 'contacts_v4.createIndexes', 'calls_v4.createCollection']);
+    expect(mongo.log.map((c) => `${c.collection}.${c.method}`)).to.deep.equal(['contacts_v4.createCollection', 'calls_v4.createCollection']);
+  });
+
+  it('builds the declared indexes when it activates, before readers move', async () => {
+    const mongo = fakeMongo();
+    const store = await open(mongo);
+    await store.activate('p', 4, [{ name: 'contacts', indexes: [{ fields: [['status', 1]] }] }, { name: 'calls', indexes: [] }]);
+    expect(mongo.log.map((c) => `${c.collection}.${c.method}`).slice(0, 2)).to.deep.equal(['contacts_v4.createIndexes', 'readstore_projections.findOne']);
     expect(mongo.calls('createIndexes')[0]!.args).to.deep.equal([[{ key: { status: 1 } }]]);
   });
 
