@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { Subscription } from '../../commands/eventStore.ts';
+import { closableSubscription } from './closableSubscription.ts';
 
 export type CatchUpSource = {
   /** Up to `limit` events after `after`, in global order. */
@@ -16,29 +17,19 @@ export const catchUpSubscription = (
   source: CatchUpSource,
   options: { after?: bigint; batchSize?: number } = {},
 ): Subscription => {
-  const closing = new AbortController();
   const batchSize = options.batchSize ?? 1000;
   let after = options.after ?? 0n;
 
-  async function* batches(): AsyncGenerator<readonly RecordedEvent[]> {
-    while (!closing.signal.aborted) {
+  return closableSubscription(async function* (signal) {
+    while (!signal.aborted) {
       const page = await source.readPage(after, batchSize);
-      if (closing.signal.aborted) return;
+      if (signal.aborted) return;
       if (page.length > 0) {
         after = page[page.length - 1]!.position;
         yield page;
         continue;
       }
-      await source.waitForChange(closing.signal);
+      await source.waitForChange(signal);
     }
-  }
-
-  const iterator = batches();
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    close: async () => {
-      closing.abort();
-      await iterator.return(undefined);
-    },
-  };
+  });
 };

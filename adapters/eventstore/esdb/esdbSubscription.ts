@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { RecordedEvent, StoredEvent } from '../../../domain/events/event.ts';
 import type { Subscription } from '../../../commands/eventStore.ts';
+import { closableSubscription } from '../closableSubscription.ts';
 import { backoffDelay, defaultResubscribe, sleep as realSleep, type BackoffOptions, type Sleep } from './backoff.ts';
 import { isPermanent } from './errors.ts';
 import { isAfter } from './positions.ts';
@@ -30,7 +31,6 @@ const leave = async (feed: LiveFeed): Promise<void> => {
 
 /** Batches of $all read only as fast as the consumer asks; a dropped feed resumes from the last position delivered. */
 export const esdbSubscription = (options: EsdbSubscriptionOptions): Subscription => {
-  const closing = new AbortController();
   const batchSize = options.batchSize ?? 1000;
   const resubscribe = options.resubscribe ?? defaultResubscribe;
   const sleep = options.sleep ?? realSleep;
@@ -46,40 +46,31 @@ export const esdbSubscription = (options: EsdbSubscriptionOptions): Subscription
     return events;
   };
 
-  async function* batches(): AsyncGenerator<readonly RecordedEvent[]> {
+  return closableSubscription(async function* (signal) {
     let failures = 0;
-    while (!closing.signal.aborted) {
+    while (!signal.aborted) {
       let feed: LiveFeed | undefined;
       try {
         feed = options.open(last, batchSize);
         // readableBatches reports errors while it reads; a late one must not become an unhandled 'error'.
         feed.on('error', () => undefined);
-        for await (const resolved of readableBatches<ResolvedLike>(feed, batchSize, closing.signal)) {
+        for await (const resolved of readableBatches<ResolvedLike>(feed, batchSize, signal)) {
           const batch = fresh(resolved);
           if (batch.length === 0) continue;
           last = batch[batch.length - 1]!.position;
           failures = 0;
           yield batch;
         }
-        if (closing.signal.aborted) return;
+        if (signal.aborted) return;
         // The server ended the feed without an error: treated as a drop, so the reader carries on.
       } catch (error) {
-        if (closing.signal.aborted) return;
+        if (signal.aborted) return;
         if (isPermanent(error)) throw error;
       } finally {
         if (feed) await leave(feed);
       }
       failures += 1;
-      await sleep(backoffDelay(failures, resubscribe, options.random), closing.signal);
+      await sleep(backoffDelay(failures, resubscribe, options.random), signal);
     }
-  }
-
-  const iterator = batches();
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    close: async () => {
-      closing.abort();
-      await iterator.return(undefined);
-    },
-  };
+  });
 };
