@@ -66,20 +66,34 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   const isUniqueViolation = (error: unknown) =>
     error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
 
+  /** Why an insert hit a unique index: a repeat of an earlier append, or a writer that got there first. */
+  const refusal = (request: AppendRequest, error: unknown): AppendResult => {
+    if (!isUniqueViolation(error)) throw error;
+    const repeat = earlierAppend(request);
+    if (repeat) return repeat;
+    const current = sql.lastRevision.get(request.stream) as bigint | undefined;
+    if (request.expected === 'no_stream' && current !== undefined) checkExpectedRevision(request.stream, request.expected, current);
+    throw new ConcurrencyError(request.stream, 'new event ids', 'an event id already stored');
+  };
+
   /**
-   * Checks and writes one append inside the shared transaction. The fast path reads one index entry;
-   * a refused or repeated append undoes only its own rows, so it never fails the others.
+   * Checks and writes one append inside the shared transaction; a refused or repeated append undoes
+   * only its own rows, so it never fails the others. A new stream needs no read at all: revision 0
+   * is unique per stream, so an existing stream refuses the insert by itself.
    */
   const appendOne = (request: AppendRequest): AppendResult => {
-    const current = sql.lastRevision.get(request.stream) as bigint | undefined;
-    try {
-      checkExpectedRevision(request.stream, request.expected, current);
-    } catch (error) {
-      const repeat = request.events.length > 0 ? earlierAppend(request) : undefined;
-      if (repeat) return repeat;
-      throw error;
+    const creating = request.expected === 'no_stream' && request.events.length > 0;
+    const current = creating ? undefined : (sql.lastRevision.get(request.stream) as bigint | undefined);
+    if (!creating) {
+      try {
+        checkExpectedRevision(request.stream, request.expected, current);
+      } catch (error) {
+        const repeat = request.events.length > 0 ? earlierAppend(request) : undefined;
+        if (repeat) return repeat;
+        throw error;
+      }
+      if (request.events.length === 0) return { nextExpectedRevision: current ?? -1n, position: sql.head.get() as bigint };
     }
-    if (request.events.length === 0) return { nextExpectedRevision: current ?? -1n, position: sql.head.get() as bigint };
     let revision = current ?? -1n;
     let first: bigint | undefined;
     let position = 0n;
@@ -92,9 +106,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       }
     } catch (error) {
       if (first !== undefined) sql.undoFrom.run(first);
-      const repeat = isUniqueViolation(error) ? earlierAppend(request) : undefined;
-      if (repeat) return repeat;
-      throw isUniqueViolation(error) ? new ConcurrencyError(request.stream, 'new event ids', 'an event id already stored') : error;
+      return refusal(request, error);
     }
     return { nextExpectedRevision: revision, position };
   };
