@@ -1,18 +1,13 @@
 // `npm start`: the service on the configured stores, with its projections and HTTP API.
-import { Registry } from 'prom-client';
 import { loadConfig } from '../adapters/config/loadConfig.ts';
 import { describeConfig } from '../adapters/config/describeConfig.ts';
 import { adminToken } from '../adapters/config/adminToken.ts';
 import { ConfigurationError } from '../domain/errors.ts';
 import { engineRegistry } from '../domain/engineEvents.ts';
-import { engineProjections } from '../projections/engineProjections.ts';
-import { projectionRunner } from '../projections/projectionRunner.ts';
-import { createApp } from '../http/app.ts';
 import { createLogger } from '../http/logging.ts';
 import { listen } from '../http/server.ts';
-import { storeReadiness } from '../http/storeReadiness.ts';
 import { openStores } from './engine/openStores.ts';
-import { engineMetrics } from './engine/engineMetrics.ts';
+import { engineApp } from './engine/engineApp.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env, process.argv.slice(2));
@@ -23,21 +18,14 @@ const main = async (): Promise<void> => {
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');
   else if (admin.file) logger.info({ file: admin.file }, 'platform admin token is in this file');
 
-  const runner = projectionRunner({ eventStore, readStore, projections: engineProjections, log: logger });
-  await runner.start();
-  const metrics = new Registry();
-  engineMetrics(metrics, runner);
-  const app = createApp({
+  const { app, runner } = await engineApp({
+    eventStore,
+    readStore,
     logger,
-    metrics,
-    readiness: storeReadiness({
-      eventStore,
-      readStore,
-      projections: async () => (await runner.status()).map((status) => ({ ...status, lag: Number(status.lag) })),
-    }),
+    adminToken: admin.token,
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
-    readyz: { maxLag: config.http.readyMaxLag },
-    ...(config.publicUrl ? { api: { serverUrl: config.publicUrl } } : {}),
+    readyMaxLag: config.http.readyMaxLag,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   const server = await listen(app, { port: config.port });
   logger.info({ url: server.url, port: server.port }, 'listening');

@@ -1,0 +1,52 @@
+import * as t from 'io-ts';
+import { IANAZone } from 'luxon';
+
+/** Value codecs shared by every boundary: each names what it expects when a value fails. */
+
+const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a: A) => boolean): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => base.is(u) && holds(u),
+    (u, c) => {
+      const decoded = base.validate(u, c);
+      if (decoded._tag === 'Left') return decoded;
+      return holds(decoded.right) ? t.success(decoded.right) : t.failure(u, c, `expected ${name}`);
+    },
+    t.identity,
+  );
+
+export const NonEmptyString = refined('a non-empty string of at most 500 characters', t.string, (s) => s.trim().length > 0 && s.length <= 500);
+
+/** Ids are UUIDv7 strings made by the engine; clients echo them back. */
+export const Id = refined('an id', t.string, (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s));
+
+/** A phone number already normalised to E.164 (`+` and 8 to 15 digits). */
+export const E164 = refined('a phone number in E.164 form (+15551234567)', t.string, (s) => /^\+[1-9]\d{7,14}$/.test(s));
+
+export const Email = refined('an email address', t.string, (s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
+
+export const HttpUrl = refined('an http(s) or ws(s) URL', t.string, (s) => {
+  try {
+    return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+});
+
+export const TimeZone = refined('an IANA time zone such as America/Chicago', t.string, (s) => IANAZone.isValidZone(s));
+
+/** A wall-clock time of day, `HH:mm`, 00:00 to 24:00. */
+export const TimeOfDay = refined('a time of day HH:mm', t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s));
+
+export const Weekday = t.keyof({ mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null }, 'a weekday (mon..sun)');
+export type Weekday = t.TypeOf<typeof Weekday>;
+
+/** One business-hours slot: on these weekdays, from start to end (local time). */
+export const TimeSlot = t.type({ days: t.array(Weekday), start: TimeOfDay, end: TimeOfDay });
+export type TimeSlot = t.TypeOf<typeof TimeSlot>;
+
+/** What a case is about (a matter type: "personal injury", "intake"); lists, cases and forms share it. */
+export const CaseType = refined('a case type (1 to 100 characters)', t.string, (s) => s.trim().length > 0 && s.length <= 100);
+
+/** Minutes since midnight of an `HH:mm` time. */
+export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -1,0 +1,27 @@
+import type { RequestHandler, Router } from 'express';
+import type { EngineContext } from './engineContext.ts';
+import { authenticate, type ApiKeyVerifier } from './auth.ts';
+import { readYourWrites } from './readYourWrites.ts';
+
+/** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
+export type ResourceRouter = (ctx: EngineContext) => Router;
+
+/** Routes the platform admin token opens (creating companies), mounted before API-key checks. */
+export type AdminRouter = (ctx: EngineContext, adminToken: string) => Router;
+
+/** Every `/v1` router of the product, in the order they are mounted. */
+const adminRouters: readonly AdminRouter[] = [];
+const resourceRouters: readonly ResourceRouter[] = [];
+
+export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier };
+
+/** The public API: read-your-writes, admin routes, then everything behind an API key. */
+export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
+  const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') ? authenticate(deps.verifyApiKey)(req, res, next) : next());
+  return [
+    readYourWrites(deps.waitFor),
+    ...adminRouters.map((router) => router(deps, deps.adminToken)),
+    behindKey,
+    ...resourceRouters.map((router) => router(deps)),
+  ];
+};

@@ -1,0 +1,18 @@
+import type { EventStore } from '../commands/eventStore.ts';
+import type { EventRegistry } from '../domain/events/eventRegistry.ts';
+import type { ReadStore } from '../projections/readStore.ts';
+import type { RouteRegistry } from './routeRegistry.ts';
+
+/** What every resource router is given by the composition root. */
+export type EngineContext = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  readonly readStore: ReadStore;
+  readonly routes: RouteRegistry;
+  /** The time commands happen at; tests pin it. */
+  readonly clock: () => Date;
+  /** A new entity id (UUIDv7). */
+  readonly newId: () => string;
+  /** Resolves true once every read model has reached `position`, false after the bound. */
+  readonly waitFor: (position: bigint, options?: { timeoutMs?: number }) => Promise<boolean>;
+};

@@ -1,0 +1,26 @@
+import type { Response } from 'express';
+import type { Doc, Page } from '../projections/readStore.ts';
+
+/** Global positions travel as decimal strings: JSON numbers cannot hold every 64-bit position. */
+export const positionJson = (position: bigint): string => String(position);
+
+/** 201 with the new resource (its `id` included) and the position the command wrote. */
+export const created = (res: Response, resource: Record<string, unknown>, position: bigint): void => {
+  res.status(201).json({ ...resource, position: positionJson(position) });
+};
+
+/** 200 (or 202) with the position a command wrote and anything else it answers. */
+export const commandDone = (res: Response, position: bigint, body: Record<string, unknown> = {}, status: 200 | 202 = 200): void => {
+  res.status(status).json({ ...body, position: positionJson(position) });
+};
+
+/** Read-model fields that are the store's business, not the client's. */
+const present = ({ _id, ...rest }: Doc): Record<string, unknown> => ({ id: _id, ...rest });
+
+/** A read-model document as clients see it: `id` rather than `_id`. */
+export const resource = (doc: Doc): Record<string, unknown> => present(doc);
+
+/** `{items, next}` where `next` is the cursor for `?after=`. */
+export const pageJson = (res: Response, page: Page, map: (doc: Doc) => unknown = resource): void => {
+  res.json({ items: page.items.map(map), next: page.next });
+};

@@ -1,0 +1,64 @@
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
+import type { EventStore } from '../../commands/eventStore.ts';
+import type { ReadStore } from '../../projections/readStore.ts';
+import { engineRegistry } from '../../domain/engineEvents.ts';
+import { engineProjections } from '../../projections/engineProjections.ts';
+import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
+import { apiKeyVerifier } from '../../commands/company/apiKeyVerifier.ts';
+import { createApp } from '../../http/app.ts';
+import { apiRouters } from '../../http/api.ts';
+import type { EngineContext } from '../../http/engineContext.ts';
+import { createRouteRegistry } from '../../http/routeRegistry.ts';
+import { storeReadiness } from '../../http/storeReadiness.ts';
+import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
+import { engineMetrics } from './engineMetrics.ts';
+
+export type EngineAppOptions = {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly logger: Logger;
+  readonly adminToken: string;
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+  readonly limits?: { jsonBytes?: number; csvBytes?: number };
+  readonly readyMaxLag?: number;
+  readonly publicUrl?: string;
+};
+
+export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
+
+/** The whole engine over two stores: projections running, and the HTTP app with every router. */
+export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> => {
+  const { eventStore, readStore, logger } = options;
+  const runner = projectionRunner({ eventStore, readStore, projections: engineProjections, log: logger });
+  await runner.start();
+  const metrics = new Registry();
+  engineMetrics(metrics, runner);
+  const routes = createRouteRegistry();
+  const context: EngineContext = {
+    eventStore,
+    registry: engineRegistry,
+    readStore,
+    routes,
+    clock: options.clock ?? systemClock,
+    newId: options.newId ?? newEntityId,
+    waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
+  };
+  const app = createApp({
+    logger,
+    metrics,
+    routes,
+    readiness: storeReadiness({
+      eventStore,
+      readStore,
+      projections: async () => (await runner.status()).map((status) => ({ ...status, lag: Number(status.lag) })),
+    }),
+    routers: apiRouters({ ...context, adminToken: options.adminToken, verifyApiKey: apiKeyVerifier(eventStore) }),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),
+    ...(options.publicUrl ? { api: { serverUrl: options.publicUrl } } : {}),
+  });
+  return { app, runner, context };
+};

@@ -1,0 +1,91 @@
+import { engineRegistry } from '../../domain/engineEvents.ts';
+import { createLogger } from '../../http/logging.ts';
+import { listen, type RunningServer } from '../../http/server.ts';
+import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
+import { tempStores } from './tempStores.ts';
+
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+
+export type CallOptions = {
+  /** An API key, or `ADMIN_TOKEN`; sent as `Authorization: Bearer`. */
+  readonly key?: string;
+  /** JSON-encoded unless it is a string (sent as it is). */
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+};
+
+export type Answer<B = any> = { status: number; body: B; headers: Headers; text: string };
+
+/** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
+export const startApi = async (options: { clock?: () => Date; jsonBytes?: number } = {}) => {
+  const stores = tempStores(engineRegistry);
+  let engine: EngineApp | undefined;
+  let server: RunningServer | undefined;
+  const boot = async () => {
+    engine = await engineApp({
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      logger: createLogger({ level: 'silent' }),
+      adminToken: ADMIN_TOKEN,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),
+    });
+    server = await listen(engine.app, { port: 0, host: '127.0.0.1' });
+  };
+  await boot();
+
+  const call = async <B = any>(method: string, path: string, { key, body, headers = {} }: CallOptions = {}): Promise<Answer<B>> => {
+    const sent: Record<string, string> = { ...headers };
+    if (key) sent['authorization'] = `Bearer ${key}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      sent['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${server!.url}${path}`, { method, headers: sent, ...(payload !== undefined ? { body: payload } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, body: parsed as B, headers: response.headers, text };
+  };
+
+  /** A new company and its first API key, made with the platform admin token. */
+  const createCompany = async (name = 'Hartley & Vance LLP'): Promise<{ companyId: string; apiKey: string; position: string }> => {
+    const answer = await call('POST', '/v1/companies', { key: ADMIN_TOKEN, body: { name } });
+    if (answer.status !== 201) throw new Error(`creating a company answered ${answer.status}: ${answer.text}`);
+    return { companyId: answer.body.company.id, apiKey: answer.body.apiKey, position: answer.body.position };
+  };
+
+  /** How many events the store holds: a refused request must not change it. */
+  const eventCount = async (): Promise<bigint> => stores.eventStore.headPosition();
+
+  const stop = async () => {
+    await server?.close(100);
+    await engine?.runner.stop();
+  };
+
+  return {
+    get url() {
+      return server!.url;
+    },
+    get engine() {
+      return engine!;
+    },
+    stores,
+    call,
+    createCompany,
+    eventCount,
+    /** Stops and starts the engine on the same files, as a restarted process would. */
+    restart: async () => {
+      await stop();
+      await stores.reopen();
+      await boot();
+    },
+    close: async () => {
+      await stop();
+      await stores.dispose();
+    },
+  };
+};
+
+export type Api = Awaited<ReturnType<typeof startApi>>;
