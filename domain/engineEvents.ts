@@ -1,6 +1,15 @@
 import { eventRegistry, type EventDefinition } from './events/eventRegistry.ts';
+import { companyEventDefinitions } from './company/events.ts';
+import { listEventDefinitions } from './list/events.ts';
+import { formEventDefinitions } from './form/events.ts';
+import { agentEventDefinitions } from './agent/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
-export const engineEventDefinitions: readonly EventDefinition[] = [];
+export const engineEventDefinitions: readonly EventDefinition[] = [
+  ...companyEventDefinitions,
+  ...listEventDefinitions,
+  ...formEventDefinitions,
+  ...agentEventDefinitions,
+];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);
