@@ -3,6 +3,7 @@ import { companyEventDefinitions } from './company/events.ts';
 import { listEventDefinitions } from './list/events.ts';
 import { formEventDefinitions } from './form/events.ts';
 import { agentEventDefinitions } from './agent/events.ts';
+import { idempotencyEventDefinitions } from './idempotency/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -10,6 +11,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...listEventDefinitions,
   ...formEventDefinitions,
   ...agentEventDefinitions,
+  ...idempotencyEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -2,6 +2,9 @@ import type { RequestHandler, Router } from 'express';
 import type { EngineContext } from './engineContext.ts';
 import { authenticate, type ApiKeyVerifier } from './auth.ts';
 import { readYourWrites } from './readYourWrites.ts';
+import { hasCaller } from './caller.ts';
+import { idempotency } from './idempotency/idempotency.ts';
+import { callerScope } from './idempotency/callerScope.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -15,11 +18,13 @@ const resourceRouters: readonly ResourceRouter[] = [];
 
 export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier };
 
-/** The public API: read-your-writes, admin routes, then everything behind an API key. */
+/** The public API: read-your-writes, idempotency keys, admin routes, then everything behind an API key. */
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
-  const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') ? authenticate(deps.verifyApiKey)(req, res, next) : next());
+  const auth = authenticate(deps.verifyApiKey);
+  const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') && !hasCaller(req) ? auth(req, res, next) : next());
   return [
     readYourWrites(deps.waitFor),
+    idempotency({ ...deps, scopeOf: callerScope(deps.adminToken, deps.verifyApiKey) }),
     ...adminRouters.map((router) => router(deps, deps.adminToken)),
     behindKey,
     ...resourceRouters.map((router) => router(deps)),

@@ -21,3 +21,6 @@ export const callerOf = (req: Request): Caller => {
   if (!caller) throw new UnauthorizedError('AUTH.MISSING', 'This route needs an API key: Authorization: Bearer <key>.');
   return caller;
 };
+
+/** Whether an earlier step has already proved the caller. */
+export const hasCaller = (req: Request): boolean => (req as unknown as Record<symbol, Caller | undefined>)[CALLER] !== undefined;
