@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import type { Decider } from '../../domain/decider.ts';
 import { IllegalStateError } from '../../domain/errors.ts';
-import { eventRegistry } from '../../domain/events/eventRegistry.ts';
+import { eventRegistry, type EventDefinition } from '../../domain/events/eventRegistry.ts';
 import type { CommandContext } from '../../commands/commandContext.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
 import { eventId } from '../../commands/eventIds.ts';
@@ -20,20 +20,22 @@ export type TallyState = { status: 'none' | 'open' | 'closed'; total: number };
 
 const ids = { tallyId: t.string, companyId: t.string };
 
-export const tallyRegistry = eventRegistry([
+export const tallyEventDefinitions: EventDefinition[] = [
   { type: 'TallyOpened', codec: t.type(ids), schemaVersion: 1 },
   {
     type: 'TallyIncremented',
     codec: t.type({ ...ids, by: t.number }),
     schemaVersion: 2,
     // Version 1 called the amount `amount`.
-    upcasters: { 1: (data) => {
+    upcasters: { 1: (data: unknown) => {
       const { amount, ...rest } = data as { amount: number };
       return { ...rest, by: amount };
     } },
   },
   { type: 'TallyClosed', codec: t.type(ids), schemaVersion: 1 },
-]);
+];
+
+export const tallyRegistry = eventRegistry(tallyEventDefinitions);
 
 export const tallyDecider: Decider<TallyState, TallyCommand, TallyEvent> = {
   initialState: () => ({ status: 'none', total: 0 }),
