@@ -1,0 +1,19 @@
+import type { Command } from '../decider.ts';
+
+/** Campaign settings as a client sends them: shaped, but not yet checked against the rules. */
+export type CampaignSettingsDraft = {
+  readonly concurrencyRate: number;
+  readonly outboundLines: number;
+  readonly timezone: string;
+  readonly defaultBusinessHours: readonly { readonly days: readonly string[]; readonly start: string; readonly end: string }[];
+};
+
+/** A key as the company stream keeps it: its id, a label, and only the hash of its secret. */
+export type ApiKeyToIssue = { readonly keyId: string; readonly name: string; readonly secretHash: string };
+
+export type CreateCompany = Command<'CreateCompany', { readonly companyId: string; readonly name: string; readonly firstKey: ApiKeyToIssue }>;
+export type IssueApiKey = Command<'IssueApiKey', { readonly companyId: string } & ApiKeyToIssue>;
+export type RevokeApiKey = Command<'RevokeApiKey', { readonly companyId: string; readonly keyId: string }>;
+export type UpdateCampaignSettings = Command<'UpdateCampaignSettings', { readonly companyId: string; readonly settings: CampaignSettingsDraft }>;
+
+export type CompanyCommand = CreateCompany | IssueApiKey | RevokeApiKey | UpdateCampaignSettings;
