@@ -1,4 +1,4 @@
-import type { CompanyEvent } from '../../../domain/company/events.ts';
+import type { CampaignSettings, CompanyEvent } from '../../../domain/company/events.ts';
 
 export const companyId = '01970000-0000-7000-8000-000000000001';
 export const otherCompanyId = '01970000-0000-7000-8000-000000000002';
@@ -16,7 +16,7 @@ export const keyRevoked = (keyId: string): CompanyEvent => ({ type: 'ApiKeyRevok
 /** A company as POST /v1/companies leaves it: created, with its first key. */
 export const openedCompany: CompanyEvent[] = [companyCreated, keyIssued(firstKeyId)];
 
-export const lunchBreakHours = {
+export const lunchBreakHours: CampaignSettings = {
   concurrencyRate: 60,
   outboundLines: 10,
   timezone: 'America/Chicago',
