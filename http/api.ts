@@ -5,6 +5,9 @@ import { readYourWrites } from './readYourWrites.ts';
 import { hasCaller } from './caller.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { callerScope } from './idempotency/callerScope.ts';
+import { companiesRouter } from './company/companiesRouter.ts';
+import { settingsRouter } from './company/settingsRouter.ts';
+import { apiKeysRouter } from './company/apiKeysRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -13,8 +16,11 @@ export type ResourceRouter = (ctx: EngineContext) => Router;
 export type AdminRouter = (ctx: EngineContext, adminToken: string) => Router;
 
 /** Every `/v1` router of the product, in the order they are mounted. */
-const adminRouters: readonly AdminRouter[] = [];
-const resourceRouters: readonly ResourceRouter[] = [];
+const adminRouters: readonly AdminRouter[] = [companiesRouter];
+const resourceRouters: readonly ResourceRouter[] = [
+  settingsRouter,
+  apiKeysRouter,
+];
 
 export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier };
 

@@ -1,0 +1,98 @@
+import { Router } from 'express';
+import * as t from 'io-ts';
+import { loadCompany } from '../../commands/company/loadCompany.ts';
+import { updateCampaignSettings } from '../../commands/company/updateCampaignSettings.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
+import { companyScope } from '../../projections/companyScope.ts';
+import type { ResourceRouter } from '../api.ts';
+import { callerOf } from '../caller.ts';
+import { commandContextOf } from '../commandContextOf.ts';
+import { decodeBody } from '../decodeBody.ts';
+import { problemResponse } from '../openapi.ts';
+import { commandDone, resource } from '../responses.ts';
+import { documentedRoute } from '../routeRegistry.ts';
+
+/** Shapes only: the rules (ranges, zone, slot bounds, overlaps) are the decider's, reported all at once. */
+const CampaignSettingsBody = t.type({
+  concurrencyRate: t.number,
+  outboundLines: t.number,
+  timezone: t.string,
+  defaultBusinessHours: t.array(t.type({ days: t.array(t.string), start: t.string, end: t.string })),
+});
+
+const SlotAnswer = t.type({ days: t.array(t.string), start: t.string, end: t.string });
+const SettingsAnswer = t.type({
+  concurrencyRate: t.number,
+  outboundLines: t.number,
+  timezone: t.string,
+  defaultBusinessHours: t.array(SlotAnswer),
+  isDefault: t.boolean,
+});
+const CampaignsAnswer = t.intersection([SettingsAnswer, t.type({ updatedAt: t.union([t.string, t.null]) })]);
+
+const tags = ['Company'];
+const unauthorized = problemResponse('No API key, or a revoked one');
+
+/** The caller's company settings: read from the read model, changed through the company stream. */
+export const settingsRouter: ResourceRouter = (ctx) => {
+  const router = Router();
+  const update = updateCampaignSettings({ store: ctx.eventStore, registry: ctx.registry });
+
+  documentedRoute(
+    router,
+    ctx.routes,
+    {
+      method: 'get',
+      path: '/v1/settings',
+      summary: 'Company settings',
+      description:
+        'Until the company sets its own, campaigns use the defaults (`isDefault: true`): 100 % of 1 outbound line, America/New_York, Monday to Friday 09:00-17:00.',
+      tags,
+      security: 'apiKey',
+      responses: {
+        200: { description: 'The settings', schema: t.type({ id: t.string, companyId: t.string, name: t.string, campaigns: CampaignsAnswer }) },
+        401: unauthorized,
+      },
+    },
+    async (req, res) => {
+      const { companyId } = callerOf(req);
+      const doc = await companyScope(ctx.readStore, companyId).get(COMPANY_SETTINGS, companyId);
+      if (doc) return void res.json(resource(doc));
+      // The read model has not seen the company yet: its own stream answers.
+      const company = await loadCompany(ctx.eventStore, companyId);
+      if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
+      res.json({ id: companyId, companyId, name: company.name, campaigns: { ...company.campaignSettings, isDefault: !company.settingsCustomised, updatedAt: null } });
+    },
+  );
+
+  documentedRoute(
+    router,
+    ctx.routes,
+    {
+      method: 'put',
+      path: '/v1/settings/campaigns',
+      summary: "Replace the company's campaign defaults",
+      description:
+        'concurrencyRate: whole percent 1-100 of the outbound lines campaigns may use (the rest stays free for inbound calls); outboundLines: 1-10000; ' +
+        'timezone: IANA zone; defaultBusinessHours: 1-50 slots `{days: [mon..sun], start, end}` (HH:mm), each inside 08:00-21:00, start before end, ' +
+        'no two slots overlapping on a weekday (touching is fine). Every broken rule is reported at once. Campaigns in "company times" mode copy these.',
+      tags,
+      security: 'apiKey',
+      requestBody: { schema: CampaignSettingsBody },
+      responses: {
+        200: { description: 'The settings now in force and the position written', schema: t.type({ campaigns: SettingsAnswer, position: t.string }) },
+        400: problemResponse('Every broken rule, each with its path (e.g. defaultBusinessHours.1.end)'),
+        401: unauthorized,
+      },
+    },
+    async (req, res) => {
+      const body = decodeBody(CampaignSettingsBody, req.body);
+      const context = commandContextOf(req, ctx);
+      const { settings, position } = await update(body, context);
+      commandDone(res, position, { campaigns: { ...settings, isDefault: false } });
+    },
+  );
+
+  return router;
+};
