@@ -5,6 +5,8 @@ import { readYourWrites } from './readYourWrites.ts';
 import { hasCaller } from './caller.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { callerScope } from './idempotency/callerScope.ts';
+import { formsRouter } from './forms/formsRouter.ts';
+import { agentsRouter } from './agents/agentsRouter.ts';
 import { companiesRouter } from './company/companiesRouter.ts';
 import { settingsRouter } from './company/settingsRouter.ts';
 import { apiKeysRouter } from './company/apiKeysRouter.ts';
@@ -18,6 +20,8 @@ export type AdminRouter = (ctx: EngineContext, adminToken: string) => Router;
 /** Every `/v1` router of the product, in the order they are mounted. */
 const adminRouters: readonly AdminRouter[] = [companiesRouter];
 const resourceRouters: readonly ResourceRouter[] = [
+  formsRouter,
+  agentsRouter,
   settingsRouter,
   apiKeysRouter,
 ];

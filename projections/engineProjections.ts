@@ -1,9 +1,13 @@
 import type { Projection } from './projection.ts';
+import { formsProjection } from './forms/formsProjection.ts';
+import { agentsProjection } from './agents/agentsProjection.ts';
 import { companySettingsProjection } from './company/companySettingsProjection.ts';
 import { apiKeysProjection } from './company/apiKeysProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
+  formsProjection as Projection,
+  agentsProjection as Projection,
   companySettingsProjection as Projection,
   apiKeysProjection as Projection,
 ];

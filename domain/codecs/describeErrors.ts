@@ -1,12 +1,20 @@
 import type * as t from 'io-ts';
 import type { ErrorDetail } from '../errors.ts';
 
+/** io-ts keys the members of a union or intersection by their index; that index is no part of the value's path. */
+type Tagged = { readonly _tag?: string; readonly type?: Tagged };
+const combines = (parent: t.ContextEntry | undefined): boolean => {
+  let codec = parent?.type as Tagged | undefined;
+  while (codec && (codec._tag === 'ExactType' || codec._tag === 'ReadonlyType' || codec._tag === 'RefinementType')) codec = codec.type;
+  return codec?._tag === 'UnionType' || codec?._tag === 'IntersectionType';
+};
+
 /** Names each failing path of an io-ts decode as `a.b.0: expected X, got Y`. */
 export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
   errors.map((error) => {
     const path = error.context
+      .filter((entry, i) => entry.key !== '' && !combines(error.context[i - 1]))
       .map((entry) => entry.key)
-      .filter((key) => key !== '')
       .join('.');
     const last = error.context[error.context.length - 1];
     const expected = last?.type.name ?? 'a valid value';

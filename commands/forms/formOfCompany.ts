@@ -1,0 +1,18 @@
+import { formDecider, type FormState } from '../../domain/form/decider.ts';
+import { formStream, type FormEvent } from '../../domain/form/events.ts';
+import type { EventStore } from '../eventStore.ts';
+
+/**
+ * A form as its stream tells it, or undefined when the company has no such form: the stream is the
+ * source of truth, so a form is found the moment it is created, and another company's is never found.
+ */
+export const formOfCompany =
+  (eventStore: EventStore) =>
+  async (formId: string, companyId: string): Promise<Extract<FormState, { status: 'created' }> | undefined> => {
+    let state = formDecider.initialState();
+    for await (const event of eventStore.readStream(formStream(formId))) {
+      if (event.metadata.companyId !== companyId) return undefined;
+      state = formDecider.evolve(state, event as unknown as FormEvent);
+    }
+    return state.status === 'created' ? state : undefined;
+  };
