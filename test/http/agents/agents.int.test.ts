@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
-import { companyForTests } from '../companyForTests.ts';
 
 const settings = { name: 'Intake agent', voice: 'alloy', streamUrl: 'wss://voice.example.com/stream', callerNumber: '+13125550100' };
 const form = { name: 'Intake', caseType: 'personal injury', fields: [{ key: 'injuryDate', label: 'When?', type: 'date', required: true }] };
@@ -12,8 +11,8 @@ describe('AI agents over HTTP', () => {
 
   before(async () => {
     api = await startApi();
-    a = await companyForTests(api, 'Hartley & Vance LLP');
-    b = await companyForTests(api, 'Other Firm LLP');
+    a = await api.createCompany('Hartley & Vance LLP');
+    b = await api.createCompany('Other Firm LLP');
   });
   after(() => api.close());
 
@@ -97,7 +96,7 @@ describe('AI agents over HTTP', () => {
   });
 
   it('lists agents a page at a time, oldest first', async () => {
-    const company = await companyForTests(api, 'Paging LLP');
+    const company = await api.createCompany('Paging LLP');
     const ids: string[] = [];
     let position = '0';
     for (let i = 0; i < 3; i++) {

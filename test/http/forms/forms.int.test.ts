@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
-import { companyForTests } from '../companyForTests.ts';
 
 const intake = {
   name: 'Injury intake',
@@ -18,8 +17,8 @@ describe('forms over HTTP', () => {
 
   before(async () => {
     api = await startApi();
-    a = await companyForTests(api, 'Hartley & Vance LLP');
-    b = await companyForTests(api, 'Other Firm LLP');
+    a = await api.createCompany('Hartley & Vance LLP');
+    b = await api.createCompany('Other Firm LLP');
   });
   after(() => api.close());
 
@@ -117,7 +116,7 @@ describe('forms over HTTP', () => {
   });
 
   it('lists forms a page at a time, oldest first, and filters by case type', async () => {
-    const company = await companyForTests(api, 'Paging LLP');
+    const company = await api.createCompany('Paging LLP');
     const ids: string[] = [];
     let position = '0';
     for (let i = 0; i < 5; i++) {
