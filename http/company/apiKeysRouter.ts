@@ -11,10 +11,11 @@ import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeParams, decodeQuery } from '../decodeBody.ts';
 import { problemResponse } from '../openapi.ts';
-import { commandDone, created } from '../responses.ts';
+import { commandDone } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { apiKeyJson } from './apiKeyJson.ts';
 import { ApiKeysQuery } from './apiKeysQuery.ts';
+import { createdWithKey } from './shownOnce.ts';
 
 const IssueApiKeyBody = t.type({ name: NonEmptyString });
 const KeyParams = t.type({ id: Id });
@@ -46,12 +47,12 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       method: 'post',
       path: '/v1/api-keys',
       summary: 'Issue an API key',
-      description: '`apiKey` is shown in this answer only; the engine keeps a hash of it. A company holds at most 100 active keys.',
+      description: '`apiKey` is shown in this answer only; the engine keeps a hash of it (an Idempotency-Key replay answers `apiKey: null`). A company holds at most 100 active keys.',
       tags,
       security: 'apiKey',
       requestBody: { schema: IssueApiKeyBody },
       responses: {
-        201: { description: 'The key, shown once', schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.string, position: t.string })]) },
+        201: { description: 'The key, shown once', schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.union([t.string, t.null]), position: t.string })]) },
         400: problemResponse('The body names a problem at each path'),
         401: unauthorized,
         409: problemResponse('Too many active keys'),
@@ -61,10 +62,10 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       const body = decodeBody(IssueApiKeyBody, req.body);
       const context = commandContextOf(req, ctx);
       const key = await issue({ keyId: ctx.newId(), name: body.name }, context);
-      res.set('Cache-Control', 'no-store');
-      created(
+      createdWithKey(
         res,
         { id: key.keyId, name: key.name, status: 'active', createdAt: context.now.toISOString(), createdBy: context.actor, revokedAt: null, revokedBy: null, apiKey: key.apiKey },
+        'apiKey',
         key.position,
       );
     },

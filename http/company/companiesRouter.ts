@@ -7,14 +7,14 @@ import { requireAdminToken } from '../auth.ts';
 import { decodeBody } from '../decodeBody.ts';
 import { idempotentCommandId } from '../idempotency/idempotentCommandId.ts';
 import { problemResponse } from '../openapi.ts';
-import { created } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
+import { createdWithKey } from './shownOnce.ts';
 
 const CreateCompanyBody = t.intersection([t.type({ name: NonEmptyString }), t.partial({ apiKeyName: NonEmptyString })]);
 
 const CreatedCompanyAnswer = t.type({
   company: t.type({ id: t.string, name: t.string }),
-  apiKey: t.string,
+  apiKey: t.union([t.string, t.null]),
   apiKeyId: t.string,
   position: t.string,
 });
@@ -32,7 +32,7 @@ export const companiesRouter: AdminRouter = (ctx, adminToken) => {
       method: 'post',
       path: '/v1/companies',
       summary: 'Create a company and its first API key',
-      description: 'The API key is shown in this answer only; the engine keeps a hash of it.',
+      description: 'The API key is shown in this answer only; the engine keeps a hash of it. An Idempotency-Key replay answers `apiKey: null`.',
       tags: ['Company'],
       security: 'adminToken',
       requestBody: { schema: CreateCompanyBody },
@@ -48,8 +48,7 @@ export const companiesRouter: AdminRouter = (ctx, adminToken) => {
       const companyId = ctx.newId();
       const context = { commandId: idempotentCommandId(req) ?? ctx.newId(), companyId, actor: 'admin', now: ctx.clock() };
       const company = await create({ companyId, name: body.name, keyId: ctx.newId(), apiKeyName: body.apiKeyName ?? FIRST_API_KEY_NAME }, context);
-      res.set('Cache-Control', 'no-store');
-      created(res, { company: { id: company.companyId, name: company.name }, apiKey: company.apiKey, apiKeyId: company.keyId }, company.position);
+      createdWithKey(res, { company: { id: company.companyId, name: company.name }, apiKey: company.apiKey, apiKeyId: company.keyId }, 'apiKey', company.position);
     },
   );
   return router;

@@ -61,7 +61,9 @@ export const idempotency = (options: IdempotencyOptions): RequestHandler => {
   const recordAnswer = (res: Response, stream: string, revision: bigint, scope: string, actor: string) => {
     const send = res.send.bind(res);
     res.send = ((body?: unknown) => {
-      const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
+      // An answer holding a secret shown once (an API key) is recorded as the route withheld it: `res.locals.idempotencyRecord`.
+      const withheld: unknown = res.locals['idempotencyRecord'];
+      const text = withheld !== undefined ? JSON.stringify(withheld) : typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
       const status = res.statusCode;
       const event: IdempotencyEvent =
         status >= 500 || status === 401 || status === 403
