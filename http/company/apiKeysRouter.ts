@@ -11,6 +11,7 @@ import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeParams, decodeQuery } from '../decodeBody.ts';
 import { problemResponse } from '../openapi.ts';
+import { findOptionsOf } from '../pageQuery.ts';
 import { commandDone } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { apiKeyJson } from './apiKeyJson.ts';
@@ -96,7 +97,7 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       const query = decodeQuery(ApiKeysQuery, req.query);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
       const filter = query.status === undefined ? {} : { revokedAt: query.status === 'active' ? { $eq: null } : { $ne: null } };
-      const page = await scope.find(API_KEYS, filter, { limit: query.limit ?? 50, ...(query.after ? { after: query.after } : {}) });
+      const page = await scope.find(API_KEYS, filter, findOptionsOf(query));
       res.json({ items: page.items.map(apiKeyJson), next: page.next });
     },
   );

@@ -123,6 +123,16 @@ describe('API keys over HTTP', () => {
     expect(long.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['name']);
   });
 
+  it('keeps keys, revocations and settings across a restart', async () => {
+    const second = await issue(firm.apiKey);
+    await revoke(firm.apiKey, second.body.id);
+    await api.restart();
+    expect((await api.call('GET', '/v1/settings', { key: second.body.apiKey })).status).to.equal(401);
+    const keys = await listNow(firm.apiKey);
+    expect(keys.status).to.equal(200);
+    expect(keys.body.items.map((k: { status: string }) => k.status)).to.deep.equal(['active', 'revoked']);
+  });
+
   it('answers 401 to every key route without a key', async () => {
     for (const [method, path] of [
       ['POST', '/v1/api-keys'],
