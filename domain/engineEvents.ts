@@ -4,6 +4,7 @@ import { listEventDefinitions } from './list/events.ts';
 import { formEventDefinitions } from './form/events.ts';
 import { agentEventDefinitions } from './agent/events.ts';
 import { idempotencyEventDefinitions } from './idempotency/events.ts';
+import { campaignEventDefinitions } from './campaign/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -12,6 +13,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...formEventDefinitions,
   ...agentEventDefinitions,
   ...idempotencyEventDefinitions,
+  ...campaignEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -1,0 +1,37 @@
+import type { Command } from '../decider.ts';
+import type { TimeSlot } from '../values.ts';
+import type { BuilderStep, DraftChanges } from './draft.ts';
+import type { LaunchFacts } from './launchValidation.ts';
+
+/** Every campaign command names its campaign and the caller's company; `expectedRevision` is If-Match. */
+type Addressed = { campaignId: string; companyId: string; expectedRevision?: number };
+type At = { now: string };
+type Lifecycle = Addressed & At & { reason?: string };
+
+export type StartDraft = Command<'StartDraft', Addressed & At & { name: string }>;
+
+/**
+ * An autosave. The handler adds what the draft copies from elsewhere: the company's business hours
+ * (for the "company times" schedule) and the form linked to a newly chosen agent.
+ */
+export type SaveDraft = Command<
+  'SaveDraft',
+  Addressed & { changes: DraftChanges; companyHours?: readonly TimeSlot[]; agentForm?: { agentId: string; formId: string } }
+>;
+
+export type ChangeStep = Command<'ChangeStep', Addressed & { step: BuilderStep }>;
+export type LaunchCampaign = Command<'LaunchCampaign', Addressed & At & { facts: LaunchFacts }>;
+export type PauseCampaign = Command<'PauseCampaign', Lifecycle>;
+export type ResumeCampaign = Command<'ResumeCampaign', Lifecycle>;
+export type CompleteCampaign = Command<'CompleteCampaign', Lifecycle>;
+export type DeleteCampaign = Command<'DeleteCampaign', Addressed & At>;
+
+export type CampaignCommand =
+  | StartDraft
+  | SaveDraft
+  | ChangeStep
+  | LaunchCampaign
+  | PauseCampaign
+  | ResumeCampaign
+  | CompleteCampaign
+  | DeleteCampaign;

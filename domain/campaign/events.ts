@@ -1,0 +1,69 @@
+import * as t from 'io-ts';
+import { CaseType, NonEmptyString, TimeSlot, TimeZone } from '../values.ts';
+import { TimezoneSource } from '../list/events.ts';
+import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
+import { BuilderStep, Draft, DraftChanges } from './draft.ts';
+
+/** What the launch froze of the list: which list, at which revision of its stream, how much of it. */
+export const ListSnapshot = t.type({
+  listId: t.string,
+  caseType: CaseType,
+  /** The list stream's revision the membership was read at, so an auditor can replay exactly it. */
+  listRevision: t.number,
+  caseCount: t.number,
+  contactCount: t.number,
+});
+export type ListSnapshot = t.TypeOf<typeof ListSnapshot>;
+
+/** The company's business hours as they were at launch; schedule-based inbound routing follows them. */
+export const CompanyHoursSnapshot = t.type({ timezone: TimeZone, businessHours: t.array(TimeSlot) });
+
+/** One contact of the frozen list, enrolled in the campaign: all the dispatcher needs to reach them. */
+export const EnrolledContact = t.intersection([
+  t.type({
+    caseId: t.string,
+    contactId: t.string,
+    externalId: t.string,
+    phone: t.string,
+    timezone: TimeZone,
+    timezoneSource: TimezoneSource,
+  }),
+  t.partial({ name: t.string, email: t.string, state: t.string, mobileAppStatus: t.string }),
+]);
+export type EnrolledContact = t.TypeOf<typeof EnrolledContact>;
+
+const campaignId = { campaignId: t.string };
+const lifecycle = t.intersection([t.type({ campaignId: t.string, at: t.string }), t.partial({ reason: t.string })]);
+
+export const campaignEvents = {
+  /** A draft exists as soon as it has a name; the company is kept so no other company can reach it. */
+  CampaignDraftStarted: t.type({ campaignId: t.string, companyId: t.string, name: NonEmptyString, createdAt: t.string }),
+  /** An autosave: only the parts that changed; `null` cleared a part. */
+  CampaignDraftSaved: t.intersection([
+    t.type({ campaignId: t.string, changes: DraftChanges }),
+    // The agent whose linked form was taken into the draft along with it.
+    t.partial({ formLinkedFromAgent: t.string }),
+  ]),
+  CampaignStepChanged: t.type({ campaignId: t.string, step: BuilderStep }),
+  /** Every setting as launched (the schedule resolved to slots), with the list membership frozen. */
+  CampaignLaunched: t.intersection([
+    t.type({ campaignId: t.string, launchedAt: t.string, name: NonEmptyString, settings: Draft, list: ListSnapshot }),
+    t.partial({ companyHours: CompanyHoursSnapshot }),
+  ]),
+  /** Enrolment of the frozen list, in batches of up to a thousand contacts, appended with the launch. */
+  ContactsEnrolled: t.type({ campaignId: t.string, batch: t.number, contacts: t.array(EnrolledContact) }),
+  CampaignPaused: lifecycle,
+  CampaignResumed: lifecycle,
+  CampaignCompleted: lifecycle,
+  CampaignDeleted: t.type({ ...campaignId, at: t.string }),
+};
+
+export type CampaignEvent = EventsOf<typeof campaignEvents>;
+export type CampaignEventType = CampaignEvent['type'];
+
+export const campaignEventDefinitions = eventDefinitions(campaignEvents);
+
+export const campaignStream = (id: string): string => `campaign-${id}`;
+
+/** Contacts per ContactsEnrolled event: large enough to keep launches quick, small enough for one row. */
+export const enrolmentBatchSize = 1000;

@@ -1,0 +1,148 @@
+import type { CampaignSettings } from '../company/events.ts';
+import type { ErrorDetail } from '../errors.ts';
+import type { Case } from '../list/events.ts';
+import { E164, Email, HttpUrl, TimeOfDay, TimeZone, type TimeSlot } from '../values.ts';
+import type { Draft, DraftSlot } from './draft.ts';
+import { slotsProblems } from './slotRules.ts';
+import { reportScheduleProblems, workflowProblems } from './settingRules.ts';
+
+/** The list as its stream says at launch (cases in the order they were added). */
+export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
+export type FormFacts = { formId: string; caseType: string; fieldKeys: readonly string[] };
+export type AgentFacts = { agentId: string; formId?: string };
+
+/**
+ * What launch checks the draft against, gathered from other streams. A fact that does not exist, or
+ * belongs to another company, is absent.
+ */
+export type LaunchFacts = { list?: ListFacts; form?: FormFacts; agent?: AgentFacts; company?: CampaignSettings };
+
+const minimumNameLength = 3;
+
+/** The slots a launched campaign calls in: its own, or the company's default business hours now. */
+export const resolvedSlots = (draft: Draft, company: CampaignSettings | undefined): readonly DraftSlot[] | undefined => {
+  const schedule = draft.schedule ?? { mode: 'company' as const };
+  if (schedule.mode === 'custom') return schedule.slots;
+  return company?.defaultBusinessHours;
+};
+
+/** Whether every slot is well-formed, so the resolved schedule can be frozen as real time slots. */
+export const asTimeSlots = (slots: readonly DraftSlot[]): TimeSlot[] =>
+  slots.filter((s) => TimeOfDay.is(s.start) && TimeOfDay.is(s.end)) as TimeSlot[];
+
+const positiveWhole = (value: number | undefined, path: string, what: string): ErrorDetail[] =>
+  value === undefined || (Number.isInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
+
+const isoTimeWithOffset = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));
+
+const listProblems = (draft: Draft, list: ListFacts | undefined): ErrorDetail[] => {
+  if (draft.listId === undefined) return [{ path: 'listId', message: 'choose a list' }];
+  if (!list || list.listId !== draft.listId) return [{ path: 'listId', message: `no list ${draft.listId} in this company` }];
+  if (list.cases.length === 0) return [{ path: 'listId', message: 'the list has no cases' }];
+  const strays = list.cases.filter((c) => c.caseType !== list.caseType);
+  if (strays.length === 0) return [];
+  const named = strays.slice(0, 5).map((c) => c.externalId).join(', ');
+  const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
+  return [{ path: 'listId', message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${named}${more}` }];
+};
+
+const formProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
+  if (draft.formId === undefined) return [];
+  const { form, list } = facts;
+  if (!form || form.formId !== draft.formId) return [{ path: 'formId', message: `no form ${draft.formId} in this company` }];
+  if (list && list.listId === draft.listId && form.caseType !== list.caseType)
+    return [{ path: 'formId', message: `the form's case type ${form.caseType} is not the list's case type ${list.caseType}` }];
+  return [];
+};
+
+const agentProblems = (draft: Draft, agent: AgentFacts | undefined): ErrorDetail[] => {
+  if (draft.agentId !== undefined && (!agent || agent.agentId !== draft.agentId))
+    return [{ path: 'agentId', message: `no agent ${draft.agentId} in this company` }];
+  if (draft.agentId === undefined && (draft.type === 'voice' || draft.type === 'multichannel'))
+    return [{ path: 'agentId', message: `a ${draft.type} campaign needs an agent` }];
+  return [];
+};
+
+const routingProblems = (draft: Draft): ErrorDetail[] => {
+  const routing = draft.routing;
+  if (!routing) return [];
+  const problems: ErrorDetail[] = [];
+  if (routing.mode !== 'ai_only' && !E164.is(routing.forwardingNumber))
+    problems.push({ path: 'routing.forwardingNumber', message: `${routing.mode} routing needs a forwarding number in E.164 form (+15551234567)` });
+  if (routing.timezone !== undefined && !TimeZone.is(routing.timezone))
+    problems.push({ path: 'routing.timezone', message: 'expected an IANA time zone such as America/Chicago' });
+  return problems;
+};
+
+const scheduleProblems = (draft: Draft, company: CampaignSettings | undefined): ErrorDetail[] => {
+  const slots = resolvedSlots(draft, company);
+  if (slots === undefined || slots.length === 0)
+    return [
+      {
+        path: 'schedule',
+        message: draft.schedule?.mode === 'custom' ? 'add at least one time slot' : 'the company has no default business hours: set them or use custom slots',
+      },
+    ];
+  return slotsProblems('schedule.slots', slots);
+};
+
+const runProblems = (draft: Draft): ErrorDetail[] =>
+  (draft.runs ?? []).flatMap((run, i) => [
+    ...(isoTimeWithOffset(run.start) ? [] : [{ path: `runs.${i}.start`, message: 'expected an ISO-8601 time with offset' }]),
+    ...(run.slots.length === 0 ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }] : slotsProblems(`runs.${i}.slots`, run.slots)),
+    ...(run.channels.length === 0 ? [{ path: `runs.${i}.channels`, message: 'choose at least one channel' }] : []),
+  ]);
+
+const messagingProblems = (draft: Draft): ErrorDetail[] => {
+  if (draft.type !== 'messaging') return [];
+  const hasStep = (draft.workflows ?? []).some((w) => w.steps.some((s) => s.channel === 'sms' || s.channel === 'email'));
+  return hasStep ? [] : [{ path: 'workflows', message: 'a messaging campaign needs at least one SMS or email step' }];
+};
+
+const crmProblems = (draft: Draft, form: FormFacts | undefined): ErrorDetail[] => {
+  const mappings = draft.crmFieldMappings ?? [];
+  if (mappings.length === 0) return [];
+  if (draft.formId === undefined) return [{ path: 'crmFieldMappings', message: 'field mappings need a form' }];
+  const seen = new Set<string>();
+  return mappings.flatMap((mapping, i) => {
+    const problems: ErrorDetail[] = [];
+    if (form && !form.fieldKeys.includes(mapping.formField))
+      problems.push({ path: `crmFieldMappings.${i}.formField`, message: `the form has no field ${mapping.formField}` });
+    if (mapping.caseField.trim() === '') problems.push({ path: `crmFieldMappings.${i}.caseField`, message: 'name the case field' });
+    else if (seen.has(mapping.caseField))
+      problems.push({ path: `crmFieldMappings.${i}.caseField`, message: `the case field ${mapping.caseField} is mapped twice` });
+    seen.add(mapping.caseField);
+    return problems;
+  });
+};
+
+const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
+  const invocation = draft.externalInvocation;
+  return [
+    ...positiveWhole(draft.concurrency?.limit, 'concurrency.limit', 'the concurrency limit'),
+    ...positiveWhole(draft.concurrency?.pacingPerMinute, 'concurrency.pacingPerMinute', 'the pacing per minute'),
+    ...positiveWhole(draft.retry?.maxAttempts, 'retry.maxAttempts', 'the number of attempts'),
+    ...positiveWhole(draft.retry?.intervalMinutes, 'retry.intervalMinutes', 'the retry interval in minutes'),
+    ...(invocation?.enabled && invocation.webhookUrl !== undefined && !HttpUrl.is(invocation.webhookUrl)
+      ? [{ path: 'externalInvocation.webhookUrl', message: 'expected an http(s) URL' }]
+      : []),
+    ...(draft.reportSchedules ?? []).flatMap((schedule, i) => reportScheduleProblems(`reportSchedules.${i}`, schedule, Email.is)),
+    ...(draft.workflows ?? []).flatMap((workflow, i) => workflowProblems(`workflows.${i}`, workflow, draft.formId === undefined ? undefined : facts.form)),
+    ...crmProblems(draft, facts.form),
+  ];
+};
+
+/** Every reason the draft cannot launch, each with the path of the part at fault; none means it can. */
+export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): ErrorDetail[] => [
+  ...(name.trim().length >= minimumNameLength ? [] : [{ path: 'name', message: `the name needs at least ${minimumNameLength} characters` }]),
+  ...(draft.type === undefined ? [{ path: 'type', message: 'choose voice, messaging or multichannel' }] : []),
+  ...listProblems(draft, facts.list),
+  ...formProblems(draft, facts),
+  ...agentProblems(draft, facts.agent),
+  ...messagingProblems(draft),
+  ...routingProblems(draft),
+  ...scheduleProblems(draft, facts.company),
+  ...runProblems(draft),
+  ...settingProblems(draft, facts),
+];

@@ -1,0 +1,46 @@
+import type { ErrorDetail } from '../errors.ts';
+import { TimeOfDay, TimeZone } from '../values.ts';
+import type { ReportSchedule, Workflow } from './draft.ts';
+
+/** Monthly reports run on days every month has. */
+const lastMonthlyDay = 28;
+
+/** A report schedule is valid when it can run: a time, its day, a zone if named, and someone to send it to. */
+export const reportScheduleProblems = (path: string, schedule: ReportSchedule, isEmail: (s: string) => boolean): ErrorDetail[] => {
+  const problems: ErrorDetail[] = [];
+  if (!TimeOfDay.is(schedule.time)) problems.push({ path: `${path}.time`, message: 'expected a time of day HH:mm' });
+  if (schedule.frequency === 'weekly' && schedule.dayOfWeek === undefined)
+    problems.push({ path: `${path}.dayOfWeek`, message: 'a weekly report needs a weekday' });
+  if (schedule.frequency === 'monthly') {
+    const day = schedule.dayOfMonth;
+    if (day === undefined || !Number.isInteger(day) || day < 1 || day > lastMonthlyDay)
+      problems.push({ path: `${path}.dayOfMonth`, message: `a monthly report needs a day of the month from 1 to ${lastMonthlyDay}` });
+  }
+  if (schedule.timezone !== undefined && !TimeZone.is(schedule.timezone))
+    problems.push({ path: `${path}.timezone`, message: 'expected an IANA time zone such as America/Chicago' });
+  if (schedule.recipients.length === 0) problems.push({ path: `${path}.recipients`, message: 'add at least one recipient' });
+  schedule.recipients.forEach((recipient, i) => {
+    if (!isEmail(recipient)) problems.push({ path: `${path}.recipients.${i}`, message: 'expected an email address' });
+  });
+  return problems;
+};
+
+/** A workflow can run when its trigger can happen and each of its steps can be sent. */
+export const workflowProblems = (path: string, workflow: Workflow, form: { fieldKeys: readonly string[] } | undefined): ErrorDetail[] => {
+  const problems: ErrorDetail[] = [];
+  const trigger = workflow.trigger;
+  if (trigger.kind === 'form_answer') {
+    if (!form) problems.push({ path: `${path}.trigger.fieldKey`, message: 'a form answer trigger needs the campaign to have a form' });
+    else if (!form.fieldKeys.includes(trigger.fieldKey))
+      problems.push({ path: `${path}.trigger.fieldKey`, message: `the form has no field ${trigger.fieldKey}` });
+  }
+  if (workflow.steps.length === 0) problems.push({ path: `${path}.steps`, message: 'add at least one SMS or email step' });
+  workflow.steps.forEach((step, i) => {
+    const at = `${path}.steps.${i}`;
+    if (step.body.trim() === '') problems.push({ path: `${at}.body`, message: 'write the message' });
+    if (step.channel === 'email' && (step.subject ?? '').trim() === '') problems.push({ path: `${at}.subject`, message: 'an email needs a subject' });
+    if (step.delayMinutes !== undefined && (!Number.isInteger(step.delayMinutes) || step.delayMinutes < 0))
+      problems.push({ path: `${at}.delayMinutes`, message: 'the delay must be a whole number of minutes, 0 or more' });
+  });
+  return problems;
+};

@@ -1,0 +1,80 @@
+import type * as t from 'io-ts';
+import { assertNever } from '../decider.ts';
+import { applyChanges, type BuilderStep, type Draft } from './draft.ts';
+import type { CampaignEvent, CompanyHoursSnapshot, ListSnapshot } from './events.ts';
+
+export type CampaignStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'DELETED';
+
+/** What the launch froze, besides the settings themselves. */
+export type LaunchRecord = {
+  launchedAt: string;
+  list: ListSnapshot;
+  companyHours?: t.TypeOf<typeof CompanyHoursSnapshot>;
+};
+
+/**
+ * A campaign as its events tell it. Plain JSON throughout, so the read model can keep it as it is and
+ * `?asOf=` can present a past state exactly as the read model presents the current one.
+ */
+export type Campaign = {
+  status: CampaignStatus;
+  campaignId: string;
+  companyId: string;
+  name: string;
+  /** The builder step the draft was left on. */
+  step?: BuilderStep;
+  draft: Draft;
+  /** Revision of the campaign stream's last event: what If-Match compares with. */
+  revision: number;
+  createdAt: string;
+  launch?: LaunchRecord;
+  enrolledContacts: number;
+  pausedAt?: string;
+  resumedAt?: string;
+  completedAt?: string;
+  deletedAt?: string;
+};
+
+/** Before its first event a campaign does not exist; the revision is -1 then, as for no stream. */
+export type CampaignState = { status: 'NONE'; revision: number } | Campaign;
+
+export const initialCampaignState = (): CampaignState => ({ status: 'NONE', revision: -1 });
+
+const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
+  if (event.type === 'CampaignDraftStarted') {
+    const { campaignId, companyId, name, createdAt } = event.data;
+    return { status: 'DRAFT', campaignId, companyId, name, draft: {}, revision: state.revision, createdAt, enrolledContacts: 0 };
+  }
+  // Nothing but a start begins a campaign; anything else on an empty stream changes nothing.
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'CampaignDraftSaved': {
+      const { changes } = event.data;
+      return { ...state, name: changes.name ?? state.name, draft: applyChanges(state.draft, changes) };
+    }
+    case 'CampaignStepChanged':
+      return { ...state, step: event.data.step };
+    case 'CampaignLaunched': {
+      const { launchedAt, name, settings, list, companyHours } = event.data;
+      return { ...state, status: 'ACTIVE', name, draft: settings, launch: { launchedAt, list, ...(companyHours ? { companyHours } : {}) } };
+    }
+    case 'ContactsEnrolled':
+      return { ...state, enrolledContacts: state.enrolledContacts + event.data.contacts.length };
+    case 'CampaignPaused':
+      return { ...state, status: 'PAUSED', pausedAt: event.data.at };
+    case 'CampaignResumed':
+      return { ...state, status: 'ACTIVE', resumedAt: event.data.at };
+    case 'CampaignCompleted':
+      return { ...state, status: 'COMPLETED', completedAt: event.data.at };
+    case 'CampaignDeleted':
+      return { ...state, status: 'DELETED', deletedAt: event.data.at };
+    default:
+      return assertNever(event);
+  }
+};
+
+/** Folds one event; every event, whatever it is, moves the revision on by one. */
+export const evolveCampaign = (state: CampaignState, event: CampaignEvent): CampaignState => {
+  const next = folded(state, event);
+  return { ...next, revision: state.revision + 1 } as CampaignState;
+};
