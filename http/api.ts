@@ -2,6 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import type { EngineContext } from './engineContext.ts';
 import { authenticate, type ApiKeyVerifier } from './auth.ts';
 import { readYourWrites } from './readYourWrites.ts';
+import { campaignsRouter } from './campaigns/campaignsRouter.ts';
 import { hasCaller } from './caller.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { callerScope } from './idempotency/callerScope.ts';
@@ -24,6 +25,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   agentsRouter,
   settingsRouter,
   apiKeysRouter,
+  campaignsRouter,
 ];
 
 export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier };

@@ -1,4 +1,5 @@
 import type { Projection } from './projection.ts';
+import { campaignsProjection } from './campaigns/campaignsProjection.ts';
 import { formsProjection } from './forms/formsProjection.ts';
 import { agentsProjection } from './agents/agentsProjection.ts';
 import { companySettingsProjection } from './company/companySettingsProjection.ts';
@@ -10,4 +11,5 @@ export const engineProjections: readonly Projection[] = [
   agentsProjection as Projection,
   companySettingsProjection as Projection,
   apiKeysProjection as Projection,
+  campaignsProjection as Projection,
 ];

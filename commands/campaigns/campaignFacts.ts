@@ -1,0 +1,44 @@
+import { agentDecider } from '../../domain/agent/decider.ts';
+import { agentStream, type AgentEvent } from '../../domain/agent/events.ts';
+import { companyStream, type CampaignSettings } from '../../domain/company/events.ts';
+import { formDecider } from '../../domain/form/decider.ts';
+import { formStream, type FormEvent } from '../../domain/form/events.ts';
+import type { AgentFacts, FormFacts } from '../../domain/campaign/launchValidation.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
+import type { EventStore } from '../eventStore.ts';
+
+/**
+ * Facts a campaign takes from other streams, read from the streams themselves (the source of truth)
+ * and only when every event belongs to the caller's company: another company's entity is absent.
+ */
+const ownEvents = async (eventStore: EventStore, stream: string, companyId: string): Promise<RecordedEvent[] | undefined> => {
+  const events: RecordedEvent[] = [];
+  for await (const event of eventStore.readStream(stream)) {
+    if (event.metadata.companyId !== companyId) return undefined;
+    events.push(event);
+  }
+  return events;
+};
+
+export const readAgentFacts = async (eventStore: EventStore, agentId: string, companyId: string): Promise<AgentFacts | undefined> => {
+  const events = await ownEvents(eventStore, agentStream(agentId), companyId);
+  const agent = (events ?? []).reduce((state, event) => agentDecider.evolve(state, event as unknown as AgentEvent), agentDecider.initialState());
+  if (agent.status !== 'created') return undefined;
+  return { agentId: agent.agentId, ...(agent.formId !== undefined ? { formId: agent.formId } : {}) };
+};
+
+export const readFormFacts = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormFacts | undefined> => {
+  const events = await ownEvents(eventStore, formStream(formId), companyId);
+  const form = (events ?? []).reduce((state, event) => formDecider.evolve(state, event as unknown as FormEvent), formDecider.initialState());
+  if (form.status !== 'created') return undefined;
+  return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key) };
+};
+
+/** The company's campaign defaults as last set, or undefined while it has none. */
+export const readCompanySettings = async (eventStore: EventStore, companyId: string): Promise<CampaignSettings | undefined> => {
+  let settings: CampaignSettings | undefined;
+  for await (const event of eventStore.readStream(companyStream(companyId))) {
+    if (event.type === 'CompanyCampaignSettingsUpdated') settings = (event.data as { settings: CampaignSettings }).settings;
+  }
+  return settings;
+};

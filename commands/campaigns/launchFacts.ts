@@ -1,0 +1,16 @@
+import type { Draft } from '../../domain/campaign/draft.ts';
+import type { LaunchFacts } from '../../domain/campaign/launchValidation.ts';
+import type { EventStore } from '../eventStore.ts';
+import { readAgentFacts, readCompanySettings, readFormFacts } from './campaignFacts.ts';
+import { readListFacts } from './listFacts.ts';
+
+/** Everything launch validation needs besides the draft, each read from its own stream, in parallel. */
+export const launchFacts = async (eventStore: EventStore, draft: Draft, companyId: string): Promise<LaunchFacts> => {
+  const [list, form, agent, company] = await Promise.all([
+    draft.listId === undefined ? undefined : readListFacts(eventStore, draft.listId, companyId),
+    draft.formId === undefined ? undefined : readFormFacts(eventStore, draft.formId, companyId),
+    draft.agentId === undefined ? undefined : readAgentFacts(eventStore, draft.agentId, companyId),
+    readCompanySettings(eventStore, companyId),
+  ]);
+  return { ...(list ? { list } : {}), ...(form ? { form } : {}), ...(agent ? { agent } : {}), ...(company ? { company } : {}) };
+};
