@@ -11,6 +11,8 @@ import { agentsRouter } from './agents/agentsRouter.ts';
 import { companiesRouter } from './company/companiesRouter.ts';
 import { settingsRouter } from './company/settingsRouter.ts';
 import { apiKeysRouter } from './company/apiKeysRouter.ts';
+import { listsRouter } from './lists/listsRouter.ts';
+import { listCasesRouter } from './lists/listCasesRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -25,6 +27,8 @@ const resourceRouters: readonly ResourceRouter[] = [
   agentsRouter,
   settingsRouter,
   apiKeysRouter,
+  listsRouter,
+  listCasesRouter,
   campaignsRouter,
 ];
 

@@ -4,6 +4,8 @@ import { formsProjection } from './forms/formsProjection.ts';
 import { agentsProjection } from './agents/agentsProjection.ts';
 import { companySettingsProjection } from './company/companySettingsProjection.ts';
 import { apiKeysProjection } from './company/apiKeysProjection.ts';
+import { listsProjection } from './lists/listsProjection.ts';
+import { listCasesProjection } from './lists/listCasesProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -11,5 +13,7 @@ export const engineProjections: readonly Projection[] = [
   agentsProjection as Projection,
   companySettingsProjection as Projection,
   apiKeysProjection as Projection,
+  listsProjection as Projection,
+  listCasesProjection as Projection,
   campaignsProjection as Projection,
 ];

@@ -1,0 +1,49 @@
+import type { Decider } from '../../domain/decider.ts';
+import type { AddCases, ListCommand } from '../../domain/list/commands.ts';
+import { screenCases, type RejectedCase, type Screening } from '../../domain/list/caseScreening.ts';
+import { listDecider, type ListState } from '../../domain/list/decider.ts';
+import { listStream, type Case, type ListEvent } from '../../domain/list/events.ts';
+import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
+import type { CommandContext } from '../commandContext.ts';
+import type { EventStore } from '../eventStore.ts';
+import { commandHandler } from '../handleCommand.ts';
+
+export type CasesOutcome = {
+  readonly added: readonly Case[];
+  /** By index into the cases given. */
+  readonly rejected: readonly RejectedCase[];
+  readonly position: bigint;
+};
+
+/** The list as it stood before a command's own events: how a repeated command's first answer is told again. */
+const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> => {
+  let state = listDecider.initialState();
+  for await (const event of eventStore.readStream(listStream(listId)))
+    if (event.metadata.commandId !== commandId) state = listDecider.evolve(state, event as unknown as ListEvent);
+  return state;
+};
+
+const screeningOf = (state: ListState, cases: readonly Case[]): Screening =>
+  state.status === 'created' ? screenCases(state, cases) : { accepted: [], rejected: [] };
+
+/**
+ * Adds normalised cases to a list: the list decides which it takes (in events of bounded size), and
+ * the answer names the others with the reason the decider gave, read from the same decision.
+ */
+export const addCases = (deps: { eventStore: EventStore; registry: EventRegistry }) => {
+  return async (data: AddCases['data'], context: CommandContext): Promise<CasesOutcome> => {
+    let screening: Screening = { accepted: [], rejected: [] };
+    const screened: Decider<ListState, ListCommand, ListEvent> = {
+      ...listDecider,
+      // The handler may decide more than once on a conflict; the last decision is the one appended.
+      decide: (command, state) => {
+        screening = screeningOf(state, data.cases);
+        return listDecider.decide(command, state);
+      },
+    };
+    const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: screened });
+    const result = await handle(listStream(data.listId), { type: 'AddCases', data }, context);
+    if (result.repeated) screening = screeningOf(await stateBefore(deps.eventStore, data.listId, context.commandId), data.cases);
+    return { added: screening.accepted, rejected: screening.rejected, position: result.position };
+  };
+};

@@ -1,0 +1,49 @@
+import * as t from 'io-ts';
+import { CaseType, NonEmptyString } from '../../domain/values.ts';
+import type { Case, Contact } from '../../domain/list/events.ts';
+import { ContactInput, decoded, normaliseContact, reasonOf, withoutBlanks, type NormalisationDeps } from './contactNormalisation.ts';
+import type { CsvRow, RejectedRow } from './csvRows.ts';
+
+const RowInput = t.intersection([t.type({ externalId: NonEmptyString, caseType: CaseType }), ContactInput]);
+
+/** A case built from rows, with the rows it came from, so the list's verdict on it reaches each row. */
+export type CaseFromRows = { readonly case: Case; readonly rows: readonly number[] };
+
+type Building = { readonly caseId: string; readonly externalId: string; readonly caseType: string; readonly caseRow: number; contacts: Contact[]; rows: number[] };
+
+/**
+ * Rows with the same external id form one case, in the order the ids first appear. A row is refused
+ * alone: when it cannot be read, names another case type than the case's first row, or repeats a
+ * phone already on its case; the case keeps its other rows.
+ */
+export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
+  const building = new Map<string, Building>();
+  const rejected: RejectedRow[] = [];
+  for (const { row, fields } of rows) {
+    const input = decoded(RowInput, withoutBlanks(fields));
+    if (!input.ok) {
+      rejected.push({ row, reason: reasonOf(input.problems) });
+      continue;
+    }
+    const contact = normaliseContact(input.value, deps);
+    if (!contact.ok) {
+      rejected.push({ row, reason: reasonOf(contact.problems) });
+      continue;
+    }
+    const { externalId, caseType } = input.value;
+    const found = building.get(externalId) ?? { caseId: deps.newId(), externalId, caseType, caseRow: row, contacts: [], rows: [] };
+    building.set(externalId, found);
+    const samePhone = found.contacts.findIndex((c) => c.phone === contact.value.phone);
+    if (caseType !== found.caseType)
+      rejected.push({ row, reason: `caseType: '${caseType}' differs from '${found.caseType}' given for case '${externalId}' in row ${found.caseRow}` });
+    else if (samePhone >= 0) rejected.push({ row, reason: `phone: ${contact.value.phone} is already a contact of case '${externalId}' (row ${found.rows[samePhone]})` });
+    else {
+      found.contacts.push(contact.value);
+      found.rows.push(row);
+    }
+  }
+  const cases = [...building.values()]
+    .filter((found) => found.contacts.length > 0)
+    .map(({ caseId, externalId, caseType, contacts, rows: from }) => ({ case: { caseId, externalId, caseType, contacts }, rows: from }));
+  return { cases, rejected };
+};

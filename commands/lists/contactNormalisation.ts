@@ -1,0 +1,65 @@
+import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { errorDetails } from '../../domain/codecs/describeErrors.ts';
+import type { ErrorDetail } from '../../domain/errors.ts';
+import { Email, NonEmptyString, TimeZone } from '../../domain/values.ts';
+import { contactTimeZone } from '../../domain/list/contactTimeZone.ts';
+import { usStateCode } from '../../domain/list/stateTimeZones.ts';
+import type { Contact } from '../../domain/list/events.ts';
+import { normalisePhone } from './phoneNumbers.ts';
+
+/** A contact as clients send it: a phone in any common format, a state by code or name. */
+export const ContactInput = t.intersection([
+  t.type({ name: NonEmptyString, phone: NonEmptyString }),
+  t.partial({ email: Email, timezone: TimeZone, state: NonEmptyString, mobileAppStatus: NonEmptyString }),
+]);
+export type ContactInput = t.TypeOf<typeof ContactInput>;
+
+/** What normalising needs from outside: the company's zone for the last fallback, and new ids. */
+export type NormalisationDeps = { readonly companyZone: string; readonly newId: () => string };
+
+export type Normalised<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
+
+/** Strings trimmed; blank strings and nulls dropped, as spreadsheets and JSON clients send both for "none". */
+export const withoutBlanks = (value: unknown): unknown => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeof value === 'string' ? value.trim() : value;
+  const kept = Object.entries(value).flatMap(([key, field]) => {
+    const trimmed = typeof field === 'string' ? field.trim() : field;
+    return trimmed === '' || trimmed === null ? [] : [[key, trimmed] as const];
+  });
+  return Object.fromEntries(kept);
+};
+
+export const decoded = <C extends t.Mixed>(codec: C, value: unknown): Normalised<t.TypeOf<C>> => {
+  const result = codec.decode(value);
+  return isLeft(result) ? { ok: false, problems: errorDetails(result.left) } : { ok: true, value: result.right };
+};
+
+/** One contact in the form events keep: E.164 phone, state code, a zone and where it came from. */
+export const normaliseContact = (input: ContactInput, deps: NormalisationDeps): Normalised<Contact> => {
+  const phone = normalisePhone(input.phone);
+  const state = input.state === undefined ? undefined : usStateCode(input.state);
+  const problems: ErrorDetail[] = [];
+  if ('problem' in phone) problems.push({ path: 'phone', message: phone.problem });
+  if (input.state !== undefined && state === undefined) problems.push({ path: 'state', message: `'${input.state}' is not a US state or territory` });
+  if ('problem' in phone || problems.length > 0) return { ok: false, problems };
+  const zone = contactTimeZone({ phone: phone.phone, ...(input.timezone ? { timezone: input.timezone } : {}), ...(state ? { state } : {}) }, deps.companyZone);
+  return {
+    ok: true,
+    value: {
+      contactId: deps.newId(),
+      name: input.name,
+      phone: phone.phone,
+      timezone: zone.timezone,
+      timezoneSource: zone.timezoneSource,
+      ...(input.email ? { email: input.email } : {}),
+      ...(state ? { state } : {}),
+      ...(input.mobileAppStatus ? { mobileAppStatus: input.mobileAppStatus } : {}),
+      ...(zone.areaCodeTimezones ? { areaCodeTimezones: [...zone.areaCodeTimezones] } : {}),
+    },
+  };
+};
+
+/** Problems as one line a person can read in an import report. */
+export const reasonOf = (problems: readonly ErrorDetail[], prefix = ''): string =>
+  problems.map((p) => `${prefix}${p.path === '(root)' ? '' : p.path}: ${p.message}`).join('; ');
