@@ -9,6 +9,15 @@ const combines = (parent: t.ContextEntry | undefined): boolean => {
   return codec?._tag === 'UnionType' || codec?._tag === 'IntersectionType';
 };
 
+/** A glimpse of the offending value; one nested too deeply for JSON.stringify must not turn a 400 into a 500. */
+const shown = (value: unknown): string => {
+  try {
+    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  } catch {
+    return 'a value nested too deeply to show';
+  }
+};
+
 /** Names each failing path of an io-ts decode as `a.b.0: expected X, got Y`. */
 export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
   errors.map((error) => {
@@ -18,7 +27,7 @@ export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
       .join('.');
     const last = error.context[error.context.length - 1];
     const expected = last?.type.name ?? 'a valid value';
-    const got = error.value === undefined ? 'nothing' : JSON.stringify(error.value)?.slice(0, 80);
+    const got = error.value === undefined ? 'nothing' : shown(error.value);
     return { path: path || '(root)', message: error.message ?? `expected ${expected}, got ${got}` };
   });
 

@@ -18,4 +18,11 @@ describe('describing decode errors', () => {
   });
 
   it('names the root when the value itself is wrong', () => expect(pathsOf(t.type({ a: t.string }), [])).to.deep.equal(['(root)']));
+
+  it('describes a value nested too deeply to print, rather than throwing', () => {
+    const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
+    const decoded = t.type({ a: t.string }).decode(deep);
+    if (!isLeft(decoded)) throw new Error('expected a failure');
+    expect(errorDetails(decoded.left)).to.deep.equal([{ path: '(root)', message: 'expected { a: string }, got a value nested too deeply to show' }]);
+  });
 });

@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { startApi, type Api } from '../support/apiHarness.ts';
+import { documentedRoutes, isApiRoute, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
+import { concretePath, keyFor, openTenant, validBodies, type Tenant } from './tenantFixtures.ts';
+import { malformedBody, malformedCsv, type SentBody } from './malformedBodies.ts';
+
+// Read while mocha loads this file, so every documented route gets a test of its own.
+const routes = (await documentedRoutes()).filter((route) => isApiRoute(route) && takesBody(route));
+
+/** Runs per route: a few hundred each keeps thousands of requests overall within about a minute. */
+const RUNS = Number(process.env['MALFORMED_RUNS'] ?? 300);
+const JSON_LIMIT = 1024 ** 2;
+
+describe('malformed bodies on every documented POST, PUT and PATCH route', function () {
+  this.timeout(120_000);
+  let api: Api;
+  let a: Tenant;
+
+  before(async () => {
+    api = await startApi();
+    a = await openTenant(api, routes, 'Hartley & Vance LLP');
+  });
+  after(() => api?.close());
+
+  /** Sent with fetch itself, so a body can go with no Content-Type at all. */
+  const send = async (route: DocumentedRoute, body: SentBody) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${keyFor(route, a)}` };
+    if (body.contentType !== undefined) headers['content-type'] = body.contentType;
+    const response = await fetch(`${api.url}${concretePath(route, a.ids)}`, {
+      method: route.method,
+      headers,
+      ...(body.text !== undefined ? { body: new TextEncoder().encode(body.text) } : {}),
+    });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  };
+
+  it('finds routes to check', () => expect(routes.map(routeName)).to.include.members(['POST /v1/forms', 'POST /v1/agents']));
+
+  for (const route of routes)
+    it(`${routeName(route)}: never a 5xx, and a refusal appends nothing`, async () => {
+      const valid = validBodies[routeName(route)]?.(a.ids) ?? {};
+      await fc.assert(
+        fc.asyncProperty(typeof valid === 'string' ? malformedCsv(valid) : malformedBody(valid), async (body) => {
+          const before = await api.eventCount();
+          const answer = await send(route, body);
+          expect(answer.status, answer.text).to.be.below(500);
+          if (answer.status >= 200 && answer.status < 300) return;
+          expect(answer.contentType, answer.text).to.match(/^application\/problem\+json/);
+          expect(await api.eventCount(), `${answer.status} ${answer.text}`).to.equal(before);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    });
+
+  it('answers 413 to a JSON body above the limit on every route, and appends nothing', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(JSON_LIMIT) });
+    for (const route of routes) {
+      const before = await api.eventCount();
+      const answer = await send(route, { text: huge, contentType: 'application/json' });
+      expect(answer.status, `${routeName(route)}: ${answer.text}`).to.equal(413);
+      expect(answer.contentType).to.match(/^application\/problem\+json/);
+      expect(await api.eventCount()).to.equal(before);
+    }
+  });
+
+  it('leaves Object.prototype unpolluted', () => {
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect(({} as Record<string, unknown>)['isAdmin']).to.equal(undefined);
+  });
+});
