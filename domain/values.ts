@@ -33,7 +33,18 @@ export const HttpUrl = refined('an http(s) or ws(s) URL', t.string, (s) => {
   }
 });
 
-export const TimeZone = refined('an IANA time zone such as America/Chicago', t.string, (s) => IANAZone.isValidZone(s));
+/** Checking a zone builds an Intl formatter (~0.2 ms); the few zones contacts share are remembered (bounded). */
+const zoneChecks = new Map<string, boolean>();
+const isZone = (s: string): boolean => {
+  let valid = zoneChecks.get(s);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(s);
+    if (zoneChecks.size < 10_000) zoneChecks.set(s, valid);
+  }
+  return valid;
+};
+
+export const TimeZone = refined('an IANA time zone such as America/Chicago', t.string, isZone);
 
 /** A wall-clock time of day, `HH:mm`, 00:00 to 24:00. */
 export const TimeOfDay = refined('a time of day HH:mm', t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s));
