@@ -13,19 +13,26 @@ export type Company = { companyId: string; apiKey: string };
  */
 export const seedList = async (api: Api, companyId: string, caseType: string, cases: readonly Case[]): Promise<string> => {
   const listId = newEntityId();
+  await appendList(api, companyId, listId, [
+    { type: 'ListCreated', data: { listId, companyId, name: `List ${listId.slice(-4)}`, caseType } },
+    ...(cases.length > 0 ? [{ type: 'CasesAdded', data: { listId, cases } }] : []),
+  ]);
+  return listId;
+};
+
+/** More cases for a seeded list, as a later import would add them. */
+export const addCases = (api: Api, companyId: string, listId: string, cases: readonly Case[]) =>
+  appendList(api, companyId, listId, [{ type: 'CasesAdded', data: { listId, cases } }]);
+
+const appendList = async (api: Api, companyId: string, listId: string, events: readonly { type: string; data: unknown }[]) => {
   const commandId = newEntityId();
   const now = new Date();
   const metadata = { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: now.toISOString(), schemaVersion: 1 };
-  const events = [
-    { type: 'ListCreated', data: { listId, companyId, name: `List ${listId.slice(-4)}`, caseType } },
-    ...(cases.length > 0 ? [{ type: 'CasesAdded', data: { listId, cases } }] : []),
-  ];
   await api.stores.eventStore.append(
     listStream(listId),
     events.map((event, i) => ({ id: eventId(commandId, i, now), type: event.type, data: engineRegistry.encode(event), metadata })),
-    'no_stream',
+    'any',
   );
-  return listId;
 };
 
 let phone = 0;
