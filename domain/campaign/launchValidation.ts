@@ -1,7 +1,7 @@
 import type { CampaignSettings } from '../company/events.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Case } from '../list/events.ts';
-import { E164, Email, HttpUrl, TimeOfDay, TimeZone, type TimeSlot } from '../values.ts';
+import { E164, Email, HttpUrl, TimeZone } from '../values.ts';
 import type { Draft, DraftSlot } from './draft.ts';
 import { slotsProblems } from './slotRules.ts';
 import { reportScheduleProblems, workflowProblems } from './settingRules.ts';
@@ -25,10 +25,6 @@ export const resolvedSlots = (draft: Draft, company: CampaignSettings | undefine
   if (schedule.mode === 'custom') return schedule.slots;
   return company?.defaultBusinessHours;
 };
-
-/** Whether every slot is well-formed, so the resolved schedule can be frozen as real time slots. */
-export const asTimeSlots = (slots: readonly DraftSlot[]): TimeSlot[] =>
-  slots.filter((s) => TimeOfDay.is(s.start) && TimeOfDay.is(s.end)) as TimeSlot[];
 
 const positiveWhole = (value: number | undefined, path: string, what: string): ErrorDetail[] =>
   value === undefined || (Number.isInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
