@@ -1,11 +1,11 @@
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { RejectedCase } from '../../domain/list/caseScreening.ts';
 import type { Case } from '../../domain/list/events.ts';
-import { companyCampaignSettings } from '../company/loadCompany.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { addCases } from './addCases.ts';
 import { normaliseCase } from './caseNormalisation.ts';
+import { companyZoneOf } from './companyZone.ts';
 import { reasonOf } from './contactNormalisation.ts';
 
 export type ClientCasesOutcome = {
@@ -16,10 +16,6 @@ export type ClientCasesOutcome = {
 };
 
 type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly newId: () => string };
-
-/** The company's zone: a contact with no zone, no state and an ambiguous prefix is called in company hours. */
-export const companyZoneOf = async (eventStore: EventStore, companyId: string): Promise<string> =>
-  (await companyCampaignSettings(eventStore, companyId)).timezone;
 
 /**
  * Cases as a JSON client sent them: each is decoded and normalised on its own, the list screens the

@@ -2,16 +2,17 @@ import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { errorDetails } from '../../domain/codecs/describeErrors.ts';
 import type { ErrorDetail } from '../../domain/errors.ts';
-import { Email, NonEmptyString, TimeZone } from '../../domain/values.ts';
+import { Email, NonEmptyString } from '../../domain/values.ts';
 import { contactTimeZone } from '../../domain/list/contactTimeZone.ts';
 import { usStateCode } from '../../domain/list/stateTimeZones.ts';
+import { readTimeZone } from '../../domain/list/timeZoneNames.ts';
 import type { Contact } from '../../domain/list/events.ts';
 import { normalisePhone } from './phoneNumbers.ts';
 
-/** A contact as clients send it: a phone in any common format, a state by code or name. */
+/** A contact as clients send it: a phone in any common format, a state by code or name, a zone by IANA or US name. */
 export const ContactInput = t.intersection([
   t.type({ name: NonEmptyString, phone: NonEmptyString }),
-  t.partial({ email: Email, timezone: TimeZone, state: NonEmptyString, mobileAppStatus: NonEmptyString }),
+  t.partial({ email: Email, timezone: NonEmptyString, state: NonEmptyString, mobileAppStatus: NonEmptyString }),
 ]);
 export type ContactInput = t.TypeOf<typeof ContactInput>;
 
@@ -39,11 +40,16 @@ export const decoded = <C extends t.Mixed>(codec: C, value: unknown): Normalised
 export const normaliseContact = (input: ContactInput, deps: NormalisationDeps): Normalised<Contact> => {
   const phone = normalisePhone(input.phone);
   const state = input.state === undefined ? undefined : usStateCode(input.state);
-  const problems: ErrorDetail[] = [];
-  if ('problem' in phone) problems.push({ path: 'phone', message: phone.problem });
-  if (input.state !== undefined && state === undefined) problems.push({ path: 'state', message: `'${input.state}' is not a US state or territory` });
+  const timezone = input.timezone === undefined ? undefined : readTimeZone(input.timezone);
+  const problems: ErrorDetail[] = [
+    ...('problem' in phone ? [{ path: 'phone', message: phone.problem }] : []),
+    ...(input.timezone !== undefined && timezone === undefined
+      ? [{ path: 'timezone', message: `'${input.timezone}' is not a time zone (an IANA zone such as America/Chicago, or Eastern, Central, Mountain, Pacific)` }]
+      : []),
+    ...(input.state !== undefined && state === undefined ? [{ path: 'state', message: `'${input.state}' is not a US state or territory` }] : []),
+  ];
   if ('problem' in phone || problems.length > 0) return { ok: false, problems };
-  const zone = contactTimeZone({ phone: phone.phone, ...(input.timezone ? { timezone: input.timezone } : {}), ...(state ? { state } : {}) }, deps.companyZone);
+  const zone = contactTimeZone({ phone: phone.phone, ...(timezone ? { timezone } : {}), ...(state ? { state } : {}) }, deps.companyZone);
   return {
     ok: true,
     value: {

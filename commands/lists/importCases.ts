@@ -2,7 +2,7 @@ import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { addCases } from './addCases.ts';
-import { companyZoneOf } from './addClientCases.ts';
+import { companyZoneOf } from './companyZone.ts';
 import { casesFromRows } from './caseRows.ts';
 import { parseCaseRows, type RejectedRow } from './csvRows.ts';
 

@@ -40,5 +40,10 @@ describe('a JSON case, normalised', () => {
     expect(!answer.ok && answer.problems.map((p) => p.path)).to.deep.equal(['externalId', 'contacts.0.phone']);
   });
 
+  it('reads a US zone name as the IANA zone it means', () => {
+    const answer = normaliseCase({ externalId: 'A1', caseType: 'pi', contacts: [{ name: 'Jane', phone: '2125550100', timezone: 'Central' }] }, deps());
+    expect(answer.ok && answer.value.contacts[0]).to.include({ timezone: 'America/Chicago', timezoneSource: 'contact' });
+  });
+
   it('refuses what is not a case at all', () => expect(normaliseCase('A1', deps()).ok).to.equal(false));
 });
