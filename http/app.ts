@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { httpLogging } from './logging.ts';
 import { httpMetrics } from './metrics.ts';
+import { keepRawBody } from './rawBody.ts';
 import type { ApiInfo } from './openapi.ts';
 import { operationsRouter } from './operationsRouter.ts';
 import { problemHandler, unknownRoute } from './problemDetails.ts';
@@ -36,10 +37,10 @@ export const createApp = (deps: AppDeps): Express => {
   app.disable('x-powered-by');
   app.use(httpLogging(deps.logger));
   app.use(httpMetrics(deps.metrics));
-  app.use(express.json({ limit: jsonBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: jsonBytes, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
   // Twilio posts its callbacks as forms; flat parameters are what its signature covers.
-  app.use(express.urlencoded({ extended: false, limit: jsonBytes }));
-  app.use(express.text({ type: 'text/csv', limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2 }));
+  app.use(express.urlencoded({ extended: false, limit: jsonBytes, verify: keepRawBody }));
+  app.use(express.text({ type: 'text/csv', limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }));
   app.use(
     operationsRouter({
       routes,

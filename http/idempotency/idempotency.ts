@@ -6,6 +6,7 @@ import { ConcurrencyError, IllegalStateError, ValidationError } from '../../doma
 import { evolveIdempotency, idempotencyStream, type IdempotencyEvent, type IdempotencyState } from '../../domain/idempotency/events.ts';
 import { eventId } from '../../commands/eventIds.ts';
 import { rememberIdempotency } from './idempotentCommandId.ts';
+import { rawBodyOf } from '../rawBody.ts';
 
 export type IdempotencyOptions = {
   readonly eventStore: EventStore;
@@ -19,7 +20,11 @@ export type IdempotencyOptions = {
 };
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
-const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+const hash = (...parts: (string | Buffer)[]) => {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\u0000');
+  return digest.digest('hex');
+};
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its answer is recorded; the
@@ -85,8 +90,9 @@ export const idempotency = (options: IdempotencyOptions): RequestHandler => {
         throw new ValidationError('IDEMPOTENCY.INVALID_KEY', 'Idempotency-Key must be 1 to 255 printable characters.', [{ path: 'Idempotency-Key', message: 'expected 1 to 255 printable characters' }]);
       const who = await options.scopeOf(req);
       if (!who) return next();
-      const stream = idempotencyStream(who.scope, hash(who.scope, key).slice(0, 32));
-      const requestHash = hash(req.method, req.originalUrl, req.get('content-type') ?? '', typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null));
+      const stream = idempotencyStream(who.scope, createHash('sha256').update(`${who.scope}\u0000${key}`).digest('hex').slice(0, 32));
+      // The bytes as sent: hashing a parsed body could overflow on deep nesting, and would hide byte differences.
+      const requestHash = hash(req.method, req.originalUrl, req.get('content-type') ?? '', rawBodyOf(req));
       const { state, revision } = await read(stream);
       if (state.status === 'answered') {
         if (state.requestHash !== requestHash)

@@ -7,6 +7,8 @@ import { commandHandler } from '../../commands/handleCommand.ts';
 import { idempotency } from '../../http/idempotency/idempotency.ts';
 import { idempotentCommandId } from '../../http/idempotency/idempotentCommandId.ts';
 import { problemHandler } from '../../http/problemDetails.ts';
+import { keepRawBody } from '../../http/rawBody.ts';
+import { startApi } from '../support/apiHarness.ts';
 import { listen, type RunningServer } from '../../http/server.ts';
 import { tallyDecider, tallyEventDefinitions, tallyRegistry } from '../support/tally.ts';
 import { createHash } from 'node:crypto';
@@ -27,7 +29,7 @@ describe('Idempotency-Key', () => {
     executions = 0;
     const handle = commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider });
     const app = express();
-    app.use(express.json());
+    app.use(express.json({ verify: keepRawBody }));
     app.use(idempotency({ eventStore: stores.eventStore, registry, clock: () => now, newId: () => `id-${++sequence}`, scopeOf: async (req) => (req.get('authorization') ? { scope: req.get('authorization')!, actor: 'test' } : undefined) }));
     const routes = Router();
     routes.post('/tallies/:id', async (req, res, next) => {
@@ -125,5 +127,23 @@ describe('Idempotency-Key', () => {
     const answer = await post('/tallies/a', { by: 1 }, 'x'.repeat(300));
     expect(answer.status).to.equal(400);
     expect(((await answer.json()) as { errors: { path: string }[] }).errors[0]!.path).to.equal('Idempotency-Key');
+  });
+
+  it('answers a deeply nested body sent with a key as bad input, not a server failure', async () => {
+    const api = await startApi();
+    try {
+      const { apiKey } = await api.createCompany();
+      const before = await api.eventCount();
+      const deep = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
+      const answer = await api.call('POST', '/v1/forms', { key: apiKey, body: deep, headers: { 'idempotency-key': 'deep-1' } });
+      expect(answer.status).to.equal(400);
+      const again = await api.call('POST', '/v1/forms', { key: apiKey, body: deep, headers: { 'idempotency-key': 'deep-1' } });
+      expect(again.status).to.equal(400);
+      expect(again.headers.get('idempotent-replayed')).to.equal('true');
+      // Only the key's own bookkeeping (claim and recorded answer) is written.
+      expect(await api.eventCount()).to.equal(before + 2n);
+    } finally {
+      await api.close();
+    }
   });
 });
