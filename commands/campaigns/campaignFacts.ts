@@ -1,6 +1,7 @@
 import { agentDecider } from '../../domain/agent/decider.ts';
 import { agentStream, type AgentEvent } from '../../domain/agent/events.ts';
-import { companyStream, type CampaignSettings } from '../../domain/company/events.ts';
+import type { CampaignSettings } from '../../domain/company/events.ts';
+import { loadCompany } from '../company/loadCompany.ts';
 import { formDecider } from '../../domain/form/decider.ts';
 import { formStream, type FormEvent } from '../../domain/form/events.ts';
 import type { AgentFacts, FormFacts } from '../../domain/campaign/launchValidation.ts';
@@ -34,11 +35,8 @@ export const readFormFacts = async (eventStore: EventStore, formId: string, comp
   return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key) };
 };
 
-/** The company's campaign defaults as last set, or undefined while it has none. */
+/** The company's campaign defaults: its own once set, the engine's defaults (as GET /v1/settings shows) before. */
 export const readCompanySettings = async (eventStore: EventStore, companyId: string): Promise<CampaignSettings | undefined> => {
-  let settings: CampaignSettings | undefined;
-  for await (const event of eventStore.readStream(companyStream(companyId))) {
-    if (event.type === 'CompanyCampaignSettingsUpdated') settings = (event.data as { settings: CampaignSettings }).settings;
-  }
-  return settings;
+  const company = await loadCompany(eventStore, companyId);
+  return company.status === 'None' ? undefined : company.campaignSettings;
 };

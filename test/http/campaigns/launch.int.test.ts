@@ -56,6 +56,16 @@ describe('campaign launch and lifecycle over HTTP', () => {
     expect(enrolled.map((c: { externalId: string }) => c.externalId)).to.deep.equal(['EXT-1', 'EXT-2']);
   });
 
+  it('launches in company times on the engine defaults when the company never set its own hours', async () => {
+    const fresh = await api.createCompany('Fresh Firm LLP');
+    const { campaignId } = await launchableDraft(api, fresh, 1);
+    expect((await patch(campaignId, { schedule: null }, fresh.apiKey)).status).to.equal(200);
+    const answer = await post(campaignId, 'launch', fresh.apiKey);
+    expect(answer.status, answer.text).to.equal(200);
+    const settings = await api.call('GET', '/v1/settings', { key: fresh.apiKey });
+    expect(answer.body.launch.companyHours).to.deep.include({ timezone: settings.body.campaigns.timezone });
+  });
+
   it('answers 422 with every problem at once, and appends nothing', async () => {
     const formId = await createForm(api, a.apiKey, 'estate');
     const listId = await seedList(api, a.companyId, 'personal injury', [caseOf('EXT-1'), caseOf('EXT-2', 'workers comp')]);
