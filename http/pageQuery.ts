@@ -22,3 +22,9 @@ export const pageSchema = (item: Record<string, unknown>) => ({
   required: ['items', 'next'],
   properties: { items: { type: 'array', items: item }, next: { type: ['string', 'null'], description: 'cursor for ?after=, null on the last page' } },
 });
+
+/** The documented `?after=` and `?limit=` parameters of every paged route. */
+export const pageParameters = [
+  { name: 'after', in: 'query' as const, description: 'the `next` cursor of the previous page' },
+  { name: 'limit', in: 'query' as const, description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+];

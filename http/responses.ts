@@ -24,3 +24,12 @@ export const resource = (doc: Doc): Record<string, unknown> => present(doc);
 export const pageJson = (res: Response, page: Page, map: (doc: Doc) => unknown = resource): void => {
   res.json({ items: page.items.map(map), next: page.next });
 };
+
+type ObjectSchema = { readonly required: readonly string[]; readonly properties: Record<string, unknown>; readonly [key: string]: unknown };
+
+/** A resource's documented schema as a command answers it: with the `position` it wrote. */
+export const withPosition = <S extends ObjectSchema>(schema: S) => ({
+  ...schema,
+  required: [...schema.required, 'position'],
+  properties: { ...schema.properties, position: { type: 'string', description: 'global position written; pass as ?minPosition=' } },
+});

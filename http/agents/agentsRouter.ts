@@ -9,13 +9,13 @@ import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeQuery } from '../decodeBody.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
-import { findOptionsOf, PageQuery, pageSchema } from '../pageQuery.ts';
-import { created, pageJson, resource } from '../responses.ts';
+import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQuery.ts';
+import { created, pageJson, resource, withPosition } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { AgentsQuery, agentSchema, CreateAgentRequest } from './agentRequests.ts';
 
 const tags = ['Agents'];
-const withPosition = { ...agentSchema, required: [...agentSchema.required, 'position'], properties: { ...agentSchema.properties, position: { type: 'string' } } };
+const createdSchema = withPosition(agentSchema);
 
 /** `POST /v1/agents`, `GET /v1/agents`, `GET /v1/agents/:id`: AI voice agents, optionally pre-built with a form. */
 export const agentsRouter = (ctx: EngineContext): Router => {
@@ -34,7 +34,7 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       security: 'apiKey',
       requestBody: { schema: CreateAgentRequest },
       responses: {
-        201: { description: 'the agent, with the position written', schema: withPosition },
+        201: { description: 'the agent, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid, or formId is not a form of this company; `errors` names each path'),
         401: problemResponse('no valid API key'),
       },
@@ -60,8 +60,7 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       tags,
       security: 'apiKey',
       parameters: [
-        { name: 'after', in: 'query', description: 'the `next` cursor of the previous page' },
-        { name: 'limit', in: 'query', description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        ...pageParameters,
         { name: 'formId', in: 'query', description: 'only agents linked to this form' },
       ],
       responses: { 200: { description: 'a page of agents', schema: pageSchema(agentSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },

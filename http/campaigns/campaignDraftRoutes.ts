@@ -7,7 +7,7 @@ import { problemResponse } from '../openapi.ts';
 import { positionJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { ChangeStepRequest, CreateCampaignRequest, SaveDraftRequest, unknownDraftParts } from './campaignRequests.ts';
-import { withPosition } from './campaignSchemas.ts';
+import { campaignWithPosition } from './campaignSchemas.ts';
 import { answerCampaign, ifMatchParameter, missing, tags, targetOf, unauthorized } from './campaignAnswers.ts';
 
 /** Drafts: start, autosave, remember the builder step, delete. */
@@ -24,7 +24,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       tags,
       security: 'apiKey',
       requestBody: { schema: CreateCampaignRequest },
-      responses: { 201: { description: 'the new draft', schema: withPosition }, 400: problemResponse('the body is invalid'), 401: unauthorized },
+      responses: { 201: { description: 'the new draft', schema: campaignWithPosition }, 400: problemResponse('the body is invalid'), 401: unauthorized },
     },
     async (req, res) => {
       const { name } = decodeBody(CreateCampaignRequest, req.body);
@@ -48,7 +48,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       parameters: [ifMatchParameter],
       requestBody: { schema: SaveDraftRequest },
       responses: {
-        200: { description: 'the draft with its new revision', schema: withPosition },
+        200: { description: 'the draft with its new revision', schema: campaignWithPosition },
         400: problemResponse('the body is invalid; `errors` names each path'),
         401: unauthorized,
         404: missing,
@@ -77,7 +77,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       parameters: [ifMatchParameter],
       requestBody: { schema: ChangeStepRequest },
       responses: {
-        200: { description: 'the draft', schema: withPosition },
+        200: { description: 'the draft', schema: campaignWithPosition },
         400: problemResponse('not a builder step'),
         401: unauthorized,
         404: missing,

@@ -6,7 +6,7 @@ import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { LifecycleRequest } from './campaignRequests.ts';
-import { withPosition } from './campaignSchemas.ts';
+import { campaignWithPosition } from './campaignSchemas.ts';
 import { answerCampaign, ifMatchParameter, missing, stale, tags, targetOf, unauthorized } from './campaignAnswers.ts';
 
 /** Launch, pause, resume, complete. */
@@ -26,7 +26,7 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
       security: 'apiKey',
       parameters: [ifMatchParameter],
       responses: {
-        200: { description: 'the launched campaign', schema: withPosition },
+        200: { description: 'the launched campaign', schema: campaignWithPosition },
         401: unauthorized,
         404: missing,
         409: problemResponse('the campaign is not a draft'),
@@ -60,7 +60,7 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
         parameters: [ifMatchParameter],
         requestBody: { schema: LifecycleRequest, description: 'optional: why' },
         responses: {
-          200: { description: 'the campaign', schema: withPosition },
+          200: { description: 'the campaign', schema: campaignWithPosition },
           400: problemResponse('the body is invalid'),
           401: unauthorized,
           404: missing,

@@ -16,11 +16,8 @@ import { missing, tags, unauthorized } from './campaignAnswers.ts';
 import { asOfPoint, CampaignQuery, CampaignsQuery, campaignStatuses, HistoryQuery } from './campaignRequests.ts';
 import { asOfSchema, campaignListSchema, historySchema } from './campaignSchemas.ts';
 import { setRevisionTag } from './ifMatch.ts';
+import { pageParameters } from '../pageQuery.ts';
 
-const pageParameters = [
-  { name: 'after', in: 'query' as const, description: 'the `next` cursor of the previous page' },
-  { name: 'limit', in: 'query' as const, description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
-];
 
 const notFound = (id: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${id}.`);
 

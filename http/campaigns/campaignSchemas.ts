@@ -1,3 +1,4 @@
+import { withPosition } from '../responses.ts';
 import { codecSchema } from '../codecSchema.ts';
 import { Draft } from '../../domain/campaign/draft.ts';
 
@@ -39,11 +40,7 @@ export const campaignSchema = {
   },
 };
 
-export const withPosition = {
-  ...campaignSchema,
-  required: [...campaignSchema.required, 'position'],
-  properties: { ...campaignSchema.properties, position: { type: 'string', description: 'global position written; pass as ?minPosition=' } },
-};
+export const campaignWithPosition = withPosition(campaignSchema);
 
 export const asOfSchema = {
   ...campaignSchema,

@@ -11,7 +11,7 @@ import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeParams, decodeQuery } from '../decodeBody.ts';
 import { problemResponse } from '../openapi.ts';
-import { findOptionsOf } from '../pageQuery.ts';
+import { findOptionsOf, pageParameters } from '../pageQuery.ts';
 import { commandDone } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { apiKeyJson } from './apiKeyJson.ts';
@@ -83,8 +83,7 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       tags,
       security: 'apiKey',
       parameters: [
-        { name: 'after', in: 'query', description: 'The `next` cursor of the previous page' },
-        { name: 'limit', in: 'query', description: 'Page size, 1 to 100 (50 by default)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        ...pageParameters,
         { name: 'status', in: 'query', description: 'Only active or only revoked keys', schema: { enum: ['active', 'revoked'] } },
       ],
       responses: {

@@ -9,13 +9,13 @@ import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeQuery } from '../decodeBody.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
-import { findOptionsOf, PageQuery, pageSchema } from '../pageQuery.ts';
-import { created, pageJson, resource } from '../responses.ts';
+import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQuery.ts';
+import { created, pageJson, resource, withPosition } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { CreateFormRequest, formSchema, FormsQuery } from './formRequests.ts';
 
 const tags = ['Forms'];
-const withPosition = { ...formSchema, required: [...formSchema.required, 'position'], properties: { ...formSchema.properties, position: { type: 'string' } } };
+const createdSchema = withPosition(formSchema);
 
 /** `POST /v1/forms`, `GET /v1/forms`, `GET /v1/forms/:id`: the answers an agent collects for a case type. */
 export const formsRouter = (ctx: EngineContext): Router => {
@@ -33,7 +33,7 @@ export const formsRouter = (ctx: EngineContext): Router => {
       security: 'apiKey',
       requestBody: { schema: CreateFormRequest },
       responses: {
-        201: { description: 'the form, with the position written', schema: withPosition },
+        201: { description: 'the form, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid; `errors` names each path'),
         401: problemResponse('no valid API key'),
       },
@@ -59,8 +59,7 @@ export const formsRouter = (ctx: EngineContext): Router => {
       tags,
       security: 'apiKey',
       parameters: [
-        { name: 'after', in: 'query', description: 'the `next` cursor of the previous page' },
-        { name: 'limit', in: 'query', description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        ...pageParameters,
         { name: 'caseType', in: 'query', description: 'only forms of this case type' },
       ],
       responses: { 200: { description: 'a page of forms', schema: pageSchema(formSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },

@@ -9,7 +9,7 @@ import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeQuery } from '../decodeBody.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
-import { findOptionsOf, PageQuery, pageSchema } from '../pageQuery.ts';
+import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQuery.ts';
 import { commandDone, pageJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { listIdOf, listOfCaller } from './listOfCaller.ts';
@@ -87,8 +87,7 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
       tags,
       security: 'apiKey',
       parameters: [
-        { name: 'after', in: 'query', description: 'the `next` cursor of the previous page' },
-        { name: 'limit', in: 'query', description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        ...pageParameters,
       ],
       responses: {
         200: { description: 'a page of cases', schema: pageSchema(caseSchema) },

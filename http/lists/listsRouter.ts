@@ -7,14 +7,14 @@ import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeQuery } from '../decodeBody.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
-import { findOptionsOf, PageQuery, pageSchema } from '../pageQuery.ts';
-import { created, pageJson, resource } from '../responses.ts';
+import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQuery.ts';
+import { created, pageJson, resource, withPosition } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { listOfCaller } from './listOfCaller.ts';
 import { CreateListRequest, listSchema } from './listRequests.ts';
 
 const tags = ['Lists'];
-const withPosition = { ...listSchema, required: [...listSchema.required, 'position'], properties: { ...listSchema.properties, position: { type: 'string' } } };
+const createdSchema = withPosition(listSchema);
 
 /** `POST /v1/lists`, `GET /v1/lists`, `GET /v1/lists/:id`: lists of cases of one case type. */
 export const listsRouter = (ctx: EngineContext): Router => {
@@ -32,7 +32,7 @@ export const listsRouter = (ctx: EngineContext): Router => {
       security: 'apiKey',
       requestBody: { schema: CreateListRequest },
       responses: {
-        201: { description: 'the list, with the position written', schema: withPosition },
+        201: { description: 'the list, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid; `errors` names each path'),
         401: problemResponse('no valid API key'),
       },
@@ -57,8 +57,7 @@ export const listsRouter = (ctx: EngineContext): Router => {
       tags,
       security: 'apiKey',
       parameters: [
-        { name: 'after', in: 'query', description: 'the `next` cursor of the previous page' },
-        { name: 'limit', in: 'query', description: 'page size, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        ...pageParameters,
       ],
       responses: { 200: { description: 'a page of lists', schema: pageSchema(listSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },
     },
