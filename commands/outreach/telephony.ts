@@ -1,0 +1,36 @@
+/** What the engine asks of a phone carrier (Twilio, a Twilio-compatible API, or the simulated one). */
+
+export type VoicemailPolicy = 'hang_up' | 'leave_message' | 'follow_up_sms';
+
+export type PlaceCall = {
+  /** Our id of the call (`call-<callId>` stream); carriers echo it back in callbacks. */
+  readonly callId: string;
+  readonly to: string;
+  readonly from: string;
+  /** Where the carrier fetches the call's instructions (TwiML) once it is answered. */
+  readonly instructionsUrl: string;
+  /** Where the carrier reports the call's progress (initiated, ringing, answered, completed...). */
+  readonly statusCallbackUrl: string;
+  readonly machineDetection: boolean;
+  readonly record: boolean;
+  readonly timeoutSeconds?: number;
+};
+
+export type SendSms = {
+  readonly messageId: string;
+  readonly to: string;
+  readonly from: string;
+  readonly body: string;
+  readonly statusCallbackUrl: string;
+};
+
+export interface Telephony {
+  /** Asks the carrier to dial; answers the carrier's id of the call. */
+  placeCall(call: PlaceCall): Promise<{ carrierCallId: string }>;
+  /** Moves a call in progress to another number (a human at the firm). */
+  transferCall(carrierCallId: string, to: string): Promise<void>;
+  hangUp(carrierCallId: string): Promise<void>;
+  sendSms(message: SendSms): Promise<{ carrierMessageId: string }>;
+  /** Looks a call up by our id, to reconcile calls requested before a crash; undefined when the carrier never heard of it. */
+  findCall(callId: string): Promise<{ carrierCallId: string; status: string } | undefined>;
+}
