@@ -5,6 +5,9 @@ import { formEventDefinitions } from './form/events.ts';
 import { agentEventDefinitions } from './agent/events.ts';
 import { idempotencyEventDefinitions } from './idempotency/events.ts';
 import { campaignEventDefinitions } from './campaign/events.ts';
+import { consentEventDefinitions } from './consent/events.ts';
+import { enrollmentEventDefinitions } from './enrollment/events.ts';
+import { callEventDefinitions } from './call/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -14,6 +17,9 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...agentEventDefinitions,
   ...idempotencyEventDefinitions,
   ...campaignEventDefinitions,
+  ...consentEventDefinitions,
+  ...enrollmentEventDefinitions,
+  ...callEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

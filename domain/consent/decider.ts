@@ -1,0 +1,124 @@
+import { assertNever, type Decider } from '../decider.ts';
+import { ValidationError } from '../errors.ts';
+import { consentAddress, type ConsentAddress } from './address.ts';
+import type { ConsentCommand } from './commands.ts';
+import type { ConsentChannel, ConsentContext, ConsentEvent, OptOutSource } from './events.ts';
+
+/** A channel a dispatch uses; `all` only ever appears in events. */
+export type DispatchChannel = Exclude<ConsentChannel, 'all'>;
+
+/** Which channels of one address are blocked; a channel absent from the address's kind is never blocked. */
+export type ConsentState = { readonly blocked: Readonly<Record<DispatchChannel, boolean>> };
+
+const initialState = (): ConsentState => ({ blocked: { voice: false, sms: false, email: false } });
+
+const channelsOfKind = (kind: ConsentAddress['kind']): readonly DispatchChannel[] => (kind === 'phone' ? ['voice', 'sms'] : ['email']);
+
+/**
+ * What an opt-out from each source blocks. A STOP by text, a free-text request or an in-call request
+ * blocks calls and texts to that number: the TCPA lets people revoke "by any reasonable means", and
+ * a revocation on one channel covers the others (47 CFR 64.1200(a)(10)); blocking texts only would be
+ * the riskier reading. An email unsubscribe blocks email; an admin names the channel.
+ */
+export const channelsBlockedBy = (source: OptOutSource, requested: ConsentChannel | undefined): ConsentChannel => {
+  switch (source) {
+    case 'sms_keyword':
+    case 'sms_free_text':
+    case 'agent_reported':
+      return 'all';
+    case 'email_unsubscribe':
+      return 'email';
+    case 'admin':
+      return requested ?? 'all';
+    default:
+      return assertNever(source);
+  }
+};
+
+/** The concrete channels a consent event covers on an address of this kind. */
+export const concreteChannels = (channel: ConsentChannel, kind: ConsentAddress['kind']): readonly DispatchChannel[] =>
+  channel === 'all' ? channelsOfKind(kind) : channelsOfKind(kind).filter((c) => c === channel);
+
+const kindName = (address: ConsentAddress): string => (address.kind === 'phone' ? 'a phone number' : 'an email address');
+
+const checkedChannel = (channel: ConsentChannel, address: ConsentAddress): ConsentChannel => {
+  if (concreteChannels(channel, address.kind).length > 0) return channel;
+  throw new ValidationError('CONSENT.CHANNEL_MISMATCH', `${kindName(address).replace(/^a/, 'A')} has no ${channel} channel.`, [
+    { path: 'channel', message: `expected one of ${['all', ...channelsOfKind(address.kind)].join(', ')}` },
+  ]);
+};
+
+const phoneSources: readonly OptOutSource[] = ['sms_keyword', 'sms_free_text', 'agent_reported'];
+
+const checkedSource = (source: OptOutSource, address: ConsentAddress): void => {
+  const fits = address.kind === 'phone' ? source !== 'email_unsubscribe' : !phoneSources.includes(source);
+  if (!fits)
+    throw new ValidationError('CONSENT.SOURCE_MISMATCH', `An opt-out by ${source} cannot come from ${kindName(address)}.`, [
+      { path: 'source', message: `not a source for a ${address.kind} address` },
+    ]);
+};
+
+/** Context as events keep it: the message excerpt cut to one SMS segment. */
+const kept = (context: ConsentContext | undefined): ConsentContext => {
+  if (!context) return {};
+  const { excerpt, ...rest } = context;
+  return { ...rest, ...(excerpt !== undefined ? { excerpt: excerpt.slice(0, 160) } : {}) };
+};
+
+const required = (value: string, path: string) =>
+  value.trim().length === 0 || value.length > 500 ? [{ path, message: 'required, 1 to 500 characters' }] : [];
+
+const isBlockedOn = (state: ConsentState, channels: readonly DispatchChannel[], blocked: boolean): boolean =>
+  channels.every((c) => state.blocked[c] === blocked);
+
+const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] => {
+  const address = consentAddress(command.data.address);
+  const { companyId, at } = command.data;
+  switch (command.type) {
+    case 'RecordOptOut': {
+      const { source } = command.data;
+      checkedSource(source, address);
+      const channel = checkedChannel(channelsBlockedBy(source, command.data.channel), address);
+      // Already opted out on every channel this covers: a repeated STOP records nothing new.
+      if (isBlockedOn(state, concreteChannels(channel, address.kind), true)) return [];
+      return [{ type: 'ContactOptedOut', data: { companyId, address: address.value, channel, source, at, ...kept(command.data.context) } }];
+    }
+    case 'RecordSmsOptIn': {
+      checkedSource('sms_keyword', address);
+      // A YES or START from a number that never opted out is an ordinary reply, not consent news.
+      if (!state.blocked.sms) return [];
+      const context = { ...kept(command.data.context), keyword: command.data.keyword };
+      return [{ type: 'ContactOptedIn', data: { companyId, address: address.value, channel: 'sms', source: 'sms_keyword', at, ...context } }];
+    }
+    case 'ReopenOutreach': {
+      const { reopenedBy, reason } = command.data;
+      const problems = [...required(reopenedBy, 'reopenedBy'), ...required(reason, 'reason')];
+      if (problems.length > 0) throw new ValidationError('CONSENT.REOPEN_INVALID', 'Reopening outreach needs who and why.', problems);
+      const channel = checkedChannel(command.data.channel ?? 'all', address);
+      if (isBlockedOn(state, concreteChannels(channel, address.kind), false)) return [];
+      return [
+        { type: 'ContactOptedIn', data: { companyId, address: address.value, channel, source: 'admin', at, reopenedBy, reason, ...kept(command.data.context) } },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+const evolve = (state: ConsentState, event: ConsentEvent): ConsentState => {
+  const kind = consentAddress(event.data.address).kind;
+  const channels = concreteChannels(event.data.channel, kind);
+  switch (event.type) {
+    case 'ContactOptedOut':
+    case 'ContactOptedIn': {
+      const blocked = { ...state.blocked };
+      for (const channel of channels) blocked[channel] = event.type === 'ContactOptedOut';
+      return { blocked };
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+/** The consent of one address of one company: opt-outs block channels until an opt-in reopens them. */
+export const consentDecider: Decider<ConsentState, ConsentCommand, ConsentEvent> = { decide, evolve, initialState };
