@@ -24,6 +24,9 @@ export type SendSms = {
   readonly statusCallbackUrl: string;
 };
 
+/** What the engine recorded when it requested a call: enough for a carrier to find it again. */
+export type PlacedCall = { readonly to: string; readonly requestedAt: string };
+
 export interface Telephony {
   /** Asks the carrier to dial; answers the carrier's id of the call. */
   placeCall(call: PlaceCall): Promise<{ carrierCallId: string }>;
@@ -31,6 +34,9 @@ export interface Telephony {
   transferCall(carrierCallId: string, to: string): Promise<void>;
   hangUp(carrierCallId: string): Promise<void>;
   sendSms(message: SendSms): Promise<{ carrierMessageId: string }>;
-  /** Looks a call up by our id, to reconcile calls requested before a crash; undefined when the carrier never heard of it. */
-  findCall(callId: string): Promise<{ carrierCallId: string; status: string } | undefined>;
+  /**
+   * Looks a call up by our id, to reconcile calls requested before a crash; undefined when the carrier never heard of it.
+   * `placed` (the request's number and time) lets a carrier without a field for our id (Twilio) find it by number and time.
+   */
+  findCall(callId: string, placed?: PlacedCall): Promise<{ carrierCallId: string; status: string } | undefined>;
 }
