@@ -1,0 +1,55 @@
+import { assertNever, type Decider } from '../decider.ts';
+import { ValidationError } from '../errors.ts';
+import type { ApplyCallReport, CallCommand } from './commands.ts';
+import type { CallEvent } from './events.ts';
+import { isFinal, movesForward, outcomeOf } from './progress.ts';
+import { evolveCall, initialCallState, type CallState } from './state.ts';
+
+const recording = (state: CallState, callId: string, url: string | undefined): CallEvent[] =>
+  url !== undefined && state.recordingUrl === undefined ? [{ type: 'RecordingAvailable', data: { callId, url } }] : [];
+
+/** Reports arrive late, twice and out of order: only one that moves the call forward records anything. */
+const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data']): CallEvent[] => {
+  if (report.callId !== callId) throw new ValidationError('CALL.WRONG_CALL', `A report of call ${report.callId} cannot change call ${callId}.`);
+  const { carrierCallId, progress, reportedAt } = report;
+  if (!movesForward(state.progress, progress)) return recording(state, callId, report.recordingUrl);
+  if (!isFinal(progress))
+    return [{ type: 'CallProgressed', data: { callId, carrierCallId, progress, reportedAt, ...(report.sequence !== undefined ? { sequence: report.sequence } : {}) } }];
+  const outcome = outcomeOf(progress, report.answeredBy, state);
+  const completed: CallEvent = {
+    type: 'CallCompleted',
+    data: { callId, carrierCallId, outcome, progress, durationSeconds: report.durationSeconds ?? 0, endedAt: reportedAt, ...(report.answeredBy ? { answeredBy: report.answeredBy } : {}) },
+  };
+  return [completed, ...recording(state, callId, report.recordingUrl)];
+};
+
+export const decideCall = (command: CallCommand, state: CallState): CallEvent | CallEvent[] => {
+  const { callId } = command.data;
+  switch (command.type) {
+    case 'RecordCallPlaced': {
+      if (state.placement) return [];
+      const { campaignId, contactId, carrierCallId, placedAt, reconciled } = command.data;
+      return { type: 'CallPlaced', data: { callId, campaignId, contactId, carrierCallId, placedAt, ...(reconciled ? { reconciled } : {}) } };
+    }
+    case 'ApplyCallReport':
+      return applyReport(state, command.data);
+    case 'RecordTransfer': {
+      // A transfer reported after the call ended changes no outcome already recorded.
+      if (state.transferred || state.outcome) return [];
+      const { at, to } = command.data;
+      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}) } };
+    }
+    case 'RecordInCallOptOut':
+      if (state.optedOut) return [];
+      return { type: 'CallOptOutRequested', data: { callId, at: command.data.at } };
+    default:
+      return assertNever(command);
+  }
+};
+
+/** One call: placed, progressing, completed, with its recording, transfer and in-call opt-out. */
+export const callDecider: Decider<CallState, CallCommand, CallEvent> = {
+  decide: decideCall,
+  evolve: evolveCall,
+  initialState: initialCallState,
+};

@@ -1,0 +1,40 @@
+import { assertNever } from '../decider.ts';
+import type { CallEvent } from './events.ts';
+import type { CallOutcome } from './outcome.ts';
+import type { CallProgress } from './reports.ts';
+
+/** One call as its stream tells it; reports may come before the carrier's answer to the dial is recorded. */
+export type CallState = {
+  revision: number;
+  placement?: { campaignId: string; contactId: string; carrierCallId: string };
+  progress?: CallProgress;
+  outcome?: CallOutcome;
+  recordingUrl?: string;
+  transferred: boolean;
+  optedOut: boolean;
+};
+
+export const initialCallState = (): CallState => ({ revision: -1, transferred: false, optedOut: false });
+
+const folded = (state: CallState, event: CallEvent): CallState => {
+  switch (event.type) {
+    case 'CallPlaced': {
+      const { campaignId, contactId, carrierCallId } = event.data;
+      return { ...state, placement: { campaignId, contactId, carrierCallId } };
+    }
+    case 'CallProgressed':
+      return { ...state, progress: event.data.progress };
+    case 'CallCompleted':
+      return { ...state, progress: event.data.progress, outcome: event.data.outcome };
+    case 'RecordingAvailable':
+      return { ...state, recordingUrl: event.data.url };
+    case 'CallTransferred':
+      return { ...state, transferred: true };
+    case 'CallOptOutRequested':
+      return { ...state, optedOut: true };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const evolveCall = (state: CallState, event: CallEvent): CallState => ({ ...folded(state, event), revision: state.revision + 1 });

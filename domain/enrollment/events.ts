@@ -1,0 +1,50 @@
+import * as t from 'io-ts';
+import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
+import { CallOutcome } from '../campaign/draft.ts';
+import { TimeZone } from '../values.ts';
+
+/** Which contact of which campaign; every enrollment event names both so read models can key by them. */
+const contact = { campaignId: t.string, contactId: t.string };
+
+/** The opening of the calling window a call was placed in (UTC instants). */
+export const WindowOpening = t.partial({ opensAt: t.string, closesAt: t.string });
+
+/** How many calls could go out when this one did, and why. */
+export const CapacityRecord = t.type({
+  limit: t.union([t.number, t.null]),
+  inFlight: t.number,
+  lines: t.number,
+  rate: t.number,
+  pacing: t.union([t.number, t.null]),
+  available: t.number,
+});
+export type CapacityRecord = t.TypeOf<typeof CapacityRecord>;
+
+/** The inputs of a dispatch decision, kept for auditors: when, where the contact is, which window, which capacity. */
+export const DispatchDecision = t.type({
+  localTime: t.string,
+  timezone: TimeZone,
+  window: WindowOpening,
+  capacity: CapacityRecord,
+});
+export type DispatchDecision = t.TypeOf<typeof DispatchDecision>;
+
+export const enrollmentEvents = {
+  /** Appended before the carrier is asked, with the stream's expected revision: one attempt is requested once. */
+  CallRequested: t.type({ ...contact, callId: t.string, attempt: t.number, run: t.number, to: t.string, requestedAt: t.string, decision: DispatchDecision }),
+  CallAttemptEnded: t.type({ ...contact, callId: t.string, attempt: t.number, run: t.number, outcome: CallOutcome, endedAt: t.string }),
+  /** A request the carrier never heard of (a crash before dialling): closed without counting as an attempt. */
+  CallRequestReleased: t.type({ ...contact, callId: t.string, attempt: t.number, reason: t.string, at: t.string }),
+  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: t.number })]),
+  /** Calls held back for a reason the contact or the law gives (an opt-out, no window at all), until outreach resumes. */
+  CallsWithheld: t.type({ ...contact, reason: t.string, at: t.string }),
+  ContactMarkedCompleted: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
+  ContactCompletedAllCalls: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
+  ContactOutreachResumed: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
+};
+
+export type EnrollmentEvent = EventsOf<typeof enrollmentEvents>;
+
+export const enrollmentEventDefinitions = eventDefinitions(enrollmentEvents);
+
+export const enrollmentStream = (campaignId: string, contactId: string): string => `enrollment-${campaignId}.${contactId}`;
