@@ -1,0 +1,153 @@
+import { DateTime } from 'luxon';
+import { minutesOf, type TimeSlot } from '../values.ts';
+import { stateHoursOn, weekdays, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
+import { presumedStateOfPhone } from './areaCodeStates.ts';
+import { wallClockBoundaries } from './windowBoundaries.ts';
+
+/**
+ * When a contact may be called: the federal window, the state table, the campaign's slots, state
+ * holidays and per-person frequency caps, all in the contact's local time. A contact whose area code
+ * and address disagree may be in any of several zones and states: every rule must hold in all of them.
+ * Instants are milliseconds since the epoch (UTC).
+ */
+
+/** Whether a state's legal holiday falls on a local date (`yyyy-MM-dd`); supplied from outside the domain. */
+export type HolidayCalendar = (state: string, isoDate: string) => boolean;
+
+export type CallingContact = {
+  /** The zone the contact was given (address, state, area code or company, in that order). */
+  readonly timezone: string;
+  /** Two-letter state of the address. */
+  readonly state?: string;
+  /** Every zone the phone's area code may be in. */
+  readonly areaCodeTimezones?: readonly string[];
+  /** E.164; an in-state area code makes a presumed resident of FL or OK. */
+  readonly phone?: string;
+};
+
+export type CallingWindowInput = {
+  readonly contact: CallingContact;
+  /** The campaign's (or run's) slots; absent means the campaign adds no limit of its own. */
+  readonly slots?: readonly TimeSlot[];
+  /** The zone slots are read in; absent means the contact's own local time, the usual meaning. */
+  readonly slotsTimezone?: string;
+  /** Earlier calls to this person (any campaign of the company), for the frequency caps. */
+  readonly recentCalls?: readonly number[];
+};
+
+export type ClosedReason =
+  | 'outside_federal_hours'
+  | 'sunday'
+  | 'closed_weekday'
+  | 'state_holiday'
+  | 'outside_state_hours'
+  | 'outside_campaign_slots'
+  | 'frequency_cap';
+
+type Audit = { readonly at: number; readonly localTime: string; readonly zones: readonly string[]; readonly states: readonly string[] };
+
+export type WindowVerdict =
+  | (Audit & { readonly allowed: true })
+  | (Audit & { readonly allowed: false; readonly reason: ClosedReason; readonly zone: string; readonly state?: string });
+
+export type OpenWindow = { readonly opensAt: number; readonly closesAt: number | undefined };
+
+export type CallingWindow = {
+  check(input: CallingWindowInput, at: number): WindowVerdict;
+  nextOpening(input: CallingWindowInput, from: number): number | undefined;
+  /** The first window at or after `from`, and when it closes (undefined: not within the horizon). */
+  nextWindow(input: CallingWindowInput, from: number): OpenWindow | undefined;
+};
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+/** Fractional minutes after local midnight, so 08:59:30 is before 09:00. */
+const minuteOfDay = (local: DateTime): number => local.hour * 60 + local.minute + (local.second * 1000 + local.millisecond) / 60_000;
+const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.start) <= minute && minute < minutesOf(hours.end);
+
+export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
+
+export const contactStates = (contact: CallingContact): string[] => {
+  const states = [contact.state?.toUpperCase(), presumedStateOfPhone(contact.phone)].filter((s): s is string => s !== undefined && s !== '');
+  return [...new Set(states)];
+};
+
+export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
+  const { rules, holidays } = policy;
+  const horizon = (policy.horizonDays ?? 14) * day;
+
+  const ruled = (states: readonly string[]): [string, StateRule][] =>
+    states.flatMap((state) => (rules.states[state] ? [[state, rules.states[state]] as [string, StateRule]] : []));
+
+  const check = (input: CallingWindowInput, at: number): WindowVerdict => {
+    const zones = contactZones(input.contact);
+    const states = contactStates(input.contact);
+    const own = DateTime.fromMillis(at, { zone: input.contact.timezone });
+    const audit: Audit = { at, localTime: own.toISO() ?? 'invalid', zones, states };
+    const closed = (reason: ClosedReason, zone: string, state?: string): WindowVerdict => ({ ...audit, allowed: false, reason, zone, ...(state ? { state } : {}) });
+    const locals = zones.map((zone) => [zone, DateTime.fromMillis(at, { zone })] as const);
+
+    for (const [zone, local] of locals) if (!local.isValid || !within(rules.federal, minuteOfDay(local))) return closed('outside_federal_hours', zone);
+    for (const [state, rule] of ruled(states))
+      for (const [zone, local] of locals) {
+        const weekday = weekdays[local.weekday - 1]!;
+        const hours = stateHoursOn(rule, weekday);
+        if (hours === null) return closed(weekday === 'sun' ? 'sunday' : 'closed_weekday', zone, state);
+        if (rule.noHolidays && holidays(state, local.toISODate()!)) return closed('state_holiday', zone, state);
+        if (!within(hours, minuteOfDay(local))) return closed('outside_state_hours', zone, state);
+      }
+    if (input.slots !== undefined) {
+      const slotZone = input.slotsTimezone ?? input.contact.timezone;
+      const local = DateTime.fromMillis(at, { zone: slotZone });
+      const weekday = weekdays[local.weekday - 1];
+      const minute = minuteOfDay(local);
+      if (!input.slots.some((slot) => weekday !== undefined && slot.days.includes(weekday) && within(slot, minute)))
+        return closed('outside_campaign_slots', slotZone);
+    }
+    for (const [state, rule] of ruled(states))
+      for (const cap of rule.frequencyCaps ?? []) {
+        const since = at - cap.withinHours * hour;
+        const calls = (input.recentCalls ?? []).filter((call) => call > since && call <= at).length;
+        if (calls >= cap.calls) return closed('frequency_cap', input.contact.timezone, state);
+      }
+    return { ...audit, allowed: true };
+  };
+
+  /** Every instant in [from, to) at which the answer may change. */
+  const boundaries = (input: CallingWindowInput, from: number, to: number): number[] => {
+    const stateRules = ruled(contactStates(input.contact)).map(([, rule]) => rule);
+    const hours: LocalHours[] = [rules.federal, ...(input.slots ?? [])];
+    for (const rule of stateRules) {
+      hours.push(rule.hours);
+      for (const special of Object.values(rule.days ?? {})) if (special) hours.push(special);
+    }
+    const thresholds = [...new Set([0, ...hours.flatMap((h) => [minutesOf(h.start), minutesOf(h.end)])])];
+    const zones = [...new Set([...contactZones(input.contact), input.slotsTimezone ?? input.contact.timezone])];
+    const expiries = stateRules.flatMap((rule) =>
+      (rule.frequencyCaps ?? []).flatMap((cap) => (input.recentCalls ?? []).map((call) => call + cap.withinHours * hour)),
+    );
+    const all = [...wallClockBoundaries(zones, thresholds, from, to), ...expiries.filter((at) => at >= from && at < to)];
+    return [...new Set(all)].sort((a, b) => a - b);
+  };
+
+  /** The first instant in [from, until) where `wanted` holds for the answer, scanning a day at a time. */
+  const firstWhere = (input: CallingWindowInput, from: number, until: number, wanted: boolean): number | undefined => {
+    if (check(input, from).allowed === wanted) return from;
+    for (let start = from; start < until; start += day) {
+      const end = Math.min(start + day, until);
+      for (const at of boundaries(input, start, end)) if (at > from && check(input, at).allowed === wanted) return at;
+    }
+    return undefined;
+  };
+
+  const nextOpening = (input: CallingWindowInput, from: number): number | undefined => firstWhere(input, from, from + horizon, true);
+
+  const nextWindow = (input: CallingWindowInput, from: number): OpenWindow | undefined => {
+    const opensAt = nextOpening(input, from);
+    if (opensAt === undefined) return undefined;
+    return { opensAt, closesAt: firstWhere(input, opensAt, opensAt + horizon, false) };
+  };
+
+  return { check, nextOpening, nextWindow };
+};
