@@ -1,0 +1,49 @@
+import { consentAddress } from '../../domain/consent/address.ts';
+import type { ConsentCommand } from '../../domain/consent/commands.ts';
+import { consentDecider } from '../../domain/consent/decider.ts';
+import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
+import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
+import type { CommandContext } from '../commandContext.ts';
+import type { EventStore } from '../eventStore.ts';
+import { commandHandler } from '../handleCommand.ts';
+
+export type ConsentDeps = { readonly eventStore: EventStore; readonly registry: EventRegistry };
+
+export type OptOut = {
+  readonly address: string;
+  readonly source: OptOutSource;
+  /** Only an admin names the channel; every other source decides its own. */
+  readonly channel?: ConsentChannel;
+  readonly context?: ConsentContext;
+};
+
+export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
+
+/** Records opt-outs, keyword opt-ins and admin reopenings on the address's consent stream, for the context's company. */
+export const consentCommands = ({ eventStore, registry }: ConsentDeps) => {
+  const handle = commandHandler({ store: eventStore, registry, decider: consentDecider });
+  const run = (command: ConsentCommand, context: CommandContext) =>
+    handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);
+  const target = (address: string, context: CommandContext) => ({ companyId: context.companyId, address, at: context.now.toISOString() });
+
+  return {
+    optOut: ({ address, source, channel, context: where }: OptOut, context: CommandContext) =>
+      run(
+        { type: 'RecordOptOut', data: { ...target(address, context), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) } },
+        context,
+      ),
+    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext) =>
+      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(where ? { context: where } : {}) } }, context),
+    /** Who reopens is the command's actor: an admin cannot reopen in someone else's name. */
+    reopen: ({ address, reason, channel, context: where }: Reopen, context: CommandContext) =>
+      run(
+        {
+          type: 'ReopenOutreach',
+          data: { ...target(address, context), reopenedBy: context.actor, reason, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) },
+        },
+        context,
+      ),
+  };
+};
+
+export type ConsentCommands = ReturnType<typeof consentCommands>;

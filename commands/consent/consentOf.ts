@@ -1,0 +1,25 @@
+import { consentAddress, type ConsentAddress } from '../../domain/consent/address.ts';
+import { consentDecider, type ConsentState, type DispatchChannel } from '../../domain/consent/decider.ts';
+import { consentStream, type ConsentEvent } from '../../domain/consent/events.ts';
+import type { EventStore } from '../eventStore.ts';
+
+/** The consent of one address as its stream says right now: no read model, so an opt-out counts at once. */
+export type Consent = ConsentState & {
+  readonly address: ConsentAddress;
+  /** Revision of the consent stream that was read, -1 when the address never opted out or in. */
+  readonly revision: number;
+};
+
+export const consentOf = async (eventStore: EventStore, companyId: string, rawAddress: string): Promise<Consent> => {
+  const address = consentAddress(rawAddress);
+  let state = consentDecider.initialState();
+  let revision = -1;
+  for await (const event of eventStore.readStream(consentStream(companyId, address.value))) {
+    state = consentDecider.evolve(state, event as unknown as ConsentEvent);
+    revision = Number(event.revision);
+  }
+  return { ...state, address, revision };
+};
+
+/** Whether a dispatch on this channel may go to this address. */
+export const allowsDispatch = (consent: ConsentState, channel: DispatchChannel): boolean => !consent.blocked[channel];

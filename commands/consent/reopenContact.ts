@@ -1,0 +1,46 @@
+import { campaignStream, type CampaignEvent, type EnrolledContact } from '../../domain/campaign/events.ts';
+import { consentAddress } from '../../domain/consent/address.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { CommandContext } from '../commandContext.ts';
+import type { EventStore } from '../eventStore.ts';
+import type { ConsentCommands } from './consentCommands.ts';
+
+/** A contact as its campaign enrolled it, read from the campaign stream; another company's campaign is not found. */
+export const enrolledContactOf = async (eventStore: EventStore, companyId: string, campaignId: string, contactId: string): Promise<EnrolledContact> => {
+  let owned = false;
+  for await (const recorded of eventStore.readStream(campaignStream(campaignId))) {
+    const event = recorded as unknown as CampaignEvent;
+    if (event.type === 'CampaignDraftStarted') owned = event.data.companyId === companyId;
+    if (!owned) break;
+    if (event.type === 'ContactsEnrolled') {
+      const contact = event.data.contacts.find((c) => c.contactId === contactId);
+      if (contact) return contact;
+    }
+  }
+  if (!owned) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+  throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${contactId} in campaign ${campaignId}.`);
+};
+
+export type ReopenedAddress = { readonly address: string; readonly channel: string };
+
+/**
+ * Reopens outreach to every address of a campaign contact (phone, and email when it has one) for the
+ * whole company, recording the context's actor as who and `reason` as why. Addresses that were not
+ * opted out are left as they are.
+ */
+export const reopenContact =
+  (eventStore: EventStore, commands: ConsentCommands) =>
+  async (campaignId: string, contactId: string, reason: string, context: CommandContext): Promise<{ reopened: ReopenedAddress[]; position: bigint }> => {
+    const contact = await enrolledContactOf(eventStore, context.companyId, campaignId, contactId);
+    const addresses = [contact.phone, ...(contact.email ? [contact.email] : [])].map((raw) => consentAddress(raw).value);
+    const reopened: ReopenedAddress[] = [];
+    let position = 0n;
+    for (const address of addresses) {
+      // One command per stream: a shared command id would give both streams the same event ids.
+      const perAddress = { ...context, commandId: `${context.commandId}:${address}` };
+      const result = await commands.reopen({ address, reason, context: { campaignId, contactId } }, perAddress);
+      if (result.position > position) position = result.position;
+      for (const event of result.newEvents) reopened.push({ address, channel: event.data.channel });
+    }
+    return { reopened, position };
+  };
