@@ -8,6 +8,8 @@ import { campaignEventDefinitions } from './campaign/events.ts';
 import { consentEventDefinitions } from './consent/events.ts';
 import { enrollmentEventDefinitions } from './enrollment/events.ts';
 import { callEventDefinitions } from './call/events.ts';
+import { messageEventDefinitions } from './message/events.ts';
+import { workflowEventDefinitions } from './workflow/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -20,6 +22,8 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...consentEventDefinitions,
   ...enrollmentEventDefinitions,
   ...callEventDefinitions,
+  ...messageEventDefinitions,
+  ...workflowEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);
