@@ -1,0 +1,168 @@
+import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
+import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport } from '../../../commands/outreach/carrierReports.ts';
+import type { PlaceCall, SendSms, Telephony } from '../../../commands/outreach/telephony.ts';
+import type { Scheduler, Timer } from '../../clock/scheduler.ts';
+import { deliverWithNoise } from '../../simulated/deliveryNoise.ts';
+import { carrierId, seededRandom, type SeededRandom } from '../../simulated/seededRandom.ts';
+import { callScript, type AgentLine, type CallScript } from './callScript.ts';
+import { checkProfile, defaultTelephonyProfile, type TelephonyProfile } from './simulationProfile.ts';
+import { smsScript, type SmsScript } from './smsScript.ts';
+
+/** Where a carrier's callbacks land: the same handlers the Twilio webhook routes and the agent route call. */
+export type TelephonyReportHandlers = {
+  readonly callStatus: (report: CallStatusReport) => Promise<void>;
+  readonly agent: (report: AgentReport) => Promise<void>;
+  readonly messageStatus: (report: MessageStatusReport) => Promise<void>;
+  readonly inboundSms: (sms: InboundSms) => Promise<void>;
+};
+
+export type SimulatedTelephonyOptions = {
+  readonly seed: number;
+  readonly scheduler: Scheduler;
+  readonly reports: TelephonyReportHandlers;
+  readonly profile?: TelephonyProfile;
+  /** A handler's failure; by default it propagates to the scheduler. */
+  readonly onError?: (error: unknown) => void;
+};
+
+/** A call as placed, for tests and the demo's tally; placing the same callId twice shows up here twice. */
+export type SimulatedCall = PlaceCall & { readonly carrierCallId: string; readonly placedAt: string; readonly script: CallScript };
+export type SimulatedSms = SendSms & { readonly carrierMessageId: string; readonly sentAt: string; readonly script: SmsScript };
+
+type LiveCall = {
+  readonly placed: SimulatedCall;
+  readonly noise: SeededRandom;
+  status: CallProgress;
+  answeredAt: number | undefined;
+  sequence: number;
+  timers: Timer[];
+};
+
+const terminal: ReadonlySet<CallProgress> = new Set(['completed', 'busy', 'no_answer', 'failed', 'canceled']);
+
+/** The embedded carrier: plays calls and texts out on the given scheduler, the same way for the same seed. */
+export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephony & {
+  placedCalls(): readonly SimulatedCall[];
+  sentMessages(): readonly SimulatedSms[];
+} => {
+  const { seed, scheduler, reports } = options;
+  const profile = checkProfile(options.profile ?? defaultTelephonyProfile);
+  const onError = options.onError ?? ((error: unknown) => { throw error; });
+  const placed: SimulatedCall[] = [];
+  const sent: SimulatedSms[] = [];
+  const byOurId = new Map<string, LiveCall>();
+  const byCarrierId = new Map<string, LiveCall>();
+  const countTo = new Map<string, number>();
+  const nth = (kind: string, to: string) => {
+    const n = countTo.get(`${kind} ${to}`) ?? 0;
+    countTo.set(`${kind} ${to}`, n + 1);
+    return n;
+  };
+  const now = () => scheduler.now().getTime();
+  const deliver = (random: SeededRandom, happenedAt: number, send: () => Promise<void>) =>
+    deliverWithNoise(scheduler, profile.noise, random, happenedAt, send, onError);
+
+  const status = (call: LiveCall, progress: CallProgress, answeredBy?: CallStatusReport['answeredBy']) => {
+    if (terminal.has(call.status)) return;
+    const at = now();
+    if (progress === 'in_progress') call.answeredAt = at;
+    call.status = progress;
+    const answered = call.answeredAt !== undefined;
+    const report: CallStatusReport = {
+      callId: call.placed.callId,
+      carrierCallId: call.placed.carrierCallId,
+      progress,
+      reportedAt: new Date(at).toISOString(),
+      sequence: call.sequence++,
+      ...(answeredBy ? { answeredBy } : {}),
+      ...(terminal.has(progress) ? { durationSeconds: answered ? Math.round((at - (call.answeredAt ?? at)) / 1000) : 0 } : {}),
+      ...(progress === 'completed' && answered && call.placed.record ? { recordingUrl: `https://recordings.simulated.invalid/${call.placed.carrierCallId}.mp3` } : {}),
+    };
+    if (terminal.has(progress)) call.timers.forEach((timer) => timer.cancel());
+    deliver(call.noise, at, () => reports.callStatus(report));
+  };
+
+  const agent = (call: LiveCall, line: AgentLine) => {
+    const report = { ...line, callId: call.placed.callId, reportedAt: new Date(now()).toISOString() } as AgentReport;
+    deliver(call.noise, now(), () => reports.agent(report));
+  };
+
+  const liveCall = (carrierCallId: string): LiveCall => {
+    const call = byCarrierId.get(carrierCallId);
+    if (!call) throw new Error(`the simulated carrier knows no call ${carrierCallId}`);
+    return call;
+  };
+
+  return {
+    async placeCall(call) {
+      const n = nth('call', call.to);
+      const random = seededRandom(seed, 'call', call.to, n);
+      if (random.chance(profile.calls.apiFailure)) throw new Error('the simulated carrier refused to place the call');
+      const script = callScript(random, profile.calls, call.timeoutSeconds);
+      const carrierCallId = carrierId('CA', seed, 'call', call.to, n);
+      const record: SimulatedCall = { ...call, carrierCallId, placedAt: new Date(now()).toISOString(), script };
+      const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', call.to, n), status: 'queued', answeredAt: undefined, sequence: 0, timers: [] };
+      placed.push(record);
+      byOurId.set(call.callId, live);
+      byCarrierId.set(carrierCallId, live);
+      live.timers = script.steps.map((step) =>
+        scheduler.after(step.atMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))),
+      );
+      return { carrierCallId };
+    },
+
+    async transferCall(carrierCallId, to) {
+      const call = liveCall(carrierCallId);
+      if (call.status !== 'in_progress') throw new Error(`call ${carrierCallId} is ${call.status}, not in progress`);
+      call.timers.forEach((timer) => timer.cancel());
+      agent(call, { kind: 'call_ended', reason: 'transferred' });
+      const random = seededRandom(seed, 'transfer', carrierCallId, to);
+      call.timers = [scheduler.after(random.between(profile.calls.transferredMs.min, profile.calls.transferredMs.max), () => status(call, 'completed'))];
+    },
+
+    async hangUp(carrierCallId) {
+      const call = liveCall(carrierCallId);
+      status(call, call.status === 'in_progress' ? 'completed' : 'canceled');
+    },
+
+    async sendSms(message) {
+      const n = nth('sms', message.to);
+      const script = smsScript(seededRandom(seed, 'sms', message.to, n), profile.sms);
+      const carrierMessageId = carrierId('SM', seed, 'sms', message.to, n);
+      const noise = seededRandom(seed, 'sms-noise', message.to, n);
+      sent.push({ ...message, carrierMessageId, sentAt: new Date(now()).toISOString(), script });
+      for (const step of script.steps)
+        scheduler.after(step.atMs, () => {
+          const report: MessageStatusReport = {
+            messageId: message.messageId,
+            carrierMessageId,
+            progress: step.progress,
+            reportedAt: new Date(now()).toISOString(),
+            ...(step.errorCode ? { errorCode: step.errorCode } : {}),
+          };
+          deliver(noise, now(), () => reports.messageStatus(report));
+        });
+      const reply = script.reply;
+      if (reply)
+        scheduler.after(reply.atMs, () => {
+          const sms: InboundSms = {
+            carrierMessageId: carrierId('SM', seed, 'reply', message.to, n),
+            from: message.to,
+            to: message.from,
+            body: reply.body,
+            receivedAt: new Date(now()).toISOString(),
+          };
+          deliver(noise, now(), () => reports.inboundSms(sms));
+        });
+      return { carrierMessageId };
+    },
+
+    async findCall(callId) {
+      const call = byOurId.get(callId);
+      return call && { carrierCallId: call.placed.carrierCallId, status: call.status };
+    },
+
+    placedCalls: () => placed,
+    sentMessages: () => sent,
+  };
+};
