@@ -4,6 +4,9 @@ import { sesEmail } from '../../../adapters/email/ses/sesEmail.ts';
 import { messageIdHeader } from '../../../adapters/email/ses/rawMessage.ts';
 import type { SendEmail } from '../../../commands/outreach/email.ts';
 import { startSesEmulator } from './sesEmulator.ts';
+import { virtualClock } from '../../../adapters/clock/virtualClock.ts';
+import { emailFromConfig } from '../../../adapters/email/emailFromConfig.ts';
+import { loadConfig } from '../../../adapters/config/loadConfig.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
@@ -117,5 +120,29 @@ describe('SES email adapter against aws-ses-v2-local', () => {
     }
     expect(error).to.be.instanceOf(Error);
     expect(await ses.storedEmails()).to.have.length(0);
+  });
+});
+
+describe('email chosen from configuration', () => {
+  const simulated = { seed: 1, scheduler: virtualClock(new Date('2025-01-01T00:00:00Z')), reports: { messageStatus: async () => {}, unsubscribe: async () => {} } };
+
+  it('sends through SES at SES_ENDPOINT when SES_FROM and AWS_REGION are set', async () => {
+    const ses = await startSesEmulator();
+    const config = loadConfig({ AWS_REGION: 'us-east-1', SES_FROM: 'Firm <firm@smith.example>', SES_ENDPOINT: ses.endpoint }, []);
+    const email = emailFromConfig(config.email, simulated, { accessKeyId: 'test', secretAccessKey: 'test' });
+    try {
+      await ses.clear();
+      await email.send(letter({ from: '' }));
+      expect((await ses.storedEmails()).map((e) => e.from)).to.deep.equal(['"Firm" <firm@smith.example>']);
+    } finally {
+      email.close();
+      await ses.stop();
+    }
+  });
+
+  it('uses the simulated service when SES is not configured', async () => {
+    const email = emailFromConfig(loadConfig({}, []).email, simulated);
+    const { providerMessageId } = await email.send(letter());
+    expect(providerMessageId).to.match(/^[0-9a-f]{32}$/);
   });
 });
