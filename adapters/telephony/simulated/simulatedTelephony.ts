@@ -74,7 +74,8 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       progress,
       reportedAt: new Date(at).toISOString(),
       sequence: call.sequence++,
-      ...(answeredBy ? { answeredBy } : {}),
+      // Without answering-machine detection the carrier cannot tell who answered.
+      ...(answeredBy && call.placed.machineDetection ? { answeredBy } : {}),
       ...(terminal.has(progress) ? { durationSeconds: answered ? Math.round((at - (call.answeredAt ?? at)) / 1000) : 0 } : {}),
       ...(progress === 'completed' && answered && call.placed.record ? { recordingUrl: `https://recordings.simulated.invalid/${call.placed.carrierCallId}.mp3` } : {}),
     };

@@ -194,6 +194,15 @@ describe('simulated telephony', () => {
     expect(last?.kind === 'call' && last.report.durationSeconds).to.equal(0);
   });
 
+  it('says who answered only when answering-machine detection was asked for', async () => {
+    const carrier = simulatedCarrier(3, only('machine'));
+    await carrier.telephony.placeCall(call(1, { machineDetection: false }));
+    await carrier.telephony.placeCall(call(2, { machineDetection: true }));
+    await carrier.clock.advance(hour);
+    const answered = carrier.deliveries.flatMap((d) => (d.kind === 'call' && d.report.progress === 'in_progress' ? [[d.report.callId, d.report.answeredBy]] : []));
+    expect(answered).to.deep.equal([['call-1', undefined], ['call-2', 'machine']]);
+  });
+
   it('rings no longer than the call timeout before reporting no answer', async () => {
     const carrier = simulatedCarrier(3, only('no_answer'));
     await carrier.telephony.placeCall(call(1, { timeoutSeconds: 20 }));
