@@ -13,6 +13,8 @@ import { settingsRouter } from './company/settingsRouter.ts';
 import { apiKeysRouter } from './company/apiKeysRouter.ts';
 import { listsRouter } from './lists/listsRouter.ts';
 import { listCasesRouter } from './lists/listCasesRouter.ts';
+import { optOutsRouter } from './consent/optOutsRouter.ts';
+import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -30,9 +32,10 @@ const resourceRouters: readonly ResourceRouter[] = [
   listsRouter,
   listCasesRouter,
   campaignsRouter,
+  optOutsRouter,
 ];
 
-export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier };
+export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier; readonly unsubscribeSecret?: string };
 
 /** The public API: read-your-writes, idempotency keys, admin routes, then everything behind an API key. */
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
@@ -42,6 +45,8 @@ export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
     readYourWrites(deps.waitFor),
     idempotency({ ...deps, scopeOf: callerScope(deps.adminToken, deps.verifyApiKey) }),
     ...adminRouters.map((router) => router(deps, deps.adminToken)),
+    // Email links carry no key: the signed token is the proof.
+    unsubscribeRouter(deps),
     behindKey,
     ...resourceRouters.map((router) => router(deps)),
   ];

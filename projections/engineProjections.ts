@@ -6,6 +6,7 @@ import { companySettingsProjection } from './company/companySettingsProjection.t
 import { apiKeysProjection } from './company/apiKeysProjection.ts';
 import { listsProjection } from './lists/listsProjection.ts';
 import { listCasesProjection } from './lists/listCasesProjection.ts';
+import { optOutsProjection } from './consent/optOutsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -16,4 +17,5 @@ export const engineProjections: readonly Projection[] = [
   listsProjection as Projection,
   listCasesProjection as Projection,
   campaignsProjection as Projection,
+  optOutsProjection as Projection,
 ];

@@ -2,6 +2,7 @@
 import { loadConfig } from '../adapters/config/loadConfig.ts';
 import { describeConfig } from '../adapters/config/describeConfig.ts';
 import { adminToken } from '../adapters/config/adminToken.ts';
+import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
 import { ConfigurationError } from '../domain/errors.ts';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import { createLogger } from '../http/logging.ts';
@@ -23,6 +24,7 @@ const main = async (): Promise<void> => {
     readStore,
     logger,
     adminToken: admin.token,
+    unsubscribeSecret: unsubscribeSecret(config.unsubscribeSecret, config.dataDir),
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

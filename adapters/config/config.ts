@@ -42,6 +42,8 @@ export type Config = {
   readonly dataDir: string;
   /** Unset: the embedded default creates one in `dataDir` on first start. */
   readonly adminToken: string | undefined;
+  /** Signs email unsubscribe links; unset: the embedded default keeps one in `dataDir`. */
+  readonly unsubscribeSecret?: string;
   /** Origin (and optional base path) without a trailing slash, used for webhook URLs and signatures. */
   readonly publicUrl: string | undefined;
   readonly eventStore: EventStoreConfig;

@@ -5,6 +5,7 @@ import { maskCredentials } from './settingCodecs.ts';
 export const describeConfig = (config: Config): Record<string, unknown> => ({
   ...config,
   adminToken: config.adminToken === undefined ? undefined : '***',
+  ...(config.unsubscribeSecret === undefined ? {} : { unsubscribeSecret: '***' }),
   eventStore:
     config.eventStore.engine === 'esdb'
       ? { ...config.eventStore, connectionString: maskCredentials(config.eventStore.connectionString) }

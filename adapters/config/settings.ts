@@ -3,6 +3,7 @@ export const settings = {
   PORT: 'HTTP port (default 3000)',
   DATA_DIR: 'directory of the embedded SQLite stores and the generated admin token (default ./data)',
   ADMIN_TOKEN: 'platform admin token for POST /v1/companies (at least 16 characters)',
+  UNSUBSCRIBE_SECRET: 'key that signs email unsubscribe links (at least 32 characters; default: generated in DATA_DIR)',
   PUBLIC_URL: 'public http(s) base URL, for webhook URLs and Twilio signature checks',
   EVENTSTORE_URL: 'esdb:// or kurrentdb:// connection string (unset: embedded SQLite)',
   MONGODB_URL: 'mongodb:// or mongodb+srv:// connection string (unset: embedded SQLite)',

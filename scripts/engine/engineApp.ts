@@ -25,6 +25,7 @@ export type EngineAppOptions = {
   readonly limits?: { jsonBytes?: number; csvBytes?: number };
   readonly readyMaxLag?: number;
   readonly publicUrl?: string;
+  readonly unsubscribeSecret?: string;
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -55,7 +56,12 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
       readStore,
       projections: async () => (await runner.status()).map((status) => ({ ...status, lag: Number(status.lag) })),
     }),
-    routers: apiRouters({ ...context, adminToken: options.adminToken, verifyApiKey: apiKeyVerifier(eventStore) }),
+    routers: apiRouters({
+      ...context,
+      adminToken: options.adminToken,
+      verifyApiKey: apiKeyVerifier(eventStore),
+      ...(options.unsubscribeSecret ? { unsubscribeSecret: options.unsubscribeSecret } : {}),
+    }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),
     ...(options.publicUrl ? { api: { serverUrl: options.publicUrl } } : {}),

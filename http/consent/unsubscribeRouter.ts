@@ -1,0 +1,100 @@
+import { Router, type Request, type Response } from 'express';
+import { consentCommands } from '../../commands/consent/consentCommands.ts';
+import { derivedUnsubscribeSecret, unsubscribeTokens, type UnsubscribeClaims } from '../../commands/consent/unsubscribeTokens.ts';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import type { EngineContext } from '../engineContext.ts';
+import { problemResponse } from '../openapi.ts';
+import { documentedRoute } from '../routeRegistry.ts';
+import { confirmedPage, refusedPage, unsubscribedPage } from './unsubscribePage.ts';
+
+export type UnsubscribeDeps = EngineContext & {
+  /** Signs and checks the links; unset, a key derived from the admin token. */
+  readonly unsubscribeSecret?: string;
+  readonly adminToken: string;
+};
+
+const tags = ['Consent'];
+const tokenParameter = { name: 'token', in: 'path' as const, required: true, description: 'the signed token of the unsubscribe link' };
+const html = { description: 'a small HTML page', contentType: 'text/html', schema: { type: 'string' } };
+
+/** The link is a bearer secret: keep it out of caches, referrers and search engines. */
+const privateAnswer = (res: Response): void => {
+  res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
+};
+
+/**
+ * `GET` and `POST /unsubscribe/:token`: email unsubscribe per RFC 8058, outside `/v1` and without any
+ * key or cookie. Both record the opt-out (CAN-SPAM asks no more than visiting one page); a repeat
+ * records nothing more. A forged or malformed token answers 404, an expired one 400, and neither
+ * records anything.
+ */
+export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
+  const router = Router();
+  const tokens = unsubscribeTokens(deps.unsubscribeSecret ?? derivedUnsubscribeSecret(deps.adminToken));
+  const consent = consentCommands(deps);
+
+  const unsubscribe = async (req: Request): Promise<UnsubscribeClaims | { refused: 'malformed' | 'forged' | 'expired' }> => {
+    const now = deps.clock();
+    const check = tokens.check(String(req.params['token'] ?? ''), now);
+    if (!check.valid) return { refused: check.reason };
+    const { claims } = check;
+    const context = { commandId: deps.newId(), companyId: claims.companyId, actor: 'email-unsubscribe-link', now };
+    const where = { ...(claims.campaignId ? { campaignId: claims.campaignId } : {}), ...(claims.messageId ? { messageId: claims.messageId } : {}) };
+    await consent.optOut({ address: claims.address, source: 'email_unsubscribe', context: where }, context);
+    return claims;
+  };
+
+  documentedRoute(
+    router,
+    deps.routes,
+    {
+      method: 'get',
+      path: '/unsubscribe/:token',
+      summary: 'Unsubscribe from email by following the link',
+      description: 'Records the opt-out at once and shows a confirmation page with a button that repeats it by POST. No key or cookie is needed.',
+      tags,
+      security: 'none',
+      parameters: [tokenParameter],
+      responses: { 200: html, 400: { ...html, description: 'the link has expired' }, 404: { ...html, description: 'the link is forged or malformed' } },
+    },
+    async (req, res) => {
+      const outcome = await unsubscribe(req);
+      privateAnswer(res);
+      if ('refused' in outcome) {
+        res.status(outcome.refused === 'expired' ? 400 : 404).type('html').send(refusedPage(outcome.refused));
+        return;
+      }
+      res.status(200).type('html').send(unsubscribedPage(outcome.address, req.originalUrl.split('?')[0]!));
+    },
+  );
+
+  documentedRoute(
+    router,
+    deps.routes,
+    {
+      method: 'post',
+      path: '/unsubscribe/:token',
+      summary: 'One-click unsubscribe (RFC 8058)',
+      description: 'What mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. Works without cookies; the body is not required.',
+      tags,
+      security: 'none',
+      parameters: [tokenParameter],
+      requestBody: {
+        contentType: 'application/x-www-form-urlencoded',
+        schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
+      },
+      responses: { 200: html, 400: problemResponse('the link has expired'), 404: problemResponse('the link is forged or malformed') },
+    },
+    async (req, res) => {
+      const outcome = await unsubscribe(req);
+      privateAnswer(res);
+      if ('refused' in outcome) {
+        if (outcome.refused === 'expired') throw new ValidationError('UNSUBSCRIBE.LINK_EXPIRED', 'This unsubscribe link has expired.');
+        throw new NotFoundError('UNSUBSCRIBE.UNKNOWN_LINK', 'This unsubscribe link is not valid.');
+      }
+      res.status(200).type('html').send(confirmedPage(outcome.address));
+    },
+  );
+
+  return router;
+};
