@@ -6,6 +6,9 @@ import { companySettingsProjection } from './company/companySettingsProjection.t
 import { apiKeysProjection } from './company/apiKeysProjection.ts';
 import { listsProjection } from './lists/listsProjection.ts';
 import { listCasesProjection } from './lists/listCasesProjection.ts';
+import { dueQueueProjection } from './outreach/dueQueueProjection.ts';
+import { dispatchCampaignsProjection } from './outreach/dispatchCampaignsProjection.ts';
+import { dispatchedCallsProjection } from './outreach/dispatchedCallsProjection.ts';
 import { optOutsProjection } from './consent/optOutsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
@@ -17,5 +20,8 @@ export const engineProjections: readonly Projection[] = [
   listsProjection as Projection,
   listCasesProjection as Projection,
   campaignsProjection as Projection,
+  dueQueueProjection as Projection,
+  dispatchCampaignsProjection as Projection,
+  dispatchedCallsProjection as Projection,
   optOutsProjection as Projection,
 ];

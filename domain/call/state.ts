@@ -9,6 +9,7 @@ export type CallState = {
   placement?: { campaignId: string; contactId: string; carrierCallId: string };
   progress?: CallProgress;
   outcome?: CallOutcome;
+  endedAt?: string;
   recordingUrl?: string;
   transferred: boolean;
   optedOut: boolean;
@@ -25,7 +26,7 @@ const folded = (state: CallState, event: CallEvent): CallState => {
     case 'CallProgressed':
       return { ...state, progress: event.data.progress };
     case 'CallCompleted':
-      return { ...state, progress: event.data.progress, outcome: event.data.outcome };
+      return { ...state, progress: event.data.progress, outcome: event.data.outcome, endedAt: event.data.endedAt };
     case 'RecordingAvailable':
       return { ...state, recordingUrl: event.data.url };
     case 'CallTransferred':

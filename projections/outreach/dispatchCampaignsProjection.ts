@@ -1,0 +1,60 @@
+import type { CampaignEvent } from '../../domain/campaign/events.ts';
+import type { Run } from '../../domain/campaign/draft.ts';
+import type { CampaignStatus } from '../../domain/campaign/state.ts';
+import type { TimeSlot } from '../../domain/values.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
+import type { Projection } from '../projection.ts';
+import type { Doc } from '../readStore.ts';
+
+export const DISPATCH_CAMPAIGNS = 'dispatch_campaigns';
+
+export type DispatchRun = { index: number; start: string; slots: TimeSlot[] };
+
+/** What the dispatcher needs of a launched campaign: status, runs that call, pace and retry settings. */
+export type DispatchCampaign = Doc & {
+  campaignId: string;
+  status: CampaignStatus;
+  launchedAt: string;
+  agentId?: string;
+  voiceRuns: DispatchRun[];
+  scheduleSlots: TimeSlot[];
+  concurrency: { limit?: number; pacingPerMinute?: number };
+  retry: { maxAttempts?: number; intervalMinutes?: number };
+};
+
+/** Runs that place calls, in the order the campaign lists them; slots were checked at launch. */
+const voiceRuns = (runs: readonly Run[] | undefined): DispatchRun[] =>
+  (runs ?? []).flatMap((run, index) => (run.channels.includes('voice') ? [{ index, start: run.start, slots: run.slots as TimeSlot[] }] : []));
+
+const statusOf = (type: CampaignEvent['type']): CampaignStatus | undefined =>
+  type === 'CampaignPaused' ? 'PAUSED' : type === 'CampaignResumed' ? 'ACTIVE' : type === 'CampaignCompleted' ? 'COMPLETED' : undefined;
+
+/** One document per launched campaign; drafts never appear, so they can never dispatch. */
+export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
+  name: 'dispatch_campaigns',
+  version: 1,
+  collections: [{ name: DISPATCH_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] }],
+  eventTypes: ['CampaignLaunched', 'CampaignPaused', 'CampaignResumed', 'CampaignCompleted'],
+  project: (event: RecordedEvent<CampaignEvent>) => {
+    const { campaignId } = event.data as { campaignId: string };
+    if (event.type === 'CampaignLaunched') {
+      const { launchedAt, settings } = event.data;
+      const doc: DispatchCampaign = {
+        _id: campaignId,
+        companyId: event.metadata.companyId,
+        campaignId,
+        status: 'ACTIVE',
+        launchedAt,
+        ...(settings.agentId !== undefined ? { agentId: settings.agentId } : {}),
+        voiceRuns: settings.type === 'messaging' ? [] : voiceRuns(settings.runs),
+        scheduleSlots: (settings.schedule?.slots ?? []) as TimeSlot[],
+        concurrency: { ...settings.concurrency },
+        retry: { ...settings.retry },
+      };
+      return [{ collection: DISPATCH_CAMPAIGNS, id: campaignId, apply: () => doc }];
+    }
+    const status = statusOf(event.type);
+    if (!status) return [];
+    return [{ collection: DISPATCH_CAMPAIGNS, id: campaignId, apply: (current) => (current ? { ...current, status } : null) }];
+  },
+};

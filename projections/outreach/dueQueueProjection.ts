@@ -1,0 +1,119 @@
+import type { CampaignEvent, EnrolledContact } from '../../domain/campaign/events.ts';
+import { assertNever } from '../../domain/decider.ts';
+import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
+import type { EnrollmentStatus } from '../../domain/enrollment/state.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
+import type { DocumentUpdate, Projection } from '../projection.ts';
+import type { Doc } from '../readStore.ts';
+
+export const DUE_QUEUE = 'due_queue';
+
+/** One campaign contact as the dispatcher picks it: who to call, and since when it is due (absent: not due). */
+export type DueContact = Doc & {
+  campaignId: string;
+  contactId: string;
+  caseId: string;
+  externalId: string;
+  phone: string;
+  email?: string;
+  timezone: string;
+  state?: string;
+  areaCodeTimezones?: string[];
+  status: EnrollmentStatus;
+  /** UTC ISO instant; ISO strings of one format sort as the instants do. */
+  dueAt?: string;
+  /** The enrollment stream's revision this document reflects, -1 before its first event. */
+  revision: number;
+  openCallId?: string;
+};
+
+export const dueQueueId = (campaignId: string, contactId: string): string => `${campaignId}.${contactId}`;
+
+const enrolled = (companyId: string, campaignId: string, contact: EnrolledContact, at: string): DueContact => {
+  const extra = contact as EnrolledContact & { areaCodeTimezones?: string[] };
+  return {
+    _id: dueQueueId(campaignId, contact.contactId),
+    companyId,
+    campaignId,
+    contactId: contact.contactId,
+    caseId: contact.caseId,
+    externalId: contact.externalId,
+    phone: contact.phone,
+    timezone: contact.timezone,
+    ...(contact.email !== undefined ? { email: contact.email } : {}),
+    ...(contact.state !== undefined ? { state: contact.state } : {}),
+    ...(extra.areaCodeTimezones !== undefined ? { areaCodeTimezones: [...extra.areaCodeTimezones] } : {}),
+    status: 'ACTIVE',
+    // Due from the launch; the dispatcher holds contacts back until the first run that calls has started.
+    dueAt: at,
+    revision: -1,
+  };
+};
+
+type Change = Partial<Pick<DueContact, 'status' | 'dueAt' | 'openCallId'>>;
+
+/** What each enrollment event changes; `dueAt` or `openCallId` set to undefined leave the document. */
+const changeOf = (event: EnrollmentEvent): Change => {
+  switch (event.type) {
+    case 'CallRequested':
+      return { dueAt: undefined, openCallId: event.data.callId };
+    case 'CallAttemptEnded':
+      return { dueAt: undefined, openCallId: undefined };
+    case 'CallRequestReleased':
+      return { dueAt: event.data.at, openCallId: undefined };
+    case 'NextAttemptScheduled':
+      return { dueAt: event.data.at };
+    case 'CallsWithheld':
+      return { dueAt: undefined };
+    case 'ContactMarkedCompleted':
+      return { status: 'COMPLETED', dueAt: undefined };
+    case 'ContactCompletedAllCalls':
+      return { status: 'COMPLETED_ALL_CALLS', dueAt: undefined };
+    case 'ContactOutreachResumed':
+      return { status: 'ACTIVE', dueAt: event.data.at };
+    default:
+      return assertNever(event);
+  }
+};
+
+const applied = (current: Doc, change: Change, revision: number): Doc => {
+  const next: Record<string, unknown> = { ...current, revision };
+  for (const [field, value] of Object.entries(change)) {
+    if (value === undefined) delete next[field];
+    else next[field] = value;
+  }
+  return next as Doc;
+};
+
+type Fed = CampaignEvent | EnrollmentEvent;
+
+/**
+ * The dispatcher's queue: one document per campaign contact, indexed by (campaign, dueAt) so the next
+ * batch is one indexed range read, whatever the number of contacts. Paused and completed campaigns are
+ * filtered by the dispatcher through `dispatch_campaigns`, so a pause touches one document, not all.
+ */
+export const dueQueueProjection: Projection<Fed> = {
+  name: 'due_queue',
+  version: 1,
+  collections: [
+    {
+      name: DUE_QUEUE,
+      indexes: [
+        { fields: [['companyId', 1], ['campaignId', 1], ['dueAt', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['_id', 1]] },
+      ],
+    },
+  ],
+  eventTypes: ['ContactsEnrolled', 'CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'NextAttemptScheduled', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed'],
+  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
+    if (event.type === 'ContactsEnrolled') {
+      const { campaignId, contacts } = event.data;
+      const { companyId, occurredAt } = event.metadata;
+      return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
+    }
+    if (!('contactId' in event.data)) return [];
+    const change = changeOf(event as EnrollmentEvent);
+    const revision = Number(event.revision);
+    return [{ collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, change, revision) : null) }];
+  },
+};

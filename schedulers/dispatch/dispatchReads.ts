@@ -1,0 +1,65 @@
+import type { ReadStore } from '../../projections/readStore.ts';
+import { DUE_QUEUE, type DueContact } from '../../projections/outreach/dueQueueProjection.ts';
+import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
+import { DISPATCHED_CALLS, type DispatchedCall } from '../../projections/outreach/dispatchedCallsProjection.ts';
+import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
+import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
+import { AGENTS } from '../../projections/agents/agentsProjection.ts';
+
+const minute = 60_000;
+
+/** The read models the dispatcher decides from; each question is one indexed read. */
+export const dispatchReads = (readStore: ReadStore) => ({
+  activeCampaigns: async (): Promise<DispatchCampaign[]> => {
+    const found: DispatchCampaign[] = [];
+    let after: string | undefined;
+    do {
+      const page = await readStore.find(DISPATCH_CAMPAIGNS, { status: 'ACTIVE' }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
+      found.push(...(page.items as DispatchCampaign[]));
+      after = page.next ?? undefined;
+    } while (after);
+    return found;
+  },
+
+  campaign: async (campaignId: string): Promise<DispatchCampaign | null> => (await readStore.get(DISPATCH_CAMPAIGNS, campaignId)) as DispatchCampaign | null,
+
+  /** The earliest due contacts of one campaign: a range read on (company, campaign, dueAt), `limit` long. */
+  dueContacts: async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
+    const page = await readStore.find(
+      DUE_QUEUE,
+      { companyId: campaign.companyId, campaignId: campaign.campaignId, dueAt: { $lte: now.toISOString() } },
+      { sort: [['dueAt', 1]], limit, ...(after ? { after } : {}) },
+    );
+    return { items: page.items as DueContact[], next: page.next };
+  },
+
+  companyLines: async (companyId: string): Promise<{ outboundLines: number; concurrencyRate: number }> => {
+    const doc = (await readStore.get(COMPANY_SETTINGS, companyId)) as { campaigns?: { outboundLines: number; concurrencyRate: number } } | null;
+    const settings = doc?.campaigns ?? defaultCampaignSettings;
+    return { outboundLines: settings.outboundLines, concurrencyRate: settings.concurrencyRate };
+  },
+
+  inFlight: (companyId: string, campaignId?: string): Promise<number> =>
+    readStore.count(DISPATCHED_CALLS, { companyId, open: true, ...(campaignId ? { campaignId } : {}) }),
+
+  requestedSince: (companyId: string, campaignId: string, now: Date): Promise<number> =>
+    readStore.count(DISPATCHED_CALLS, { companyId, campaignId, requestedAt: { $gt: new Date(now.getTime() - minute).toISOString() } }),
+
+  /** Calls to one number within the last day, any campaign of the company, for the frequency caps. */
+  recentCallsTo: async (companyId: string, to: string, now: Date): Promise<number[]> => {
+    const page = await readStore.find(DISPATCHED_CALLS, { companyId, to, requestedAt: { $gt: new Date(now.getTime() - 24 * 60 * minute).toISOString() } }, { sort: [['requestedAt', 1]], limit: 50 });
+    return page.items.map((doc) => Date.parse((doc as DispatchedCall).requestedAt));
+  },
+
+  /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
+  unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
+    (await readStore.find(DISPATCHED_CALLS, { open: true, placed: false, requestedAt: { $lt: before.toISOString() } }, { sort: [['requestedAt', 1]], limit })).items as DispatchedCall[],
+
+  callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
+    if (!agentId) return undefined;
+    const agent = (await readStore.get(AGENTS, agentId)) as { callerNumber?: string } | null;
+    return agent?.callerNumber;
+  },
+});
+
+export type DispatchReads = ReturnType<typeof dispatchReads>;

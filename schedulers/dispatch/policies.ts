@@ -1,0 +1,47 @@
+import type { TimeSlot } from '../../domain/values.ts';
+import type { CallingWindow } from '../../domain/outreach/callingWindow.ts';
+import type { Channel } from '../../domain/campaign/draft.ts';
+import { consentOf } from '../../commands/consent/consentOf.ts';
+import type { EventStore } from '../../commands/eventStore.ts';
+
+/** Who is to be called, where they are and what the campaign allows, as the window policy reads it. */
+export type WindowSubject = {
+  readonly contact: { readonly timezone: string; readonly state?: string; readonly phone: string; readonly areaCodeTimezones?: readonly string[] };
+  readonly slots: readonly TimeSlot[];
+  /** Earlier calls to the same number (epoch ms), for the per-person frequency caps. */
+  readonly recentCalls: readonly number[];
+};
+
+export type WindowAnswer = {
+  readonly allowed: boolean;
+  readonly reason?: string;
+  /** When the window next opens (not allowed), absent when it does not open within the policy's horizon. */
+  readonly nextOpening?: Date;
+  /** The opening a call now falls in (allowed), for the auditors' record. */
+  readonly opensAt?: Date;
+  readonly closesAt?: Date;
+};
+
+/** "May this contact be called now, and if not, when?" */
+export type CallingWindowCheck = (subject: WindowSubject, at: Date) => WindowAnswer;
+
+/** The channels an address may not be reached on, read from its consent stream right before a dispatch. */
+export type ConsentCheck = (companyId: string, address: string) => Promise<readonly Channel[]>;
+
+/** The calling-window policy of `domain/outreach` behind the dispatcher's question. */
+export const callingWindowCheck = (window: CallingWindow): CallingWindowCheck => (subject, at) => {
+  const input = { contact: subject.contact, slots: subject.slots, recentCalls: subject.recentCalls };
+  const verdict = window.check(input, at.getTime());
+  if (!verdict.allowed) {
+    const next = window.nextOpening(input, at.getTime());
+    return { allowed: false, reason: verdict.reason, ...(next !== undefined ? { nextOpening: new Date(next) } : {}) };
+  }
+  const open = window.nextWindow(input, at.getTime());
+  return { allowed: true, opensAt: at, ...(open?.closesAt !== undefined ? { closesAt: new Date(open.closesAt) } : {}) };
+};
+
+/** The consent ledger's answer, straight from the address's stream. */
+export const consentCheck = (eventStore: EventStore): ConsentCheck => async (companyId, address) => {
+  const consent = await consentOf(eventStore, companyId, address);
+  return (['voice', 'sms', 'email'] as const).filter((channel) => consent.blocked[channel]);
+};

@@ -1,0 +1,131 @@
+import type { EventStore } from '../commands/eventStore.ts';
+import type { EventRegistry } from '../domain/events/eventRegistry.ts';
+import type { ReadStore } from '../projections/readStore.ts';
+import type { Telephony } from '../commands/outreach/telephony.ts';
+import { callHandler, enrollmentHandler } from '../commands/outreach/enrollmentHandler.ts';
+import { callSettlement } from '../commands/outreach/callSettlement.ts';
+import { dispatchReads } from './dispatch/dispatchReads.ts';
+import { contactDispatch, type DispatchResult } from './dispatch/dispatchContact.ts';
+import { reconciliation } from './dispatch/reconcile.ts';
+import { campaignTick } from './dispatch/campaignTick.ts';
+import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
+
+/** The time the dispatcher runs on, and a way to run it again later (the system's or a virtual one). */
+export type DispatchClock = {
+  now(): Date;
+  after(delayMs: number, task: () => void | Promise<void>): { cancel(): void };
+};
+
+export type DispatcherOptions = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  readonly readStore: ReadStore;
+  readonly telephony: Telephony;
+  readonly callingWindow: CallingWindowCheck;
+  readonly consent: ConsentCheck;
+  readonly clock: DispatchClock;
+  readonly newId: () => string;
+  readonly callbackUrls: (callId: string) => { instructionsUrl: string; statusCallbackUrl: string };
+  /** The carrier's calls-per-second cap (Twilio's default is 1). */
+  readonly carrierCallsPerSecond?: number;
+  readonly tickIntervalMs?: number;
+  /** A request unanswered by the carrier for this long is reconciled. */
+  readonly reconcileAfterMs?: number;
+  /** Waits until the read models have the dispatcher's own last write, so capacity counts it. */
+  readonly waitForReadModels?: (position: bigint) => Promise<unknown>;
+  readonly machineDetection?: boolean;
+  readonly record?: boolean;
+  readonly onError?: (error: unknown, what: string) => void;
+};
+
+export type TickSummary = Record<DispatchResult, number> & { reconciled: number; released: number };
+
+/**
+ * The outreach dispatcher: each tick it reconciles interrupted requests, then, for each ACTIVE campaign
+ * whose calling run has started, takes as many due contacts as capacity allows and dispatches them.
+ * Several dispatchers may share one store: each request is appended at the revision its contact was
+ * seen at, so an attempt is requested, and dialled, once.
+ */
+export const dispatcher = (options: DispatcherOptions) => {
+  const reads = dispatchReads(options.readStore);
+  const deps = { eventStore: options.eventStore, registry: options.registry };
+  const enrollments = enrollmentHandler(deps);
+  const calls = callHandler(deps);
+  const settlement = callSettlement({
+    eventStore: options.eventStore,
+    calls,
+    enrollments,
+    retrySettingsOf: async (campaignId) => {
+      const campaign = await reads.campaign(campaignId);
+      return { voiceRuns: campaign?.voiceRuns ?? [], ...(campaign?.retry ? { retry: campaign.retry } : {}) };
+    },
+  });
+  const onError = options.onError ?? (() => {});
+  let lastWrite = 0n;
+  const wrote = (position: bigint) => {
+    if (position > lastWrite) lastWrite = position;
+  };
+  const tickIntervalMs = options.tickIntervalMs ?? 1000;
+  const dispatchOne = contactDispatch({
+    reads,
+    enrollments,
+    calls,
+    settlement,
+    telephony: options.telephony,
+    callingWindow: options.callingWindow,
+    consent: options.consent,
+    newId: options.newId,
+    callbackUrls: options.callbackUrls,
+    machineDetection: options.machineDetection ?? true,
+    record: options.record ?? false,
+    onError,
+    wrote,
+  });
+  const reconcile = reconciliation({ reads, telephony: options.telephony, enrollments, calls, settlement, afterMs: options.reconcileAfterMs ?? 120_000, onError, wrote });
+  const dispatchCampaign = campaignTick({ reads, dispatchOne });
+
+  const tick = async (): Promise<TickSummary> => {
+    if (options.waitForReadModels && lastWrite > 0n) await options.waitForReadModels(lastWrite);
+    const now = options.clock.now();
+    const { found, released } = await reconcile(now);
+    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released };
+    // The carrier's per-second cap, spread over the tick; shared by every campaign.
+    const budget = { carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)), companies: new Map() };
+    for (const campaign of await reads.activeCampaigns()) {
+      if (budget.carrierAllowance <= 0) break;
+      const results = await dispatchCampaign(campaign, now, budget);
+      for (const result of results) summary[result] += 1;
+    }
+    return summary;
+  };
+
+  let timer: { cancel(): void } | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const schedule = () => {
+    timer = options.clock.after(tickIntervalMs, async () => {
+      if (stopped) return;
+      running = tick().catch((error: unknown) => onError(error, 'tick'));
+      await running;
+      if (!stopped) schedule();
+    });
+  };
+
+  return {
+    tick,
+    /** Carries a verified call status report to the call and, once final, to its contact. */
+    settlement,
+    start: () => {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    stop: async () => {
+      stopped = true;
+      timer?.cancel();
+      await running;
+    },
+  };
+};
+
+export type Dispatcher = ReturnType<typeof dispatcher>;

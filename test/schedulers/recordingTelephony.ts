@@ -1,0 +1,33 @@
+import type { PlaceCall, PlacedCall, Telephony } from '../../commands/outreach/telephony.ts';
+
+/**
+ * A stand-in for the carrier port only: it records every call it is asked to place and can lose
+ * the dial (a crash before the carrier heard) or its answer (a crash after).
+ */
+export const recordingTelephony = () => {
+  const placed: PlaceCall[] = [];
+  const byCallId = new Map<string, { carrierCallId: string; status: string }>();
+  const faults: ('lose_dial' | 'lose_answer')[] = [];
+  const telephony: Telephony & { placed: PlaceCall[]; failNext(fault: 'lose_dial' | 'lose_answer'): void; finish(callId: string, status: string): void } = {
+    placed,
+    failNext: (fault) => faults.push(fault),
+    finish: (callId, status) => {
+      const call = byCallId.get(callId);
+      if (call) call.status = status;
+    },
+    placeCall: async (call) => {
+      const fault = faults.shift();
+      if (fault === 'lose_dial') throw new Error('connection reset before the carrier answered');
+      placed.push(call);
+      const carrierCallId = `CA${String(placed.length).padStart(32, '0')}`;
+      byCallId.set(call.callId, { carrierCallId, status: 'queued' });
+      if (fault === 'lose_answer') throw new Error('connection reset after the carrier took the call');
+      return { carrierCallId };
+    },
+    findCall: async (callId: string, _placed?: PlacedCall) => byCallId.get(callId),
+    transferCall: async () => {},
+    hangUp: async () => {},
+    sendSms: async (message) => ({ carrierMessageId: `SM-${message.messageId}` }),
+  };
+  return telephony;
+};
