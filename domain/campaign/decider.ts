@@ -78,6 +78,7 @@ const enrolledContacts = (list: ListFacts): EnrolledContact[] =>
       ...(contact.email !== undefined ? { email: contact.email } : {}),
       ...(contact.state !== undefined ? { state: contact.state } : {}),
       ...(contact.mobileAppStatus !== undefined ? { mobileAppStatus: contact.mobileAppStatus } : {}),
+      ...(contact.areaCodeTimezones !== undefined ? { areaCodeTimezones: contact.areaCodeTimezones } : {}),
     })),
   );
 

@@ -28,7 +28,8 @@ export const EnrolledContact = t.intersection([
     timezone: TimeZone,
     timezoneSource: TimezoneSource,
   }),
-  t.partial({ name: t.string, email: t.string, state: t.string, mobileAppStatus: t.string }),
+  // The zones the phone's area code may be in: calls go only where they and the contact's zone agree.
+  t.partial({ name: t.string, email: t.string, state: t.string, mobileAppStatus: t.string, areaCodeTimezones: t.array(TimeZone) }),
 ]);
 export type EnrolledContact = t.TypeOf<typeof EnrolledContact>;
 

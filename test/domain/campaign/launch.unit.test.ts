@@ -50,6 +50,14 @@ describe('campaign launch', () => {
       if (state.status !== 'NONE') expect(state.launch?.list).to.deep.include({ caseCount: 2, contactCount: 3 });
     }));
 
+  it("carries each contact's area-code zones into the enrolment, for the calling window", () => {
+    const withZones = { ...caseOf(1), contacts: [{ ...caseOf(1).contacts[0]!, areaCodeTimezones: ['America/Anchorage', 'America/Adak'] }] };
+    const state = launchable.reduce(campaignDecider.evolve, campaignDecider.initialState());
+    const events = campaignDecider.decide(launch(launchableFacts({ list: { listId, caseType: 'personal injury', revision: 9, cases: [withZones] } })), state) as CampaignEvent[];
+    const enrolled = events.flatMap((e) => (e.type === 'ContactsEnrolled' ? e.data.contacts : []));
+    expect(enrolled.map((c) => c.areaCodeTimezones)).to.deep.equal([['America/Anchorage', 'America/Adak']]);
+  });
+
   it('enrols contacts in batches of at most 1,000', () => {
     const cases = Array.from({ length: 2500 }, (_, i) => caseOf(i + 1));
     const state = launchable.reduce(campaignDecider.evolve, campaignDecider.initialState());
