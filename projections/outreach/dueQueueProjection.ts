@@ -29,26 +29,23 @@ export type DueContact = Doc & {
 
 export const dueQueueId = (campaignId: string, contactId: string): string => `${campaignId}.${contactId}`;
 
-const enrolled = (companyId: string, campaignId: string, contact: EnrolledContact, at: string): DueContact => {
-  const extra = contact as EnrolledContact & { areaCodeTimezones?: string[] };
-  return {
-    _id: dueQueueId(campaignId, contact.contactId),
-    companyId,
-    campaignId,
-    contactId: contact.contactId,
-    caseId: contact.caseId,
-    externalId: contact.externalId,
-    phone: contact.phone,
-    timezone: contact.timezone,
-    ...(contact.email !== undefined ? { email: contact.email } : {}),
-    ...(contact.state !== undefined ? { state: contact.state } : {}),
-    ...(extra.areaCodeTimezones !== undefined ? { areaCodeTimezones: [...extra.areaCodeTimezones] } : {}),
-    status: 'ACTIVE',
-    // Due from the launch; the dispatcher holds contacts back until the first run that calls has started.
-    dueAt: at,
-    revision: -1,
-  };
-};
+const enrolled = (companyId: string, campaignId: string, contact: EnrolledContact, at: string): DueContact => ({
+  _id: dueQueueId(campaignId, contact.contactId),
+  companyId,
+  campaignId,
+  contactId: contact.contactId,
+  caseId: contact.caseId,
+  externalId: contact.externalId,
+  phone: contact.phone,
+  timezone: contact.timezone,
+  ...(contact.email !== undefined ? { email: contact.email } : {}),
+  ...(contact.state !== undefined ? { state: contact.state } : {}),
+  ...(contact.areaCodeTimezones !== undefined ? { areaCodeTimezones: [...contact.areaCodeTimezones] } : {}),
+  status: 'ACTIVE',
+  // Due from the launch; the dispatcher holds contacts back until the first run that calls has started.
+  dueAt: at,
+  revision: -1,
+});
 
 type Change = Partial<Pick<DueContact, 'status' | 'dueAt' | 'openCallId'>>;
 

@@ -59,6 +59,18 @@ describe('dispatcher', () => {
     expect(requested.filter((e) => e.stream.includes(other)).length).to.equal(2);
   });
 
+  it("starts no more calls a minute than the campaign's pacing", async () => {
+    await h.launch(campaignId, contacts(10), { concurrency: { limit: 10, pacingPerMinute: 3 } });
+    await h.caughtUp();
+    const d = h.dispatcher();
+    expect((await d.tick()).requested).to.equal(3);
+    await h.caughtUp();
+    h.advance(0.5);
+    expect((await d.tick()).requested).to.equal(0);
+    h.advance(0.51);
+    expect((await d.tick()).requested).to.equal(3);
+  });
+
   it('dispatches nothing for a paused or completed campaign, and takes a resumed one up again', async () => {
     await h.launch(campaignId, contacts(8));
     await h.caughtUp();
