@@ -10,6 +10,7 @@ import { dueQueueProjection } from './outreach/dueQueueProjection.ts';
 import { dispatchCampaignsProjection } from './outreach/dispatchCampaignsProjection.ts';
 import { dispatchedCallsProjection } from './outreach/dispatchedCallsProjection.ts';
 import { optOutsProjection } from './consent/optOutsProjection.ts';
+import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -24,4 +25,5 @@ export const engineProjections: readonly Projection[] = [
   dispatchCampaignsProjection as Projection,
   dispatchedCallsProjection as Projection,
   optOutsProjection as Projection,
+  dueMessagesProjection as Projection,
 ];

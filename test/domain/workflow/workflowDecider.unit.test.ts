@@ -17,6 +17,11 @@ describe('workflow: planning a contact steps', () => {
   it('records a review that found new facts but no step, so the contact is not woken for them again', () =>
     spec.given([planned(1, [step('w1.s1')])]).when(plan(2, [step('w1.s1')])).then([planned(2, [])]));
 
+  it('records a step again when it moved later, never earlier', () => {
+    spec.given([planned(1, [step('w1.s1')])]).when(plan(1, [step('w1.s1', '2026-03-03T14:00:00.000Z')])).then([planned(1, [step('w1.s1', '2026-03-03T14:00:00.000Z')])]);
+    spec.given([planned(1, [step('w1.s1', '2026-03-03T14:00:00.000Z')])]).when(plan(1, [step('w1.s1')])).then([]);
+  });
+
   it('records nothing for a review that learnt nothing new (a second runner, a repeat)', () => {
     spec.given([planned(2, [step('w1.s1')])]).when(plan(2, [step('w1.s1')])).then([]);
     spec.given([planned(2, [step('w1.s1')])]).when(plan(1, [])).then([]);
