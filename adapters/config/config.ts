@@ -10,13 +10,15 @@ export type EventStoreConfig =
 export type ReadStoreConfig = { readonly engine: 'sqlite' } | { readonly engine: 'mongodb'; readonly url: string };
 
 export type TelephonyConfig =
-  | { readonly carrier: 'simulated' }
+  | { readonly carrier: 'simulated'; readonly smsFrom: string }
   | {
       readonly carrier: 'twilio';
       readonly accountSid: string;
       readonly authToken: string;
       /** A Twilio-compatible API; undefined means Twilio's own. */
       readonly apiUrl: string | undefined;
+      /** The number texts come from. */
+      readonly smsFrom: string;
     };
 
 export type EmailConfig =

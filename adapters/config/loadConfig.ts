@@ -18,6 +18,7 @@ const SettingsCodec = t.type({
   TWILIO_ACCOUNT_SID: s.optional(s.twilioAccountSid),
   TWILIO_AUTH_TOKEN: s.optional(s.secret(1)),
   TWILIO_API_URL: s.optional(s.httpUrl),
+  SMS_FROM: s.optional(s.e164),
   AWS_REGION: s.optional(s.awsRegion),
   SES_FROM: s.optional(s.senderAddress),
   SES_ENDPOINT: s.optional(s.httpUrl),
@@ -75,6 +76,7 @@ const combinationProblems = (raw: Raw): ErrorDetail[] => {
   requires('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN');
   requires('TWILIO_ACCOUNT_SID', 'TWILIO_API_URL');
   requires('PUBLIC_URL', 'TWILIO_ACCOUNT_SID', ' (Twilio calls back there and signs that URL)');
+  requires('SMS_FROM', 'TWILIO_ACCOUNT_SID', ' (texts need a Twilio number to come from)');
   requires('AWS_REGION', 'SES_FROM');
   requires('SES_FROM', 'SES_ENDPOINT');
   return problems;
@@ -98,8 +100,8 @@ const toConfig = (v: Settings): Config => ({
   readStore: v.MONGODB_URL ? { engine: 'mongodb', url: v.MONGODB_URL } : { engine: 'sqlite' },
   telephony:
     v.TWILIO_ACCOUNT_SID && v.TWILIO_AUTH_TOKEN
-      ? { carrier: 'twilio', accountSid: v.TWILIO_ACCOUNT_SID, authToken: v.TWILIO_AUTH_TOKEN, apiUrl: v.TWILIO_API_URL }
-      : { carrier: 'simulated' },
+      ? { carrier: 'twilio', accountSid: v.TWILIO_ACCOUNT_SID, authToken: v.TWILIO_AUTH_TOKEN, apiUrl: v.TWILIO_API_URL, smsFrom: v.SMS_FROM ?? '' }
+      : { carrier: 'simulated', smsFrom: v.SMS_FROM ?? '+15550100000' },
   email:
     v.SES_FROM && v.AWS_REGION
       ? { carrier: 'ses', region: v.AWS_REGION, from: v.SES_FROM, endpoint: v.SES_ENDPOINT }

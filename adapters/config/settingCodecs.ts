@@ -95,3 +95,8 @@ export const byteSize = fromString('size', (raw) => {
   const bytes = match ? Math.floor(Number(match[1]) * (units[(match[2] ?? '').toLowerCase()] ?? 1)) : 0;
   return bytes > 0 ? bytes : { expected: `expected a size such as 1mb, 512kb or 65536, got ${shown(raw)}` };
 });
+
+/** A phone number in E.164 form, as carriers take a sender number. */
+export const e164 = fromString('an E.164 phone number such as +13125550100', (raw) =>
+  /^\+[1-9]\d{7,14}$/.test(raw.trim()) ? raw.trim() : { expected: `an E.164 phone number such as +13125550100, got ${JSON.stringify(raw.slice(0, 40))}` },
+);

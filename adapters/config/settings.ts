@@ -10,6 +10,7 @@ export const settings = {
   TWILIO_ACCOUNT_SID: 'Twilio account SID (unset: simulated carrier)',
   TWILIO_AUTH_TOKEN: 'Twilio auth token',
   TWILIO_API_URL: 'Twilio-compatible API base URL (default: Twilio)',
+  SMS_FROM: 'E.164 number texts are sent from (required with Twilio; default with the simulated carrier: +15550100000)',
   AWS_REGION: 'AWS region of SES',
   SES_FROM: 'sender address of email (unset: simulated email)',
   SES_ENDPOINT: 'SES-compatible endpoint URL (default: AWS)',

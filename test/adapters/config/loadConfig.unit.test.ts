@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       eventStore: { engine: 'sqlite' },
       readStore: { engine: 'sqlite' },
-      telephony: { carrier: 'simulated' },
+      telephony: { carrier: 'simulated', smsFrom: '+15550100000' },
       email: { carrier: 'simulated' },
       logLevel: 'info',
       http: { jsonLimitBytes: 1024 ** 2, csvLimitBytes: 10 * 1024 ** 2, readyMaxLag: 1000 },
@@ -44,6 +44,7 @@ describe('loadConfig', () => {
         TWILIO_ACCOUNT_SID: sid,
         TWILIO_AUTH_TOKEN: 'twilio-token',
         TWILIO_API_URL: 'http://127.0.0.1:4010',
+        SMS_FROM: '+13125550100',
         AWS_REGION: 'eu-west-1',
         SES_FROM: 'Example Law <notices@example.com>',
         SES_ENDPOINT: 'http://127.0.0.1:8005',
@@ -61,7 +62,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://outreach.example.com',
       eventStore: { engine: 'esdb', connectionString: 'esdb://db1:2113,db2:2113?tls=false' },
       readStore: { engine: 'mongodb', url: 'mongodb+srv://user:pw@cluster.example.net/outreach' },
-      telephony: { carrier: 'twilio', accountSid: sid, authToken: 'twilio-token', apiUrl: 'http://127.0.0.1:4010' },
+      telephony: { carrier: 'twilio', accountSid: sid, authToken: 'twilio-token', apiUrl: 'http://127.0.0.1:4010', smsFrom: '+13125550100' },
       email: { carrier: 'ses', region: 'eu-west-1', from: 'Example Law <notices@example.com>', endpoint: 'http://127.0.0.1:8005' },
       logLevel: 'debug',
       http: { jsonLimitBytes: 512 * 1024, csvLimitBytes: 20 * 1024 ** 2, readyMaxLag: 50 },
@@ -152,9 +153,11 @@ describe('loadConfig', () => {
   });
 
   it('requires the settings that only work together', () => {
-    expect(failure({ TWILIO_ACCOUNT_SID: sid, PUBLIC_URL: 'https://x.example' }).message).to.equal(
+    expect(failure({ TWILIO_ACCOUNT_SID: sid, PUBLIC_URL: 'https://x.example', SMS_FROM: '+13125550100' }).message).to.equal(
       'TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID is set',
     );
+    expect(failure({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example' }).setting).to.equal('SMS_FROM');
+    expect(failure({ SMS_FROM: '3125550100' }).setting).to.equal('SMS_FROM');
     expect(failure({ TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example' }).setting).to.equal('TWILIO_ACCOUNT_SID');
     expect(failure({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't' }).setting).to.equal('PUBLIC_URL');
     expect(failure({ TWILIO_API_URL: 'http://127.0.0.1:4010' }).setting).to.equal('TWILIO_ACCOUNT_SID');
@@ -176,6 +179,7 @@ describe('loadConfig', () => {
         TWILIO_ACCOUNT_SID: sid,
         TWILIO_AUTH_TOKEN: 'twilio-secret-token',
         PUBLIC_URL: 'https://x.example',
+        SMS_FROM: '+13125550100',
       },
       [],
     );
