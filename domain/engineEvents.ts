@@ -10,6 +10,7 @@ import { enrollmentEventDefinitions } from './enrollment/events.ts';
 import { callEventDefinitions } from './call/events.ts';
 import { messageEventDefinitions } from './message/events.ts';
 import { workflowEventDefinitions } from './workflow/events.ts';
+import { conversationEventDefinitions } from './conversation/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -24,6 +25,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...callEventDefinitions,
   ...messageEventDefinitions,
   ...workflowEventDefinitions,
+  ...conversationEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -11,4 +11,9 @@ export type ApplyCallReport = Command<'ApplyCallReport', { callId: string; repor
 export type RecordTransfer = Command<'RecordTransfer', Call & { at: string; to?: string }>;
 export type RecordInCallOptOut = Command<'RecordInCallOptOut', Call & { at: string }>;
 
-export type CallCommand = RecordCallPlaced | ApplyCallReport | RecordTransfer | RecordInCallOptOut;
+/** The contact the call is for, which the handler found when the call's own stream does not say yet. */
+type About = Call & { campaignId: string; contactId: string; at: string };
+export type RecordFormAnswers = Command<'RecordFormAnswers', About & { answers: Readonly<Record<string, string | number | boolean | null>> }>;
+export type RecordCallSummary = Command<'RecordCallSummary', About & { summary: string }>;
+
+export type CallCommand = RecordCallPlaced | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;

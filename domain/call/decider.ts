@@ -42,6 +42,18 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
     case 'RecordInCallOptOut':
       if (state.optedOut) return [];
       return { type: 'CallOptOutRequested', data: { callId, at: command.data.at } };
+    case 'RecordFormAnswers': {
+      // A repeated or partial report records only what it changes.
+      const { campaignId, contactId, at, answers } = command.data;
+      const changed = Object.fromEntries(Object.entries(answers).filter(([field, value]) => !(field in state.answers) || state.answers[field] !== value));
+      if (Object.keys(changed).length === 0) return [];
+      return { type: 'FormAnswersRecorded', data: { callId, campaignId, contactId, answers: changed, at } };
+    }
+    case 'RecordCallSummary': {
+      const { campaignId, contactId, at, summary } = command.data;
+      if (state.summary === summary) return [];
+      return { type: 'CallSummaryRecorded', data: { callId, campaignId, contactId, summary, at } };
+    }
     default:
       return assertNever(command);
   }

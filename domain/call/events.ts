@@ -16,6 +16,9 @@ export const CallProgressCodec = t.keyof({
 
 export const AnsweredByCodec = t.keyof({ human: null, machine: null, unknown: null });
 
+/** A form field's answer as the agent took it down. */
+export const FormAnswerCodec = t.union([t.string, t.number, t.boolean, t.null]);
+
 const call = { callId: t.string };
 
 export const callEvents = {
@@ -36,6 +39,10 @@ export const callEvents = {
   CallTransferred: t.intersection([t.type({ ...call, at: t.string }), t.partial({ to: t.string })]),
   /** The person asked, during the call, not to be called again. */
   CallOptOutRequested: t.type({ ...call, at: t.string }),
+  /** What the agent's form took down: only answers new or changed since the last report. Names the contact for workflows. */
+  FormAnswersRecorded: t.type({ ...call, campaignId: t.string, contactId: t.string, answers: t.record(t.string, FormAnswerCodec), at: t.string }),
+  /** The agent's summary of the conversation (the handoff note of a transfer); a changed summary replaces it. */
+  CallSummaryRecorded: t.type({ ...call, campaignId: t.string, contactId: t.string, summary: t.string, at: t.string }),
 };
 
 export type CallEvent = EventsOf<typeof callEvents>;

@@ -13,9 +13,12 @@ export type CallState = {
   recordingUrl?: string;
   transferred: boolean;
   optedOut: boolean;
+  /** Every form answer the agent reported, the latest per field. */
+  answers: Readonly<Record<string, string | number | boolean | null>>;
+  summary?: string;
 };
 
-export const initialCallState = (): CallState => ({ revision: -1, transferred: false, optedOut: false });
+export const initialCallState = (): CallState => ({ revision: -1, transferred: false, optedOut: false, answers: {} });
 
 const folded = (state: CallState, event: CallEvent): CallState => {
   switch (event.type) {
@@ -33,6 +36,10 @@ const folded = (state: CallState, event: CallEvent): CallState => {
       return { ...state, transferred: true };
     case 'CallOptOutRequested':
       return { ...state, optedOut: true };
+    case 'FormAnswersRecorded':
+      return { ...state, answers: { ...state.answers, ...event.data.answers } };
+    case 'CallSummaryRecorded':
+      return { ...state, summary: event.data.summary };
     default:
       return assertNever(event);
   }
