@@ -11,6 +11,7 @@ import { dispatchCampaignsProjection } from './outreach/dispatchCampaignsProject
 import { dispatchedCallsProjection } from './outreach/dispatchedCallsProjection.ts';
 import { optOutsProjection } from './consent/optOutsProjection.ts';
 import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
+import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -26,4 +27,5 @@ export const engineProjections: readonly Projection[] = [
   dispatchedCallsProjection as Projection,
   optOutsProjection as Projection,
   dueMessagesProjection as Projection,
+  inboundRoutingProjection as Projection,
 ];

@@ -1,0 +1,79 @@
+import { callDecider } from '../../../domain/call/decider.ts';
+import { callStream, type CallEvent } from '../../../domain/call/events.ts';
+import type { CallState } from '../../../domain/call/state.ts';
+import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollment/events.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import { DISPATCHED_CALLS, type DispatchedCall } from '../../../projections/outreach/dispatchedCallsProjection.ts';
+import type { ReadStore } from '../../../projections/readStore.ts';
+import type { EventStore } from '../../eventStore.ts';
+
+/** Whose call it is and where it stands: what every report about a call needs before it can be recorded. */
+export type CallOwner = {
+  readonly callId: string;
+  readonly companyId: string;
+  readonly campaignId: string;
+  readonly contactId: string;
+  /** The number dialled, from the contact's request of the call. */
+  readonly to: string | undefined;
+  readonly carrierCallId: string | undefined;
+  readonly state: CallState;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Finds a call's company, campaign and contact: from its own stream once the placement is recorded,
+ * otherwise from the requested calls read model, waiting up to `waitMs` for it (a callback can beat both).
+ */
+export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, waitMs = 2_000) => {
+  const foldCall = async (callId: string) => {
+    let state = callDecider.initialState();
+    let companyId: string | undefined;
+    let carrierCallId: string | undefined;
+    for await (const event of eventStore.readStream(callStream(callId))) {
+      const call = event as unknown as CallEvent;
+      state = callDecider.evolve(state, call);
+      companyId ??= event.metadata.companyId;
+      if ('carrierCallId' in call.data) carrierCallId ??= call.data.carrierCallId;
+    }
+    return { state, companyId, carrierCallId };
+  };
+
+  const requested = async (callId: string): Promise<DispatchedCall | null> => {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const doc = (await readStore.get(DISPATCHED_CALLS, callId)) as DispatchedCall | null;
+      if (doc || Date.now() >= deadline) return doc;
+      await sleep(50);
+    }
+  };
+
+  const dialled = async (campaignId: string, contactId: string, callId: string): Promise<string | undefined> => {
+    for await (const event of eventStore.readStream(enrollmentStream(campaignId, contactId))) {
+      const fact = event as unknown as EnrollmentEvent;
+      if (fact.type === 'CallRequested' && fact.data.callId === callId) return fact.data.to;
+    }
+    return undefined;
+  };
+
+  return async (callId: string): Promise<CallOwner> => {
+    const call = await foldCall(callId);
+    const placement = call.state.placement;
+    const doc = placement && call.companyId ? undefined : await requested(callId);
+    const companyId = placement ? call.companyId : doc?.companyId;
+    const campaignId = placement?.campaignId ?? doc?.campaignId;
+    const contactId = placement?.contactId ?? doc?.contactId;
+    if (!companyId || !campaignId || !contactId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${callId}.`);
+    return {
+      callId,
+      companyId,
+      campaignId,
+      contactId,
+      to: doc?.to ?? (await dialled(campaignId, contactId, callId)),
+      carrierCallId: placement?.carrierCallId ?? call.carrierCallId ?? doc?.carrierCallId,
+      state: call.state,
+    };
+  };
+};
+
+export type CallOwnerFinder = ReturnType<typeof callOwnerFinder>;

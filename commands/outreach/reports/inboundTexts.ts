@@ -1,0 +1,69 @@
+import { consentAddress } from '../../../domain/consent/address.ts';
+import { classifySms } from '../../../domain/consent/smsKeywords.ts';
+import { conversationDecider } from '../../../domain/conversation/decider.ts';
+import { conversationStream } from '../../../domain/conversation/events.ts';
+import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
+import { commandHandler } from '../../handleCommand.ts';
+import type { EventStore } from '../../eventStore.ts';
+import type { ConsentCommands } from '../../consent/consentCommands.ts';
+import { inboundSmsConsent } from '../../consent/inboundSms.ts';
+import type { ReplySender } from '../../consent/consentReplies.ts';
+import type { MessageCommands } from '../../messages/messageCommands.ts';
+import type { InboundSms } from '../carrierReports.ts';
+import type { Telephony } from '../telephony.ts';
+import { sendConsentReply, type ReplyOutcome } from './consentReply.ts';
+import type { InboundSenderOf } from './inboundSender.ts';
+
+export type InboundTextDeps = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  readonly consent: ConsentCommands;
+  readonly messages: MessageCommands;
+  readonly telephony: Telephony;
+  readonly senderOf: InboundSenderOf;
+  /** How the company signs its texts (its name) and where to ask for help. */
+  readonly replySender: (companyId: string) => Promise<ReplySender>;
+  readonly statusCallbackUrl: (messageId: string) => string;
+  readonly clock: () => Date;
+};
+
+export type InboundTextOutcome =
+  | { readonly routed: false }
+  | { readonly routed: true; readonly companyId: string; readonly intent: string; readonly consentChanged: boolean; readonly reply: ReplyOutcome | 'none' };
+
+/**
+ * A text from a contact: recorded on the company's conversation with that number, read for consent
+ * (STOP opts out of the whole company, START opts back in, HELP gets help), and answered by a text of
+ * its own when the rules call for one. A text no company can be found for is left unrecorded.
+ */
+export const inboundTexts = (deps: InboundTextDeps) => {
+  const conversations = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: conversationDecider });
+  const consentOfText = inboundSmsConsent(deps.consent);
+
+  return async (sms: InboundSms): Promise<InboundTextOutcome> => {
+    const sender = await deps.senderOf(sms.to, sms.from);
+    if (!sender) return { routed: false };
+    const { companyId } = sender;
+    const now = deps.clock();
+    const address = consentAddress(sms.from).value;
+    const intent = classifySms(sms.body).kind;
+    const about = { ...(sender.campaignId ? { campaignId: sender.campaignId } : {}), ...(sender.contactId ? { contactId: sender.contactId } : {}) };
+    const context = (what: string) => ({ commandId: `inbound-${what}/${sms.carrierMessageId}`, companyId, actor: 'contact', now });
+
+    await conversations(
+      conversationStream(companyId, address),
+      { type: 'RecordInboundMessage', data: { companyId, address, to: sms.to, body: sms.body, carrierMessageId: sms.carrierMessageId, receivedAt: sms.receivedAt, intent, ...about } },
+      context('text'),
+    );
+    // The same command id for every delivery of this text: a repeat is found, and confirms nothing twice.
+    const consent = await consentOfText(address, sms.body, about, await deps.replySender(companyId), context('consent'));
+    const reply = consent.reply
+      ? await sendConsentReply(
+          deps,
+          { companyId, ...about, answering: sms, kind: consent.intent.kind, to: address, from: sms.to, body: consent.reply },
+          now,
+        )
+      : 'none';
+    return { routed: true, companyId, intent, consentChanged: consent.recorded, reply };
+  };
+};
