@@ -44,11 +44,11 @@ export const agentReportHandler = (deps: AgentReportDeps) => {
 
   const transfer = async (owner: CallOwner, report: Extract<AgentReport, { kind: 'transfer_requested' }>) => {
     if (owner.state.transferred || owner.state.outcome || transferring.has(owner.callId)) return;
-    const to = await forwardingNumberOf(deps.readStore, owner.campaignId);
-    if (!to) throw new IllegalStateError('CALL.NO_FORWARDING_NUMBER', `Campaign ${owner.campaignId} has no forwarding number to transfer to.`);
-    if (!deps.telephony || !owner.carrierCallId) throw new IllegalStateError('CALL.NOT_TRANSFERABLE', `Call ${owner.callId} cannot be transferred: the carrier has not placed it here.`);
     transferring.add(owner.callId);
     try {
+      const to = await forwardingNumberOf(deps.readStore, owner.campaignId);
+      if (!to) throw new IllegalStateError('CALL.NO_FORWARDING_NUMBER', `Campaign ${owner.campaignId} has no forwarding number to transfer to.`);
+      if (!deps.telephony || !owner.carrierCallId) throw new IllegalStateError('CALL.NOT_TRANSFERABLE', `Call ${owner.callId} cannot be transferred: the carrier has not placed it here.`);
       await deps.telephony.transferCall(owner.carrierCallId, to);
       await deps.calls({ type: 'RecordTransfer', data: { callId: owner.callId, at: report.reportedAt, to } }, contextOf(owner, 'transfer', report));
     } finally {

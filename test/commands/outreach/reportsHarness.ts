@@ -1,0 +1,73 @@
+import { engineRegistry } from '../../../domain/engineEvents.ts';
+import { outreachReports } from '../../../commands/outreach/outreachReports.ts';
+import { projectionRunner, type ProjectionRunner } from '../../../projections/projectionRunner.ts';
+import type { Projection } from '../../../projections/projection.ts';
+import { inboundRoutingProjection } from '../../../projections/outreach/inboundRoutingProjection.ts';
+import { campaignsProjection } from '../../../projections/campaigns/campaignsProjection.ts';
+import type { SendSms } from '../../../commands/outreach/telephony.ts';
+import { newEntityId } from '../../../adapters/clock/systemClock.ts';
+import { dispatchHarness, type DispatchHarness } from '../../schedulers/dispatchHarness.ts';
+
+export const UNSUBSCRIBE_SECRET = 'unsubscribe-secret-for-tests';
+
+/** The dispatch harness, plus the read models reports are routed by, and the report handlers over a carrier that keeps texts and transfers. */
+export const reportsHarness = () => {
+  const h: DispatchHarness = dispatchHarness();
+  const texts: SendSms[] = [];
+  const transfers: { carrierCallId: string; to: string }[] = [];
+  h.telephony.sendSms = async (message) => {
+    texts.push(message);
+    return { carrierMessageId: `SM-${texts.length}` };
+  };
+  h.telephony.transferCall = async (carrierCallId, to) => {
+    transfers.push({ carrierCallId, to });
+  };
+  let runner: ProjectionRunner | undefined;
+  let dispatcher: ReturnType<DispatchHarness['dispatcher']> | undefined;
+
+  const start = async () => {
+    await h.start();
+    runner = projectionRunner({ eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
+    await runner.start();
+    dispatcher = h.dispatcher();
+  };
+  const caughtUp = async () => {
+    await h.caughtUp();
+    await runner!.waitFor(await h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
+  };
+  const reports = () =>
+    outreachReports({
+      eventStore: h.stores.eventStore,
+      registry: engineRegistry,
+      readStore: h.stores.readStore,
+      clock: () => new Date(h.clock.current),
+      newId: newEntityId,
+      telephony: h.telephony,
+      settlement: dispatcher!.settlement,
+      unsubscribeSecret: UNSUBSCRIBE_SECRET,
+      lookupWaitMs: 500,
+    });
+  const typesOf = async (stream: string) => {
+    const types: string[] = [];
+    for await (const event of h.stores.eventStore.readStream(stream)) types.push(event.type);
+    return types;
+  };
+  return {
+    h,
+    texts,
+    transfers,
+    start,
+    caughtUp,
+    reports,
+    typesOf,
+    get dispatcher() {
+      return dispatcher!;
+    },
+    dispose: async () => {
+      await runner?.stop();
+      await h.dispose();
+    },
+  };
+};
+
+export type ReportsHarness = ReturnType<typeof reportsHarness>;
