@@ -27,7 +27,7 @@ describe('outreach reports over the store', () => {
   });
   afterEach(() => r.dispose());
 
-  const agent = (report: Omit<AgentReport, 'callId' | 'reportedAt'>): AgentReport => ({ ...report, callId, reportedAt: '2026-03-02T15:02:00.000Z' }) as AgentReport;
+  const agent = (report: { kind: AgentReport['kind'] } & Record<string, unknown>): AgentReport => ({ ...report, callId, reportedAt: '2026-03-02T15:02:00.000Z' }) as AgentReport;
   const text = (body: string, carrierMessageId: string): InboundSms => ({ carrierMessageId, from: phone, to: callerNumber, body, receivedAt: '2026-03-02T15:30:00.000Z' });
 
   it('call statuses, shuffled and repeated, end the call once and move its contact on once', async () => {
