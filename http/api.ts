@@ -15,6 +15,7 @@ import { listsRouter } from './lists/listsRouter.ts';
 import { listCasesRouter } from './lists/listCasesRouter.ts';
 import { optOutsRouter } from './consent/optOutsRouter.ts';
 import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
+import { agentEventsRouter } from './agentEvents/agentEventsRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -33,6 +34,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   listCasesRouter,
   campaignsRouter,
   optOutsRouter,
+  agentEventsRouter,
 ];
 
 export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier; readonly unsubscribeSecret?: string };

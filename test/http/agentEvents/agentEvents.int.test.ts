@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { engineRegistry } from '../../../domain/engineEvents.ts';
+import type { Event } from '../../../domain/events/event.ts';
+import { eventId } from '../../../commands/eventIds.ts';
+import { startApi, type Api } from '../../support/apiHarness.ts';
+
+const campaignId = '01900000-0000-7000-8000-000000000601';
+const callId = '01900000-0000-7000-8000-000000000602';
+const phone = '+13125550142';
+const at = '2026-03-02T15:00:00.000Z';
+
+describe('POST /v1/agent-events', () => {
+  let api: Api;
+  let key: string;
+  let companyId: string;
+  let seeded = 0;
+
+  const append = (stream: string, events: readonly Event[]) => {
+    const commandId = `seed-${++seeded}`;
+    return api.stores.eventStore.append(
+      stream,
+      events.map((event, index) => ({
+        id: eventId(commandId, index, new Date(at)),
+        type: event.type,
+        data: engineRegistry.encode(event),
+        metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: at, schemaVersion: 1 },
+      })),
+      'any',
+    );
+  };
+  const typesOf = async (stream: string) => {
+    const types: string[] = [];
+    for await (const event of api.stores.eventStore.readStream(stream)) types.push(event.type);
+    return types;
+  };
+  const post = (body: unknown, as = key) => api.call('POST', '/v1/agent-events', { key: as, body });
+
+  beforeEach(async () => {
+    api = await startApi();
+    ({ companyId, apiKey: key } = await api.createCompany());
+    const decision = { localTime: at, timezone: 'America/Chicago', window: {}, capacity: { limit: 5, inFlight: 0, lines: 20, rate: 1, pacing: null, available: 5 } };
+    await append(`enrollment-${campaignId}.contact-1`, [{ type: 'CallRequested', data: { campaignId, contactId: 'contact-1', callId, attempt: 1, run: 0, to: phone, requestedAt: at, decision } }]);
+    await append(`call-${callId}`, [{ type: 'CallPlaced', data: { callId, campaignId, contactId: 'contact-1', carrierCallId: 'CA1', placedAt: at } }]);
+  });
+  afterEach(() => api.close());
+
+  it('records form answers on the call, once however often they are posted', async () => {
+    const body = { kind: 'form_answers', callId, answers: { injured: true, clinic: 'North' } };
+    expect((await post(body)).status).to.equal(202);
+    const again = await post(body);
+    expect(again.status).to.equal(202);
+    expect(again.body).to.deep.equal({ callId, kind: 'form_answers' });
+    expect(await typesOf(`call-${callId}`)).to.deep.equal(['CallPlaced', 'FormAnswersRecorded']);
+  });
+
+  it('records an in-call opt-out for the number, for the whole company', async () => {
+    expect((await post({ kind: 'opt_out', callId, utterance: 'Stop calling me.' })).status).to.equal(202);
+    expect(await typesOf(`consent-${companyId}.${phone}`)).to.deep.equal(['ContactOptedOut']);
+    expect(await typesOf(`call-${callId}`)).to.include('CallOptOutRequested');
+  });
+
+  it('answers 404 for a call of another company, recording nothing', async () => {
+    const other = await api.createCompany('Other LLP');
+    const before = await api.eventCount();
+    const answer = await post({ kind: 'summary', callId, summary: 'Someone else’s call.' }, other.apiKey);
+    expect(answer.status).to.equal(404);
+    expect(await api.eventCount()).to.equal(before);
+  });
+
+  it('refuses a report it cannot read (400) or an unknown key (401), recording nothing', async () => {
+    const before = await api.eventCount();
+    const bad = await post({ kind: 'form_answers', callId, answers: { injured: { nested: true } } });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.errors).to.be.an('array').that.is.not.empty;
+    expect((await post({ kind: 'dance', callId })).status).to.equal(400);
+    expect((await post({ kind: 'summary', callId, summary: 'x' }, 'oek_not-a-key')).status).to.equal(401);
+    expect(await api.eventCount()).to.equal(before);
+  });
+
+  it('refuses a transfer with no forwarding number (409), and carries a call_ended report without an outcome nowhere', async () => {
+    expect((await post({ kind: 'transfer_requested', callId, reason: 'wants a human' })).status).to.equal(409);
+    expect((await post({ kind: 'call_ended', callId, reason: 'completed' })).status).to.equal(202);
+    expect(await typesOf(`enrollment-${campaignId}.contact-1`)).to.deep.equal(['CallRequested']);
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const doc = await api.call('GET', '/openapi.json');
+    expect(doc.body.paths['/v1/agent-events']?.post).to.be.an('object');
+  });
+});
