@@ -16,6 +16,7 @@ import { listCasesRouter } from './lists/listCasesRouter.ts';
 import { optOutsRouter } from './consent/optOutsRouter.ts';
 import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter } from './agentEvents/agentEventsRouter.ts';
+import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -35,6 +36,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   campaignsRouter,
   optOutsRouter,
   agentEventsRouter,
+  campaignContactsRouter,
 ];
 
 export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier; readonly unsubscribeSecret?: string };

@@ -11,6 +11,7 @@ import { dispatchCampaignsProjection } from './outreach/dispatchCampaignsProject
 import { dispatchedCallsProjection } from './outreach/dispatchedCallsProjection.ts';
 import { optOutsProjection } from './consent/optOutsProjection.ts';
 import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
+import { campaignContactsProjection } from './campaignContacts/campaignContactsProjection.ts';
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
@@ -27,5 +28,6 @@ export const engineProjections: readonly Projection[] = [
   dispatchedCallsProjection as Projection,
   optOutsProjection as Projection,
   dueMessagesProjection as Projection,
+  campaignContactsProjection as Projection,
   inboundRoutingProjection as Projection,
 ];

@@ -1,0 +1,182 @@
+import type { CampaignEvent } from '../../domain/campaign/events.ts';
+import { assertNever } from '../../domain/decider.ts';
+import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
+import type { MessageEvent } from '../../domain/message/events.ts';
+import type { WorkflowEvent } from '../../domain/workflow/events.ts';
+import type { DocumentUpdate, Projection } from '../projection.ts';
+import type { Doc } from '../readStore.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_PROGRESS,
+  campaignContactId,
+  enrolledContactDoc,
+  withOpenFlags,
+  type CampaignContactDoc,
+  type CampaignProgressDoc,
+} from './campaignContactDocument.ts';
+
+type Fed = CampaignEvent | EnrollmentEvent | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+
+type Change = (doc: CampaignContactDoc) => CampaignContactDoc;
+
+const without = <K extends keyof CampaignContactDoc>(doc: CampaignContactDoc, ...fields: K[]): CampaignContactDoc => {
+  const next: Record<string, unknown> = { ...doc };
+  for (const field of fields) delete next[field as string];
+  return next as CampaignContactDoc;
+};
+
+/** What each event on the contact's enrollment stream changes. */
+const enrollmentChange = (event: EnrollmentEvent): Change => {
+  switch (event.type) {
+    case 'CallRequested':
+      return (doc) => ({ ...without(doc, 'nextAttemptAt'), attempts: doc.attempts + 1, openCallId: event.data.callId, lastActivityAt: event.data.requestedAt });
+    case 'CallAttemptEnded':
+      return (doc) => ({ ...without(doc, 'nextAttemptAt', 'openCallId'), lastOutcome: event.data.outcome, lastActivityAt: event.data.endedAt, facts: doc.facts + 1 });
+    case 'CallRequestReleased':
+      return (doc) => ({ ...without(doc, 'openCallId'), attempts: Math.max(0, doc.attempts - 1), nextAttemptAt: event.data.at });
+    case 'NextAttemptScheduled':
+      return (doc) => ({ ...doc, nextAttemptAt: event.data.at });
+    case 'CallsWithheld':
+      return (doc) => ({ ...without(doc, 'nextAttemptAt'), withheld: event.data.reason, lastActivityAt: event.data.at });
+    case 'ContactMarkedCompleted':
+      return (doc) => ({ ...without(doc, 'nextAttemptAt'), status: 'completed', lastActivityAt: event.data.at });
+    case 'ContactCompletedAllCalls':
+      return (doc) => ({ ...without(doc, 'nextAttemptAt'), status: 'completed_all_calls', lastActivityAt: event.data.at });
+    case 'ContactOutreachResumed':
+      return (doc) => ({ ...without(doc, 'withheld'), status: 'active', nextAttemptAt: event.data.at, lastActivityAt: event.data.at });
+    default:
+      return assertNever(event);
+  }
+};
+
+const contactUpdate = (campaignId: string, contactId: string, change: Change): DocumentUpdate => ({
+  collection: CAMPAIGN_CONTACTS,
+  id: campaignContactId(campaignId, contactId),
+  // A contact this model never saw enrolled (none should exist) is not invented.
+  apply: (current) => (current === undefined ? null : (withOpenFlags(change(current as CampaignContactDoc)) as Doc)),
+});
+
+const progressUpdate = (campaignId: string, change: (doc: CampaignProgressDoc) => CampaignProgressDoc): DocumentUpdate => ({
+  collection: CAMPAIGN_PROGRESS,
+  id: campaignId,
+  apply: (current) => (current === undefined ? null : change(current as CampaignProgressDoc)),
+});
+
+const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] => {
+  const { companyId, occurredAt } = event.metadata;
+  switch (event.type) {
+    case 'CampaignLaunched': {
+      const { campaignId, launchedAt, settings, list } = event.data;
+      const calls = settings.type !== 'messaging' && (settings.runs ?? []).some((run) => run.channels.includes('voice'));
+      const messages = (settings.workflows ?? []).some((workflow) => workflow.steps.length > 0);
+      const doc: CampaignProgressDoc = { _id: campaignId, companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
+      return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];
+    }
+    case 'ContactsEnrolled': {
+      const { campaignId, contacts } = event.data;
+      return [
+        progressUpdate(campaignId, (doc) => ({ ...doc, enrolled: doc.enrolled + contacts.length })),
+        ...contacts.map((contact) => {
+          const doc = enrolledContactDoc(companyId, campaignId, contact, occurredAt);
+          return { collection: CAMPAIGN_CONTACTS, id: doc._id, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+        }),
+      ];
+    }
+    case 'CampaignPaused':
+      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'PAUSED' }))];
+    case 'CampaignResumed':
+      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'ACTIVE' }))];
+    case 'CampaignCompleted':
+      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'COMPLETED' }))];
+    case 'CampaignDraftStarted':
+    case 'CampaignDraftSaved':
+    case 'CampaignStepChanged':
+    case 'CampaignDeleted':
+      return [];
+    default:
+      return assertNever(event);
+  }
+};
+
+const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
+  switch (event.type) {
+    case 'WorkflowStepsPlanned': {
+      const { campaignId, contactId, factsSeen, steps } = event.data;
+      return [
+        contactUpdate(campaignId, contactId, (doc) => {
+          const fresh = steps.filter((s) => !doc.doneSteps.includes(s.step)).map((s) => [s.step, new Date(s.dueAt).toISOString()] as const);
+          return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pendingSteps: { ...doc.pendingSteps, ...Object.fromEntries(fresh) } };
+        }),
+      ];
+    }
+    case 'MessageRequested':
+    case 'MessageWithheld': {
+      const { campaignId, contactId, step } = event.data;
+      const at = event.type === 'MessageRequested' ? event.data.requestedAt : event.data.at;
+      return [
+        contactUpdate(campaignId, contactId, (doc) => {
+          const { [step]: _sent, ...pendingSteps } = doc.pendingSteps;
+          const doneSteps = doc.doneSteps.includes(step) ? doc.doneSteps : [...doc.doneSteps, step];
+          return { ...doc, pendingSteps, doneSteps, lastActivityAt: at };
+        }),
+      ];
+    }
+    case 'CallRequested':
+    case 'CallAttemptEnded':
+    case 'CallRequestReleased':
+    case 'NextAttemptScheduled':
+    case 'CallsWithheld':
+    case 'ContactMarkedCompleted':
+    case 'ContactCompletedAllCalls':
+    case 'ContactOutreachResumed':
+      return [contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event as RecordedEvent<EnrollmentEvent>))];
+    default:
+      return projectCampaign(event as RecordedEvent<CampaignEvent>);
+  }
+};
+
+/**
+ * Campaign contacts as people find and manage them (status, search, attempts, last outcome, next
+ * attempt), and each launched campaign's enrolment, for the completion scheduler: a campaign is done
+ * when every contact is enrolled and none has a call or message step open.
+ */
+export const campaignContactsProjection: Projection<Fed> = {
+  name: 'campaign_contacts',
+  version: 1,
+  collections: [
+    {
+      name: CAMPAIGN_CONTACTS,
+      indexes: [
+        { fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['_id', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['nameKey', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['lastNameKey', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['externalIdKey', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['phoneDigits', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['emailKey', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['callsOpen', 1]] },
+        { fields: [['companyId', 1], ['campaignId', 1], ['messagesOpen', 1]] },
+      ],
+    },
+    { name: CAMPAIGN_PROGRESS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] },
+  ],
+  eventTypes: [
+    'CampaignLaunched',
+    'ContactsEnrolled',
+    'CampaignPaused',
+    'CampaignResumed',
+    'CampaignCompleted',
+    'CallRequested',
+    'CallAttemptEnded',
+    'CallRequestReleased',
+    'NextAttemptScheduled',
+    'CallsWithheld',
+    'ContactMarkedCompleted',
+    'ContactCompletedAllCalls',
+    'ContactOutreachResumed',
+    'WorkflowStepsPlanned',
+    'MessageRequested',
+    'MessageWithheld',
+  ],
+  project,
+};

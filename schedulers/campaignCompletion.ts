@@ -1,0 +1,124 @@
+import type { EventStore } from '../commands/eventStore.ts';
+import { campaignHandler } from '../commands/campaigns/campaignHandler.ts';
+import { foldCampaign } from '../commands/campaigns/readCampaign.ts';
+import { ConcurrencyError, IllegalStateError } from '../domain/errors.ts';
+import type { EventRegistry } from '../domain/events/eventRegistry.ts';
+import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
+import type { ReadStore } from '../projections/readStore.ts';
+
+/** The reason a campaign that finished by itself records. */
+export const ALL_CONTACTS_DONE = 'all_contacts_done';
+
+export type CompletionClock = {
+  now(): Date;
+  after(delayMs: number, task: () => void | Promise<void>): { cancel(): void };
+};
+
+export type CampaignCompletionOptions = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  readonly readStore: ReadStore;
+  readonly clock: CompletionClock;
+  readonly intervalMs?: number;
+  /** Waits until the read models hold every event up to `position`, so a just-resumed contact is seen. */
+  readonly waitForReadModels?: (position: bigint) => Promise<unknown>;
+  readonly onError?: (error: unknown, campaignId: string) => void;
+};
+
+export type CompletionTick = { readonly checked: number; readonly completed: readonly string[] };
+
+/**
+ * Completes each ACTIVE campaign whose contacts are all enrolled and done: none has a call in progress
+ * or planned (runs and retries exhausted, completed, withheld) and none a message step still to review
+ * or send. Each question is one indexed read of at most one document, whatever the campaign's size.
+ */
+export const campaignCompletion = (options: CampaignCompletionOptions) => {
+  const { readStore, eventStore, clock } = options;
+  const handle = campaignHandler({ eventStore, registry: options.registry });
+  const onError = options.onError ?? (() => {});
+
+  const anyOpen = async (campaign: CampaignProgressDoc, flag: 'callsOpen' | 'messagesOpen'): Promise<boolean> =>
+    (await readStore.find(CAMPAIGN_CONTACTS, { companyId: campaign.companyId, campaignId: campaign.campaignId, [flag]: true }, { limit: 1 })).items.length > 0;
+
+  const done = async (campaign: CampaignProgressDoc): Promise<boolean> => {
+    // Enrolment is read in batches: a launch half-read is not a campaign with fewer contacts.
+    if (campaign.enrolled < campaign.contactCount) return false;
+    if (campaign.calls && (await anyOpen(campaign, 'callsOpen'))) return false;
+    return !(campaign.messages && (await anyOpen(campaign, 'messagesOpen')));
+  };
+
+  const activeCampaigns = async (): Promise<CampaignProgressDoc[]> => {
+    const found: CampaignProgressDoc[] = [];
+    let after: string | undefined;
+    do {
+      const page = await readStore.find(CAMPAIGN_PROGRESS, { status: 'ACTIVE' }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
+      found.push(...(page.items as CampaignProgressDoc[]));
+      after = page.next ?? undefined;
+    } while (after);
+    return found;
+  };
+
+  /** Completes the campaign at the revision it was found ACTIVE at; anything newer on its stream waits for the next tick. */
+  const complete = async (campaign: CampaignProgressDoc, now: Date): Promise<boolean> => {
+    const { state } = await foldCampaign(eventStore, campaign.campaignId);
+    if (state.status !== 'ACTIVE') return false;
+    try {
+      await handle(
+        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE, expectedRevision: state.revision } },
+        { commandId: `complete/${campaign.campaignId}/${state.revision}`, companyId: campaign.companyId, actor: 'campaign-completion', now },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConcurrencyError || error instanceof IllegalStateError) return false;
+      throw error;
+    }
+  };
+
+  const tick = async (): Promise<CompletionTick> => {
+    const candidates: CampaignProgressDoc[] = [];
+    const campaigns = await activeCampaigns();
+    for (const campaign of campaigns) if (await done(campaign)) candidates.push(campaign);
+    if (candidates.length === 0) return { checked: campaigns.length, completed: [] };
+    if (options.waitForReadModels) await options.waitForReadModels(await eventStore.headPosition());
+    const completed: string[] = [];
+    const now = clock.now();
+    for (const found of candidates) {
+      try {
+        // Read again once the models hold everything written so far: a contact resumed meanwhile keeps it open.
+        const campaign = ((await readStore.get(CAMPAIGN_PROGRESS, found.campaignId)) as CampaignProgressDoc | null) ?? found;
+        if (campaign.status === 'ACTIVE' && (await done(campaign)) && (await complete(campaign, now))) completed.push(campaign.campaignId);
+      } catch (error) {
+        onError(error, found.campaignId);
+      }
+    }
+    return { checked: campaigns.length, completed };
+  };
+
+  let timer: { cancel(): void } | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const schedule = () => {
+    timer = clock.after(options.intervalMs ?? 5000, async () => {
+      if (stopped) return;
+      running = tick().catch((error: unknown) => onError(error, '*'));
+      await running;
+      if (!stopped) schedule();
+    });
+  };
+
+  return {
+    tick,
+    start: () => {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    stop: async () => {
+      stopped = true;
+      timer?.cancel();
+      await running;
+    },
+  };
+};
+
+export type CampaignCompletion = ReturnType<typeof campaignCompletion>;
