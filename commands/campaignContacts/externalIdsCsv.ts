@@ -14,7 +14,8 @@ const headerNames = new Set(['externalid', 'external_id', 'external id']);
 export const externalIdsOf = (text: string): string[] => {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    // Files stitched together mix line ends; one id a line whatever each line ends with.
+    records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new ValidationError('IMPORT.UNREADABLE_CSV', `The CSV cannot be read: ${error.message}`, [{ path: '(root)', message: error.message }]);
     throw error;

@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { enrolledContactIds, matchExternalIds, requireManageableContacts, rosterOf } from '../../../domain/campaign/campaignContacts.ts';
+import type { EnrolledContact } from '../../../domain/campaign/events.ts';
+import { initialCampaignState, type Campaign } from '../../../domain/campaign/state.ts';
+import { IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
+
+const enrolled = (contactId: string, externalId: string): EnrolledContact => ({ caseId: `case-${externalId}`, contactId, externalId, phone: '+13125550100', timezone: 'America/Chicago', timezoneSource: 'contact' });
+
+describe('campaign contacts: which contacts a request names', () => {
+  const roster = rosterOf([[enrolled('c1', 'PI-1'), enrolled('c2', 'PI-2')], [enrolled('c3', 'PI-2'), enrolled('c4', 'PI-4')]]);
+
+  it('an external id names its contact only when it matches exactly one, across enrolment batches', () => {
+    expect(matchExternalIds(roster, ['PI-1', 'PI-2', 'PI-9', 'PI-1', 'pi-4'])).to.deep.equal({
+      contactIds: ['c1'],
+      skipped: [
+        { externalId: 'PI-2', reason: 'ambiguous' },
+        { externalId: 'PI-9', reason: 'no_match' },
+        { externalId: 'pi-4', reason: 'no_match' },
+      ],
+    });
+  });
+
+  it('every distinct external id is either matched or skipped, never both (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.uuid(), fc.constantFrom('A', 'B', 'C', 'D'))), fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E')), (contacts, ids) => {
+        const r = rosterOf([contacts.map(([id, ext]) => enrolled(id, ext))]);
+        const { contactIds, skipped } = matchExternalIds(r, ids);
+        expect(contactIds.length + skipped.length).to.equal(new Set(ids).size);
+        for (const id of contactIds) expect(contacts.filter(([c]) => c === id)).to.have.length.at.least(1);
+      }),
+    );
+  });
+
+  it('refuses a request naming any contact the campaign did not enrol, and names it', () => {
+    expect(enrolledContactIds(roster, ['c1', 'c3', 'c1'])).to.deep.equal(['c1', 'c3']);
+    expect(() => enrolledContactIds(roster, ['c1', 'elsewhere'])).to.throw(NotFoundError, 'elsewhere');
+  });
+
+  it("manages the contacts of the caller's active or paused campaigns only", () => {
+    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2 });
+    expect(() => requireManageableContacts(initialCampaignState(), 'k', 'co')).to.throw(NotFoundError);
+    expect(() => requireManageableContacts(campaign('ACTIVE'), 'k', 'other')).to.throw(NotFoundError);
+    expect(() => requireManageableContacts(campaign('DELETED'), 'k', 'co')).to.throw(NotFoundError);
+    expect(() => requireManageableContacts(campaign('DRAFT'), 'k', 'co')).to.throw(IllegalStateError, 'draft');
+    expect(() => requireManageableContacts(campaign('COMPLETED'), 'k', 'co')).to.throw(IllegalStateError, 'completed');
+    requireManageableContacts(campaign('ACTIVE'), 'k', 'co');
+    requireManageableContacts(campaign('PAUSED'), 'k', 'co');
+  });
+});
