@@ -15,7 +15,7 @@ import { listsRouter } from './lists/listsRouter.ts';
 import { listCasesRouter } from './lists/listCasesRouter.ts';
 import { optOutsRouter } from './consent/optOutsRouter.ts';
 import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
-import { agentEventsRouter } from './agentEvents/agentEventsRouter.ts';
+import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
@@ -39,7 +39,15 @@ const resourceRouters: readonly ResourceRouter[] = [
   campaignContactsRouter,
 ];
 
-export type ApiDeps = EngineContext & { readonly adminToken: string; readonly verifyApiKey: ApiKeyVerifier; readonly unsubscribeSecret?: string };
+export type ApiDeps = EngineContext & {
+  readonly adminToken: string;
+  readonly verifyApiKey: ApiKeyVerifier;
+  readonly unsubscribeSecret?: string;
+  /** The voice agent's reports, applied with the carrier at hand (transfers need it). */
+  readonly agentReports?: CompanyAgentReports;
+  /** Carrier callback routes (Twilio's), outside /v1: they prove themselves by signature. */
+  readonly carrierRouters?: readonly Router[];
+};
 
 /** The public API: read-your-writes, idempotency keys, admin routes, then everything behind an API key. */
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
@@ -51,6 +59,7 @@ export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
     ...adminRouters.map((router) => router(deps, deps.adminToken)),
     // Email links carry no key: the signed token is the proof.
     unsubscribeRouter(deps),
+    ...(deps.carrierRouters ?? []),
     behindKey,
     ...resourceRouters.map((router) => router(deps)),
   ];

@@ -14,11 +14,17 @@ const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data
   const { carrierCallId, progress, reportedAt } = report;
   if (!movesForward(state.progress, progress)) return recording(state, callId, report.recordingUrl);
   if (!isFinal(progress))
-    return [{ type: 'CallProgressed', data: { callId, carrierCallId, progress, reportedAt, ...(report.sequence !== undefined ? { sequence: report.sequence } : {}) } }];
-  const outcome = outcomeOf(progress, report.answeredBy, state);
+    return [
+      {
+        type: 'CallProgressed',
+        data: { callId, carrierCallId, progress, reportedAt, ...(report.sequence !== undefined ? { sequence: report.sequence } : {}), ...(report.answeredBy ? { answeredBy: report.answeredBy } : {}) },
+      },
+    ];
+  const answeredBy = report.answeredBy ?? state.answeredBy;
+  const outcome = outcomeOf(progress, answeredBy, state);
   const completed: CallEvent = {
     type: 'CallCompleted',
-    data: { callId, carrierCallId, outcome, progress, durationSeconds: report.durationSeconds ?? 0, endedAt: reportedAt, ...(report.answeredBy ? { answeredBy: report.answeredBy } : {}) },
+    data: { callId, carrierCallId, outcome, progress, durationSeconds: report.durationSeconds ?? 0, endedAt: reportedAt, ...(answeredBy ? { answeredBy } : {}) },
   };
   return [completed, ...recording(state, callId, report.recordingUrl)];
 };

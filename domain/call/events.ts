@@ -29,7 +29,8 @@ export const callEvents = {
   ]),
   CallProgressed: t.intersection([
     t.type({ ...call, carrierCallId: t.string, progress: CallProgressCodec, reportedAt: t.string }),
-    t.partial({ sequence: t.number }),
+    // Answering-machine detection speaks when the call is answered, not always again at its end.
+    t.partial({ sequence: t.number, answeredBy: AnsweredByCodec }),
   ]),
   CallCompleted: t.intersection([
     t.type({ ...call, carrierCallId: t.string, outcome: CallOutcome, progress: CallProgressCodec, durationSeconds: t.number, endedAt: t.string }),

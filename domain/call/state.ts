@@ -8,6 +8,8 @@ export type CallState = {
   revision: number;
   placement?: { campaignId: string; contactId: string; carrierCallId: string };
   progress?: CallProgress;
+  /** Who answered, as the carrier's detection said on any report. */
+  answeredBy?: 'human' | 'machine' | 'unknown';
   outcome?: CallOutcome;
   endedAt?: string;
   recordingUrl?: string;
@@ -27,7 +29,7 @@ const folded = (state: CallState, event: CallEvent): CallState => {
       return { ...state, placement: { campaignId, contactId, carrierCallId } };
     }
     case 'CallProgressed':
-      return { ...state, progress: event.data.progress };
+      return { ...state, progress: event.data.progress, ...(event.data.answeredBy ? { answeredBy: event.data.answeredBy } : {}) };
     case 'CallCompleted':
       return { ...state, progress: event.data.progress, outcome: event.data.outcome, endedAt: event.data.endedAt };
     case 'RecordingAvailable':

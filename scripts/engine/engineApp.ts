@@ -10,7 +10,9 @@ import { apiKeyVerifier } from '../../commands/company/apiKeyVerifier.ts';
 import { createApp } from '../../http/app.ts';
 import { apiRouters } from '../../http/api.ts';
 import type { EngineContext } from '../../http/engineContext.ts';
-import { createRouteRegistry } from '../../http/routeRegistry.ts';
+import { createRouteRegistry, type RouteRegistry } from '../../http/routeRegistry.ts';
+import type { CompanyAgentReports } from '../../http/agentEvents/agentEventsRouter.ts';
+import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
@@ -26,6 +28,8 @@ export type EngineAppOptions = {
   readonly readyMaxLag?: number;
   readonly publicUrl?: string;
   readonly unsubscribeSecret?: string;
+  /** The outreach side's HTTP needs: the agent's reports and the carrier's callback routes. */
+  readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[] };
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -61,6 +65,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
       adminToken: options.adminToken,
       verifyApiKey: apiKeyVerifier(eventStore),
       ...(options.unsubscribeSecret ? { unsubscribeSecret: options.unsubscribeSecret } : {}),
+      ...(options.outreach ? { agentReports: options.outreach.agentReports, carrierRouters: options.outreach.routers(routes) } : {}),
     }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),

@@ -34,6 +34,12 @@ describe('call: status reports', () => {
     spec.given([placed, completedAs('answered', 'completed')]).when(apply(report('completed'))).then([]);
   });
 
+  it('remembers who answered from the answering report, so a machine answer ends as a voicemail', () => {
+    const machineAnswered: CallEvent = { type: 'CallProgressed', data: { callId, carrierCallId, progress: 'in_progress', reportedAt: '2026-03-02T15:01:00.000Z', answeredBy: 'machine' } };
+    spec.given([placed]).when(apply(report('in_progress', { answeredBy: 'machine' }))).then([machineAnswered]);
+    spec.given([placed, machineAnswered]).when(apply(report('completed', { durationSeconds: 20 }))).then([completedAs('voicemail', 'completed', { durationSeconds: 20, answeredBy: 'machine' })]);
+  });
+
   it('maps the final status to an outcome: answered, voicemail, busy, no answer, failed', () => {
     spec.given([placed]).when(apply(report('completed', { answeredBy: 'human', durationSeconds: 42 }))).then([completedAs('answered', 'completed', { durationSeconds: 42, answeredBy: 'human' })]);
     spec.given([placed]).when(apply(report('completed', { answeredBy: 'machine' }))).then([completedAs('voicemail', 'completed', { answeredBy: 'machine' })]);

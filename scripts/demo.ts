@@ -1,0 +1,116 @@
+// `npm run demo`: a company, 500 clients over US time zones and states, a form, an AI agent and a
+// multi-channel campaign, launched and played out on the simulated carriers on an accelerated clock.
+import cliProgress from 'cli-progress';
+import { adminToken } from '../adapters/config/adminToken.ts';
+import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
+import { newEntityId } from '../adapters/clock/systemClock.ts';
+import { virtualClock } from '../adapters/clock/virtualClock.ts';
+import { engineRegistry } from '../domain/engineEvents.ts';
+import { ConfigurationError } from '../domain/errors.ts';
+import { createLogger } from '../http/logging.ts';
+import { listen } from '../http/server.ts';
+import { engineApp } from './engine/engineApp.ts';
+import { openStores } from './engine/openStores.ts';
+import { outreachEngine } from './engine/outreachEngine.ts';
+import { scriptArgs } from './engine/scriptArgs.ts';
+import { setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { demoClient } from './demo/demoClient.ts';
+import { demoTally } from './demo/demoTally.ts';
+import { summaryText, writeContactReport } from './demo/demoReport.ts';
+
+const MINUTE = 60_000;
+
+const main = async () => {
+  const { flags, config } = scriptArgs(process.argv.slice(2), ['contacts', 'seed', 'days', 'start']);
+  const contacts = Number(flags.contacts ?? 500);
+  const seed = Number(flags.seed ?? 7);
+  const days = Number(flags.days ?? 7);
+  if (!Number.isInteger(contacts) || contacts < 1 || contacts > 100_000) throw new ConfigurationError('--contacts', 'expected a whole number from 1 to 100000');
+  if (!Number.isInteger(days) || days < 1 || days > 60) throw new ConfigurationError('--days', 'expected a whole number of simulated days from 1 to 60');
+  // Monday 08:00 in Chicago: the campaign starts with a working week ahead of it.
+  const start = new Date(flags.start ?? '2026-12-07T14:00:00.000Z');
+  if (Number.isNaN(start.getTime())) throw new ConfigurationError('--start', 'expected an ISO instant');
+
+  const clock = virtualClock(start);
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const { eventStore, readStore } = await openStores(config, engineRegistry);
+  const admin = adminToken(config.adminToken, config.dataDir);
+  const secret = unsubscribeSecret(config.unsubscribeSecret, config.dataDir);
+  // The outreach side waits on the projections the engine app starts: bound once both exist.
+  let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
+  // The demo never dials anyone real, whatever the configuration says: it plays on the simulated carriers.
+  const outreach = outreachEngine({
+    telephony: { carrier: 'simulated', smsFrom: '+13125550111' },
+    email: { carrier: 'simulated' },
+    publicUrl: 'http://127.0.0.1',
+    eventStore,
+    readStore,
+    registry: engineRegistry,
+    scheduler: clock,
+    newId: newEntityId,
+    unsubscribeSecret: secret,
+    waitForReadModels: (position) => waitFor(position),
+    seed,
+    log: logger,
+  });
+  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: admin.token, clock: () => clock.now(), unsubscribeSecret: secret, outreach });
+  waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const settle = async () => runner.waitFor(await eventStore.headPosition(), { timeoutMs: 60_000 });
+
+  const startedAt = performance.now();
+  const before = await eventStore.headPosition();
+  const client = demoClient(server.url);
+  console.log(`Setting up: company, ${contacts} cases, form, AI agent, multi-channel campaign...`);
+  const setup = await setUpDemoCampaign(client, admin.token, { contacts, seed, now: clock.now() });
+  console.log(`Imported ${setup.imported.added} cases (${setup.imported.rejected.length} rejected); launched campaign ${setup.campaignId} with ${setup.launched.enrolledContacts} contacts.`);
+  await settle();
+
+  const end = start.getTime() + days * 24 * 60 * MINUTE;
+  const bar = new cliProgress.SingleBar(
+    { format: 'outreach {bar} {percentage}% | day {day} {time} | {calls} calls, {messages} messages | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 3000 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(days * 24 * 60, 0, { day: 1, time: '', calls: 0, messages: 0 });
+  let completed = false;
+  for (let minute = 0; clock.now().getTime() < end && !completed; minute++) {
+    await outreach.dispatcher.tick();
+    await outreach.workflows.tick();
+    await settle();
+    await clock.advance(MINUTE);
+    if (minute % 60 === 0) {
+      const campaign = await client.get(`/v1/campaigns/${setup.campaignId}?minPosition=${await eventStore.headPosition()}`, setup.key);
+      completed = campaign.status === 'COMPLETED';
+      const now = clock.now();
+      bar.update(minute, {
+        day: Math.floor((now.getTime() - start.getTime()) / 86_400_000) + 1,
+        time: now.toISOString().slice(11, 16) + 'Z',
+        calls: outreach.simulated?.calls() ?? 0,
+        messages: outreach.simulated?.messages() ?? 0,
+      });
+    }
+  }
+  bar.update(days * 24 * 60);
+  bar.stop();
+  await outreach.stop();
+  await clock.advance(60 * MINUTE);
+  await settle();
+
+  // The summary is counted from the events alone, in order, as an auditor would count it.
+  const tally = demoTally(setup.campaignId, setup.launched.companyId);
+  for await (const event of eventStore.readAll({ after: before })) tally.apply(event);
+  const { summary, contacts: rows } = tally.finish();
+  const report = writeContactReport(config.dataDir, setup.campaignId, rows);
+  const hours = (clock.now().getTime() - start.getTime()) / 3_600_000;
+  console.log(summaryText(summary, rows.length, hours, (performance.now() - startedAt) / 1000));
+  console.log(`Every contact's outcome: ${report}`);
+  await server.close(100);
+  await runner.stop();
+  await readStore.close();
+  await eventStore.close();
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? `configuration error: ${error.message}` : error);
+  process.exit(error instanceof ConfigurationError ? 2 : 1);
+});

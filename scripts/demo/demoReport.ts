@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { ContactOutcome, DemoSummary } from './demoTally.ts';
+
+const columns: (keyof ContactOutcome)[] = [
+  'externalId', 'caseId', 'contactId', 'name', 'phone', 'email', 'state', 'timezone', 'timezoneSource',
+  'status', 'calls', 'lastOutcome', 'smsSent', 'emailsSent', 'repliesReceived', 'optedOut',
+];
+
+/** Every contact's outcome as CSV under `<DATA_DIR>/reports/`; answers the file's path. */
+export const writeContactReport = (dataDir: string, campaignId: string, rows: readonly ContactOutcome[]): string => {
+  const directory = join(dataDir, 'reports');
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, `campaign-${campaignId}-contacts.csv`);
+  // Booleans as yes/no: csv-stringify would write false as an empty cell.
+  writeFileSync(file, stringify(rows.map((row) => columns.map((column) => row[column])), { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } }));
+  return file;
+};
+
+const line = (label: string, value: number) => `  ${label.padEnd(34, '.')} ${String(value).padStart(7)}`;
+
+/** The summary the demo ends with. */
+export const summaryText = (summary: DemoSummary, contacts: number, simulatedHours: number, seconds: number): string =>
+  [
+    `Campaign played out: ${contacts} contacts, ${simulatedHours.toFixed(0)} simulated hours in ${seconds.toFixed(1)} s`,
+    line('calls placed', summary.callsPlaced),
+    line('calls answered', summary.callsAnswered),
+    line('voicemails', summary.voicemails),
+    line('transfers to the firm', summary.transfers),
+    line('opt-outs', summary.optOuts),
+    line('texts sent', summary.smsSent),
+    line('emails sent', summary.emailsSent),
+    line('messages received', summary.messagesReceived),
+    line('contacts completed', summary.contactsCompleted),
+    line('calls refused by the calling window', summary.callsRefusedByWindow),
+  ].join('\n');

@@ -1,0 +1,139 @@
+import type { Config } from '../../adapters/config/config.ts';
+import type { Scheduler } from '../../adapters/clock/scheduler.ts';
+import { emailFromConfig } from '../../adapters/email/emailFromConfig.ts';
+import type { EmailReportHandlers } from '../../adapters/email/simulated/simulatedEmail.ts';
+import { isStateHoliday } from '../../adapters/holidays/stateHolidays.ts';
+import { simulatedTelephony, type TelephonyReportHandlers } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
+import { twilioTelephony } from '../../adapters/telephony/twilio/twilioTelephony.ts';
+import { unsubscribeTokens, unsubscribeUrl } from '../../commands/consent/unsubscribeTokens.ts';
+import type { EventStore } from '../../commands/eventStore.ts';
+import { streamConsentCheck } from '../../commands/messages/consentCheck.ts';
+import type { Telephony } from '../../commands/outreach/telephony.ts';
+import { callingHoursRules } from '../../domain/outreach/callingHoursRules.ts';
+import { callingWindow } from '../../domain/outreach/callingWindow.ts';
+import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
+import { textingWindowOf } from '../../domain/workflow/textingWindow.ts';
+import type { ReadStore } from '../../projections/readStore.ts';
+import { dispatcher } from '../../schedulers/dispatcher.ts';
+import { callingWindowCheck, consentCheck } from '../../schedulers/dispatch/policies.ts';
+import { workflowRunner } from '../../schedulers/workflowRunner.ts';
+import { outreachReports } from '../../commands/outreach/outreachReports.ts';
+import { twilioWebhooks } from '../../http/webhooks/twilioWebhooks.ts';
+import type { RouteRegistry } from '../../http/routeRegistry.ts';
+import type { Router } from 'express';
+
+/** Where carriers report back: built once the carriers and the dispatcher exist, since replies and transfers use them. */
+type ReportHandlers = TelephonyReportHandlers & EmailReportHandlers;
+
+export type OutreachEngineOptions = {
+  readonly telephony: Config['telephony'];
+  readonly email: Config['email'];
+  /** Where carriers call back; the simulated carriers report in-process and need none. */
+  readonly publicUrl: string;
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly registry: EventRegistry;
+  readonly scheduler: Scheduler;
+  readonly newId: () => string;
+  readonly unsubscribeSecret: string;
+  readonly waitForReadModels: (position: bigint) => Promise<unknown>;
+  /** Seed of the simulated carriers: the same seed plays the same calls and messages. */
+  readonly seed?: number;
+  readonly log: { error(fields: object, message: string): void };
+};
+
+/**
+ * The outreach side of the engine: the carriers configuration names (the simulated ones by default),
+ * the calling-window and consent policies, the dispatcher and the workflow runner, all on one clock.
+ */
+export const outreachEngine = (options: OutreachEngineOptions) => {
+  const { eventStore, readStore, registry, scheduler, newId } = options;
+  const onError = (error: unknown) => options.log.error({ err: error }, 'carrier report failed');
+  let handlers: ReportHandlers | undefined;
+  // The carriers are made before the handlers they report to, which need the carriers: bound late.
+  const late: ReportHandlers = {
+    callStatus: (report) => handlers!.callStatus(report),
+    agent: (report) => handlers!.agent(report),
+    messageStatus: (report) => handlers!.messageStatus(report),
+    inboundSms: (sms) => handlers!.inboundSms(sms),
+    unsubscribe: (click) => handlers!.unsubscribe(click),
+  };
+  const seed = options.seed ?? 1;
+  const simulatedCarrier = options.telephony.carrier === 'simulated' ? simulatedTelephony({ seed, scheduler, reports: late, onError }) : undefined;
+  const telephony: Telephony = options.telephony.carrier === 'twilio' ? twilioTelephony(options.telephony) : simulatedCarrier!;
+  const email = emailFromConfig(options.email, { seed: seed + 1, scheduler, reports: late, onError });
+
+  const window = callingWindow({ rules: callingHoursRules(), holidays: isStateHoliday });
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const dispatch = dispatcher({
+    eventStore,
+    registry,
+    readStore,
+    telephony,
+    callingWindow: callingWindowCheck(window),
+    consent: consentCheck(eventStore),
+    clock: scheduler,
+    newId,
+    callbackUrls: (callId) => ({ instructionsUrl: `${base}/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: `${base}/webhooks/twilio/voice/status` }),
+    waitForReadModels: options.waitForReadModels,
+    onError: (error, what) => options.log.error({ err: error, what }, 'dispatcher failed'),
+  });
+  const tokens = unsubscribeTokens(options.unsubscribeSecret);
+  const workflows = workflowRunner({
+    eventStore,
+    readStore,
+    registry,
+    telephony,
+    email,
+    consent: streamConsentCheck(eventStore),
+    routing: {
+      smsFrom: options.telephony.smsFrom,
+      emailFrom: options.email.carrier === 'ses' ? options.email.from : 'outreach@simulated.invalid',
+      smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
+      unsubscribeUrl: (claims, now) => unsubscribeUrl(base, tokens.issue(claims, now)),
+    },
+    clock: () => scheduler.now(),
+    textingWindow: textingWindowOf(window),
+    log: options.log,
+  });
+  const reports = outreachReports({
+    eventStore,
+    registry,
+    readStore,
+    clock: () => scheduler.now(),
+    newId,
+    telephony,
+    settlement: dispatch.settlement,
+    unsubscribeSecret: options.unsubscribeSecret,
+    smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
+  });
+  handlers = { ...reports.telephony, ...reports.email };
+  const twilioConfig = options.telephony.carrier === 'twilio' ? options.telephony : undefined;
+
+  return {
+    telephony,
+    email,
+    dispatcher: dispatch,
+    workflows,
+    reports,
+    /** The voice agent's reports (`POST /v1/agent-events`), for the HTTP API. */
+    agentReports: reports.agentFor,
+    /** Twilio's callback routes, when Twilio is the carrier. */
+    routers: (routes: RouteRegistry): Router[] =>
+      twilioConfig ? [twilioWebhooks(reports, { authToken: twilioConfig.authToken, publicUrl: base, routes, readStore, clock: () => scheduler.now() })] : [],
+    /** What the simulated carrier has played, for the demo's progress line; undefined on a real carrier. */
+    simulated: simulatedCarrier && { calls: () => simulatedCarrier.placedCalls().length, messages: () => simulatedCarrier.sentMessages().length },
+    /** Runs outreach on the scheduler's clock (the service: real time). */
+    start: () => {
+      dispatch.start();
+      workflows.start();
+    },
+    stop: async () => {
+      await dispatch.stop();
+      await workflows.stop();
+      email.close();
+    },
+  };
+};
+
+export type OutreachEngine = ReturnType<typeof outreachEngine>;
