@@ -9,6 +9,9 @@ import { createLogger } from '../http/logging.ts';
 import { listen } from '../http/server.ts';
 import { openStores } from './engine/openStores.ts';
 import { engineApp } from './engine/engineApp.ts';
+import { outreachEngine } from './engine/outreachEngine.ts';
+import { newEntityId } from '../adapters/clock/systemClock.ts';
+import { systemScheduler } from '../adapters/clock/scheduler.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env, process.argv.slice(2));
@@ -19,21 +22,42 @@ const main = async (): Promise<void> => {
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');
   else if (admin.file) logger.info({ file: admin.file }, 'platform admin token is in this file');
 
+  const secret = unsubscribeSecret(config.unsubscribeSecret, config.dataDir);
+  // The outreach side waits on the projections the engine app starts: bound once both exist.
+  let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
+  const outreach = outreachEngine({
+    telephony: config.telephony,
+    email: config.email,
+    publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+    eventStore,
+    readStore,
+    registry: engineRegistry,
+    scheduler: systemScheduler((error) => logger.error({ err: error }, 'scheduled outreach work failed')),
+    newId: newEntityId,
+    unsubscribeSecret: secret,
+    waitForReadModels: (position) => waitFor(position),
+    log: logger,
+  });
   const { app, runner } = await engineApp({
     eventStore,
     readStore,
     logger,
+    outreach,
     adminToken: admin.token,
-    unsubscribeSecret: unsubscribeSecret(config.unsubscribeSecret, config.dataDir),
+    unsubscribeSecret: secret,
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
+  waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });
   logger.info({ url: server.url, port: server.port }, 'listening');
+  outreach.start();
+  logger.info({ telephony: config.telephony.carrier, email: config.email.carrier }, 'outreach running');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
+    await outreach.stop();
     await server.close();
     await runner.stop();
     await readStore.close();
