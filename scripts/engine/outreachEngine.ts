@@ -17,6 +17,7 @@ import type { ReadStore } from '../../projections/readStore.ts';
 import { dispatcher } from '../../schedulers/dispatcher.ts';
 import { callingWindowCheck, consentCheck } from '../../schedulers/dispatch/policies.ts';
 import { workflowRunner } from '../../schedulers/workflowRunner.ts';
+import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
 import { outreachReports } from '../../commands/outreach/outreachReports.ts';
 import { twilioWebhooks } from '../../http/webhooks/twilioWebhooks.ts';
 import type { RouteRegistry } from '../../http/routeRegistry.ts';
@@ -39,6 +40,8 @@ export type OutreachEngineOptions = {
   readonly waitForReadModels: (position: bigint) => Promise<unknown>;
   /** Seed of the simulated carriers: the same seed plays the same calls and messages. */
   readonly seed?: number;
+  /** A file where the simulated carrier keeps the calls it dialled, so a restarted engine reconciles against them. */
+  readonly simulatedCallLog?: string;
   readonly log: { error(fields: object, message: string): void };
 };
 
@@ -59,7 +62,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     unsubscribe: (click) => handlers!.unsubscribe(click),
   };
   const seed = options.seed ?? 1;
-  const simulatedCarrier = options.telephony.carrier === 'simulated' ? simulatedTelephony({ seed, scheduler, reports: late, onError }) : undefined;
+  const simulatedCarrier = options.telephony.carrier === 'simulated' ? simulatedTelephony({ seed, scheduler, reports: late, onError, ...(options.simulatedCallLog ? { callLog: options.simulatedCallLog } : {}) }) : undefined;
   const telephony: Telephony = options.telephony.carrier === 'twilio' ? twilioTelephony(options.telephony) : simulatedCarrier!;
   const email = emailFromConfig(options.email, { seed: seed + 1, scheduler, reports: late, onError });
 
@@ -108,6 +111,14 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
   });
   handlers = { ...reports.telephony, ...reports.email };
+  const completion = campaignCompletion({
+    eventStore,
+    registry,
+    readStore,
+    clock: scheduler,
+    waitForReadModels: options.waitForReadModels,
+    onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'campaign completion failed'),
+  });
   const twilioConfig = options.telephony.carrier === 'twilio' ? options.telephony : undefined;
 
   return {
@@ -115,6 +126,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     email,
     dispatcher: dispatch,
     workflows,
+    completion,
     reports,
     /** The voice agent's reports (`POST /v1/agent-events`), for the HTTP API. */
     agentReports: reports.agentFor,
@@ -127,10 +139,12 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     start: () => {
       dispatch.start();
       workflows.start();
+      completion.start();
     },
     stop: async () => {
       await dispatch.stop();
       await workflows.stop();
+      await completion.stop();
       email.close();
     },
   };

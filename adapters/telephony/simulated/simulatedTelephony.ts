@@ -7,6 +7,7 @@ import { carrierId, seededRandom, type SeededRandom } from '../../simulated/seed
 import { callScript, type AgentLine, type CallScript } from './callScript.ts';
 import { checkProfile, defaultTelephonyProfile, type TelephonyProfile } from './simulationProfile.ts';
 import { smsScript, type SmsScript } from './smsScript.ts';
+import { placedCallLog } from './placedCallLog.ts';
 
 /** Where a carrier's callbacks land: the same handlers the Twilio webhook routes and the agent route call. */
 export type TelephonyReportHandlers = {
@@ -23,6 +24,11 @@ export type SimulatedTelephonyOptions = {
   readonly profile?: TelephonyProfile;
   /** A handler's failure; by default it propagates to the scheduler. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * A JSON-lines file of the calls dialled, synced before each dial: a carrier restarted on it still finds
+   * them (reconciliation) and plays each unfinished one to its end, as a real carrier would while we were down.
+   */
+  readonly callLog?: string;
 };
 
 /** A call as placed, for tests and the demo's tally; placing the same callId twice shows up here twice. */
@@ -45,7 +51,18 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   placedCalls(): readonly SimulatedCall[];
   sentMessages(): readonly SimulatedSms[];
 } => {
-  const { seed, scheduler, reports } = options;
+  const { seed, scheduler } = options;
+  const log = options.callLog ? placedCallLog(options.callLog) : undefined;
+  const reports: TelephonyReportHandlers = log
+    ? {
+        ...options.reports,
+        // Once a call's final report is taken in, a restarted carrier need not send it again.
+        callStatus: async (report) => {
+          await options.reports.callStatus(report);
+          if (terminal.has(report.progress)) log.append({ kind: 'ended', callId: report.callId, progress: report.progress });
+        },
+      }
+    : options.reports;
   const profile = checkProfile(options.profile ?? defaultTelephonyProfile);
   const onError = options.onError ?? ((error: unknown) => { throw error; });
   const placed: SimulatedCall[] = [];
@@ -88,6 +105,34 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     deliver(call.noise, now(), () => reports.agent(report));
   };
 
+  const register = (record: SimulatedCall, n: number, progress: CallProgress): LiveCall => {
+    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, sequence: 0, timers: [] };
+    placed.push(record);
+    byOurId.set(record.callId, live);
+    byCarrierId.set(record.carrierCallId, live);
+    return live;
+  };
+
+  /** Plays a dialled call's script from `elapsedMs` after its placing; steps already due run at once. */
+  const play = (record: SimulatedCall, n: number, elapsedMs: number) => {
+    const live = register(record, n, 'queued');
+    live.timers = record.script.steps.map((step) =>
+      scheduler.after(step.atMs - elapsedMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))),
+    );
+  };
+
+  if (log) {
+    const ended = new Map(log.entries.flatMap((entry) => (entry.kind === 'ended' ? [[entry.callId, entry.progress] as const] : [])));
+    for (const entry of log.entries) {
+      if (entry.kind !== 'placed') continue;
+      const n = nth('call', entry.call.to);
+      const end = ended.get(entry.call.callId);
+      // A call whose end was taken in is known (findCall) but not played again.
+      if (end) register(entry.call, n, end);
+      else play(entry.call, n, Math.max(0, now() - Date.parse(entry.call.placedAt)));
+    }
+  }
+
   const liveCall = (carrierCallId: string): LiveCall => {
     const call = byCarrierId.get(carrierCallId);
     if (!call) throw new Error(`the simulated carrier knows no call ${carrierCallId}`);
@@ -102,13 +147,8 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       const script = callScript(random, profile.calls, call.timeoutSeconds);
       const carrierCallId = carrierId('CA', seed, 'call', call.to, n);
       const record: SimulatedCall = { ...call, carrierCallId, placedAt: new Date(now()).toISOString(), script };
-      const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', call.to, n), status: 'queued', answeredAt: undefined, sequence: 0, timers: [] };
-      placed.push(record);
-      byOurId.set(call.callId, live);
-      byCarrierId.set(carrierCallId, live);
-      live.timers = script.steps.map((step) =>
-        scheduler.after(step.atMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))),
-      );
+      log?.append({ kind: 'placed', call: record });
+      play(record, n, 0);
       return { carrierCallId };
     },
 
