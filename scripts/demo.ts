@@ -24,7 +24,7 @@ const main = async () => {
   const { flags, config } = scriptArgs(process.argv.slice(2), ['contacts', 'seed', 'days', 'start']);
   const contacts = Number(flags.contacts ?? 500);
   const seed = Number(flags.seed ?? 7);
-  const days = Number(flags.days ?? 7);
+  const days = Number(flags.days ?? 14);
   if (!Number.isInteger(contacts) || contacts < 1 || contacts > 100_000) throw new ConfigurationError('--contacts', 'expected a whole number from 1 to 100000');
   if (!Number.isInteger(days) || days < 1 || days > 60) throw new ConfigurationError('--days', 'expected a whole number of simulated days from 1 to 60');
   // Monday 08:00 in Chicago: the campaign starts with a working week ahead of it.
@@ -77,6 +77,7 @@ const main = async () => {
     await outreach.dispatcher.tick();
     await outreach.workflows.tick();
     await settle();
+    if (minute % 15 === 0) await outreach.completion.tick();
     await clock.advance(MINUTE);
     if (minute % 60 === 0) {
       const campaign = await client.get(`/v1/campaigns/${setup.campaignId}?minPosition=${await eventStore.headPosition()}`, setup.key);
@@ -92,6 +93,7 @@ const main = async () => {
   }
   bar.update(days * 24 * 60);
   bar.stop();
+  console.log(completed ? `The campaign completed on its own at ${clock.now().toISOString()}: every contact is done.` : `The campaign was still running after ${days} simulated days.`);
   await outreach.stop();
   await clock.advance(60 * MINUTE);
   await settle();

@@ -32,6 +32,6 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
     line('texts sent', summary.smsSent),
     line('emails sent', summary.emailsSent),
     line('messages received', summary.messagesReceived),
-    line('contacts completed', summary.contactsCompleted),
+    line('contacts completed (reached)', summary.contactsCompleted),
     line('calls refused by the calling window', summary.callsRefusedByWindow),
   ].join('\n');
