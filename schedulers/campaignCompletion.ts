@@ -6,6 +6,8 @@ import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 
+import { tickLoop } from './tickLoop.ts';
+
 /** The reason a campaign that finished by itself records. */
 export const ALL_CONTACTS_DONE = 'all_contacts_done';
 
@@ -94,30 +96,12 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     return { checked: campaigns.length, completed };
   };
 
-  let timer: { cancel(): void } | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const schedule = () => {
-    timer = clock.after(options.intervalMs ?? 5000, async () => {
-      if (stopped) return;
-      running = tick().catch((error: unknown) => onError(error, '*'));
-      await running;
-      if (!stopped) schedule();
-    });
-  };
+  const loop = tickLoop({ clock, intervalMs: options.intervalMs ?? 5000, tick, onError: (error) => onError(error, '*') });
 
   return {
     tick,
-    start: () => {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    stop: async () => {
-      stopped = true;
-      timer?.cancel();
-      await running;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 };
 

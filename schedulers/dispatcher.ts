@@ -9,6 +9,7 @@ import { contactDispatch, type DispatchResult } from './dispatch/dispatchContact
 import { reconciliation } from './dispatch/reconcile.ts';
 import { campaignTick } from './dispatch/campaignTick.ts';
 import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
+import { tickLoop } from './tickLoop.ts';
 
 /** The time the dispatcher runs on, and a way to run it again later (the system's or a virtual one). */
 export type DispatchClock = {
@@ -99,32 +100,14 @@ export const dispatcher = (options: DispatcherOptions) => {
     return summary;
   };
 
-  let timer: { cancel(): void } | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const schedule = () => {
-    timer = options.clock.after(tickIntervalMs, async () => {
-      if (stopped) return;
-      running = tick().catch((error: unknown) => onError(error, 'tick'));
-      await running;
-      if (!stopped) schedule();
-    });
-  };
+  const loop = tickLoop({ clock: options.clock, intervalMs: tickIntervalMs, tick, onError: (error) => onError(error, 'tick') });
 
   return {
     tick,
     /** Carries a verified call status report to the call and, once final, to its contact. */
     settlement,
-    start: () => {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    stop: async () => {
-      stopped = true;
-      timer?.cancel();
-      await running;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 };
 
