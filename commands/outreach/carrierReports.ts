@@ -1,21 +1,7 @@
 /** Carrier callbacks, as every carrier adapter reports them to the engine once parsed and verified. */
 
-export type CallProgress = 'queued' | 'initiated' | 'ringing' | 'in_progress' | 'completed' | 'busy' | 'no_answer' | 'failed' | 'canceled';
-
-export type AnsweredBy = 'human' | 'machine' | 'unknown';
-
-export type CallStatusReport = {
-  readonly callId: string;
-  readonly carrierCallId: string;
-  readonly progress: CallProgress;
-  /** When the carrier says it happened; callbacks may arrive out of order and twice. */
-  readonly reportedAt: string;
-  /** The carrier's own ordering of its callbacks for one call, when it gives one. */
-  readonly sequence?: number;
-  readonly answeredBy?: AnsweredBy;
-  readonly durationSeconds?: number;
-  readonly recordingUrl?: string;
-};
+// The domain owns the call's report shape (its decider applies it); carriers produce exactly that.
+export type { AnsweredBy, CallProgress, CallReport as CallStatusReport } from '../../domain/call/reports.ts';
 
 export type MessageProgress = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
 
