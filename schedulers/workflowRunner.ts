@@ -70,7 +70,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
 
   const review = async (doc: DueMessagesDoc, campaign: WorkflowCampaignDoc, now: Date, tally: Record<SendOutcome, number>) => {
     const workflows = campaign.workflows as Workflow[];
-    const planned = planSteps({ workflows }, doc.contact, { enrolledAt: doc.enrolledAt, outcomes: doc.outcomes, answers: doc.answers }, textingWindow);
+    const planned = planSteps({ workflows, ...(campaign.voicemail ? { voicemail: campaign.voicemail } : {}) }, doc.contact, { enrolledAt: doc.enrolledAt, outcomes: doc.outcomes, answers: doc.answers }, textingWindow);
     const done = new Set(doc.done);
     const nowMs = now.getTime();
     // A text found late (the campaign was paused, the runner was down) still waits for its window.

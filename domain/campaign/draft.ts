@@ -81,6 +81,16 @@ export const ReportSchedule = t.intersection([
 ]);
 export type ReportSchedule = t.TypeOf<typeof ReportSchedule>;
 
+/**
+ * What an answering machine gets: nothing (hang up), the message said after the beep, or, once the
+ * call has ended, the message sent as a text. The message may hold template fields.
+ */
+export const VoicemailPolicy = t.keyof({ hang_up: null, leave_message: null, follow_up_sms: null }, 'hang_up, leave_message or follow_up_sms');
+export type VoicemailPolicy = t.TypeOf<typeof VoicemailPolicy>;
+
+export const Voicemail = t.intersection([t.type({ policy: VoicemailPolicy }), t.partial({ message: t.string })]);
+export type Voicemail = t.TypeOf<typeof Voicemail>;
+
 /** A form field written onto a field of the case. */
 export const CrmFieldMapping = t.type({ formField: t.string, caseField: t.string });
 export type CrmFieldMapping = t.TypeOf<typeof CrmFieldMapping>;
@@ -101,6 +111,7 @@ export const draftParts = {
   externalInvocation: ExternalInvocation,
   reportSchedules: t.array(ReportSchedule),
   crmFieldMappings: t.array(CrmFieldMapping),
+  voicemail: Voicemail,
 };
 
 export type DraftPart = keyof typeof draftParts;
@@ -128,6 +139,7 @@ export const DraftChanges = t.partial({
   externalInvocation: clearable(draftParts.externalInvocation),
   reportSchedules: clearable(draftParts.reportSchedules),
   crmFieldMappings: clearable(draftParts.crmFieldMappings),
+  voicemail: clearable(draftParts.voicemail),
 });
 export type DraftChanges = t.TypeOf<typeof DraftChanges>;
 

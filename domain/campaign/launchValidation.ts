@@ -4,7 +4,7 @@ import type { Case } from '../list/events.ts';
 import { E164, Email, HttpUrl, TimeZone } from '../values.ts';
 import type { Draft, DraftSlot } from './draft.ts';
 import { slotsProblems } from './slotRules.ts';
-import { reportScheduleProblems, workflowProblems } from './settingRules.ts';
+import { reportScheduleProblems, voicemailProblems, workflowProblems } from './settingRules.ts';
 
 /** The list as its stream says at launch (cases in the order they were added). */
 export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
@@ -126,6 +126,7 @@ const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
     ...(draft.reportSchedules ?? []).flatMap((schedule, i) => reportScheduleProblems(`reportSchedules.${i}`, schedule, Email.is)),
     ...(draft.workflows ?? []).flatMap((workflow, i) => workflowProblems(`workflows.${i}`, workflow, draft.formId === undefined ? undefined : facts.form)),
     ...crmProblems(draft, facts.form),
+    ...voicemailProblems('voicemail', draft.voicemail),
   ];
 };
 

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../errors.ts';
 import { TimeOfDay, TimeZone } from '../values.ts';
-import type { ReportSchedule, Workflow } from './draft.ts';
+import type { ReportSchedule, Voicemail, Workflow } from './draft.ts';
 
 /** Monthly reports run on days every month has. */
 const lastMonthlyDay = 28;
@@ -43,4 +43,11 @@ export const workflowProblems = (path: string, workflow: Workflow, form: { field
       problems.push({ path: `${at}.delayMinutes`, message: 'the delay must be a whole number of minutes, 0 or more' });
   });
   return problems;
+};
+
+/** A message left on a machine or texted after it needs words; hanging up needs none. */
+export const voicemailProblems = (path: string, voicemail: Voicemail | undefined): ErrorDetail[] => {
+  if (voicemail === undefined || voicemail.policy === 'hang_up') return [];
+  const what = voicemail.policy === 'leave_message' ? 'leaving a message' : 'a follow-up text';
+  return (voicemail.message ?? '').trim() === '' ? [{ path: `${path}.message`, message: `write the message for ${what}` }] : [];
 };

@@ -1,4 +1,4 @@
-import type { Workflow, WorkflowStep, WorkflowTrigger } from '../campaign/draft.ts';
+import type { Voicemail, Workflow, WorkflowStep, WorkflowTrigger } from '../campaign/draft.ts';
 import type { EnrolledContact } from '../campaign/events.ts';
 import { assertNever } from '../decider.ts';
 import { nextFederalOpening } from './federalTextingHours.ts';
@@ -20,7 +20,7 @@ export type ContactHistory = {
   readonly answers: readonly FormAnswerFact[];
 };
 
-export type WorkflowCampaign = { readonly workflows?: readonly Workflow[] };
+export type WorkflowCampaign = { readonly workflows?: readonly Workflow[]; readonly voicemail?: Voicemail };
 
 /** The first instant at or after `from` a text may go to this contact; undefined when none is in sight. */
 export type TextingWindow = (contact: EnrolledContact & { areaCodeTimezones?: readonly string[] }, from: number) => number | undefined;
@@ -37,8 +37,23 @@ export type PlannedStep = {
 export const federalTextingWindow: TextingWindow = (contact, from) =>
   nextFederalOpening([...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])], from);
 
-/** A step's id within the campaign: workflow and step positions, fixed once the campaign is launched. */
-export const stepId = (workflowIndex: number, stepIndex: number): string => `w${workflowIndex + 1}.s${stepIndex + 1}`;
+/** A step's id within the campaign: its workflow's prefix and its position, fixed once the campaign is launched. */
+export const stepId = (prefix: string, stepIndex: number): string => `${prefix}.s${stepIndex + 1}`;
+
+/** The voicemail policy's follow-up text as the workflow it implies; its one step is `vm.s1`. */
+export const voicemailFollowUp = (voicemail: Voicemail | undefined): Workflow | undefined =>
+  voicemail?.policy === 'follow_up_sms' && voicemail.message !== undefined && voicemail.message.trim() !== ''
+    ? { trigger: { kind: 'call_outcome', outcome: 'voicemail' }, steps: [{ channel: 'sms', body: voicemail.message }] }
+    : undefined;
+
+/** Every workflow the campaign runs, each with the prefix of its step ids: its own, then the implicit ones. */
+export const campaignWorkflows = (campaign: WorkflowCampaign): { readonly prefix: string; readonly workflow: Workflow }[] => {
+  const followUp = voicemailFollowUp(campaign.voicemail);
+  return [
+    ...(campaign.workflows ?? []).map((workflow, w) => ({ prefix: `w${w + 1}`, workflow })),
+    ...(followUp ? [{ prefix: 'vm', workflow: followUp }] : []),
+  ];
+};
 
 const firstAt = (times: readonly string[]): string | undefined =>
   times.length === 0 ? undefined : times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
@@ -71,19 +86,19 @@ export const planSteps = (
   textingWindow: TextingWindow = federalTextingWindow,
 ): PlannedStep[] => {
   const planned: PlannedStep[] = [];
-  (campaign.workflows ?? []).forEach((workflow, w) => {
+  for (const { prefix, workflow } of campaignWorkflows(campaign)) {
     const started = triggeredAt(workflow.trigger, history);
-    if (started === undefined) return;
+    if (started === undefined) continue;
     let previous = Date.parse(started);
     for (const [s, step] of workflow.steps.entries()) {
       const earliest = previous + Math.max(0, step.delayMinutes ?? 0) * 60_000;
       const dueAt = step.channel === 'sms' ? textingWindow(contact, earliest) : earliest;
-      if (dueAt === undefined) return;
+      if (dueAt === undefined) break;
       previous = dueAt;
       const to = addressFor(step.channel, contact);
       if (to === undefined || to === '') continue;
       planned.push({
-        stepId: stepId(w, s),
+        stepId: stepId(prefix, s),
         channel: step.channel,
         to,
         dueAt: new Date(dueAt).toISOString(),
@@ -91,7 +106,7 @@ export const planSteps = (
         body: step.body,
       });
     }
-  });
+  }
   return planned;
 };
 

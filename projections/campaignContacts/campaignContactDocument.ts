@@ -35,7 +35,7 @@ export type CampaignContactDoc = Doc & {
   messagesOpen: boolean;
   openCallId?: string;
   withheld?: string;
-  /** Facts the workflow runner reviews (enrolment, each ended call) and how many it has reviewed. */
+  /** Facts the workflow runner reviews (enrolment, each ended call, each form answer) and how many it has reviewed. */
   facts: number;
   factsSeen: number;
   /** Message steps planned and not yet requested or withheld: step id to due time. */

@@ -3,7 +3,10 @@ import { assertNever } from '../../domain/decider.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
+import type { CallEvent } from '../../domain/call/events.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
+import { newFacts } from '../../domain/workflow/facts.ts';
+import { campaignWorkflows } from '../../domain/workflow/plan.ts';
 import type { DocumentUpdate, Projection } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 import {
@@ -16,7 +19,7 @@ import {
   type CampaignProgressDoc,
 } from './campaignContactDocument.ts';
 
-type Fed = CampaignEvent | EnrollmentEvent | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+type Fed = CampaignEvent | EnrollmentEvent | Extract<CallEvent, { type: 'FormAnswersRecorded' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
 type Change = (doc: CampaignContactDoc) => CampaignContactDoc;
 
@@ -32,7 +35,12 @@ const enrollmentChange = (event: EnrollmentEvent): Change => {
     case 'CallRequested':
       return (doc) => ({ ...without(doc, 'nextAttemptAt'), attempts: doc.attempts + 1, openCallId: event.data.callId, lastActivityAt: event.data.requestedAt });
     case 'CallAttemptEnded':
-      return (doc) => ({ ...without(doc, 'nextAttemptAt', 'openCallId'), lastOutcome: event.data.outcome, lastActivityAt: event.data.endedAt, facts: doc.facts + 1 });
+      return (doc) => ({
+        ...without(doc, 'nextAttemptAt', 'openCallId'),
+        lastOutcome: event.data.outcome,
+        lastActivityAt: event.data.endedAt,
+        facts: doc.facts + (newFacts(event) ? 1 : 0),
+      });
     case 'CallRequestReleased':
       return (doc) => ({ ...without(doc, 'openCallId'), attempts: Math.max(0, doc.attempts - 1), nextAttemptAt: event.data.at });
     case 'NextAttemptScheduled':
@@ -69,7 +77,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
     case 'CampaignLaunched': {
       const { campaignId, launchedAt, settings, list } = event.data;
       const calls = settings.type !== 'messaging' && (settings.runs ?? []).some((run) => run.channels.includes('voice'));
-      const messages = (settings.workflows ?? []).some((workflow) => workflow.steps.length > 0);
+      const messages = campaignWorkflows(settings).some(({ workflow }) => workflow.steps.length > 0);
       const doc: CampaignProgressDoc = { _id: campaignId, companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
       return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];
     }
@@ -122,6 +130,10 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
         }),
       ];
     }
+    case 'FormAnswersRecorded': {
+      const facts = newFacts(event);
+      return facts ? [contactUpdate(facts.campaignId, facts.contactId, (doc) => ({ ...doc, facts: doc.facts + 1 }))] : [];
+    }
     case 'CallRequested':
     case 'CallAttemptEnded':
     case 'CallRequestReleased':
@@ -143,7 +155,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const campaignContactsProjection: Projection<Fed> = {
   name: 'campaign_contacts',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: CAMPAIGN_CONTACTS,
@@ -174,6 +186,7 @@ export const campaignContactsProjection: Projection<Fed> = {
     'ContactMarkedCompleted',
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
+    'FormAnswersRecorded',
     'WorkflowStepsPlanned',
     'MessageRequested',
     'MessageWithheld',

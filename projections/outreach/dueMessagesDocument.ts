@@ -1,3 +1,4 @@
+import type { Voicemail } from '../../domain/campaign/draft.ts';
 import type { EnrolledContact } from '../../domain/campaign/events.ts';
 import type { CallOutcomeFact, FormAnswerFact } from '../../domain/workflow/plan.ts';
 import type { Doc } from '../readStore.ts';
@@ -50,5 +51,7 @@ export type WorkflowCampaignDoc = Doc & {
   readonly status: 'ACTIVE' | 'PAUSED' | 'COMPLETED';
   readonly caseType: string;
   readonly workflows: readonly unknown[];
+  /** The voicemail policy, whose follow-up text is a workflow of its own. */
+  readonly voicemail?: Voicemail;
   readonly hasWorkflows: boolean;
 };

@@ -4,6 +4,8 @@ import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
+import { factEventTypes, newFacts, type FactEvent } from '../../domain/workflow/facts.ts';
+import { campaignWorkflows } from '../../domain/workflow/plan.ts';
 import type { DocumentUpdate, Projection } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 import {
@@ -16,7 +18,7 @@ import {
   type WorkflowCampaignDoc,
 } from './dueMessagesDocument.ts';
 
-type Fed = CampaignEvent | Extract<EnrollmentEvent, { type: 'CallAttemptEnded' | 'ContactMarkedCompleted' | 'ContactOutreachResumed' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+type Fed = CampaignEvent | FactEvent | Extract<EnrollmentEvent, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
 const contactUpdate = (campaignId: string, contactId: string, change: (doc: DueMessagesDoc) => Doc & ContactFacts): DocumentUpdate => ({
   collection: DUE_MESSAGES,
@@ -40,7 +42,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
   const companyId = event.metadata.companyId;
   switch (event.type) {
     case 'CampaignLaunched': {
-      const workflows = event.data.settings.workflows ?? [];
+      const { workflows = [], voicemail } = event.data.settings;
       const doc: WorkflowCampaignDoc = {
         _id: event.data.campaignId,
         companyId,
@@ -48,7 +50,8 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
         status: 'ACTIVE',
         caseType: event.data.list.caseType,
         workflows,
-        hasWorkflows: workflows.some((w) => w.steps.length > 0),
+        ...(voicemail ? { voicemail } : {}),
+        hasWorkflows: campaignWorkflows({ workflows, ...(voicemail ? { voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0),
       };
       return [{ collection: WORKFLOW_CAMPAIGNS, id: doc._id, apply: () => doc }];
     }
@@ -92,14 +95,17 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
 
 const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
   switch (event.type) {
-    case 'CallAttemptEnded': {
-      const { campaignId, contactId, outcome, endedAt } = event.data;
+    case 'CallAttemptEnded':
+    case 'FormAnswersRecorded': {
+      const facts = newFacts(event);
+      if (!facts) return [];
       return [
-        contactUpdate(campaignId, contactId, (doc) => ({
+        contactUpdate(facts.campaignId, facts.contactId, (doc) => ({
           ...doc,
-          outcomes: [...doc.outcomes, { outcome, at: endedAt }],
+          outcomes: [...doc.outcomes, ...facts.outcomes],
+          answers: [...doc.answers, ...facts.answers],
           facts: doc.facts + 1,
-          factAt: endedAt,
+          factAt: facts.at,
         })),
       ];
     }
@@ -130,14 +136,14 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const dueMessagesProjection: Projection<Fed> = {
   name: 'due_messages',
-  version: 1,
+  version: 2,
   collections: [
     { name: DUE_MESSAGES, indexes: [{ fields: [['campaignId', 1], ['dueAt', 1]] }, { fields: [['dueAt', 1]] }] },
     { name: WORKFLOW_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['hasWorkflows', 1]] }] },
   ],
   eventTypes: [
     ...(Object.keys(campaignEvents) as CampaignEvent['type'][]),
-    'CallAttemptEnded',
+    ...factEventTypes,
     'ContactMarkedCompleted',
     'ContactOutreachResumed',
     'WorkflowStepsPlanned',
