@@ -32,7 +32,7 @@ const update = (callId: string, apply: (current: Doc) => Doc): DocumentUpdate =>
  */
 export const dispatchedCallsProjection: Projection<Fed> = {
   name: 'dispatched_calls',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: DISPATCHED_CALLS,
@@ -55,6 +55,8 @@ export const dispatchedCallsProjection: Projection<Fed> = {
       case 'CallPlaced':
         return [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId }))];
       case 'CallCompleted':
+        // A call that ended before its placement was recorded (a crash between dial and record) stays open for reconciliation.
+        return [update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current))];
       case 'CallAttemptEnded':
         return [update(event.data.callId, (current) => ({ ...current, open: false }))];
       case 'CallRequestReleased':

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { newEntityId } from '../../adapters/clock/systemClock.ts';
+import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
+import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
+import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
+import type { EventStore } from '../../commands/eventStore.ts';
+import { engineRegistry } from '../../domain/engineEvents.ts';
+import { createLogger } from '../../http/logging.ts';
+import { listen } from '../../http/server.ts';
+import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
+import { demoClient } from '../../scripts/demo/demoClient.ts';
+import { engineApp } from '../../scripts/engine/engineApp.ts';
+import { outreachEngine } from '../../scripts/engine/outreachEngine.ts';
+import { ADMIN_TOKEN } from './apiHarness.ts';
+
+const MINUTE = 60_000;
+
+export type OutreachRigOptions = {
+  /** Where the embedded stores live (and stay, for a restart). */
+  readonly dir: string;
+  readonly start: Date;
+  readonly seed: number;
+  /** The simulated carrier's placed-call log, for a rig that may be restarted. */
+  readonly callLog?: string;
+  /** Told of every append the store acknowledged. */
+  readonly acknowledged?: (stream: string, position: bigint) => void;
+};
+
+/**
+ * The whole engine as `npm run demo` wires it, on the embedded stores in `dir`, the simulated carriers and
+ * a virtual clock: the HTTP API on 127.0.0.1, and a minute-by-minute player of dispatcher, workflow
+ * runner and campaign completion that waits for the read models after each step.
+ */
+export const outreachRig = async (options: OutreachRigOptions) => {
+  const clock: VirtualClock = virtualClock(options.start);
+  const raw = getSqliteEventStore({ path: join(options.dir, 'events.db'), registry: engineRegistry, pollIntervalMs: 20 });
+  const readStore = getSqliteReadStore({ path: join(options.dir, 'read.db'), aliasTtlMs: 0 });
+  const acknowledged = options.acknowledged;
+  const eventStore: EventStore = acknowledged
+    ? {
+        ...raw,
+        append: async (stream, events, expected) => {
+          const result = await raw.append(stream, events, expected);
+          if (events.length > 0) acknowledged(stream, result.position);
+          return result;
+        },
+      }
+    : raw;
+  const logger = createLogger({ level: 'silent' });
+  let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
+  const outreach = outreachEngine({
+    telephony: { carrier: 'simulated', smsFrom: '+13125550111' },
+    email: { carrier: 'simulated' },
+    publicUrl: 'http://127.0.0.1',
+    eventStore,
+    readStore,
+    registry: engineRegistry,
+    scheduler: clock,
+    newId: newEntityId,
+    unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
+    waitForReadModels: (position) => waitFor(position),
+    seed: options.seed,
+    ...(options.callLog ? { simulatedCallLog: options.callLog } : {}),
+    log: { error: (fields, message) => logger.error(fields, message) },
+  });
+  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach });
+  waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
+  const completion = campaignCompletion({ eventStore, registry: engineRegistry, readStore, clock, waitForReadModels: waitFor });
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const settle = async () => runner.waitFor(await raw.headPosition(), { timeoutMs: 60_000 });
+
+  return {
+    clock,
+    eventStore,
+    readStore,
+    outreach,
+    client: demoClient(server.url),
+    settle,
+    /** One minute of outreach: what is due is dispatched and sent, then time moves on a minute. */
+    minute: async () => {
+      await outreach.dispatcher.tick();
+      await settle();
+      await outreach.workflows.tick();
+      await settle();
+      await completion.tick();
+      await settle();
+      await clock.advance(MINUTE);
+    },
+    stop: async () => {
+      await outreach.stop();
+      await server.close(100);
+      await runner.stop();
+      await readStore.close();
+      await raw.close();
+    },
+  };
+};
+
+export type OutreachRig = Awaited<ReturnType<typeof outreachRig>>;
+
