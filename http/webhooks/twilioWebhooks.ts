@@ -8,7 +8,8 @@ import { AGENTS } from '../../projections/agents/agentsProjection.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { RouteRegistry } from '../routeRegistry.ts';
-import { answeredCallTwiml, type Voicemail } from './twilio/callTwiml.ts';
+import { answeredCallTwiml } from './twilio/callTwiml.ts';
+import { campaignVoicemail, type VoicemailCampaign } from './twilio/campaignVoicemail.ts';
 import { inboundTwiml } from './twilio/inboundTwiml.ts';
 import { twilioWebhooksRouter, type InboundCallRequest, type InstructionsRequest } from './twilio/twilioWebhooksRouter.ts';
 
@@ -18,12 +19,13 @@ export type TwilioWebhooksConfig = {
   readonly routes: RouteRegistry;
   readonly readStore: ReadStore;
   readonly clock?: () => Date;
-  /** What an answering machine gets; `follow_up_sms` hangs up and leaves the text to the campaign's voicemail workflow. */
-  readonly voicemail?: Voicemail;
   readonly voicemailGreeting?: string;
 };
 
-type CampaignDoc = { draft?: { agentId?: string; routing?: Routing }; launch?: { companyHours?: { timezone: string; businessHours: TimeSlot[] } } };
+type CampaignDoc = VoicemailCampaign & {
+  draft?: VoicemailCampaign['draft'] & { agentId?: string; routing?: Routing };
+  launch?: VoicemailCampaign['launch'] & { companyHours?: { timezone: string; businessHours: TimeSlot[] } };
+};
 
 const notInService = (): string => {
   const response = new twilio.twiml.VoiceResponse();
@@ -48,7 +50,8 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     return answeredCallTwiml({
       answeredBy: request.answeredBy,
       stream: { streamUrl, parameters: { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId } },
-      voicemail: config.voicemail ?? { policy: 'hang_up' },
+      // The campaign's voicemail policy; `follow_up_sms` hangs up here and the workflow runner sends the text.
+      voicemail: request.answeredBy === 'machine' ? await campaignVoicemail(readStore, owner, campaign) : { policy: 'hang_up' },
     });
   };
 
