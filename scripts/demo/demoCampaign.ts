@@ -44,13 +44,10 @@ export const setUpDemoCampaign = async (client: DemoClient, adminToken: string, 
     workflows: [
       { name: 'Heads-up', trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, {{company.name}} here about case {{case.externalId}}. Ava, our assistant, will call you shortly. Reply STOP to opt out.' }] },
       { name: 'Missed you', trigger: { kind: 'call_outcome', outcome: 'no_answer' }, steps: [{ channel: 'sms', delayMinutes: 15, body: 'Sorry we missed you, {{contact.firstName}}. We will try again; or call us back at +13125550111.' }] },
-      {
-        name: 'Voicemail follow-up',
-        trigger: { kind: 'call_outcome', outcome: 'voicemail' },
-        steps: [{ channel: 'email', delayMinutes: 30, subject: 'We left you a voicemail about case {{case.externalId}}', body: 'Hello {{contact.name}},\n\nWe called about your case and left a message. Reply to this email or call +13125550111.\n\n{{company.name}}' }],
-      },
       { name: 'Thank you', trigger: { kind: 'call_outcome', outcome: 'answered' }, steps: [{ channel: 'email', delayMinutes: 5, subject: 'Thank you for speaking with us', body: 'Thank you, {{contact.name}}. Your case {{case.externalId}} is in good hands.\n\n{{company.name}}' }] },
     ],
+    // A machine answer hangs up; the text follows once the call has ended.
+    voicemail: { policy: 'follow_up_sms', message: 'Hi {{contact.firstName}}, {{company.name}} tried to reach you about case {{case.externalId}}. Call us back at +13125550111. Reply STOP to opt out.' },
     concurrency: { limit: 12, pacingPerMinute: 20 },
     retry: { maxAttempts: 3, intervalMinutes: 120 },
     routing: { mode: 'transfer', forwardingNumber: '+13125550100' },
