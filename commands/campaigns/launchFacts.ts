@@ -3,6 +3,7 @@ import type { LaunchFacts } from '../../domain/campaign/launchValidation.ts';
 import type { EventStore } from '../eventStore.ts';
 import { readAgentFacts, readCompanySettings, readFormFacts } from './campaignFacts.ts';
 import { readListFacts } from './listFacts.ts';
+import { draftTemplateProblems } from './draftTemplates.ts';
 
 /** Everything launch validation needs besides the draft, each read from its own stream, in parallel. */
 export const launchFacts = async (eventStore: EventStore, draft: Draft, companyId: string): Promise<LaunchFacts> => {
@@ -12,5 +13,6 @@ export const launchFacts = async (eventStore: EventStore, draft: Draft, companyI
     draft.agentId === undefined ? undefined : readAgentFacts(eventStore, draft.agentId, companyId),
     readCompanySettings(eventStore, companyId),
   ]);
-  return { ...(list ? { list } : {}), ...(form ? { form } : {}), ...(agent ? { agent } : {}), ...(company ? { company } : {}) };
+  const templates = draftTemplateProblems(draft);
+  return { ...(list ? { list } : {}), ...(form ? { form } : {}), ...(agent ? { agent } : {}), ...(company ? { company } : {}), ...(templates.length > 0 ? { templates } : {}) };
 };

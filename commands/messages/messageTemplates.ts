@@ -29,7 +29,8 @@ export const templateFieldNames: readonly string[] = [
   'company.name',
 ];
 
-type Token = [string, string, number, number, Token[]?];
+// Sections carry their sub-tokens fifth; partials carry their indentation there instead.
+type Token = [string, string, number, number, (Token[] | string)?];
 
 const verbatim = { escape: (value: unknown) => String(value) };
 
@@ -52,7 +53,7 @@ export const renderHtml = (template: string, fields: TemplateFields): string =>
   Mustache.render(escapeHtml(template), escapedFields(fields), {}, verbatim).replace(/\r?\n/g, '<br>\n');
 
 const namesIn = (tokens: readonly Token[]): { kind: string; name: string }[] =>
-  tokens.flatMap(([kind, name, , , children]) => [{ kind, name }, ...(children ? namesIn(children) : [])]);
+  tokens.flatMap(([kind, name, , , children]) => [{ kind, name }, ...(Array.isArray(children) ? namesIn(children) : [])]);
 
 /** What is wrong with a template, for launch validation: syntax, partials, fields no contact has. */
 export const templateProblems = (template: string): string[] => {

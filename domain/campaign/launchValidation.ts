@@ -15,7 +15,14 @@ export type AgentFacts = { agentId: string; formId?: string };
  * What launch checks the draft against, gathered from other streams. A fact that does not exist, or
  * belongs to another company, is absent.
  */
-export type LaunchFacts = { list?: ListFacts; form?: FormFacts; agent?: AgentFacts; company?: CampaignSettings };
+export type LaunchFacts = {
+  list?: ListFacts;
+  form?: FormFacts;
+  agent?: AgentFacts;
+  company?: CampaignSettings;
+  /** Problems of the message templates (workflow steps, voicemail message), found where the template engine lives. */
+  templates?: readonly ErrorDetail[];
+};
 
 const minimumNameLength = 3;
 
@@ -142,4 +149,5 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...scheduleProblems(draft, facts.company),
   ...runProblems(draft),
   ...settingProblems(draft, facts),
+  ...(facts.templates ?? []),
 ];

@@ -34,6 +34,7 @@ describe('message templates', () => {
     expect(unknown).to.have.length(1);
     expect(unknown[0]).to.match(/\{\{contact\.nickname\}\} is not a field/);
     expect(templateProblems('{{> footer}}')[0]).to.match(/partials/);
+    expect(templateProblems('Call {{> footer}} now')[0]).to.match(/partials/);
     expect(templateProblems('Hi {{contact.name')[0]).to.match(/not a valid template: Unclosed tag/);
     expect(templateProblems('{{#case.id}}open')[0]).to.match(/not a valid template: Unclosed section/);
   });

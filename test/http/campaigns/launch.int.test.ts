@@ -66,6 +66,19 @@ describe('campaign launch and lifecycle over HTTP', () => {
     expect(answer.body.launch.companyHours).to.deep.include({ timezone: settings.body.campaigns.timezone });
   });
 
+  it('refuses message templates that cannot render, naming each template', async () => {
+    const { campaignId } = await launchableDraft(api, a, 1);
+    const saved = await patch(campaignId, {
+      workflows: [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi {{#contact.name}} unclosed' }, { channel: 'email', subject: 'About {{case.nickname}}', body: 'Hello {{contact.name}}' }] }],
+      voicemail: { policy: 'leave_message', message: 'Call {{> partial}}' },
+    });
+    expect(saved.status, saved.text).to.equal(200);
+    const answer = await refused(422, () => post(campaignId, 'launch'));
+    const paths = answer.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).to.include.members(['workflows.0.steps.0.body', 'workflows.0.steps.1.subject', 'voicemail.message']);
+    expect(paths).not.to.include('workflows.0.steps.1.body');
+  });
+
   it('answers 422 with every problem at once, and appends nothing', async () => {
     const formId = await createForm(api, a.apiKey, 'estate');
     const listId = await seedList(api, a.companyId, 'personal injury', [caseOf('EXT-1'), caseOf('EXT-2', 'workers comp')]);
