@@ -16,7 +16,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const dir = values.dir!;
 
-type Result = { perSecond?: number; seconds?: number; items?: number; peakRssMb: number };
+type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; peakRssMb: number };
 
 const run = (script: string, mode: string, count: string): Result => {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count], {
@@ -41,6 +41,9 @@ const repeat = (script: string, mode: string, count: string) => {
   return {
     perSecond: median(results.map((r) => r.perSecond ?? 0)),
     seconds: median(results.map((r) => r.seconds ?? 0)),
+    value: median(results.map((r) => r.value ?? 0)),
+    // Losses are counted at their worst, never as a median.
+    lost: Math.max(...results.map((r) => r.lost ?? 0)),
     items: results[0]!.items ?? 0,
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
   };
@@ -82,4 +85,14 @@ metric('projection_rebuild_time', rebuild.seconds, 's');
 ratio('projection_rebuild', readAll.seconds / rebuild.seconds);
 metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
 metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
+
+const select = repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000');
+const launch = repeat('launchBench.ts', 'launch', '100000');
+const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');
+process.stderr.write('\n');
+metric('dispatch_select', select.value, 'ms');
+metric('launch_100k', launch.seconds, 's');
+metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
+metric('callback_ingest', callbacks.perSecond, 'req/s');
+metric('callback_lost', callbacks.lost, 'events');
 rmSync(dir, { recursive: true, force: true });
