@@ -57,9 +57,10 @@ export const agentReportHandler = (deps: AgentReportDeps) => {
   };
 
   const optOut = async (owner: CallOwner, report: Extract<AgentReport, { kind: 'opt_out' }>) => {
-    if (owner.to) {
+    const dialled = await owner.to();
+    if (dialled) {
       const where = { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId, excerpt: report.utterance.trim().slice(0, 160) };
-      await deps.consent.optOut({ address: owner.to, source: 'agent_reported', context: where }, contextOf(owner, 'opt-out-consent', report));
+      await deps.consent.optOut({ address: dialled, source: 'agent_reported', context: where }, contextOf(owner, 'opt-out-consent', report));
     }
     await deps.calls({ type: 'RecordInCallOptOut', data: { callId: owner.callId, at: report.reportedAt } }, contextOf(owner, 'opt-out', report));
   };

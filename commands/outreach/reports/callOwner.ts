@@ -13,8 +13,8 @@ export type CallOwner = {
   readonly companyId: string;
   readonly campaignId: string;
   readonly contactId: string;
-  /** The number dialled, from the contact's request of the call. */
-  readonly to: string | undefined;
+  /** The number dialled, from the contact's request of the call; read only when asked (only opt-outs need it). */
+  readonly to: () => Promise<string | undefined>;
   readonly carrierCallId: string | undefined;
   readonly state: CallState;
 };
@@ -69,7 +69,7 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
       companyId,
       campaignId,
       contactId,
-      to: doc?.to ?? (await dialled(campaignId, contactId, callId)),
+      to: async () => doc?.to ?? dialled(campaignId, contactId, callId),
       carrierCallId: placement?.carrierCallId ?? call.carrierCallId ?? doc?.carrierCallId,
       state: call.state,
     };
