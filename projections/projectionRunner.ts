@@ -32,6 +32,8 @@ export type ProjectionRunnerOptions = {
   readonly log?: RunnerLog;
   /** How often a wait looks at checkpoints written by a runner in another process. */
   readonly pollIntervalMs?: number;
+  /** How long a checkpoint moved only by ignored events may wait before it is stored. */
+  readonly quietCheckpointMs?: number;
 };
 
 type Running = {
@@ -54,6 +56,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
   const { eventStore, readStore } = options;
   const log = options.log ?? silent;
   const batchSize = options.batchSize ?? 1000;
+  const quietCheckpointMs = options.quietCheckpointMs ?? 1000;
   const running = new Map<string, Running>();
   const waiters = new Set<() => void>();
   const wakeWaiters = () => {
@@ -69,6 +72,8 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     // One commit in flight while the next batch is read and projected; commits stay in order.
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown;
+    let stored = entry.checkpoint;
+    let storedAt = Date.now();
     const committed = async (checkpoint: bigint) => {
       entry.checkpoint = checkpoint;
       if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
@@ -88,9 +93,20 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       const checkpoint = events[events.length - 1]!.position;
       await pending;
       if (failure) break;
+      // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
+      const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && checkpoint - stored < 10_000n;
+      if (quiet) {
+        entry.checkpoint = checkpoint;
+        wakeWaiters();
+        continue;
+      }
       pending = readStore
         .commit({ projection: projection.name, version: projection.version, checkpoint, changes })
-        .then(() => committed(checkpoint))
+        .then(() => {
+          stored = checkpoint;
+          storedAt = Date.now();
+          return committed(checkpoint);
+        })
         .catch((error: unknown) => {
           failure = error;
           void subscription.close();
@@ -98,6 +114,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     }
     await pending;
     if (failure) throw failure;
+    if (entry.checkpoint > stored) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
   };
 
   const startOne = async (projection: Projection): Promise<void> => {

@@ -7,6 +7,7 @@ import { checkExpectedRevision } from '../../../commands/expectedRevision.ts';
 import { catchUpSubscription } from '../catchUpSubscription.ts';
 import { createEventsSchema } from './schema.ts';
 import { groupCommit, type Outcome } from './groupCommit.ts';
+import { sharedPages } from './sharedPages.ts';
 
 export type SqliteEventStoreOptions = {
   /** A file path, or ':memory:' for a store that lives as long as the process. */
@@ -126,6 +127,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   const append = groupCommit<AppendRequest, AppendResult>((requests) => {
     const outcomes = commitMany(requests);
     stats.transactions += 1;
+    pages.committed();
     stats.appends += requests.length;
     for (const notify of listeners) notify();
     return outcomes;
@@ -146,6 +148,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
 
   const readAllPage = (after: bigint, limit: number): RecordedEvent[] =>
     (sql.readAll.all(after, limit) as Row[]).map(decode);
+  const pages = sharedPages(readAllPage);
 
   return {
     db,
@@ -177,7 +180,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     },
 
     subscribe: (subscribeOptions = {}) =>
-      catchUpSubscription({ readPage: readAllPage, waitForChange }, subscribeOptions),
+      catchUpSubscription({ readPage: pages.read, waitForChange }, subscribeOptions),
 
     headPosition: async () => sql.head.get() as bigint,
 

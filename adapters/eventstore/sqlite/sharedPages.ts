@@ -1,0 +1,27 @@
+import type { RecordedEvent } from '../../../domain/events/event.ts';
+
+/**
+ * The pages subscriptions read lately, decoded once and shared: every projection follows the store
+ * from about the same checkpoint, so without this each would read and decode every event itself.
+ * Events never change, so a full page stays true; a short page (the head) only until the next commit.
+ */
+export const sharedPages = (read: (after: bigint, limit: number) => RecordedEvent[], capacity = 64) => {
+  const pages = new Map<string, { events: RecordedEvent[]; commits: number }>();
+  let commits = 0;
+  return {
+    /** Called after each local commit: short pages may now be missing events. */
+    committed: () => {
+      commits += 1;
+    },
+    read: (after: bigint, limit: number): RecordedEvent[] => {
+      const key = `${after}:${limit}`;
+      const cached = pages.get(key);
+      if (cached && (cached.events.length === limit || cached.commits === commits)) return cached.events;
+      const events = read(after, limit);
+      pages.delete(key);
+      pages.set(key, { events, commits });
+      if (pages.size > capacity) pages.delete(pages.keys().next().value!);
+      return events;
+    },
+  };
+};
