@@ -4,6 +4,7 @@ import type { CampaignCommand, LaunchCampaign, SaveDraft } from './commands.ts';
 import { draftPartNames, type DraftChanges } from './draft.ts';
 import { campaignStream, enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
 import { launchProblems, resolvedSlots, type ListFacts } from './launchValidation.ts';
+import { campaignWorkflows } from '../workflow/plan.ts';
 import { evolveCampaign, initialCampaignState, type Campaign, type CampaignState, type CampaignStatus } from './state.ts';
 
 /** Deep equality of JSON values, so an autosave that repeats what is saved records nothing. */
@@ -104,9 +105,10 @@ const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent
       ...(company ? { companyHours: { timezone: company.timezone, businessHours: company.defaultBusinessHours } } : {}),
     },
   };
+  const messages = campaignWorkflows({ workflows: campaign.draft.workflows ?? [], ...(campaign.draft.voicemail ? { voicemail: campaign.draft.voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0);
   const batches: CampaignEvent[] = [];
   for (let from = 0; from < contacts.length; from += enrolmentBatchSize)
-    batches.push({ type: 'ContactsEnrolled', data: { campaignId, batch: batches.length, contacts: contacts.slice(from, from + enrolmentBatchSize) } });
+    batches.push({ type: 'ContactsEnrolled', data: { campaignId, batch: batches.length, contacts: contacts.slice(from, from + enrolmentBatchSize), messages } });
   return [launched, ...batches];
 };
 

@@ -52,7 +52,11 @@ export const campaignEvents = {
     t.partial({ companyHours: CompanyHoursSnapshot }),
   ]),
   /** Enrolment of the frozen list, in batches of up to a thousand contacts, appended with the launch. */
-  ContactsEnrolled: t.type({ campaignId: t.string, batch: t.number, contacts: t.array(EnrolledContact) }),
+  ContactsEnrolled: t.intersection([
+    t.type({ campaignId: t.string, batch: t.number, contacts: t.array(EnrolledContact) }),
+    // False when the campaign has no message step at all, so nothing prepares to message these contacts.
+    t.partial({ messages: t.boolean }),
+  ]),
   CampaignPaused: lifecycle,
   CampaignResumed: lifecycle,
   CampaignCompleted: lifecycle,

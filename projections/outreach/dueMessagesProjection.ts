@@ -56,6 +56,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
       return [{ collection: WORKFLOW_CAMPAIGNS, id: doc._id, apply: () => doc }];
     }
     case 'ContactsEnrolled': {
+      if (event.data.messages === false) return [];
       const enrolledAt = event.metadata.occurredAt;
       return event.data.contacts.map((contact) => {
         const doc = withDueAt({

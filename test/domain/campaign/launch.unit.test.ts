@@ -39,9 +39,18 @@ describe('campaign launch', () => {
               { caseId: 'case-2', contactId: 'contact-2-0', externalId: 'EXT-2', phone: '+15550000002', timezone: 'America/Chicago', timezoneSource: 'contact', name: 'Client 2', email: 'client2@example.com', state: 'IL' },
               { caseId: 'case-2', contactId: 'contact-2-1', externalId: 'EXT-2', phone: '+15550000002', timezone: 'America/Chicago', timezoneSource: 'contact', name: 'Client 2' },
             ],
+            messages: false,
           },
         },
       ]);
+  });
+
+  it('says in each enrolment batch whether the campaign has any message step to prepare for', () => {
+    const state = launchable.reduce(campaignDecider.evolve, campaignDecider.initialState());
+    const flags = (events: readonly CampaignEvent[]) => events.flatMap((e) => (e.type === 'ContactsEnrolled' ? [e.data.messages] : []));
+    expect(flags(campaignDecider.decide(launch(), state) as CampaignEvent[])).to.deep.equal([false]);
+    const withText = [...launchable, saved({ voicemail: { policy: 'follow_up_sms', message: 'We called you.' } })].reduce(campaignDecider.evolve, campaignDecider.initialState());
+    expect(flags(campaignDecider.decide(launch(), withText) as CampaignEvent[])).to.deep.equal([true]);
   });
 
   it('is ACTIVE afterwards with its counts', () =>

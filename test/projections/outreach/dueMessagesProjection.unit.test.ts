@@ -63,6 +63,13 @@ describe('due messages read model', () => {
     expect(fold([{ type: 'CampaignDraftStarted', data: { campaignId, companyId: 'company-1', name: 'x', createdAt: enrolledAt } }]).campaign).to.equal(undefined);
   });
 
+  it('keeps no contact of a campaign whose enrolment says it has no message step', () => {
+    const silent: Event = { ...enrolled, data: { ...(enrolled.data as object), messages: false } } as Event;
+    expect(fold([launched, silent]).contact).to.equal(undefined);
+    const speaking: Event = { ...enrolled, data: { ...(enrolled.data as object), messages: true } } as Event;
+    expect(fold([launched, speaking]).contact).to.include({ facts: 1 });
+  });
+
   it('wakes an enrolled contact at once, then at its earliest planned step, and not once every step is requested', () => {
     expect(fold([launched, enrolled]).contact).to.include({ dueAt: enrolledAt, facts: 1, factsSeen: 0 });
     const later = '2026-03-02T16:00:00.000Z';
