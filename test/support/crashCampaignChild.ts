@@ -22,7 +22,7 @@ const places: readonly RigContact[] = [
   { phone: '+1305555', state: 'FL' },
   { phone: '+1512555', state: 'TX' },
 ];
-const contacts = Array.from({ length: 40 }, (_, i) => {
+const contacts = Array.from({ length: 80 }, (_, i) => {
   const place = places[i % places.length]!;
   return { ...place, phone: `${place.phone}${String(100 + i).padStart(4, '0')}` };
 });
