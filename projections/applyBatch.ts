@@ -8,18 +8,24 @@ export type LoadDocuments = (collection: string, ids: readonly string[]) => Prom
 
 type Slot = { id: string; doc: Doc | null; storedPosition: bigint; position: bigint; changed: boolean };
 
-/**
- * Runs a batch of events through a projection in memory: loads each touched document once,
- * applies the updates in order (skipping events a document has already seen), and answers
- * one change per document.
- */
-export const applyBatch = async (projection: Projection, load: LoadDocuments, events: readonly RecordedEvent[]): Promise<DocumentChange[]> => {
+export type PositionedUpdate = { readonly update: DocumentUpdate; readonly position: bigint };
+
+/** The document updates a run of events causes, each with the position of its event, in order. */
+export const projectedUpdates = (projection: Projection, events: readonly RecordedEvent[]): PositionedUpdate[] => {
   const wanted = new Set<string>(projection.eventTypes);
-  const updates: { update: DocumentUpdate; position: bigint }[] = [];
+  const updates: PositionedUpdate[] = [];
   for (const event of events) {
     if (!wanted.has(event.type)) continue;
     for (const update of projection.project(event)) updates.push({ update, position: event.position });
   }
+  return updates;
+};
+
+/**
+ * Runs projected updates in memory: loads each touched document once, applies the updates in order
+ * (skipping events a document has already seen), and answers one change per document.
+ */
+export const applyUpdates = async (load: LoadDocuments, updates: readonly PositionedUpdate[]): Promise<DocumentChange[]> => {
   if (updates.length === 0) return [];
 
   // Slots per collection, then per id: one lookup each, no composite keys to build.

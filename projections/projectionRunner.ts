@@ -1,7 +1,8 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
 import type { ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
-import { applyBatch } from './applyBatch.ts';
+import { applyUpdates, projectedUpdates, type PositionedUpdate } from './applyBatch.ts';
+import type { RecordedEvent } from '../domain/events/event.ts';
 import { cachedLoader, documentCache } from './documentCache.ts';
 
 /** Structured log lines the runner writes; pino's logger fits. */
@@ -47,6 +48,31 @@ type Running = {
 
 const silent: RunnerLog = { info: () => {}, error: () => {} };
 
+/** Documents one commit carries at most: a launch enrols thousands of contacts per event. */
+const UPDATES_PER_COMMIT = 5000;
+
+/**
+ * A page of events cut where its updates pass the bound, each piece with its own events: smaller
+ * commits keep the writer thread busy while the next piece is projected.
+ */
+const commitChunks = (updates: readonly PositionedUpdate[], page: readonly RecordedEvent[]) => {
+  const chunks: { events: RecordedEvent[]; updates: PositionedUpdate[] }[] = [];
+  let events: RecordedEvent[] = [];
+  let pending: PositionedUpdate[] = [];
+  let next = 0;
+  for (const event of page) {
+    events.push(event);
+    while (next < updates.length && updates[next]!.position === event.position) pending.push(updates[next++]!);
+    if (pending.length >= UPDATES_PER_COMMIT) {
+      chunks.push({ events, updates: pending });
+      events = [];
+      pending = [];
+    }
+  }
+  if (events.length > 0) chunks.push({ events, updates: pending });
+  return chunks;
+};
+
 /**
  * Keeps each projection's read model following the event store: from its checkpoint, a batch at a
  * time, each batch committed with its checkpoint. A new version is built in fresh collections and
@@ -83,8 +109,8 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       }
       wakeWaiters();
     };
-    for await (const events of subscription) {
-      const changes = await applyBatch(projection, load, events);
+    for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
+      const changes = await applyUpdates(load, updates);
       for (const change of changes)
         cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
           doc: change.op === 'upsert' ? change.doc : null,
