@@ -112,6 +112,8 @@ export const draftParts = {
   reportSchedules: t.array(ReportSchedule),
   crmFieldMappings: t.array(CrmFieldMapping),
   voicemail: Voicemail,
+  /** Record the campaign's calls; the recording's link goes to the Calls report. */
+  recordCalls: t.boolean,
 };
 
 export type DraftPart = keyof typeof draftParts;
@@ -140,6 +142,7 @@ export const DraftChanges = t.partial({
   reportSchedules: clearable(draftParts.reportSchedules),
   crmFieldMappings: clearable(draftParts.crmFieldMappings),
   voicemail: clearable(draftParts.voicemail),
+  recordCalls: clearable(draftParts.recordCalls),
 });
 export type DraftChanges = t.TypeOf<typeof DraftChanges>;
 

@@ -20,6 +20,8 @@ export type DispatchCampaign = Doc & {
   scheduleSlots: TimeSlot[];
   concurrency: { limit?: number; pacingPerMinute?: number };
   retry: { maxAttempts?: number; intervalMinutes?: number };
+  /** Whether the campaign's calls are recorded. */
+  recordCalls?: boolean;
 };
 
 /** Runs that place calls, in the order the campaign lists them; slots were checked at launch. */
@@ -32,7 +34,7 @@ const statusOf = (type: CampaignEvent['type']): CampaignStatus | undefined =>
 /** One document per launched campaign; drafts never appear, so they can never dispatch. */
 export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
   name: 'dispatch_campaigns',
-  version: 1,
+  version: 2,
   collections: [{ name: DISPATCH_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] }],
   eventTypes: ['CampaignLaunched', 'CampaignPaused', 'CampaignResumed', 'CampaignCompleted'],
   project: (event: RecordedEvent<CampaignEvent>) => {
@@ -50,6 +52,7 @@ export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
         scheduleSlots: (settings.schedule?.slots ?? []) as TimeSlot[],
         concurrency: { ...settings.concurrency },
         retry: { ...settings.retry },
+        ...(settings.recordCalls !== undefined ? { recordCalls: settings.recordCalls } : {}),
       };
       return [{ collection: DISPATCH_CAMPAIGNS, id: campaignId, apply: () => doc }];
     }

@@ -99,7 +99,7 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
   if (!requested) return 'skipped';
 
   try {
-    const { carrierCallId } = await deps.telephony.placeCall({ callId, to: contact.phone, from: attempt.callerNumber, ...deps.callbackUrls(callId), machineDetection: deps.machineDetection, record: deps.record });
+    const { carrierCallId } = await deps.telephony.placeCall({ callId, to: contact.phone, from: attempt.callerNumber, ...deps.callbackUrls(callId), machineDetection: deps.machineDetection, record: campaign.recordCalls ?? deps.record });
     const placed = await deps.calls({ type: 'RecordCallPlaced', data: { callId, campaignId, contactId, carrierCallId, placedAt: now.toISOString() } }, context(`placed-${callId}`));
     deps.wrote(placed.position);
     await deps.settlement.settle(callId, context(`settle-${callId}`));

@@ -33,6 +33,17 @@ describe('dispatcher', () => {
     expect(placed.map((e) => e.stream)).to.deep.equal(h.telephony.placed.map((c) => `call-${c.callId}`));
   });
 
+  it("records a campaign's calls only when the campaign asks for it", async () => {
+    await h.launch(campaignId, contacts(2), { recordCalls: true });
+    await h.launch('campaign-quiet', contacts(2, 'quiet'));
+    await h.caughtUp();
+    await h.dispatcher().tick();
+    const campaignOf = new Map((await h.eventsOf('CallPlaced')).map((e) => [(e.data as { callId: string }).callId, (e.data as { campaignId: string }).campaignId]));
+    const recordedBy = (campaign: string) => h.telephony.placed.filter((call) => campaignOf.get(call.callId) === campaign).map((call) => call.record);
+    expect(recordedBy(campaignId)).to.deep.equal([true, true]);
+    expect(recordedBy('campaign-quiet')).to.deep.equal([false, false]);
+  });
+
   it('places nothing more while the calls in flight use the capacity, and more once they end', async () => {
     await h.launch(campaignId, contacts(8));
     await h.caughtUp();
