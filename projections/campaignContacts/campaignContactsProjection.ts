@@ -155,19 +155,21 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const campaignContactsProjection: Projection<Fed> = {
   name: 'campaign_contacts',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: CAMPAIGN_CONTACTS,
+      // Campaign ids are unique across companies, so indexes lead with the campaign (smaller entries);
+      // every query still filters by company.
       indexes: [
-        { fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['_id', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['nameKey', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['lastNameKey', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['externalIdKey', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['phoneDigits', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['emailKey', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['callsOpen', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['messagesOpen', 1]] },
+        { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
+        { fields: [['campaignId', 1], ['nameKey', 1]] },
+        { fields: [['campaignId', 1], ['lastNameKey', 1]] },
+        { fields: [['campaignId', 1], ['externalIdKey', 1]] },
+        { fields: [['campaignId', 1], ['phoneDigits', 1]] },
+        { fields: [['campaignId', 1], ['emailKey', 1]] },
+        { fields: [['campaignId', 1], ['callsOpen', 1]] },
+        { fields: [['campaignId', 1], ['messagesOpen', 1]] },
       ],
     },
     { name: CAMPAIGN_PROGRESS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] },

@@ -91,13 +91,15 @@ type Fed = CampaignEvent | EnrollmentEvent;
  */
 export const dueQueueProjection: Projection<Fed> = {
   name: 'due_queue',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: DUE_QUEUE,
+      // Campaign ids are unique across companies, so indexes lead with the campaign (smaller entries);
+      // every query still filters by company.
       indexes: [
-        { fields: [['companyId', 1], ['campaignId', 1], ['dueAt', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['_id', 1]] },
+        { fields: [['campaignId', 1], ['dueAt', 1]] },
+        { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
       ],
     },
   ],
