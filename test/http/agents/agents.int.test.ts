@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
+import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 
 const settings = { name: 'Intake agent', voice: 'alloy', streamUrl: 'wss://voice.example.com/stream', callerNumber: '+13125550100' };
 const form = { name: 'Intake', caseType: 'personal injury', fields: [{ key: 'injuryDate', label: 'When?', type: 'date', required: true }] };
@@ -19,11 +20,8 @@ describe('AI agents over HTTP', () => {
   const post = (body: unknown, key = a.apiKey) => api.call('POST', '/v1/agents', { key, body });
 
   const refused = async (body: unknown, paths: string[]) => {
-    const before = await api.eventCount();
-    const answer = await post(body);
-    expect(answer.status, answer.text).to.equal(400);
-    expect(answer.body.errors.map((e: { path: string }) => e.path)).to.have.members(paths);
-    expect(await api.eventCount()).to.equal(before);
+    const answer = await refusedWithoutEvents(api, 400, () => post(body));
+    expect(errorPaths(answer)).to.have.members(paths);
     return answer;
   };
 

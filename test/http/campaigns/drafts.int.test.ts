@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startApi, type Answer, type Api } from '../../support/apiHarness.ts';
+import { refusedWithoutEvents } from '../../support/refused.ts';
 import { createAgent, createForm, launchableDraft, setCompanyHours, startDraft, type Company } from './campaignSetup.ts';
 
 /** One value of every part a draft saves, all of which would be refused at launch. */
@@ -39,14 +40,7 @@ describe('campaign drafts over HTTP', () => {
   const get = (id: string, key = a.apiKey, query = '') => api.call('GET', `/v1/campaigns/${id}${query}`, { key });
 
   /** Asserts a refusal with this status, and that nothing was appended. */
-  const refused = async (status: number, send: () => Promise<Answer>) => {
-    const before = await api.eventCount();
-    const answer = await send();
-    expect(answer.status, answer.text).to.equal(status);
-    expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect(await api.eventCount()).to.equal(before);
-    return answer;
-  };
+  const refused = (status: number, send: () => Promise<Answer>) => refusedWithoutEvents(api, status, send);
 
   it('starts a DRAFT as soon as a name is sent: 201 with id, revision and position', async () => {
     const answer = await api.call('POST', '/v1/campaigns', { key: a.apiKey, body: { name: 'Spring intake' } });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startApi, type Answer, type Api } from '../../support/apiHarness.ts';
+import { refusedWithoutEvents } from '../../support/refused.ts';
 import { addCases, caseOf, createAgent, createForm, launchableDraft, seedList, setCompanyHours, startDraft, type Company } from './campaignSetup.ts';
 
 describe('campaign launch and lifecycle over HTTP', () => {
@@ -17,14 +18,7 @@ describe('campaign launch and lifecycle over HTTP', () => {
   const post = (id: string, action: string, key = a.apiKey, body?: unknown) => api.call('POST', `/v1/campaigns/${id}/${action}`, { key, ...(body !== undefined ? { body } : {}) });
   const patch = (id: string, body: unknown, key = a.apiKey) => api.call('PATCH', `/v1/campaigns/${id}`, { key, body });
 
-  const refused = async (status: number, send: () => Promise<Answer>) => {
-    const before = await api.eventCount();
-    const answer = await send();
-    expect(answer.status, answer.text).to.equal(status);
-    expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect(await api.eventCount()).to.equal(before);
-    return answer;
-  };
+  const refused = (status: number, send: () => Promise<Answer>) => refusedWithoutEvents(api, status, send);
 
   it('launches a complete draft: ACTIVE, with the list frozen and its contacts enrolled', async () => {
     const { campaignId, listId } = await launchableDraft(api, a, 3);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
+import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 
 const lunchBreak = {
   concurrencyRate: 60,
@@ -30,12 +31,8 @@ describe('company settings over HTTP', () => {
 
   /** A refusal: 400 problem+json naming exactly these paths, and nothing appended. */
   const refused = async (key: string, body: unknown, paths: string[]) => {
-    const before = await api.eventCount();
-    const answer = await put(key, body);
-    expect(answer.status, answer.text).to.equal(400);
-    expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect(answer.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(paths);
-    expect(await api.eventCount()).to.equal(before);
+    const answer = await refusedWithoutEvents(api, 400, () => put(key, body));
+    expect(errorPaths(answer)).to.deep.equal(paths);
     return answer;
   };
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
+import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 
 const intake = {
   name: 'Injury intake',
@@ -26,12 +27,8 @@ describe('forms over HTTP', () => {
 
   /** Asserts a refusal: 400 naming these paths, and nothing appended. */
   const refused = async (body: unknown, paths: string[]) => {
-    const before = await api.eventCount();
-    const answer = await post(body);
-    expect(answer.status, answer.text).to.equal(400);
-    expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect(answer.body.errors.map((e: { path: string }) => e.path)).to.include.members(paths);
-    expect(await api.eventCount()).to.equal(before);
+    const answer = await refusedWithoutEvents(api, 400, () => post(body));
+    expect(errorPaths(answer)).to.include.members(paths);
     return answer;
   };
 
