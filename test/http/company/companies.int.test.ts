@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parseApiKey } from '../../../commands/company/apiKeys.ts';
 import { ADMIN_TOKEN, startApi, type Api } from '../../support/apiHarness.ts';
 import type { RecordedEvent } from '../../../domain/events/event.ts';
 
@@ -29,7 +30,7 @@ describe('companies over HTTP', () => {
 
   it('records every event on the company stream with the company and the admin as actor, and never the secret', async () => {
     const { companyId, apiKey } = await api.createCompany('Secret Keepers LLP');
-    const secret = apiKey.split('_').at(-1)!;
+    const secret = parseApiKey(apiKey)!.secret;
     const events = (await allEvents()).filter((e) => e.stream === `company-${companyId}`);
     expect(events.map((e) => e.type)).to.deep.equal(['CompanyCreated', 'ApiKeyIssued']);
     for (const event of events) expect(event.metadata).to.include({ companyId, actor: 'admin' });
