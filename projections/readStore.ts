@@ -42,7 +42,16 @@ export type FindOptions = {
 export type Page<D extends Doc = Doc> = { readonly items: readonly D[]; readonly next: string | null };
 
 export type IndexSpec = { readonly fields: Sort; readonly unique?: boolean };
-export type CollectionSpec = { readonly name: string; readonly indexes: readonly IndexSpec[] };
+export type CollectionSpec = {
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  /**
+   * Fields queries filter on that no index of their own would repay: each adds a write to every
+   * change, while a scan of one campaign's documents answers in milliseconds. A store may keep them
+   * ready to compare (SQLite: in key columns, so a scan never parses documents).
+   */
+  readonly filterFields?: readonly string[];
+};
 
 /** One document change of a projection batch; `position` is the event that caused it. */
 export type DocumentChange =

@@ -7,7 +7,12 @@ import { ValidationError } from '../../domain/errors.ts';
 
 export type ReadStoreFactory = { open(): Promise<ReadStore> };
 
-const contacts: CollectionSpec = { name: 'contacts', indexes: [{ fields: [['status', 1], ['attempts', -1]] }, { fields: [['companyId', 1]] }] };
+// Filter fields of every kind: an object, a nested string and a boolean, beside the indexed ones.
+const contacts: CollectionSpec = {
+  name: 'contacts',
+  indexes: [{ fields: [['status', 1], ['attempts', -1]] }, { fields: [['companyId', 1]] }],
+  filterFields: ['window', 'window.state', 'optedOut'],
+};
 
 let projectionSequence = 0;
 /** Each test writes a projection of its own, so adapters that share a server never mix tests. */
@@ -30,7 +35,7 @@ const scalar: fc.Arbitrary<Scalar> = fc.oneof(
   fc.constantFrom<Scalar>(null, true, false, 0, 3, 5.5, 7, 'active', 'completed', 'FL', 'TX', '', '7', 'ÉLAN'),
   fc.integer({ min: -2, max: 12 }),
 );
-const field = fc.constantFrom('status', 'attempts', 'optedOut', 'window.state', 'window.score', 'missing', '_id', 'companyId');
+const field = fc.constantFrom('status', 'attempts', 'optedOut', 'window', 'window.state', 'window.score', 'missing', '_id', 'companyId');
 const condition = fc.oneof(
   scalar,
   fc.record({ $eq: scalar }),

@@ -35,4 +35,26 @@ describe('SQLite read store: indexes', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps filter fields in key columns without indexing them, also filling a column added to an existing table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readstore-'));
+    const store = getSqliteReadStore({ path: join(dir, 'read.db'), writerThread: false });
+    try {
+      const before = { name: 'contacts', indexes: [{ fields: [['status', 1]] as [string, 1 | -1][] }] };
+      await store.prepare(1, [before]);
+      await store.commit({ projection: 'p', version: 1, checkpoint: 1n, changes: [{ op: 'upsert', collection: 'contacts', doc: { _id: 'a', companyId: 'c', status: 'active', nameKey: 'kara brown' }, position: 1n }] });
+      const spec = { ...before, filterFields: ['nameKey'] };
+      await store.prepare(1, [spec]);
+      await store.activate('p', 1, [spec]);
+      await store.commit({ projection: 'p', version: 1, checkpoint: 2n, changes: [{ op: 'upsert', collection: 'contacts', doc: { _id: 'b', companyId: 'c', status: 'active', nameKey: 'karl marx' }, position: 2n }] });
+      const columns = store.db.prepare(`SELECT name, "key:nameKey" AS value FROM (SELECT _id AS name, "key:nameKey" FROM contacts_v1) ORDER BY name`).all();
+      expect(columns).to.deep.equal([{ name: 'a', value: 'kara brown' }, { name: 'b', value: 'karl marx' }]);
+      const indexed = store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts_v1' AND sql LIKE '%nameKey%'").all();
+      expect(indexed).to.deep.equal([]);
+      expect((await store.find('contacts', { nameKey: { $gte: 'karl', $lt: 'karl\uffff' } })).items.map((d) => d._id)).to.deep.equal(['b']);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CollectionSpec } from '../../../projections/readStore.ts';
-import { collectionSql, keyColumn } from './sqliteFilter.ts';
+import { collectionSql, keyColumn, keyValueSql } from './sqliteFilter.ts';
 
 export const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -18,9 +18,9 @@ export const createReadStoreSchema = (db: Database.Database): void => {
   `);
 };
 
-/** The fields a collection's indexes use, each stored in a key column of its own. */
+/** The fields a collection's indexes and filters use, each stored in a key column of its own. */
 export const keyedFields = (spec: CollectionSpec): string[] => [
-  ...new Set(spec.indexes.flatMap((index) => index.fields.map(([field]) => field)).filter((field) => field !== '_id')),
+  ...new Set([...spec.indexes.flatMap((index) => index.fields.map(([field]) => field)), ...(spec.filterFields ?? [])].filter((field) => field !== '_id')),
 ];
 
 /** Fields that have key columns in an existing table, read from the table itself. */
@@ -40,7 +40,7 @@ export const createCollection = (db: Database.Database, physical: string, spec: 
   const existing = new Set(existingKeyedFields(db, physical));
   for (const field of keyedFields(spec).filter((f) => !existing.has(f))) {
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${keyColumn(field)}`);
-    db.exec(`UPDATE ${table} SET ${keyColumn(field)} = json_extract(doc, '$.${field}')`);
+    db.exec(`UPDATE ${table} SET ${keyColumn(field)} = ${keyValueSql(field)}`);
   }
 };
 

@@ -18,9 +18,14 @@ export const collectionSql = (keyed: ReadonlySet<string>) => {
     field === '_id' ? '_id' : keyed.has(field) ? keyColumn(field) : `json_extract(doc, ${path(field)})`;
   const typeSql = (field: string): string => (field === '_id' ? `'text'` : `json_type(doc, ${path(field)})`);
 
-  /** JSON types that compare with the operand: MongoDB never matches a range across types. */
+  /**
+   * JSON types that compare with the operand: MongoDB never matches a range across types. A key
+   * column holds text only for strings, so a string's guard needs no look into the document.
+   */
   const typeGuard = (field: string, operand: string | number | boolean): string =>
-    typeof operand === 'number'
+    typeof operand === 'string' && keyed.has(field)
+      ? `typeof(${keyColumn(field)}) = 'text'`
+      : typeof operand === 'number'
       ? `${typeSql(field)} IN ('integer', 'real')`
       : typeof operand === 'string'
         ? `${typeSql(field)} = 'text'`
@@ -88,14 +93,13 @@ export const collectionSql = (keyed: ReadonlySet<string>) => {
   return { filterSql, orderSql };
 };
 
-/** A field's value as SQLite's json_extract would give it, so key columns and JSON always agree. */
+/**
+ * A scalar field's value as SQLite's json_extract would give it, so key columns and JSON agree; no
+ * filter compares arrays or objects, so their column stays empty and only strings are ever text.
+ */
 export const keyValue = (value: unknown): string | number | null =>
-  value === undefined || value === null
-    ? null
-    : typeof value === 'boolean'
-      ? value
-        ? 1
-        : 0
-      : typeof value === 'number' || typeof value === 'string'
-        ? value
-        : JSON.stringify(value);
+  typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'number' || typeof value === 'string' ? value : null;
+
+/** The SQL that fills a key column from the documents, as `keyValue` would. */
+export const keyValueSql = (field: string): string =>
+  `CASE WHEN json_type(doc, '$.${field}') IN ('array', 'object') THEN NULL ELSE json_extract(doc, '$.${field}') END`;
