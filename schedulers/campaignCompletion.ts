@@ -39,8 +39,16 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
   const handle = campaignHandler({ eventStore, registry: options.registry });
   const onError = options.onError ?? (() => {});
 
-  const anyOpen = async (campaign: CampaignProgressDoc, flag: 'callsOpen' | 'messagesOpen'): Promise<boolean> =>
-    (await readStore.find(CAMPAIGN_CONTACTS, { companyId: campaign.companyId, campaignId: campaign.campaignId, [flag]: true }, { limit: 1 })).items.length > 0;
+  // One index (campaign, calls open, messages open) serves both flags: each question names both
+  // values, so the index finds the first document without sorting.
+  const anyOpen = async (campaign: CampaignProgressDoc, flag: 'callsOpen' | 'messagesOpen'): Promise<boolean> => {
+    const other = flag === 'callsOpen' ? 'messagesOpen' : 'callsOpen';
+    for (const open of [{ [flag]: true, [other]: false }, { [flag]: true, [other]: true }]) {
+      const found = await readStore.find(CAMPAIGN_CONTACTS, { companyId: campaign.companyId, campaignId: campaign.campaignId, ...open }, { limit: 1 });
+      if (found.items.length > 0) return true;
+    }
+    return false;
+  };
 
   const done = async (campaign: CampaignProgressDoc): Promise<boolean> => {
     // Enrolment is read in batches: a launch half-read is not a campaign with fewer contacts.

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { campaignContactCommands } from '../../commands/campaignContacts/campaignContactCommands.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
-import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactJson, type CampaignContactDoc, type CampaignProgressDoc } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactJson, campaignContactsOf, type CampaignContactDoc, type CampaignProgressDoc } from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { contactSearchFilter } from '../../projections/campaignContacts/contactSearch.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import type { Filter } from '../../projections/readStore.ts';
@@ -57,8 +57,7 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       const progress = (await scope.get(CAMPAIGN_PROGRESS, campaignId)) as CampaignProgressDoc | null;
       // A draft has no contacts yet: an empty page, as for any campaign of the caller's.
       if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
-      const filters: Filter[] = [{ campaignId }];
-      if (query.status) filters.push({ status: query.status });
+      const filters: Filter[] = [campaignContactsOf(campaignId, query.status)];
       if (query.search) filters.push(contactSearchFilter(query.search));
       const page = await scope.find(CAMPAIGN_CONTACTS, { $and: filters }, findOptionsOf(query));
       pageJson(res, page, (doc) => campaignContactJson(doc as CampaignContactDoc, progress?.calls ?? false));

@@ -1,5 +1,5 @@
 import type { EnrolledContact } from '../../domain/campaign/events.ts';
-import type { Doc } from '../readStore.ts';
+import type { Doc, Filter } from '../readStore.ts';
 
 export const CAMPAIGN_CONTACTS = 'campaign_contacts';
 export const CAMPAIGN_PROGRESS = 'campaign_progress';
@@ -57,6 +57,15 @@ export type CampaignProgressDoc = Doc & {
 };
 
 export const campaignContactId = (campaignId: string, contactId: string): string => `${campaignId}.${contactId}`;
+
+/**
+ * One campaign's contacts, with one status or all: all are a range of ids, read in id order and left
+ * at a page's end; one status is the (campaign, status, id) index, also in id order.
+ */
+export const campaignContactsOf = (campaignId: string, status?: CampaignContactStatus): Filter => ({
+  ...(status === undefined ? {} : { campaignId, status }),
+  _id: { $gt: `${campaignId}.`, $lt: `${campaignId}/` },
+});
 
 const lower = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 

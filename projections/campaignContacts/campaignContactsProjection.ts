@@ -18,6 +18,7 @@ import {
   type CampaignContactDoc,
   type CampaignProgressDoc,
 } from './campaignContactDocument.ts';
+import { searchFields } from './contactSearch.ts';
 
 type Fed = CampaignEvent | EnrollmentEvent | Extract<CallEvent, { type: 'FormAnswersRecorded' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
@@ -87,7 +88,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
         progressUpdate(campaignId, (doc) => ({ ...doc, enrolled: doc.enrolled + contacts.length })),
         ...contacts.map((contact) => {
           const doc = enrolledContactDoc(companyId, campaignId, contact, occurredAt);
-          return { collection: CAMPAIGN_CONTACTS, id: doc._id, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+          return { collection: CAMPAIGN_CONTACTS, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
         }),
       ];
     }
@@ -155,22 +156,18 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const campaignContactsProjection: Projection<Fed> = {
   name: 'campaign_contacts',
-  version: 3,
+  version: 4,
   collections: [
     {
       name: CAMPAIGN_CONTACTS,
       // Campaign ids are unique across companies, so indexes lead with the campaign (smaller entries);
-      // every query still filters by company.
+      // every query still filters by company. Search scans one campaign's contacts in id order rather
+      // than keep five indexes that every launch would have to fill.
       indexes: [
         { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
-        { fields: [['campaignId', 1], ['nameKey', 1]] },
-        { fields: [['campaignId', 1], ['lastNameKey', 1]] },
-        { fields: [['campaignId', 1], ['externalIdKey', 1]] },
-        { fields: [['campaignId', 1], ['phoneDigits', 1]] },
-        { fields: [['campaignId', 1], ['emailKey', 1]] },
-        { fields: [['campaignId', 1], ['callsOpen', 1]] },
-        { fields: [['campaignId', 1], ['messagesOpen', 1]] },
+        { fields: [['campaignId', 1], ['callsOpen', 1], ['messagesOpen', 1]] },
       ],
+      filterFields: ['companyId', ...searchFields],
     },
     { name: CAMPAIGN_PROGRESS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] },
   ],
