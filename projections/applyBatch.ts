@@ -30,15 +30,24 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
 
   // Slots per collection, then per id: one lookup each, no composite keys to build.
   const slots = new Map<string, Map<string, Slot>>();
+  const toLoad = new Map<string, string[]>();
   for (const { update } of updates) {
     let byId = slots.get(update.collection);
     if (!byId) slots.set(update.collection, (byId = new Map()));
-    if (!byId.has(update.id)) byId.set(update.id, { id: update.id, doc: null, storedPosition: 0n, position: 0n, changed: false });
+    if (byId.has(update.id)) continue;
+    byId.set(update.id, { id: update.id, doc: null, storedPosition: 0n, position: 0n, changed: false });
+    // A document its first update creates cannot exist yet: nothing to read.
+    if (update.creates) continue;
+    let ids = toLoad.get(update.collection);
+    if (!ids) toLoad.set(update.collection, (ids = []));
+    ids.push(update.id);
   }
-  for (const [collection, byId] of slots) {
-    const stored = await load(collection, [...byId.keys()]);
-    for (const slot of byId.values()) {
-      const found = stored.get(slot.id);
+  for (const [collection, ids] of toLoad) {
+    const byId = slots.get(collection)!;
+    const stored = await load(collection, ids);
+    for (const id of ids) {
+      const slot = byId.get(id)!;
+      const found = stored.get(id);
       if (!found) continue;
       slot.doc = found.doc;
       slot.storedPosition = slot.position = found.position;

@@ -6,6 +6,11 @@ export type DocumentUpdate = {
   readonly collection: string;
   readonly id: string;
   readonly apply: (current: Doc | undefined) => Doc | null;
+  /**
+   * No earlier event touches this document (an enrolment, a case added): the runner does not read it
+   * first. A replay still changes nothing, since the store keeps a document's newer position.
+   */
+  readonly creates?: boolean;
 };
 
 /**

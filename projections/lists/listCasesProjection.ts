@@ -15,7 +15,7 @@ export const listCasesProjection: Projection<ListEvent> = {
       case 'CasesAdded':
         return event.data.cases.map(({ caseId, ...found }) => {
           const doc = { _id: caseId, companyId: event.metadata.companyId, listId: event.data.listId, ...found, addedAt: event.metadata.occurredAt };
-          return { collection: LIST_CASES, id: caseId, apply: () => doc };
+          return { collection: LIST_CASES, id: caseId, creates: true, apply: () => doc };
         });
       case 'ListCreated':
         return [];

@@ -50,7 +50,7 @@ export const dispatchedCallsProjection: Projection<Fed> = {
       case 'CallRequested': {
         const { callId, campaignId, contactId, to, requestedAt } = event.data;
         const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false };
-        return [{ collection: DISPATCHED_CALLS, id: callId, apply: (current) => current ?? doc }];
+        return [{ collection: DISPATCHED_CALLS, id: callId, creates: true, apply: (current) => current ?? doc }];
       }
       case 'CallPlaced':
         return [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId }))];

@@ -75,7 +75,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
           done: [],
           completed: false,
         });
-        return { collection: DUE_MESSAGES, id: doc._id, apply: (current) => current ?? doc };
+        return { collection: DUE_MESSAGES, id: doc._id, creates: true, apply: (current) => current ?? doc };
       });
     }
     case 'CampaignPaused':

@@ -108,7 +108,7 @@ export const dueQueueProjection: Projection<Fed> = {
     if (event.type === 'ContactsEnrolled') {
       const { campaignId, contacts } = event.data;
       const { companyId, occurredAt } = event.metadata;
-      return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
+      return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), creates: true, apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
     }
     if (!('contactId' in event.data)) return [];
     const change = changeOf(event as EnrollmentEvent);
