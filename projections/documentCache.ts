@@ -4,38 +4,35 @@ import type { Doc } from './readStore.ts';
 /** A document as the projection last left it: absent documents are remembered too. */
 export type Cached = { readonly doc: Doc | null; readonly position: bigint };
 
+/** One collection's remembered documents, and their ids in the order it learnt of them. */
+type Remembered = { readonly docs: Map<string, Cached>; order: string[]; head: number };
+
 /**
  * The newest documents a runner wrote, kept in memory so the next batch need not read them back.
  * Only the projection's own runner writes its collections, so what it remembers stays true.
- * When full it forgets the documents it learnt of first.
+ * Each collection keeps up to `capacity` documents and forgets first those it learnt of first.
  */
 export const documentCache = (capacity: number) => {
-  const collections = new Map<string, Map<string, Cached>>();
-  const order: [string, string][] = [];
-  let head = 0;
-  let size = 0;
-  const evictOldest = () => {
-    const [collection, id] = order[head++]!;
-    if (collections.get(collection)?.delete(id)) size--;
-    if (head > 4096 && head * 2 > order.length) order.splice(0, head), (head = 0);
-  };
+  const collections = new Map<string, Remembered>();
   return {
-    get: (collection: string, id: string): Cached | undefined => collections.get(collection)?.get(id),
+    get: (collection: string, id: string): Cached | undefined => collections.get(collection)?.docs.get(id),
     set: (collection: string, id: string, value: Cached): void => {
-      let byId = collections.get(collection);
-      if (!byId) collections.set(collection, (byId = new Map()));
-      if (!byId.has(id)) {
-        order.push([collection, id]);
-        size++;
+      let remembered = collections.get(collection);
+      if (!remembered) collections.set(collection, (remembered = { docs: new Map(), order: [], head: 0 }));
+      const { docs } = remembered;
+      const before = docs.size;
+      docs.set(id, value);
+      if (docs.size === before) return;
+      remembered.order.push(id);
+      if (docs.size <= capacity) return;
+      docs.delete(remembered.order[remembered.head++]!);
+      // Forgotten ids leave the order list in one piece once they are half of it.
+      if (remembered.head > 4096 && remembered.head * 2 > remembered.order.length) {
+        remembered.order = remembered.order.slice(remembered.head);
+        remembered.head = 0;
       }
-      byId.set(id, value);
-      while (size > capacity) evictOldest();
     },
-    clear: () => {
-      collections.clear();
-      order.length = 0;
-      head = size = 0;
-    },
+    clear: () => collections.clear(),
   };
 };
 

@@ -28,7 +28,7 @@ export type ProjectionRunnerOptions = {
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
   readonly batchSize?: number;
-  /** Documents each projection keeps in memory between batches. */
+  /** Documents of each collection a projection keeps in memory between batches. */
   readonly cacheSize?: number;
   readonly log?: RunnerLog;
   /** How often a wait looks at checkpoints written by a runner in another process. */
