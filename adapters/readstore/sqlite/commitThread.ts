@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from './commitBatch.ts';
+import { packBatch } from './packedBatch.ts';
 
 // Worker threads do not inherit the TypeScript loader, so the thread registers it before loading.
 const loader = import.meta.resolve('tsx/esm/api');
@@ -35,7 +36,7 @@ export const commitThread = (path: string) => {
             const id = ++sequence;
             pending.set(id, { resolve, reject });
             worker.ref();
-            worker.postMessage({ id, batch });
+            worker.postMessage({ id, batch: packBatch(batch) });
           }).finally(() => {
             if (pending.size === 0) worker.unref();
           }),

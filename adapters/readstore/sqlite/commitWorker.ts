@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStoreSchema } from './schema.ts';
-import { batchCommitter, type EncodedBatch } from './commitBatch.ts';
+import { batchCommitter } from './commitBatch.ts';
+import { unpackBatch, type PackedBatch } from './packedBatch.ts';
 
 const db = new Database((workerData as { path: string }).path);
 createReadStoreSchema(db);
@@ -12,14 +13,14 @@ db.pragma('wal_autocheckpoint = 16384');
 db.pragma('journal_size_limit = 67108864');
 const commit = batchCommitter(db);
 
-parentPort!.on('message', (message: { id: number; batch: EncodedBatch } | 'close') => {
+parentPort!.on('message', (message: { id: number; batch: PackedBatch } | 'close') => {
   if (message === 'close') {
     db.close();
     parentPort!.close();
     return;
   }
   try {
-    commit(message.batch);
+    commit(unpackBatch(message.batch));
     parentPort!.postMessage({ id: message.id, ok: true });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
