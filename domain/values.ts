@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 
 /** Value codecs shared by every boundary: each names what it expects when a value fails. */
 
-const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a: A) => boolean): t.Type<A, A, unknown> =>
+export const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a: A) => boolean): t.Type<A, A, unknown> =>
   new t.Type<A, A, unknown>(
     name,
     (u): u is A => base.is(u) && holds(u),

@@ -10,9 +10,15 @@ export type SmsIntent =
   | { readonly kind: 'help'; readonly keyword: string }
   | { readonly kind: 'message' };
 
-export const optOutKeywords = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'] as const;
-export const optInKeywords = ['START', 'UNSTOP', 'YES'] as const;
-export const helpKeywords = ['HELP', 'INFO'] as const;
+/** The whole-message keywords of each kind, upper case; configuration may replace each list. */
+export type SmsKeywords = { readonly optOut: readonly string[]; readonly optIn: readonly string[]; readonly help: readonly string[] };
+
+/** Twilio's defaults (support.twilio.com, "Twilio support for opt-out keywords"), as COMPLIANCE.md lists them. */
+export const defaultSmsKeywords: SmsKeywords = {
+  optOut: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'],
+  optIn: ['START', 'UNSTOP', 'YES'],
+  help: ['HELP', 'INFO'],
+};
 
 const has = (list: readonly string[], word: string): boolean => list.includes(word);
 
@@ -67,17 +73,17 @@ const freeTextOptOut = (text: string): string | undefined => {
 };
 
 /** Classifies an inbound SMS body: a keyword, a free-text request to stop, or an ordinary message. */
-export const classifySms = (body: string): SmsIntent => {
+export const classifySms = (body: string, keywords: SmsKeywords = defaultSmsKeywords): SmsIntent => {
   const keyword = body.trim().replace(/[.!]+$/, '').trim().toUpperCase();
-  if (has(optOutKeywords, keyword)) return { kind: 'opt_out', keyword };
-  if (has(optInKeywords, keyword)) return { kind: 'opt_in', keyword };
-  if (has(helpKeywords, keyword)) return { kind: 'help', keyword };
+  if (has(keywords.optOut, keyword)) return { kind: 'opt_out', keyword };
+  if (has(keywords.optIn, keyword)) return { kind: 'opt_in', keyword };
+  if (has(keywords.help, keyword)) return { kind: 'help', keyword };
   const text = normalised(body);
   const words = text.split(/[\s|]+/).filter((w) => w.length > 0);
   const meaningful = words.filter((w) => !fillers.has(w));
   if (meaningful.length === 1 && words.length <= 5) {
     const only = meaningful[0]!.toUpperCase();
-    if (has(optOutKeywords, only)) return { kind: 'opt_out_request', phrase: text.replace(/\s*\|\s*/g, ' ').trim() };
+    if (has(keywords.optOut, only)) return { kind: 'opt_out_request', phrase: text.replace(/\s*\|\s*/g, ' ').trim() };
   }
   const phrase = freeTextOptOut(text);
   return phrase ? { kind: 'opt_out_request', phrase } : { kind: 'message' };

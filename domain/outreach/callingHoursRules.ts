@@ -1,5 +1,8 @@
 import * as t from 'io-ts';
-import { TimeOfDay, Weekday } from '../values.ts';
+import { closed, closedRecord } from '../codecs/closed.ts';
+import { minutesOf, refined, TimeOfDay, Weekday } from '../values.ts';
+import { presumingStates } from './areaCodeStates.ts';
+import { usStateCodes } from '../list/stateTimeZones.ts';
 
 /**
  * Calling-hours law as data: the federal window and each state's stricter rules, all in the called
@@ -9,15 +12,17 @@ import { TimeOfDay, Weekday } from '../values.ts';
  */
 
 /** `[start, end)` in local wall-clock time, `HH:mm`; `24:00` ends at midnight. */
-export const LocalHours = t.type({ start: TimeOfDay, end: TimeOfDay });
+const Hours = closed(t.type({ start: TimeOfDay, end: TimeOfDay }));
+export const LocalHours = refined('hours whose start comes before their end', Hours, (h) => minutesOf(h.start) < minutesOf(h.end));
 export type LocalHours = t.TypeOf<typeof LocalHours>;
 
 /** At most `calls` calls to one person within any `withinHours` hours. */
-export const FrequencyCap = t.type({ calls: t.number, withinHours: t.number });
+const Positive = refined('a whole number above 0', t.number, (n) => Number.isInteger(n) && n > 0);
+export const FrequencyCap = closed(t.type({ calls: Positive, withinHours: Positive }));
 export type FrequencyCap = t.TypeOf<typeof FrequencyCap>;
 
 /** Per weekday: other hours that day, or `null` for no calls at all that day. */
-export const DayHours = t.partial({
+export const DayHours = closed(t.partial({
   mon: t.union([LocalHours, t.null]),
   tue: t.union([LocalHours, t.null]),
   wed: t.union([LocalHours, t.null]),
@@ -25,7 +30,7 @@ export const DayHours = t.partial({
   fri: t.union([LocalHours, t.null]),
   sat: t.union([LocalHours, t.null]),
   sun: t.union([LocalHours, t.null]),
-});
+}));
 export type DayHours = t.TypeOf<typeof DayHours>;
 
 export type StateRule = {
@@ -44,6 +49,8 @@ export type CallingHoursRules = {
   readonly federal: LocalHours;
   readonly federalSource: string;
   readonly states: Readonly<Record<string, StateRule>>;
+  /** States that presume an in-state area code means a resident: state to its area codes. */
+  readonly presumedResidence: Readonly<Record<string, readonly string[]>>;
 };
 
 const survey = 'state telemarketing rules survey (dropcowboy.com/state-compliance, 2025)';
@@ -114,18 +121,23 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
 };
 
 /** One state's rule as configuration may replace it: any part, each part replaced whole. */
-export const StateRuleOverride = t.partial({
+export const StateRuleOverride = closed(t.partial({
   hours: LocalHours,
   days: DayHours,
   noHolidays: t.boolean,
   frequencyCaps: t.array(FrequencyCap),
-});
+}));
 export type StateRuleOverride = t.TypeOf<typeof StateRuleOverride>;
 
-export const CallingHoursOverrides = t.partial({
+const StateCode = refined('a US state code such as TX', t.string, (s) => usStateCodes.includes(s.toUpperCase()));
+const AreaCode = refined('a three-digit area code', t.string, (s) => /^[2-9]\d{2}$/.test(s));
+
+export const CallingHoursOverrides = closed(t.partial({
   federal: LocalHours,
-  states: t.record(t.string, StateRuleOverride),
-});
+  states: closedRecord(StateCode, StateRuleOverride),
+  /** A state's whole list of presumed-resident area codes; an empty list ends its presumption. */
+  presumedResidence: closedRecord(StateCode, t.array(AreaCode)),
+}));
 export type CallingHoursOverrides = t.TypeOf<typeof CallingHoursOverrides>;
 
 /** Monday first, as luxon numbers them (1..7). */
@@ -139,7 +151,9 @@ export const callingHoursRules = (overrides: CallingHoursOverrides = {}): Callin
     const base = states[state] ?? { hours: federalCallingHours, source: 'configuration' };
     states[state] = { ...base, ...override, source: `${base.source}; overridden by configuration` };
   }
-  return { federal: overrides.federal ?? federalCallingHours, federalSource: '47 CFR 64.1200(c)(1)', states };
+  const presumedResidence: Record<string, readonly string[]> = { ...presumingStates };
+  for (const [code, areaCodes] of Object.entries(overrides.presumedResidence ?? {})) presumedResidence[code.toUpperCase()] = areaCodes;
+  return { federal: overrides.federal ?? federalCallingHours, federalSource: '47 CFR 64.1200(c)(1)', states, presumedResidence };
 };
 
 /** The hours a state allows on a weekday, or `null` when that day is closed. */

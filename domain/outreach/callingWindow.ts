@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type TimeSlot } from '../values.ts';
 import { stateHoursOn, weekdays, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
-import { presumedStateOfPhone } from './areaCodeStates.ts';
+import { areaCodePresumptions, presumedStateOfPhone } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
 
 /**
@@ -68,21 +68,23 @@ const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.s
 
 export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
 
-export const contactStates = (contact: CallingContact): string[] => {
-  const states = [contact.state?.toUpperCase(), presumedStateOfPhone(contact.phone)].filter((s): s is string => s !== undefined && s !== '');
+export const contactStates = (contact: CallingContact, presumptions?: ReadonlyMap<string, string>): string[] => {
+  const states = [contact.state?.toUpperCase(), presumedStateOfPhone(contact.phone, presumptions)].filter((s): s is string => s !== undefined && s !== '');
   return [...new Set(states)];
 };
 
 export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
   const { rules, holidays } = policy;
   const horizon = (policy.horizonDays ?? 14) * day;
+  const presumptions = areaCodePresumptions(rules.presumedResidence);
+  const statesOf = (contact: CallingContact) => contactStates(contact, presumptions);
 
   const ruled = (states: readonly string[]): [string, StateRule][] =>
     states.flatMap((state) => (rules.states[state] ? [[state, rules.states[state]] as [string, StateRule]] : []));
 
   const check = (input: CallingWindowInput, at: number): WindowVerdict => {
     const zones = contactZones(input.contact);
-    const states = contactStates(input.contact);
+    const states = statesOf(input.contact);
     const own = DateTime.fromMillis(at, { zone: input.contact.timezone });
     const audit: Audit = { at, localTime: own.toISO() ?? 'invalid', zones, states };
     const closed = (reason: ClosedReason, zone: string, state?: string): WindowVerdict => ({ ...audit, allowed: false, reason, zone, ...(state ? { state } : {}) });
@@ -116,7 +118,7 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
 
   /** Every instant in [from, to) at which the answer may change. */
   const boundaries = (input: CallingWindowInput, from: number, to: number): number[] => {
-    const stateRules = ruled(contactStates(input.contact)).map(([, rule]) => rule);
+    const stateRules = ruled(statesOf(input.contact)).map(([, rule]) => rule);
     const hours: LocalHours[] = [rules.federal, ...(input.slots ?? [])];
     for (const rule of stateRules) {
       hours.push(rule.hours);

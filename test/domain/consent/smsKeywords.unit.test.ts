@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { classifySms, optInKeywords, optOutKeywords } from '../../../domain/consent/smsKeywords.ts';
+import { classifySms, defaultSmsKeywords } from '../../../domain/consent/smsKeywords.ts';
+
+const { optOut: optOutKeywords, optIn: optInKeywords } = defaultSmsKeywords;
 
 const kindOf = (body: string) => classifySms(body).kind;
 
@@ -15,6 +17,17 @@ describe('SMS keywords', () => {
     for (const keyword of optInKeywords) expect(classifySms(` ${keyword.toLowerCase()} `)).to.deep.equal({ kind: 'opt_in', keyword });
     expect(classifySms('help')).to.deep.equal({ kind: 'help', keyword: 'HELP' });
     expect(classifySms('Info')).to.deep.equal({ kind: 'help', keyword: 'INFO' });
+  });
+
+  it('reads the keyword lists configuration gives instead of the defaults', () => {
+    const keywords = { optOut: ['ARRET', 'STOP'], optIn: ['REPRISE'], help: ['AIDE'] };
+    expect(classifySms(' arret ', keywords)).to.deep.equal({ kind: 'opt_out', keyword: 'ARRET' });
+    expect(classifySms('Reprise!', keywords)).to.deep.equal({ kind: 'opt_in', keyword: 'REPRISE' });
+    expect(classifySms('aide', keywords)).to.deep.equal({ kind: 'help', keyword: 'AIDE' });
+    expect(classifySms('arret please', keywords).kind).to.equal('opt_out_request');
+    // Words the defaults hold and the configured lists do not are ordinary messages.
+    expect(classifySms('UNSTOP', keywords)).to.deep.equal({ kind: 'message' });
+    expect(classifySms('info', keywords)).to.deep.equal({ kind: 'message' });
   });
 
   const optOutRequests = [
