@@ -1,3 +1,5 @@
+import type { ComplianceOverrides } from '../../domain/compliance/complianceRules.ts';
+
 /** Pino's levels, plus `silent` to switch logging off (tests). */
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -54,4 +56,6 @@ export type Config = {
   readonly email: EmailConfig;
   readonly logLevel: LogLevel;
   readonly http: HttpConfig;
+  /** Overrides of the rule tables (calling hours, area-code presumptions, SMS keywords); empty: as shipped. */
+  readonly compliance: ComplianceOverrides;
 };

@@ -26,6 +26,7 @@ const SettingsCodec = t.type({
   READY_MAX_LAG: s.withDefault(s.integerIn(0, Number.MAX_SAFE_INTEGER), 1000),
   JSON_BODY_LIMIT: s.withDefault(s.byteSize, 1024 ** 2),
   CSV_BODY_LIMIT: s.withDefault(s.byteSize, 10 * 1024 ** 2),
+  COMPLIANCE_RULES: s.withDefault(s.complianceOverrides, {}),
 } satisfies Record<SettingName, t.Mixed>);
 
 type Settings = t.TypeOf<typeof SettingsCodec>;
@@ -108,4 +109,5 @@ const toConfig = (v: Settings): Config => ({
       : { carrier: 'simulated' },
   logLevel: v.LOG_LEVEL,
   http: { jsonLimitBytes: v.JSON_BODY_LIMIT, csvLimitBytes: v.CSV_BODY_LIMIT, readyMaxLag: v.READY_MAX_LAG },
+  compliance: v.COMPLIANCE_RULES,
 });

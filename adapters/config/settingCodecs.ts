@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { describeErrors } from '../../domain/codecs/describeErrors.ts';
+import { ComplianceOverrides, complianceRules, keywordConflicts } from '../../domain/compliance/complianceRules.ts';
 import { logLevels, type LogLevel } from './config.ts';
 
 /** A setting decoded from its raw string; `check` answers the value or what was expected. */
@@ -100,3 +104,26 @@ export const byteSize = fromString('size', (raw) => {
 export const e164 = fromString('an E.164 phone number such as +13125550100', (raw) =>
   /^\+[1-9]\d{7,14}$/.test(raw.trim()) ? raw.trim() : { expected: `an E.164 phone number such as +13125550100, got ${JSON.stringify(raw.slice(0, 40))}` },
 );
+
+/** Rule-table overrides: a JSON file's path, or the JSON itself when it starts with `{`. */
+export const complianceOverrides = fromString('compliance rules', (raw): ComplianceOverrides | { expected: string } => {
+  const inline = raw.trim().startsWith('{');
+  let text = raw;
+  if (!inline)
+    try {
+      text = readFileSync(raw, 'utf8');
+    } catch (error) {
+      return { expected: `expected a readable JSON file or inline JSON, could not read ${JSON.stringify(raw)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    }
+  const where = inline ? 'the inline JSON' : JSON.stringify(raw);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { expected: `expected JSON in ${where}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const decoded = ComplianceOverrides.decode(json);
+  if (isLeft(decoded)) return { expected: `invalid rules in ${where}: ${describeErrors(decoded.left)}` };
+  const conflicts = keywordConflicts(complianceRules(decoded.right).smsKeywords);
+  return conflicts.length > 0 ? { expected: `invalid rules in ${where}: smsKeywords: ${conflicts.join('; ')}` } : decoded.right;
+});

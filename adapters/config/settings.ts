@@ -18,6 +18,7 @@ export const settings = {
   READY_MAX_LAG: 'largest projection lag, in events, at which /readyz still answers 200 (default 1000)',
   JSON_BODY_LIMIT: 'largest JSON request body, e.g. 1mb (default), 512kb, 65536',
   CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
+  COMPLIANCE_RULES: 'JSON file (or inline JSON) overriding calling-hours rows, area-code presumptions and SMS keywords',
 } as const;
 
 export type SettingName = keyof typeof settings;

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       email: { carrier: 'simulated' },
       logLevel: 'info',
       http: { jsonLimitBytes: 1024 ** 2, csvLimitBytes: 10 * 1024 ** 2, readyMaxLag: 1000 },
+      compliance: {},
     });
   });
 
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
         READY_MAX_LAG: '50',
         JSON_BODY_LIMIT: '512kb',
         CSV_BODY_LIMIT: '20mb',
+        COMPLIANCE_RULES: '{"smsKeywords": {"help": ["HELP", "AIDE"]}}',
       },
       [],
     );
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       email: { carrier: 'ses', region: 'eu-west-1', from: 'Example Law <notices@example.com>', endpoint: 'http://127.0.0.1:8005' },
       logLevel: 'debug',
       http: { jsonLimitBytes: 512 * 1024, csvLimitBytes: 20 * 1024 ** 2, readyMaxLag: 50 },
+      compliance: { smsKeywords: { help: ['HELP', 'AIDE'] } },
     });
   });
 
