@@ -13,6 +13,7 @@ import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
 import { outreachEngine } from './engine/outreachEngine.ts';
 import { scriptArgs } from './engine/scriptArgs.ts';
+import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { setUpDemoCampaign } from './demo/demoCampaign.ts';
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
@@ -52,6 +53,7 @@ const main = async () => {
     waitForReadModels: (position) => waitFor(position),
     seed,
     log: logger,
+    compliance: complianceRules(config.compliance),
   });
   const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: admin.token, clock: () => clock.now(), unsubscribeSecret: secret, outreach });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });

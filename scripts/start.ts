@@ -11,6 +11,7 @@ import { openStores } from './engine/openStores.ts';
 import { engineApp } from './engine/engineApp.ts';
 import { outreachEngine } from './engine/outreachEngine.ts';
 import { newEntityId } from '../adapters/clock/systemClock.ts';
+import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { systemScheduler } from '../adapters/clock/scheduler.ts';
 
 const main = async (): Promise<void> => {
@@ -37,6 +38,7 @@ const main = async (): Promise<void> => {
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
     log: logger,
+    compliance: complianceRules(config.compliance),
   });
   const { app, runner } = await engineApp({
     eventStore,

@@ -1,5 +1,5 @@
 import { assertNever } from '../../domain/decider.ts';
-import { classifySms, type SmsIntent } from '../../domain/consent/smsKeywords.ts';
+import { classifySms, defaultSmsKeywords, type SmsIntent, type SmsKeywords } from '../../domain/consent/smsKeywords.ts';
 import type { ConsentContext } from '../../domain/consent/events.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { ConsentCommands } from './consentCommands.ts';
@@ -16,10 +16,10 @@ export type InboundSmsConsent = {
 
 /** What an inbound text means for consent, recorded on the sender's consent stream, and what to answer. */
 export const inboundSmsConsent =
-  (commands: ConsentCommands) =>
+  (commands: ConsentCommands, keywords: SmsKeywords = defaultSmsKeywords) =>
   async (from: string, body: string, where: ConsentContext, sender: ReplySender, context: CommandContext): Promise<InboundSmsConsent> => {
-    const intent = classifySms(body);
-    const replies = consentReplies(sender);
+    const intent = classifySms(body, keywords);
+    const replies = consentReplies(sender, keywords);
     const excerpt = body.trim().slice(0, 160);
     switch (intent.kind) {
       case 'opt_out':

@@ -1,4 +1,5 @@
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
+import type { SmsKeywords } from '../../domain/consent/smsKeywords.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { TelephonyReportHandlers } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
@@ -38,6 +39,8 @@ export type OutreachReportsDeps = {
   readonly helpContact?: string;
   /** How long a report may wait for its call to show in the read models. */
   readonly lookupWaitMs?: number;
+  /** The SMS keyword lists in force; the defaults when absent. */
+  readonly smsKeywords?: SmsKeywords;
 };
 
 /**
@@ -68,6 +71,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
     replySender,
     statusCallbackUrl: deps.smsStatusCallbackUrl ?? (() => ''),
     clock,
+    ...(deps.smsKeywords ? { smsKeywords: deps.smsKeywords } : {}),
   });
   const unsubscribe = emailUnsubscribeClick(consent, unsubscribeTokens(deps.unsubscribeSecret), deps.newId);
 

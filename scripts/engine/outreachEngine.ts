@@ -9,7 +9,7 @@ import { unsubscribeTokens, unsubscribeUrl } from '../../commands/consent/unsubs
 import type { EventStore } from '../../commands/eventStore.ts';
 import { streamConsentCheck } from '../../commands/messages/consentCheck.ts';
 import type { Telephony } from '../../commands/outreach/telephony.ts';
-import { callingHoursRules } from '../../domain/outreach/callingHoursRules.ts';
+import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { callingWindow } from '../../domain/outreach/callingWindow.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { textingWindowOf } from '../../domain/workflow/textingWindow.ts';
@@ -43,6 +43,8 @@ export type OutreachEngineOptions = {
   /** A file where the simulated carrier keeps the calls it dialled, so a restarted engine reconciles against them. */
   readonly simulatedCallLog?: string;
   readonly log: { error(fields: object, message: string): void };
+  /** The rule tables in force: the shipped ones unless configuration overrides rows. */
+  readonly compliance?: ComplianceRules;
 };
 
 /**
@@ -66,7 +68,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
   const telephony: Telephony = options.telephony.carrier === 'twilio' ? twilioTelephony(options.telephony) : simulatedCarrier!;
   const email = emailFromConfig(options.email, { seed: seed + 1, scheduler, reports: late, onError });
 
-  const window = callingWindow({ rules: callingHoursRules(), holidays: isStateHoliday });
+  const compliance = options.compliance ?? complianceRules();
+  const window = callingWindow({ rules: compliance.callingHours, holidays: isStateHoliday });
   const base = options.publicUrl.replace(/\/+$/, '');
   const dispatch = dispatcher({
     eventStore,
@@ -109,6 +112,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     settlement: dispatch.settlement,
     unsubscribeSecret: options.unsubscribeSecret,
     smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
+    smsKeywords: compliance.smsKeywords,
   });
   handlers = { ...reports.telephony, ...reports.email };
   const completion = campaignCompletion({

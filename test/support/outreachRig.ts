@@ -5,6 +5,7 @@ import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEven
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
+import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { createLogger } from '../../http/logging.ts';
 import { listen } from '../../http/server.ts';
 import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
@@ -24,6 +25,8 @@ export type OutreachRigOptions = {
   readonly callLog?: string;
   /** Told of every append the store acknowledged. */
   readonly acknowledged?: (stream: string, position: bigint) => void;
+  /** Rule tables as configuration overrides them; the shipped ones when absent. */
+  readonly compliance?: ComplianceRules;
 };
 
 /**
@@ -62,6 +65,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     seed: options.seed,
     ...(options.callLog ? { simulatedCallLog: options.callLog } : {}),
     log: { error: (fields, message) => logger.error(fields, message) },
+    ...(options.compliance ? { compliance: options.compliance } : {}),
   });
   const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });

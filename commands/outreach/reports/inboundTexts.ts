@@ -1,5 +1,5 @@
 import { consentAddress } from '../../../domain/consent/address.ts';
-import { classifySms } from '../../../domain/consent/smsKeywords.ts';
+import { classifySms, type SmsKeywords } from '../../../domain/consent/smsKeywords.ts';
 import { conversationDecider } from '../../../domain/conversation/decider.ts';
 import { conversationStream } from '../../../domain/conversation/events.ts';
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
@@ -25,6 +25,8 @@ export type InboundTextDeps = {
   readonly replySender: (companyId: string) => Promise<ReplySender>;
   readonly statusCallbackUrl: (messageId: string) => string;
   readonly clock: () => Date;
+  /** The keyword lists in force (configuration may replace the defaults). */
+  readonly smsKeywords?: SmsKeywords;
 };
 
 export type InboundTextOutcome =
@@ -38,7 +40,7 @@ export type InboundTextOutcome =
  */
 export const inboundTexts = (deps: InboundTextDeps) => {
   const conversations = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: conversationDecider });
-  const consentOfText = inboundSmsConsent(deps.consent);
+  const consentOfText = inboundSmsConsent(deps.consent, deps.smsKeywords);
 
   return async (sms: InboundSms): Promise<InboundTextOutcome> => {
     const sender = await deps.senderOf(sms.to, sms.from);
@@ -46,7 +48,7 @@ export const inboundTexts = (deps: InboundTextDeps) => {
     const { companyId } = sender;
     const now = deps.clock();
     const address = consentAddress(sms.from).value;
-    const intent = classifySms(sms.body).kind;
+    const intent = classifySms(sms.body, deps.smsKeywords).kind;
     const about = { ...(sender.campaignId ? { campaignId: sender.campaignId } : {}), ...(sender.contactId ? { contactId: sender.contactId } : {}) };
     const context = (what: string) => ({ commandId: `inbound-${what}/${sms.carrierMessageId}`, companyId, actor: 'contact', now });
 

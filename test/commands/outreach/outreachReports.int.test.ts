@@ -6,6 +6,7 @@ import { unsubscribeTokens, unsubscribeUrl } from '../../../commands/consent/uns
 import type { CallStatusReport, InboundSms } from '../../../commands/outreach/carrierReports.ts';
 import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
 import { reportsHarness, UNSUBSCRIBE_SECRET, type ReportsHarness } from './reportsHarness.ts';
+import { complianceRules } from '../../../domain/compliance/complianceRules.ts';
 
 const campaignId = '01900000-0000-7000-8000-000000000501';
 const forwardingNumber = '+13125559999';
@@ -70,6 +71,17 @@ describe('outreach reports over the store', () => {
     expect(r.texts).to.have.length(1);
     expect(r.texts[0]!.body).to.match(/Reply STOP/);
     expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal([]);
+  });
+
+  it('reads the keyword lists configuration gives: ARRET opts out, AIDE gets help naming them, STOP is a message', async () => {
+    const reports = r.reports(complianceRules({ smsKeywords: { optOut: ['ARRET'], optIn: ['REPRISE'], help: ['AIDE'] } }).smsKeywords);
+    await reports.telephony.inboundSms(text('STOP', 'SMfr0'));
+    expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal([]);
+    await reports.telephony.inboundSms(text('aide', 'SMfr1'));
+    expect(r.texts.map((t) => t.body)).to.satisfy((bodies: string[]) => bodies.length === 1 && bodies[0]!.includes('Reply ARRET to opt out'));
+    await reports.telephony.inboundSms(text('Arret', 'SMfr2'));
+    expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal(['ContactOptedOut']);
+    expect(r.texts[1]!.body).to.include('Reply REPRISE to get texts again');
   });
 
   it('a text to a number no company uses, from someone never reached, is not recorded', async () => {

@@ -1,3 +1,4 @@
+import type { SmsKeywords } from '../../../domain/consent/smsKeywords.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
 import { outreachReports } from '../../../commands/outreach/outreachReports.ts';
 import { projectionRunner, type ProjectionRunner } from '../../../projections/projectionRunner.ts';
@@ -35,7 +36,7 @@ export const reportsHarness = () => {
     await h.caughtUp();
     await runner!.waitFor(await h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   };
-  const reports = () =>
+  const reports = (smsKeywords?: SmsKeywords) =>
     outreachReports({
       eventStore: h.stores.eventStore,
       registry: engineRegistry,
@@ -46,6 +47,7 @@ export const reportsHarness = () => {
       settlement: dispatcher!.settlement,
       unsubscribeSecret: UNSUBSCRIBE_SECRET,
       lookupWaitMs: 500,
+      ...(smsKeywords ? { smsKeywords } : {}),
     });
   const typesOf = async (stream: string) => {
     const types: string[] = [];
