@@ -32,7 +32,8 @@ const engineProblem = (error: EngineError, req: Request): Problem => {
     case 'forbidden':
       return { type: typeUri('forbidden'), title: 'Forbidden', status: 403, ...base };
     case 'not_found':
-      return { type: typeUri('not-found'), title: 'Not found', status: 404, ...base };
+      // A request naming several things (contact ids of a campaign) is told each one that is missing.
+      return { type: typeUri('not-found'), title: 'Not found', status: 404, ...base, ...errors };
     case 'concurrency':
       return req.headers['if-match'] !== undefined
         ? { type: typeUri('precondition-failed'), title: 'Precondition failed', status: 412, ...base }

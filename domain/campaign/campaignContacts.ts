@@ -33,7 +33,7 @@ export const requireManageableContacts = (state: CampaignState, campaignId: stri
 export const enrolledContactIds = (roster: Roster, contactIds: readonly string[]): string[] => {
   const strangers = contactIds.filter((id) => !roster.contactIds.has(id));
   if (strangers.length === 0) return [...new Set(contactIds)];
-  const unknown: ErrorDetail[] = contactIds.flatMap((id, i) => (roster.contactIds.has(id) ? [] : [{ path: `contactIds[${i}]`, message: `${id} is not a contact of this campaign` }]));
+  const unknown: ErrorDetail[] = contactIds.flatMap((id, i) => (roster.contactIds.has(id) ? [] : [{ path: `contactIds.${i}`, message: `${id} is not a contact of this campaign` }]));
   const named = strangers.slice(0, 20).join(', ');
   const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : '';
   throw new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not contacts of this campaign, so nothing was changed: ${named}${more}.`, unknown);

@@ -173,6 +173,7 @@ describe('campaign contacts over HTTP', () => {
     const unknown = await post('complete', { contactIds: [twinOne.contactId, stranger] });
     expect(unknown.status).to.equal(404);
     expect(unknown.body.detail).to.include(stranger).and.not.include(twinOne.contactId);
+    expect(unknown.body.errors).to.deep.equal([{ path: 'contactIds.1', message: `${stranger} is not a contact of this campaign` }]);
     expect((await post('complete', { contactIds: [twinOne.contactId] }, b.apiKey)).status).to.equal(404);
     expect((await api.call('GET', path(), { key: b.apiKey })).status).to.equal(404);
     expect((await api.call('POST', path('/import-external-ids'), { key: b.apiKey, body: 'PI-100', headers: { 'content-type': 'text/csv' } })).status).to.equal(404);
