@@ -26,6 +26,8 @@ const readinessSchema = {
           lag: { type: 'integer', description: 'events still to apply' },
           status: { enum: ['ok', 'lagging', 'stopped'] },
           failed: { type: 'string', description: 'why a stopped projection stopped' },
+          active: { type: 'boolean', description: 'whether this process runs the projection (another may hold its lease)' },
+          heldBy: { type: 'string', description: 'the process holding the projection\'s lease' },
         },
       },
     },

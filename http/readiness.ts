@@ -10,6 +10,9 @@ export type ProjectionStatus = {
   readonly lag: number;
   /** Why the projection stopped (an event it cannot decode, say); a stopped projection is never ready. */
   readonly failed?: string;
+  /** With projection leases: whether this process runs the projection, and which process holds its lease. */
+  readonly active?: boolean;
+  readonly heldBy?: string;
 };
 
 /** What `/readyz` asks; a check that throws or hangs counts as down. Report the versions readers see. */
@@ -39,6 +42,8 @@ export type ReadinessReport = {
     lag: number;
     status: 'ok' | 'lagging' | 'stopped';
     failed?: string;
+    active?: boolean;
+    heldBy?: string;
   }[];
   readonly problems: readonly string[];
 };
@@ -71,7 +76,12 @@ export const checkReadiness = async (readiness: Readiness, options: ReadinessOpt
     else if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${p.lag} events (at most ${options.maxLag})`);
     const status = p.failed ? 'stopped' : lagging ? 'lagging' : 'ok';
     const row = { name: p.name, version: p.version, checkpoint: String(p.checkpoint), head: String(p.head), lag: p.lag, status } as const;
-    return p.failed ? { ...row, failed: p.failed } : row;
+    return {
+      ...row,
+      ...(p.failed ? { failed: p.failed } : {}),
+      ...(p.active === undefined ? {} : { active: p.active }),
+      ...(p.heldBy ? { heldBy: p.heldBy } : {}),
+    };
   });
   return {
     status: problems.length === 0 ? 'ready' : 'not_ready',

@@ -1,9 +1,11 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
-import type { ReadStore } from './readStore.ts';
+import type { DocumentChange, ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
 import { applyUpdates, projectedUpdates, type PositionedUpdate } from './applyBatch.ts';
 import type { RecordedEvent } from '../domain/events/event.ts';
 import { cachedLoader, documentCache } from './documentCache.ts';
+import type { ProjectionLeases } from './projectionLeases.ts';
+import { leaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
 
 /** Structured log lines the runner writes; pino's logger fits. */
 export type RunnerLog = {
@@ -21,6 +23,20 @@ export type ProjectionStatus = {
   /** Positions not yet projected: events on SQLite, log bytes on EventStoreDB. */
   readonly lag: bigint;
   readonly failed?: string;
+  /** Whether this process runs the projection; with leases, another process may run it instead. */
+  readonly active: boolean;
+  /** The process holding the projection's lease, when leases are in use and it is held. */
+  readonly heldBy?: string;
+};
+
+/** One active runner per projection across processes: a projection is followed only while this process holds its lease. */
+export type RunnerLeases = {
+  readonly leases: ProjectionLeases;
+  /** This process, unique among the processes that share the leases. */
+  readonly holder: string;
+  readonly leaseMs: number;
+  /** The wall clock the leases' expiry is read on; every process's must agree. */
+  readonly clock?: () => Date;
 };
 
 export type ProjectionRunnerOptions = {
@@ -35,6 +51,8 @@ export type ProjectionRunnerOptions = {
   readonly pollIntervalMs?: number;
   /** How long a checkpoint moved only by ignored events may wait before it is stored. */
   readonly quietCheckpointMs?: number;
+  /** Without leases, this runner follows every projection, as a single process does. */
+  readonly leases?: RunnerLeases;
 };
 
 type Running = {
@@ -44,6 +62,8 @@ type Running = {
   failed?: string;
   subscription?: Subscription;
   done?: Promise<void>;
+  /** Set when the runner stops following it: the page under way ends at its next commit. */
+  stopping?: boolean;
 };
 
 const silent: RunnerLog = { info: () => {}, error: () => {} };
@@ -100,8 +120,9 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     let failure: unknown;
     let stored = entry.checkpoint;
     let storedAt = Date.now();
+    let quietTimer: NodeJS.Timeout | undefined;
     const committed = async (checkpoint: bigint) => {
-      entry.checkpoint = checkpoint;
+      if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
       if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
         await readStore.activate(projection.name, projection.version, projection.collections);
         entry.rebuilding = false;
@@ -109,7 +130,27 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       }
       wakeWaiters();
     };
-    for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
+    const store = (checkpoint: bigint, changes: DocumentChange[]) => {
+      clearTimeout(quietTimer);
+      quietTimer = undefined;
+      stored = checkpoint;
+      storedAt = Date.now();
+      pending = pending
+        .then(() => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes }))
+        .then(() => committed(checkpoint))
+        .catch((error: unknown) => {
+          failure = error;
+          void subscription.close();
+        });
+    };
+    // A quiet checkpoint reaches the store within the quiet time even when no event follows, so other processes' waits end.
+    const storeQuietly = () => {
+      quietTimer ??= setTimeout(() => {
+        quietTimer = undefined;
+        if (!failure && entry.checkpoint > stored) store(entry.checkpoint, []);
+      }, Math.max(0, quietCheckpointMs - (Date.now() - storedAt))).unref();
+    };
+    pages: for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
       const changes = await applyUpdates(load, updates);
       for (const change of changes)
         cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
@@ -118,26 +159,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
         });
       const checkpoint = events[events.length - 1]!.position;
       await pending;
-      if (failure) break;
+      if (failure || entry.stopping) break pages;
       // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
       const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && checkpoint - stored < 10_000n;
       if (quiet) {
         entry.checkpoint = checkpoint;
+        storeQuietly();
         wakeWaiters();
         continue;
       }
-      pending = readStore
-        .commit({ projection: projection.name, version: projection.version, checkpoint, changes })
-        .then(() => {
-          stored = checkpoint;
-          storedAt = Date.now();
-          return committed(checkpoint);
-        })
-        .catch((error: unknown) => {
-          failure = error;
-          void subscription.close();
-        });
+      store(checkpoint, changes);
     }
+    clearTimeout(quietTimer);
     await pending;
     if (failure) throw failure;
     if (entry.checkpoint > stored) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
@@ -167,17 +200,70 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     });
   };
 
+  /** Stops following a projection: its subscription closes and the page under way ends at its next commit. */
+  const stopOne = async (name: string): Promise<void> => {
+    const entry = running.get(name);
+    if (!entry) return;
+    entry.stopping = true;
+    await entry.subscription?.close();
+    await entry.done;
+    running.delete(name);
+    wakeWaiters();
+  };
+
+  const keeper: LeaseKeeper | undefined = options.leases
+    ? leaseKeeper({
+        leases: options.leases.leases,
+        holder: options.leases.holder,
+        leaseMs: options.leases.leaseMs,
+        clock: options.leases.clock ?? (() => new Date()),
+        projections: options.projections.map((p) => p.name),
+        gained: (name) => startOne(options.projections.find((p) => p.name === name)!),
+        lost: stopOne,
+        log,
+      })
+    : undefined;
+
+  const lag = (head: bigint, checkpoint: bigint) => (head > checkpoint ? head - checkpoint : 0n);
+
+  const followedStatus = (entry: Running, head: bigint): ProjectionStatus => ({
+    name: entry.projection.name,
+    version: entry.projection.version,
+    rebuilding: entry.rebuilding,
+    checkpoint: entry.checkpoint,
+    head,
+    lag: lag(head, entry.checkpoint),
+    ...(entry.failed ? { failed: entry.failed } : {}),
+    active: true,
+    ...(options.leases ? { heldBy: options.leases.holder } : {}),
+  });
+
+  /** A projection another process runs, as far as its stored checkpoint tells. */
+  const leasedElsewhereStatus = async (projection: Projection, head: bigint, keeper: LeaseKeeper): Promise<ProjectionStatus> => {
+    const state = await readStore.projectionState(projection.name);
+    const checkpoint = state.checkpoints[projection.version] ?? 0n;
+    const holder = keeper.lease(projection.name).lease?.holder;
+    return {
+      name: projection.name,
+      version: projection.version,
+      rebuilding: state.activeVersion !== projection.version,
+      checkpoint,
+      head,
+      lag: lag(head, checkpoint),
+      active: false,
+      ...(holder ? { heldBy: holder } : {}),
+    };
+  };
+
   const status = async (): Promise<ProjectionStatus[]> => {
     const head = await eventStore.headPosition();
-    return [...running.values()].map((entry) => ({
-      name: entry.projection.name,
-      version: entry.projection.version,
-      rebuilding: entry.rebuilding,
-      checkpoint: entry.checkpoint,
-      head,
-      lag: head > entry.checkpoint ? head - entry.checkpoint : 0n,
-      ...(entry.failed ? { failed: entry.failed } : {}),
-    }));
+    if (!keeper) return [...running.values()].map((entry) => followedStatus(entry, head));
+    return Promise.all(
+      options.projections.map((projection) => {
+        const entry = running.get(projection.name);
+        return entry ? followedStatus(entry, head) : leasedElsewhereStatus(projection, head, keeper);
+      }),
+    );
   };
 
   /** Whether every named projection (all by default) has read models at or past `position`. */
@@ -196,7 +282,9 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
   };
 
   return {
+    /** Follows every projection, or with leases those whose lease this process takes, now or later. */
     start: async (): Promise<void> => {
+      if (keeper) return keeper.start();
       for (const projection of options.projections) await startOne(projection);
     },
 
@@ -227,11 +315,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       }
     },
 
+    /** Stops following every projection, and frees its leases so another process takes over at once. */
     stop: async (): Promise<void> => {
-      for (const entry of running.values()) await entry.subscription?.close();
-      await Promise.all([...running.values()].map((entry) => entry.done));
-      running.clear();
-      wakeWaiters();
+      await keeper?.stop();
+      await Promise.all([...running.keys()].map(stopOne));
     },
   };
 };

@@ -3,6 +3,7 @@ import { loadConfig } from '../adapters/config/loadConfig.ts';
 import { describeConfig } from '../adapters/config/describeConfig.ts';
 import { adminToken } from '../adapters/config/adminToken.ts';
 import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
+import { leaseHolder } from '../adapters/config/leaseHolder.ts';
 import { ConfigurationError } from '../domain/errors.ts';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import { createLogger } from '../http/logging.ts';
@@ -18,7 +19,7 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env, process.argv.slice(2));
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
-  const { eventStore, readStore } = await openStores(config, engineRegistry);
+  const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
   const admin = adminToken(config.adminToken, config.dataDir);
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');
   else if (admin.file) logger.info({ file: admin.file }, 'platform admin token is in this file');
@@ -50,6 +51,7 @@ const main = async (): Promise<void> => {
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    projectionLeases: { leases, holder: leaseHolder(config.projectionLeases.holder), leaseMs: config.projectionLeases.leaseMs },
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });

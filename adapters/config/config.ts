@@ -11,6 +11,13 @@ export type EventStoreConfig =
 
 export type ReadStoreConfig = { readonly engine: 'sqlite' } | { readonly engine: 'mongodb'; readonly url: string };
 
+/** One process runs each projection at a time, by a lease in the read store, on either engine. */
+export type ProjectionLeaseConfig = {
+  readonly leaseMs: number;
+  /** Unset: the composition root names this process by host, pid and a random suffix. */
+  readonly holder: string | undefined;
+};
+
 export type TelephonyConfig =
   | { readonly carrier: 'simulated'; readonly smsFrom: string }
   | {
@@ -52,6 +59,7 @@ export type Config = {
   readonly publicUrl: string | undefined;
   readonly eventStore: EventStoreConfig;
   readonly readStore: ReadStoreConfig;
+  readonly projectionLeases: ProjectionLeaseConfig;
   readonly telephony: TelephonyConfig;
   readonly email: EmailConfig;
   readonly logLevel: LogLevel;

@@ -15,6 +15,8 @@ const SettingsCodec = t.type({
   PUBLIC_URL: s.optional(s.httpUrl),
   EVENTSTORE_URL: s.optional(s.eventStoreUrl),
   MONGODB_URL: s.optional(s.mongoUrl),
+  PROJECTION_LEASE_MS: s.withDefault(s.integerIn(1000, 600_000), 15_000),
+  PROJECTION_LEASE_HOLDER: s.optional(s.nonEmpty),
   TWILIO_ACCOUNT_SID: s.optional(s.twilioAccountSid),
   TWILIO_AUTH_TOKEN: s.optional(s.secret(1)),
   TWILIO_API_URL: s.optional(s.httpUrl),
@@ -99,6 +101,7 @@ const toConfig = (v: Settings): Config => ({
   publicUrl: v.PUBLIC_URL,
   eventStore: v.EVENTSTORE_URL ? { engine: 'esdb', connectionString: v.EVENTSTORE_URL } : { engine: 'sqlite' },
   readStore: v.MONGODB_URL ? { engine: 'mongodb', url: v.MONGODB_URL } : { engine: 'sqlite' },
+  projectionLeases: { leaseMs: v.PROJECTION_LEASE_MS, holder: v.PROJECTION_LEASE_HOLDER },
   telephony:
     v.TWILIO_ACCOUNT_SID && v.TWILIO_AUTH_TOKEN
       ? { carrier: 'twilio', accountSid: v.TWILIO_ACCOUNT_SID, authToken: v.TWILIO_AUTH_TOKEN, apiUrl: v.TWILIO_API_URL, smsFrom: v.SMS_FROM ?? '' }

@@ -5,7 +5,7 @@ import type { EventStore } from '../../commands/eventStore.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { engineProjections } from '../../projections/engineProjections.ts';
-import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
+import { projectionRunner, type ProjectionRunner, type RunnerLeases } from '../../projections/projectionRunner.ts';
 import { apiKeyVerifier } from '../../commands/company/apiKeyVerifier.ts';
 import { createApp } from '../../http/app.ts';
 import { apiRouters } from '../../http/api.ts';
@@ -30,6 +30,8 @@ export type EngineAppOptions = {
   readonly unsubscribeSecret?: string;
   /** The outreach side's HTTP needs: the agent's reports and the carrier's callback routes. */
   readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[] };
+  /** Run each projection only while this process holds its lease; unset, run them all here. */
+  readonly projectionLeases?: RunnerLeases;
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -37,7 +39,13 @@ export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunn
 /** The whole engine over two stores: projections running, and the HTTP app with every router. */
 export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> => {
   const { eventStore, readStore, logger } = options;
-  const runner = projectionRunner({ eventStore, readStore, projections: engineProjections, log: logger });
+  const runner = projectionRunner({
+    eventStore,
+    readStore,
+    projections: engineProjections,
+    log: logger,
+    ...(options.projectionLeases ? { leases: options.projectionLeases } : {}),
+  });
   await runner.start();
   const metrics = new Registry();
   engineMetrics(metrics, runner);

@@ -6,6 +6,9 @@ import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEven
 import { getEsdbEventStore } from '../../adapters/eventstore/esdb/esdbEventStore.ts';
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import { getMongoReadStore } from '../../adapters/readstore/mongodb/mongoReadStore.ts';
+import { sqliteProjectionLeases } from '../../adapters/readstore/sqlite/sqliteProjectionLeases.ts';
+import { getMongoProjectionLeases } from '../../adapters/readstore/mongodb/mongoProjectionLeases.ts';
+import type { ProjectionLeases } from '../../projections/projectionLeases.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
@@ -31,7 +34,10 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
  * Opens the event store and read store the configuration names, and proves each answers before
  * the engine starts: an unreachable server fails start-up with the setting to fix.
  */
-export const openStores = async (config: Config, registry: EventRegistry): Promise<{ eventStore: EventStore; readStore: ReadStore }> => {
+export const openStores = async (
+  config: Config,
+  registry: EventRegistry,
+): Promise<{ eventStore: EventStore; readStore: ReadStore; leases: ProjectionLeases }> => {
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
@@ -46,7 +52,9 @@ export const openStores = async (config: Config, registry: EventRegistry): Promi
         : await getMongoReadStore({ url: config.readStore.url }).catch((error: unknown) => {
             throw new ConfigurationError('MONGODB_URL', error instanceof Error ? error.message : String(error));
           });
-    return { eventStore, readStore };
+    // Leases live beside the read models, so the processes that share a read store share them.
+    const leases = 'client' in readStore ? getMongoProjectionLeases(readStore.db) : sqliteProjectionLeases(readStore.db);
+    return { eventStore, readStore, leases };
   } catch (error) {
     await eventStore.close().catch(() => undefined);
     throw error;

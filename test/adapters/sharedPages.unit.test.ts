@@ -24,6 +24,24 @@ describe('shared subscription pages', () => {
     expect(reads).to.deep.equal(['0:3', '3:3', '3:3']);
   });
 
+  it('reads a short page again once another process has committed', () => {
+    let head = 2;
+    let othersCommitted = 0;
+    let reads = 0;
+    const pages = sharedPages((after, limit) => {
+      reads += 1;
+      return Array.from({ length: Math.max(0, Math.min(limit, head - Number(after))) }, (_, i) => event(Number(after) + i + 1));
+    }, 64, () => othersCommitted);
+    expect(pages.read(0n, 3).map((e) => e.position)).to.deep.equal([1n, 2n]);
+    pages.read(0n, 3);
+    expect(reads).to.equal(1);
+    head = 4;
+    othersCommitted += 1;
+    expect(pages.read(0n, 3).map((e) => e.position)).to.deep.equal([1n, 2n, 3n]);
+    expect(pages.read(3n, 3).map((e) => e.position)).to.deep.equal([4n]);
+    expect(reads).to.equal(3);
+  });
+
   it('keeps a bounded number of pages', () => {
     let reads = 0;
     const pages = sharedPages((after) => {

@@ -1,4 +1,9 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getSqliteEventStore, type SqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
 import { ConcurrencyError } from '../../domain/errors.ts';
 import { tallyEvents, tallyRegistry } from '../support/tally.ts';
 import { tempStores } from '../support/tempStores.ts';
@@ -40,5 +45,38 @@ describe('SQLite event store: group commit', () => {
     expect(after.transactions - before.transactions).to.equal(1);
     expect(after.appends - before.appends).to.equal(100);
     expect(await store.headPosition()).to.equal(100n);
+  });
+});
+
+describe('SQLite event store: two processes on one file', () => {
+  let dir: string;
+  const opened: SqliteEventStore[] = [];
+  const open = () => {
+    const store = getSqliteEventStore({ path: join(dir, 'events.db'), registry: tallyRegistry, pollIntervalMs: 20 });
+    opened.push(store);
+    return store;
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'events-'));
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a subscription at the head sees what the other process appends, though its own process appends nothing', async () => {
+    const writer = open();
+    const reader = open();
+    await writer.append('tally-a', tallyEvents('tally-a', 2), 'no_stream');
+    const subscription = reader.subscribe();
+    const pages = subscription[Symbol.asyncIterator]();
+    expect((await pages.next()).value).to.have.length(2);
+    const next = pages.next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writer.append('tally-a', tallyEvents('tally-a', 3), 'stream_exists');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve({ value: 'nothing within a second' }), 1000));
+    const page = ((await Promise.race([next, timeout])) as IteratorResult<readonly RecordedEvent[]>).value;
+    await subscription.close();
+    expect(page).to.be.an('array').with.length(3);
   });
 });

@@ -68,6 +68,11 @@ describe('operational routes', () => {
       expect(body).to.include({ readStore: 'down', eventStore: 'up' });
     });
 
+    it('says which process runs each projection when they run under leases', async () => {
+      const { body } = await readyz(healthyReadiness([{ ...projection(0), active: false, heldBy: 'engine-2' }]), 100);
+      expect((body.projections as object[])[0]).to.include({ status: 'ok', active: false, heldBy: 'engine-2' });
+    });
+
     it('answers 503 when a projection lags more than the bound', async () => {
       const { status, body } = await readyz(healthyReadiness([projection(101)]), 100);
       expect(status).to.equal(503);

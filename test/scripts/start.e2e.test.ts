@@ -72,6 +72,36 @@ describe('npm start', function () {
     expect(readFileSync(tokenFile, 'utf8')).to.equal(token);
   });
 
+  it('shares one data directory between two processes: each projection runs in one of them, and the other takes over when it stops', async () => {
+    type Row = { name: string; status: string; active: boolean; heldBy: string };
+    const projections = async (url: string) => {
+      const response = await fetch(`${url}/readyz`);
+      expect(response.status).to.equal(200);
+      return ((await response.json()) as { projections: Row[] }).projections;
+    };
+    const leases = { PROJECTION_LEASE_MS: '1500' };
+    const first = start(['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-1'], leases);
+    running = first.child;
+    const firstUrl = await first.listening;
+    const second = start(['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-2'], leases);
+    const secondUrl = await second.listening;
+    try {
+      const runBy = (rows: Row[]) => [...new Set(rows.map((row) => `${row.active ? 'here' : 'elsewhere'} ${row.heldBy}`))];
+      expect(runBy(await projections(firstUrl))).to.deep.equal(['here engine-1']);
+      expect(runBy(await projections(secondUrl))).to.deep.equal(['elsewhere engine-1']);
+
+      first.child.kill('SIGTERM');
+      expect((await first.exited).code).to.equal(0);
+      // The stopped process freed its leases, so the other takes them at its next renewal.
+      let rows = await projections(secondUrl);
+      for (const deadline = Date.now() + 1500; runBy(rows).join() !== 'here engine-2' && Date.now() < deadline; rows = await projections(secondUrl))
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(runBy(rows)).to.deep.equal(['here engine-2']);
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  });
+
   const failsNaming = async (setting: string, args: string[], env: Record<string, string> = {}) => {
     const started = Date.now();
     const { code, stderr } = await start(['--data-dir', dataDir, ...args], env).exited;

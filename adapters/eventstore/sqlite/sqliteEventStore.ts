@@ -148,7 +148,9 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
 
   const readAllPage = (after: bigint, limit: number): RecordedEvent[] =>
     (sql.readAll.all(after, limit) as Row[]).map(decode);
-  const pages = sharedPages(readAllPage);
+  // Changes whenever another connection (another process) commits to the file.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const pages = sharedPages(readAllPage, undefined, () => dataVersion.get() as number);
 
   return {
     db,

@@ -1,4 +1,4 @@
-import type { MongoClient } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import {
   physicalName,
   type Doc,
@@ -26,7 +26,8 @@ export type MongoReadStoreOptions = {
   readonly aliasTtlMs?: number;
 };
 
-export type MongoReadStore = ReadStore & { readonly client: MongoClient };
+/** The database is exposed for what lives beside the read models, such as projection leases. */
+export type MongoReadStore = ReadStore & { readonly client: MongoClient; readonly db: Db };
 
 type ProjectionRecord = { _id: string; activeVersion: number };
 type CheckpointRecord = { _id: string; projection: string; version: number; position: unknown };
@@ -54,6 +55,7 @@ export const getMongoReadStore = async (options: MongoReadStoreOptions): Promise
 
   return {
     client,
+    db,
 
     prepare: async (version, collections) => {
       for (const spec of collections) await prepareCollection(db, physicalName(spec.name, version));

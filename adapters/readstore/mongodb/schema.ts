@@ -8,6 +8,8 @@ export const PROJECTIONS = 'readstore_projections';
 export const CHECKPOINTS = 'readstore_checkpoints';
 /** `{_id: logical, physical}`: the collection readers reach through a logical name. */
 export const ALIASES = 'readstore_aliases';
+/** `{_id: projection, holder, expiresAt}`: which process runs each projection, until when. */
+export const LEASES = 'readstore_leases';
 
 const NAMESPACE_EXISTS = 48;
 

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       eventStore: { engine: 'sqlite' },
       readStore: { engine: 'sqlite' },
+      projectionLeases: { leaseMs: 15_000, holder: undefined },
       telephony: { carrier: 'simulated', smsFrom: '+15550100000' },
       email: { carrier: 'simulated' },
       logLevel: 'info',
@@ -42,6 +43,8 @@ describe('loadConfig', () => {
         PUBLIC_URL: 'https://outreach.example.com/',
         EVENTSTORE_URL: 'esdb://db1:2113,db2:2113?tls=false',
         MONGODB_URL: 'mongodb+srv://user:pw@cluster.example.net/outreach',
+        PROJECTION_LEASE_MS: '30000',
+        PROJECTION_LEASE_HOLDER: 'engine-7',
         TWILIO_ACCOUNT_SID: sid,
         TWILIO_AUTH_TOKEN: 'twilio-token',
         TWILIO_API_URL: 'http://127.0.0.1:4010',
@@ -64,6 +67,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://outreach.example.com',
       eventStore: { engine: 'esdb', connectionString: 'esdb://db1:2113,db2:2113?tls=false' },
       readStore: { engine: 'mongodb', url: 'mongodb+srv://user:pw@cluster.example.net/outreach' },
+      projectionLeases: { leaseMs: 30_000, holder: 'engine-7' },
       telephony: { carrier: 'twilio', accountSid: sid, authToken: 'twilio-token', apiUrl: 'http://127.0.0.1:4010', smsFrom: '+13125550100' },
       email: { carrier: 'ses', region: 'eu-west-1', from: 'Example Law <notices@example.com>', endpoint: 'http://127.0.0.1:8005' },
       logLevel: 'debug',
@@ -122,6 +126,14 @@ describe('loadConfig', () => {
       expect(error.message).to.match(/^PORT: expected an integer 1-65535/);
     });
   }
+
+  it('rejects a projection lease shorter than a second or longer than ten minutes, naming the setting', () => {
+    for (const leaseMs of ['999', '600001', '15s']) {
+      const error = failure({ PROJECTION_LEASE_MS: leaseMs });
+      expect(error.setting).to.equal('PROJECTION_LEASE_MS');
+      expect(error.message).to.match(/^PROJECTION_LEASE_MS: expected an integer 1000-600000/);
+    }
+  });
 
   it('rejects a bad port given as a flag, naming the setting', () => {
     expect(failure({}, ['--port', 'eighty']).setting).to.equal('PORT');

@@ -1,0 +1,87 @@
+import { expect } from 'chai';
+import Database from 'better-sqlite3';
+import { sqliteProjectionLeases } from '../../adapters/readstore/sqlite/sqliteProjectionLeases.ts';
+import { leaseKeeper, type LeaseKeeper } from '../../projections/leaseKeeper.ts';
+import type { ProjectionLeases } from '../../projections/projectionLeases.ts';
+
+const LEASE_MS = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const silent = { info: () => {}, error: () => {} };
+
+describe('the lease keeper', function () {
+  this.timeout(10_000);
+  let db: Database.Database;
+  let leases: ProjectionLeases;
+  let keepers: LeaseKeeper[];
+  beforeEach(() => {
+    db = new Database(':memory:');
+    leases = sqliteProjectionLeases(db);
+    keepers = [];
+  });
+  afterEach(async () => {
+    for (const keeper of keepers) await keeper.stop();
+    db.close();
+  });
+
+  /** A keeper of one projection that records when it starts and stops following it. */
+  const keep = (holder: string, options: { leases?: ProjectionLeases; clock?: () => Date; gained?: () => Promise<void> } = {}) => {
+    const changes: string[] = [];
+    const keeper = leaseKeeper({
+      leases: options.leases ?? leases,
+      holder,
+      leaseMs: LEASE_MS,
+      projections: ['campaigns'],
+      clock: options.clock ?? (() => new Date()),
+      gained: async (name) => {
+        await options.gained?.();
+        changes.push(`follow ${name}`);
+      },
+      lost: async (name) => void changes.push(`stop ${name}`),
+      log: silent,
+    });
+    keepers.push(keeper);
+    return { keeper, changes };
+  };
+
+  it('follows a projection once its lease is taken, and stops and frees it on stop', async () => {
+    const { keeper, changes } = keep('engine-1');
+    await keeper.start();
+    expect(changes).to.deep.equal(['follow campaigns']);
+    expect(keeper.lease('campaigns')).to.deep.include({ following: true });
+    await keeper.stop();
+    expect(changes).to.deep.equal(['follow campaigns', 'stop campaigns']);
+    expect(await leases.acquire('campaigns', 'engine-2', new Date(), LEASE_MS)).to.deep.include({ holder: 'engine-2' });
+  });
+
+  it('does not follow on a renewal answered too late to leave a safe part of the lease', async () => {
+    const slow: ProjectionLeases = { ...leases, acquire: async (...args) => (await sleep(LEASE_MS), leases.acquire(...args)) };
+    const { keeper, changes } = keep('engine-1', { leases: slow });
+    await keeper.start();
+    expect(changes).to.deep.equal([]);
+    expect(keeper.lease('campaigns')).to.deep.include({ following: false });
+  });
+
+  it('stops at once when a renewal finds the lease taken by another holder, whose clock ran ahead', async () => {
+    const { keeper, changes } = keep('engine-1');
+    await keeper.start();
+    await leases.acquire('campaigns', 'engine-2', new Date(Date.now() + LEASE_MS), LEASE_MS);
+    await sleep(LEASE_MS / 3 + 50);
+    expect(changes).to.deep.equal(['follow campaigns', 'stop campaigns']);
+    expect(keeper.lease('campaigns').lease).to.deep.include({ holder: 'engine-2' });
+  });
+
+  it('gives the lease up when following fails to start, and tries again at the next renewal', async () => {
+    let attempts = 0;
+    const { keeper, changes } = keep('engine-1', {
+      gained: async () => {
+        if (++attempts === 1) throw new Error('read store unreachable');
+      },
+    });
+    await keeper.start();
+    expect(changes).to.deep.equal([]);
+    expect(await leases.acquire('campaigns', 'engine-2', new Date(), 1)).to.deep.include({ holder: 'engine-2' });
+    await sleep(LEASE_MS / 3 + 50);
+    expect(changes).to.deep.equal(['follow campaigns']);
+    expect(attempts).to.equal(2);
+  });
+});
