@@ -9,6 +9,8 @@ export type LeaseKeeperOptions = {
   readonly leaseMs: number;
   readonly projections: readonly string[];
   readonly clock: () => Date;
+  /** Whether a holder has ended for certain: its lease is freed at once rather than left to lapse. */
+  readonly gone?: (holder: string) => boolean;
   /** This process now holds the projection's lease: start following it. */
   readonly gained: (projection: string) => Promise<void>;
   /** It may not hold it much longer: stop following it. */
@@ -72,6 +74,12 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
     let lease: Lease | null;
     try {
       lease = await leases.acquire(name, holder, clock(), leaseMs);
+      if (lease && lease.holder !== holder && options.gone?.(lease.holder)) {
+        // A crashed process restarted on this host need not wait out its own old lease.
+        log.info({ projection: name, holder, gone: lease.holder }, 'projection lease of an ended process freed');
+        await leases.release(name, lease.holder);
+        lease = await leases.acquire(name, holder, clock(), leaseMs);
+      }
     } catch (error) {
       // The deadline decides: a renewal may still succeed before it.
       log.error({ projection: name, holder, err: error }, 'projection lease not renewed');

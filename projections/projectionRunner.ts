@@ -37,6 +37,8 @@ export type RunnerLeases = {
   readonly leaseMs: number;
   /** The wall clock the leases' expiry is read on; every process's must agree. */
   readonly clock?: () => Date;
+  /** Whether a holder is a process known to have ended (one on this host that no longer runs). */
+  readonly gone?: (holder: string) => boolean;
 };
 
 export type ProjectionRunnerOptions = {
@@ -217,6 +219,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
         holder: options.leases.holder,
         leaseMs: options.leases.leaseMs,
         clock: options.leases.clock ?? (() => new Date()),
+        ...(options.leases.gone ? { gone: options.leases.gone } : {}),
         projections: options.projections.map((p) => p.name),
         gained: (name) => startOne(options.projections.find((p) => p.name === name)!),
         lost: stopOne,

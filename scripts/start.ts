@@ -3,7 +3,7 @@ import { loadConfig } from '../adapters/config/loadConfig.ts';
 import { describeConfig } from '../adapters/config/describeConfig.ts';
 import { adminToken } from '../adapters/config/adminToken.ts';
 import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
-import { leaseHolder } from '../adapters/config/leaseHolder.ts';
+import { endedHolder, leaseHolder } from '../adapters/config/leaseHolder.ts';
 import { ConfigurationError } from '../domain/errors.ts';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import { createLogger } from '../http/logging.ts';
@@ -20,6 +20,7 @@ const main = async (): Promise<void> => {
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
   const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
+  const holder = leaseHolder(config.projectionLeases.holder);
   const admin = adminToken(config.adminToken, config.dataDir);
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');
   else if (admin.file) logger.info({ file: admin.file }, 'platform admin token is in this file');
@@ -51,7 +52,7 @@ const main = async (): Promise<void> => {
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-    projectionLeases: { leases, holder: leaseHolder(config.projectionLeases.holder), leaseMs: config.projectionLeases.leaseMs },
+    projectionLeases: { leases, holder, leaseMs: config.projectionLeases.leaseMs, gone: endedHolder(holder) },
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });

@@ -24,7 +24,7 @@ describe('the lease keeper', function () {
   });
 
   /** A keeper of one projection that records when it starts and stops following it. */
-  const keep = (holder: string, options: { leases?: ProjectionLeases; clock?: () => Date; gained?: () => Promise<void> } = {}) => {
+  const keep = (holder: string, options: { leases?: ProjectionLeases; clock?: () => Date; gained?: () => Promise<void>; gone?: (holder: string) => boolean } = {}) => {
     const changes: string[] = [];
     const keeper = leaseKeeper({
       leases: options.leases ?? leases,
@@ -38,6 +38,7 @@ describe('the lease keeper', function () {
       },
       lost: async (name) => void changes.push(`stop ${name}`),
       log: silent,
+      ...(options.gone ? { gone: options.gone } : {}),
     });
     keepers.push(keeper);
     return { keeper, changes };
@@ -51,6 +52,22 @@ describe('the lease keeper', function () {
     await keeper.stop();
     expect(changes).to.deep.equal(['follow campaigns', 'stop campaigns']);
     expect(await leases.acquire('campaigns', 'engine-2', new Date(), LEASE_MS)).to.deep.include({ holder: 'engine-2' });
+  });
+
+  it("takes a lease over at once from a holder known to have ended, and waits out any other holder's", async () => {
+    const at = new Date();
+    await leases.acquire('campaigns', 'crashed-engine', at, 60_000);
+    const { keeper, changes } = keep('engine-1', { gone: (holder) => holder === 'crashed-engine' });
+    await keeper.start();
+    expect(changes).to.deep.equal(['follow campaigns']);
+    expect(keeper.lease('campaigns').lease).to.deep.include({ holder: 'engine-1' });
+
+    await keeper.stop();
+    await leases.acquire('campaigns', 'live-engine', new Date(), 60_000);
+    const waiting = keep('engine-2', { gone: (holder) => holder === 'crashed-engine' });
+    await waiting.keeper.start();
+    expect(waiting.changes).to.deep.equal([]);
+    expect(waiting.keeper.lease('campaigns').lease).to.deep.include({ holder: 'live-engine' });
   });
 
   it('does not follow on a renewal answered too late to leave a safe part of the lease', async () => {
