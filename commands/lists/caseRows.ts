@@ -42,8 +42,9 @@ export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps):
       found.rows.push(row);
     }
   }
+  // Copies, as arrays grown by push keep room for 16 items: a list of single-contact cases would carry 15 empty slots each.
   const cases = [...building.values()]
     .filter((found) => found.contacts.length > 0)
-    .map(({ caseId, externalId, caseType, contacts, rows: from }) => ({ case: { caseId, externalId, caseType, contacts }, rows: from }));
+    .map(({ caseId, externalId, caseType, contacts, rows: from }) => ({ case: { caseId, externalId, caseType, contacts: contacts.slice() }, rows: from.slice() }));
   return { cases, rejected };
 };
