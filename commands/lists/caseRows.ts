@@ -14,21 +14,21 @@ type Building = { readonly caseId: string; readonly externalId: string; readonly
 /**
  * Rows with the same external id form one case, in the order the ids first appear. A row is refused
  * alone: when it cannot be read, names another case type than the case's first row, or repeats a
- * phone already on its case; the case keeps its other rows.
+ * phone already on its case; the case keeps its other rows. Rows are taken one at a time, as a file is read.
  */
-export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
+export const caseRowsBuilder = (deps: NormalisationDeps) => {
   const building = new Map<string, Building>();
   const rejected: RejectedRow[] = [];
-  for (const { row, fields } of rows) {
+  const take = ({ row, fields }: CsvRow): void => {
     const input = decoded(RowInput, withoutBlanks(fields));
     if (!input.ok) {
       rejected.push({ row, reason: reasonOf(input.problems) });
-      continue;
+      return;
     }
     const contact = normaliseContact(input.value, deps);
     if (!contact.ok) {
       rejected.push({ row, reason: reasonOf(contact.problems) });
-      continue;
+      return;
     }
     const { externalId, caseType } = input.value;
     const found = building.get(externalId) ?? { caseId: deps.newId(), externalId, caseType, caseRow: row, contacts: [], rows: [] };
@@ -41,10 +41,20 @@ export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps):
       found.contacts.push(contact.value);
       found.rows.push(row);
     }
-  }
-  // Copies, as arrays grown by push keep room for 16 items: a list of single-contact cases would carry 15 empty slots each.
-  const cases = [...building.values()]
-    .filter((found) => found.contacts.length > 0)
-    .map(({ caseId, externalId, caseType, contacts, rows: from }) => ({ case: { caseId, externalId, caseType, contacts: contacts.slice() }, rows: from.slice() }));
-  return { cases, rejected };
+  };
+  const built = (): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
+    // Copies, as arrays grown by push keep room for 16 items: a list of single-contact cases would carry 15 empty slots each.
+    const cases = [...building.values()]
+      .filter((found) => found.contacts.length > 0)
+      .map(({ caseId, externalId, caseType, contacts, rows: from }) => ({ case: { caseId, externalId, caseType, contacts: contacts.slice() }, rows: from.slice() }));
+    return { cases, rejected };
+  };
+  return { take, built };
+};
+
+/** The cases of rows read already, as `caseRowsBuilder` builds them. */
+export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
+  const builder = caseRowsBuilder(deps);
+  for (const row of rows) builder.take(row);
+  return builder.built();
 };

@@ -60,14 +60,20 @@ const columnNames = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), c
 /** Which field holds which column. */
 const columnsIn = (header: readonly string[]): (CsvColumn | undefined)[] => header.map((name) => columnNames.get(name.trim().toLowerCase()));
 
-/** A 400 naming every missing and every repeated column. */
-const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
+/** Every missing and every repeated column. */
+const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetail[] => {
   const problems: ErrorDetail[] = REQUIRED_CSV_COLUMNS.filter((column) => !columns.includes(column)).map((column) => ({
     path: `header.${column}`,
     message: `the header has no column ${column}`,
   }));
   const repeated = CSV_COLUMNS.filter((column) => columns.filter((c) => c === column).length > 1);
   problems.push(...repeated.map((column) => ({ path: `header.${column}`, message: `the header names column ${column} more than once` })));
+  return problems;
+};
+
+/** A 400 naming every missing and every repeated column. */
+const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
+  const problems = headerProblems(columns);
   if (problems.length === 0) return;
   const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => `'${name.trim()}'`);
   const found = unknown.length > 0 ? ` Columns not recognised: ${unknown.join(', ')}.` : '';
@@ -89,29 +95,32 @@ const fieldsOf = (record: readonly string[], columns: readonly (CsvColumn | unde
 };
 
 /**
- * The rows of a cases import: a BOM, CRLF or LF line ends, blank lines and quoted fields are all
- * fine. A row the parser cannot read, or with more or fewer fields than the header, is rejected alone.
+ * The rows of a cases import, each handed to `take` as soon as it is read, so no list of every row
+ * need be kept: a BOM, CRLF or LF line ends, blank lines and quoted fields are all fine. A row the
+ * parser cannot read, or with more or fewer fields than the header, is rejected alone. Rows are only
+ * handed over under a header with every column, and none past the most an import holds; a file that
+ * cannot be read, a bad header or too many rows is refused once the whole file has been read.
  */
-export const parseCaseRows = (text: string): { rows: CsvRow[]; rejected: RejectedRow[] } => {
+export const readCaseRows = (text: string, take: (row: CsvRow) => void): RejectedRow[] => {
   let header: Parsed | undefined;
-  // Rows are read in the one pass over the file; the header is judged once the whole file could be read.
   let columns: (CsvColumn | undefined)[] = [];
+  let headerHasEveryColumn = false;
   let bodyRows = 0;
-  const rows: CsvRow[] = [];
   const rejected: RejectedRow[] = [];
   readRecords(text, (parsed) => {
     if ('record' in parsed && isBlank(parsed.record)) return;
     if (!header) {
       header = parsed;
       if ('record' in parsed) columns = columnsIn(parsed.record);
+      headerHasEveryColumn = 'record' in parsed && headerProblems(columns).length === 0;
       return;
     }
     bodyRows += 1;
-    if (bodyRows > MAX_IMPORT_ROWS) return;
+    if (bodyRows > MAX_IMPORT_ROWS || !headerHasEveryColumn) return;
     if (!('record' in parsed)) rejected.push({ row: parsed.line, reason: parsed.problem });
     else if (parsed.record.length !== columns.length)
       rejected.push({ row: parsed.line, reason: `the row has ${parsed.record.length} fields, the header ${columns.length}` });
-    else rows.push({ row: parsed.line, fields: fieldsOf(parsed.record, columns) });
+    else take({ row: parsed.line, fields: fieldsOf(parsed.record, columns) });
   });
   if (!header) throw new ValidationError('IMPORT.NO_HEADER', 'The CSV is empty: its first row must name the columns.', [{ path: 'header', message: 'no header row' }]);
   if (!('record' in header)) throw new ValidationError('IMPORT.INVALID_HEADER', `The header row cannot be read: ${header.problem}.`, [{ path: 'header', message: header.problem }]);
@@ -120,5 +129,12 @@ export const parseCaseRows = (text: string): { rows: CsvRow[]; rejected: Rejecte
     throw new ValidationError('IMPORT.TOO_MANY_ROWS', `An import holds at most ${MAX_IMPORT_ROWS} rows; this one has ${bodyRows}. Split the file.`, [
       { path: '(root)', message: `at most ${MAX_IMPORT_ROWS} rows` },
     ]);
+  return rejected;
+};
+
+/** Every row of a cases import at once, as `readCaseRows` reads them. */
+export const parseCaseRows = (text: string): { rows: CsvRow[]; rejected: RejectedRow[] } => {
+  const rows: CsvRow[] = [];
+  const rejected = readCaseRows(text, (row) => rows.push(row));
   return { rows, rejected };
 };

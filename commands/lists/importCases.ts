@@ -3,8 +3,8 @@ import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { addCases } from './addCases.ts';
 import { companyZoneOf } from './companyZone.ts';
-import { casesFromRows } from './caseRows.ts';
-import { parseCaseRows, type RejectedRow } from './csvRows.ts';
+import { caseRowsBuilder } from './caseRows.ts';
+import { readCaseRows, type RejectedRow } from './csvRows.ts';
 import type { Case } from '../../domain/list/events.ts';
 
 export type ImportOutcome = {
@@ -16,11 +16,15 @@ export type ImportOutcome = {
 
 type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly newId: () => string };
 
-/** The file's cases, the rows each came from, and the rows refused on the way; the rows themselves end here. */
+/**
+ * The file's cases, the rows each came from, and the rows refused on the way: each row becomes part
+ * of its case as it is read, so the rows are never all held at once.
+ */
 const casesOfFile = async (deps: Deps, csv: string, companyId: string): Promise<{ cases: Case[]; rowsOf: (readonly number[])[]; refused: RejectedRow[] }> => {
-  const parsed = parseCaseRows(csv);
-  const built = casesFromRows(parsed.rows, { companyZone: await companyZoneOf(deps.eventStore, companyId), newId: deps.newId });
-  return { cases: built.cases.map((c) => c.case), rowsOf: built.cases.map((c) => c.rows), refused: [...parsed.rejected, ...built.rejected] };
+  const builder = caseRowsBuilder({ companyZone: await companyZoneOf(deps.eventStore, companyId), newId: deps.newId });
+  const unreadable = readCaseRows(csv, builder.take);
+  const built = builder.built();
+  return { cases: built.cases.map((c) => c.case), rowsOf: built.cases.map((c) => c.rows), refused: [...unreadable, ...built.rejected] };
 };
 
 /**
