@@ -1,6 +1,6 @@
 /**
  * The external ids a list holds, as a few sets that are never changed once made: a batch of new ids
- * is a new small set, merged with the smaller sets below it until each set is at least twice the
+ * is a new small set, merged with the smaller sets below it until each set is more than twice the
  * next. Adding stays pure yet copies each id only about log(n) times over a list's life, where one
  * copied set per batch would copy the whole list at every batch.
  */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { listDecider, CASES_PER_EVENT } from '../../../domain/list/decider.ts';
+import { addCasesDecision, listDecider, CASES_PER_EVENT } from '../../../domain/list/decider.ts';
 import { screenCases, MAX_CONTACTS_PER_CASE } from '../../../domain/list/caseScreening.ts';
 import { externalIdsHeld } from '../../../domain/list/listExternalIds.ts';
 import type { AddCases, CreateList } from '../../../domain/list/commands.ts';
@@ -89,6 +89,14 @@ describe('list decider', () => {
   it(`splits a large addition into events of at most ${CASES_PER_EVENT} cases, in order`, () => {
     const many = Array.from({ length: 2 * CASES_PER_EVENT + 1 }, (_, i) => aCase(`E${i}`));
     spec.given([created]).when(add(many)).then([added(many.slice(0, CASES_PER_EVENT)), added(many.slice(CASES_PER_EVENT, 2 * CASES_PER_EVENT)), added(many.slice(-1))]);
+  });
+
+  it('decides the events and names the refused cases in one screening', () => {
+    const state = [created, added([aCase('A1')])].reduce(listDecider.evolve, listDecider.initialState());
+    const decision = addCasesDecision(add([aCase('A1'), aCase('A2'), aCase('W1', { caseType: 'workers compensation' })]), state);
+    expect(decision.events).to.deep.equal([added([aCase('A2')])]);
+    expect(decision.screening.accepted).to.deep.equal([aCase('A2')]);
+    expect(decision.screening.rejected.map((r) => r.index)).to.deep.equal([0, 2]);
   });
 
   it('appends nothing when every case is refused', () => spec.given([created, added([aCase('A1')])]).when(add([aCase('A1')])).then([]));
