@@ -87,10 +87,13 @@ metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
 metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
 
 const select = repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000');
+const imports = repeat('importBench.ts', 'import', '100000');
 const launch = repeat('launchBench.ts', 'launch', '100000');
 const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');
 process.stderr.write('\n');
 metric('dispatch_select', select.value, 'ms');
+metric('import_100k', imports.seconds, 's');
+metric('import_100k_peak_rss', imports.peakRssMb, 'MB');
 metric('launch_100k', launch.seconds, 's');
 metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
 metric('callback_ingest', callbacks.perSecond, 'req/s');

@@ -1,7 +1,7 @@
 import type { Decider } from '../../domain/decider.ts';
 import type { AddCases, ListCommand } from '../../domain/list/commands.ts';
 import { screenCases, type RejectedCase, type Screening } from '../../domain/list/caseScreening.ts';
-import { listDecider, type ListState } from '../../domain/list/decider.ts';
+import { addCasesDecision, listDecider, type ListState } from '../../domain/list/decider.ts';
 import { listStream, type Case, type ListEvent } from '../../domain/list/events.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { CommandContext } from '../commandContext.ts';
@@ -37,8 +37,10 @@ export const addCases = (deps: { eventStore: EventStore; registry: EventRegistry
       ...listDecider,
       // The handler may decide more than once on a conflict; the last decision is the one appended.
       decide: (command, state) => {
-        screening = screeningOf(state, data.cases);
-        return listDecider.decide(command, state);
+        if (command.type !== 'AddCases') return listDecider.decide(command, state);
+        const decision = addCasesDecision(command, state);
+        screening = decision.screening;
+        return decision.events;
       },
     };
     const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: screened });

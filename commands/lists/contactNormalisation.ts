@@ -24,11 +24,16 @@ export type Normalised<A> = { readonly ok: true; readonly value: A } | { readonl
 /** Strings trimmed; blank strings and nulls dropped, as spreadsheets and JSON clients send both for "none". */
 export const withoutBlanks = (value: unknown): unknown => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeof value === 'string' ? value.trim() : value;
-  const kept = Object.entries(value).flatMap(([key, field]) => {
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field: unknown = (value as Record<string, unknown>)[key];
     const trimmed = typeof field === 'string' ? field.trim() : field;
-    return trimmed === '' || trimmed === null ? [] : [[key, trimmed] as const];
-  });
-  return Object.fromEntries(kept);
+    if (trimmed === '' || trimmed === null) continue;
+    // A "__proto__" key is kept as a field, never taken as the object's prototype.
+    if (key === '__proto__') Object.defineProperty(kept, key, { value: trimmed, enumerable: true, writable: true, configurable: true });
+    else kept[key] = trimmed;
+  }
+  return kept;
 };
 
 export const decoded = <C extends t.Mixed>(codec: C, value: unknown): Normalised<t.TypeOf<C>> => {

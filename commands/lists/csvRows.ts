@@ -21,9 +21,8 @@ const parserReasons: Partial<Record<string, string>> = {
 
 type Parsed = { readonly line: number; readonly record: readonly string[] } | { readonly line: number; readonly problem: string };
 
-/** Every record and every unreadable record in file order, each with the line it starts on. */
-const records = (text: string): Parsed[] => {
-  const parsed: Parsed[] = [];
+/** Hands over every record and every unreadable record in file order, each with the line it starts on. */
+const readRecords = (text: string, take: (parsed: Parsed) => void): void => {
   let lastLine = 0;
   let lastEmpty = 0;
   const startLine = (context: { lines: number; empty_lines: number }): number => {
@@ -39,12 +38,12 @@ const records = (text: string): Parsed[] => {
       relax_column_count: true,
       skip_records_with_error: true,
       on_record: (record: string[], context) => {
-        parsed.push({ line: startLine(context), record });
+        take({ line: startLine(context), record });
         return null;
       },
       on_skip: (error) => {
         const context = { lines: Number(error?.['lines'] ?? lastLine + 1), empty_lines: Number(error?.['empty_lines'] ?? lastEmpty) };
-        parsed.push({ line: startLine(context), problem: parserReasons[error?.code ?? ''] ?? error?.message ?? 'unreadable row' });
+        take({ line: startLine(context), problem: parserReasons[error?.code ?? ''] ?? error?.message ?? 'unreadable row' });
         return undefined;
       },
     });
@@ -52,22 +51,30 @@ const records = (text: string): Parsed[] => {
     if (error instanceof CsvError) throw new ValidationError('IMPORT.UNREADABLE_CSV', `The CSV cannot be read: ${error.message}`, [{ path: '(root)', message: error.message }]);
     throw error;
   }
-  return parsed;
 };
 
 const isBlank = (record: readonly string[]): boolean => record.every((field) => field.trim() === '');
 
-/** Which field holds which column, or a 400 naming every missing column. */
-const columnsOf = (header: readonly string[]): (CsvColumn | undefined)[] => {
-  const byLowerCase = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
-  const columns = header.map((name) => byLowerCase.get(name.trim().toLowerCase()));
+const columnNames = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
+
+/** Which field holds which column. */
+const columnsIn = (header: readonly string[]): (CsvColumn | undefined)[] => header.map((name) => columnNames.get(name.trim().toLowerCase()));
+
+/** Every missing and every repeated column. */
+const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetail[] => {
   const problems: ErrorDetail[] = REQUIRED_CSV_COLUMNS.filter((column) => !columns.includes(column)).map((column) => ({
     path: `header.${column}`,
     message: `the header has no column ${column}`,
   }));
   const repeated = CSV_COLUMNS.filter((column) => columns.filter((c) => c === column).length > 1);
   problems.push(...repeated.map((column) => ({ path: `header.${column}`, message: `the header names column ${column} more than once` })));
-  if (problems.length === 0) return columns;
+  return problems;
+};
+
+/** A 400 naming every missing and every repeated column. */
+const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
+  const problems = headerProblems(columns);
+  if (problems.length === 0) return;
   const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => `'${name.trim()}'`);
   const found = unknown.length > 0 ? ` Columns not recognised: ${unknown.join(', ')}.` : '';
   throw new ValidationError(
@@ -77,28 +84,57 @@ const columnsOf = (header: readonly string[]): (CsvColumn | undefined)[] => {
   );
 };
 
+/** A record's fields by column; fields under no known column are left out. */
+const fieldsOf = (record: readonly string[], columns: readonly (CsvColumn | undefined)[]): CsvRow['fields'] => {
+  const fields: Partial<Record<CsvColumn, string>> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    if (column) fields[column] = record[i]!;
+  }
+  return fields;
+};
+
 /**
- * The rows of a cases import: a BOM, CRLF or LF line ends, blank lines and quoted fields are all
- * fine. A row the parser cannot read, or with more or fewer fields than the header, is rejected alone.
+ * The rows of a cases import, each handed to `take` as soon as it is read, so no list of every row
+ * need be kept: a BOM, CRLF or LF line ends, blank lines and quoted fields are all fine. A row the
+ * parser cannot read, or with more or fewer fields than the header, is rejected alone. Rows are only
+ * handed over under a header with every column, and none past the most an import holds; a file that
+ * cannot be read, a bad header or too many rows is refused once the whole file has been read.
  */
-export const parseCaseRows = (text: string): { rows: CsvRow[]; rejected: RejectedRow[] } => {
-  const all = records(text).filter((parsed) => !('record' in parsed) || !isBlank(parsed.record));
-  const header = all[0];
-  if (!header) throw new ValidationError('IMPORT.NO_HEADER', 'The CSV is empty: its first row must name the columns.', [{ path: 'header', message: 'no header row' }]);
-  if (!('record' in header)) throw new ValidationError('IMPORT.INVALID_HEADER', `The header row cannot be read: ${header.problem}.`, [{ path: 'header', message: header.problem }]);
-  const columns = columnsOf(header.record);
-  const body = all.slice(1);
-  if (body.length > MAX_IMPORT_ROWS)
-    throw new ValidationError('IMPORT.TOO_MANY_ROWS', `An import holds at most ${MAX_IMPORT_ROWS} rows; this one has ${body.length}. Split the file.`, [
-      { path: '(root)', message: `at most ${MAX_IMPORT_ROWS} rows` },
-    ]);
-  const rows: CsvRow[] = [];
+export const readCaseRows = (text: string, take: (row: CsvRow) => void): RejectedRow[] => {
+  let header: Parsed | undefined;
+  let columns: (CsvColumn | undefined)[] = [];
+  let headerHasEveryColumn = false;
+  let bodyRows = 0;
   const rejected: RejectedRow[] = [];
-  for (const parsed of body) {
+  readRecords(text, (parsed) => {
+    if ('record' in parsed && isBlank(parsed.record)) return;
+    if (!header) {
+      header = parsed;
+      if ('record' in parsed) columns = columnsIn(parsed.record);
+      headerHasEveryColumn = 'record' in parsed && headerProblems(columns).length === 0;
+      return;
+    }
+    bodyRows += 1;
+    if (bodyRows > MAX_IMPORT_ROWS || !headerHasEveryColumn) return;
     if (!('record' in parsed)) rejected.push({ row: parsed.line, reason: parsed.problem });
     else if (parsed.record.length !== columns.length)
       rejected.push({ row: parsed.line, reason: `the row has ${parsed.record.length} fields, the header ${columns.length}` });
-    else rows.push({ row: parsed.line, fields: Object.fromEntries(columns.flatMap((column, i) => (column ? [[column, parsed.record[i]!]] : []))) });
-  }
+    else take({ row: parsed.line, fields: fieldsOf(parsed.record, columns) });
+  });
+  if (!header) throw new ValidationError('IMPORT.NO_HEADER', 'The CSV is empty: its first row must name the columns.', [{ path: 'header', message: 'no header row' }]);
+  if (!('record' in header)) throw new ValidationError('IMPORT.INVALID_HEADER', `The header row cannot be read: ${header.problem}.`, [{ path: 'header', message: header.problem }]);
+  checkHeader(header.record, columns);
+  if (bodyRows > MAX_IMPORT_ROWS)
+    throw new ValidationError('IMPORT.TOO_MANY_ROWS', `An import holds at most ${MAX_IMPORT_ROWS} rows; this one has ${bodyRows}. Split the file.`, [
+      { path: '(root)', message: `at most ${MAX_IMPORT_ROWS} rows` },
+    ]);
+  return rejected;
+};
+
+/** Every row of a cases import at once, as `readCaseRows` reads them. */
+export const parseCaseRows = (text: string): { rows: CsvRow[]; rejected: RejectedRow[] } => {
+  const rows: CsvRow[] = [];
+  const rejected = readCaseRows(text, (row) => rows.push(row));
   return { rows, rejected };
 };

@@ -1,8 +1,9 @@
 import { assertNever, type Decider } from '../decider.ts';
 import { IllegalStateError, NotFoundError } from '../errors.ts';
-import type { ListCommand } from './commands.ts';
+import type { AddCases, ListCommand } from './commands.ts';
 import type { Case, ListEvent } from './events.ts';
-import { screenCases } from './caseScreening.ts';
+import { screenCases, type Screening } from './caseScreening.ts';
+import { NO_EXTERNAL_IDS, withExternalIds, type ListExternalIds } from './listExternalIds.ts';
 
 export type CreatedList = {
   readonly status: 'created';
@@ -10,7 +11,8 @@ export type CreatedList = {
   readonly companyId: string;
   readonly name: string;
   readonly caseType: string;
-  readonly externalIds: ReadonlySet<string>;
+  /** All a screening needs of the cases held: their keys, never the cases themselves. */
+  readonly externalIds: ListExternalIds;
   readonly caseCount: number;
   readonly contactCount: number;
 };
@@ -30,10 +32,17 @@ const listOf = (state: ListState, listId: string, companyId: string): CreatedLis
 };
 
 const added = (state: CreatedList, cases: readonly Case[]): CreatedList => {
-  const externalIds = new Set(state.externalIds);
-  for (const found of cases) externalIds.add(found.externalId);
+  const externalIds = withExternalIds(state.externalIds, cases.map((found) => found.externalId));
   const contacts = cases.reduce((sum, found) => sum + found.contacts.length, 0);
   return { ...state, externalIds, caseCount: state.caseCount + cases.length, contactCount: state.contactCount + contacts };
+};
+
+/** Which cases the list takes and which it refuses, and the events that add the ones it takes. */
+export const addCasesDecision = (command: AddCases, state: ListState): { screening: Screening; events: ListEvent[] } => {
+  const list = listOf(state, command.data.listId, command.data.companyId);
+  const screening = screenCases(list, command.data.cases);
+  const events = chunks(screening.accepted, CASES_PER_EVENT).map((cases) => ({ type: 'CasesAdded' as const, data: { listId: list.listId, cases } }));
+  return { screening, events };
 };
 
 export const listDecider: Decider<ListState, ListCommand, ListEvent> = {
@@ -46,11 +55,8 @@ export const listDecider: Decider<ListState, ListCommand, ListEvent> = {
         const { listId, companyId, name, caseType } = command.data;
         return { type: 'ListCreated', data: { listId, companyId, name, caseType } };
       }
-      case 'AddCases': {
-        const list = listOf(state, command.data.listId, command.data.companyId);
-        const { accepted } = screenCases(list, command.data.cases);
-        return chunks(accepted, CASES_PER_EVENT).map((cases) => ({ type: 'CasesAdded' as const, data: { listId: list.listId, cases } }));
-      }
+      case 'AddCases':
+        return addCasesDecision(command, state).events;
       default:
         return assertNever(command);
     }
@@ -59,7 +65,7 @@ export const listDecider: Decider<ListState, ListCommand, ListEvent> = {
   evolve: (state, event) => {
     switch (event.type) {
       case 'ListCreated':
-        return { status: 'created', ...event.data, externalIds: new Set(), caseCount: 0, contactCount: 0 };
+        return { status: 'created', ...event.data, externalIds: NO_EXTERNAL_IDS, caseCount: 0, contactCount: 0 };
       case 'CasesAdded':
         return state.status === 'created' ? added(state, event.data.cases) : state;
       default:

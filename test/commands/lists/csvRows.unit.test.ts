@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_IMPORT_ROWS, parseCaseRows } from '../../../commands/lists/csvRows.ts';
+import { MAX_IMPORT_ROWS, parseCaseRows, readCaseRows, type CsvRow } from '../../../commands/lists/csvRows.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 
 const header = 'externalId,caseType,name,phone,email,timezone,state,mobileAppStatus';
@@ -73,5 +73,44 @@ describe('CSV rows of a cases import', () => {
   it(`refuses more than ${MAX_IMPORT_ROWS} rows`, () => {
     const text = `externalId,caseType,name,phone\n${'A,b,c,d\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(refusal(text).code).to.equal('IMPORT.TOO_MANY_ROWS');
+  });
+
+  describe('read one row at a time', () => {
+    const taken = (text: string): { rows: CsvRow[]; error?: ValidationError } => {
+      const rows: CsvRow[] = [];
+      try {
+        readCaseRows(text, (row) => rows.push(row));
+        return { rows };
+      } catch (error) {
+        if (error instanceof ValidationError) return { rows, error };
+        throw error;
+      }
+    };
+
+    it('hands over the rows in file order, as a whole read answers them', () => {
+      const text = [header, 'A1,pi,Jane,2125550100,,,,', 'A2,pi,Bob,3125550100,,,,,extra', '', 'A3,pi,Ann,2125550102,,,,'].join('\n');
+      expect(taken(text).rows).to.deep.equal(parseCaseRows(text).rows);
+      expect(taken(text).rows.map((r) => r.row)).to.deep.equal([2, 5]);
+    });
+
+    it('answers the rows it refuses, and hands them to no one', () => {
+      const rows: CsvRow[] = [];
+      const rejected = readCaseRows(`${header}\nA1,pi,Short\nA2,pi,Ann,2125550102,,,,\n`, (row) => rows.push(row));
+      expect(rejected).to.deep.equal([{ row: 2, reason: 'the row has 3 fields, the header 8' }]);
+      expect(rows.map((r) => r.row)).to.deep.equal([3]);
+    });
+
+    it('hands over nothing under a header that lacks a column, and then refuses the header', () => {
+      const { rows, error } = taken('externalId,caseType,name\nA1,pi,Jane\n');
+      expect(rows).to.deep.equal([]);
+      expect(error?.code).to.equal('IMPORT.INVALID_HEADER');
+    });
+
+    it(`hands over no row past the ${MAX_IMPORT_ROWS}th, and then refuses the file`, () => {
+      const { rows, error } = taken(`externalId,caseType,name,phone\n${'A,b,c,d\n'.repeat(MAX_IMPORT_ROWS + 2)}`);
+      expect(rows.length).to.equal(MAX_IMPORT_ROWS);
+      expect(error?.code).to.equal('IMPORT.TOO_MANY_ROWS');
+      expect(error?.message).to.match(new RegExp(`this one has ${MAX_IMPORT_ROWS + 2}`));
+    });
   });
 });

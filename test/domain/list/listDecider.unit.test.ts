@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { listDecider, CASES_PER_EVENT } from '../../../domain/list/decider.ts';
+import { addCasesDecision, listDecider, CASES_PER_EVENT } from '../../../domain/list/decider.ts';
 import { screenCases, MAX_CONTACTS_PER_CASE } from '../../../domain/list/caseScreening.ts';
+import { externalIdsHeld } from '../../../domain/list/listExternalIds.ts';
 import type { AddCases, CreateList } from '../../../domain/list/commands.ts';
 import type { Case, Contact, ListEvent } from '../../../domain/list/events.ts';
 import { IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
@@ -56,6 +57,12 @@ describe('list decider', () => {
     expect(rejectedOf([created, added([aCase('A1')])], [aCase('A1')])).to.deep.equal([{ index: 0, reason: "case 'A1' is already in this list" }]);
   });
 
+  it('refuses an external id added many events before, whichever event held it', () => {
+    const history = [created, ...Array.from({ length: 40 }, (_, b) => added([aCase(`B${b}-1`), aCase(`B${b}-2`)]))];
+    spec.given(history).when(add([aCase('B0-2'), aCase('N1'), aCase('B39-1'), aCase('B17-1')])).then([added([aCase('N1')])]);
+    expect(rejectedOf(history, [aCase('B0-2'), aCase('N1'), aCase('B39-1'), aCase('B17-1')]).map((r) => r.index)).to.deep.equal([0, 2, 3]);
+  });
+
   it('refuses the second of two cases with one external id in the same command', () => {
     const second = aCase('A1', { caseId: 'case-second' });
     spec.given([created]).when(add([aCase('A1'), second])).then([added([aCase('A1')])]);
@@ -84,6 +91,14 @@ describe('list decider', () => {
     spec.given([created]).when(add(many)).then([added(many.slice(0, CASES_PER_EVENT)), added(many.slice(CASES_PER_EVENT, 2 * CASES_PER_EVENT)), added(many.slice(-1))]);
   });
 
+  it('decides the events and names the refused cases in one screening', () => {
+    const state = [created, added([aCase('A1')])].reduce(listDecider.evolve, listDecider.initialState());
+    const decision = addCasesDecision(add([aCase('A1'), aCase('A2'), aCase('W1', { caseType: 'workers compensation' })]), state);
+    expect(decision.events).to.deep.equal([added([aCase('A2')])]);
+    expect(decision.screening.accepted).to.deep.equal([aCase('A2')]);
+    expect(decision.screening.rejected.map((r) => r.index)).to.deep.equal([0, 2]);
+  });
+
   it('appends nothing when every case is refused', () => spec.given([created, added([aCase('A1')])]).when(add([aCase('A1')])).then([]));
 
   it('counts cases and contacts and remembers external ids', () =>
@@ -92,6 +107,6 @@ describe('list decider', () => {
       .when(add([aCase('A1'), aCase('A2', { contacts: [contact('+12125550100'), contact('+13125550100')] })]))
       .thenState((state) => {
         expect(state).to.deep.include({ status: 'created', caseCount: 2, contactCount: 3 });
-        expect(state.status === 'created' && [...state.externalIds]).to.deep.equal(['A1', 'A2']);
+        expect(state.status === 'created' && [...externalIdsHeld(state.externalIds)]).to.deep.equal(['A1', 'A2']);
       }));
 });
