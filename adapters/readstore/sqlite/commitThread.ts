@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from './commitBatch.ts';
-import { packBatch } from './packedBatch.ts';
 
 // Worker threads do not inherit the TypeScript loader, so the thread registers it before loading.
 const loader = import.meta.resolve('tsx/esm/api');
@@ -36,7 +35,7 @@ export const commitThread = (path: string) => {
             const id = ++sequence;
             pending.set(id, { resolve, reject });
             worker.ref();
-            worker.postMessage({ id, batch: packBatch(batch) });
+            worker.postMessage({ id, batch });
           }).finally(() => {
             if (pending.size === 0) worker.unref();
           }),

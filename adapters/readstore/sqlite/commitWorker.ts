@@ -3,8 +3,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStoreSchema } from './schema.ts';
-import { batchCommitter } from './commitBatch.ts';
-import { unpackBatch, type PackedBatch } from './packedBatch.ts';
+import { batchCommitter, type EncodedBatch } from './commitBatch.ts';
 
 const db = new Database((workerData as { path: string }).path);
 createReadStoreSchema(db);
@@ -13,14 +12,14 @@ db.pragma('wal_autocheckpoint = 16384');
 db.pragma('journal_size_limit = 67108864');
 const commit = batchCommitter(db);
 
-parentPort!.on('message', (message: { id: number; batch: PackedBatch } | 'close') => {
+parentPort!.on('message', (message: { id: number; batch: EncodedBatch } | 'close') => {
   if (message === 'close') {
     db.close();
     parentPort!.close();
     return;
   }
   try {
-    commit(unpackBatch(message.batch));
+    commit(message.batch);
     parentPort!.postMessage({ id: message.id, ok: true });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
