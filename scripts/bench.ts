@@ -1,7 +1,7 @@
 // `npm run bench`: measures the engine and a raw better-sqlite3 baseline in the same run, on the
 // same disk, each case in its own process so its peak RSS is its own. Prints medians.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -18,11 +18,19 @@ const dir = values.dir!;
 
 type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; peakRssMb: number };
 
+/** Stores no later case reads: the seeded million events stay, every other case's files go. */
+const clearAfterRun = () => {
+  for (const name of readdirSync(dir)) if (!name.startsWith('rebuild-events.db')) rmSync(join(dir, name), { recursive: true, force: true });
+};
+
 const run = (script: string, mode: string, count: string): Result => {
+  // The previous case's writes are flushed first, so no case pays for another's disk writeback.
+  execFileSync('sync');
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  clearAfterRun();
   return JSON.parse(out.trim().split('\n').pop()!) as Result;
 };
 
