@@ -65,6 +65,7 @@ const main = async (): Promise<void> => {
     await outreach.stop();
     await server.close();
     await runner.stop();
+    leases.close();
     await readStore.close();
     await eventStore.close();
     logger.info('stopped');

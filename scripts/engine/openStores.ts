@@ -6,7 +6,7 @@ import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEven
 import { getEsdbEventStore } from '../../adapters/eventstore/esdb/esdbEventStore.ts';
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import { getMongoReadStore } from '../../adapters/readstore/mongodb/mongoReadStore.ts';
-import { sqliteProjectionLeases } from '../../adapters/readstore/sqlite/sqliteProjectionLeases.ts';
+import { openSqliteProjectionLeases } from '../../adapters/readstore/sqlite/sqliteProjectionLeases.ts';
 import { getMongoProjectionLeases } from '../../adapters/readstore/mongodb/mongoProjectionLeases.ts';
 import type { ProjectionLeases } from '../../projections/projectionLeases.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
@@ -30,6 +30,9 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
   }
 };
 
+/** The projection leases that go with the read store, and a way to let go of what they hold open. */
+export type OpenLeases = ProjectionLeases & { close(): void };
+
 /**
  * Opens the event store and read store the configuration names, and proves each answers before
  * the engine starts: an unreachable server fails start-up with the setting to fix.
@@ -37,7 +40,7 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
 export const openStores = async (
   config: Config,
   registry: EventRegistry,
-): Promise<{ eventStore: EventStore; readStore: ReadStore; leases: ProjectionLeases }> => {
+): Promise<{ eventStore: EventStore; readStore: ReadStore; leases: OpenLeases }> => {
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
@@ -53,7 +56,8 @@ export const openStores = async (
             throw new ConfigurationError('MONGODB_URL', error instanceof Error ? error.message : String(error));
           });
     // Leases live beside the read models, so the processes that share a read store share them.
-    const leases = 'client' in readStore ? getMongoProjectionLeases(readStore.db) : sqliteProjectionLeases(readStore.db);
+    const leases: OpenLeases =
+      'client' in readStore ? { ...getMongoProjectionLeases(readStore.db), close: () => undefined } : openSqliteProjectionLeases(join(config.dataDir, 'leases.db'));
     return { eventStore, readStore, leases };
   } catch (error) {
     await eventStore.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Lease, ProjectionLeases } from '../../../projections/projectionLeases.ts';
 
 type LeaseRow = { holder: string | null; expires_at: number };
@@ -28,4 +28,15 @@ export const sqliteProjectionLeases = (db: Database.Database): ProjectionLeases 
     acquire: async (projection, holder, now, ttlMs) => acquire.immediate(projection, holder, now.getTime(), now.getTime() + ttlMs),
     release: async (projection, holder) => void free.run(projection, holder),
   };
+};
+
+/**
+ * Leases in a small database file of their own: a renewal never waits on the read store's writer
+ * thread, which holds that database's write lock for as long as a projection batch takes to commit.
+ */
+export const openSqliteProjectionLeases = (path: string): ProjectionLeases & { close(): void } => {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  return { ...sqliteProjectionLeases(db), close: () => db.close() };
 };
