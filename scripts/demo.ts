@@ -3,7 +3,6 @@
 import cliProgress from 'cli-progress';
 import { adminToken } from '../adapters/config/adminToken.ts';
 import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
-import { newEntityId } from '../adapters/clock/systemClock.ts';
 import { virtualClock } from '../adapters/clock/virtualClock.ts';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import { ConfigurationError } from '../domain/errors.ts';
@@ -11,12 +10,12 @@ import { createLogger } from '../http/logging.ts';
 import { listen } from '../http/server.ts';
 import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
-import { outreachEngine } from './engine/outreachEngine.ts';
 import { scriptArgs } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { setUpDemoCampaign } from './demo/demoCampaign.ts';
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
+import { simulatedOutreach } from './demo/simulatedOutreach.ts';
 import { summaryText, writeContactReport } from './demo/demoReport.ts';
 
 const MINUTE = 60_000;
@@ -39,19 +38,13 @@ const main = async () => {
   const secret = unsubscribeSecret(config.unsubscribeSecret, config.dataDir);
   // The outreach side waits on the projections the engine app starts: bound once both exist.
   let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
-  // The demo never dials anyone real, whatever the configuration says: it plays on the simulated carriers.
-  const outreach = outreachEngine({
-    telephony: { carrier: 'simulated', smsFrom: '+13125550111' },
-    email: { carrier: 'simulated' },
-    publicUrl: 'http://127.0.0.1',
+  const outreach = simulatedOutreach({
     eventStore,
     readStore,
-    registry: engineRegistry,
-    scheduler: clock,
-    newId: newEntityId,
+    clock,
+    seed,
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
-    seed,
     log: logger,
     compliance: complianceRules(config.compliance),
   });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { newEntityId } from '../../adapters/clock/systemClock.ts';
 import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
 import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
@@ -11,7 +10,7 @@ import { listen } from '../../http/server.ts';
 import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
 import { demoClient } from '../../scripts/demo/demoClient.ts';
 import { engineApp } from '../../scripts/engine/engineApp.ts';
-import { outreachEngine } from '../../scripts/engine/outreachEngine.ts';
+import { simulatedOutreach } from '../../scripts/demo/simulatedOutreach.ts';
 import { ADMIN_TOKEN } from './apiHarness.ts';
 
 const MINUTE = 60_000;
@@ -51,21 +50,16 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     : raw;
   const logger = createLogger({ level: 'silent' });
   let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
-  const outreach = outreachEngine({
-    telephony: { carrier: 'simulated', smsFrom: '+13125550111' },
-    email: { carrier: 'simulated' },
-    publicUrl: 'http://127.0.0.1',
+  const outreach = simulatedOutreach({
     eventStore,
     readStore,
-    registry: engineRegistry,
-    scheduler: clock,
-    newId: newEntityId,
+    clock,
+    seed: options.seed,
     unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
     waitForReadModels: (position) => waitFor(position),
-    seed: options.seed,
-    ...(options.callLog ? { simulatedCallLog: options.callLog } : {}),
     log: { error: (fields, message) => logger.error(fields, message) },
     ...(options.compliance ? { compliance: options.compliance } : {}),
+    ...(options.callLog ? { callLog: options.callLog } : {}),
   });
   const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
