@@ -3,7 +3,7 @@ import type { Filter } from '../readStore.ts';
 /** The search forms of a campaign contact's name, last name, external id, phone and email. */
 export const searchFields = ['nameKey', 'lastNameKey', 'externalIdKey', 'phoneDigits', 'emailKey'] as const;
 
-/** Every string starting with `prefix`, as an index range both stores can read. */
+/** Every string starting with `prefix`, as a range both stores compare the same way. */
 const startsWith = (field: string, prefix: string): Filter => ({ [field]: { $gte: prefix, $lt: `${prefix}\uffff` } });
 
 const phoneLike = /^[+\d\s().-]+$/;
