@@ -14,6 +14,9 @@ export type TickBudget = { carrierAllowance: number; readonly companies: Map<str
 /** One campaign's turn at a call: whether it placed one, and what became of each contact it tried. */
 export type CampaignTurn = { readonly placed: boolean; readonly results: readonly DispatchResult[] };
 
+/** Offers the campaign the next call of the tick. */
+export type TakeTurn = () => Promise<CampaignTurn>;
+
 export type CampaignTickDeps = {
   readonly reads: DispatchReads;
   readonly dispatchOne: (attempt: DispatchAttempt) => Promise<DispatchResult>;
@@ -27,7 +30,7 @@ const noCall: CampaignTurn = { placed: false, results: [] };
  * contacts, one page at a time.
  */
 export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
-  async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<() => Promise<CampaignTurn>> => {
+  async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<TakeTurn> => {
     const run = currentRun(campaign.voiceRuns, now);
     const callerNumber = run && (await reads.callerNumber(campaign.agentId));
     if (!run || !callerNumber) return async () => noCall;

@@ -1,9 +1,9 @@
 import { afterTurn, nextTurn, tickTurns, type Rotation } from '../../domain/dispatch/carrierTurns.ts';
 import type { DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
 import type { DispatchResult } from './dispatchContact.ts';
-import type { CampaignTurn, TickBudget } from './campaignTick.ts';
+import type { TakeTurn, TickBudget } from './campaignTick.ts';
 
-type CampaignTurns = (campaign: DispatchCampaign, now: Date, tick: TickBudget) => Promise<() => Promise<CampaignTurn>>;
+type CampaignTurns = (campaign: DispatchCampaign, now: Date, tick: TickBudget) => Promise<TakeTurn>;
 
 /**
  * The carrier allowance of one tick, handed out one call at a time in the turns `carrierTurns`
@@ -12,7 +12,7 @@ type CampaignTurns = (campaign: DispatchCampaign, now: Date, tick: TickBudget) =
 export const carrierShare = (campaignTurns: CampaignTurns) =>
   async (campaigns: readonly DispatchCampaign[], now: Date, tick: TickBudget, rotation: Rotation): Promise<{ results: DispatchResult[]; rotation: Rotation }> => {
     const byId = new Map(campaigns.map((campaign) => [campaign.campaignId, campaign]));
-    const started = new Map<string, () => Promise<CampaignTurn>>();
+    const started = new Map<string, TakeTurn>();
     const results: DispatchResult[] = [];
     let turns = tickTurns(tick.carrierAllowance, campaigns, rotation);
     for (let turn = nextTurn(turns); turn; turn = nextTurn(turns)) {
