@@ -8,6 +8,8 @@ import { dispatchReads } from './dispatch/dispatchReads.ts';
 import { contactDispatch, type DispatchResult } from './dispatch/dispatchContact.ts';
 import { reconciliation } from './dispatch/reconcile.ts';
 import { campaignTick } from './dispatch/campaignTick.ts';
+import { carrierShare } from './dispatch/carrierShare.ts';
+import { firstRotation } from '../domain/dispatch/carrierTurns.ts';
 import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
 import { tickLoop } from './tickLoop.ts';
 
@@ -83,20 +85,20 @@ export const dispatcher = (options: DispatcherOptions) => {
     wrote,
   });
   const reconcile = reconciliation({ reads, telephony: options.telephony, enrollments, calls, settlement, afterMs: options.reconcileAfterMs ?? 120_000, onError, wrote });
-  const dispatchCampaign = campaignTick({ reads, dispatchOne });
+  const dispatchCampaigns = carrierShare(campaignTick({ reads, dispatchOne }));
+  // Kept between ticks, so an allowance of one call a second still reaches every company in turn.
+  let rotation = firstRotation;
 
   const tick = async (): Promise<TickSummary> => {
     if (options.waitForReadModels && lastWrite > 0n) await options.waitForReadModels(lastWrite);
     const now = options.clock.now();
     const { found, released } = await reconcile(now);
     const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released };
-    // The carrier's per-second cap, spread over the tick; shared by every campaign.
+    // The carrier's per-second cap, spread over the tick; shared fairly by companies, then their campaigns.
     const budget = { carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)), companies: new Map() };
-    for (const campaign of await reads.activeCampaigns()) {
-      if (budget.carrierAllowance <= 0) break;
-      const results = await dispatchCampaign(campaign, now, budget);
-      for (const result of results) summary[result] += 1;
-    }
+    const shared = await dispatchCampaigns(await reads.activeCampaigns(), now, budget, rotation);
+    rotation = shared.rotation;
+    for (const result of shared.results) summary[result] += 1;
     return summary;
   };
 

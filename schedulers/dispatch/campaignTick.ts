@@ -1,6 +1,7 @@
 import { dispatchCapacity } from '../../domain/dispatch/capacity.ts';
 import { currentRun } from '../../domain/dispatch/currentRun.ts';
 import type { DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
+import type { DueContact } from '../../projections/outreach/dueQueueProjection.ts';
 import type { DispatchAttempt, DispatchResult } from './dispatchContact.ts';
 import type { DispatchReads } from './dispatchReads.ts';
 
@@ -10,58 +11,72 @@ const lookAhead = 4;
 /** What one tick shares between campaigns: the carrier's allowance and each company's calls in flight. */
 export type TickBudget = { carrierAllowance: number; readonly companies: Map<string, { inFlight: number }> };
 
+/** One campaign's turn at a call: whether it placed one, and what became of each contact it tried. */
+export type CampaignTurn = { readonly placed: boolean; readonly results: readonly DispatchResult[] };
+
+/** Offers the campaign the next call of the tick. */
+export type TakeTurn = () => Promise<CampaignTurn>;
+
 export type CampaignTickDeps = {
   readonly reads: DispatchReads;
   readonly dispatchOne: (attempt: DispatchAttempt) => Promise<DispatchResult>;
 };
 
+const noCall: CampaignTurn = { placed: false, results: [] };
+
 /**
- * One campaign's share of a tick: its capacity from the read models (plus what this tick already
- * placed, which they may not show yet), then its earliest due contacts, one page at a time.
+ * One campaign's part in a tick: its capacity from the read models (plus what this tick already
+ * placed, which they may not show yet), then one call per turn it is given, from its earliest due
+ * contacts, one page at a time.
  */
 export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
-  async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<DispatchResult[]> => {
+  async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<TakeTurn> => {
     const run = currentRun(campaign.voiceRuns, now);
-    if (!run) return [];
-    const callerNumber = await reads.callerNumber(campaign.agentId);
-    if (!callerNumber) return [];
+    const callerNumber = run && (await reads.callerNumber(campaign.agentId));
+    if (!run || !callerNumber) return async () => noCall;
     const { companyId, campaignId } = campaign;
     const lines = await reads.companyLines(companyId);
     // Read once per tick: the read model may catch up with this tick's own calls halfway through it.
     let company = tick.companies.get(companyId);
     if (!company) tick.companies.set(companyId, (company = { inFlight: await reads.inFlight(companyId) }));
-    const companyInFlight = company.inFlight;
     const inputs = {
       campaignLimit: campaign.concurrency.limit,
       campaignInFlight: await reads.inFlight(companyId, campaignId),
       outboundLines: lines.outboundLines,
       concurrencyRate: lines.concurrencyRate,
-      companyInFlight,
       pacingPerMinute: campaign.concurrency.pacingPerMinute,
       requestedLastMinute: await reads.requestedSince(companyId, campaignId, now),
-      carrierAllowance: tick.carrierAllowance,
     };
-    let capacity = dispatchCapacity(inputs);
-    const results: DispatchResult[] = [];
     let requested = 0;
+    const capacityNow = () =>
+      dispatchCapacity({ ...inputs, campaignInFlight: inputs.campaignInFlight + requested, companyInFlight: company.inFlight, requestedLastMinute: inputs.requestedLastMinute + requested, carrierAllowance: tick.carrierAllowance });
+    const readLimit = lookAhead * capacityNow().available;
     let read = 0;
-    const readLimit = lookAhead * capacity.available;
+    let due: DueContact[] = [];
     let after: string | undefined;
-    while (capacity.available > 0 && read < readLimit) {
-      const page = await reads.dueContacts(campaign, now, capacity.available, after);
-      for (const contact of page.items) {
-        if (capacity.available <= 0) break;
+    let lastPage = false;
+
+    return async () => {
+      const results: DispatchResult[] = [];
+      const capacity = capacityNow();
+      while (capacity.available > 0 && read < readLimit) {
+        if (due.length === 0) {
+          if (lastPage) break;
+          const page = await reads.dueContacts(campaign, now, capacity.available, after);
+          due = [...page.items];
+          lastPage = !page.next || page.items.length === 0;
+          after = page.next ?? undefined;
+          if (due.length === 0) break;
+        }
         read += 1;
-        const result = await dispatchOne({ campaign, run, contact, capacity, callerNumber, now });
+        const result = await dispatchOne({ campaign, run, contact: due.shift()!, capacity, callerNumber, now });
         results.push(result);
         if (result !== 'requested') continue;
         requested += 1;
         tick.carrierAllowance -= 1;
         company.inFlight += 1;
-        capacity = dispatchCapacity({ ...inputs, campaignInFlight: inputs.campaignInFlight + requested, companyInFlight: company.inFlight, requestedLastMinute: inputs.requestedLastMinute + requested, carrierAllowance: tick.carrierAllowance });
+        return { placed: true, results };
       }
-      if (!page.next || page.items.length === 0) break;
-      after = page.next;
-    }
-    return results;
+      return { placed: false, results };
+    };
   };

@@ -62,6 +62,15 @@ export const dispatchHarness = () => {
     );
   };
 
+  /** A company with 20 outbound lines at 50 % and its own calling agent. */
+  const addCompany = async (company: string, agent: string, number: string) => {
+    await append(`company-${company}`, [
+      { type: 'CompanyCreated', data: { companyId: company, name: 'Hartley & Vance LLP' } },
+      { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company, settings: { concurrencyRate: 50, outboundLines: 20, timezone: 'America/New_York', defaultBusinessHours: weekdaySlots } } },
+    ], clock.current, company);
+    await append(`agent-${agent}`, [{ type: 'AgentCreated', data: { agentId: agent, name: 'Ava', voice: 'alloy', streamUrl: 'wss://agent.example.com/stream', callerNumber: number } }], clock.current, company);
+  };
+
   const caughtUp = async () => {
     await runner!.waitFor(await stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   };
@@ -75,14 +84,11 @@ export const dispatchHarness = () => {
     start: async () => {
       runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections, pollIntervalMs: 10 });
       await runner.start();
-      await append(`company-${companyId}`, [
-        { type: 'CompanyCreated', data: { companyId, name: 'Hartley & Vance LLP' } },
-        { type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: { concurrencyRate: 50, outboundLines: 20, timezone: 'America/New_York', defaultBusinessHours: weekdaySlots } } },
-      ]);
-      await append(`agent-${agentId}`, [{ type: 'AgentCreated', data: { agentId, name: 'Ava', voice: 'alloy', streamUrl: 'wss://agent.example.com/stream', callerNumber } }]);
+      await addCompany(companyId, agentId, callerNumber);
     },
+    addCompany,
     /** A launched campaign (its first run calling from 08:00 Chicago on Monday) with its contacts enrolled. */
-    launch: async (campaignId: string, enrolled: readonly EnrolledContact[], settings: Draft = {}) => {
+    launch: async (campaignId: string, enrolled: readonly EnrolledContact[], settings: Draft = {}, company = companyId) => {
       const draft: Draft = {
         type: 'voice',
         agentId,
@@ -93,7 +99,7 @@ export const dispatchHarness = () => {
         ...settings,
       };
       const events: CampaignEvent[] = [
-        { type: 'CampaignDraftStarted', data: { campaignId, companyId, name: 'Spring intake', createdAt: clock.current.toISOString() } },
+        { type: 'CampaignDraftStarted', data: { campaignId, companyId: company, name: 'Spring intake', createdAt: clock.current.toISOString() } },
         {
           type: 'CampaignLaunched',
           data: { campaignId, launchedAt: clock.current.toISOString(), name: 'Spring intake', settings: draft, list: { listId: 'list-1', caseType: 'intake', listRevision: 0, caseCount: enrolled.length, contactCount: enrolled.length } },
@@ -101,7 +107,7 @@ export const dispatchHarness = () => {
       ];
       for (let from = 0, batch = 0; from < enrolled.length; from += 1000, batch++)
         events.push({ type: 'ContactsEnrolled', data: { campaignId, batch, contacts: enrolled.slice(from, from + 1000) } });
-      await append(`campaign-${campaignId}`, events);
+      await append(`campaign-${campaignId}`, events, clock.current, company);
     },
     lifecycle: (campaignId: string, type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted') =>
       append(`campaign-${campaignId}`, [{ type, data: { campaignId, at: clock.current.toISOString() } }]),
