@@ -53,9 +53,10 @@ export type ApiDeps = EngineContext & {
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
   const auth = authenticate(deps.verifyApiKey);
   const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') && !hasCaller(req) ? auth(req, res, next) : next());
+  const scopeOf = callerScope(deps.adminToken, deps.verifyApiKey);
   return [
-    readYourWrites(deps.waitFor),
-    idempotency({ ...deps, scopeOf: callerScope(deps.adminToken, deps.verifyApiKey) }),
+    readYourWrites({ waitFor: deps.waitFor, callerOf: async (req) => (await scopeOf(req))?.actor }),
+    idempotency({ ...deps, scopeOf }),
     ...adminRouters.map((router) => router(deps, deps.adminToken)),
     // Email links carry no key: the signed token is the proof.
     unsubscribeRouter(deps),
