@@ -5,6 +5,7 @@ import { ConcurrencyError } from '../domain/errors.ts';
 import type { EventStore, ExpectedRevision } from './eventStore.ts';
 import type { CommandContext } from './commandContext.ts';
 import { eventId } from './eventIds.ts';
+import { streamQueueOf } from './streamQueue.ts';
 
 export type HandleResult<State, E extends Event> = {
   readonly newEvents: readonly E[];
@@ -38,6 +39,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Read the stream, fold it, decide, append with the revision that was read; on a conflict,
  * read again and decide again with backoff, and give up with ConcurrencyError.
+ * Commands on one stream take turns within the process (every handler on the same store shares
+ * the turns), so a conflict can only come from another process. The turn covers reading, the pure
+ * decider and appending only, never another command, so it cannot wait on itself.
  */
 export const commandHandler = <State, C extends Command, E extends Event>(
   options: CommandHandlerOptions<State, C, E>,
@@ -45,6 +49,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   const { store, registry, decider } = options;
   const retry = options.retry ?? defaultRetry;
   const random = options.random ?? Math.random;
+  const queue = streamQueueOf(store);
 
   const toNewEvent = (event: E, index: number, context: CommandContext): NewEvent => ({
     id: eventId(context.commandId, index, context.now),
@@ -88,7 +93,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     return { newEvents, newState, position: result.position, nextExpectedRevision: result.nextExpectedRevision, repeated: false };
   };
 
-  return async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+  const retrying = async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
     for (let tries = 1; ; tries++) {
       try {
         return await attempt(stream, command, context);
@@ -99,4 +104,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
       }
     }
   };
+
+  return (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> =>
+    queue.run(stream, () => retrying(stream, command, context));
 };

@@ -49,13 +49,17 @@ export type ApiDeps = EngineContext & {
   readonly carrierRouters?: readonly Router[];
 };
 
+/** Whose writes a request reads: one API key of one company, or the admin. */
+const keyOf = (caller: { scope: string; actor: string } | undefined) => (caller ? `${caller.scope} ${caller.actor}` : undefined);
+
 /** The public API: read-your-writes, idempotency keys, admin routes, then everything behind an API key. */
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
   const auth = authenticate(deps.verifyApiKey);
   const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') && !hasCaller(req) ? auth(req, res, next) : next());
+  const scopeOf = callerScope(deps.adminToken, deps.verifyApiKey);
   return [
-    readYourWrites(deps.waitFor),
-    idempotency({ ...deps, scopeOf: callerScope(deps.adminToken, deps.verifyApiKey) }),
+    readYourWrites({ waitFor: deps.waitFor, callerOf: async (req) => keyOf(await scopeOf(req)) }),
+    idempotency({ ...deps, scopeOf }),
     ...adminRouters.map((router) => router(deps, deps.adminToken)),
     // Email links carry no key: the signed token is the proof.
     unsubscribeRouter(deps),

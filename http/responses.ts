@@ -27,9 +27,15 @@ export const pageJson = (res: Response, page: Page, map: (doc: Doc) => unknown =
 
 type ObjectSchema = { readonly required: readonly string[]; readonly properties: Record<string, unknown>; readonly [key: string]: unknown };
 
+/** The `position` a command answers, as documented: the same key's later GETs wait for it; other readers pass it on. */
+export const positionProperty = {
+  type: 'string',
+  description: 'global position written; later GETs with the same key wait for it, other readers pass it as ?minPosition=',
+} as const;
+
 /** A resource's documented schema as a command answers it: with the `position` it wrote. */
 export const withPosition = <S extends ObjectSchema>(schema: S) => ({
   ...schema,
   required: [...schema.required, 'position'],
-  properties: { ...schema.properties, position: { type: 'string', description: 'global position written; pass as ?minPosition=' } },
+  properties: { ...schema.properties, position: positionProperty },
 });

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { PageQuery } from '../pageQuery.ts';
+import { positionProperty } from '../responses.ts';
 
 /** Contacts one request may change: one bounded command, as for cases. */
 export const MAX_CONTACTS_PER_REQUEST = 1000;
@@ -63,7 +64,7 @@ export const contactsAnswerSchema = {
       },
     },
     changed: { type: 'integer' },
-    position: { type: 'string', description: 'global position written; pass as ?minPosition=' },
+    position: positionProperty,
   },
 };
 
@@ -76,6 +77,6 @@ export const importAnswerSchema = {
       type: 'array',
       items: { type: 'object', required: ['externalId', 'reason'], properties: { externalId: { type: 'string' }, reason: { type: 'string', enum: ['no_match', 'ambiguous'] } } },
     },
-    position: { type: 'string', description: 'global position written; pass as ?minPosition=' },
+    position: positionProperty,
   },
 };

@@ -7,7 +7,7 @@ import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody } from '../decodeBody.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
-import { commandDone } from '../responses.ts';
+import { commandDone, positionProperty } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 
 export const ReopenRequest = t.type({ reason: NonEmptyString }, 'ReopenRequest');
@@ -21,7 +21,7 @@ const reopenAnswer = {
       description: 'the addresses that were opted out and are open again; empty when none was',
       items: { type: 'object', required: ['address', 'channel'], properties: { address: { type: 'string' }, channel: { type: 'string' } } },
     },
-    position: { type: 'string', description: 'global position written; pass as ?minPosition=' },
+    position: positionProperty,
   },
 };
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { ApiKeyVerifier } from '../auth.ts';
-import { setCaller } from '../caller.ts';
+import { callerOf, hasCaller, setCaller } from '../caller.ts';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -12,6 +12,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 export const callerScope =
   (adminToken: string, verifyApiKey: ApiKeyVerifier) =>
   async (req: Request): Promise<{ scope: string; actor: string } | undefined> => {
+    if (hasCaller(req)) return { scope: callerOf(req).companyId, actor: callerOf(req).actor };
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
     if (!token) return undefined;
     if (timingSafeEqual(digest(token), digest(adminToken))) return { scope: 'platform', actor: 'admin' };

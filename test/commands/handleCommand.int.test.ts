@@ -3,6 +3,9 @@ import { commandHandler } from '../../commands/handleCommand.ts';
 import { ConcurrencyError, IllegalStateError } from '../../domain/errors.ts';
 import { context, tallyDecider, tallyRegistry, type TallyEvent } from '../support/tally.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
+import type { EventStore } from '../../commands/eventStore.ts';
+import { join } from 'node:path';
 
 describe('command handling', () => {
   let stores: ReturnType<typeof tempStores>;
@@ -44,22 +47,48 @@ describe('command handling', () => {
     expect(await stores.eventStore.headPosition()).to.equal(head);
   });
 
-  it('retries on conflict so concurrent commands on one stream all land', async () => {
-    const handle = handler(50);
-    await handle('tally-t1', increment(1), context());
-    await Promise.all(Array.from({ length: 20 }, () => handle('tally-t1', increment(1), context())));
-    let total = 0;
-    for await (const e of stores.eventStore.readStream('tally-t1')) if (e.type === 'TallyIncremented') total += (e.data as { by: number }).by;
-    expect(total).to.equal(21);
+  /** A second connection to the same file, as another process has: it does not share this process's turns. */
+  const otherProcess = () => {
+    const store = getSqliteEventStore({ path: join(stores.dir, 'events.db'), registry: tallyRegistry });
+    opened.push(store);
+    return store;
+  };
+  const opened: EventStore[] = [];
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
   });
 
-  it('200 concurrent conflicting commands: losers get ConcurrencyError, state equals the fold of accepted events', async () => {
+  const totalOf = async () => {
+    let total = 0;
+    for await (const e of stores.eventStore.readStream('tally-t1')) if (e.type === 'TallyIncremented') total += (e.data as { by: number }).by;
+    return total;
+  };
+
+  it('lets commands of one process on one stream take turns, so 100 at once all land without a retry', async () => {
     const handle = handler(1);
     await handle('tally-t1', increment(1), context());
-    const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => handle('tally-t1', increment(i + 1), context())));
+    const outcomes = await Promise.allSettled(Array.from({ length: 100 }, () => handler(1)('tally-t1', increment(1), context())));
+    expect(outcomes.filter((o) => o.status === 'rejected')).to.deep.equal([]);
+    expect(await totalOf()).to.equal(101);
+  });
+
+  it('retries on conflict with another process, so concurrent commands on one stream all land', async () => {
+    const here = handler(50);
+    const there = commandHandler({ store: otherProcess(), registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 50, baseDelayMs: 1, maxDelayMs: 20 } });
+    await here('tally-t1', increment(1), context());
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(1), context())));
+    expect(await totalOf()).to.equal(21);
+  });
+
+  it('200 concurrent commands from two processes, tried once: losers get ConcurrencyError, state equals the fold of accepted events', async () => {
+    const here = handler(1);
+    const there = commandHandler({ store: otherProcess(), registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 20 } });
+    await here('tally-t1', increment(1), context());
+    const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(i + 1), context())));
     const accepted = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(accepted.length).to.be.at.least(1);
+    expect(refused.length).to.be.at.least(1);
     expect(accepted.length + refused.length).to.equal(200);
     for (const o of refused) expect(o.reason).to.be.instanceOf(ConcurrencyError);
     const stored: TallyEvent[] = [];

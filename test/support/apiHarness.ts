@@ -2,6 +2,7 @@ import { engineRegistry } from '../../domain/engineEvents.ts';
 import { createLogger } from '../../http/logging.ts';
 import { listen, type RunningServer } from '../../http/server.ts';
 import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
+import { distantEventStore } from './distantEventStore.ts';
 import { tempStores } from './tempStores.ts';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -17,13 +18,13 @@ export type CallOptions = {
 export type Answer<B = any> = { status: number; body: B; headers: Headers; text: string };
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
-export const startApi = async (options: { clock?: () => Date; jsonBytes?: number } = {}) => {
+export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number } = {}) => {
   const stores = tempStores(engineRegistry);
   let engine: EngineApp | undefined;
   let server: RunningServer | undefined;
   const boot = async () => {
     engine = await engineApp({
-      eventStore: stores.eventStore,
+      eventStore: options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore,
       readStore: stores.readStore,
       logger: createLogger({ level: 'silent' }),
       adminToken: ADMIN_TOKEN,
