@@ -40,6 +40,8 @@ type LiveCall = {
   readonly noise: SeededRandom;
   status: CallProgress;
   answeredAt: number | undefined;
+  answeredBy: CallStatusReport['answeredBy'];
+  endedAt: number | undefined;
   sequence: number;
   timers: Timer[];
 };
@@ -83,6 +85,8 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     if (terminal.has(call.status)) return;
     const at = now();
     if (progress === 'in_progress') call.answeredAt = at;
+    if (answeredBy && call.placed.machineDetection) call.answeredBy = answeredBy;
+    if (terminal.has(progress)) call.endedAt = at;
     call.status = progress;
     const answered = call.answeredAt !== undefined;
     const report: CallStatusReport = {
@@ -106,7 +110,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   };
 
   const register = (record: SimulatedCall, n: number, progress: CallProgress): LiveCall => {
-    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, sequence: 0, timers: [] };
+    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, answeredBy: undefined, endedAt: undefined, sequence: 0, timers: [] };
     placed.push(record);
     byOurId.set(record.callId, live);
     byCarrierId.set(record.carrierCallId, live);
@@ -201,6 +205,18 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     async findCall(callId) {
       const call = byOurId.get(callId);
       return call && { carrierCallId: call.placed.carrierCallId, status: call.status };
+    },
+
+    async fetchCall(carrierCallId) {
+      const call = byCarrierId.get(carrierCallId);
+      if (!call) return undefined;
+      const answered = call.answeredAt !== undefined && call.endedAt !== undefined;
+      return {
+        progress: call.status,
+        ...(call.endedAt !== undefined ? { endedAt: new Date(call.endedAt).toISOString() } : {}),
+        ...(answered ? { durationSeconds: Math.round((call.endedAt! - call.answeredAt!) / 1000) } : {}),
+        ...(call.answeredBy ? { answeredBy: call.answeredBy } : {}),
+      };
     },
 
     placedCalls: () => placed,
