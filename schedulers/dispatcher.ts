@@ -7,6 +7,8 @@ import { callSettlement } from '../commands/outreach/callSettlement.ts';
 import { dispatchReads } from './dispatch/dispatchReads.ts';
 import { contactDispatch, type DispatchResult } from './dispatch/dispatchContact.ts';
 import { reconciliation } from './dispatch/reconcile.ts';
+import { unsettledCalls } from './dispatch/unsettledCalls.ts';
+import { LONGEST_CALL_MS } from './dispatch/longestCall.ts';
 import { campaignTick } from './dispatch/campaignTick.ts';
 import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
 import { tickLoop } from './tickLoop.ts';
@@ -32,6 +34,10 @@ export type DispatcherOptions = {
   readonly tickIntervalMs?: number;
   /** A request unanswered by the carrier for this long is reconciled. */
   readonly reconcileAfterMs?: number;
+  /** A placed call without a final report this long after its placement is asked of the carrier (default `LONGEST_CALL_MS`). */
+  readonly longestCallMs?: number;
+  /** How often placed calls are checked for a missing final report (default 5 minutes; the first tick always checks). */
+  readonly settleUnsettledEveryMs?: number;
   /** Waits until the read models have the dispatcher's own last write, so capacity counts it. */
   readonly waitForReadModels?: (position: bigint) => Promise<unknown>;
   readonly machineDetection?: boolean;
@@ -39,10 +45,11 @@ export type DispatcherOptions = {
   readonly onError?: (error: unknown, what: string) => void;
 };
 
-export type TickSummary = Record<DispatchResult, number> & { reconciled: number; released: number };
+export type TickSummary = Record<DispatchResult, number> & { reconciled: number; released: number; settled: number };
 
 /**
- * The outreach dispatcher: each tick it reconciles interrupted requests, then, for each ACTIVE campaign
+ * The outreach dispatcher: each tick it reconciles interrupted requests (and, every few minutes, settles
+ * placed calls whose final report never came), then, for each ACTIVE campaign
  * whose calling run has started, takes as many due contacts as capacity allows and dispatches them.
  * Several dispatchers may share one store: each request is appended at the revision its contact was
  * seen at, so an attempt is requested, and dialled, once.
@@ -83,13 +90,15 @@ export const dispatcher = (options: DispatcherOptions) => {
     wrote,
   });
   const reconcile = reconciliation({ reads, telephony: options.telephony, enrollments, calls, settlement, afterMs: options.reconcileAfterMs ?? 120_000, onError, wrote });
+  const settleUnsettled = unsettledCalls({ reads, telephony: options.telephony, settlement, longestCallMs: options.longestCallMs ?? LONGEST_CALL_MS, everyMs: options.settleUnsettledEveryMs ?? 300_000, onError });
   const dispatchCampaign = campaignTick({ reads, dispatchOne });
 
   const tick = async (): Promise<TickSummary> => {
     if (options.waitForReadModels && lastWrite > 0n) await options.waitForReadModels(lastWrite);
     const now = options.clock.now();
     const { found, released } = await reconcile(now);
-    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released };
+    const settled = await settleUnsettled(now);
+    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released, settled };
     // The carrier's per-second cap, spread over the tick; shared by every campaign.
     const budget = { carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)), companies: new Map() };
     for (const campaign of await reads.activeCampaigns()) {
