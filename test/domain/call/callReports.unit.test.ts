@@ -78,6 +78,13 @@ describe('call: status reports', () => {
     spec.given([progressed('ringing')]).when(apply(report('busy'))).then([completedAs('busy', 'busy')]);
   });
 
+  it("takes the placement's carrier id over one a report bound first: the carrier's answer to our dial names our call", () => {
+    const placedAs: CallEvent = { type: 'CallPlaced', data: { ...(placed.data as { callId: string; campaignId: string; contactId: string; placedAt: string }), carrierCallId: 'CA456' } };
+    spec.given([progressed('ringing')]).when({ type: 'RecordCallPlaced', data: { callId, campaignId: 'c', contactId: 'p', carrierCallId: 'CA456', placedAt: '2026-03-02T15:00:00.000Z' } }).then([placedAs]);
+    spec.given([progressed('ringing'), placedAs]).when(apply(report('completed'))).thenThrows(IllegalStateError, undefined, OTHER_CARRIER_CALL);
+    spec.given([progressed('ringing'), placedAs]).when(apply(report('busy', { carrierCallId: 'CA456' }))).then([{ ...completedAs('busy', 'busy'), data: { ...completedAs('busy', 'busy').data, carrierCallId: 'CA456' } } as CallEvent]);
+  });
+
   it('ends in the same state whatever order and however often the reports arrive', () => {
     const reports: CallReport[] = [report('queued'), report('initiated'), report('ringing'), report('in_progress'), report('completed', { answeredBy: 'human', durationSeconds: 30, recordingUrl: 'https://r/1' })];
     const final = (order: readonly CallReport[]) => {
