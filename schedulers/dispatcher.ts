@@ -7,6 +7,8 @@ import { callSettlement } from '../commands/outreach/callSettlement.ts';
 import { dispatchReads } from './dispatch/dispatchReads.ts';
 import { contactDispatch, type DispatchResult } from './dispatch/dispatchContact.ts';
 import { reconciliation } from './dispatch/reconcile.ts';
+import { unsettledCalls } from './dispatch/unsettledCalls.ts';
+import { LONGEST_CALL_MS } from './dispatch/longestCall.ts';
 import { campaignTick } from './dispatch/campaignTick.ts';
 import { carrierShare } from './dispatch/carrierShare.ts';
 import { firstRotation } from '../domain/dispatch/carrierTurns.ts';
@@ -34,6 +36,10 @@ export type DispatcherOptions = {
   readonly tickIntervalMs?: number;
   /** A request unanswered by the carrier for this long is reconciled. */
   readonly reconcileAfterMs?: number;
+  /** A placed call without a final report this long after its placement is asked of the carrier (default `LONGEST_CALL_MS`). */
+  readonly longestCallMs?: number;
+  /** How often placed calls are checked for a missing final report (default 5 minutes; the first tick always checks). */
+  readonly settleUnsettledEveryMs?: number;
   /** Waits until the read models have the dispatcher's own last write, so capacity counts it. */
   readonly waitForReadModels?: (position: bigint) => Promise<unknown>;
   readonly machineDetection?: boolean;
@@ -41,10 +47,11 @@ export type DispatcherOptions = {
   readonly onError?: (error: unknown, what: string) => void;
 };
 
-export type TickSummary = Record<DispatchResult, number> & { reconciled: number; released: number };
+export type TickSummary = Record<DispatchResult, number> & { reconciled: number; released: number; settled: number };
 
 /**
- * The outreach dispatcher: each tick it reconciles interrupted requests, then, for each ACTIVE campaign
+ * The outreach dispatcher: each tick it reconciles interrupted requests (and, every few minutes, settles
+ * placed calls whose final report never came), then, for each ACTIVE campaign
  * whose calling run has started, takes as many due contacts as capacity allows and dispatches them.
  * Several dispatchers may share one store: each request is appended at the revision its contact was
  * seen at, so an attempt is requested, and dialled, once.
@@ -85,6 +92,7 @@ export const dispatcher = (options: DispatcherOptions) => {
     wrote,
   });
   const reconcile = reconciliation({ reads, telephony: options.telephony, enrollments, calls, settlement, afterMs: options.reconcileAfterMs ?? 120_000, onError, wrote });
+  const settleUnsettled = unsettledCalls({ reads, telephony: options.telephony, settlement, longestCallMs: options.longestCallMs ?? LONGEST_CALL_MS, everyMs: options.settleUnsettledEveryMs ?? 300_000, onError });
   const dispatchCampaigns = carrierShare(campaignTick({ reads, dispatchOne }));
   // Kept between ticks, so an allowance of one call a second still reaches every company in turn.
   let rotation = firstRotation;
@@ -93,7 +101,8 @@ export const dispatcher = (options: DispatcherOptions) => {
     if (options.waitForReadModels && lastWrite > 0n) await options.waitForReadModels(lastWrite);
     const now = options.clock.now();
     const { found, released } = await reconcile(now);
-    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released };
+    const settled = await settleUnsettled(now);
+    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released, settled };
     // The carrier's per-second cap, spread over the tick; shared fairly by companies, then their campaigns.
     const budget = { carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)), companies: new Map() };
     const shared = await dispatchCampaigns(await reads.activeCampaigns(), now, budget, rotation);

@@ -1,6 +1,7 @@
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { SmsKeywords } from '../../domain/consent/smsKeywords.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
+import { maskedCarrierCallId, OTHER_CARRIER_CALL } from '../../domain/call/carrierCallBinding.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { TelephonyReportHandlers } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
 import type { EmailReportHandlers } from '../../adapters/email/simulated/simulatedEmail.ts';
@@ -41,6 +42,8 @@ export type OutreachReportsDeps = {
   readonly lookupWaitMs?: number;
   /** The SMS keyword lists in force; the defaults when absent. */
   readonly smsKeywords?: SmsKeywords;
+  /** Where refused reports are told of (a status report naming another carrier call). */
+  readonly log?: { warn(fields: object, message: string): void };
 };
 
 /**
@@ -81,9 +84,17 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
 
   const telephony: TelephonyReportHandlers = {
     callStatus: async (report) => {
-      const { companyId } = await ownerOf(report.callId);
+      const owner = await ownerOf(report.callId);
       const seq = report.sequence === undefined ? '' : `#${report.sequence}`;
-      await deps.settlement.report(report, { commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`, companyId, actor: 'carrier', now: clock() });
+      try {
+        await deps.settlement.report(report, { commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`, companyId: owner.companyId, actor: 'carrier', now: clock() });
+      } catch (error) {
+        if (error instanceof IllegalStateError && error.code === OTHER_CARRIER_CALL) {
+          const boundTo = owner.carrierCallId === undefined ? {} : { boundTo: maskedCarrierCallId(owner.carrierCallId) };
+          deps.log?.warn({ callId: report.callId, carrierCallId: maskedCarrierCallId(report.carrierCallId), ...boundTo, progress: report.progress }, 'call status report refused: it names another carrier call');
+        }
+        throw error;
+      }
     },
     agent: (report) => agent(report),
     messageStatus,

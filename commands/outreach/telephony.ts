@@ -1,3 +1,5 @@
+import type { AnsweredBy, CallProgress } from '../../domain/call/reports.ts';
+
 /** What the engine asks of a phone carrier (Twilio, a Twilio-compatible API, or the simulated one). */
 
 export type VoicemailPolicy = 'hang_up' | 'leave_message' | 'follow_up_sms';
@@ -27,6 +29,14 @@ export type SendSms = {
 /** What the engine recorded when it requested a call: enough for a carrier to find it again. */
 export type PlacedCall = { readonly to: string; readonly requestedAt: string };
 
+/** A call as the carrier knows it now, found by the carrier's id. */
+export type CarrierCall = {
+  readonly progress: CallProgress;
+  readonly endedAt?: string;
+  readonly durationSeconds?: number;
+  readonly answeredBy?: AnsweredBy;
+};
+
 export interface Telephony {
   /** Asks the carrier to dial; answers the carrier's id of the call. */
   placeCall(call: PlaceCall): Promise<{ carrierCallId: string }>;
@@ -39,4 +49,6 @@ export interface Telephony {
    * `placed` (the request's number and time) lets a carrier without a field for our id (Twilio) find it by number and time.
    */
   findCall(callId: string, placed?: PlacedCall): Promise<{ carrierCallId: string; status: string } | undefined>;
+  /** Asks the carrier where a placed call stands, to settle one whose final report never came; undefined when it does not know the call. */
+  fetchCall(carrierCallId: string): Promise<CarrierCall | undefined>;
 }

@@ -2,6 +2,7 @@ import { assertNever, type Decider } from '../decider.ts';
 import { ValidationError } from '../errors.ts';
 import type { ApplyCallReport, CallCommand } from './commands.ts';
 import type { CallEvent } from './events.ts';
+import { requireSameCarrierCall } from './carrierCallBinding.ts';
 import { isFinal, movesForward, outcomeOf } from './progress.ts';
 import { evolveCall, initialCallState, type CallState } from './state.ts';
 
@@ -12,6 +13,7 @@ const recording = (state: CallState, callId: string, url: string | undefined): C
 const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data']): CallEvent[] => {
   if (report.callId !== callId) throw new ValidationError('CALL.WRONG_CALL', `A report of call ${report.callId} cannot change call ${callId}.`);
   const { carrierCallId, progress, reportedAt } = report;
+  requireSameCarrierCall(state, callId, carrierCallId);
   if (!movesForward(state.progress, progress)) return recording(state, callId, report.recordingUrl);
   if (!isFinal(progress))
     return [

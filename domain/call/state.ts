@@ -7,6 +7,8 @@ import type { CallProgress } from './reports.ts';
 export type CallState = {
   revision: number;
   placement?: { campaignId: string; contactId: string; carrierCallId: string };
+  /** The carrier's id of this call: the placement's, or the first a report named before the placement was recorded. */
+  carrierCallId?: string;
   progress?: CallProgress;
   /** Who answered, as the carrier's detection said on any report. */
   answeredBy?: 'human' | 'machine' | 'unknown';
@@ -26,12 +28,18 @@ const folded = (state: CallState, event: CallEvent): CallState => {
   switch (event.type) {
     case 'CallPlaced': {
       const { campaignId, contactId, carrierCallId } = event.data;
-      return { ...state, placement: { campaignId, contactId, carrierCallId } };
+      // The carrier's own answer to our dial is its word on which call is ours.
+      return { ...state, placement: { campaignId, contactId, carrierCallId }, carrierCallId };
     }
     case 'CallProgressed':
-      return { ...state, progress: event.data.progress, ...(event.data.answeredBy ? { answeredBy: event.data.answeredBy } : {}) };
+      return {
+        ...state,
+        progress: event.data.progress,
+        carrierCallId: state.carrierCallId ?? event.data.carrierCallId,
+        ...(event.data.answeredBy ? { answeredBy: event.data.answeredBy } : {}),
+      };
     case 'CallCompleted':
-      return { ...state, progress: event.data.progress, outcome: event.data.outcome, endedAt: event.data.endedAt };
+      return { ...state, progress: event.data.progress, outcome: event.data.outcome, endedAt: event.data.endedAt, carrierCallId: state.carrierCallId ?? event.data.carrierCallId };
     case 'RecordingAvailable':
       return { ...state, recordingUrl: event.data.url };
     case 'CallTransferred':

@@ -6,7 +6,10 @@ import type { Doc } from '../readStore.ts';
 
 export const DISPATCHED_CALLS = 'dispatched_calls';
 
-/** One requested call: open while the line is taken, `placed` once the carrier gave its id. */
+/**
+ * One requested call: open while the line is taken, `placed` once the carrier gave its id, `settled` once
+ * its contact has its outcome (or the request was released).
+ */
 export type DispatchedCall = Doc & {
   callId: string;
   campaignId: string;
@@ -15,7 +18,9 @@ export type DispatchedCall = Doc & {
   requestedAt: string;
   open: boolean;
   placed: boolean;
+  settled: boolean;
   carrierCallId?: string;
+  placedAt?: string;
 };
 
 type Fed = EnrollmentEvent | CallEvent;
@@ -28,11 +33,12 @@ const update = (callId: string, apply: (current: Doc) => Doc): DocumentUpdate =>
 
 /**
  * Calls in flight per company and campaign (capacity), requested in the last minute (pacing), to one
- * number lately (frequency caps), and requested but never placed (reconciliation after a crash).
+ * number lately (frequency caps), requested but never placed (reconciliation after a crash), and placed
+ * but never settled (asked of the carrier once no call can still be going on).
  */
 export const dispatchedCallsProjection: Projection<Fed> = {
   name: 'dispatched_calls',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: DISPATCHED_CALLS,
@@ -41,6 +47,7 @@ export const dispatchedCallsProjection: Projection<Fed> = {
         { fields: [['companyId', 1], ['campaignId', 1], ['requestedAt', 1]] },
         { fields: [['companyId', 1], ['to', 1], ['requestedAt', 1]] },
         { fields: [['open', 1], ['placed', 1], ['requestedAt', 1]] },
+        { fields: [['placed', 1], ['settled', 1], ['placedAt', 1]] },
       ],
     },
   ],
@@ -49,18 +56,18 @@ export const dispatchedCallsProjection: Projection<Fed> = {
     switch (event.type) {
       case 'CallRequested': {
         const { callId, campaignId, contactId, to, requestedAt } = event.data;
-        const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false };
+        const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false, settled: false };
         return [{ collection: DISPATCHED_CALLS, id: callId, creates: true, apply: (current) => current ?? doc }];
       }
       case 'CallPlaced':
-        return [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId }))];
+        return [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId, placedAt: event.data.placedAt }))];
       case 'CallCompleted':
         // A call that ended before its placement was recorded (a crash between dial and record) stays open for reconciliation.
         return [update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current))];
       case 'CallAttemptEnded':
-        return [update(event.data.callId, (current) => ({ ...current, open: false }))];
+        return [update(event.data.callId, (current) => ({ ...current, open: false, settled: true }))];
       case 'CallRequestReleased':
-        return [update(event.data.callId, (current) => ({ ...current, open: false, released: true }))];
+        return [update(event.data.callId, (current) => ({ ...current, open: false, settled: true, released: true }))];
       default:
         return [];
     }

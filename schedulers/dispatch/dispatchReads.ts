@@ -55,6 +55,10 @@ export const dispatchReads = (readStore: ReadStore) => ({
   unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
     (await readStore.find(DISPATCHED_CALLS, { open: true, placed: false, requestedAt: { $lt: before.toISOString() } }, { sort: [['requestedAt', 1]], limit })).items as DispatchedCall[],
 
+  /** Calls the carrier took before `before` whose contact has no outcome yet: a final report that never came. */
+  unsettledPlacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
+    (await readStore.find(DISPATCHED_CALLS, { placed: true, settled: false, placedAt: { $lt: before.toISOString() } }, { sort: [['placedAt', 1]], limit })).items as DispatchedCall[],
+
   callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
     if (!agentId) return undefined;
     const agent = (await readStore.get(AGENTS, agentId)) as { callerNumber?: string } | null;

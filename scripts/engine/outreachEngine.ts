@@ -42,7 +42,7 @@ export type OutreachEngineOptions = {
   readonly seed?: number;
   /** A file where the simulated carrier keeps the calls it dialled, so a restarted engine reconciles against them. */
   readonly simulatedCallLog?: string;
-  readonly log: { error(fields: object, message: string): void };
+  readonly log: { error(fields: object, message: string): void; warn?(fields: object, message: string): void };
   /** The rule tables in force: the shipped ones unless configuration overrides rows. */
   readonly compliance?: ComplianceRules;
 };
@@ -113,6 +113,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     unsubscribeSecret: options.unsubscribeSecret,
     smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
     smsKeywords: compliance.smsKeywords,
+    log: { warn: (fields, message) => options.log.warn?.(fields, message) },
   });
   handlers = { ...reports.telephony, ...reports.email };
   const completion = campaignCompletion({

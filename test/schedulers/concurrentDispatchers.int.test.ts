@@ -24,7 +24,7 @@ describe('two dispatchers over one store', () => {
       for (const [i, call] of open.entries()) {
         const progress = outcomes[(tick + i) % outcomes.length]!;
         await a.settlement.report(
-          { callId: call.callId, carrierCallId: `CA-${call.callId}`, progress, reportedAt: h.clock.current.toISOString(), ...(progress === 'completed' ? { answeredBy: 'human' as const } : {}) },
+          { callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress, reportedAt: h.clock.current.toISOString(), ...(progress === 'completed' ? { answeredBy: 'human' as const } : {}) },
           { commandId: `report-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current },
         );
       }

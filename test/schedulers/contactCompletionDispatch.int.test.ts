@@ -81,7 +81,7 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
 
     // An hour on, the busy retry and the email fall due together.
     const [call] = h.telephony.placed;
-    await d.settlement.report({ callId: call!.callId, carrierCallId: 'CA-1', progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
+    await d.settlement.report({ callId: call!.callId, carrierCallId: h.telephony.carrierCallIdOf(call!.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
     await settle();
     h.advance(61);
     await d.tick();

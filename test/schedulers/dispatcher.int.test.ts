@@ -52,7 +52,7 @@ describe('dispatcher', () => {
     await h.caughtUp();
     expect((await d.tick()).requested).to.equal(0);
     for (const call of h.telephony.placed.slice(0, 2))
-      await d.settlement.report({ callId: call.callId, carrierCallId: 'x', progress: 'completed', answeredBy: 'human', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
+      await d.settlement.report({ callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress: 'completed', answeredBy: 'human', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
     await h.caughtUp();
     expect((await d.tick()).requested).to.equal(2);
     expect(h.telephony.placed).to.have.length(7);
@@ -89,7 +89,7 @@ describe('dispatcher', () => {
     await d.tick();
     await h.lifecycle(campaignId, 'CampaignPaused');
     for (const call of h.telephony.placed)
-      await d.settlement.report({ callId: call.callId, carrierCallId: 'x', progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
+      await d.settlement.report({ callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
     await h.caughtUp();
     h.advance(60);
     expect(await d.tick()).to.deep.include({ requested: 0 });
@@ -134,14 +134,14 @@ describe('dispatcher', () => {
     const d = h.dispatcher();
     await d.tick();
     const [call] = h.telephony.placed;
-    await d.settlement.report({ callId: call!.callId, carrierCallId: 'x', progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
+    await d.settlement.report({ callId: call!.callId, carrierCallId: h.telephony.carrierCallIdOf(call!.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
     await h.caughtUp();
     h.advance(29);
     expect((await d.tick()).requested).to.equal(0);
     h.advance(1);
     expect((await d.tick()).requested).to.equal(1);
     const [, second] = h.telephony.placed;
-    await d.settlement.report({ callId: second!.callId, carrierCallId: 'y', progress: 'no_answer', reportedAt: h.clock.current.toISOString() }, { commandId: 'na', companyId, actor: 'carrier', now: h.clock.current });
+    await d.settlement.report({ callId: second!.callId, carrierCallId: h.telephony.carrierCallIdOf(second!.callId), progress: 'no_answer', reportedAt: h.clock.current.toISOString() }, { commandId: 'na', companyId, actor: 'carrier', now: h.clock.current });
     await h.append(`enrollment-${campaignId}.contact-0`, [{ type: 'ContactCompletedAllCalls', data: { campaignId, contactId: 'contact-0', at: h.clock.current.toISOString() } }]);
     await h.caughtUp();
     h.advance(120);

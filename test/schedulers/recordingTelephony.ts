@@ -1,15 +1,19 @@
 import type { PlaceCall, PlacedCall, Telephony } from '../../commands/outreach/telephony.ts';
+import { callProgressOf } from '../../adapters/telephony/twilio/twilioStatuses.ts';
 
 /**
  * A stand-in for the carrier port only: it records every call it is asked to place and can lose
- * the dial (a crash before the carrier heard) or its answer (a crash after).
+ * the dial (a crash before the carrier heard) or its answer (a crash after), and knows its calls by
+ * their Twilio status (`finish`) until told to `forget` them.
  */
 export const recordingTelephony = () => {
   const placed: PlaceCall[] = [];
   const byCallId = new Map<string, { carrierCallId: string; status: string }>();
   const faults: ('lose_dial' | 'lose_answer')[] = [];
-  const telephony: Telephony & { placed: PlaceCall[]; failNext(fault: 'lose_dial' | 'lose_answer'): void; finish(callId: string, status: string): void } = {
+  const telephony: Telephony & { placed: PlaceCall[]; failNext(fault: 'lose_dial' | 'lose_answer'): void; finish(callId: string, status: string): void; forget(callId: string): void; carrierCallIdOf(callId: string): string } = {
     placed,
+    carrierCallIdOf: (callId) => byCallId.get(callId)?.carrierCallId ?? `unplaced ${callId}`,
+    forget: (callId) => void byCallId.delete(callId),
     failNext: (fault) => faults.push(fault),
     finish: (callId, status) => {
       const call = byCallId.get(callId);
@@ -25,6 +29,11 @@ export const recordingTelephony = () => {
       return { carrierCallId };
     },
     findCall: async (callId: string, _placed?: PlacedCall) => byCallId.get(callId),
+    fetchCall: async (carrierCallId: string) => {
+      const call = [...byCallId.values()].find((known) => known.carrierCallId === carrierCallId);
+      const progress = call && callProgressOf(call.status);
+      return progress && { progress };
+    },
     transferCall: async () => {},
     hangUp: async () => {},
     sendSms: async (message) => ({ carrierMessageId: `SM-${message.messageId}` }),

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { outreachRig } from './outreachRig.ts';
 import { launchRigCampaign, type RigContact } from './rigCampaign.ts';
 
-const [dir, seedText] = process.argv.slice(2);
-if (!dir) throw new Error('usage: crashCampaignChild <dir> [seed]');
+const [dir, seedText, downText] = process.argv.slice(2);
+if (!dir) throw new Error('usage: crashCampaignChild <dir> [seed] [minutes down]');
 const seed = Number(seedText ?? 1);
+/** How long the engine was down before this start: calls go on at the carrier meanwhile, unheard. */
+const downMs = Number(downText ?? 0) * 60_000;
 const clockFile = join(dir, 'clock');
 const setupFile = join(dir, 'setup.json');
 /** Monday 2 March 2026, 08:00 in Chicago. */
@@ -29,8 +31,8 @@ const contacts = Array.from({ length: 80 }, (_, i) => {
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const write = (line: string) => process.stdout.write(`${line}\n`);
-// Time resumes where the last run wrote it down: a restarted engine never sees its clock go back.
-const resumedAt = existsSync(clockFile) ? new Date(readFileSync(clockFile, 'utf8')) : start;
+// Time resumes where the last run wrote it down, plus the time the engine was down: it never goes back.
+const resumedAt = existsSync(clockFile) ? new Date(Date.parse(readFileSync(clockFile, 'utf8')) + downMs) : start;
 const rig = await outreachRig({ dir, start: resumedAt, seed, callLog: join(dir, 'calls.jsonl'), acknowledged: (stream, position) => write(`ack ${position} ${stream}`) });
 
 let campaignId: string;

@@ -16,6 +16,10 @@ export type FakeCall = {
   /** TwiML sent by call updates (transfers), in order. */
   readonly twimlUpdates: string[];
   sequence: number;
+  /** What a fetch of the call shows once it has ended. */
+  endedAt?: Date;
+  durationSeconds?: number;
+  answeredBy?: string;
 };
 
 export type FakeMessage = { readonly sid: string; readonly to: string; readonly from: string; readonly body: string; readonly params: Record<string, string | string[]>; status: string };
@@ -55,8 +59,9 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
     date_created: rfc2822(call.createdAt),
     date_updated: rfc2822(clock()),
     start_time: null,
-    end_time: null,
-    answered_by: null,
+    end_time: call.endedAt ? rfc2822(call.endedAt) : null,
+    duration: call.durationSeconds !== undefined ? String(call.durationSeconds) : null,
+    answered_by: call.answeredBy ?? null,
     uri: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
   });
 

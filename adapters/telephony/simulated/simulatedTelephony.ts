@@ -26,7 +26,8 @@ export type SimulatedTelephonyOptions = {
   readonly onError?: (error: unknown) => void;
   /**
    * A JSON-lines file of the calls dialled, synced before each dial: a carrier restarted on it still finds
-   * them (reconciliation) and plays each unfinished one to its end, as a real carrier would while we were down.
+   * them (reconciliation, settlement) and plays each unfinished one on, as a real carrier would while we
+   * were down; what happened meanwhile is known to the carrier but was reported to no one.
    */
   readonly callLog?: string;
 };
@@ -40,6 +41,8 @@ type LiveCall = {
   readonly noise: SeededRandom;
   status: CallProgress;
   answeredAt: number | undefined;
+  answeredBy: CallStatusReport['answeredBy'];
+  endedAt: number | undefined;
   sequence: number;
   timers: Timer[];
 };
@@ -79,11 +82,18 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   const deliver = (random: SeededRandom, happenedAt: number, send: () => Promise<void>) =>
     deliverWithNoise(scheduler, profile.noise, random, happenedAt, send, onError);
 
+  /** The call moves on at the carrier, whether or not anyone hears of it. */
+  const advance = (call: LiveCall, progress: CallProgress, answeredBy: CallStatusReport['answeredBy'], at: number) => {
+    if (progress === 'in_progress') call.answeredAt = at;
+    if (answeredBy && call.placed.machineDetection) call.answeredBy = answeredBy;
+    if (terminal.has(progress)) call.endedAt = at;
+    call.status = progress;
+  };
+
   const status = (call: LiveCall, progress: CallProgress, answeredBy?: CallStatusReport['answeredBy']) => {
     if (terminal.has(call.status)) return;
     const at = now();
-    if (progress === 'in_progress') call.answeredAt = at;
-    call.status = progress;
+    advance(call, progress, answeredBy, at);
     const answered = call.answeredAt !== undefined;
     const report: CallStatusReport = {
       callId: call.placed.callId,
@@ -106,19 +116,27 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   };
 
   const register = (record: SimulatedCall, n: number, progress: CallProgress): LiveCall => {
-    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, sequence: 0, timers: [] };
+    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, answeredBy: undefined, endedAt: undefined, sequence: 0, timers: [] };
     placed.push(record);
     byOurId.set(record.callId, live);
     byCarrierId.set(record.carrierCallId, live);
     return live;
   };
 
-  /** Plays a dialled call's script from `elapsedMs` after its placing; steps already due run at once. */
+  /**
+   * Plays a dialled call's script from `elapsedMs` after its placing. Steps that fell due before then
+   * happened while the engine was down: the call moved on, but their callbacks reached no one, as a
+   * real carrier's callbacks to a stopped engine are lost (only asking the carrier tells how it ended).
+   */
   const play = (record: SimulatedCall, n: number, elapsedMs: number) => {
     const live = register(record, n, 'queued');
-    live.timers = record.script.steps.map((step) =>
-      scheduler.after(step.atMs - elapsedMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))),
-    );
+    const placedAt = Date.parse(record.placedAt);
+    const missed = record.script.steps.filter((step) => step.atMs < elapsedMs);
+    for (const step of missed) if ('status' in step) advance(live, step.status, step.answeredBy, placedAt + step.atMs);
+    if (terminal.has(live.status)) return;
+    live.timers = record.script.steps
+      .filter((step) => step.atMs >= elapsedMs)
+      .map((step) => scheduler.after(step.atMs - elapsedMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))));
   };
 
   if (log) {
@@ -201,6 +219,18 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     async findCall(callId) {
       const call = byOurId.get(callId);
       return call && { carrierCallId: call.placed.carrierCallId, status: call.status };
+    },
+
+    async fetchCall(carrierCallId) {
+      const call = byCarrierId.get(carrierCallId);
+      if (!call) return undefined;
+      const answered = call.answeredAt !== undefined && call.endedAt !== undefined;
+      return {
+        progress: call.status,
+        ...(call.endedAt !== undefined ? { endedAt: new Date(call.endedAt).toISOString() } : {}),
+        ...(answered ? { durationSeconds: Math.round((call.endedAt! - call.answeredAt!) / 1000) } : {}),
+        ...(call.answeredBy ? { answeredBy: call.answeredBy } : {}),
+      };
     },
 
     placedCalls: () => placed,

@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import type { PlacedCall, Telephony } from '../../../commands/outreach/telephony.ts';
 import { apiUrlRequestClient } from './twilioApiUrl.ts';
 import { withOurId } from './callbackUrls.ts';
-import { callProgressOf } from './twilioStatuses.ts';
+import { answeredByOf, callProgressOf } from './twilioStatuses.ts';
 import { closestCall, type ListedCall } from './closestCall.ts';
 
 export type TwilioTelephonyOptions = {
@@ -14,6 +14,8 @@ export type TwilioTelephonyOptions = {
 
 /** Twilio's error for updating a call that has already ended. */
 const CALL_NOT_IN_PROGRESS = 21220;
+/** Twilio's error for a resource it does not have. */
+const NOT_FOUND = 20404;
 
 const isRestError = (error: unknown, code: number): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
@@ -72,6 +74,26 @@ export const twilioTelephony = (options: TwilioTelephonyOptions): Telephony => {
         statusCallback: withOurId(message.statusCallbackUrl, 'messageId', message.messageId),
       });
       return { carrierMessageId: sent.sid };
+    },
+
+    async fetchCall(carrierCallId) {
+      let call;
+      try {
+        call = await client.calls(carrierCallId).fetch();
+      } catch (error) {
+        if (isRestError(error, NOT_FOUND)) return undefined;
+        throw error;
+      }
+      const progress = callProgressOf(call.status);
+      if (!progress) throw new Error(`Twilio's status "${call.status}" of call ${carrierCallId} is not one we know`);
+      const duration = Number(call.duration);
+      const answeredBy = call.answeredBy ? answeredByOf(call.answeredBy) : undefined;
+      return {
+        progress,
+        ...(call.endTime instanceof Date && !Number.isNaN(call.endTime.getTime()) ? { endedAt: call.endTime.toISOString() } : {}),
+        ...(call.duration !== null && Number.isInteger(duration) ? { durationSeconds: duration } : {}),
+        ...(answeredBy ? { answeredBy } : {}),
+      };
     },
 
     async findCall(callId: string, placed?: PlacedCall) {

@@ -29,14 +29,11 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
   const foldCall = async (callId: string) => {
     let state = callDecider.initialState();
     let companyId: string | undefined;
-    let carrierCallId: string | undefined;
     for await (const event of eventStore.readStream(callStream(callId))) {
-      const call = event as unknown as CallEvent;
-      state = callDecider.evolve(state, call);
+      state = callDecider.evolve(state, event as unknown as CallEvent);
       companyId ??= event.metadata.companyId;
-      if ('carrierCallId' in call.data) carrierCallId ??= call.data.carrierCallId;
     }
-    return { state, companyId, carrierCallId };
+    return { state, companyId };
   };
 
   const requested = async (callId: string): Promise<DispatchedCall | null> => {
@@ -70,7 +67,7 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
       campaignId,
       contactId,
       to: async () => doc?.to ?? dialled(campaignId, contactId, callId),
-      carrierCallId: placement?.carrierCallId ?? call.carrierCallId ?? doc?.carrierCallId,
+      carrierCallId: call.state.carrierCallId ?? doc?.carrierCallId,
       state: call.state,
     };
   };

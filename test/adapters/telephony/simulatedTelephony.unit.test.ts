@@ -219,6 +219,16 @@ describe('simulated telephony', () => {
     expect(await carrier.telephony.findCall('call-2')).to.equal(undefined);
   });
 
+  it('answers where a call stands by its carrier id: live, then ended with its length and who answered; no other call', async () => {
+    const carrier = simulatedCarrier(4, only('machine'));
+    const { carrierCallId } = await carrier.telephony.placeCall(call(1));
+    expect(await carrier.telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'queued' });
+    await carrier.clock.advance(hour);
+    const final = carrier.deliveries.flatMap((d) => (d.kind === 'call' && d.report.progress === 'completed' ? [d.report] : []))[0]!;
+    expect(await carrier.telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'completed', endedAt: final.reportedAt, durationSeconds: final.durationSeconds, answeredBy: 'machine' });
+    expect(await carrier.telephony.fetchCall('CA-never-placed')).to.equal(undefined);
+  });
+
   it('refuses to place calls as often as the profile says its API fails', async () => {
     const carrier = simulatedCarrier(3, { ...quiet, calls: { ...quiet.calls, apiFailure: 1 } });
     let error: unknown;

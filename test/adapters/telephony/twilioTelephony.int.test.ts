@@ -121,6 +121,22 @@ describe('Twilio telephony on the real twilio client, against a Twilio-shaped se
     expect(failure).to.be.instanceOf(Error);
   });
 
+  it('fetches a placed call by its carrier id: its status in our words, its end, length and who answered', async () => {
+    const { carrierCallId } = await telephony.placeCall(call({ machineDetection: true }));
+    expect(await telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'queued' });
+    Object.assign(fake.calls.get(carrierCallId)!, { status: 'completed', endedAt: new Date('2026-03-02T15:03:20Z'), durationSeconds: 180, answeredBy: 'machine_end_beep' });
+    expect(await telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'completed', endedAt: '2026-03-02T15:03:20.000Z', durationSeconds: 180, answeredBy: 'machine' });
+    expect(fake.received.filter((r) => r.method === 'GET' && r.path.endsWith(`/Calls/${carrierCallId}.json`))).to.have.length(2);
+  });
+
+  it('answers undefined for a carrier id Twilio does not know (404), and fails on any other error', async () => {
+    expect(await telephony.fetchCall('CA00000000000000000000000000000000')).to.equal(undefined);
+    const wrong = twilioTelephony({ accountSid: fake.accountSid, authToken: 'not-the-token', apiUrl: fake.url });
+    let failure: unknown;
+    await wrong.fetchCall('CA00000000000000000000000000000000').catch((error: unknown) => (failure = error));
+    expect(failure).to.have.property('status', 401);
+  });
+
   it('sends the account credentials: a wrong token is refused by the API', async () => {
     const wrong = twilioTelephony({ accountSid: fake.accountSid, authToken: 'not-the-token', apiUrl: fake.url });
     let failure: unknown;

@@ -36,7 +36,7 @@ export const reportsHarness = () => {
     await h.caughtUp();
     await runner!.waitFor(await h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   };
-  const reports = (smsKeywords?: SmsKeywords) =>
+  const reports = (smsKeywords?: SmsKeywords, log?: { warn(fields: object, message: string): void }) =>
     outreachReports({
       eventStore: h.stores.eventStore,
       registry: engineRegistry,
@@ -48,6 +48,7 @@ export const reportsHarness = () => {
       unsubscribeSecret: UNSUBSCRIBE_SECRET,
       lookupWaitMs: 500,
       ...(smsKeywords ? { smsKeywords } : {}),
+      ...(log ? { log } : {}),
     });
   const typesOf = async (stream: string) => {
     const types: string[] = [];

@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import { callDecider } from '../../../domain/call/decider.ts';
 import type { CallEvent } from '../../../domain/call/events.ts';
 import type { CallReport, CallProgress } from '../../../domain/call/reports.ts';
-import { ValidationError } from '../../../domain/errors.ts';
+import { IllegalStateError, ValidationError } from '../../../domain/errors.ts';
+import { OTHER_CARRIER_CALL } from '../../../domain/call/carrierCallBinding.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
 
 const spec = deciderSpecification(callDecider);
@@ -65,6 +66,24 @@ describe('call: status reports', () => {
   it('accepts reports that arrive before the placement is recorded', () => spec.given([]).when(apply(report('ringing'))).then([progressed('ringing')]));
 
   it("refuses another call's report", () => spec.given([placed]).when(apply({ ...report('ringing'), callId: 'call-2' })).thenThrows(ValidationError));
+
+  it("refuses a report naming another carrier call than the placement's, whatever its status", () => {
+    for (const progress of ['ringing', 'completed', 'failed'] as const)
+      spec.given([placed]).when(apply(report(progress, { carrierCallId: 'CA999' }))).thenThrows(IllegalStateError, undefined, OTHER_CARRIER_CALL);
+    spec.given([placed, progressed('ringing')]).when(apply(report('completed', { carrierCallId: 'CAother-call-0001' }))).thenThrows(IllegalStateError, /CAot…0001/, OTHER_CARRIER_CALL);
+  });
+
+  it('binds a call to the first carrier id reported before its placement, and refuses another one after', () => {
+    spec.given([progressed('ringing')]).when(apply(report('completed', { carrierCallId: 'CA999' }))).thenThrows(IllegalStateError, undefined, OTHER_CARRIER_CALL);
+    spec.given([progressed('ringing')]).when(apply(report('busy'))).then([completedAs('busy', 'busy')]);
+  });
+
+  it("takes the placement's carrier id over one a report bound first: the carrier's answer to our dial names our call", () => {
+    const placedAs: CallEvent = { type: 'CallPlaced', data: { ...(placed.data as { callId: string; campaignId: string; contactId: string; placedAt: string }), carrierCallId: 'CA456' } };
+    spec.given([progressed('ringing')]).when({ type: 'RecordCallPlaced', data: { callId, campaignId: 'c', contactId: 'p', carrierCallId: 'CA456', placedAt: '2026-03-02T15:00:00.000Z' } }).then([placedAs]);
+    spec.given([progressed('ringing'), placedAs]).when(apply(report('completed'))).thenThrows(IllegalStateError, undefined, OTHER_CARRIER_CALL);
+    spec.given([progressed('ringing'), placedAs]).when(apply(report('busy', { carrierCallId: 'CA456' }))).then([{ ...completedAs('busy', 'busy'), data: { ...completedAs('busy', 'busy').data, carrierCallId: 'CA456' } } as CallEvent]);
+  });
 
   it('ends in the same state whatever order and however often the reports arrive', () => {
     const reports: CallReport[] = [report('queued'), report('initiated'), report('ringing'), report('in_progress'), report('completed', { answeredBy: 'human', durationSeconds: 30, recordingUrl: 'https://r/1' })];

@@ -16,6 +16,7 @@ describe('Twilio webhooks over the engine, signed by a Twilio-shaped server', ()
   let fake: FakeTwilio;
   let server: RunningServer;
   let callId: string;
+  let warnings: { fields: object; message: string }[];
 
   beforeEach(async () => {
     r = reportsHarness();
@@ -27,7 +28,8 @@ describe('Twilio webhooks over the engine, signed by a Twilio-shaped server', ()
     app.use((req, res, next) => router(req, res, next));
     app.use(problemHandler);
     server = await listen(app, { port: 0, host: '127.0.0.1' });
-    router = twilioWebhooks(r.reports(), { authToken: fake.authToken, publicUrl: server.url, routes: createRouteRegistry(), readStore: r.h.stores.readStore, clock: () => new Date(r.h.clock.current) });
+    warnings = [];
+    router = twilioWebhooks(r.reports(undefined, { warn: (fields, message) => void warnings.push({ fields, message }) }), { authToken: fake.authToken, publicUrl: server.url, routes: createRouteRegistry(), readStore: r.h.stores.readStore, clock: () => new Date(r.h.clock.current) });
     await r.h.launch(campaignId, contacts(1));
     await r.caughtUp();
     await r.dispatcher.tick();
@@ -54,6 +56,25 @@ describe('Twilio webhooks over the engine, signed by a Twilio-shaped server', ()
     const types = await r.typesOf(`call-${callId}`);
     expect(types.filter((t) => t === 'CallCompleted')).to.have.length(1);
     expect(types.filter((t) => t === 'CallProgressed')).to.have.length(0);
+    expect(await r.typesOf(`enrollment-${campaignId}.contact-0`)).to.deep.equal(['CallRequested', 'CallAttemptEnded']);
+  });
+
+  it("refuses a signed status callback naming another call's carrier id with 409, records nothing and warns with masked ids", async () => {
+    const status = url(`/webhooks/twilio/voice/status?callId=${callId}`);
+    const before = await r.typesOf(`call-${callId}`);
+    const other = 'CA00000000000000000000000000000002';
+    const refused = await fake.playCallback(status, callParams('completed', { CallSid: other, SequenceNumber: '3', CallDuration: '30' }));
+    expect(refused.status).to.equal(409);
+    expect(refused.contentType).to.include('application/problem+json');
+    expect(JSON.parse(refused.text)).to.include({ status: 409, code: 'CALL.OTHER_CARRIER_CALL' });
+    expect(refused.text).to.not.include(other);
+    expect(await r.typesOf(`call-${callId}`)).to.deep.equal(before);
+    expect(await r.typesOf(`enrollment-${campaignId}.contact-0`)).to.deep.equal(['CallRequested']);
+    expect(warnings).to.deep.equal([
+      { fields: { callId, carrierCallId: 'CA00…0002', boundTo: 'CA00…0001', progress: 'completed' }, message: 'call status report refused: it names another carrier call' },
+    ]);
+    // The call's own carrier id still settles it.
+    expect((await fake.playCallback(status, callParams('completed', { SequenceNumber: '3', CallDuration: '30' }))).status).to.equal(204);
     expect(await r.typesOf(`enrollment-${campaignId}.contact-0`)).to.deep.equal(['CallRequested', 'CallAttemptEnded']);
   });
 
