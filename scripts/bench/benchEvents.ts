@@ -1,13 +1,14 @@
 import * as t from 'io-ts';
 import { eventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
+import { WholeNumber } from '../../domain/values.ts';
 import { eventId } from '../../commands/eventIds.ts';
 
 /** The event the benchmarks write: an outreach attempt's status on one enrollment stream. */
 export const benchRegistry = eventRegistry([
   {
     type: 'ContactAttempted',
-    codec: t.type({ campaignId: t.string, contactId: t.string, companyId: t.string, attempt: t.number, outcome: t.string }),
+    codec: t.type({ campaignId: t.string, contactId: t.string, companyId: t.string, attempt: WholeNumber, outcome: t.string }),
     schemaVersion: 1,
   },
 ]);
