@@ -86,6 +86,8 @@ const unwritable = (registry: EventRegistry, stream: string, event: NewEvent): P
  * itself through its own codec after a JSON round trip: one unreadable event would stop every reader.
  */
 export const refuseUnwritableEvents = (registry: EventRegistry, stream: string, events: readonly NewEvent[]): void => {
+  const name = unstorableText(stream);
+  if (name && events.length > 0) throw new UnwritableEventError(stream, events[0]!.type, 'stream', name);
   for (const event of events) {
     const problem = unwritable(registry, stream, event);
     if (problem) throw new UnwritableEventError(stream, event.type, problem.path, problem.reason);
