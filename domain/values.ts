@@ -23,14 +23,14 @@ export const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a:
 
 /**
  * Every number the engine reads from a request or an event: JSON has no Infinity or NaN (`1e309`
- * parses to Infinity, and a stored Infinity comes back as null), and it cannot keep the sign of -0,
- * so -0 is read as 0.
+ * parses to Infinity, and a stored Infinity comes back as null), and it cannot keep the sign of -0
+ * (request bodies have -0 read as 0 before any codec sees them; io-ts would keep it, as -0 === 0).
  */
 export const FiniteNumber: t.Type<number, number, unknown> & { readonly _tag: 'FiniteNumber' } = Object.assign(
   new t.Type<number, number, unknown>(
     'a finite number',
     (u): u is number => typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0),
-    (u, c) => (typeof u === 'number' && Number.isFinite(u) ? t.success(u === 0 ? 0 : u) : t.failure(u, c)),
+    (u, c) => (typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0) ? t.success(u) : t.failure(u, c)),
     t.identity,
   ),
   { _tag: 'FiniteNumber' as const },
