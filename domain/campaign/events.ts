@@ -3,6 +3,7 @@ import { CaseType, NonEmptyString, TimeSlot, TimeZone, WholeNumber } from '../va
 import { TimezoneSource } from '../list/events.ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 import { BuilderStep, Draft, DraftChanges } from './draft.ts';
+import { draftSavedV1toV2 } from './draftSavedUpcast.ts';
 
 /** What the launch froze of the list: which list, at which revision of its stream, how much of it. */
 export const ListSnapshot = t.type({
@@ -66,7 +67,9 @@ export const campaignEvents = {
 export type CampaignEvent = EventsOf<typeof campaignEvents>;
 export type CampaignEventType = CampaignEvent['type'];
 
-export const campaignEventDefinitions = eventDefinitions(campaignEvents);
+export const campaignEventDefinitions = eventDefinitions(campaignEvents, {
+  CampaignDraftSaved: { schemaVersion: 2, upcasters: { 1: draftSavedV1toV2 } },
+});
 
 export const campaignStream = (id: string): string => `campaign-${id}`;
 
