@@ -1,7 +1,7 @@
 import { EventDecodingError, UnwritableEventError } from '../errors.ts';
+import { unstorableText } from '../codecs/storableText.ts';
 import type { NewEvent } from './event.ts';
 import type { EventRegistry } from './eventRegistry.ts';
-import { unstorableText } from '../codecs/storableText.ts';
 
 type Problem = { readonly path: string; readonly reason: string };
 
@@ -10,72 +10,99 @@ const isPlainObject = (value: object): boolean => {
   return proto === Object.prototype || proto === null;
 };
 
-const kindOf = (value: unknown): string =>
-  typeof value === 'object' && value !== null ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`;
+const kindOf = (value: unknown): string => (typeof value === 'object' && value !== null ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`);
 
-const numberProblem = (written: number): string =>
-  Number.isNaN(written) ? 'NaN, which JSON cannot carry' : Object.is(written, -0) ? '-0, which JSON reads back as 0' : !Number.isFinite(written) ? `${written}, which JSON cannot carry` : 'a number that reads back differently';
+const numberProblem = (n: number): string | undefined =>
+  Number.isNaN(n) ? 'NaN, which JSON cannot carry' : !Number.isFinite(n) ? `${n}, which JSON cannot carry` : Object.is(n, -0) ? '-0, which JSON reads back as 0' : undefined;
 
 /**
- * The first place where what was written differs from what reading it back gives, or holds text
- * that no store keeps whole. Keys whose value is undefined are absent in JSON, and count as absent.
+ * The first value a JSON round trip would not give back as it is: a number JSON cannot carry (or
+ * carries as another: -0), text no store keeps whole, undefined in an array (JSON writes null), or
+ * anything but plain objects, arrays, strings, finite numbers, booleans and null. A value that passes
+ * reads back from JSON exactly, but for object fields left undefined, which JSON leaves out.
+ */
+const jsonProblem = (value: unknown, path: string): Problem | undefined => {
+  switch (typeof value) {
+    case 'string': {
+      const text = unstorableText(value);
+      return text ? { path, reason: text } : undefined;
+    }
+    case 'number': {
+      const reason = numberProblem(value);
+      return reason ? { path, reason } : undefined;
+    }
+    case 'boolean':
+      return undefined;
+    case 'object': {
+      if (value === null) return undefined;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) return { path: `${path}.${i}`, reason: 'undefined, which JSON writes as null in an array' };
+          const problem = jsonProblem(value[i], `${path}.${i}`);
+          if (problem) return problem;
+        }
+        return undefined;
+      }
+      if (!isPlainObject(value)) return { path, reason: `${kindOf(value)}, which JSON does not carry as it is` };
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item === undefined) continue;
+        const text = unstorableText(key);
+        if (text) return { path: `${path}.${JSON.stringify(key).slice(1, -1)}`, reason: `a field name of ${text}` };
+        const problem = jsonProblem(item, `${path}.${key}`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    default:
+      return { path, reason: `${kindOf(value)}, which JSON does not carry` };
+  }
+};
+
+/**
+ * Where what the codec gives back differs from what was written, both JSON already. The codecs
+ * hand back the very objects they were given where nothing changed, so the usual case is one
+ * identity check.
  */
 const firstDifference = (written: unknown, read: unknown, path: string): Problem | undefined => {
-  if (typeof written === 'string') {
-    const text = unstorableText(written);
-    if (text) return { path, reason: text };
-    return written === read ? undefined : { path, reason: 'a string that reads back differently' };
-  }
-  if (typeof written === 'number') return Object.is(written, read) ? undefined : { path, reason: numberProblem(written) };
-  if (typeof written === 'boolean' || written === null) return written === read ? undefined : { path, reason: `${String(written)}, read back as ${JSON.stringify(read)}` };
+  if (written === read) return undefined;
+  if (typeof written !== 'object' || written === null || typeof read !== 'object' || read === null || Array.isArray(written) !== Array.isArray(read))
+    return { path, reason: `${JSON.stringify(written)}, which its codec reads back as ${JSON.stringify(read)}` };
   if (Array.isArray(written)) {
-    if (!Array.isArray(read) || read.length !== written.length) return { path, reason: 'an array that reads back with another length' };
+    const items = read as unknown[];
+    if (items.length !== written.length) return { path, reason: `an array its codec reads back with ${items.length} items instead of ${written.length}` };
     for (let i = 0; i < written.length; i++) {
-      if (written[i] === undefined) return { path: `${path}.${i}`, reason: 'undefined, which JSON turns into null in an array' };
-      const problem = firstDifference(written[i], read[i], `${path}.${i}`);
+      const problem = firstDifference(written[i], items[i], `${path}.${i}`);
       if (problem) return problem;
     }
     return undefined;
   }
-  if (typeof written === 'object' && isPlainObject(written)) {
-    if (typeof read !== 'object' || read === null || Array.isArray(read)) return { path, reason: 'an object that reads back as something else' };
-    const entries = Object.entries(written).filter(([, value]) => value !== undefined);
-    for (const [key, value] of entries) {
-      const text = unstorableText(key);
-      if (text) return { path: `${path}.${key}`, reason: `its key is ${text}` };
-      if (!Object.hasOwn(read, key)) return { path: `${path}.${key}`, reason: 'a field its codec drops' };
-      const problem = firstDifference(value, (read as Record<string, unknown>)[key], `${path}.${key}`);
-      if (problem) return problem;
-    }
-    const extra = Object.keys(read).find((key) => (read as Record<string, unknown>)[key] !== undefined && !Object.hasOwn(written, key));
-    return extra === undefined ? undefined : { path: `${path}.${extra}`, reason: 'a field its codec adds' };
+  const fields = read as Record<string, unknown>;
+  for (const key in written) {
+    const value = (written as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (fields[key] === undefined) return { path: `${path}.${key}`, reason: 'a field its codec drops' };
+    const problem = firstDifference(value, fields[key], `${path}.${key}`);
+    if (problem) return problem;
   }
-  return { path, reason: `${kindOf(written)}, which JSON does not carry` };
+  for (const key in fields) if (fields[key] !== undefined && (written as Record<string, unknown>)[key] === undefined) return { path: `${path}.${key}`, reason: 'a field its codec adds' };
+  return undefined;
 };
 
-const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
-
-/** Why one event cannot be written, or undefined when reading it back gives exactly what was written. */
+/** Why one event cannot be written, or undefined when a JSON round trip and its codec give it back exactly. */
 const unwritable = (registry: EventRegistry, stream: string, event: NewEvent): Problem | undefined => {
-  let data: unknown;
-  let metadata: unknown;
-  try {
-    data = roundTrip(event.data);
-    metadata = roundTrip(event.metadata);
-  } catch (error) {
-    return { path: 'data', reason: `not JSON (${(error as Error).message})` };
-  }
-  const changed = firstDifference(event.data, data, 'data') ?? firstDifference(event.metadata, metadata, 'metadata');
-  if (changed) return changed;
+  const notJson = jsonProblem(event.data, 'data') ?? jsonProblem(event.metadata, 'metadata');
+  if (notJson) return notJson;
+  // What passed reads back from JSON as it is, so the codec may read it without the round trip itself.
   let decoded;
   try {
-    decoded = registry.decode({ id: event.id, stream, revision: -1n, position: 0n, type: event.type, data, metadata });
+    decoded = registry.decode({ id: event.id, stream, revision: -1n, position: 0n, type: event.type, data: event.data, metadata: event.metadata });
   } catch (error) {
     if (error instanceof EventDecodingError) return { path: 'data', reason: `refused by its codec (${error.reason})` };
     throw error;
   }
-  const codecChanged = firstDifference(event.metadata, decoded.metadata, 'metadata');
-  if (codecChanged) return codecChanged;
+  const metadata = firstDifference(event.metadata, decoded.metadata, 'metadata');
+  if (metadata) return metadata;
   // Data written at an older schema version reads back upcast: only that it decodes can be checked.
   if (decoded.metadata.schemaVersion !== registry.schemaVersion(event.type)) return undefined;
   return firstDifference(event.data, registry.encode({ type: event.type, data: decoded.data }), 'data');
