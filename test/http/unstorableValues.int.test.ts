@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, isApiRoute, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
-import { concretePath, keyFor, openTenant, validBodies, type Ids, type Tenant } from './tenantFixtures.ts';
+import { pathsOf } from './malformedBodies.ts';
+import { openTenant, sendBody, validBodies, type Ids, type Tenant } from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every write route gets a test of its own.
 const routes = (await documentedRoutes()).filter((route) => takesBody(route) && (isApiRoute(route) || route.security === 'none'));
@@ -32,11 +33,6 @@ const fullBodies: Record<string, (ids: Ids) => unknown> = {
 type Sent = { readonly text: string; readonly contentType: string; readonly unstorable: boolean; readonly shown: string };
 
 type Path = readonly (string | number)[];
-const pathsOf = (value: unknown, at: Path = []): Path[] => {
-  if (Array.isArray(value)) return [at, ...value.flatMap((item, i) => pathsOf(item, [...at, i]))];
-  if (value !== null && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...at, key]))];
-  return [at];
-};
 
 const PLACEHOLDER = '__hostile_value__';
 
@@ -79,14 +75,7 @@ describe('values no store can keep, on every documented write route', function (
   });
   after(() => api?.close());
 
-  const send = async (route: DocumentedRoute, body: Sent) => {
-    const response = await fetch(`${api.url}${concretePath(route, a.ids)}`, {
-      method: route.method,
-      headers: { authorization: `Bearer ${keyFor(route, a)}`, 'content-type': body.contentType },
-      body: body.text,
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  const send = (route: DocumentedRoute, body: Sent) => sendBody(api, route, a, body);
 
   /** Every event in the store still decodes, and every projection follows it. */
   const expectEngineHealthy = async () => {
