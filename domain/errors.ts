@@ -68,6 +68,19 @@ export class EventDecodingError extends Error {
   }
 }
 
+/** An event that would not read back as itself: the store refuses it before writing anything, as a reader would stop at it. */
+export class UnwritableEventError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly type: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`refusing to append ${type} to ${stream}: ${path} is ${reason}`);
+    this.name = 'UnwritableEventError';
+  }
+}
+
 /** Configuration that cannot work; names the setting so an operator can fix it. */
 export class ConfigurationError extends Error {
   constructor(

@@ -3,17 +3,41 @@ import { IANAZone } from 'luxon';
 
 /** Value codecs shared by every boundary: each names what it expects when a value fails. */
 
-export const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a: A) => boolean): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && holds(u),
-    (u, c) => {
-      const decoded = base.validate(u, c);
-      if (decoded._tag === 'Left') return decoded;
-      return holds(decoded.right) ? t.success(decoded.right) : t.failure(u, c, `expected ${name}`);
-    },
-    t.identity,
+/** A codec that narrows another: its base stays reachable, so a walk over a codec can see what it is built on. */
+export type Refined<A> = t.Type<A, A, unknown> & { readonly _tag: 'Refined'; readonly base: t.Type<A, A, unknown> };
+
+export const refined = <A>(name: string, base: t.Type<A, A, unknown>, holds: (a: A) => boolean): Refined<A> =>
+  Object.assign(
+    new t.Type<A, A, unknown>(
+      name,
+      (u): u is A => base.is(u) && holds(u),
+      (u, c) => {
+        const decoded = base.validate(u, c);
+        if (decoded._tag === 'Left') return decoded;
+        return holds(decoded.right) ? t.success(decoded.right) : t.failure(u, c, `expected ${name}`);
+      },
+      t.identity,
+    ),
+    { _tag: 'Refined' as const, base },
   );
+
+/**
+ * Every number the engine reads from a request or an event: JSON has no Infinity or NaN (`1e309`
+ * parses to Infinity, and a stored Infinity comes back as null), and it cannot keep the sign of -0
+ * (request bodies have -0 read as 0 before any codec sees them; io-ts would keep it, as -0 === 0).
+ */
+export const FiniteNumber: t.Type<number, number, unknown> & { readonly _tag: 'FiniteNumber' } = Object.assign(
+  new t.Type<number, number, unknown>(
+    'a finite number',
+    (u): u is number => typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0),
+    (u, c) => (typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  { _tag: 'FiniteNumber' as const },
+);
+
+/** A count, revision or status: a whole number JSON carries exactly (within ±2^53 - 1). */
+export const WholeNumber = refined('a whole number within ±9007199254740991', FiniteNumber, Number.isSafeInteger);
 
 export const NonEmptyString = refined('a non-empty string of at most 500 characters', t.string, (s) => s.trim().length > 0 && s.length <= 500);
 

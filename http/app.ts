@@ -9,6 +9,7 @@ import { operationsRouter } from './operationsRouter.ts';
 import { problemHandler, unknownRoute } from './problemDetails.ts';
 import type { Readiness } from './readiness.ts';
 import { createRouteRegistry, type RouteRegistry } from './routeRegistry.ts';
+import { storableBody } from './storableBody.ts';
 
 export type AppDeps = {
   readonly logger: Logger;
@@ -41,6 +42,7 @@ export const createApp = (deps: AppDeps): Express => {
   // Twilio posts its callbacks as forms; flat parameters are what its signature covers.
   app.use(express.urlencoded({ extended: false, limit: jsonBytes, verify: keepRawBody }));
   app.use(express.text({ type: 'text/csv', limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }));
+  app.use(storableBody);
   app.use(
     operationsRouter({
       routes,

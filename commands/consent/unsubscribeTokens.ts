@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { FiniteNumber } from '../../domain/values.ts';
 
 /** What an email unsubscribe link stands for: who may be unsubscribed, and from which sending. */
 export type UnsubscribeClaims = {
@@ -16,7 +17,7 @@ export type UnsubscribeClaims = {
 export const UNSUBSCRIBE_LINK_DAYS = 90;
 
 const Payload = t.intersection([
-  t.type({ c: t.string, a: t.string, x: t.number }),
+  t.type({ c: t.string, a: t.string, x: FiniteNumber }),
   t.partial({ p: t.string, m: t.string }),
 ]);
 

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 import { CallOutcome } from '../campaign/draft.ts';
+import { FiniteNumber } from '../values.ts';
 
 export const CallProgressCodec = t.keyof({
   queued: null,
@@ -17,7 +18,7 @@ export const CallProgressCodec = t.keyof({
 export const AnsweredByCodec = t.keyof({ human: null, machine: null, unknown: null });
 
 /** A form field's answer as the agent took it down. */
-export const FormAnswerCodec = t.union([t.string, t.number, t.boolean, t.null]);
+export const FormAnswerCodec = t.union([t.string, FiniteNumber, t.boolean, t.null]);
 
 const call = { callId: t.string };
 
@@ -30,10 +31,10 @@ export const callEvents = {
   CallProgressed: t.intersection([
     t.type({ ...call, carrierCallId: t.string, progress: CallProgressCodec, reportedAt: t.string }),
     // Answering-machine detection speaks when the call is answered, not always again at its end.
-    t.partial({ sequence: t.number, answeredBy: AnsweredByCodec }),
+    t.partial({ sequence: FiniteNumber, answeredBy: AnsweredByCodec }),
   ]),
   CallCompleted: t.intersection([
-    t.type({ ...call, carrierCallId: t.string, outcome: CallOutcome, progress: CallProgressCodec, durationSeconds: t.number, endedAt: t.string }),
+    t.type({ ...call, carrierCallId: t.string, outcome: CallOutcome, progress: CallProgressCodec, durationSeconds: FiniteNumber, endedAt: t.string }),
     t.partial({ answeredBy: AnsweredByCodec }),
   ]),
   RecordingAvailable: t.type({ ...call, url: t.string }),

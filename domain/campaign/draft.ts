@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { NonEmptyString, Weekday } from '../values.ts';
+import { FiniteNumber, NonEmptyString, Weekday } from '../values.ts';
 
 /**
  * The shape of a campaign being built. While it is a draft every part is optional and only its JSON
@@ -39,23 +39,23 @@ export const CallOutcome = t.keyof(
 export const WorkflowTrigger = t.union([
   t.type({ kind: t.literal('enrolled') }),
   t.type({ kind: t.literal('call_outcome'), outcome: CallOutcome }),
-  t.type({ kind: t.literal('form_answer'), fieldKey: t.string, value: t.union([t.string, t.number, t.boolean]) }),
+  t.type({ kind: t.literal('form_answer'), fieldKey: t.string, value: t.union([t.string, FiniteNumber, t.boolean]) }),
 ]);
 export type WorkflowTrigger = t.TypeOf<typeof WorkflowTrigger>;
 
 export const WorkflowStep = t.intersection([
   t.type({ channel: t.keyof({ sms: null, email: null }, 'sms or email'), body: t.string }),
-  t.partial({ delayMinutes: t.number, subject: t.string }),
+  t.partial({ delayMinutes: FiniteNumber, subject: t.string }),
 ]);
 export type WorkflowStep = t.TypeOf<typeof WorkflowStep>;
 
 export const Workflow = t.intersection([t.type({ trigger: WorkflowTrigger, steps: t.array(WorkflowStep) }), t.partial({ name: t.string })]);
 export type Workflow = t.TypeOf<typeof Workflow>;
 
-export const Concurrency = t.partial({ limit: t.number, pacingPerMinute: t.number });
+export const Concurrency = t.partial({ limit: FiniteNumber, pacingPerMinute: FiniteNumber });
 export type Concurrency = t.TypeOf<typeof Concurrency>;
 
-export const RetryPolicy = t.partial({ maxAttempts: t.number, intervalMinutes: t.number });
+export const RetryPolicy = t.partial({ maxAttempts: FiniteNumber, intervalMinutes: FiniteNumber });
 export type RetryPolicy = t.TypeOf<typeof RetryPolicy>;
 
 export const RoutingMode = t.keyof({ ai_only: null, transfer: null, schedule_based: null }, 'ai_only, transfer or schedule_based');
@@ -77,7 +77,7 @@ export const ReportFrequency = t.keyof({ daily: null, weekly: null, monthly: nul
 /** A recurring CSV by email; `dayOfWeek` for weekly, `dayOfMonth` (1-28) for monthly. */
 export const ReportSchedule = t.intersection([
   t.type({ report: ReportKind, frequency: ReportFrequency, time: t.string, recipients: t.array(t.string) }),
-  t.partial({ dayOfWeek: Weekday, dayOfMonth: t.number, timezone: t.string }),
+  t.partial({ dayOfWeek: Weekday, dayOfMonth: FiniteNumber, timezone: t.string }),
 ]);
 export type ReportSchedule = t.TypeOf<typeof ReportSchedule>;
 

@@ -1,17 +1,18 @@
 import * as t from 'io-ts';
-import { CaseType, NonEmptyString, TimeSlot, TimeZone } from '../values.ts';
+import { CaseType, NonEmptyString, TimeSlot, TimeZone, WholeNumber } from '../values.ts';
 import { TimezoneSource } from '../list/events.ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 import { BuilderStep, Draft, DraftChanges } from './draft.ts';
+import { draftSavedV1toV2 } from './draftSavedUpcast.ts';
 
 /** What the launch froze of the list: which list, at which revision of its stream, how much of it. */
 export const ListSnapshot = t.type({
   listId: t.string,
   caseType: CaseType,
   /** The list stream's revision the membership was read at, so an auditor can replay exactly it. */
-  listRevision: t.number,
-  caseCount: t.number,
-  contactCount: t.number,
+  listRevision: WholeNumber,
+  caseCount: WholeNumber,
+  contactCount: WholeNumber,
 });
 export type ListSnapshot = t.TypeOf<typeof ListSnapshot>;
 
@@ -53,7 +54,7 @@ export const campaignEvents = {
   ]),
   /** Enrolment of the frozen list, in batches of up to a thousand contacts, appended with the launch. */
   ContactsEnrolled: t.intersection([
-    t.type({ campaignId: t.string, batch: t.number, contacts: t.array(EnrolledContact) }),
+    t.type({ campaignId: t.string, batch: WholeNumber, contacts: t.array(EnrolledContact) }),
     // False when the campaign has no message step at all, so nothing prepares to message these contacts.
     t.partial({ messages: t.boolean }),
   ]),
@@ -66,7 +67,9 @@ export const campaignEvents = {
 export type CampaignEvent = EventsOf<typeof campaignEvents>;
 export type CampaignEventType = CampaignEvent['type'];
 
-export const campaignEventDefinitions = eventDefinitions(campaignEvents);
+export const campaignEventDefinitions = eventDefinitions(campaignEvents, {
+  CampaignDraftSaved: { schemaVersion: 2, upcasters: { 1: draftSavedV1toV2 } },
+});
 
 export const campaignStream = (id: string): string => `campaign-${id}`;
 

@@ -34,7 +34,7 @@ export const resolvedSlots = (draft: Draft, company: CampaignSettings | undefine
 };
 
 const positiveWhole = (value: number | undefined, path: string, what: string): ErrorDetail[] =>
-  value === undefined || (Number.isInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
+  value === undefined || (Number.isSafeInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
 
 const isoTimeWithOffset = (s: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));

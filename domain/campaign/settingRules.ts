@@ -39,7 +39,7 @@ export const workflowProblems = (path: string, workflow: Workflow, form: { field
     const at = `${path}.steps.${i}`;
     if (step.body.trim() === '') problems.push({ path: `${at}.body`, message: 'write the message' });
     if (step.channel === 'email' && (step.subject ?? '').trim() === '') problems.push({ path: `${at}.subject`, message: 'an email needs a subject' });
-    if (step.delayMinutes !== undefined && (!Number.isInteger(step.delayMinutes) || step.delayMinutes < 0))
+    if (step.delayMinutes !== undefined && (!Number.isSafeInteger(step.delayMinutes) || step.delayMinutes < 0))
       problems.push({ path: `${at}.delayMinutes`, message: 'the delay must be a whole number of minutes, 0 or more' });
   });
   return problems;

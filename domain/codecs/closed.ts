@@ -7,8 +7,8 @@ type Shaped = t.Mixed & { readonly props: t.Props };
  * An object codec that refuses fields it does not name: in a rule file a misspelt field would
  * otherwise be dropped without a word, and the rule it meant to change would silently stay.
  */
-export const closed = <C extends Shaped>(codec: C): t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> =>
-  new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+export const closed = <C extends Shaped>(codec: C): t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> & { readonly _tag: 'Closed'; readonly type: C } =>
+  Object.assign(new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
     codec.name,
     codec.is,
     (u, c) => {
@@ -22,12 +22,15 @@ export const closed = <C extends Shaped>(codec: C): t.Type<t.TypeOf<C>, t.Output
       );
     },
     codec.encode,
-  );
+  ), { _tag: 'Closed' as const, type: codec });
 
 /** A record whose every key must pass `key`: io-ts would drop a key that fails, and with it the rule it carries. */
-export const closedRecord = <V extends t.Mixed>(key: t.Type<string, string, unknown>, value: V): t.Type<Record<string, t.TypeOf<V>>, Record<string, t.OutputOf<V>>, unknown> => {
+export const closedRecord = <V extends t.Mixed>(
+  key: t.Type<string, string, unknown>,
+  value: V,
+): t.Type<Record<string, t.TypeOf<V>>, Record<string, t.OutputOf<V>>, unknown> & { readonly _tag: 'ClosedRecord'; readonly domain: t.Type<string, string, unknown>; readonly codomain: V } => {
   const record = t.record(t.string, value);
-  return new t.Type<Record<string, t.TypeOf<V>>, Record<string, t.OutputOf<V>>, unknown>(
+  const checked = new t.Type<Record<string, t.TypeOf<V>>, Record<string, t.OutputOf<V>>, unknown>(
     record.name,
     record.is,
     (u, c) => {
@@ -39,4 +42,5 @@ export const closedRecord = <V extends t.Mixed>(key: t.Type<string, string, unkn
     },
     record.encode,
   );
+  return Object.assign(checked, { _tag: 'ClosedRecord' as const, domain: key, codomain: value });
 };

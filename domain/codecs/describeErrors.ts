@@ -11,8 +11,11 @@ const combines = (parent: t.ContextEntry | undefined): boolean => {
 
 /** A glimpse of the offending value; one nested too deeply for JSON.stringify must not turn a 400 into a 500. */
 const shown = (value: unknown): string => {
+  // JSON.stringify shows Infinity and NaN as null, and -0 as 0, which would name the wrong value.
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return Object.is(value, -0) ? '-0' : String(value);
   try {
-    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+    // A cut between the halves of a surrogate pair would leave text no store can hold.
+    return JSON.stringify(value)?.slice(0, 80).replace(/[\ud800-\udbff]$/, '') ?? String(value);
   } catch {
     return 'a value nested too deeply to show';
   }

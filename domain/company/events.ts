@@ -1,12 +1,12 @@
 import * as t from 'io-ts';
-import { NonEmptyString, TimeSlot, TimeZone } from '../values.ts';
+import { FiniteNumber, NonEmptyString, TimeSlot, TimeZone } from '../values.ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 
 /** The company's campaign defaults; a campaign in "company times" mode copies them. */
 export const CampaignSettings = t.type({
   /** Share of outbound lines (1-100 %) campaigns may use; the rest stays free for inbound calls. */
-  concurrencyRate: t.number,
-  outboundLines: t.number,
+  concurrencyRate: FiniteNumber,
+  outboundLines: FiniteNumber,
   timezone: TimeZone,
   defaultBusinessHours: t.array(TimeSlot),
 });

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 import { CallOutcome } from '../campaign/draft.ts';
-import { TimeZone } from '../values.ts';
+import { FiniteNumber, TimeZone, WholeNumber } from '../values.ts';
 
 /** Which contact of which campaign; every enrollment event names both so read models can key by them. */
 const contact = { campaignId: t.string, contactId: t.string };
@@ -11,12 +11,12 @@ export const WindowOpening = t.partial({ opensAt: t.string, closesAt: t.string }
 
 /** How many calls could go out when this one did, and why. */
 export const CapacityRecord = t.type({
-  limit: t.union([t.number, t.null]),
-  inFlight: t.number,
-  lines: t.number,
-  rate: t.number,
-  pacing: t.union([t.number, t.null]),
-  available: t.number,
+  limit: t.union([FiniteNumber, t.null]),
+  inFlight: FiniteNumber,
+  lines: FiniteNumber,
+  rate: FiniteNumber,
+  pacing: t.union([FiniteNumber, t.null]),
+  available: FiniteNumber,
 });
 export type CapacityRecord = t.TypeOf<typeof CapacityRecord>;
 
@@ -31,11 +31,11 @@ export type DispatchDecision = t.TypeOf<typeof DispatchDecision>;
 
 export const enrollmentEvents = {
   /** Appended before the carrier is asked, with the stream's expected revision: one attempt is requested once. */
-  CallRequested: t.type({ ...contact, callId: t.string, attempt: t.number, run: t.number, to: t.string, requestedAt: t.string, decision: DispatchDecision }),
-  CallAttemptEnded: t.type({ ...contact, callId: t.string, attempt: t.number, run: t.number, outcome: CallOutcome, endedAt: t.string }),
+  CallRequested: t.type({ ...contact, callId: t.string, attempt: WholeNumber, run: WholeNumber, to: t.string, requestedAt: t.string, decision: DispatchDecision }),
+  CallAttemptEnded: t.type({ ...contact, callId: t.string, attempt: WholeNumber, run: WholeNumber, outcome: CallOutcome, endedAt: t.string }),
   /** A request the carrier never heard of (a crash before dialling): closed without counting as an attempt. */
-  CallRequestReleased: t.type({ ...contact, callId: t.string, attempt: t.number, reason: t.string, at: t.string }),
-  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: t.number })]),
+  CallRequestReleased: t.type({ ...contact, callId: t.string, attempt: WholeNumber, reason: t.string, at: t.string }),
+  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: WholeNumber })]),
   /** Calls held back for a reason the contact or the law gives (an opt-out, no window at all), until outreach resumes. */
   CallsWithheld: t.type({ ...contact, reason: t.string, at: t.string }),
   ContactMarkedCompleted: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { WholeNumber } from '../values.ts';
 
 /** What a decider decides: a past-tense fact with its payload. */
 export type Event<Type extends string = string, Data = unknown> = {
@@ -13,7 +14,7 @@ export const EventMetadataCodec = t.type({
   causationId: t.string,
   actor: t.string,
   occurredAt: t.string,
-  schemaVersion: t.number,
+  schemaVersion: WholeNumber,
 });
 
 /** Who caused an event, on whose behalf, and when; stored with every event. */

@@ -1,12 +1,13 @@
 import * as t from 'io-ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
+import { WholeNumber } from '../values.ts';
 
 /** One Idempotency-Key of one company: the request it was first used with, and the answer it got. */
 export const idempotencyEvents = {
   IdempotentRequestStarted: t.type({ method: t.string, path: t.string, requestHash: t.string }),
-  IdempotentResponseRecorded: t.type({ status: t.number, contentType: t.string, body: t.string }),
+  IdempotentResponseRecorded: t.type({ status: WholeNumber, contentType: t.string, body: t.string }),
   /** The first attempt failed on the server's side, so the key may be used again. */
-  IdempotentRequestReleased: t.type({ status: t.number }),
+  IdempotentRequestReleased: t.type({ status: WholeNumber }),
 };
 
 export type IdempotencyEvent = EventsOf<typeof idempotencyEvents>;

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { closed, closedRecord } from '../codecs/closed.ts';
-import { minutesOf, refined, TimeOfDay, Weekday } from '../values.ts';
+import { FiniteNumber, minutesOf, refined, TimeOfDay, Weekday } from '../values.ts';
 import { presumingStates } from './areaCodeStates.ts';
 import { usStateCodes } from '../list/stateTimeZones.ts';
 
@@ -17,7 +17,7 @@ export const LocalHours = refined('hours whose start comes before their end', Ho
 export type LocalHours = t.TypeOf<typeof LocalHours>;
 
 /** At most `calls` calls to one person within any `withinHours` hours. */
-const Positive = refined('a whole number above 0', t.number, (n) => Number.isInteger(n) && n > 0);
+const Positive = refined('a whole number above 0', FiniteNumber, (n) => Number.isSafeInteger(n) && n > 0);
 export const FrequencyCap = closed(t.type({ calls: Positive, withinHours: Positive }));
 export type FrequencyCap = t.TypeOf<typeof FrequencyCap>;
 

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { loadCompany } from '../../commands/company/loadCompany.ts';
 import { updateCampaignSettings } from '../../commands/company/updateCampaignSettings.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { FiniteNumber } from '../../domain/values.ts';
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import type { ResourceRouter } from '../api.ts';
@@ -15,16 +16,16 @@ import { documentedRoute } from '../routeRegistry.ts';
 
 /** Shapes only: the rules (ranges, zone, slot bounds, overlaps) are the decider's, reported all at once. */
 const CampaignSettingsBody = t.type({
-  concurrencyRate: t.number,
-  outboundLines: t.number,
+  concurrencyRate: FiniteNumber,
+  outboundLines: FiniteNumber,
   timezone: t.string,
   defaultBusinessHours: t.array(t.type({ days: t.array(t.string), start: t.string, end: t.string })),
 });
 
 const SlotAnswer = t.type({ days: t.array(t.string), start: t.string, end: t.string });
 const SettingsAnswer = t.type({
-  concurrencyRate: t.number,
-  outboundLines: t.number,
+  concurrencyRate: FiniteNumber,
+  outboundLines: FiniteNumber,
   timezone: t.string,
   defaultBusinessHours: t.array(SlotAnswer),
   isDefault: t.boolean,

@@ -1,16 +1,19 @@
 import * as t from 'io-ts';
-import { eventRegistry } from '../../domain/events/eventRegistry.ts';
+import { eventRegistry, type EventDefinition } from '../../domain/events/eventRegistry.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
+import { WholeNumber } from '../../domain/values.ts';
 import { eventId } from '../../commands/eventIds.ts';
 
 /** The event the benchmarks write: an outreach attempt's status on one enrollment stream. */
-export const benchRegistry = eventRegistry([
+export const benchEventDefinitions: readonly EventDefinition[] = [
   {
     type: 'ContactAttempted',
-    codec: t.type({ campaignId: t.string, contactId: t.string, companyId: t.string, attempt: t.number, outcome: t.string }),
+    codec: t.type({ campaignId: t.string, contactId: t.string, companyId: t.string, attempt: WholeNumber, outcome: t.string }),
     schemaVersion: 1,
   },
-]);
+];
+
+export const benchRegistry = eventRegistry(benchEventDefinitions);
 
 const outcomes = ['answered', 'no_answer', 'busy', 'voicemail', 'failed'];
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { EventStore } from '../../commands/eventStore.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import { ConcurrencyError } from '../../domain/errors.ts';
+import type { NewEvent, RecordedEvent } from '../../domain/events/event.ts';
+import { ConcurrencyError, UnwritableEventError } from '../../domain/errors.ts';
 import { tallyEvents } from '../support/tally.ts';
 
 export type EventStoreFactory = {
@@ -185,6 +185,52 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
       const batches = await reading;
       expect(ended).to.equal(true);
       expect(batches.every((batch) => batch.length > 0)).to.equal(true);
+    });
+  });
+
+  describe('refusing events that would not read back as themselves', () => {
+    const poisons: [what: string, change: (event: NewEvent) => NewEvent, path: string][] = [
+      ['Infinity (what JSON.parse makes of 1e309)', (e) => ({ ...e, data: { ...(e.data as object), by: Infinity } }), 'data.by'],
+      ['-Infinity', (e) => ({ ...e, data: { ...(e.data as object), by: -Infinity } }), 'data.by'],
+      ['NaN', (e) => ({ ...e, data: { ...(e.data as object), by: NaN } }), 'data.by'],
+      ['-0, which JSON reads back as 0', (e) => ({ ...e, data: { ...(e.data as object), by: -0 } }), 'data.by'],
+      ['a NUL character', (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company\u00001' } }), 'data.companyId'],
+      ['an unpaired surrogate', (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company-\ud800' } }), 'data.companyId'],
+      ['a key with a NUL character', (e) => ({ ...e, data: { ...(e.data as object), ['note\u0000']: 'x' } }), 'data.note'],
+      ['a Date where text belongs', (e) => ({ ...e, data: { ...(e.data as object), companyId: new Date(0) } }), 'data.companyId'],
+      ['a bigint', (e) => ({ ...e, data: { ...(e.data as object), by: 1n } }), 'data'],
+      ['a field its codec refuses', (e) => ({ ...e, data: { ...(e.data as object), by: 'seven' } }), 'data'],
+      ['an unknown event type', (e) => ({ ...e, type: 'SomethingElse' }), 'data'],
+      ['metadata with a NUL character', (e) => ({ ...e, metadata: { ...e.metadata, actor: 'key\u0000' } }), 'metadata.actor'],
+    ];
+
+    for (const [what, poisoned, path] of poisons)
+      it(`refuses ${what} before writing anything, naming stream, type and path`, async () => {
+        const stream = uniqueStream();
+        const [good, bad] = tallyEvents(stream, 2);
+        const head = await store.headPosition();
+        const error = await store.append(stream, [good!, poisoned(bad!)], 'no_stream').catch((e: Error) => e);
+        expect(error).to.be.instanceOf(UnwritableEventError);
+        expect((error as Error).message).to.contain(stream).and.contain(poisoned(bad!).type).and.contain(path);
+        expect(await collect(store.readStream(stream))).to.deep.equal([]);
+        expect(await store.headPosition()).to.equal(head);
+      });
+
+    it('appends data whose optional fields are left undefined, as JSON leaves them out', async () => {
+      const stream = uniqueStream();
+      const [event] = tallyEvents(stream, 1);
+      await store.append(stream, [{ ...event!, data: { ...(event!.data as object), note: undefined } }], 'no_stream');
+      const [read] = await collect(store.readStream(stream));
+      expect(read!.data).to.include(event!.data as object);
+    });
+
+    it('appends text with whole surrogate pairs and numbers as large as JSON carries', async () => {
+      const stream = uniqueStream();
+      const [event] = tallyEvents(stream, 1);
+      const data = { ...(event!.data as object), companyId: 'company-💥', by: 1.7976931348623157e308 };
+      await store.append(stream, [{ ...event!, data }], 'no_stream');
+      const [read] = await collect(store.readStream(stream));
+      expect(read!.data).to.deep.equal(data);
     });
   });
 

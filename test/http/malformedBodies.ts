@@ -43,7 +43,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 type Path = readonly (string | number)[];
 
 /** Every place inside a value a mutation can hit, the root included. */
-const pathsOf = (value: unknown, at: Path = []): Path[] => {
+export const pathsOf = (value: unknown, at: Path = []): Path[] => {
   if (Array.isArray(value)) return [at, ...value.flatMap((item, i) => pathsOf(item, [...at, i]))];
   if (value !== null && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...at, key]))];
   return [at];

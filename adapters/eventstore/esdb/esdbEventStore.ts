@@ -1,5 +1,6 @@
 import { EventStoreDBClient, excludeSystemEvents } from '@eventstore/db-client';
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
+import { refuseUnwritableEvents } from '../../../domain/events/writableEvents.ts';
 import type { EventStore, Subscription } from '../../../commands/eventStore.ts';
 import type { BackoffOptions, Sleep } from './backoff.ts';
 import type { EsdbClient } from './esdbClient.ts';
@@ -29,6 +30,7 @@ export const getEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStor
   const owned = options.client === undefined;
   const client: EsdbClient = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
   const reads = esdbReads(client, options.registry);
+  const append = esdbAppend(client, reads);
   const subscriptions = new Set<Subscription>();
 
   const subscribe: EventStore['subscribe'] = ({ after, batchSize } = {}) => {
@@ -53,7 +55,10 @@ export const getEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStor
 
   return {
     client,
-    append: esdbAppend(client, reads),
+    append: async (stream, events, expected) => {
+      refuseUnwritableEvents(options.registry, stream, events);
+      return append(stream, events, expected);
+    },
     readStream: reads.readStream,
     readAll: reads.readAll,
     headPosition: reads.headPosition,

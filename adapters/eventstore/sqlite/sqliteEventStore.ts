@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '../../../domain/events/event.ts';
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
+import { refuseUnwritableEvents } from '../../../domain/events/writableEvents.ts';
 import { ConcurrencyError } from '../../../domain/errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision } from '../../../commands/eventStore.ts';
 import { checkExpectedRevision } from '../../../commands/expectedRevision.ts';
@@ -155,7 +156,10 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   return {
     db,
     commitStats: () => ({ ...stats }),
-    append: (stream, events, expected) => append({ stream, events, expected }),
+    append: async (stream, events, expected) => {
+      refuseUnwritableEvents(options.registry, stream, events);
+      return append({ stream, events, expected });
+    },
 
     async *readStream(stream, { fromRevision = 0n, maxCount = Infinity } = {}) {
       let next = fromRevision;

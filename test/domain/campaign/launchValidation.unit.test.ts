@@ -123,6 +123,9 @@ describe('campaign launch validation', () => {
     expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 2.5 } }))).to.deep.equal(['concurrency.limit']);
   });
 
+  it('refuses whole numbers past 2^53, which JSON.parse has already rounded', () =>
+    expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 2 ** 53 + 2 }, retry: { maxAttempts: 1e300 } }))).to.deep.equal(['concurrency.limit', 'retry.maxAttempts']));
+
   it('needs a retry policy of positive whole numbers', () =>
     expect(paths(problemsOf({ ...launchableDraft, retry: { maxAttempts: 0, intervalMinutes: 1.5 } }))).to.deep.equal(['retry.maxAttempts', 'retry.intervalMinutes']));
 

@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../../../../domain/events/event.ts';
 import { ConcurrencyError } from '../../../../domain/errors.ts';
 import { tallyEvents, tallyRegistry } from '../../../support/tally.ts';
 import { fakeEsdb, type FakeEsdb } from './fakeEsdbClient.ts';
+import { appendRaw } from './appendRaw.ts';
 
 const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
   const items: T[] = [];
@@ -167,8 +168,7 @@ describe('EventStoreDB event store', () => {
 
     it('stops reading $all with the registry error on an event it cannot decode', async () => {
       const store = getEsdbEventStore({ client: fake.client, registry: tallyRegistry });
-      const [event] = tallyEvents('tally-bad', 1);
-      await store.append('tally-bad', [{ ...event!, data: { tallyId: 7 } }], 'no_stream');
+      await appendRaw(store, 'tally-bad', 'TallyIncremented', { tallyId: 7 }, 2);
       const error = await rejection(collect(store.readAll()));
       expect((error as Error).message).to.contain('tally-bad@0').and.contain('TallyIncremented');
     });
