@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, isApiRoute, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
-import { concretePath, keyFor, openTenant, validBodies, type Tenant } from './tenantFixtures.ts';
+import { openTenant, sendAsIs, validBodies, type Tenant } from './tenantFixtures.ts';
 import { malformedBody, malformedCsv, type SentBody } from './malformedBodies.ts';
 
 // Read while mocha loads this file, so every documented route gets a test of its own.
@@ -23,17 +23,7 @@ describe('malformed bodies on every documented POST, PUT and PATCH route', funct
   });
   after(() => api?.close());
 
-  /** Sent with fetch itself, so a body can go with no Content-Type at all. */
-  const send = async (route: DocumentedRoute, body: SentBody) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${keyFor(route, a)}` };
-    if (body.contentType !== undefined) headers['content-type'] = body.contentType;
-    const response = await fetch(`${api.url}${concretePath(route, a.ids)}`, {
-      method: route.method,
-      headers,
-      ...(body.text !== undefined ? { body: new TextEncoder().encode(body.text) } : {}),
-    });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
-  };
+  const send = (route: DocumentedRoute, body: SentBody) => sendAsIs(api, route, a, body.contentType, body.text);
 
   it('finds routes to check', () => expect(routes.map(routeName)).to.include.members(['POST /v1/forms', 'POST /v1/agents']));
 

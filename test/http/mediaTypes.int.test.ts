@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
-import { concretePath, keyFor, openTenant, validBodies, type Tenant } from './tenantFixtures.ts';
+import { openTenant, sendAsIs, validBodies, type Tenant } from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every documented write route gets tests of its own.
 const routes = (await documentedRoutes()).filter(takesBody);
@@ -33,14 +33,7 @@ describe('request media types on every documented POST, PUT and PATCH route', fu
 
   const validBody = (route: DocumentedRoute): unknown => validBodies[routeName(route)]?.(a.ids) ?? {};
 
-  /** Sent as bytes, so fetch adds no Content-Type of its own. */
-  const send = async (route: DocumentedRoute, contentType: string | undefined, text: string | undefined) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${keyFor(route, a)}` };
-    if (contentType !== undefined) headers['content-type'] = contentType;
-    const response = await fetch(`${api.url}${concretePath(route, a.ids)}`, { method: route.method, headers, ...(text !== undefined ? { body: new TextEncoder().encode(text) } : {}) });
-    const answerText = await response.text();
-    return { status: response.status, headers: response.headers, text: answerText, body: answerText.startsWith('{') ? (JSON.parse(answerText) as Record<string, any>) : {} };
-  };
+  const send = (route: DocumentedRoute, contentType: string | undefined, text: string | undefined) => sendAsIs(api, route, a, contentType, text);
 
   it('finds the JSON, CSV and form routes', () => {
     const names = routes.map(routeName);

@@ -102,6 +102,16 @@ export const callRoute = (api: Api, route: DocumentedRoute, options: { key: stri
   return api.call(route.method, path, { key: options.key, ...(body !== undefined ? { body } : {}), headers });
 };
 
+/** Sends bytes with fetch itself, so a body can go with any Content-Type or none at all. */
+export const sendAsIs = async (api: Api, route: DocumentedRoute, tenant: Tenant, contentType: string | undefined, text: string | undefined) => {
+  const headers: Record<string, string> = { authorization: `Bearer ${keyFor(route, tenant)}` };
+  if (contentType !== undefined) headers['content-type'] = contentType;
+  const response = await fetch(`${api.url}${concretePath(route, tenant.ids)}`, { method: route.method, headers, ...(text !== undefined ? { body: new TextEncoder().encode(text) } : {}) });
+  const answerText = await response.text();
+  const body = answerText.startsWith('{') ? (JSON.parse(answerText) as Record<string, any>) : {};
+  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') ?? '', text: answerText, body };
+};
+
 const expectCreated = (route: string, answer: Answer): Answer => {
   if (answer.status < 200 || answer.status > 299) throw new Error(`fixture ${route} answered ${answer.status}: ${answer.text}`);
   return answer;
