@@ -23,6 +23,9 @@ const decoded = (text: string, rounds = 3): string => {
   }
 };
 
+/** Percent-encoded as a URL needs, but `[redacted]` and `j***@example.com` stay readable. */
+const encoded = (text: string): string => encodeURIComponent(text).replaceAll('%5B', '[').replaceAll('%5D', ']').replaceAll('%40', '@');
+
 const plainSegment = /^[a-z0-9_-]*$|^[a-z]+\.json$/;
 
 // A segment of digits alone, long enough to be a phone number in any country's spelling.
@@ -36,15 +39,13 @@ const loggedSegment = (segment: string): string => {
 
 const formDecoded = (text: string): string => decoded(text.replaceAll('+', ' '));
 
-/** Percent-encoded as a URL needs, but `[redacted]` and `j***@example.com` stay readable. */
-const encoded = (text: string): string => encodeURIComponent(text).replaceAll('%5B', '[').replaceAll('%5D', ']').replaceAll('%40', '@');
-
 const loggedValue = (name: string, value: string): string => {
   if (!kept.has(name)) return '[redacted]';
   const masked = maskContactDetails(value);
   return positional.has(name) ? masked : masked.replace(longDigitRun, maskDigits);
 };
 
+/** The request's path and query as a log line may hold them. */
 export const loggedUrl = (url: string): string => {
   const at = url.indexOf('?');
   const path = (at < 0 ? url : url.slice(0, at))

@@ -21,6 +21,9 @@ export const maskContactDetails = (text: string): string =>
     .replace(e164, (match: string, plus: string, last: string) => `${plus}${'*'.repeat(match.length - plus.length - 2)}${last}`)
     .replace(usNumber, maskDigits);
 
+// Store positions grow past ten digits; under these keys a string of digits is a position, not a phone.
+const positionKeys = new Set(['position', 'checkpoint', 'minPosition']);
+
 /**
  * Masks every string inside plain objects and arrays; anything else (errors, requests, buffers)
  * is left to its serializer.
@@ -31,5 +34,5 @@ export const maskDeep = (value: unknown, depth = 0): unknown => {
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskDeep(item, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, positionKeys.has(key) && /^\d+$/.test(String(item)) ? item : maskDeep(item, depth + 1)]));
 };

@@ -30,4 +30,13 @@ describe('maskDeep', () => {
     expect(masked).to.deep.equal({ a: ['+*********67', { b: 'j***@example.com' }], n: 3, error });
     expect(masked.error).to.equal(error);
   });
+
+  it('keeps positions and checkpoints, which may be as long as a phone number', () => {
+    expect(maskDeep({ checkpoint: '3125550111', position: '13125550111', note: '3125550111', checkpointNote: { checkpoint: 'call +13125550111' } })).to.deep.equal({
+      checkpoint: '3125550111',
+      position: '13125550111',
+      note: '********11',
+      checkpointNote: { checkpoint: 'call +*********11' },
+    });
+  });
 });
