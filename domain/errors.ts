@@ -9,7 +9,8 @@ export abstract class EngineError extends Error {
     | 'forbidden'
     | 'not_found'
     | 'concurrency'
-    | 'illegal_state';
+    | 'illegal_state'
+    | 'unsupported_media_type';
   readonly code: string;
   readonly errors: readonly ErrorDetail[];
 
@@ -53,6 +54,11 @@ export class ConcurrencyError extends EngineError {
 /** A command that does not fit the current state (launching a launched campaign). */
 export class IllegalStateError extends EngineError {
   readonly kind = 'illegal_state' as const;
+}
+
+/** A request body in a format the receiver does not take (form data sent to a JSON route). */
+export class UnsupportedMediaTypeError extends EngineError {
+  readonly kind = 'unsupported_media_type' as const;
 }
 
 /** A stored event that cannot be decoded: the reader stops rather than skip history. */

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { decodes, jsonMediaType } from './acceptedMediaTypes.ts';
 import { httpLogging } from './logging.ts';
 import { httpMetrics } from './metrics.ts';
 import { keepRawBody } from './rawBody.ts';
@@ -38,10 +39,11 @@ export const createApp = (deps: AppDeps): Express => {
   app.disable('x-powered-by');
   app.use(httpLogging(deps.logger));
   app.use(httpMetrics(deps.metrics));
-  app.use(express.json({ limit: jsonBytes, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
+  // Only what some route takes is decoded, and only from UTF-8; each route refuses the rest (acceptsOnly).
+  app.use(express.json({ limit: jsonBytes, type: decodes(jsonMediaType), verify: keepRawBody }));
   // Twilio posts its callbacks as forms; flat parameters are what its signature covers.
-  app.use(express.urlencoded({ extended: false, limit: jsonBytes, verify: keepRawBody }));
-  app.use(express.text({ type: 'text/csv', limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }));
+  app.use(express.urlencoded({ extended: false, limit: jsonBytes, type: decodes('application/x-www-form-urlencoded'), verify: keepRawBody }));
+  app.use(express.text({ type: decodes('text/csv'), limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }));
   app.use(storableBody);
   app.use(
     operationsRouter({

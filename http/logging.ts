@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { RequestHandler } from 'express';
+import { loggedUrl } from './loggedUrl.ts';
 import { maskContactDetails, maskDeep } from './redaction.ts';
 
 export type LoggerOptions = {
@@ -15,8 +16,18 @@ export type LoggerOptions = {
 const secretKeys = ['body', 'text', 'html', 'authorization', 'cookie', 'password', 'authToken', 'apiKey', 'token'];
 const secretPaths = [...secretKeys, ...secretKeys.map((key) => `*.${key}`), '*.headers.authorization', '*.headers.cookie'];
 
-/** Masks the message of an error and its stack, which often quote the input that failed. */
-const maskedError = (error: Error): Record<string, unknown> => maskDeep({ ...stdSerializers.err(error) }) as Record<string, unknown>;
+/** Copies a serialized error into plain data, so its causes, aggregated errors and extra fields are masked too. */
+const plainError = (error: Error): unknown => {
+  const serialized = stdSerializers.err(error);
+  try {
+    return JSON.parse(JSON.stringify(serialized));
+  } catch {
+    return { ...serialized };
+  }
+};
+
+/** Masks the message of an error, its stack and every field it carries, which often quote the input that failed. */
+const maskedError = (error: Error): Record<string, unknown> => maskDeep(plainError(error)) as Record<string, unknown>;
 
 /** A pino logger that masks phone numbers and emails in every string and drops bodies and credentials. */
 export const createLogger = (options: LoggerOptions): Logger =>
@@ -39,20 +50,21 @@ export const createLogger = (options: LoggerOptions): Logger =>
     options.destination ?? pino.destination(1),
   );
 
-/** A caller-supplied request id is kept when it is short and plain, so traces join up across services. */
+/** A caller-supplied request id is kept when it is short, plain and names no one, so traces join up across services. */
 const requestId = (req: IncomingMessage, res: ServerResponse): string => {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+  // An id that reads as a phone number, email or key would carry it into every log line: it is replaced.
+  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) && maskContactDetails(given) === given ? given : randomUUID();
   res.setHeader('X-Request-Id', id);
   return id;
 };
 
-/** Serializes only what is safe: no headers, no body; the URL with contact details masked. */
-const safeRequest = (req: IncomingMessage & { id?: unknown }) => ({
+/** Serializes only what is safe: no headers, no body; the URL with secrets, contact details and search terms masked. */
+const safeRequest = (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
   id: req.id,
   method: req.method,
-  url: maskContactDetails(req.url ?? ''),
-  userAgent: req.headers['user-agent'],
+  url: loggedUrl(req.originalUrl ?? req.url ?? ''),
+  userAgent: maskContactDetails(req.headers['user-agent'] ?? ''),
 });
 
 const quietPaths = new Set(['/healthz', '/metrics']);

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { codecSchema, type JsonSchema } from './codecSchema.ts';
 import type { ParameterDoc, ResponseDoc, RouteDoc, RouteRegistry, Schema } from './routeRegistry.ts';
 import { problemContentType } from './problemDetails.ts';
+import { acceptedMediaTypes } from './acceptedMediaTypes.ts';
 
 export type ApiInfo = { readonly title: string; readonly version: string; readonly description?: string; readonly serverUrl?: string };
 
@@ -58,6 +59,8 @@ const parameter = (p: ParameterDoc) => ({
   schema: p.schema ? toJsonSchema(p.schema) : { type: 'string' },
 });
 
+const unsupportedBody = (route: RouteDoc): ResponseDoc => problemResponse(`the body is not ${acceptedMediaTypes(route).join(' or ')} in UTF-8`);
+
 const operation = (route: RouteDoc) => {
   const listed = route.parameters ?? [];
   const implicit = pathParams(route.path)
@@ -76,12 +79,12 @@ const operation = (route: RouteDoc) => {
           requestBody: {
             required: true,
             ...(route.requestBody.description ? { description: route.requestBody.description } : {}),
-            content: { [route.requestBody.contentType ?? 'application/json']: { schema: toJsonSchema(route.requestBody.schema) } },
+            content: Object.fromEntries(acceptedMediaTypes(route).map((type) => [type, { schema: toJsonSchema(route.requestBody!.schema) }])),
           },
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, response]: [string, ResponseDoc]) => [
+      Object.entries(route.requestBody && !route.responses[415] ? { ...route.responses, 415: unsupportedBody(route) } : route.responses).map(([status, response]: [string, ResponseDoc]) => [
         status,
         {
           description: response.description,

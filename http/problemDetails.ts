@@ -42,6 +42,8 @@ const engineProblem = (error: EngineError, req: Request): Problem => {
       return error.errors.length > 0
         ? { type: typeUri('unprocessable'), title: 'Unprocessable', status: 422, ...base, ...errors }
         : { type: typeUri('illegal-state'), title: 'Conflict', status: 409, ...base };
+    case 'unsupported_media_type':
+      return { type: typeUri('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, ...base, ...errors };
   }
 };
 

@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import type * as t from 'io-ts';
+import { acceptsOnly } from './acceptedMediaTypes.ts';
 import type { JsonSchema } from './codecSchema.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -35,7 +36,8 @@ export type RouteDoc = {
   readonly operationId?: string;
   readonly security?: Security;
   readonly parameters?: readonly ParameterDoc[];
-  readonly requestBody?: { readonly contentType?: string; readonly schema: Schema; readonly description?: string };
+  /** `contentType` is what the route accepts (`application/json` when absent); any other body is refused with 415. */
+  readonly requestBody?: { readonly contentType?: string | readonly string[]; readonly schema: Schema; readonly description?: string };
   readonly responses: { readonly [status: number]: ResponseDoc };
 };
 
@@ -68,5 +70,5 @@ export const documentedRoute = (router: Router, registry: RouteRegistry, doc: Ro
     res.locals.route = doc.path;
     next();
   };
-  router[doc.method](doc.path, tag, ...handlers);
+  router[doc.method](doc.path, tag, acceptsOnly(doc), ...handlers);
 };

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { stringifySafeCsv } from '../../adapters/csv/safeCsv.ts';
 import type { ContactOutcome, DemoSummary } from './demoTally.ts';
 
 const columns: (keyof ContactOutcome)[] = [
@@ -14,7 +14,7 @@ export const writeContactReport = (dataDir: string, campaignId: string, rows: re
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `campaign-${campaignId}-contacts.csv`);
   // Booleans as yes/no: csv-stringify would write false as an empty cell.
-  writeFileSync(file, stringify(rows.map((row) => columns.map((column) => row[column])), { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } }));
+  writeFileSync(file, stringifySafeCsv(rows.map((row) => columns.map((column) => row[column])), { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } }));
   return file;
 };
 

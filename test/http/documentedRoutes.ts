@@ -8,6 +8,8 @@ export type DocumentedRoute = {
   readonly security: 'apiKey' | 'adminToken' | 'twilioSignature' | 'none';
   /** The request body's media type, when the operation takes a body. */
   readonly contentType?: string;
+  /** Every media type the operation's body may have (none when it documents no body). */
+  readonly contentTypes: readonly string[];
   readonly params: readonly string[];
 };
 
@@ -21,12 +23,14 @@ export const documentedRoutesOf = async (api: Api): Promise<DocumentedRoute[]> =
   return Object.entries(paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]): DocumentedRoute => {
       const security = Object.keys(operation.security?.[0] ?? {})[0] ?? 'none';
-      const contentType = Object.keys(operation.requestBody?.content ?? {})[0];
+      const contentTypes = Object.keys(operation.requestBody?.content ?? {});
+      const contentType = contentTypes[0];
       return {
         method: method.toUpperCase() as DocumentedRoute['method'],
         path,
         security: security as DocumentedRoute['security'],
         ...(contentType ? { contentType } : {}),
+        contentTypes,
         params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
       };
     }),

@@ -26,7 +26,7 @@ describe('request logging', () => {
   afterEach(() => server.close());
 
   it('logs one line per request with method, masked URL, status and request id, and no credentials or bodies', async () => {
-    const response = await fetch(`${server.url}/v1/lists/l-1/cases?phone=${encodeURIComponent(phone)}&email=${encodeURIComponent(email)}`, {
+    const response = await fetch(`${server.url}/v1/lists/l-1/cases?phone=${encodeURIComponent(phone)}&email=${encodeURIComponent(email)}&cc=${encodeURIComponent(email)}&to=${phone}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer sk_live_secret_api_key', 'x-request-id': 'trace-42' },
       body: JSON.stringify({ name: 'Jane Doe', phone, email, note: 'message body: settle for 10k' }),
@@ -39,7 +39,7 @@ describe('request logging', () => {
     const completed = server.logs().find((line) => (line.res as { statusCode?: number } | undefined)?.statusCode === 201);
     expect(completed, 'a completion line').to.exist;
     expect(completed?.req).to.deep.include({ id: 'trace-42', method: 'POST' });
-    expect((completed?.req as { url: string }).url).to.contain('%2B*********67').and.contain('j***%40example.com'.replace('%40', '@'));
+    expect((completed?.req as { url: string }).url).to.equal('/v1/lists/l-1/cases?phone=[redacted]&email=[redacted]&cc=[redacted]&to=[redacted]');
   });
 
   it('masks contact details in a logged server error', async () => {
@@ -86,6 +86,15 @@ describe('createLogger', () => {
     const { logger, text } = capture();
     logger.error(new Error(`could not reach ${phone}`));
     expect(text()).to.contain('could not reach +*********67').and.not.to.contain('5551234567');
+  });
+
+  it('masks the fields, causes and aggregated errors of a logged error', () => {
+    const { logger, text } = capture();
+    const refused = Object.assign(new Error('carrier refused 3125550111'), { to: phone, details: { email } });
+    logger.error({ err: new AggregateError([refused, new Error('x', { cause: refused })], 'dispatch failed') }, 'outreach');
+    logger.error({ err: new Error('dispatch failed', { cause: refused }) }, 'outreach');
+    expect(text()).to.contain('carrier refused ********11').and.contain('+*********67');
+    expect(text()).not.to.contain('5551234567').and.not.to.contain('3125550111').and.not.to.contain('jane.doe');
   });
 
   it('drops bodies and credentials whatever they hold', () => {

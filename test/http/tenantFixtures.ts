@@ -102,16 +102,14 @@ export const callRoute = (api: Api, route: DocumentedRoute, options: { key: stri
   return api.call(route.method, path, { key: options.key, ...(body !== undefined ? { body } : {}), headers });
 };
 
-/** Sends a body as written, with fetch itself, so it can go with no Content-Type at all. */
-export const sendBody = async (api: Api, route: DocumentedRoute, tenant: Tenant, body: { text: string | undefined; contentType: string | undefined }) => {
+/** Sends bytes with fetch itself, so a body can go with any Content-Type or none at all. */
+export const sendAsIs = async (api: Api, route: DocumentedRoute, tenant: Tenant, contentType: string | undefined, text: string | undefined) => {
   const headers: Record<string, string> = { authorization: `Bearer ${keyFor(route, tenant)}` };
-  if (body.contentType !== undefined) headers['content-type'] = body.contentType;
-  const response = await fetch(`${api.url}${concretePath(route, tenant.ids)}`, {
-    method: route.method,
-    headers,
-    ...(body.text !== undefined ? { body: new TextEncoder().encode(body.text) } : {}),
-  });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  if (contentType !== undefined) headers['content-type'] = contentType;
+  const response = await fetch(`${api.url}${concretePath(route, tenant.ids)}`, { method: route.method, headers, ...(text !== undefined ? { body: new TextEncoder().encode(text) } : {}) });
+  const answerText = await response.text();
+  const body = answerText.startsWith('{') ? (JSON.parse(answerText) as Record<string, any>) : {};
+  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') ?? '', text: answerText, body };
 };
 
 const expectCreated = (route: string, answer: Answer): Answer => {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { createLogger } from '../../http/logging.ts';
 import { listen, type RunningServer } from '../../http/server.ts';
@@ -18,7 +19,7 @@ export type CallOptions = {
 export type Answer<B = any> = { status: number; body: B; headers: Headers; text: string };
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
-export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number } = {}) => {
+export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger } = {}) => {
   const stores = tempStores(engineRegistry);
   let engine: EngineApp | undefined;
   let server: RunningServer | undefined;
@@ -26,7 +27,7 @@ export const startApi = async (options: { clock?: () => Date; jsonBytes?: number
     engine = await engineApp({
       eventStore: options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore,
       readStore: stores.readStore,
-      logger: createLogger({ level: 'silent' }),
+      logger: options.logger ?? createLogger({ level: 'silent' }),
       adminToken: ADMIN_TOKEN,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),

@@ -164,7 +164,7 @@ describe('campaign contacts over HTTP', () => {
     expect(noHeader.status, noHeader.text).to.equal(200);
     expect(noHeader.body).to.deep.include({ completed: 2, skipped: [] });
     const json = await api.call('POST', path('/import-external-ids'), { key: a.apiKey, body: { externalIds: ['PI-100'] } });
-    expect(json.status).to.equal(400);
+    expect(json.status).to.equal(415);
   });
 
   it("refuses unknown contacts, another company's campaign, drafts and bad bodies, appending nothing", async () => {

@@ -159,9 +159,9 @@ describe('cases of a list over HTTP', () => {
       expect(answer.body.errors.map((e: { path: string }) => e.path)).to.include.members(['header.externalId', 'header.phone']);
     });
 
-    it('answers 400 for a body that is not text/csv, and appends nothing', async () => {
+    it('answers 415 for a body that is not text/csv, and appends nothing', async () => {
       const listId = await newList();
-      await refusedWith(400, () => api.call('POST', `/v1/lists/${listId}/cases/import`, { key: a.apiKey, body: { cases: [] } }));
+      await refusedWith(415, () => api.call('POST', `/v1/lists/${listId}/cases/import`, { key: a.apiKey, body: { cases: [] } }));
     });
 
     it('imports a large file as several bounded events in one command', async () => {

@@ -1,0 +1,95 @@
+import { expect } from 'chai';
+import { startApi, type Api } from '../support/apiHarness.ts';
+import { documentedRoutes, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
+import { openTenant, sendAsIs, validBodies, type Tenant } from './tenantFixtures.ts';
+
+// Read while mocha loads this file, so every documented write route gets tests of its own.
+const routes = (await documentedRoutes()).filter(takesBody);
+
+const json = 'application/json';
+const form = 'application/x-www-form-urlencoded';
+
+/** Routes whose valid body must be taken and acted on (the others may still refuse it for their state). */
+const mustSucceed = new Set(['POST /v1/companies', 'POST /v1/api-keys', 'PUT /v1/settings/campaigns', 'POST /v1/forms', 'POST /v1/lists', 'POST /v1/lists/{id}/cases', 'POST /v1/lists/{id}/cases/import', 'POST /v1/campaigns', 'PATCH /v1/campaigns/{id}', 'PUT /v1/campaigns/{id}/step']);
+
+const accepted = (route: DocumentedRoute): readonly string[] => (route.contentTypes.length > 0 ? route.contentTypes : [json]);
+
+/** The valid body written flat as a form, as a browser or `curl -d` would send it (never empty: that is no body). */
+const asForm = (body: unknown): string => {
+  const fields = Object.entries(typeof body === 'object' && body !== null ? body : { body }).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+  return new URLSearchParams(fields.length > 0 ? fields : [['reason', 'form data']]).toString();
+};
+
+describe('request media types on every documented POST, PUT and PATCH route', function () {
+  this.timeout(120_000);
+  let api: Api;
+  let a: Tenant;
+
+  before(async () => {
+    api = await startApi();
+    a = await openTenant(api, routes, 'Hartley & Vance LLP');
+  });
+  after(() => api?.close());
+
+  const validBody = (route: DocumentedRoute): unknown => validBodies[routeName(route)]?.(a.ids) ?? {};
+
+  const send = (route: DocumentedRoute, contentType: string | undefined, text: string | undefined) => sendAsIs(api, route, a, contentType, text);
+
+  it('finds the JSON, CSV and form routes', () => {
+    const names = routes.map(routeName);
+    expect(names).to.include.members(['POST /v1/forms', 'PATCH /v1/campaigns/{id}', 'PUT /v1/settings/campaigns', 'POST /v1/lists/{id}/cases/import', 'POST /unsubscribe/{token}']);
+    expect(routes.find((r) => routeName(r) === 'POST /v1/lists/{id}/cases/import')?.contentTypes).to.deep.equal(['text/csv']);
+  });
+
+  for (const route of routes) {
+    const takes = accepted(route);
+    const refused = [form, 'multipart/form-data; boundary=x', 'text/plain', 'text/csv', `${json}; charset=utf-7`, `${json}; charset=utf-16`, 'application/merge-patch+json', 'text/csv; charset=latin1', undefined].filter(
+      (type) => type === undefined || !takes.includes(type.split(';')[0]!) || /charset=(?!utf-8)/.test(type),
+    );
+
+    it(`${routeName(route)}: refuses ${refused.map((t) => t ?? 'no Content-Type').join(', ')} with 415 naming what it takes, and appends nothing`, async () => {
+      const body = validBody(route);
+      for (const type of refused) {
+        const text = type === form ? asForm(body) : typeof body === 'string' ? body : JSON.stringify(body);
+        const before = await api.eventCount();
+        const answer = await send(route, type, text);
+        const sent = type?.split(';')[0];
+        expect(answer.status, `${type}: ${answer.text}`).to.equal(415);
+        expect(answer.headers.get('content-type')).to.match(/^application\/problem\+json/);
+        expect(answer.body['code']).to.equal('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+        expect(answer.body['detail']).to.contain(sent ?? 'no Content-Type');
+        for (const taken of takes) expect(answer.body['detail']).to.contain(taken);
+        expect(answer.body['errors']).to.deep.equal([{ path: 'Content-Type', message: `expected ${takes.join(' or ')} (UTF-8)` }]);
+        if (route.method !== 'PUT') expect(answer.headers.get(route.method === 'POST' ? 'accept-post' : 'accept-patch')).to.equal(takes.join(', '));
+        expect(await api.eventCount(), `${type} appended`).to.equal(before);
+      }
+    });
+
+    it(`${routeName(route)}: takes ${takes.join(', ')} with or without charset=utf-8`, async () => {
+      for (const type of takes.flatMap((taken) => [taken, `${taken}; charset=utf-8`, `${taken.toUpperCase()}; Charset="UTF-8"`])) {
+        const body = validBody(route);
+        const text = type.toLowerCase().startsWith(form) ? asForm(body) : typeof body === 'string' ? body : JSON.stringify(body);
+        const answer = await send(route, type, text);
+        expect(answer.status, `${type}: ${answer.text}`).not.to.equal(415);
+        expect(answer.status, `${type}: ${answer.text}`).to.be.below(500);
+        if (mustSucceed.has(routeName(route))) expect(answer.status, `${type}: ${answer.text}`).to.be.within(200, 299);
+      }
+    });
+  }
+
+  it('keeps the 400 of a JSON route sent no body, whatever Content-Type it names', async () => {
+    const forms = routes.find((r) => routeName(r) === 'POST /v1/forms')!;
+    for (const type of [undefined, json, 'text/plain']) {
+      const answer = await send(forms, type, type === undefined ? undefined : '');
+      expect(answer.status, answer.text).to.equal(400);
+      expect(answer.body['code']).to.equal('REQUEST.INVALID_BODY');
+    }
+  });
+
+  it('documents a 415 answer on every route that takes a body', async () => {
+    const document = (await api.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+    const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations)).filter((operation) => operation.requestBody);
+    expect(operations.length).to.be.above(10);
+    for (const operation of operations) expect(operation.responses).to.have.property('415');
+  });
+});
