@@ -31,10 +31,10 @@ const memory = async () => {
   const answer = nextLine('rss ');
   engine.stdin!.write('rss\n');
   const usage = JSON.parse(await answer) as NodeJS.MemoryUsage & { storeBytes: number };
-  return { rss: usage.rss / MB, heapUsed: usage.heapUsed / MB, external: usage.external / MB, stores: usage.storeBytes / MB };
+  return { rss: usage.rss / MB, heapUsed: usage.heapUsed / MB, heapTotal: usage.heapTotal / MB, external: usage.external / MB, stores: usage.storeBytes / MB };
 };
 const shown = (m: Awaited<ReturnType<typeof memory>>) =>
-  `RSS ${m.rss.toFixed(1)} MB (JS heap ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)}, native rest ${(m.rss - m.heapUsed - m.external).toFixed(1)}); store files ${m.stores.toFixed(1)} MB`;
+  `RSS ${m.rss.toFixed(1)} MB (JS heap ${m.heapUsed.toFixed(1)} used of ${m.heapTotal.toFixed(1)}, external ${m.external.toFixed(1)}, the rest ${(m.rss - m.heapTotal - m.external).toFixed(1)}: native, code, the writer thread); store files ${m.stores.toFixed(1)} MB`;
 
 const answers = { expected: 0, raced: 0, wrong: [] as string[] };
 let sent = 0;
