@@ -10,13 +10,21 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     events: { type: 'string', default: '1000000' },
     appends: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '100000' },
+    /** Comma-separated cases to run (append, rebuild, dispatch_select, import, launch, callbacks, soak); all by default. */
+    only: { type: 'string' },
     dir: { type: 'string', default: join(process.cwd(), '.bench') },
   },
 });
 const runs = Number(values.runs);
 const dir = values.dir!;
+const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak'];
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !cases.includes(name)) ?? [];
+if (unknown.length) throw new Error(`--only: no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`);
+const selected = (name: string) => !only || only.includes(name);
 
-type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; peakRssMb: number };
+type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; afterWarmUpMb?: number; afterAllMb?: number; peakRssMb: number };
 
 /** Stores no later case reads: the seeded million events stay, every other case's files go. */
 const clearAfterRun = () => {
@@ -53,6 +61,8 @@ const repeat = (script: string, mode: string, count: string) => {
     // Losses are counted at their worst, never as a median.
     lost: Math.max(...results.map((r) => r.lost ?? 0)),
     items: results[0]!.items ?? 0,
+    afterWarmUpMb: median(results.map((r) => r.afterWarmUpMb ?? 0)),
+    afterAllMb: median(results.map((r) => r.afterAllMb ?? 0)),
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
   };
 };
@@ -64,46 +74,62 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 console.log(`# ${runs} runs per figure, medians; dir ${dir}`);
 
-const sequentialCount = String(Math.min(Number(values.appends), 20_000));
-const rawSingle = repeat('appendBench.ts', 'raw_single', sequentialCount);
-const sequential = repeat('appendBench.ts', 'sequential', sequentialCount);
-metric('raw_single_row_transactions', rawSingle.perSecond, 'rows/s');
-metric('append_sequential', sequential.perSecond, 'events/s');
-ratio('append_sequential', sequential.perSecond / rawSingle.perSecond);
-metric('append_sequential_peak_rss', sequential.peakRssMb, 'MB');
+if (selected('append')) {
+  const sequentialCount = String(Math.min(Number(values.appends), 20_000));
+  const rawSingle = repeat('appendBench.ts', 'raw_single', sequentialCount);
+  const sequential = repeat('appendBench.ts', 'sequential', sequentialCount);
+  metric('raw_single_row_transactions', rawSingle.perSecond, 'rows/s');
+  metric('append_sequential', sequential.perSecond, 'events/s');
+  ratio('append_sequential', sequential.perSecond / rawSingle.perSecond);
+  metric('append_sequential_peak_rss', sequential.peakRssMb, 'MB');
 
-const rawBatch = repeat('appendBench.ts', 'raw_batch100', values.appends!);
-const concurrent = repeat('appendBench.ts', 'concurrent', values.appends!);
-metric('raw_insert_transactions_of_100', rawBatch.perSecond, 'rows/s');
-metric('append_concurrent', concurrent.perSecond, 'events/s');
-ratio('append_concurrent', concurrent.perSecond / rawBatch.perSecond);
-metric('append_concurrent_peak_rss', concurrent.peakRssMb, 'MB');
+  const rawBatch = repeat('appendBench.ts', 'raw_batch100', values.appends!);
+  const concurrent = repeat('appendBench.ts', 'concurrent', values.appends!);
+  metric('raw_insert_transactions_of_100', rawBatch.perSecond, 'rows/s');
+  metric('append_concurrent', concurrent.perSecond, 'events/s');
+  ratio('append_concurrent', concurrent.perSecond / rawBatch.perSecond);
+  metric('append_concurrent_peak_rss', concurrent.peakRssMb, 'MB');
+}
 
-const seeded = run('rebuildBench.ts', 'seed', values.events!);
-process.stderr.write('\n');
-console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
-const rawSelect = repeat('rebuildBench.ts', 'raw_select', values.events!);
-const readAll = repeat('rebuildBench.ts', 'readall', values.events!);
-const rebuild = repeat('rebuildBench.ts', 'rebuild', values.events!);
-process.stderr.write('\n');
-metric('raw_select_all', Number(values.events) / rawSelect.seconds, 'events/s');
-metric('read_all', readAll.items / readAll.seconds, 'events/s');
-metric('projection_rebuild', Number(values.events) / rebuild.seconds, 'events/s');
-metric('projection_rebuild_time', rebuild.seconds, 's');
-ratio('projection_rebuild', readAll.seconds / rebuild.seconds);
-metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
-metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
+if (selected('rebuild')) {
+  const seeded = run('rebuildBench.ts', 'seed', values.events!);
+  process.stderr.write('\n');
+  console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
+  const rawSelect = repeat('rebuildBench.ts', 'raw_select', values.events!);
+  const readAll = repeat('rebuildBench.ts', 'readall', values.events!);
+  const rebuild = repeat('rebuildBench.ts', 'rebuild', values.events!);
+  process.stderr.write('\n');
+  metric('raw_select_all', Number(values.events) / rawSelect.seconds, 'events/s');
+  metric('read_all', readAll.items / readAll.seconds, 'events/s');
+  metric('projection_rebuild', Number(values.events) / rebuild.seconds, 'events/s');
+  metric('projection_rebuild_time', rebuild.seconds, 's');
+  ratio('projection_rebuild', readAll.seconds / rebuild.seconds);
+  metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
+  metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
+}
 
-const select = repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000');
-const imports = repeat('importBench.ts', 'import', '100000');
-const launch = repeat('launchBench.ts', 'launch', '100000');
-const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');
+if (selected('dispatch_select')) metric('dispatch_select', repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000').value, 'ms');
+if (selected('import')) {
+  const imports = repeat('importBench.ts', 'import', '100000');
+  metric('import_100k', imports.seconds, 's');
+  metric('import_100k_peak_rss', imports.peakRssMb, 'MB');
+}
+if (selected('launch')) {
+  const launch = repeat('launchBench.ts', 'launch', '100000');
+  metric('launch_100k', launch.seconds, 's');
+  metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
+}
+if (selected('callbacks')) {
+  const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');
+  metric('callback_ingest', callbacks.perSecond, 'req/s');
+  metric('callback_lost', callbacks.lost, 'events');
+}
+if (selected('soak')) {
+  const soak = repeat('soakBench.ts', 'soak', values.requests!);
+  metric('soak_rss_after_warm_up', soak.afterWarmUpMb, 'MB');
+  metric('soak_rss_after_all', soak.afterAllMb, 'MB');
+  metric('soak_rss_growth', soak.value, 'MB');
+  metric('soak_time', soak.seconds, 's');
+}
 process.stderr.write('\n');
-metric('dispatch_select', select.value, 'ms');
-metric('import_100k', imports.seconds, 's');
-metric('import_100k_peak_rss', imports.peakRssMb, 'MB');
-metric('launch_100k', launch.seconds, 's');
-metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
-metric('callback_ingest', callbacks.perSecond, 'req/s');
-metric('callback_lost', callbacks.lost, 'events');
 rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
 import { scriptArgs } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
-import { setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { demoCompany, setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { demoCompanyName, demoStart, earlierData, earlierDataText } from './demo/earlierData.ts';
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
 import { simulatedOutreach } from './demo/simulatedOutreach.ts';
@@ -28,12 +29,17 @@ const main = async () => {
   if (!Number.isInteger(contacts) || contacts < 1 || contacts > 100_000) throw new ConfigurationError('--contacts', 'expected a whole number from 1 to 100000');
   if (!Number.isInteger(days) || days < 1 || days > 60) throw new ConfigurationError('--days', 'expected a whole number of simulated days from 1 to 60');
   // Monday 08:00 in Chicago: the campaign starts with a working week ahead of it.
-  const start = new Date(flags.start ?? '2026-12-07T14:00:00.000Z');
-  if (Number.isNaN(start.getTime())) throw new ConfigurationError('--start', 'expected an ISO instant');
+  const requestedStart = new Date(flags.start ?? '2026-12-07T14:00:00.000Z');
+  if (Number.isNaN(requestedStart.getTime())) throw new ConfigurationError('--start', 'expected an ISO instant');
 
-  const clock = virtualClock(start);
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const { eventStore, readStore } = await openStores(config, engineRegistry);
+  // Earlier runs' data is kept, never removed: this run adds a company of its own beside it, later on the clock.
+  const earlier = await earlierData(eventStore);
+  const companyName = demoCompanyName(demoCompany, earlier);
+  const start = flags.start ? requestedStart : demoStart(requestedStart, earlier);
+  if (earlier.events > 0) console.log(earlierDataText(config.eventStore.engine === 'sqlite' ? config.dataDir : 'the configured event store', earlier, companyName, start));
+  const clock = virtualClock(start);
   const admin = adminToken(config.adminToken, config.dataDir);
   const secret = unsubscribeSecret(config.unsubscribeSecret, config.dataDir);
   // The outreach side waits on the projections the engine app starts: bound once both exist.
@@ -56,8 +62,8 @@ const main = async () => {
   const startedAt = performance.now();
   const before = await eventStore.headPosition();
   const client = demoClient(server.url);
-  console.log(`Setting up: company, ${contacts} cases, form, AI agent, multi-channel campaign...`);
-  const setup = await setUpDemoCampaign(client, admin.token, { contacts, seed, now: clock.now() });
+  console.log(`Setting up: company '${companyName}', ${contacts} cases, form, AI agent, multi-channel campaign...`);
+  const setup = await setUpDemoCampaign(client, admin.token, { contacts, seed, now: clock.now(), companyName });
   console.log(`Imported ${setup.imported.added} cases (${setup.imported.rejected.length} rejected); launched campaign ${setup.campaignId} with ${setup.launched.enrolledContacts} contacts.`);
   await settle();
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -37,6 +37,12 @@ export const seededRandom = (seed: number, ...key: readonly (string | number)[])
   };
 };
 
-/** A Twilio-shaped id (`CA…`, `SM…`): the prefix and 32 hex digits derived from the seed and a key. */
-export const carrierId = (prefix: string, seed: number, ...key: readonly (string | number)[]): string =>
-  prefix + createHash('sha256').update(JSON.stringify(['id', seed, ...key])).digest('hex').slice(0, 32);
+/**
+ * A Twilio-shaped id (`CA…`, `SM…`): the prefix and 32 hex digits derived from the carrier's run, the seed and a key.
+ * The run keeps apart carriers started at different times on one store (a restart, a second demo), whose plays are alike.
+ */
+export const carrierId = (prefix: string, run: string, seed: number, ...key: readonly (string | number)[]): string =>
+  prefix + createHash('sha256').update(JSON.stringify(['id', run, seed, ...key])).digest('hex').slice(0, 32);
+
+/** A new carrier run: random, since two starts of the engine on one store must never hand out the same ids. */
+export const newCarrierRun = (): string => randomUUID();

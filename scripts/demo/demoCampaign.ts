@@ -3,13 +3,15 @@ import { demoCasesCsv } from './demoCases.ts';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const caseType = 'personal injury';
+/** The demo firm; later runs on the same store add `(run n)` to it. */
+export const demoCompany = 'Hartley & Vance LLP';
 
 /**
  * What an admin does before outreach starts: the company and its settings, a list imported from CSV,
  * an intake form, an AI agent with that form, and a multi-channel campaign, launched.
  */
-export const setUpDemoCampaign = async (client: DemoClient, adminToken: string, options: { contacts: number; seed: number; now: Date }) => {
-  const opened = await client.post('/v1/companies', adminToken, { name: 'Hartley & Vance LLP' });
+export const setUpDemoCampaign = async (client: DemoClient, adminToken: string, options: { contacts: number; seed: number; now: Date; companyName?: string }) => {
+  const opened = await client.post('/v1/companies', adminToken, { name: options.companyName ?? demoCompany });
   const key: string = opened.apiKey;
   await client.put('/v1/settings/campaigns', key, {
     concurrencyRate: 80,

@@ -8,8 +8,18 @@ import { parse } from 'csv-parse/sync';
 
 const run = promisify(execFile);
 
+const demo = async (dataDir: string, ...flags: string[]) =>
+  (
+    await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../scripts/demo.ts'), '--data-dir', dataDir, ...flags], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      maxBuffer: 10 * 1024 * 1024,
+    })
+  ).stdout;
+/** A figure of the demo's summary, by its label. */
+const figure = (stdout: string, label: string) => Number(new RegExp(`${label}\\.* +(\\d+)`).exec(stdout)?.[1]);
+
 describe('npm run demo', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let dataDir: string;
   before(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'demo-'));
@@ -17,13 +27,11 @@ describe('npm run demo', function () {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('plays a campaign out to its end and reports every contact, counted from the events', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../scripts/demo.ts'), '--data-dir', dataDir, '--contacts', '40', '--days', '14', '--seed', '3'], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      maxBuffer: 10 * 1024 * 1024,
-    });
+    const stdout = await demo(dataDir, '--contacts', '40', '--days', '14', '--seed', '3');
     expect(stdout).to.contain('launched campaign').and.contain('with 40 contacts');
+    expect(stdout).not.to.contain('Found earlier data');
     expect(stdout).to.contain('The campaign completed on its own');
-    const count = (label: string) => Number(new RegExp(`${label}\\.* +(\\d+)`).exec(stdout)?.[1]);
+    const count = (label: string) => figure(stdout, label);
     expect(count('calls placed')).to.be.greaterThan(0);
     expect(count('calls answered') + count('voicemails')).to.be.at.most(count('calls placed'));
     expect(count('texts sent')).to.be.greaterThan(0);
@@ -33,5 +41,23 @@ describe('npm run demo', function () {
     expect(rows).to.have.length(40);
     expect(rows.reduce((sum, row) => sum + Number(row['calls']), 0)).to.equal(count('calls placed'));
     expect(new Set(rows.map((row) => row['timezone'])).size).to.be.greaterThan(3);
+  });
+
+  it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'demo-again-'));
+    try {
+      const first = await demo(again, '--contacts', '30', '--days', '14', '--seed', '3');
+      const second = await demo(again, '--contacts', '30', '--days', '14', '--seed', '3');
+      expect(second).to.match(/Found earlier data in .+: \d+ events, company 'Hartley & Vance LLP'\./);
+      expect(second).to.contain("adds the company 'Hartley & Vance LLP (run 2)' beside it");
+      expect(figure(first, 'messages received')).to.be.greaterThan(0);
+      expect(figure(first, 'opt-outs')).to.be.greaterThan(0);
+      // The same seed plays the same replies: the second run's are all taken in, none dropped as the first's.
+      for (const label of ['messages received', 'opt-outs', 'calls placed'])
+        expect(figure(second, label), label).to.be.within(figure(first, label) * 0.8, figure(first, label) * 1.2);
+      expect(readdirSync(join(again, 'reports'))).to.have.length(2);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
   });
 });

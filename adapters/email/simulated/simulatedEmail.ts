@@ -3,7 +3,7 @@ import type { Email, SendEmail } from '../../../commands/outreach/email.ts';
 import { assertNever } from '../../../domain/decider.ts';
 import type { Scheduler } from '../../clock/scheduler.ts';
 import { deliverWithNoise, type DeliveryNoise, type MsRange } from '../../simulated/deliveryNoise.ts';
-import { carrierId, seededRandom } from '../../simulated/seededRandom.ts';
+import { carrierId, newCarrierRun, seededRandom } from '../../simulated/seededRandom.ts';
 import { weights } from '../../telephony/simulated/simulationProfile.ts';
 
 export type EmailDelivery = 'delivered' | 'bounced';
@@ -38,12 +38,15 @@ export type SimulatedEmail = SendEmail & { readonly providerMessageId: string; r
 /** The embedded email service: delivers or bounces each message, and sometimes the recipient unsubscribes. */
 export const simulatedEmail = (options: {
   readonly seed: number;
+  /** Sets this service's message ids apart from every other run's; the seed alone decides the plays. New and random by default. */
+  readonly run?: string;
   readonly scheduler: Scheduler;
   readonly reports: EmailReportHandlers;
   readonly profile?: EmailProfile;
   readonly onError?: (error: unknown) => void;
 }): Email & { sentEmails(): readonly SimulatedEmail[] } => {
   const { seed, scheduler, reports } = options;
+  const run = options.run ?? newCarrierRun();
   const profile = options.profile ?? defaultEmailProfile;
   weights('email.delivery', profile.delivery);
   if (!(profile.unsubscribe >= 0 && profile.unsubscribe <= 1)) throw new RangeError(`email.unsubscribe must be a chance between 0 and 1, got ${profile.unsubscribe}`);
@@ -58,7 +61,7 @@ export const simulatedEmail = (options: {
       countTo.set(email.to, n + 1);
       const random = seededRandom(seed, 'email', email.to, n);
       const noise = seededRandom(seed, 'email-noise', email.to, n);
-      const providerMessageId = carrierId('', seed, 'email', email.to, n);
+      const providerMessageId = carrierId('', run, seed, 'email', email.to, n);
       const delivery = random.pick(profile.delivery);
       const doneAt = random.between(profile.deliveryMs.min, profile.deliveryMs.max);
       const unsubscribes = random.chance(profile.unsubscribe);

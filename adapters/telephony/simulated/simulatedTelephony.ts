@@ -3,7 +3,7 @@ import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport } 
 import type { PlaceCall, SendSms, Telephony } from '../../../commands/outreach/telephony.ts';
 import type { Scheduler, Timer } from '../../clock/scheduler.ts';
 import { deliverWithNoise } from '../../simulated/deliveryNoise.ts';
-import { carrierId, seededRandom, type SeededRandom } from '../../simulated/seededRandom.ts';
+import { carrierId, newCarrierRun, seededRandom, type SeededRandom } from '../../simulated/seededRandom.ts';
 import { callScript, type AgentLine, type CallScript } from './callScript.ts';
 import { checkProfile, defaultTelephonyProfile, type TelephonyProfile } from './simulationProfile.ts';
 import { smsScript, type SmsScript } from './smsScript.ts';
@@ -19,6 +19,8 @@ export type TelephonyReportHandlers = {
 
 export type SimulatedTelephonyOptions = {
   readonly seed: number;
+  /** Sets this carrier's ids apart from every other run's; the seed alone decides the plays. New and random by default. */
+  readonly run?: string;
   readonly scheduler: Scheduler;
   readonly reports: TelephonyReportHandlers;
   readonly profile?: TelephonyProfile;
@@ -39,6 +41,8 @@ export type SimulatedSms = SendSms & { readonly carrierMessageId: string; readon
 type LiveCall = {
   readonly placed: SimulatedCall;
   readonly noise: SeededRandom;
+  /** How many calls to this number the carrier placed before it: with the number, what seeds the play. */
+  readonly attempt: number;
   status: CallProgress;
   answeredAt: number | undefined;
   answeredBy: CallStatusReport['answeredBy'];
@@ -55,6 +59,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   sentMessages(): readonly SimulatedSms[];
 } => {
   const { seed, scheduler } = options;
+  const run = options.run ?? newCarrierRun();
   const log = options.callLog ? placedCallLog(options.callLog) : undefined;
   const reports: TelephonyReportHandlers = log
     ? {
@@ -116,7 +121,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   };
 
   const register = (record: SimulatedCall, n: number, progress: CallProgress): LiveCall => {
-    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), status: progress, answeredAt: undefined, answeredBy: undefined, endedAt: undefined, sequence: 0, timers: [] };
+    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), attempt: n, status: progress, answeredAt: undefined, answeredBy: undefined, endedAt: undefined, sequence: 0, timers: [] };
     placed.push(record);
     byOurId.set(record.callId, live);
     byCarrierId.set(record.carrierCallId, live);
@@ -163,7 +168,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       const random = seededRandom(seed, 'call', call.to, n);
       if (random.chance(profile.calls.apiFailure)) throw new Error('the simulated carrier refused to place the call');
       const script = callScript(random, profile.calls, call.timeoutSeconds);
-      const carrierCallId = carrierId('CA', seed, 'call', call.to, n);
+      const carrierCallId = carrierId('CA', run, seed, 'call', call.to, n);
       const record: SimulatedCall = { ...call, carrierCallId, placedAt: new Date(now()).toISOString(), script };
       log?.append({ kind: 'placed', call: record });
       play(record, n, 0);
@@ -175,7 +180,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       if (call.status !== 'in_progress') throw new Error(`call ${carrierCallId} is ${call.status}, not in progress`);
       call.timers.forEach((timer) => timer.cancel());
       agent(call, { kind: 'call_ended', reason: 'transferred' });
-      const random = seededRandom(seed, 'transfer', carrierCallId, to);
+      const random = seededRandom(seed, 'transfer', call.placed.to, call.attempt, to);
       call.timers = [scheduler.after(random.between(profile.calls.transferredMs.min, profile.calls.transferredMs.max), () => status(call, 'completed'))];
     },
 
@@ -187,7 +192,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     async sendSms(message) {
       const n = nth('sms', message.to);
       const script = smsScript(seededRandom(seed, 'sms', message.to, n), profile.sms);
-      const carrierMessageId = carrierId('SM', seed, 'sms', message.to, n);
+      const carrierMessageId = carrierId('SM', run, seed, 'sms', message.to, n);
       const noise = seededRandom(seed, 'sms-noise', message.to, n);
       sent.push({ ...message, carrierMessageId, sentAt: new Date(now()).toISOString(), script });
       for (const step of script.steps)
@@ -205,7 +210,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       if (reply)
         scheduler.after(reply.atMs, () => {
           const sms: InboundSms = {
-            carrierMessageId: carrierId('SM', seed, 'reply', message.to, n),
+            carrierMessageId: carrierId('SM', run, seed, 'reply', message.to, n),
             from: message.to,
             to: message.from,
             body: reply.body,

@@ -17,12 +17,13 @@ const letter = (n: number): SendEmail => ({
   headers: { 'List-Unsubscribe': `<https://engine.example/unsubscribe/t${n}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
 });
 
-const mailbox = async (seed: number, profile: EmailProfile, count: number) => {
+const mailbox = async (seed: number, profile: EmailProfile, count: number, run = 'first run') => {
   const clock = virtualClock(start);
   const statuses: MessageStatusReport[] = [];
   const clicks: UnsubscribeClick[] = [];
   const email = simulatedEmail({
     seed,
+    run,
     scheduler: clock,
     profile,
     reports: { messageStatus: async (r) => void statuses.push(r), unsubscribe: async (c) => void clicks.push(c) },
@@ -33,13 +34,22 @@ const mailbox = async (seed: number, profile: EmailProfile, count: number) => {
 };
 
 describe('simulated email', () => {
-  it('plays the same deliveries, bounces and clicks for the same seed, and others for another', async () => {
+  it('plays the same deliveries, bounces and clicks for the same seed and run, and others for another seed', async () => {
     const first = await mailbox(1, defaultEmailProfile, 300);
     const second = await mailbox(1, defaultEmailProfile, 300);
     const other = await mailbox(2, defaultEmailProfile, 300);
     expect(second.statuses).to.deep.equal(first.statuses);
     expect(second.clicks).to.deep.equal(first.clicks);
     expect(other.statuses).not.to.deep.equal(first.statuses);
+  });
+
+  it('gives another run of the same seed the same plays under message ids of its own', async () => {
+    const first = await mailbox(1, defaultEmailProfile, 100, 'first run');
+    const restarted = await mailbox(1, defaultEmailProfile, 100, 'after a restart');
+    const ids = (m: typeof first) => new Set(m.email.sentEmails().map((sent) => sent.providerMessageId));
+    expect(restarted.email.sentEmails().map((sent) => sent.delivery)).to.deep.equal(first.email.sentEmails().map((sent) => sent.delivery));
+    expect(restarted.statuses.map(({ carrierMessageId: _, ...status }) => status)).to.deep.equal(first.statuses.map(({ carrierMessageId: _, ...status }) => status));
+    expect([...ids(restarted)].filter((id) => ids(first).has(id))).to.deep.equal([]);
   });
 
   it('reports each message sent, then delivered or bounced, about as often as the profile weighs them', async () => {

@@ -13,13 +13,14 @@ export type Delivery =
 
 export const campaignStart = new Date('2025-11-03T14:00:00.000Z');
 
-/** A simulated carrier on a virtual clock whose handlers write down every delivery, in delivery order. */
-export const simulatedCarrier = (seed: number, profile?: TelephonyProfile) => {
+/** A simulated carrier on a virtual clock whose handlers write down every delivery, in delivery order; one fixed run unless told. */
+export const simulatedCarrier = (seed: number, profile?: TelephonyProfile, run = 'first run') => {
   const clock = virtualClock(campaignStart);
   const deliveries: Delivery[] = [];
   const at = () => clock.now().getTime();
   const telephony = simulatedTelephony({
     seed,
+    run,
     scheduler: clock,
     ...(profile ? { profile } : {}),
     reports: {

@@ -7,6 +7,10 @@ import type { CallStatusReport, InboundSms } from '../../../commands/outreach/ca
 import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
 import { reportsHarness, UNSUBSCRIBE_SECRET, type ReportsHarness } from './reportsHarness.ts';
 import { complianceRules } from '../../../domain/compliance/complianceRules.ts';
+import { virtualClock } from '../../../adapters/clock/virtualClock.ts';
+import { noNoise } from '../../../adapters/simulated/deliveryNoise.ts';
+import { simulatedTelephony } from '../../../adapters/telephony/simulated/simulatedTelephony.ts';
+import { defaultTelephonyProfile } from '../../../adapters/telephony/simulated/simulationProfile.ts';
 
 const campaignId = '01900000-0000-7000-8000-000000000501';
 const forwardingNumber = '+13125559999';
@@ -62,6 +66,20 @@ describe('outreach reports over the store', () => {
     await r.dispatcher.tick();
     expect(r.h.telephony.placed).to.have.length(1);
     expect(await r.typesOf(`enrollment-${campaignId}.contact-0`)).to.include('CallsWithheld');
+  });
+
+  it('a reply played by the simulated carrier after a restart is recorded, not taken for the one before the restart', async () => {
+    const reports = r.reports();
+    const alwaysReplies = { ...defaultTelephonyProfile, noise: noNoise, sms: { ...defaultTelephonyProfile.sms, delivery: { delivered: 1, undelivered: 0, failed: 0 }, replies: { none: 0, stop: 0, help: 0, stop_in_words: 0, free_text: 1, yes: 0 } } };
+    // Each start of the engine makes a carrier of its own with the same seed: the same number texted gets the same reply.
+    for (const start of ['before the restart', 'after it']) {
+      const clock = virtualClock(new Date('2026-03-02T15:10:00.000Z'));
+      const quiet = async () => undefined;
+      const carrier = simulatedTelephony({ seed: 1, scheduler: clock, profile: alwaysReplies, reports: { callStatus: quiet, agent: quiet, messageStatus: quiet, inboundSms: reports.telephony.inboundSms } });
+      await carrier.sendSms({ messageId: `message ${start}`, to: phone, from: callerNumber, body: 'Any news on your case?', statusCallbackUrl: 'https://engine.example/webhooks/twilio/sms/status' });
+      await clock.advance(4 * 3_600_000);
+    }
+    expect(await r.typesOf(`conversation-${companyId}.${phone}`)).to.deep.equal(['InboundMessageReceived', 'InboundMessageReceived']);
   });
 
   it('HELP gets one help text however often the carrier delivers it, and changes no consent', async () => {
