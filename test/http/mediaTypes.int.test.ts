@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
-import { openTenant, sendAsIs, validBodies, type Tenant } from './tenantFixtures.ts';
+import { tenantUnderTest, validBodies } from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every documented write route gets tests of its own.
 const routes = (await documentedRoutes()).filter(takesBody);
@@ -22,18 +21,11 @@ const asForm = (body: unknown): string => {
 
 describe('request media types on every documented POST, PUT and PATCH route', function () {
   this.timeout(120_000);
-  let api: Api;
-  let a: Tenant;
+  const under = tenantUnderTest(routes);
 
-  before(async () => {
-    api = await startApi();
-    a = await openTenant(api, routes, 'Hartley & Vance LLP');
-  });
-  after(() => api?.close());
+  const validBody = (route: DocumentedRoute): unknown => validBodies[routeName(route)]?.(under.tenant.ids) ?? {};
 
-  const validBody = (route: DocumentedRoute): unknown => validBodies[routeName(route)]?.(a.ids) ?? {};
-
-  const send = (route: DocumentedRoute, contentType: string | undefined, text: string | undefined) => sendAsIs(api, route, a, contentType, text);
+  const send = under.send;
 
   it('finds the JSON, CSV and form routes', () => {
     const names = routes.map(routeName);
@@ -51,7 +43,7 @@ describe('request media types on every documented POST, PUT and PATCH route', fu
       const body = validBody(route);
       for (const type of refused) {
         const text = type === form ? asForm(body) : typeof body === 'string' ? body : JSON.stringify(body);
-        const before = await api.eventCount();
+        const before = await under.api.eventCount();
         const answer = await send(route, type, text);
         const sent = type?.split(';')[0];
         expect(answer.status, `${type}: ${answer.text}`).to.equal(415);
@@ -61,7 +53,7 @@ describe('request media types on every documented POST, PUT and PATCH route', fu
         for (const taken of takes) expect(answer.body['detail']).to.contain(taken);
         expect(answer.body['errors']).to.deep.equal([{ path: 'Content-Type', message: `expected ${takes.join(' or ')} (UTF-8)` }]);
         if (route.method !== 'PUT') expect(answer.headers.get(route.method === 'POST' ? 'accept-post' : 'accept-patch')).to.equal(takes.join(', '));
-        expect(await api.eventCount(), `${type} appended`).to.equal(before);
+        expect(await under.api.eventCount(), `${type} appended`).to.equal(before);
       }
     });
 
@@ -87,7 +79,7 @@ describe('request media types on every documented POST, PUT and PATCH route', fu
   });
 
   it('documents a 415 answer on every route that takes a body', async () => {
-    const document = (await api.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+    const document = (await under.api.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
     const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations)).filter((operation) => operation.requestBody);
     expect(operations.length).to.be.above(10);
     for (const operation of operations) expect(operation.responses).to.have.property('415');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN_TOKEN, type Answer, type Api } from '../support/apiHarness.ts';
+import { ADMIN_TOKEN, startApi, type Answer, type Api } from '../support/apiHarness.ts';
 import { routeName, type DocumentedRoute } from './documentedRoutes.ts';
 
 /** A tenant's resource ids, by the path segment of their collection (`forms`, `campaigns`) or by path parameter name. */
@@ -136,4 +136,31 @@ export const streamLength = async (api: Api, stream: string): Promise<number> =>
   let count = 0;
   for await (const _event of api.stores.eventStore.readStream(stream)) count++;
   return count;
+};
+
+/**
+ * Inside a `describe`: an engine on real HTTP with one tenant opened before the suite, closed after it,
+ * and a way to send that tenant's raw bodies to any documented route.
+ */
+export const tenantUnderTest = (routes: readonly DocumentedRoute[], name = 'Hartley & Vance LLP') => {
+  let api: Api | undefined;
+  let tenant: Tenant | undefined;
+  before(async () => {
+    api = await startApi();
+    tenant = await openTenant(api, routes, name);
+  });
+  after(() => api?.close());
+  const opened = () => {
+    if (!api || !tenant) throw new Error('the tenant is opened in the suite\'s before hook');
+    return { api, tenant };
+  };
+  return {
+    get api(): Api {
+      return opened().api;
+    },
+    get tenant(): Tenant {
+      return opened().tenant;
+    },
+    send: (route: DocumentedRoute, contentType: string | undefined, text: string | undefined) => sendAsIs(opened().api, route, opened().tenant, contentType, text),
+  };
 };

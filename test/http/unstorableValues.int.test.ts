@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, isApiRoute, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
 import { pathsOf } from './malformedBodies.ts';
-import { openTenant, sendAsIs, validBodies, type Ids, type Tenant } from './tenantFixtures.ts';
+import { tenantUnderTest, validBodies, type Ids } from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every write route gets a test of its own.
 const routes = (await documentedRoutes()).filter((route) => takesBody(route) && (isApiRoute(route) || route.security === 'none'));
@@ -66,26 +65,19 @@ const hostileCsv = (valid: string): fc.Arbitrary<Sent> =>
 
 describe('values no store can keep, on every documented write route', function () {
   this.timeout(180_000);
-  let api: Api;
-  let a: Tenant;
+  const under = tenantUnderTest(routes);
 
-  before(async () => {
-    api = await startApi();
-    a = await openTenant(api, routes, 'Hartley & Vance LLP');
-  });
-  after(() => api?.close());
-
-  const send = (route: DocumentedRoute, body: Sent) => sendAsIs(api, route, a, body.contentType, body.text);
+  const send = (route: DocumentedRoute, body: Sent) => under.send(route, body.contentType, body.text);
 
   /** Every event in the store still decodes, and every projection follows it. */
   const expectEngineHealthy = async () => {
-    const head = await api.eventCount();
-    for await (const _event of api.stores.eventStore.readAll()) void _event;
-    const caughtUp = await api.engine.runner.waitFor(head, { timeoutMs: 20_000 });
-    const stopped = (await api.engine.runner.status()).filter((status) => status.failed !== undefined);
+    const head = await under.api.eventCount();
+    for await (const _event of under.api.stores.eventStore.readAll()) void _event;
+    const caughtUp = await under.api.engine.runner.waitFor(head, { timeoutMs: 20_000 });
+    const stopped = (await under.api.engine.runner.status()).filter((status) => status.failed !== undefined);
     expect(stopped.map((s) => `${s.name}: ${s.failed}`)).to.deep.equal([]);
     expect(caughtUp, 'projections caught up with the store').to.equal(true);
-    const ready = await api.call('GET', '/readyz');
+    const ready = await under.api.call('GET', '/readyz');
     expect(ready.status, ready.text).to.equal(200);
   };
 
@@ -94,16 +86,16 @@ describe('values no store can keep, on every documented write route', function (
 
   for (const route of routes)
     it(`${routeName(route)}: refuses (4xx) what no store keeps, appending nothing, and every projection keeps running`, async () => {
-      const valid = (fullBodies[routeName(route)] ?? validBodies[routeName(route)])?.(a.ids) ?? {};
+      const valid = (fullBodies[routeName(route)] ?? validBodies[routeName(route)])?.(under.tenant.ids) ?? {};
       const bodies = typeof valid === 'string' ? hostileCsv(valid) : hostileJson(valid);
       await fc.assert(
         fc.asyncProperty(bodies.map((body) => Object.assign(body, { [fc.toStringMethod]: () => body.shown })), async (body) => {
-          const before = await api.eventCount();
+          const before = await under.api.eventCount();
           const answer = await send(route, body);
           expect(answer.status, answer.text).to.be.below(500);
           if (answer.status < 300 && !body.unstorable) return;
           expect(answer.status, answer.text).to.be.within(400, 499);
-          expect(await api.eventCount(), answer.text).to.equal(before);
+          expect(await under.api.eventCount(), answer.text).to.equal(before);
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
@@ -111,27 +103,27 @@ describe('values no store can keep, on every documented write route', function (
     });
 
   it('answers 1e309 in a draft with 400 naming the path; /readyz and the history stay up across a restart', async () => {
-    const created = await api.call('POST', '/v1/campaigns', { key: a.apiKey, body: { name: 'Pacing check' } });
+    const created = await under.api.call('POST', '/v1/campaigns', { key: under.tenant.apiKey, body: { name: 'Pacing check' } });
     const id = created.body.id as string;
     for (const [text, path] of [
       ['{"concurrency":{"limit":1e309,"pacingPerMinute":1}}', 'concurrency.limit'],
       ['{"retry":{"maxAttempts":1e309}}', 'retry.maxAttempts'],
     ] as const) {
-      const before = await api.eventCount();
-      const answer = await api.call('PATCH', `/v1/campaigns/${id}`, { key: a.apiKey, body: text });
+      const before = await under.api.eventCount();
+      const answer = await under.api.call('PATCH', `/v1/campaigns/${id}`, { key: under.tenant.apiKey, body: text });
       expect(answer.status, answer.text).to.equal(400);
       expect(answer.body.errors.map((e: { path: string }) => e.path)).to.include(path);
-      expect(await api.eventCount()).to.equal(before);
+      expect(await under.api.eventCount()).to.equal(before);
     }
-    await api.restart();
+    await under.api.restart();
     await expectEngineHealthy();
-    expect((await api.call('GET', `/v1/campaigns/${id}/history`, { key: a.apiKey })).status).to.equal(200);
+    expect((await under.api.call('GET', `/v1/campaigns/${id}/history`, { key: under.tenant.apiKey })).status).to.equal(200);
   });
 
   it('reads -0 as 0, which is what JSON would store anyway', async () => {
-    const created = await api.call('POST', '/v1/campaigns', { key: a.apiKey, body: { name: 'Signed zero' } });
+    const created = await under.api.call('POST', '/v1/campaigns', { key: under.tenant.apiKey, body: { name: 'Signed zero' } });
     const id = created.body.id as string;
-    const answer = await api.call('PATCH', `/v1/campaigns/${id}`, { key: a.apiKey, body: '{"concurrency":{"limit":-0},"retry":{"intervalMinutes":-0.0}}' });
+    const answer = await under.api.call('PATCH', `/v1/campaigns/${id}`, { key: under.tenant.apiKey, body: '{"concurrency":{"limit":-0},"retry":{"intervalMinutes":-0.0}}' });
     expect(answer.status, answer.text).to.equal(200);
     expect(Object.is(answer.body.draft?.concurrency?.limit ?? answer.body.concurrency?.limit, 0)).to.equal(true);
     await expectEngineHealthy();
