@@ -1,4 +1,4 @@
-import { maskContactDetails, maskDigits } from './redaction.ts';
+import { maskSecretsAndContacts, maskDigits } from './redaction.ts';
 
 /**
  * A request URL as it may be logged. Query values are where callers put what they search for and,
@@ -33,7 +33,7 @@ const digitsAlone = /^[\d\s().+-]*\d{3}[\d\s().+-]*\d{4}$/;
 
 const loggedSegment = (segment: string): string => {
   const text = decoded(segment);
-  const masked = digitsAlone.test(text) ? maskDigits(text) : maskContactDetails(text);
+  const masked = digitsAlone.test(text) ? maskDigits(text) : maskSecretsAndContacts(text);
   return encoded(masked !== text || plainSegment.test(text) ? masked : '[redacted]');
 };
 
@@ -41,7 +41,7 @@ const formDecoded = (text: string): string => decoded(text.replaceAll('+', ' '))
 
 const loggedValue = (name: string, value: string): string => {
   if (!kept.has(name)) return '[redacted]';
-  const masked = maskContactDetails(value);
+  const masked = maskSecretsAndContacts(value);
   return positional.has(name) ? masked : masked.replace(longDigitRun, maskDigits);
 };
 
@@ -61,7 +61,7 @@ export const loggedUrl = (url: string): string => {
       const [rawName = '', ...rest] = pair.split('=');
       const name = formDecoded(rawName);
       const value = rest.length > 0 ? `=${encoded(loggedValue(name, formDecoded(rest.join('='))))}` : '';
-      return `${encoded(maskContactDetails(name))}${value}`;
+      return `${encoded(maskSecretsAndContacts(name))}${value}`;
     });
   return `${path}?${query.join('&')}`;
 };

@@ -4,7 +4,7 @@ import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http';
 import type { RequestHandler } from 'express';
 import { loggedUrl } from './loggedUrl.ts';
-import { maskContactDetails, maskDeep } from './redaction.ts';
+import { maskSecretsAndContacts, maskDeep } from './redaction.ts';
 
 export type LoggerOptions = {
   readonly level: string;
@@ -41,8 +41,8 @@ export const createLogger = (options: LoggerOptions): Logger =>
         logMethod(args, method) {
           const [first, ...rest] = args as unknown[];
           // `log.error(err)` takes its message from the error; mask it before pino does.
-          const head = first instanceof Error && rest.length === 0 ? [{ err: first }, maskContactDetails(first.message)] : [first];
-          const masked = [...head, ...rest].map((arg) => (typeof arg === 'string' ? maskContactDetails(arg) : arg));
+          const head = first instanceof Error && rest.length === 0 ? [{ err: first }, maskSecretsAndContacts(first.message)] : [first];
+          const masked = [...head, ...rest].map((arg) => (typeof arg === 'string' ? maskSecretsAndContacts(arg) : arg));
           method.apply(this, masked as Parameters<typeof method>);
         },
       },
@@ -54,7 +54,7 @@ export const createLogger = (options: LoggerOptions): Logger =>
 const requestId = (req: IncomingMessage, res: ServerResponse): string => {
   const given = req.headers['x-request-id'];
   // An id that reads as a phone number, email or key would carry it into every log line: it is replaced.
-  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) && maskContactDetails(given) === given ? given : randomUUID();
+  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) && maskSecretsAndContacts(given) === given ? given : randomUUID();
   res.setHeader('X-Request-Id', id);
   return id;
 };
@@ -64,7 +64,7 @@ const safeRequest = (req: IncomingMessage & { id?: unknown; originalUrl?: string
   id: req.id,
   method: req.method,
   url: loggedUrl(req.originalUrl ?? req.url ?? ''),
-  userAgent: maskContactDetails(req.headers['user-agent'] ?? ''),
+  userAgent: maskSecretsAndContacts(req.headers['user-agent'] ?? ''),
 });
 
 const quietPaths = new Set(['/healthz', '/metrics']);

@@ -13,7 +13,7 @@ const unsubscribeToken = /\bu1\.[\w-]+\.[\w-]+/g;
 export const maskDigits = (text: string): string => text.replace(/\d(?=(?:\D*\d){2})/g, '*');
 
 /** Masks API keys, unsubscribe tokens, phone numbers and email addresses in any text. */
-export const maskContactDetails = (text: string): string =>
+export const maskSecretsAndContacts = (text: string): string =>
   text
     .replace(apiKey, 'oek_[redacted]')
     .replace(unsubscribeToken, 'u1.[redacted]')
@@ -29,7 +29,7 @@ const positionKeys = new Set(['position', 'checkpoint', 'minPosition']);
  * is left to its serializer.
  */
 export const maskDeep = (value: unknown, depth = 0): unknown => {
-  if (typeof value === 'string') return maskContactDetails(value);
+  if (typeof value === 'string') return maskSecretsAndContacts(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
   const proto = Object.getPrototypeOf(value);

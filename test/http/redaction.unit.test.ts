@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { maskContactDetails, maskDeep } from '../../http/redaction.ts';
+import { maskSecretsAndContacts, maskDeep } from '../../http/redaction.ts';
 
-describe('maskContactDetails', () => {
+describe('maskSecretsAndContacts', () => {
   const cases: [string, string][] = [
     ['+15551234567', '+*********67'],
     ['call +442071838750 now', 'call +**********50 now'],
@@ -14,12 +14,12 @@ describe('maskContactDetails', () => {
     ['link /unsubscribe/u1.eyJjIjoiYSJ9.c2ln-bmF0dXJl now', 'link /unsubscribe/u1.[redacted] now'],
   ];
   for (const [input, masked] of cases) {
-    it(`masks ${input}`, () => expect(maskContactDetails(input)).to.equal(masked));
+    it(`masks ${input}`, () => expect(maskSecretsAndContacts(input)).to.equal(masked));
   }
 
   it('leaves positions, ids and short numbers alone', () => {
     for (const text of ['position 12345678901234567890', 'campaign 0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b', 'contact 0190f0e4-7b1a-7c3e-9a2b-312555011199', '+1234', 'lag 5000', 'at 2026-12-07T04:24:23.000Z', 'took 1234 ms'])
-      expect(maskContactDetails(text)).to.equal(text);
+      expect(maskSecretsAndContacts(text)).to.equal(text);
   });
 });
 
