@@ -20,14 +20,14 @@ ${body}
 </html>
 `;
 
-/** Shown on GET: the address is already unsubscribed; the button repeats it by POST, as one-click mail clients do. */
-export const unsubscribedPage = (address: string, action: string): string =>
+/** Shown on GET, which changes nothing: the button unsubscribes by POST, as one-click mail clients do. */
+export const confirmationPage = (address: string, action: string): string =>
   page(
-    'You are unsubscribed',
-    `<p>We will send no more email to ${escaped(maskedEmail(address))}.</p>
+    'Unsubscribe from our email?',
+    `<p>Press the button to stop all email to ${escaped(maskedEmail(address))}.</p>
 <form method="post" action="${escaped(action)}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">Confirm unsubscribe</button>
+<button type="submit">Unsubscribe</button>
 </form>`,
   );
 

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
-import { confirmedPage, refusedPage, unsubscribedPage } from './unsubscribePage.ts';
+import { confirmationPage, confirmedPage, refusedPage } from './unsubscribePage.ts';
 
 export type UnsubscribeDeps = EngineContext & {
   /** Signs and checks the links; unset, a key derived from the admin token. */
@@ -24,20 +24,24 @@ const privateAnswer = (res: Response): void => {
 
 /**
  * `GET` and `POST /unsubscribe/:token`: email unsubscribe per RFC 8058, outside `/v1` and without any
- * key or cookie. Both record the opt-out (CAN-SPAM asks no more than visiting one page); a repeat
- * records nothing more. A forged or malformed token answers 404, an expired one 400, and neither
- * records anything.
+ * key or cookie. GET only shows the address and a button: mail security gateways fetch links to scan
+ * them, and a fetch must not unsubscribe anyone. The POST (one-click, or the button) records the
+ * opt-out; a repeat records nothing more. A forged or malformed token answers 404, an expired one 400.
  */
 export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
   const router = Router();
   const tokens = unsubscribeTokens(deps.unsubscribeSecret ?? derivedUnsubscribeSecret(deps.adminToken));
   const consent = consentCommands(deps);
 
+  const checked = (req: Request, now: Date): UnsubscribeClaims | { refused: 'malformed' | 'forged' | 'expired' } => {
+    const check = tokens.check(String(req.params['token'] ?? ''), now);
+    return check.valid ? check.claims : { refused: check.reason };
+  };
+
   const unsubscribe = async (req: Request): Promise<UnsubscribeClaims | { refused: 'malformed' | 'forged' | 'expired' }> => {
     const now = deps.clock();
-    const check = tokens.check(String(req.params['token'] ?? ''), now);
-    if (!check.valid) return { refused: check.reason };
-    const { claims } = check;
+    const claims = checked(req, now);
+    if ('refused' in claims) return claims;
     const context = { commandId: deps.newId(), companyId: claims.companyId, actor: 'email-unsubscribe-link', now };
     const where = { ...(claims.campaignId ? { campaignId: claims.campaignId } : {}), ...(claims.messageId ? { messageId: claims.messageId } : {}) };
     await consent.optOut({ address: claims.address, source: 'email_unsubscribe', context: where }, context);
@@ -50,21 +54,22 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
     {
       method: 'get',
       path: '/unsubscribe/:token',
-      summary: 'Unsubscribe from email by following the link',
-      description: 'Records the opt-out at once and shows a confirmation page with a button that repeats it by POST. No key or cookie is needed.',
+      summary: 'The page behind an email unsubscribe link',
+      description:
+        'Shows the masked address and a button that unsubscribes it by POST (`List-Unsubscribe=One-Click`). Records nothing: mail security gateways fetch links to scan them. No key or cookie is needed.',
       tags,
       security: 'none',
       parameters: [tokenParameter],
       responses: { 200: html, 400: { ...html, description: 'the link has expired' }, 404: { ...html, description: 'the link is forged or malformed' } },
     },
     async (req, res) => {
-      const outcome = await unsubscribe(req);
+      const outcome = checked(req, deps.clock());
       privateAnswer(res);
       if ('refused' in outcome) {
         res.status(outcome.refused === 'expired' ? 400 : 404).type('html').send(refusedPage(outcome.refused));
         return;
       }
-      res.status(200).type('html').send(unsubscribedPage(outcome.address, req.originalUrl.split('?')[0]!));
+      res.status(200).type('html').send(confirmationPage(outcome.address, req.originalUrl.split('?')[0]!));
     },
   );
 
@@ -75,7 +80,8 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
       method: 'post',
       path: '/unsubscribe/:token',
       summary: 'One-click unsubscribe (RFC 8058)',
-      description: 'What mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, as a form or as multipart form data (RFC 8058). Works without cookies; the body is not required.',
+      description:
+        'Unsubscribes the address: what mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, as a form or as multipart form data (RFC 8058), and what the button of the GET page sends. Works without cookies; the body is not required.',
       tags,
       security: 'none',
       parameters: [tokenParameter],

@@ -27,15 +27,32 @@ describe('email unsubscribe links over HTTP', () => {
   });
   after(() => api?.close());
 
-  it('GET records the email opt-out and shows a page whose button POSTs, without any key or cookie', async () => {
+  it('GET shows the masked address and a button that POSTs, records nothing, and needs no key or cookie', async () => {
     const to = 'get.page@example.com';
     const path = linkOf(new Date(), to);
+    const before = await api.eventCount();
     const answer = await api.call('GET', path);
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.headers.get('content-type')).to.match(/^text\/html/);
     expect(answer.headers.get('cache-control')).to.equal('no-store');
     expect(answer.text).to.include('<form method="post"').and.include(`action="${path}"`).and.include('g***@example.com');
+    expect(answer.text).to.include('name="List-Unsubscribe" value="One-Click"');
     expect(answer.text).to.not.include(to);
+    // A link scanner fetching the link twice unsubscribes no one.
+    expect((await api.call('GET', path)).status).to.equal(200);
+    expect(await api.eventCount()).to.equal(before);
+    expect(await eventsOf(to)).to.have.length(0);
+    expect((await consentOf(api.stores.eventStore, companyId, to)).blocked.email).to.equal(false);
+  });
+
+  it("the page's button (a form POST with List-Unsubscribe=One-Click) records the email opt-out", async () => {
+    const to = 'button@example.com';
+    const path = linkOf(new Date(), to);
+    const page = await api.call('GET', path);
+    const action = /action="([^"]+)"/.exec(page.text)![1]!;
+    const answer = await oneClick(action.replace(/&amp;/g, '&'));
+    expect(answer.status, answer.text).to.equal(200);
+    expect(answer.text).to.include('b***@example.com');
     const events = await eventsOf(to);
     expect(events.map((e) => e.type)).to.deep.equal(['ContactOptedOut']);
     expect(events[0]!.data).to.deep.include({ address: to, channel: 'email', source: 'email_unsubscribe', campaignId: 'camp-1', messageId: 'msg-1' });
