@@ -15,6 +15,8 @@ export type OptOut = {
   /** Only an admin names the channel; every other source decides its own. */
   readonly channel?: ConsentChannel;
   readonly context?: ConsentContext;
+  /** When the person asked, when that was before the opt-out could be recorded (a text that reached no company at first). */
+  readonly at?: Date;
 };
 
 export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
@@ -24,12 +26,12 @@ export const consentCommands = ({ eventStore, registry }: ConsentDeps) => {
   const handle = commandHandler({ store: eventStore, registry, decider: consentDecider });
   const run = (command: ConsentCommand, context: CommandContext) =>
     handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);
-  const target = (address: string, context: CommandContext) => ({ companyId: context.companyId, address, at: context.now.toISOString() });
+  const target = (address: string, context: CommandContext, at = context.now) => ({ companyId: context.companyId, address, at: at.toISOString() });
 
   return {
-    optOut: ({ address, source, channel, context: where }: OptOut, context: CommandContext) =>
+    optOut: ({ address, source, channel, context: where, at }: OptOut, context: CommandContext) =>
       run(
-        { type: 'RecordOptOut', data: { ...target(address, context), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) } },
+        { type: 'RecordOptOut', data: { ...target(address, context, at), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) } },
         context,
       ),
     smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext) =>

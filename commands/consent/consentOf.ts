@@ -23,3 +23,6 @@ export const consentOf = async (eventStore: EventStore, companyId: string, rawAd
 
 /** Whether a dispatch on this channel may go to this address. */
 export const allowsDispatch = (consent: ConsentState, channel: DispatchChannel): boolean => !consent.blocked[channel];
+
+/** How a dispatch reads an address's consent for a company right before it goes out. */
+export type ConsentReader = (companyId: string, address: string) => Promise<ConsentState>;

@@ -1,9 +1,9 @@
-import { allowsDispatch, consentOf } from '../consent/consentOf.ts';
+import { allowsDispatch, consentOf, type ConsentReader } from '../consent/consentOf.ts';
 import type { EventStore } from '../eventStore.ts';
 import type { ConsentCheck } from './sendWorkflowStep.ts';
 
-/** Consent as the address's own stream says right now, so an opt-out counts before the next message. */
+/** Consent as the address's own stream says right now (or as `read` reads it before a dispatch), so an opt-out counts before the next message. */
 export const streamConsentCheck =
-  (eventStore: EventStore): ConsentCheck =>
+  (eventStore: EventStore, read: ConsentReader = (companyId, address) => consentOf(eventStore, companyId, address)): ConsentCheck =>
   async (companyId, address, channel) =>
-    allowsDispatch(await consentOf(eventStore, companyId, address), channel);
+    allowsDispatch(await read(companyId, address), channel);

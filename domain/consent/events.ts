@@ -20,6 +20,8 @@ export const ConsentContext = t.partial({
   keyword: t.string,
   /** The start of the message that asked, never more than 160 characters. */
   excerpt: t.string,
+  /** Our number the person texted, when the text reached no company at first and was honoured later. */
+  sentTo: t.string,
 });
 export type ConsentContext = t.TypeOf<typeof ConsentContext>;
 

@@ -1,7 +1,7 @@
 import type { TimeSlot } from '../../domain/values.ts';
 import type { CallingWindow } from '../../domain/outreach/callingWindow.ts';
 import type { Channel } from '../../domain/campaign/draft.ts';
-import { consentOf } from '../../commands/consent/consentOf.ts';
+import { consentOf, type ConsentReader } from '../../commands/consent/consentOf.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 
 /** Who is to be called, where they are and what the campaign allows, as the window policy reads it. */
@@ -40,8 +40,8 @@ export const callingWindowCheck = (window: CallingWindow): CallingWindowCheck =>
   return { allowed: true, opensAt: at, ...(open?.closesAt !== undefined ? { closesAt: new Date(open.closesAt) } : {}) };
 };
 
-/** The consent ledger's answer, straight from the address's stream. */
-export const consentCheck = (eventStore: EventStore): ConsentCheck => async (companyId, address) => {
-  const consent = await consentOf(eventStore, companyId, address);
+/** The consent ledger's answer, straight from the address's stream (or as `read` reads it before a dispatch). */
+export const consentCheck = (eventStore: EventStore, read: ConsentReader = (companyId, address) => consentOf(eventStore, companyId, address)): ConsentCheck => async (companyId, address) => {
+  const consent = await read(companyId, address);
   return (['voice', 'sms', 'email'] as const).filter((channel) => consent.blocked[channel]);
 };

@@ -6,6 +6,7 @@ import { isStateHoliday } from '../../adapters/holidays/stateHolidays.ts';
 import { simulatedTelephony, type TelephonyReportHandlers } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
 import { twilioTelephony } from '../../adapters/telephony/twilio/twilioTelephony.ts';
 import { unsubscribeTokens, unsubscribeUrl } from '../../commands/consent/unsubscribeTokens.ts';
+import { consentBeforeDispatch } from '../../commands/consent/consentBeforeDispatch.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import { streamConsentCheck } from '../../commands/messages/consentCheck.ts';
 import type { Telephony } from '../../commands/outreach/telephony.ts';
@@ -71,13 +72,14 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
   const compliance = options.compliance ?? complianceRules();
   const window = callingWindow({ rules: compliance.callingHours, holidays: isStateHoliday });
   const base = options.publicUrl.replace(/\/+$/, '');
+  const consent = consentBeforeDispatch({ eventStore, registry, readStore, sharedNumbers: [options.telephony.smsFrom], clock: () => scheduler.now() });
   const dispatch = dispatcher({
     eventStore,
     registry,
     readStore,
     telephony,
     callingWindow: callingWindowCheck(window),
-    consent: consentCheck(eventStore),
+    consent: consentCheck(eventStore, consent),
     clock: scheduler,
     newId,
     callbackUrls: (callId) => ({ instructionsUrl: `${base}/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: `${base}/webhooks/twilio/voice/status` }),
@@ -91,7 +93,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     telephony,
     email,
-    consent: streamConsentCheck(eventStore),
+    consent: streamConsentCheck(eventStore, consent),
     routing: {
       smsFrom: options.telephony.smsFrom,
       emailFrom: options.email.carrier === 'ses' ? options.email.from : 'outreach@simulated.invalid',

@@ -7,6 +7,7 @@ import { commandHandler } from '../../handleCommand.ts';
 import type { EventStore } from '../../eventStore.ts';
 import type { ConsentCommands } from '../../consent/consentCommands.ts';
 import { inboundSmsConsent } from '../../consent/inboundSms.ts';
+import { recordUnroutedText } from '../../consent/unroutedTexts.ts';
 import type { ReplySender } from '../../consent/consentReplies.ts';
 import type { MessageCommands } from '../../messages/messageCommands.ts';
 import type { InboundSms } from '../carrierReports.ts';
@@ -30,25 +31,31 @@ export type InboundTextDeps = {
 };
 
 export type InboundTextOutcome =
-  | { readonly routed: false }
+  | { readonly routed: false; readonly intent: string }
   | { readonly routed: true; readonly companyId: string; readonly intent: string; readonly consentChanged: boolean; readonly reply: ReplyOutcome | 'none' };
 
 /**
  * A text from a contact: recorded on the company's conversation with that number, read for consent
  * (STOP opts out of the whole company, START opts back in, HELP gets help), and answered by a text of
- * its own when the rules call for one. A text no company can be found for is left unrecorded.
+ * its own when the rules call for one. A text no company can be found for is recorded on its
+ * sender's unrouted stream, unanswered: a revocation there binds whichever company later reaches the
+ * sender from the number it was sent to (see `consentBeforeDispatch`).
  */
 export const inboundTexts = (deps: InboundTextDeps) => {
   const conversations = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: conversationDecider });
   const consentOfText = inboundSmsConsent(deps.consent, deps.smsKeywords);
+  const unrouted = recordUnroutedText(deps.eventStore, deps.registry);
 
   return async (sms: InboundSms): Promise<InboundTextOutcome> => {
     const sender = await deps.senderOf(sms.to, sms.from);
-    if (!sender) return { routed: false };
-    const { companyId } = sender;
     const now = deps.clock();
     const address = consentAddress(sms.from).value;
     const intent = classifySms(sms.body, deps.smsKeywords).kind;
+    if (!sender) {
+      await unrouted({ from: address, to: sms.to, body: sms.body, carrierMessageId: sms.carrierMessageId, receivedAt: sms.receivedAt, intent }, now);
+      return { routed: false, intent };
+    }
+    const { companyId } = sender;
     const about = { ...(sender.campaignId ? { campaignId: sender.campaignId } : {}), ...(sender.contactId ? { contactId: sender.contactId } : {}) };
     const context = (what: string) => ({ commandId: `inbound-${what}/${sms.carrierMessageId}`, companyId, actor: 'contact', now });
 

@@ -102,10 +102,11 @@ describe('outreach reports over the store', () => {
     expect(r.texts[1]!.body).to.include('Reply REPRISE to get texts again');
   });
 
-  it('a text to a number no company uses, from someone never reached, is not recorded', async () => {
+  it('a text to a number no company uses, from someone never reached, is kept on the sender\'s unrouted stream and not answered', async () => {
     const outcome = await r.reports().inboundText({ ...text('STOP', 'SMx'), from: '+14155550100', to: '+14155550199' });
-    expect(outcome).to.deep.equal({ routed: false });
+    expect(outcome).to.deep.equal({ routed: false, intent: 'opt_out' });
     expect(r.texts).to.have.length(0);
+    expect(await r.typesOf('unrouted-+14155550100')).to.deep.equal(['UnroutedTextReceived']);
   });
 
   it('an in-call opt-out blocks the number for the company and marks the call, once', async () => {
