@@ -1,5 +1,6 @@
 import type { EventStore } from '../commands/eventStore.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
+import type { ConsentRules } from '../domain/consent/consentRules.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import type { RouteRegistry } from './routeRegistry.ts';
 
@@ -15,4 +16,6 @@ export type EngineContext = {
   readonly newId: () => string;
   /** Resolves true once every read model has reached `position`, false after the bound. */
   readonly waitFor: (position: bigint, options?: { timeoutMs?: number }) => Promise<boolean>;
+  /** Consent rules as configuration gives them (the reopening period); the shipped ones when absent. */
+  readonly consentRules?: ConsentRules;
 };

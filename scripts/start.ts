@@ -53,6 +53,7 @@ const main = async (): Promise<void> => {
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     projectionLeases: { leases, holder, leaseMs: config.projectionLeases.leaseMs, gone: endedHolder(holder) },
+    consentRules: complianceRules(config.compliance).consent,
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });

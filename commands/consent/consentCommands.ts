@@ -3,11 +3,17 @@ import type { ConsentCommand } from '../../domain/consent/commands.ts';
 import { consentDecider } from '../../domain/consent/decider.ts';
 import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
+import { defaultConsentRules, type ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { commandHandler } from '../handleCommand.ts';
 
-export type ConsentDeps = { readonly eventStore: EventStore; readonly registry: EventRegistry };
+export type ConsentDeps = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  /** The rules configuration gives (the reopening period); the shipped ones when absent. */
+  readonly consentRules?: ConsentRules;
+};
 
 export type OptOut = {
   readonly address: string;
@@ -22,7 +28,7 @@ export type OptOut = {
 export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
 
 /** Records opt-outs, keyword opt-ins and admin reopenings on the address's consent stream, for the context's company. */
-export const consentCommands = ({ eventStore, registry }: ConsentDeps) => {
+export const consentCommands = ({ eventStore, registry, consentRules = defaultConsentRules }: ConsentDeps) => {
   const handle = commandHandler({ store: eventStore, registry, decider: consentDecider });
   const run = (command: ConsentCommand, context: CommandContext) =>
     handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);
@@ -36,12 +42,19 @@ export const consentCommands = ({ eventStore, registry }: ConsentDeps) => {
       ),
     smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext) =>
       run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(where ? { context: where } : {}) } }, context),
-    /** Who reopens is the command's actor: an admin cannot reopen in someone else's name. */
+    /** Who reopens is the command's actor: an admin cannot reopen in someone else's name; the period is configuration's. */
     reopen: ({ address, reason, channel, context: where }: Reopen, context: CommandContext) =>
       run(
         {
           type: 'ReopenOutreach',
-          data: { ...target(address, context), reopenedBy: context.actor, reason, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) },
+          data: {
+            ...target(address, context),
+            reopenedBy: context.actor,
+            reason,
+            refusedForDays: consentRules.reopenRefusedForDays,
+            ...(channel ? { channel } : {}),
+            ...(where ? { context: where } : {}),
+          },
         },
         context,
       ),

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { closed } from '../codecs/closed.ts';
 import { defaultSmsKeywords, type SmsKeywords } from '../consent/smsKeywords.ts';
+import { ConsentRulesOverride, consentRules, type ConsentRules } from '../consent/consentRules.ts';
 import { CallingHoursOverrides, callingHoursRules, type CallingHoursRules } from '../outreach/callingHoursRules.ts';
 import { refined } from '../values.ts';
 
@@ -11,10 +12,10 @@ const KeywordList = refined('a list of at least one keyword', t.array(Keyword), 
 export const SmsKeywordsOverride = closed(t.partial({ optOut: KeywordList, optIn: KeywordList, help: KeywordList }));
 
 /** What configuration may change of the engine's rule tables (COMPLIANCE.md: laws change). */
-export const ComplianceOverrides = closed(t.partial({ callingHours: CallingHoursOverrides, smsKeywords: SmsKeywordsOverride }));
+export const ComplianceOverrides = closed(t.partial({ callingHours: CallingHoursOverrides, smsKeywords: SmsKeywordsOverride, consent: ConsentRulesOverride }));
 export type ComplianceOverrides = t.TypeOf<typeof ComplianceOverrides>;
 
-export type ComplianceRules = { readonly callingHours: CallingHoursRules; readonly smsKeywords: SmsKeywords };
+export type ComplianceRules = { readonly callingHours: CallingHoursRules; readonly smsKeywords: SmsKeywords; readonly consent: ConsentRules };
 
 /** A keyword in two lists would make one text mean two things; the first list that claims it would win unseen. */
 export const keywordConflicts = (keywords: SmsKeywords): string[] => {
@@ -35,5 +36,6 @@ export const complianceRules = (overrides: ComplianceOverrides = {}): Compliance
       optIn: upper(sms.optIn, defaultSmsKeywords.optIn),
       help: upper(sms.help, defaultSmsKeywords.help),
     },
+    consent: consentRules(overrides.consent),
   };
 };

@@ -12,10 +12,20 @@ export type RecordOptOut = Command<'RecordOptOut', Target & { readonly source: O
 /** START, UNSTOP or YES by SMS: only texts resume; calls stay blocked until an admin reopens them. */
 export type RecordSmsOptIn = Command<'RecordSmsOptIn', Target & { readonly keyword: string; readonly context?: ConsentContext }>;
 
-/** An admin reopens outreach to an address that opted out: who and why are required. */
+/**
+ * An admin reopens outreach to an address that opted out: who and why are required. Texts stay
+ * refused for `refusedForDays` after the person's own revocation (configuration's period; 0 or
+ * absent refuses nothing).
+ */
 export type ReopenOutreach = Command<
   'ReopenOutreach',
-  Target & { readonly reopenedBy: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext }
+  Target & {
+    readonly reopenedBy: string;
+    readonly reason: string;
+    readonly channel?: ConsentChannel;
+    readonly context?: ConsentContext;
+    readonly refusedForDays?: number;
+  }
 >;
 
 export type ConsentCommand = RecordOptOut | RecordSmsOptIn | ReopenOutreach;

@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '../decider.ts';
-import { ValidationError } from '../errors.ts';
+import { IllegalStateError, ValidationError } from '../errors.ts';
 import { consentAddress, type ConsentAddress } from './address.ts';
 import type { ConsentCommand } from './commands.ts';
 import type { ConsentChannel, ConsentContext, ConsentEvent, OptOutSource } from './events.ts';
@@ -7,10 +7,16 @@ import type { ConsentChannel, ConsentContext, ConsentEvent, OptOutSource } from 
 /** A channel a dispatch uses; `all` only ever appears in events. */
 export type DispatchChannel = Exclude<ConsentChannel, 'all'>;
 
-/** Which channels of one address are blocked; a channel absent from the address's kind is never blocked. */
-export type ConsentState = { readonly blocked: Readonly<Record<DispatchChannel, boolean>> };
+/**
+ * Which channels of one address are blocked (a channel absent from the address's kind never is), and
+ * when the person's own revocation blocked each one still blocked by it (not an admin's opt-out).
+ */
+export type ConsentState = {
+  readonly blocked: Readonly<Record<DispatchChannel, boolean>>;
+  readonly revokedByPersonAt: Readonly<Partial<Record<DispatchChannel, string>>>;
+};
 
-const initialState = (): ConsentState => ({ blocked: { voice: false, sms: false, email: false } });
+const initialState = (): ConsentState => ({ blocked: { voice: false, sms: false, email: false }, revokedByPersonAt: {} });
 
 const channelsOfKind = (kind: ConsentAddress['kind']): readonly DispatchChannel[] => (kind === 'phone' ? ['voice', 'sms'] : ['email']);
 
@@ -71,6 +77,21 @@ const required = (value: string, path: string) =>
 const isBlockedOn = (state: ConsentState, channels: readonly DispatchChannel[], blocked: boolean): boolean =>
   channels.every((c) => state.blocked[c] === blocked);
 
+const DAY_MS = 86_400_000;
+
+/**
+ * When an admin may reopen texts to a number whose owner revoked consent themselves (by text or in a
+ * call), or undefined when they may now. Virginia honours a STOP to solicitation texts for 10 years
+ * (SB 1339); the engine cannot tell solicitation from information, so it refuses every text reopening
+ * in the period. Calls and email are not held: only the person's START reopens texts sooner.
+ */
+export const textsReopenAt = (state: ConsentState, at: string, refusedForDays: number | undefined): string | undefined => {
+  const revokedAt = state.revokedByPersonAt.sms;
+  if (!state.blocked.sms || revokedAt === undefined || !refusedForDays) return undefined;
+  const until = Date.parse(revokedAt) + refusedForDays * DAY_MS;
+  return Date.parse(at) < until ? new Date(until).toISOString() : undefined;
+};
+
 const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] => {
   const address = consentAddress(command.data.address);
   const { companyId, at } = command.data;
@@ -79,8 +100,11 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
       const { source } = command.data;
       checkedSource(source, address);
       const channel = checkedChannel(channelsBlockedBy(source, command.data.channel), address);
-      // Already opted out on every channel this covers: a repeated STOP records nothing new.
-      if (isBlockedOn(state, concreteChannels(channel, address.kind), true)) return [];
+      // Already opted out on every channel this covers: a repeated STOP records nothing new. A person's
+      // first own revocation of a channel an admin blocked is news: the reopening period counts from it.
+      const channels = concreteChannels(channel, address.kind);
+      const known = source === 'admin' || channels.every((c) => state.revokedByPersonAt[c] !== undefined);
+      if (isBlockedOn(state, channels, true) && known) return [];
       return [{ type: 'ContactOptedOut', data: { companyId, address: address.value, channel, source, at, ...kept(command.data.context) } }];
     }
     case 'RecordSmsOptIn': {
@@ -95,7 +119,15 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
       const problems = [...required(reopenedBy, 'reopenedBy'), ...required(reason, 'reason')];
       if (problems.length > 0) throw new ValidationError('CONSENT.REOPEN_INVALID', 'Reopening outreach needs who and why.', problems);
       const channel = checkedChannel(command.data.channel ?? 'all', address);
-      if (isBlockedOn(state, concreteChannels(channel, address.kind), false)) return [];
+      const channels = concreteChannels(channel, address.kind);
+      if (isBlockedOn(state, channels, false)) return [];
+      const reopensAt = channels.includes('sms') ? textsReopenAt(state, at, command.data.refusedForDays) : undefined;
+      if (reopensAt !== undefined)
+        throw new IllegalStateError(
+          'CONSENT.REOPEN_REFUSED',
+          `The person revoked consent on ${state.revokedByPersonAt.sms}; texts to them may be reopened by an admin from ${reopensAt}. ` +
+            'Until then only the person can opt back in (by texting START); calls alone may be reopened with channel voice.',
+        );
       return [
         { type: 'ContactOptedIn', data: { companyId, address: address.value, channel, source: 'admin', at, reopenedBy, reason, ...kept(command.data.context) } },
       ];
@@ -112,8 +144,15 @@ const evolve = (state: ConsentState, event: ConsentEvent): ConsentState => {
     case 'ContactOptedOut':
     case 'ContactOptedIn': {
       const blocked = { ...state.blocked };
-      for (const channel of channels) blocked[channel] = event.type === 'ContactOptedOut';
-      return { blocked };
+      const revokedByPersonAt = { ...state.revokedByPersonAt };
+      const byPerson = event.type === 'ContactOptedOut' && event.data.source !== 'admin';
+      for (const channel of channels) {
+        // The person's latest revocation recorded on a channel is the one its period counts from.
+        if (byPerson) revokedByPersonAt[channel] = event.data.at;
+        if (event.type === 'ContactOptedIn') delete revokedByPersonAt[channel];
+        blocked[channel] = event.type === 'ContactOptedOut';
+      }
+      return { blocked, revokedByPersonAt };
     }
     default:
       return assertNever(event);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import * as t from 'io-ts';
 import { consentCommands } from '../../commands/consent/consentCommands.ts';
 import { reopenContact } from '../../commands/consent/reopenContact.ts';
+import { ConsentChannel } from '../../domain/consent/events.ts';
 import { NonEmptyString } from '../../domain/values.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody } from '../decodeBody.ts';
@@ -10,7 +11,7 @@ import { problemResponse } from '../openapi.ts';
 import { commandDone, positionProperty } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 
-export const ReopenRequest = t.type({ reason: NonEmptyString }, 'ReopenRequest');
+export const ReopenRequest = t.intersection([t.type({ reason: NonEmptyString }), t.partial({ channel: ConsentChannel })], 'ReopenRequest');
 
 const reopenAnswer = {
   type: 'object',
@@ -38,7 +39,10 @@ export const optOutsRouter = (ctx: EngineContext): Router => {
       path: '/v1/campaigns/:id/reports/opt-outs/:contactId/reopen',
       summary: "Reopen outreach to a contact who opted out",
       description:
-        "Reopens every channel of the contact's phone number and email address for the whole company. The caller's key is recorded as who reopened, `reason` as why. Addresses that were not opted out stay as they are.",
+        "Reopens every channel of the contact's phone number and email address for the whole company, or only `channel` (voice, sms, email or all) when given. " +
+        "The caller's key is recorded as who reopened, `reason` as why. Addresses that were not opted out stay as they are. " +
+        'Texts to a person who revoked consent themselves (by text or in a call) cannot be reopened for a period after it (`COMPLIANCE_RULES` consent.reopenRefusedForDays, 10 years by default): ' +
+        'such a request answers 409 naming when it becomes possible and reopens nothing; the person may still text START, and calls alone may be reopened with `channel: voice`.',
       tags: ['Consent'],
       security: 'apiKey',
       requestBody: { schema: ReopenRequest, description: 'why outreach may resume' },
@@ -47,12 +51,13 @@ export const optOutsRouter = (ctx: EngineContext): Router => {
         400: problemResponse('the body is invalid'),
         401: problemResponse('no valid API key'),
         404: problemResponse('the company has no such campaign, or the campaign no such contact'),
+        409: problemResponse("texts to the contact are within the reopening period after their own revocation (CONSENT.REOPEN_REFUSED); the detail names when reopening becomes possible"),
       },
     },
     async (req, res) => {
-      const { reason } = decodeBody(ReopenRequest, req.body);
+      const { reason, channel } = decodeBody(ReopenRequest, req.body);
       const context = commandContextOf(req, ctx);
-      const result = await reopen(String(req.params['id']), String(req.params['contactId']), reason, context);
+      const result = await reopen(String(req.params['id']), String(req.params['contactId']), reason, context, channel);
       commandDone(res, result.position, { reopened: result.reopened });
     },
   );

@@ -16,6 +16,7 @@ import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
+import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 
 export type EngineAppOptions = {
   readonly eventStore: EventStore;
@@ -32,6 +33,8 @@ export type EngineAppOptions = {
   readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[] };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
+  /** Consent rules as configuration gives them; the shipped ones when absent. */
+  readonly consentRules?: ConsentRules;
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -58,6 +61,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     clock: options.clock ?? systemClock,
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
+    ...(options.consentRules ? { consentRules: options.consentRules } : {}),
   };
   const app = createApp({
     logger,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { engineRegistry } from '../../domain/engineEvents.ts';
+import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 import { createLogger } from '../../http/logging.ts';
 import { listen, type RunningServer } from '../../http/server.ts';
 import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
@@ -19,7 +20,7 @@ export type CallOptions = {
 export type Answer<B = any> = { status: number; body: B; headers: Headers; text: string };
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
-export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger } = {}) => {
+export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; consentRules?: ConsentRules } = {}) => {
   const stores = tempStores(engineRegistry);
   let engine: EngineApp | undefined;
   let server: RunningServer | undefined;
@@ -31,6 +32,7 @@ export const startApi = async (options: { clock?: () => Date; jsonBytes?: number
       adminToken: ADMIN_TOKEN,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),
+      ...(options.consentRules ? { consentRules: options.consentRules } : {}),
     });
     server = await listen(engine.app, { port: 0, host: '127.0.0.1' });
   };

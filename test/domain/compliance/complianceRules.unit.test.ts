@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { complianceRules } from '../../../domain/compliance/complianceRules.ts';
 import { defaultSmsKeywords } from '../../../domain/consent/smsKeywords.ts';
+import { defaultConsentRules } from '../../../domain/consent/consentRules.ts';
 import { callingHoursRules } from '../../../domain/outreach/callingHoursRules.ts';
 import { callingWindow } from '../../../domain/outreach/callingWindow.ts';
 
@@ -8,7 +9,7 @@ const noHolidays = () => false;
 
 describe('compliance rules with configuration overrides', () => {
   it('are the shipped tables when nothing is overridden', () => {
-    expect(complianceRules()).to.deep.equal({ callingHours: callingHoursRules(), smsKeywords: defaultSmsKeywords });
+    expect(complianceRules()).to.deep.equal({ callingHours: callingHoursRules(), smsKeywords: defaultSmsKeywords, consent: defaultConsentRules });
   });
 
   it('replace each keyword list whole, upper-cased, and keep the lists not named', () => {
