@@ -5,7 +5,7 @@ import { federalTextingWindow, planSteps, type TextingWindow } from '../domain/w
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { EventStore } from '../commands/eventStore.ts';
 import { commandHandler } from '../commands/handleCommand.ts';
-import { loadCompany } from '../commands/company/loadCompany.ts';
+import { companySenders } from '../commands/company/companySenders.ts';
 import { messageCommands } from '../commands/messages/messageCommands.ts';
 import { workflowMessageId } from '../commands/messages/messageIds.ts';
 import { sendWorkflowStep, type ConsentCheck, type MessageRouting, type SendOutcome } from '../commands/messages/sendWorkflowStep.ts';
@@ -57,16 +57,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     return found;
   };
 
-  const companyNames = new Map<string, string>();
-  const companyName = async (companyId: string): Promise<string> => {
-    let name = companyNames.get(companyId);
-    if (name === undefined) {
-      const company = await loadCompany(eventStore, companyId);
-      name = company.status === 'Active' ? company.name : '';
-      if (companyNames.size < 10_000) companyNames.set(companyId, name);
-    }
-    return name;
-  };
+  const senderOf = companySenders(eventStore);
 
   const review = async (doc: DueMessagesDoc, campaign: WorkflowCampaignDoc, now: Date, tally: Record<SendOutcome, number>) => {
     const workflows = campaign.workflows as Workflow[];
@@ -99,6 +90,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
       );
     }
     for (const step of open.filter((s) => Date.parse(s.dueAt) <= nowMs)) {
+      const sender = await senderOf(doc.companyId, now);
       const outcome = await sendWorkflowStep(
         sendDeps,
         {
@@ -106,7 +98,8 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
           campaignId: doc.campaignId,
           campaignName: campaign.name,
           caseType: campaign.caseType,
-          companyName: await companyName(doc.companyId),
+          companyName: sender.name,
+          ...(sender.postalAddress === undefined ? {} : { postalAddress: sender.postalAddress }),
           contact: doc.contact,
           messageId: step.messageId,
           step: step.stepId,

@@ -36,7 +36,12 @@ export const readFormFacts = async (eventStore: EventStore, formId: string, comp
 };
 
 /** The company's campaign defaults: its own once set, the engine's defaults (as GET /v1/settings shows) before. */
-export const readCompanySettings = async (eventStore: EventStore, companyId: string): Promise<CampaignSettings | undefined> => {
+export const readCompanySettings = async (eventStore: EventStore, companyId: string): Promise<CampaignSettings | undefined> =>
+  (await readCompanyFacts(eventStore, companyId))?.settings;
+
+/** The company's campaign defaults and its postal address (none until set), from one read of its stream. */
+export const readCompanyFacts = async (eventStore: EventStore, companyId: string): Promise<{ settings: CampaignSettings; postalAddress?: string } | undefined> => {
   const company = await loadCompany(eventStore, companyId);
-  return company.status === 'None' ? undefined : company.campaignSettings;
+  if (company.status === 'None') return undefined;
+  return { settings: company.campaignSettings, ...(company.postalAddress !== undefined ? { postalAddress: company.postalAddress } : {}) };
 };

@@ -1,7 +1,7 @@
 import type { Draft } from '../../domain/campaign/draft.ts';
 import type { LaunchFacts } from '../../domain/campaign/launchValidation.ts';
 import type { EventStore } from '../eventStore.ts';
-import { readAgentFacts, readCompanySettings, readFormFacts } from './campaignFacts.ts';
+import { readAgentFacts, readCompanyFacts, readFormFacts } from './campaignFacts.ts';
 import { readListFacts } from './listFacts.ts';
 import { draftTemplateProblems } from './draftTemplates.ts';
 
@@ -11,8 +11,15 @@ export const launchFacts = async (eventStore: EventStore, draft: Draft, companyI
     draft.listId === undefined ? undefined : readListFacts(eventStore, draft.listId, companyId),
     draft.formId === undefined ? undefined : readFormFacts(eventStore, draft.formId, companyId),
     draft.agentId === undefined ? undefined : readAgentFacts(eventStore, draft.agentId, companyId),
-    readCompanySettings(eventStore, companyId),
+    readCompanyFacts(eventStore, companyId),
   ]);
   const templates = draftTemplateProblems(draft);
-  return { ...(list ? { list } : {}), ...(form ? { form } : {}), ...(agent ? { agent } : {}), ...(company ? { company } : {}), ...(templates.length > 0 ? { templates } : {}) };
+  return {
+    ...(list ? { list } : {}),
+    ...(form ? { form } : {}),
+    ...(agent ? { agent } : {}),
+    ...(company ? { company: company.settings } : {}),
+    ...(company?.postalAddress !== undefined ? { postalAddress: company.postalAddress } : {}),
+    ...(templates.length > 0 ? { templates } : {}),
+  };
 };

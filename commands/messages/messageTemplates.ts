@@ -37,7 +37,7 @@ const verbatim = { escape: (value: unknown) => String(value) };
 /** The template with every field filled and nothing escaped: texts and plain-text email. */
 export const renderText = (template: string, fields: TemplateFields): string => Mustache.render(template, fields, {}, verbatim);
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const escapedFields = (fields: TemplateFields): Record<string, Record<string, string>> =>

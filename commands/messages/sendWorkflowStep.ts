@@ -7,6 +7,7 @@ import type { Telephony } from '../outreach/telephony.ts';
 import { unsubscribeHeaders } from '../consent/unsubscribeTokens.ts';
 import type { MessageCommands } from './messageCommands.ts';
 import { renderHtml, renderText, type TemplateFields } from './messageTemplates.ts';
+import { emailFooter } from './emailFooter.ts';
 
 /** Whether the address may still be reached on the channel, read from its consent stream right before sending. */
 export type ConsentCheck = (companyId: string, address: string, channel: MessageChannel) => Promise<boolean>;
@@ -34,6 +35,8 @@ export type StepToSend = {
   readonly campaignName: string;
   readonly caseType: string;
   readonly companyName: string;
+  /** The company's postal address, printed in every email; an email without one is withheld. */
+  readonly postalAddress?: string;
   readonly contact: EnrolledContact;
   readonly messageId: string;
   readonly step: string;
@@ -68,6 +71,14 @@ const fieldsOf = (step: StepToSend): TemplateFields => ({
 /** The carrier's own words can hold the address; the record keeps the error's kind only. */
 const failureReason = (error: unknown): string => `carrier refused: ${error instanceof Error ? error.name : 'unknown error'}`;
 
+/** Why a due step is withheld rather than sent, if it is. */
+const withholding = async (deps: SendDeps, step: StepToSend): Promise<string | undefined> => {
+  if (!(await deps.consent(step.companyId, step.to, step.channel))) return 'opted_out';
+  // Launch refuses email steps without it; a campaign launched before that rule must not send email without it either.
+  if (step.channel === 'email' && step.postalAddress === undefined) return 'no_postal_address';
+  return undefined;
+};
+
 /**
  * Sends one due step: consent is read right before, the message is requested (on a stream that must
  * not exist) before the carrier is asked, and what the carrier answered is recorded after.
@@ -77,15 +88,17 @@ export const sendWorkflowStep = async (deps: SendDeps, step: StepToSend, now: Da
   const context = { companyId: step.companyId, now };
   const origin = { messageId: step.messageId, campaignId: step.campaignId, contactId: step.contact.contactId, channel: step.channel, step: step.step };
   try {
-    if (!(await deps.consent(step.companyId, step.to, step.channel))) {
-      const withheld = await messages.run({ type: 'WithholdMessage', data: { ...origin, to: step.to, reason: 'opted_out', at: now.toISOString() } }, claim(), context);
+    const reason = await withholding(deps, step);
+    if (reason !== undefined) {
+      const withheld = await messages.run({ type: 'WithholdMessage', data: { ...origin, to: step.to, reason, at: now.toISOString() } }, claim(), context);
       return withheld.repeated ? 'already_handled' : 'withheld';
     }
     const fields = fieldsOf(step);
     const from = step.channel === 'sms' ? routing.smsFrom : routing.emailFrom;
     const unsubscribe = step.channel === 'email' ? routing.unsubscribeUrl({ companyId: step.companyId, address: step.to, campaignId: step.campaignId, messageId: step.messageId }, now) : undefined;
-    const text = renderText(step.body, fields) + (unsubscribe ? `\n\nUnsubscribe: ${unsubscribe}` : '');
-    const html = unsubscribe ? `${renderHtml(step.body, fields)}<br>\n<br>\n<a href="${unsubscribe}">Unsubscribe</a>` : undefined;
+    const footer = unsubscribe !== undefined && step.postalAddress !== undefined ? emailFooter(step.postalAddress, unsubscribe) : undefined;
+    const text = renderText(step.body, fields) + (footer?.text ?? '');
+    const html = footer ? `${renderHtml(step.body, fields)}${footer.html}` : undefined;
     const subject = step.channel === 'email' ? renderText(step.subject ?? step.campaignName, fields) : undefined;
     const requested = await messages.run(
       {

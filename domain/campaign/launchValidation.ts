@@ -20,6 +20,8 @@ export type LaunchFacts = {
   form?: FormFacts;
   agent?: AgentFacts;
   company?: CampaignSettings;
+  /** The company's postal address, which every email must carry (CAN-SPAM); absent until the company sets it. */
+  postalAddress?: string;
   /** Problems of the message templates (workflow steps, voicemail message), found where the template engine lives. */
   templates?: readonly ErrorDetail[];
 };
@@ -103,6 +105,17 @@ const messagingProblems = (draft: Draft): ErrorDetail[] => {
   return hasStep ? [] : [{ path: 'workflows', message: 'a messaging campaign needs at least one SMS or email step' }];
 };
 
+/** Email steps print the company's postal address (15 USC 7704(a)(5)): without one, launch fails now rather than every email later. */
+const emailSenderProblems = (draft: Draft, postalAddress: string | undefined): ErrorDetail[] => {
+  if (postalAddress !== undefined) return [];
+  const workflows = draft.workflows ?? [];
+  for (const [i, workflow] of workflows.entries())
+    for (const [j, step] of workflow.steps.entries())
+      if (step.channel === 'email')
+        return [{ path: `workflows.${i}.steps.${j}`, message: "email needs the company's postal address (CAN-SPAM): set email.postalAddress with PUT /v1/settings/email" }];
+  return [];
+};
+
 const crmProblems = (draft: Draft, form: FormFacts | undefined): ErrorDetail[] => {
   const mappings = draft.crmFieldMappings ?? [];
   if (mappings.length === 0) return [];
@@ -145,6 +158,7 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...formProblems(draft, facts),
   ...agentProblems(draft, facts.agent),
   ...messagingProblems(draft),
+  ...emailSenderProblems(draft, facts.postalAddress),
   ...routingProblems(draft),
   ...scheduleProblems(draft, facts.company),
   ...runProblems(draft),

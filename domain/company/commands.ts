@@ -16,4 +16,7 @@ export type IssueApiKey = Command<'IssueApiKey', { readonly companyId: string } 
 export type RevokeApiKey = Command<'RevokeApiKey', { readonly companyId: string; readonly keyId: string }>;
 export type UpdateCampaignSettings = Command<'UpdateCampaignSettings', { readonly companyId: string; readonly settings: CampaignSettingsDraft }>;
 
-export type CompanyCommand = CreateCompany | IssueApiKey | RevokeApiKey | UpdateCampaignSettings;
+/** The email settings as a client sends them: the postal address is checked by the decider. */
+export type UpdateEmailSettings = Command<'UpdateEmailSettings', { readonly companyId: string; readonly settings: { readonly postalAddress: string } }>;
+
+export type CompanyCommand = CreateCompany | IssueApiKey | RevokeApiKey | UpdateCampaignSettings | UpdateEmailSettings;

@@ -4,6 +4,7 @@ import { NonEmptyString } from '../values.ts';
 import type { ApiKeyToIssue, CompanyCommand } from './commands.ts';
 import { defaultCampaignSettings } from './defaultSettings.ts';
 import type { CampaignSettings, CompanyEvent } from './events.ts';
+import { validPostalAddress } from './postalAddress.ts';
 import { validCampaignSettings } from './settingsValidation.ts';
 
 /** Enough keys for every integration a firm runs; each request folds the company stream, so no more. */
@@ -22,6 +23,8 @@ export type CompanyState =
       readonly campaignSettings: CampaignSettings;
       /** False while the company runs on the engine's defaults. */
       readonly settingsCustomised: boolean;
+      /** Printed in every email the company sends; none until it sets one, and email cannot launch before. */
+      readonly postalAddress?: string;
     };
 
 type ActiveCompany = Extract<CompanyState, { status: 'Active' }>;
@@ -82,6 +85,12 @@ const decide = (command: CompanyCommand, state: CompanyState): CompanyEvent | Co
       if (company.settingsCustomised && JSON.stringify(settings) === JSON.stringify(company.campaignSettings)) return [];
       return { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company.companyId, settings } };
     }
+    case 'UpdateEmailSettings': {
+      const company = existing(state, command.data.companyId);
+      const postalAddress = validPostalAddress(command.data.settings.postalAddress);
+      if (postalAddress === company.postalAddress) return [];
+      return { type: 'CompanyEmailSettingsUpdated', data: { companyId: company.companyId, settings: { postalAddress } } };
+    }
     default:
       return assertNever(command);
   }
@@ -109,6 +118,9 @@ const evolve = (state: CompanyState, event: CompanyEvent): CompanyState => {
     case 'CompanyCampaignSettingsUpdated':
       if (state.status === 'None') return state;
       return { ...state, campaignSettings: event.data.settings, settingsCustomised: true };
+    case 'CompanyEmailSettingsUpdated':
+      if (state.status === 'None') return state;
+      return { ...state, postalAddress: event.data.settings.postalAddress };
     default:
       return assertNever(event);
   }

@@ -12,12 +12,17 @@ export const CampaignSettings = t.type({
 });
 export type CampaignSettings = t.TypeOf<typeof CampaignSettings>;
 
+/** How the company's email goes out: CAN-SPAM wants the sender's valid postal address in every commercial email (15 USC 7704(a)(5)). */
+export const EmailSettings = t.type({ postalAddress: t.string });
+export type EmailSettings = t.TypeOf<typeof EmailSettings>;
+
 export const companyEvents = {
   CompanyCreated: t.type({ companyId: t.string, name: NonEmptyString }),
   /** Only a hash of the key's secret is kept; the key itself is shown once. */
   ApiKeyIssued: t.type({ companyId: t.string, keyId: t.string, name: t.string, secretHash: t.string }),
   ApiKeyRevoked: t.type({ companyId: t.string, keyId: t.string }),
   CompanyCampaignSettingsUpdated: t.type({ companyId: t.string, settings: CampaignSettings }),
+  CompanyEmailSettingsUpdated: t.type({ companyId: t.string, settings: EmailSettings }),
 };
 
 export type CompanyEvent = EventsOf<typeof companyEvents>;

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import * as t from 'io-ts';
 import { loadCompany } from '../../commands/company/loadCompany.ts';
 import { updateCampaignSettings } from '../../commands/company/updateCampaignSettings.ts';
+import { updateEmailSettings } from '../../commands/company/updateEmailSettings.ts';
+import { MAX_POSTAL_ADDRESS, MAX_POSTAL_ADDRESS_LINES } from '../../domain/company/postalAddress.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { FiniteNumber } from '../../domain/values.ts';
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
@@ -32,6 +34,10 @@ const SettingsAnswer = t.type({
 });
 const CampaignsAnswer = t.intersection([SettingsAnswer, t.type({ updatedAt: t.union([t.string, t.null]) })]);
 
+/** Shapes only: the address's rules (lines, length) are the decider's. */
+const EmailSettingsBody = t.type({ postalAddress: t.string }, 'EmailSettings');
+const EmailAnswer = t.type({ postalAddress: t.union([t.string, t.null]), updatedAt: t.union([t.string, t.null]) });
+
 const tags = ['Company'];
 const unauthorized = problemResponse('No API key, or a revoked one');
 
@@ -39,6 +45,7 @@ const unauthorized = problemResponse('No API key, or a revoked one');
 export const settingsRouter: ResourceRouter = (ctx) => {
   const router = Router();
   const update = updateCampaignSettings({ store: ctx.eventStore, registry: ctx.registry });
+  const updateEmail = updateEmailSettings({ store: ctx.eventStore, registry: ctx.registry });
 
   documentedRoute(
     router,
@@ -48,11 +55,12 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       path: '/v1/settings',
       summary: 'Company settings',
       description:
-        'Until the company sets its own, campaigns use the defaults (`isDefault: true`): 100 % of 1 outbound line, America/New_York, Monday to Friday 09:00-17:00.',
+        'Until the company sets its own, campaigns use the defaults (`isDefault: true`): 100 % of 1 outbound line, America/New_York, Monday to Friday 09:00-17:00. ' +
+        '`email.postalAddress` is null until set; campaigns with email steps cannot launch without it.',
       tags,
       security: 'apiKey',
       responses: {
-        200: { description: 'The settings', schema: t.type({ id: t.string, companyId: t.string, name: t.string, campaigns: CampaignsAnswer }) },
+        200: { description: 'The settings', schema: t.type({ id: t.string, companyId: t.string, name: t.string, campaigns: CampaignsAnswer, email: EmailAnswer }) },
         401: unauthorized,
       },
     },
@@ -63,7 +71,13 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       // The read model has not seen the company yet: its own stream answers.
       const company = await loadCompany(ctx.eventStore, companyId);
       if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
-      res.json({ id: companyId, companyId, name: company.name, campaigns: { ...company.campaignSettings, isDefault: !company.settingsCustomised, updatedAt: null } });
+      res.json({
+        id: companyId,
+        companyId,
+        name: company.name,
+        campaigns: { ...company.campaignSettings, isDefault: !company.settingsCustomised, updatedAt: null },
+        email: { postalAddress: company.postalAddress ?? null, updatedAt: null },
+      });
     },
   );
 
@@ -92,6 +106,33 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       const context = commandContextOf(req, ctx);
       const { settings, position } = await update(body, context);
       commandDone(res, position, { campaigns: { ...settings, isDefault: false } });
+    },
+  );
+
+  documentedRoute(
+    router,
+    ctx.routes,
+    {
+      method: 'put',
+      path: '/v1/settings/email',
+      summary: "Replace the company's email settings",
+      description:
+        `postalAddress: the company's valid physical postal address (street address or post office box), which CAN-SPAM requires in every commercial email (15 USC 7704(a)(5)); ` +
+        `printed in the footer of every email next to the unsubscribe link. Lines separated by newlines, each trimmed, blank lines dropped; 1-${MAX_POSTAL_ADDRESS_LINES} lines, at most ${MAX_POSTAL_ADDRESS} characters. ` +
+        'Campaigns with email steps cannot launch until it is set.',
+      tags,
+      security: 'apiKey',
+      requestBody: { schema: EmailSettingsBody },
+      responses: {
+        200: { description: 'The email settings now in force and the position written', schema: t.type({ email: t.type({ postalAddress: t.string }), position: t.string }) },
+        400: problemResponse('The address is missing, too long or not plain text (path postalAddress)'),
+        401: unauthorized,
+      },
+    },
+    async (req, res) => {
+      const body = decodeBody(EmailSettingsBody, req.body);
+      const { settings, position } = await updateEmail(body, commandContextOf(req, ctx));
+      commandDone(res, position, { email: settings });
     },
   );
 

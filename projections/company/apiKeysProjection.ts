@@ -38,6 +38,7 @@ export const apiKeysProjection: Projection<CompanyEvent> = {
         ];
       case 'CompanyCreated':
       case 'CompanyCampaignSettingsUpdated':
+      case 'CompanyEmailSettingsUpdated':
         return [];
       default:
         return assertNever(event);

@@ -7,12 +7,13 @@ import type { Doc } from '../readStore.ts';
 
 export const COMPANY_SETTINGS = 'companySettings';
 
-/** One document per company, keyed by the company id: its name and campaign defaults. */
+/** One document per company, keyed by the company id: its name, campaign defaults and email settings. */
 export const companySettingsProjection: Projection<CompanyEvent> = {
   name: 'companySettings',
-  version: 1,
+  // Version 2 adds the email settings to every document.
+  version: 2,
   collections: [{ name: COMPANY_SETTINGS, indexes: [] }],
-  eventTypes: ['CompanyCreated', 'CompanyCampaignSettingsUpdated'],
+  eventTypes: ['CompanyCreated', 'CompanyCampaignSettingsUpdated', 'CompanyEmailSettingsUpdated'],
   project: (event: RecordedEvent<CompanyEvent>) => {
     const { companyId } = event.metadata;
     const at = event.metadata.occurredAt;
@@ -28,6 +29,7 @@ export const companySettingsProjection: Projection<CompanyEvent> = {
               name: event.data.name,
               createdAt: at,
               campaigns: { ...defaultCampaignSettings, isDefault: true, updatedAt: null },
+              email: { postalAddress: null, updatedAt: null },
             }),
           },
         ];
@@ -37,6 +39,14 @@ export const companySettingsProjection: Projection<CompanyEvent> = {
             collection: COMPANY_SETTINGS,
             id: companyId,
             apply: (current) => (current ? { ...current, campaigns: { ...event.data.settings, isDefault: false, updatedAt: at } } : null),
+          },
+        ];
+      case 'CompanyEmailSettingsUpdated':
+        return [
+          {
+            collection: COMPANY_SETTINGS,
+            id: companyId,
+            apply: (current) => (current ? { ...current, email: { postalAddress: event.data.settings.postalAddress, updatedAt: at } } : null),
           },
         ];
       case 'ApiKeyIssued':

@@ -19,6 +19,8 @@ export const setUpDemoCampaign = async (client: DemoClient, adminToken: string, 
     timezone: 'America/Chicago',
     defaultBusinessHours: [{ days: weekdays, start: '09:00', end: '17:00' }],
   });
+  // Every email prints it (CAN-SPAM); the campaign's thank-you email cannot launch without it.
+  await client.put('/v1/settings/email', key, { postalAddress: `${options.companyName ?? demoCompany}\n100 N LaSalle St, Suite 1200\nChicago, IL 60602` });
   const list = await client.post('/v1/lists', key, { name: 'Open personal-injury matters', caseType });
   const imported = await client.csv(`/v1/lists/${list.id}/cases/import`, key, demoCasesCsv(options.contacts, caseType, options.seed));
   const form = await client.post('/v1/forms', key, {

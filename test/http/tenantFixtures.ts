@@ -28,6 +28,7 @@ export const validBodies: Record<string, (ids: Ids) => Body> = {
     timezone: 'America/Chicago',
     defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
   }),
+  'PUT /v1/settings/email': () => ({ postalAddress: `Firm ${unique()}\n100 N LaSalle St\nChicago, IL 60602` }),
   'POST /v1/forms': () => ({
     name: `Intake ${unique()}`,
     caseType: 'personal injury',

@@ -67,6 +67,7 @@ export const dispatchHarness = () => {
     await append(`company-${company}`, [
       { type: 'CompanyCreated', data: { companyId: company, name: 'Hartley & Vance LLP' } },
       { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company, settings: { concurrencyRate: 50, outboundLines: 20, timezone: 'America/New_York', defaultBusinessHours: weekdaySlots } } },
+      { type: 'CompanyEmailSettingsUpdated', data: { companyId: company, settings: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' } } },
     ], clock.current, company);
     await append(`agent-${agent}`, [{ type: 'AgentCreated', data: { agentId: agent, name: 'Ava', voice: 'alloy', streamUrl: 'wss://agent.example.com/stream', callerNumber: number } }], clock.current, company);
   };

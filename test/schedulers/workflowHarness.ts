@@ -16,6 +16,7 @@ import { tempStores } from '../support/tempStores.ts';
 
 export const companyId = '01900000-0000-7000-8000-0000000000c1';
 export const campaignId = '01900000-0000-7000-8000-0000000000a1';
+export const postalAddress = 'Hartley & Vance LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602';
 
 export const contact = (n: number, extra: Partial<EnrolledContact> = {}): EnrolledContact => ({
   caseId: `case-${n}`,
@@ -68,8 +69,12 @@ export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
     await projections.waitFor(await stores.eventStore.headPosition());
   };
 
-  const launch = async (workflows: Workflow[], contacts: EnrolledContact[], type: 'voice' | 'messaging' | 'multichannel' = 'multichannel', id = campaignId) => {
-    await append(`company-${companyId}`, [{ type: 'CompanyCreated', data: { companyId, name: 'Hartley & Vance LLP' } }]);
+  /** A campaign launched with these steps and contacts, by a company that has set its postal address unless told it has none. */
+  const launch = async (workflows: Workflow[], contacts: EnrolledContact[], type: 'voice' | 'messaging' | 'multichannel' = 'multichannel', id = campaignId, withPostalAddress = true) => {
+    await append(`company-${companyId}`, [
+      { type: 'CompanyCreated', data: { companyId, name: 'Hartley & Vance LLP' } },
+      ...(withPostalAddress ? [{ type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress } } }] : []),
+    ]);
     await append(`campaign-${id}`, [
       {
         type: 'CampaignLaunched',

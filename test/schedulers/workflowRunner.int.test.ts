@@ -3,7 +3,7 @@ import { consentCommands } from '../../commands/consent/consentCommands.ts';
 import type { Workflow } from '../../domain/campaign/draft.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { messageStream } from '../../domain/message/events.ts';
-import { campaignId, companyId, contact, workflowHarness } from './workflowHarness.ts';
+import { campaignId, companyId, contact, postalAddress, workflowHarness } from './workflowHarness.ts';
 
 type Harness = Awaited<ReturnType<typeof workflowHarness>>;
 
@@ -23,6 +23,17 @@ describe('workflow runner', function () {
   let h: Harness;
   afterEach(async () => h?.dispose());
 
+  it("withholds an email, never retried, when the company has no postal address to print (a campaign launched before launch asked for one)", async () => {
+    h = await workflowHarness();
+    const emailOnly: Workflow[] = [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'email', subject: 'News', body: 'Dear {{contact.name}}' }] }];
+    await h.launch(emailOnly, [contact(1)], 'messaging', campaignId, false);
+    expect(await h.tick()).to.include({ reviewed: 1, withheld: 1, sent: 0 });
+    expect(h.email.sentEmails()).to.have.length(0);
+    const withheld = (await h.allEvents('MessageWithheld')).map((e) => e.data as { to: string; reason: string });
+    expect(withheld.map((w) => [w.to, w.reason])).to.deep.equal([['contact1@example.com', 'no_postal_address']]);
+    expect(await h.tick()).to.include({ reviewed: 0 });
+  });
+
   it('sends steps before calls, then after a call outcome, each once, requested before the carrier is asked and with carrier statuses after', async () => {
     h = await workflowHarness();
     const { email: _none, ...noEmail } = contact(2);
@@ -40,7 +51,8 @@ describe('workflow runner', function () {
     expect(await h.tick()).to.include({ reviewed: 1, sent: 1 });
     const [mail] = h.email.sentEmails();
     expect(mail).to.include({ to: 'contact1@example.com', from: 'intake@hartley.example', subject: 'Spring intake: case PI-1' });
-    expect(mail!.text).to.match(/^Dear Contact1 Doe,\nWe will call you soon\.\n\nUnsubscribe: https:\/\/engine\.example\/unsubscribe\/token-/);
+    expect(mail!.text).to.equal(`Dear Contact1 Doe,\nWe will call you soon.\n\n${postalAddress}\nUnsubscribe: https://engine.example/unsubscribe/token-${mail!.messageId}`);
+    expect(mail!.html).to.include('Hartley &amp; Vance LLP<br>\n100 N LaSalle St, Suite 1200<br>\nChicago, IL 60602<br>\n<a href="https://engine.example/unsubscribe/token-');
     expect(mail!.headers).to.deep.equal({
       'List-Unsubscribe': `<https://engine.example/unsubscribe/token-${mail!.messageId}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

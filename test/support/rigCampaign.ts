@@ -28,6 +28,7 @@ export const launchRigCampaign = async (client: DemoClient, setup: RigCampaign) 
     timezone: setup.company.timezone ?? 'America/Chicago',
     defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
   });
+  await client.put('/v1/settings/email', key, { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' });
   const list = await client.post('/v1/lists', key, { name: 'Open matters', caseType });
   const imported = await client.csv(`/v1/lists/${list.id}/cases/import`, key, csvOf(setup.contacts));
   if (imported.rejected.length > 0) throw new Error(`cases rejected: ${JSON.stringify(imported.rejected).slice(0, 500)}`);

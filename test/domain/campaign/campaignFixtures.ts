@@ -56,6 +56,7 @@ export const launchableFacts = (overrides: Partial<LaunchFacts> = {}): LaunchFac
     timezone: 'America/New_York',
     defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '10:00', end: '16:00' }],
   },
+  postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602',
   ...overrides,
 });
 

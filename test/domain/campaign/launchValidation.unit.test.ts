@@ -79,6 +79,23 @@ describe('campaign launch validation', () => {
     expect(problemsOf(withStep)).to.deep.equal([]);
   });
 
+  it("needs the company's postal address for email steps (CAN-SPAM), naming the first email step; texts need none", () => {
+    const { postalAddress: _none, ...noAddress } = launchableFacts();
+    const messaging: Draft = { ...without('agentId'), type: 'messaging' };
+    const steps: Draft = {
+      ...messaging,
+      workflows: [
+        { trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hello from the firm' }] },
+        { trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Again' }, { channel: 'email', subject: 'Your case', body: 'Details' }, { channel: 'email', subject: 'More', body: 'More' }] },
+      ],
+    };
+    expect(problemsOf(steps, noAddress)).to.deep.equal([
+      { path: 'workflows.1.steps.1', message: "email needs the company's postal address (CAN-SPAM): set email.postalAddress with PUT /v1/settings/email" },
+    ]);
+    expect(problemsOf(steps)).to.deep.equal([]);
+    expect(problemsOf({ ...messaging, workflows: [steps.workflows![0]!] }, noAddress)).to.deep.equal([]);
+  });
+
   for (const mode of ['transfer', 'schedule_based'] as const)
     it(`needs a valid forwarding number for ${mode} routing`, () => {
       expect(paths(problemsOf({ ...launchableDraft, routing: { mode } }))).to.deep.equal(['routing.forwardingNumber']);

@@ -60,6 +60,21 @@ describe('campaign launch and lifecycle over HTTP', () => {
     expect(answer.body.launch.companyHours).to.deep.include({ timezone: settings.body.campaigns.timezone });
   });
 
+  it("refuses email steps until the company sets the postal address its email prints (CAN-SPAM), then launches", async () => {
+    const firm = await api.createCompany('No Address Yet LLP');
+    const { campaignId } = await launchableDraft(api, firm, 1);
+    const emailStep = { trigger: { kind: 'enrolled' }, steps: [{ channel: 'email', subject: 'Your case', body: 'Hello {{contact.name}}' }] };
+    expect((await patch(campaignId, { workflows: [emailStep] }, firm.apiKey)).status).to.equal(200);
+    const answer = await refused(422, () => post(campaignId, 'launch', firm.apiKey));
+    expect(answer.body.errors).to.deep.equal([
+      { path: 'workflows.0.steps.0', message: "email needs the company's postal address (CAN-SPAM): set email.postalAddress with PUT /v1/settings/email" },
+    ]);
+    const set = await api.call('PUT', '/v1/settings/email', { key: firm.apiKey, body: { postalAddress: 'No Address Yet LLP\n1 Main St\nSpringfield, IL 62701' } });
+    expect(set.status, set.text).to.equal(200);
+    const launched = await post(campaignId, 'launch', firm.apiKey);
+    expect(launched.status, launched.text).to.equal(200);
+  });
+
   it('refuses message templates that cannot render, naming each template', async () => {
     const { campaignId } = await launchableDraft(api, a, 1);
     const saved = await patch(campaignId, {

@@ -46,7 +46,31 @@ describe('company settings over HTTP', () => {
       name: 'Defaults LLP',
       createdAt: '2026-03-02T15:00:00.000Z',
       campaigns: { ...defaults, isDefault: true, updatedAt: null },
+      email: { postalAddress: null, updatedAt: null },
     });
+  });
+
+  it('sets the postal address every email prints, lines trimmed and blank ones dropped, and reads it back', async () => {
+    const { apiKey } = await api.createCompany('Postal LLP');
+    const answer = await api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: '  Postal LLP\r\n\r\n100 N LaSalle St, Suite 1200 \nChicago, IL 60602\n' } });
+    expect(answer.status, answer.text).to.equal(200);
+    expect(answer.body.email).to.deep.equal({ postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' });
+    const read = await get(apiKey, answer.body.position);
+    expect(read.body.email).to.deep.equal({ postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602', updatedAt: '2026-03-02T15:00:00.000Z' });
+    const before = await api.eventCount();
+    expect((await api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' } })).status).to.equal(200);
+    expect(await api.eventCount(), 'the same address again records nothing').to.equal(before);
+  });
+
+  it('refuses a postal address that is missing, blank, too long, of too many lines or not plain text, naming postalAddress, and appends nothing', async () => {
+    const { apiKey } = await api.createCompany('No Address LLP');
+    for (const postalAddress of ['', ' \n \n', 'x'.repeat(501), Array.from({ length: 9 }, (_, i) => `line ${i}`).join('\n'), '100 Main St\tChicago']) {
+      const answer = await refusedWithoutEvents(api, 400, () => api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress } }));
+      expect(errorPaths(answer), JSON.stringify(postalAddress)).to.deep.equal(['postalAddress']);
+    }
+    const shape = await refusedWithoutEvents(api, 400, () => api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: 42 } }));
+    expect(errorPaths(shape)).to.deep.equal(['postalAddress']);
+    expect((await get(apiKey)).body.email.postalAddress).to.equal(null);
   });
 
   it('replaces the campaign settings, answers them with the position, and reads them back', async () => {

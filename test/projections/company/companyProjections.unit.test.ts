@@ -38,12 +38,15 @@ describe('company read models', () => {
       name: 'Hartley & Vance LLP',
       createdAt: '2026-03-02T15:00:00.000Z',
       campaigns: { ...defaultCampaignSettings, isDefault: true, updatedAt: null },
+      email: { postalAddress: null, updatedAt: null },
     });
     const updated = fold(companySettingsProjection, [
       recorded(companyCreated, 1, '2026-03-02T15:00:00.000Z'),
       recorded({ type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } }, 2, '2026-03-03T10:00:00.000Z'),
+      recorded({ type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress: '100 N LaSalle St\nChicago, IL 60602' } } }, 3, '2026-03-04T10:00:00.000Z'),
     ]);
     expect(updated.get(companyId)?.['campaigns']).to.deep.equal({ ...lunchBreakHours, isDefault: false, updatedAt: '2026-03-03T10:00:00.000Z' });
+    expect(updated.get(companyId)?.['email']).to.deep.equal({ postalAddress: '100 N LaSalle St\nChicago, IL 60602', updatedAt: '2026-03-04T10:00:00.000Z' });
   });
 
   it('apiKeys: who issued and revoked a key and when, and never its hash', () => {
