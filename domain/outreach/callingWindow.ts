@@ -34,6 +34,8 @@ export type CallingWindowInput = {
   readonly slotsTimezone?: string;
   /** Earlier calls to this person (any campaign of the company), for the frequency caps. */
   readonly recentCalls?: readonly number[];
+  readonly channel?: 'voice' | 'sms'; // what is being judged; absent = 'voice'
+  readonly recentTexts?: readonly number[]; // earlier texts to this person (epoch ms, any campaign of the company)
 };
 
 export type ClosedReason =
