@@ -12,17 +12,14 @@ const RECENT_LIMIT = 50;
  * The calls and texts a company sent to one number within the last day, any campaign, for the
  * frequency caps: each a range read on (company, number, requested at), at most `RECENT_LIMIT` long.
  */
-export const recentOutreachReads = (readStore: ReadStore) => {
-  const requestedTo = (collection: string) => async (companyId: string, to: string, now: Date): Promise<number[]> => {
+export const recentOutreachTo = (readStore: ReadStore) => {
+  const requestedTo = async (collection: string, companyId: string, to: string, now: Date): Promise<number[]> => {
     const since = new Date(now.getTime() - day).toISOString();
     const page = await readStore.find(collection, { companyId, to, requestedAt: { $gt: since } }, { sort: [['requestedAt', 1]], limit: RECENT_LIMIT });
     return page.items.map((doc) => Date.parse(doc['requestedAt'] as string));
   };
-  const callsTo = requestedTo(DISPATCHED_CALLS);
-  const textsTo = requestedTo(SENT_TEXTS);
-  const outreachTo = async (companyId: string, to: string, now: Date): Promise<RecentOutreach> => {
-    const [calls, texts] = await Promise.all([callsTo(companyId, to, now), textsTo(companyId, to, now)]);
+  return async (companyId: string, to: string, now: Date): Promise<RecentOutreach> => {
+    const [calls, texts] = await Promise.all([requestedTo(DISPATCHED_CALLS, companyId, to, now), requestedTo(SENT_TEXTS, companyId, to, now)]);
     return { calls, texts };
   };
-  return { callsTo, textsTo, outreachTo };
 };

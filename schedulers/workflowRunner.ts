@@ -13,7 +13,7 @@ import type { Email } from '../commands/outreach/email.ts';
 import type { Telephony } from '../commands/outreach/telephony.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS, type DueMessagesDoc, type WorkflowCampaignDoc } from '../projections/outreach/dueMessagesDocument.ts';
-import { recentOutreachReads } from './recentOutreach.ts';
+import { recentOutreachTo } from './recentOutreach.ts';
 
 export type WorkflowRunnerOptions = {
   readonly eventStore: EventStore;
@@ -46,7 +46,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
   const messages = messageCommands({ eventStore, registry });
   const planWorkflow = commandHandler({ store: eventStore, registry, decider: workflowDecider });
   const sendDeps = { messages, telephony: options.telephony, email: options.email, consent: options.consent, routing: options.routing };
-  const recentOutreach = recentOutreachReads(readStore);
+  const recentOutreach = recentOutreachTo(readStore);
 
   const activeCampaigns = async (): Promise<Map<string, WorkflowCampaignDoc>> => {
     const found = new Map<string, WorkflowCampaignDoc>();
@@ -77,7 +77,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     const nowMs = now.getTime();
     // The number's recent calls and texts, for the frequency caps, read only when a text is due now.
     const textDue = planned.some((s) => s.channel === 'sms' && !done.has(s.stepId) && Date.parse(s.dueAt) <= nowMs);
-    const recent = textDue ? await recentOutreach.outreachTo(doc.companyId, doc.contact.phone, now) : undefined;
+    const recent = textDue ? await recentOutreach(doc.companyId, doc.contact.phone, now) : undefined;
     // A text found late (the campaign was paused, the runner was down) still waits for its window.
     const open = planned.flatMap((s) => {
       if (done.has(s.stepId)) return [];

@@ -10,11 +10,6 @@ export type ContactZone = {
   readonly areaCodeTimezones?: readonly string[];
 };
 
-/**
- * A contact's zone: the one given, else its state's, else its phone prefix's when that names exactly
- * one zone, else the company's. A prefix that spans zones decides nothing, as a guess between them
- * could call someone at 7 in the morning; its zones are still kept for the calling-window policy.
- */
 /** The prefix's zones; for a US area code newer than the prefix data, its state's zone. */
 const areaCodeZones = (phone: string): readonly string[] => {
   const zones = phonePrefixTimeZones(phone);
@@ -23,6 +18,11 @@ const areaCodeZones = (phone: string): readonly string[] => {
   return zone === undefined ? zones : [zone];
 };
 
+/**
+ * A contact's zone: the one given, else its state's, else its phone prefix's when that names exactly
+ * one zone, else the company's. A prefix that spans zones decides nothing, as a guess between them
+ * could call someone at 7 in the morning; its zones are still kept for the calling-window policy.
+ */
 export const contactTimeZone = (contact: { readonly phone: string; readonly timezone?: string; readonly state?: string }, companyZone: string): ContactZone => {
   const prefixZones = areaCodeZones(contact.phone);
   const kept = prefixZones.length > 0 ? { areaCodeTimezones: [...prefixZones] } : {};

@@ -5,7 +5,7 @@ import { DISPATCHED_CALLS, type DispatchedCall } from '../../projections/outreac
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
 import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
 import { AGENTS } from '../../projections/agents/agentsProjection.ts';
-import { recentOutreachReads } from '../recentOutreach.ts';
+import { recentOutreachTo } from '../recentOutreach.ts';
 
 const minute = 60_000;
 
@@ -47,7 +47,7 @@ export const dispatchReads = (readStore: ReadStore) => ({
     readStore.count(DISPATCHED_CALLS, { companyId, campaignId, requestedAt: { $gt: new Date(now.getTime() - minute).toISOString() } }),
 
   /** Calls and texts to one number within the last day, any campaign of the company, for the frequency caps. */
-  recentOutreachTo: recentOutreachReads(readStore).outreachTo,
+  recentOutreachTo: recentOutreachTo(readStore),
 
   /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
   unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
