@@ -75,6 +75,17 @@ const required = (value: string, path: string) =>
 const answersQuestion = (question: OptInQuestion | undefined, keyword: string, at: string): boolean =>
   question !== undefined && question.answer === keyword && Date.parse(at) <= Date.parse(question.by);
 
+/** Only a revocation heard by text can be answered by text, and only after it was heard. */
+const checkedQuestion = (question: OptInQuestion | undefined, source: OptOutSource, at: string): void => {
+  if (!question) return;
+  const problems = [
+    ...(source === 'sms_keyword' || source === 'sms_free_text' ? [] : [{ path: 'optInQuestion', message: `not asked after an opt-out by ${source}` }]),
+    ...(Date.parse(question.by) > Date.parse(at) ? [] : [{ path: 'optInQuestion.by', message: 'expected an ISO time after the opt-out' }]),
+    ...(/^[A-Z0-9]{1,20}$/.test(question.answer) ? [] : [{ path: 'optInQuestion.answer', message: 'expected an upper-case keyword' }]),
+  ];
+  if (problems.length > 0) throw new ValidationError('CONSENT.QUESTION_INVALID', 'An opt-in question needs a text opt-out, a keyword and a later deadline.', problems);
+};
+
 const isBlockedOn = (state: ConsentState, channels: readonly DispatchChannel[], blocked: boolean): boolean =>
   channels.every((c) => state.blocked[c] === blocked);
 
@@ -85,6 +96,7 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
     case 'RecordOptOut': {
       const { source } = command.data;
       checkedSource(source, address);
+      checkedQuestion(command.data.optInQuestion, source, at);
       const channel = checkedChannel(channelsBlockedBy(source, command.data.channel), address);
       // Already opted out on every channel this covers: a repeated STOP records nothing new.
       if (isBlockedOn(state, concreteChannels(channel, address.kind), true)) return [];

@@ -105,6 +105,12 @@ describe('consent decider', () => {
         .then([phraseOptOut]);
     });
 
+    it('refuses a question after an opt-out not heard by text, or with a deadline not after the opt-out', () => {
+      spec.given([]).when(optOut('agent_reported', phone, { optInQuestion: question })).thenThrows(ValidationError, /opt-in question/, 'CONSENT.QUESTION_INVALID');
+      spec.given([]).when(optOut('sms_free_text', phone, { optInQuestion: { answer: 'YES', by: at } })).thenThrows(ValidationError, /later deadline/, 'CONSENT.QUESTION_INVALID');
+      spec.given([]).when(optOut('sms_free_text', phone, { optInQuestion: { answer: 'yes', by: question.by } })).thenThrows(ValidationError, /keyword/, 'CONSENT.QUESTION_INVALID');
+    });
+
     it('YES within the window after an opt-out read from words reopens texts; calls stay blocked', () => {
       const inTime = '2026-03-02T14:59:59.000Z';
       spec.given([phraseOptOut]).when(answer(inTime)).then([optedInBy('YES', inTime)]);
