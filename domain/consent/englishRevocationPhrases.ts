@@ -68,7 +68,7 @@ export const englishRevocationPhrases: readonly PhraseRule[] = [
   {
     rule: 'en.never_consented',
     pattern:
-      /\b(?:didnt|did not|never|dont remember)\s+(?:sign(?:ed|ing)?\s+up|signup|subscribe[d]?|consent(?:ed)?|opt(?:ed)?\s+in|ask(?:ed)?\s+(?:for|to be)|give\s+(?:you\s+)?(?:my number|permission|consent)|gave\s+(?:you\s+)?(?:my number|permission|consent)|agreed?\s+to)(?=\s*(?:\||$)|\s+(?:for\s+(?:this|these|that|texts|messages|calls|any|your|ur|it)|to\s+(?:get|receive|be|this|these|texts|messages|calls|text|call|contact|message|email)|this|these|that|any|it)\b)/,
+      /\b(?:didnt|did not|never|dont remember)\s+(?:sign(?:ed|ing)?\s+up|signup|subscribe[d]?|consent(?:ed)?|opt(?:ed)?\s+in|ask(?:ed)?\s+(?:for|to be)|give\s+(?:you\s+)?(?:my number|permission|consent)|gave\s+(?:you\s+|anyone\s+|anybody\s+|u\s+)?(?:my number|this number|permission|consent)|agreed?\s+to)(?=\s*(?:\||$)|\s+(?:for\s+(?:this|these|that|texts|messages|calls|any|your|ur|it)|to\s+(?:get|receive|be|this|these|texts|messages|calls|text|call|contact|message|email)|this|these|that|any|it)\b)/,
   },
   { rule: 'en.never_consented', pattern: /\b(?:how|where)\s+(?:did|do)\s+(?:you|u|yall|you guys)\s+get\s+(?:my|this)\s+(?:number|#|info|cell|phone)\b|\bwho\s+gave\s+(?:you|u)\s+(?:my|this)\s+(?:number|#)\b/ },
   {
@@ -83,6 +83,12 @@ export const englishRevocationPhrases: readonly PhraseRule[] = [
     rule: 'en.wrong_person',
     pattern:
       /\b(?:im|i am)\s+not\s+(?:the person|who you)\b|\b(?:this|that)\s+(?:number|phone)\s+(?:is not|isnt)\s+\w+|\bnot\s+\w+s\s+(?:number|phone|cell)\b|\b(?:doesnt|does not|dont|do not)\s+(?:live|work)\s+here\b|\bno\s+(?:\w+\s+)?(?:at|with)\s+this\s+number\b|\b(?:doesnt|does not)\s+(?:have|use|own)\s+this\s+number\b/,
+  },
+  { rule: 'en.cease', pattern: new RegExp(String.raw`\brefrain\s+from\s+(?:${contactVerbs}|sending|bothering)\b`) },
+  {
+    rule: 'en.remove_me',
+    pattern: /\b(?:be|get|got|have|having|want|like|need)\s+(?:me\s+|myself\s+|my number\s+|this number\s+|my name\s+|my info\s+)?(?:removed|taken off|deleted|unsubscribed)\b|\b(?:my|this)\s+(?:number|name|info)\s+(?:removed|deleted|taken off)\b/,
+    negatedBy,
   },
   { rule: 'en.cease', pattern: /\b(?:cease|desist|knock it off|cut it out|halt|make it stop|stahp)\b/ },
 ];

@@ -26,7 +26,7 @@ const ordinaryUses: Readonly<Record<string, OrdinaryUse>> = {
   CANCEL: { byOthers: true, actsOnOther: true },
   QUIT: { byOthers: true, actsOnOther: true },
   END: {
-    precededBy: ['the', 'a', 'an', 'at', 'this', 'that', 'its', 'his', 'her', 'our', 'your', 'my', 'their', 'dead', 'back', 'front', 'high', 'low', 'deep', 'rear', 'week', 'tail', 'year', 'month', 'on', 'no', 'west', 'east', 'it', 'does', 'did', 'should', 'would', 'hearing', 'trial', 'meeting', 'session', 'lease', 'therapy', 'contract'],
+    precededBy: ['the', 'a', 'an', 'at', 'this', 'that', 'its', 'his', 'her', 'our', 'your', 'my', 'their', 'dead', 'back', 'front', 'high', 'low', 'deep', 'rear', 'week', 'tail', 'year', 'month', 'on', 'no', 'west', 'east', 'it', 'does', 'did', 'should', 'would', 'hearing', 'trial', 'meeting', 'session', 'lease', 'therapy', 'contract', 'case', 'claim', 'lawsuit', 'shift', 'program', 'treatment', 'school'],
     followedBy: ['of', 'up', 'ups', 'result', 'date', 'time', 'point', 'user', 'game'],
     actsOnOther: true,
   },
@@ -69,6 +69,21 @@ const aboutSender = new Set(['me', 'us', 'my', 'i']);
 const doneByOthers = (words: readonly string[], at: number): boolean =>
   others.has(words[at - 1] ?? '') && !words.slice(at + 1).some((w) => aboutSender.has(w) || contactNouns.has(w));
 
+/** How the engine's own contact is named as an act: "stop TEXTING", "stop bugging me". */
+const contactActs = /^(?:text|txt|messag|call|ring|contact|email|send|bother|harass|spam|bug|pester|robocall|phon|hit|reach|writ)\w*$/;
+const selfAsSubject = /^(?:.*\s)?(?:i|should i|do i|can i|must i|will i|shall i)(?:\s+(?:need|have|got|should|must|can|could|will|gonna|going|do|to|ought))*$/;
+
+/**
+ * "should I stop going to therapy", "told me to stop working for now": the sender (or another) stops
+ * something of their own, and nothing in the rest of the clause is about being contacted.
+ */
+const stopsSomethingElse = (words: readonly string[], at: number): boolean => {
+  const rest = words.slice(at + 1);
+  if (rest.length === 0 || rest.some((w) => aboutSender.has(w) || contactNouns.has(w) || contactActs.test(w) || ['getting', 'receiving', 'these', 'this', 'them', 'it'].includes(w))) return false;
+  const next = rest[0]!;
+  return (next.endsWith('ing') && next.length > 4) || (next !== 'now' && selfAsSubject.test(words.slice(0, at).join(' ')));
+};
+
 const actsOnOther = (words: readonly string[], at: number): boolean => {
   const next = words.slice(at + 1, at + 4);
   if (next.some((w) => contactNouns.has(w))) return false;
@@ -82,6 +97,7 @@ const isOrdinaryUse = (keyword: string, words: readonly string[], at: number): b
   if (use.precededBy?.includes(words[at - 1] ?? '')) return true;
   if (use.followedBy?.includes(words[at + 1] ?? '')) return true;
   if (use.byOthers === true && doneByOthers(words, at)) return true;
+  if (keyword === 'STOP' && stopsSomethingElse(words, at)) return true;
   // "stop at the bank" is a visit, "stop at once" is not.
   if (keyword === 'STOP' && ['at', 'on'].includes(words[at + 1] ?? '') && determiners.has(words[at + 2] ?? '')) return true;
   return use.actsOnOther === true && actsOnOther(words, at);

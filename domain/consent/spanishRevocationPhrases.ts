@@ -16,6 +16,7 @@ export const spanishRevocationPhrases: readonly PhraseRule[] = [
   // "no más", "no mas mensajes", but not "no más tarde de las 5"
   { rule: 'es.no_mas', pattern: /\bno\s+mas\b/, unlessFollowedBy: /^\s+(?:de|que|tarde|temprano|alla|aca|grande|pequeno)\b/ },
   { rule: 'es.no_me_contacten', pattern: new RegExp(String.raw`\bno\s+(?:${asked})\b(?:\s+(?:mas|nunca|por favor|porfa|otra vez|a este numero|nada))*`), unlessFollowedBy: preference },
+  { rule: 'es.no_volver', pattern: new RegExp(String.raw`\bno\s+(?:me\s+|nos\s+)?(?:volver|vuelvan|vuelva|vuelvas)\s+a\s+${stems}`) },
   { rule: 'es.dejen_de', pattern: new RegExp(String.raw`\b(?:dejen|deja|deje|dejar|dejad|paren|para|pare|parar)\s+de\s+${stems}`), negatedBy },
   {
     rule: 'es.no_quiero',
@@ -31,7 +32,7 @@ export const spanishRevocationPhrases: readonly PhraseRule[] = [
   { rule: 'es.cancelen', pattern: new RegExp(String.raw`\bcancel(?:en|a|e|ar|o)\s+(?:(?:los|las|sus|estos|estas|mis|todos los|todas las)\s+)?(?:${nouns})\b`) },
   { rule: 'es.desuscribir', pattern: /\b(?:desuscrib|desinscrib|desubscrib|dessuscrib)\w*|\b(?:cancelar|anular|cancelen|cancela)\s+(?:mi\s+|la\s+)?suscripcion\b/ },
   { rule: 'es.numero_equivocado', pattern: /\b(?:numero|persona)\s+equivocad[oa]\b|\bequivocad[oa]s?\s+de\s+(?:numero|persona)\b|^equivocad[oa]\s*(?:\||$)|\bno\s+(?:es\s+)?mi\s+numero\b/ },
-  { rule: 'es.basta', pattern: /\b(?:ya\s+)?basta\b|\b(?:detener|detenganse|detente|paren|parenle|pare)\b/ },
+  { rule: 'es.basta', pattern: /\b(?:ya\s+)?basta\b|\b(?:detener|detenganse|detente|paren|parenle)\b/ },
   { rule: 'es.no_interesa', pattern: /\bno\s+(?:me\s+)?(?:interesa|estoy\s+interesad[oa])\b/ },
   { rule: 'es.dejame_en_paz', pattern: /\b(?:dejame|dejenme|dejeme|dejanos|dejennos)\s+(?:en\s+paz|tranquil[oa])\b/, negatedBy },
   {
