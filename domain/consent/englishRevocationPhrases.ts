@@ -42,7 +42,7 @@ export const englishRevocationPhrases: readonly PhraseRule[] = [
   {
     rule: 'en.remove_me',
     pattern:
-      /\b(?:remove|delete|erase|drop|scratch|unlist|unenroll|unenrol)\s+(?:me|us|this number|my\s+(?:number|name|info|information|contact|phone|cell|details|data|#))\b/,
+      /\b(?:remove|rm|delete|erase|drop|scratch|unlist|unenroll|unenrol)\s+(?:me|us|this number|my\s+(?:number|name|info|information|contact|phone|cell|details|data|#))\b/,
     negatedBy,
   },
   { rule: 'en.remove_me', pattern: /\b(?:take|get|put)\s+(?:me|us|my number|my name|this number|my info)\s+(?:off|out of|off of)\b/, negatedBy },
@@ -76,13 +76,13 @@ export const englishRevocationPhrases: readonly PhraseRule[] = [
     pattern:
       /\b(?:withdraw|withdrawing|withdrew|revoking|revoked|take back|taking back|rescind|rescinding|cancel|cancelling|canceling)\s+(?:my\s+|all\s+|any\s+)?(?:consent|permission|authorization|authorisation)\b|\b(?:dont|do not|no longer)\s+(?:give\s+)?(?:consent|permission)\b|\bno\s+consent\s*(?:\||$)/,
   },
-  { rule: 'en.discontinue', pattern: /\bdiscontinu(?:e|ing)\b|^(?:remove|delete|unenroll|out)(?:\s+(?:please|pls|now|thanks))*\s*(?:\||$)|\bi\s+want\s+out\b|\bdo not disturb\b/ },
+  { rule: 'en.discontinue', pattern: /\bdiscontinu(?:e|ing)\b|^(?:please\s+|pls\s+|plz\s+)?(?:remove|delete|unenroll|out)(?:\s+(?:please|pls|plz|now|thanks))*\s*(?:\||$)|\bi\s+want\s+out\b|\bdo not disturb\b/ },
   { rule: 'en.prefer_not', pattern: new RegExp(String.raw`\b(?:prefer|rather)\s+not\s+(?:to\s+)?(?:get|receive|be|have)?\s*(?:${contactNouns}|contacted|called|texted)\b`) },
   { rule: 'en.do_not_want', pattern: /\b(?:dont|do not|no longer)\s+(?:want|wish|need)\s+to\s+(?:get|receive|recieve)\s+(?:these|this|them|those|any|anything)\b/ },
   {
     rule: 'en.wrong_person',
     pattern:
-      /\b(?:im|i am)\s+not\s+(?:the person|who you)\b|\b(?:this|that)\s+(?:number|phone)\s+(?:is not|isnt)\s+\w+|\bnot\s+\w+s\s+(?:number|phone|cell)\b|\b(?:doesnt|does not|dont|do not)\s+(?:live|work)\s+here\b|\bno\s+(?:\w+\s+)?(?:at|with)\s+this\s+number\b|\b(?:doesnt|does not)\s+(?:have|use|own)\s+this\s+number\b/,
+      /\b(?:im|i am)\s+not\s+(?:the person|who you)\b|\bnot\s+the\s+(?:right|correct)\s+(?:number|person)\b|\b(?:isnt|is not)\s+the\s+(?:number|person)\s+(?:you|u)\b|\b(?:this|that)\s+(?:number|phone)\s+(?:is not|isnt)\s+\w+|\bnot\s+\w+s\s+(?:number|phone|cell)\b|\b(?:doesnt|does not|dont|do not)\s+(?:live|work)\s+here\b|\bno\s+(?:\w+\s+)?(?:at|with)\s+this\s+number\b|\b(?:doesnt|does not)\s+(?:have|use|own)\s+this\s+number\b/,
   },
   { rule: 'en.cease', pattern: new RegExp(String.raw`\brefrain\s+from\s+(?:${contactVerbs}|sending|bothering)\b`) },
   {

@@ -32,7 +32,7 @@ export const spanishRevocationPhrases: readonly PhraseRule[] = [
   { rule: 'es.cancelen', pattern: new RegExp(String.raw`\bcancel(?:en|a|e|ar|o)\s+(?:(?:los|las|sus|estos|estas|mis|todos los|todas las)\s+)?(?:${nouns})\b`) },
   { rule: 'es.desuscribir', pattern: /\b(?:desuscrib|desinscrib|desubscrib|dessuscrib)\w*|\b(?:cancelar|anular|cancelen|cancela)\s+(?:mi\s+|la\s+)?suscripcion\b/ },
   { rule: 'es.numero_equivocado', pattern: /\b(?:numero|persona)\s+equivocad[oa]\b|\bequivocad[oa]s?\s+de\s+(?:numero|persona)\b|^equivocad[oa]\s*(?:\||$)|\bno\s+(?:es\s+)?mi\s+numero\b/ },
-  { rule: 'es.basta', pattern: /\b(?:ya\s+)?basta\b|\b(?:detener|detenganse|detente|paren|parenle)\b/ },
+  { rule: 'es.basta', pattern: /\b(?:ya\s+)?basta\b|\b(?:detener|detengan|detenganse|detente|paren|parenle)\b/ },
   { rule: 'es.no_interesa', pattern: /\bno\s+(?:me\s+)?(?:interesa|estoy\s+interesad[oa])\b/ },
   { rule: 'es.dejame_en_paz', pattern: /\b(?:dejame|dejenme|dejeme|dejanos|dejennos)\s+(?:en\s+paz|tranquil[oa])\b/, negatedBy },
   {
