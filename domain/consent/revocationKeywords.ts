@@ -44,7 +44,7 @@ const softeners = new Set(['please', 'pls', 'ever', 'just', 'even', 'yet']);
 const stillComplaining = new Set(['getting', 'receiving', 'these', 'this', 'your', 'the', 'them']);
 
 /** What the messages are called: a keyword acting on one of these is a revocation, not another matter. */
-export const contactNouns = new Set([
+const contactNouns = new Set([
   'text', 'texts', 'txt', 'txts', 'sms', 'message', 'messages', 'msg', 'msgs', 'call', 'calls', 'email', 'emails', 'robocalls', 'notifications',
   'notification', 'alerts', 'alert', 'reminders', 'reminder', 'subscription', 'service', 'services', 'consent', 'permission', 'contact',
   'number', 'account', 'membership', 'mensajes', 'mensaje', 'llamadas', 'llamada', 'textos', 'suscripcion', 'servicio', 'notificaciones', 'correos',
