@@ -16,6 +16,8 @@ export const spanishRevocationPhrases: readonly PhraseRule[] = [
   // "no más", "no mas mensajes", but not "no más tarde de las 5"
   { rule: 'es.no_mas', pattern: /\bno\s+mas\b/, unlessFollowedBy: /^\s+(?:de|que|tarde|temprano|alla|aca|grande|pequeno)\b/ },
   { rule: 'es.no_me_contacten', pattern: new RegExp(String.raw`\bno\s+(?:${asked})\b(?:\s+(?:mas|nunca|por favor|porfa|otra vez|a este numero|nada))*`), unlessFollowedBy: preference },
+  // "nunca más me escriban", "nunca me vuelvan a llamar"; "nunca me llamaron" tells, it does not ask
+  { rule: 'es.nunca', pattern: new RegExp(String.raw`\bnunca\s+(?:mas\s+)?(?:${asked})\b`) },
   { rule: 'es.no_volver', pattern: new RegExp(String.raw`\bno\s+(?:me\s+|nos\s+)?(?:volver|vuelvan|vuelva|vuelvas)\s+a\s+${stems}`) },
   { rule: 'es.dejen_de', pattern: new RegExp(String.raw`\b(?:dejen|deja|deje|dejar|dejad|paren|para|pare|parar)\s+de\s+${stems}`), negatedBy },
   {
