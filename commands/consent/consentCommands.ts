@@ -1,5 +1,5 @@
 import { consentAddress } from '../../domain/consent/address.ts';
-import type { ConsentCommand } from '../../domain/consent/commands.ts';
+import type { ConsentCommand, OptInQuestion } from '../../domain/consent/commands.ts';
 import { consentDecider } from '../../domain/consent/decider.ts';
 import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
@@ -23,6 +23,8 @@ export type OptOut = {
   readonly context?: ConsentContext;
   /** When the person asked, when that was before the opt-out could be recorded (a text that reached no company at first). */
   readonly at?: Date;
+  /** Asked by the confirmation of a revocation read from words: the answer that reopens texts, and until when. */
+  readonly optInQuestion?: OptInQuestion;
 };
 
 export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
@@ -35,13 +37,23 @@ export const consentCommands = ({ eventStore, registry, consentRules = defaultCo
   const target = (address: string, context: CommandContext, at = context.now) => ({ companyId: context.companyId, address, at: at.toISOString() });
 
   return {
-    optOut: ({ address, source, channel, context: where, at }: OptOut, context: CommandContext) =>
+    optOut: ({ address, source, channel, context: where, optInQuestion, at }: OptOut, context: CommandContext) =>
       run(
-        { type: 'RecordOptOut', data: { ...target(address, context, at), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) } },
+        {
+          type: 'RecordOptOut',
+          data: {
+            ...target(address, context, at),
+            source,
+            ...(channel ? { channel } : {}),
+            ...(where ? { context: where } : {}),
+            ...(optInQuestion ? { optInQuestion } : {}),
+          },
+        },
         context,
       ),
-    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext) =>
-      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(where ? { context: where } : {}) } }, context),
+    /** `answer`: the keyword counts only as the reply to the last opt-out's question, in time. */
+    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext, answer = false) =>
+      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(answer ? { answer } : {}), ...(where ? { context: where } : {}) } }, context),
     /** Who reopens is the command's actor: an admin cannot reopen in someone else's name; the period is configuration's. */
     reopen: ({ address, reason, channel, context: where }: Reopen, context: CommandContext) =>
       run(

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { closed, closedRecord } from '../codecs/closed.ts';
 import { FiniteNumber, minutesOf, refined, TimeOfDay, Weekday } from '../values.ts';
-import { presumingStates } from './areaCodeStates.ts';
+import { areaCodeTableWith } from './areaCodeStates.ts';
 import { usStateCodes } from '../list/stateTimeZones.ts';
 
 /**
@@ -49,7 +49,7 @@ export type CallingHoursRules = {
   readonly federal: LocalHours;
   readonly federalSource: string;
   readonly states: Readonly<Record<string, StateRule>>;
-  /** States that presume an in-state area code means a resident: state to its area codes. */
+  /** The state of every US area code, whose rules apply as well as the address state's: state to its area codes. */
   readonly presumedResidence: Readonly<Record<string, readonly string[]>>;
 };
 
@@ -151,8 +151,7 @@ export const callingHoursRules = (overrides: CallingHoursOverrides = {}): Callin
     const base = states[state] ?? { hours: federalCallingHours, source: 'configuration' };
     states[state] = { ...base, ...override, source: `${base.source}; overridden by configuration` };
   }
-  const presumedResidence: Record<string, readonly string[]> = { ...presumingStates };
-  for (const [code, areaCodes] of Object.entries(overrides.presumedResidence ?? {})) presumedResidence[code.toUpperCase()] = areaCodes;
+  const presumedResidence = areaCodeTableWith(overrides.presumedResidence);
   return { federal: overrides.federal ?? federalCallingHours, federalSource: '47 CFR 64.1200(c)(1)', states, presumedResidence };
 };
 

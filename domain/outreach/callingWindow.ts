@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type TimeSlot } from '../values.ts';
 import { stateHoursOn, weekdays, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
-import { areaCodePresumptions, presumedStateOfPhone } from './areaCodeStates.ts';
+import { areaCodeStateOf, type AreaCodeTable } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
 
 /**
  * When a contact may be called: the federal window, the state table, the campaign's slots, state
- * holidays and per-person frequency caps, all in the contact's local time. A contact whose area code
- * and address disagree may be in any of several zones and states: every rule must hold in all of them.
+ * holidays and per-person frequency caps, all in the contact's local time. A contact is judged by the
+ * rules of its address state and of its area code's state, in every zone either may put it in: a call
+ * is allowed only in the overlap of all their windows.
  * Instants are milliseconds since the epoch (UTC).
  */
 
@@ -21,7 +22,7 @@ export type CallingContact = {
   readonly state?: string;
   /** Every zone the phone's area code may be in. */
   readonly areaCodeTimezones?: readonly string[];
-  /** E.164; an in-state area code makes a presumed resident of FL or OK. */
+  /** E.164; the state of its area code applies as well as the address state. */
   readonly phone?: string;
 };
 
@@ -33,6 +34,8 @@ export type CallingWindowInput = {
   readonly slotsTimezone?: string;
   /** Earlier calls to this person (any campaign of the company), for the frequency caps. */
   readonly recentCalls?: readonly number[];
+  readonly channel?: 'voice' | 'sms'; // what is being judged; absent = 'voice'
+  readonly recentTexts?: readonly number[]; // earlier texts to this person (epoch ms, any campaign of the company)
 };
 
 export type ClosedReason =
@@ -68,16 +71,16 @@ const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.s
 
 export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
 
-export const contactStates = (contact: CallingContact, presumptions?: ReadonlyMap<string, string>): string[] => {
-  const states = [contact.state?.toUpperCase(), presumedStateOfPhone(contact.phone, presumptions)].filter((s): s is string => s !== undefined && s !== '');
+/** The address state and the area code's state (from `table`, every US area code by default), once each. */
+export const contactStates = (contact: CallingContact, table?: AreaCodeTable): string[] => {
+  const states = [contact.state?.toUpperCase(), areaCodeStateOf(contact.phone, table)].filter((s): s is string => s !== undefined && s !== '');
   return [...new Set(states)];
 };
 
 export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
   const { rules, holidays } = policy;
   const horizon = (policy.horizonDays ?? 14) * day;
-  const presumptions = areaCodePresumptions(rules.presumedResidence);
-  const statesOf = (contact: CallingContact) => contactStates(contact, presumptions);
+  const statesOf = (contact: CallingContact) => contactStates(contact, rules.presumedResidence);
 
   const ruled = (states: readonly string[]): [string, StateRule][] =>
     states.flatMap((state) => (rules.states[state] ? [[state, rules.states[state]] as [string, StateRule]] : []));

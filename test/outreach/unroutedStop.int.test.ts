@@ -46,7 +46,7 @@ describe('a STOP texted before any company could be found for it', () => {
   });
 
   it('is honoured by the company that later calls and texts the sender from that number: opted out first, nothing sent', async () => {
-    await inbound(stopped, companyNumber, 'Please stop texting me', 'SM-early-3', '2026-11-20T16:00:00.000Z');
+    await inbound(stopped, companyNumber, 'Please remove me from your list', 'SM-early-3', '2026-11-20T16:00:00.000Z');
     // A STOP to a number this company does not use binds it to nothing.
     await inbound(stoppedElsewhere, '+14155550199', 'STOP', 'SM-early-4', '2026-11-20T16:05:00.000Z');
     const slots = [{ days: everyDay, start: '08:00', end: '21:00' }];
@@ -72,7 +72,7 @@ describe('a STOP texted before any company could be found for it', () => {
       source: 'sms_free_text',
       at: '2026-11-20T16:00:00.000Z',
       sentTo: companyNumber,
-      excerpt: 'Please stop texting me',
+      excerpt: 'Please remove me from your list',
     });
 
     const all: RecordedEvent[] = [];
