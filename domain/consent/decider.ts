@@ -100,7 +100,7 @@ const DAY_MS = 86_400_000;
  * When an admin may reopen texts to a number whose owner revoked consent themselves (by text or in a
  * call), or undefined when they may now. Virginia honours a STOP to solicitation texts for 10 years
  * (SB 1339); the engine cannot tell solicitation from information, so it refuses every text reopening
- * in the period. Calls and email are not held: only the person's START reopens texts sooner.
+ * in the period. Calls and email are not held; the person's own opt-in (START, or YES to the question) reopens texts sooner.
  */
 export const textsReopenAt = (state: ConsentState, at: string, refusedForDays: number | undefined): string | undefined => {
   const revokedAt = state.revokedByPersonAt.sms;
