@@ -11,6 +11,7 @@ import { callEventDefinitions } from './call/events.ts';
 import { messageEventDefinitions } from './message/events.ts';
 import { workflowEventDefinitions } from './workflow/events.ts';
 import { conversationEventDefinitions } from './conversation/events.ts';
+import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -26,6 +27,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...messageEventDefinitions,
   ...workflowEventDefinitions,
   ...conversationEventDefinitions,
+  ...appliedRulesEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);
