@@ -10,7 +10,7 @@ describe('frequency caps count texts where the law does', () => {
   const window = windowWith();
   const noon = at('2026-12-01T12:00-05:00');
 
-  for (const [state, law] of [['MD', 'Com. Law §14-4502: 3 calls or texts'], ['OK', '15 O.S. §775C.2: a text is a telephonic sales call'], ['FL', 'FTSA §501.059, the stricter reading']])
+  for (const [state, law] of <[string, string][]>[['MD', 'Com. Law §14-4502: 3 calls or texts'], ['OK', '15 O.S. §775C.2: a text is a telephonic sales call'], ['FL', 'FTSA §501.059, the stricter reading']])
     describe(`${state} (${law})`, () => {
       const history = { recentCalls: sent('2026-12-01T09:00-05:00', '2026-12-01T10:00-05:00'), recentTexts: sent('2026-12-01T11:00-05:00') };
 
