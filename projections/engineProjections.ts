@@ -13,6 +13,7 @@ import { optOutsProjection } from './consent/optOutsProjection.ts';
 import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
 import { campaignContactsProjection } from './campaignContacts/campaignContactsProjection.ts';
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
+import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -30,4 +31,5 @@ export const engineProjections: readonly Projection[] = [
   dueMessagesProjection as Projection,
   campaignContactsProjection as Projection,
   inboundRoutingProjection as Projection,
+  sentTextsProjection as Projection,
 ];

@@ -13,6 +13,7 @@ import type { Email } from '../commands/outreach/email.ts';
 import type { Telephony } from '../commands/outreach/telephony.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS, type DueMessagesDoc, type WorkflowCampaignDoc } from '../projections/outreach/dueMessagesDocument.ts';
+import { recentOutreachTo } from './recentOutreach.ts';
 
 export type WorkflowRunnerOptions = {
   readonly eventStore: EventStore;
@@ -45,6 +46,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
   const messages = messageCommands({ eventStore, registry });
   const planWorkflow = commandHandler({ store: eventStore, registry, decider: workflowDecider });
   const sendDeps = { messages, telephony: options.telephony, email: options.email, consent: options.consent, routing: options.routing };
+  const recentOutreach = recentOutreachTo(readStore);
 
   const activeCampaigns = async (): Promise<Map<string, WorkflowCampaignDoc>> => {
     const found = new Map<string, WorkflowCampaignDoc>();
@@ -73,10 +75,13 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     const planned = planSteps({ workflows, ...(campaign.voicemail ? { voicemail: campaign.voicemail } : {}) }, doc.contact, { enrolledAt: doc.enrolledAt, outcomes: doc.outcomes, answers: doc.answers }, textingWindow);
     const done = new Set(doc.done);
     const nowMs = now.getTime();
+    // The number's recent calls and texts, for the frequency caps, read only when a text is due now.
+    const textDue = planned.some((s) => s.channel === 'sms' && !done.has(s.stepId) && Date.parse(s.dueAt) <= nowMs);
+    const recent = textDue ? await recentOutreach(doc.companyId, doc.contact.phone, now) : undefined;
     // A text found late (the campaign was paused, the runner was down) still waits for its window.
     const open = planned.flatMap((s) => {
       if (done.has(s.stepId)) return [];
-      const due = s.channel === 'sms' ? textingWindow(doc.contact, Math.max(Date.parse(s.dueAt), nowMs)) : Date.parse(s.dueAt);
+      const due = s.channel === 'sms' ? textingWindow(doc.contact, Math.max(Date.parse(s.dueAt), nowMs), recent) : Date.parse(s.dueAt);
       if (due === undefined) return [];
       const messageId = doc.pending[s.stepId]?.messageId ?? workflowMessageId(doc.campaignId, doc.contactId, s.stepId, doc.enrolledAt);
       return [{ ...s, dueAt: new Date(due).toISOString(), messageId }];
@@ -98,7 +103,10 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
         },
       );
     }
+    const textedNow: number[] = [];
     for (const step of open.filter((s) => Date.parse(s.dueAt) <= nowMs)) {
+      // A text sent in this review counts against the next one; one that must wait is planned next tick.
+      if (step.channel === 'sms' && textedNow.length > 0 && textingWindow(doc.contact, nowMs, { calls: recent?.calls ?? [], texts: [...(recent?.texts ?? []), ...textedNow] }) !== nowMs) continue;
       const outcome = await sendWorkflowStep(
         sendDeps,
         {
@@ -117,6 +125,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
         },
         now,
       );
+      if (step.channel === 'sms' && (outcome === 'sent' || outcome === 'failed')) textedNow.push(nowMs);
       tally[outcome] += 1;
     }
   };

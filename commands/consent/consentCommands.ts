@@ -1,5 +1,5 @@
 import { consentAddress } from '../../domain/consent/address.ts';
-import type { ConsentCommand } from '../../domain/consent/commands.ts';
+import type { ConsentCommand, OptInQuestion } from '../../domain/consent/commands.ts';
 import { consentDecider } from '../../domain/consent/decider.ts';
 import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
@@ -15,6 +15,8 @@ export type OptOut = {
   /** Only an admin names the channel; every other source decides its own. */
   readonly channel?: ConsentChannel;
   readonly context?: ConsentContext;
+  /** Asked by the confirmation of a revocation read from words: the answer that reopens texts, and until when. */
+  readonly optInQuestion?: OptInQuestion;
 };
 
 export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
@@ -27,13 +29,17 @@ export const consentCommands = ({ eventStore, registry }: ConsentDeps) => {
   const target = (address: string, context: CommandContext) => ({ companyId: context.companyId, address, at: context.now.toISOString() });
 
   return {
-    optOut: ({ address, source, channel, context: where }: OptOut, context: CommandContext) =>
+    optOut: ({ address, source, channel, context: where, optInQuestion }: OptOut, context: CommandContext) =>
       run(
-        { type: 'RecordOptOut', data: { ...target(address, context), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}) } },
+        {
+          type: 'RecordOptOut',
+          data: { ...target(address, context), source, ...(channel ? { channel } : {}), ...(where ? { context: where } : {}), ...(optInQuestion ? { optInQuestion } : {}) },
+        },
         context,
       ),
-    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext) =>
-      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(where ? { context: where } : {}) } }, context),
+    /** `answer`: the keyword counts only as the reply to the last opt-out's question, in time. */
+    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext, answer = false) =>
+      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(answer ? { answer } : {}), ...(where ? { context: where } : {}) } }, context),
     /** Who reopens is the command's actor: an admin cannot reopen in someone else's name. */
     reopen: ({ address, reason, channel, context: where }: Reopen, context: CommandContext) =>
       run(

@@ -10,8 +10,11 @@ export type ReplySender = { readonly name: string; readonly helpContact?: string
 export const consentReplies = (sender: ReplySender, keywords: SmsKeywords = defaultSmsKeywords) => {
   // The first word of each list is the one the texts tell people to send.
   const [stop, start, help] = [keywords.optOut[0], keywords.optIn[0], keywords.help[0]];
+  const hours = keywords.optInAnswerHours === 1 ? '1 hour' : `${keywords.optInAnswerHours} hours`;
   return {
     optOutConfirmation: `${sender.name}: you are unsubscribed and will get no more calls or texts from us at this number. Reply ${start} to get texts again.`,
+    /** After a revocation read from words, which may be a misreading, the one confirmation also asks whether it was meant. */
+    uncertainOptOutConfirmation: `${sender.name}: you are unsubscribed from our calls and texts at this number. Did not mean to stop? Reply ${keywords.optInAnswer} within ${hours}, or ${start} at any time, to get texts again.`,
     optInConfirmation: `${sender.name}: you will get texts from us again. Reply ${stop} to opt out, ${help} for help.`,
     help: `${sender.name}: messages about your case.${sender.helpContact ? ` Help: ${sender.helpContact}.` : ''} Reply ${stop} to opt out. Msg & data rates may apply.`,
   };

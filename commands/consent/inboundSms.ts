@@ -26,13 +26,18 @@ export const inboundSmsConsent =
       case 'opt_out_request': {
         const keyword = intent.kind === 'opt_out' ? { keyword: intent.keyword } : {};
         const source = intent.kind === 'opt_out' ? 'sms_keyword' : 'sms_free_text';
-        const result = await commands.optOut({ address: from, source, context: { ...where, ...keyword, excerpt } }, context);
+        // Anything but a bare keyword may be a misreading: its one confirmation asks, and the answer reopens texts in time.
+        const uncertain = intent.kind === 'opt_out_request' || !intent.alone;
+        const by = new Date(context.now.getTime() + keywords.optInAnswerHours * 3_600_000).toISOString();
+        const optInQuestion = uncertain ? { optInQuestion: { answer: keywords.optInAnswer, by } } : {};
+        const result = await commands.optOut({ address: from, source, ...optInQuestion, context: { ...where, ...keyword, matched: intent.matched, excerpt } }, context);
         const recorded = result.newEvents.length > 0;
+        const confirmation = uncertain ? replies.uncertainOptOutConfirmation : replies.optOutConfirmation;
         // A repeated STOP gets no second confirmation: only one is allowed.
-        return { intent, reply: recorded ? replies.optOutConfirmation : undefined, recorded, position: result.position };
+        return { intent, reply: recorded ? confirmation : undefined, recorded, position: result.position };
       }
       case 'opt_in': {
-        const result = await commands.smsOptIn(from, intent.keyword, { ...where, excerpt }, context);
+        const result = await commands.smsOptIn(from, intent.keyword, { ...where, excerpt }, context, intent.answer);
         const recorded = result.newEvents.length > 0;
         return { intent, reply: recorded ? replies.optInConfirmation : undefined, recorded, position: result.position };
       }

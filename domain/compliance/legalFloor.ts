@@ -108,10 +108,16 @@ export const widerThanShipped = (overrides: CallingHoursOverrides = {}): Widenin
     const skipped = tables.flatMap(([name, , rows]) => Object.entries(rows).filter(([, row]) => row.binds === 'solicitations').map(([state]) => `${name}.${state}`));
     widenings.push({ path: `${root}.purpose`, what: `skips the rows that bind solicitations only (${skipped.join(', ')})`, ...acknowledged });
   }
-  const shippedPresumptions = callingHoursRules().presumedResidence;
-  for (const [code, areaCodes] of Object.entries(overrides.presumedResidence ?? {})) {
-    const dropped = (shippedPresumptions[code.toUpperCase()] ?? []).filter((areaCode) => !areaCodes.includes(areaCode));
-    if (dropped.length > 0) widenings.push({ path: `${root}.presumedResidence.${code}`, what: `no longer presumes residents from area codes ${dropped.join(', ')}`, ...acknowledged });
+  // A code taken from a state stops that state's rules applying to its numbers: wider only where the state has rules.
+  const shippedAreaCodes = callingHoursRules().presumedResidence;
+  const ruled = new Set([...Object.keys(effective.states), ...Object.keys(effective.artificialVoice), ...effective.blackouts.flatMap((b) => b.states), ...Object.keys(effective.holidays)]);
+  for (const [state, codes] of Object.entries(shippedAreaCodes)) {
+    if (!ruled.has(state)) continue;
+    const dropped = codes.filter((code) => !(effective.presumedResidence[state] ?? []).includes(code));
+    if (dropped.length > 0) {
+      const named = Object.keys(overrides.presumedResidence ?? {}).find((code) => code.toUpperCase() === state);
+      widenings.push({ path: `${root}.presumedResidence${named ? `.${named}` : ''}`, what: `no longer judges numbers with area codes ${dropped.join(', ')} by ${state}'s rules`, ...acknowledged });
+    }
   }
   return widenings;
 };

@@ -3,14 +3,23 @@ import type { ConsentChannel, ConsentContext, OptOutSource } from './events.ts';
 
 type Target = { readonly companyId: string; readonly address: string; readonly at: string };
 
+/** The question an uncertain opt-out's confirmation asks: reply `answer` by `by` (ISO time) to get texts again. */
+export type OptInQuestion = { readonly answer: string; readonly by: string };
+
 /**
  * Someone asked to stop. The channel follows from the source (see `channelsBlockedBy`); only an
  * admin names one.
  */
-export type RecordOptOut = Command<'RecordOptOut', Target & { readonly source: OptOutSource; readonly channel?: ConsentChannel; readonly context?: ConsentContext }>;
+export type RecordOptOut = Command<
+  'RecordOptOut',
+  Target & { readonly source: OptOutSource; readonly channel?: ConsentChannel; readonly context?: ConsentContext; readonly optInQuestion?: OptInQuestion }
+>;
 
-/** START, UNSTOP or YES by SMS: only texts resume; calls stay blocked until an admin reopens them. */
-export type RecordSmsOptIn = Command<'RecordSmsOptIn', Target & { readonly keyword: string; readonly context?: ConsentContext }>;
+/**
+ * START or UNSTOP by SMS, or (`answer`) the reply to an opt-in question: only texts resume; calls stay
+ * blocked until an admin reopens them.
+ */
+export type RecordSmsOptIn = Command<'RecordSmsOptIn', Target & { readonly keyword: string; readonly answer?: boolean; readonly context?: ConsentContext }>;
 
 /** An admin reopens outreach to an address that opted out: who and why are required. */
 export type ReopenOutreach = Command<

@@ -1,14 +1,17 @@
 import { assertNever, type Decider } from '../decider.ts';
 import { ValidationError } from '../errors.ts';
 import { consentAddress, type ConsentAddress } from './address.ts';
-import type { ConsentCommand } from './commands.ts';
+import type { ConsentCommand, OptInQuestion } from './commands.ts';
 import type { ConsentChannel, ConsentContext, ConsentEvent, OptOutSource } from './events.ts';
 
 /** A channel a dispatch uses; `all` only ever appears in events. */
 export type DispatchChannel = Exclude<ConsentChannel, 'all'>;
 
-/** Which channels of one address are blocked; a channel absent from the address's kind is never blocked. */
-export type ConsentState = { readonly blocked: Readonly<Record<DispatchChannel, boolean>> };
+/**
+ * Which channels of one address are blocked; a channel absent from the address's kind is never blocked.
+ * `optInQuestion` is the question the last opt-out's confirmation asked, while no opt-in has followed.
+ */
+export type ConsentState = { readonly blocked: Readonly<Record<DispatchChannel, boolean>>; readonly optInQuestion?: OptInQuestion };
 
 const initialState = (): ConsentState => ({ blocked: { voice: false, sms: false, email: false } });
 
@@ -68,6 +71,21 @@ const kept = (context: ConsentContext | undefined): ConsentContext => {
 const required = (value: string, path: string) =>
   value.trim().length === 0 || value.length > 500 ? [{ path, message: 'required, 1 to 500 characters' }] : [];
 
+/** A bare YES reopens texts only as the answer to the question asked, in time: on its own it is an ordinary reply. */
+const answersQuestion = (question: OptInQuestion | undefined, keyword: string, at: string): boolean =>
+  question !== undefined && question.answer === keyword && Date.parse(at) <= Date.parse(question.by);
+
+/** Only a revocation heard by text can be answered by text, and only after it was heard. */
+const checkedQuestion = (question: OptInQuestion | undefined, source: OptOutSource, at: string): void => {
+  if (!question) return;
+  const problems = [
+    ...(source === 'sms_keyword' || source === 'sms_free_text' ? [] : [{ path: 'optInQuestion', message: `not asked after an opt-out by ${source}` }]),
+    ...(Date.parse(question.by) > Date.parse(at) ? [] : [{ path: 'optInQuestion.by', message: 'expected an ISO time after the opt-out' }]),
+    ...(/^[A-Z0-9]{1,20}$/.test(question.answer) ? [] : [{ path: 'optInQuestion.answer', message: 'expected an upper-case keyword' }]),
+  ];
+  if (problems.length > 0) throw new ValidationError('CONSENT.QUESTION_INVALID', 'An opt-in question needs a text opt-out, a keyword and a later deadline.', problems);
+};
+
 const isBlockedOn = (state: ConsentState, channels: readonly DispatchChannel[], blocked: boolean): boolean =>
   channels.every((c) => state.blocked[c] === blocked);
 
@@ -78,15 +96,19 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
     case 'RecordOptOut': {
       const { source } = command.data;
       checkedSource(source, address);
+      checkedQuestion(command.data.optInQuestion, source, at);
       const channel = checkedChannel(channelsBlockedBy(source, command.data.channel), address);
       // Already opted out on every channel this covers: a repeated STOP records nothing new.
       if (isBlockedOn(state, concreteChannels(channel, address.kind), true)) return [];
-      return [{ type: 'ContactOptedOut', data: { companyId, address: address.value, channel, source, at, ...kept(command.data.context) } }];
+      const question = command.data.optInQuestion;
+      const asked = question ? { optInAnswer: question.answer, optInAnswerBy: question.by } : {};
+      return [{ type: 'ContactOptedOut', data: { companyId, address: address.value, channel, source, at, ...asked, ...kept(command.data.context) } }];
     }
     case 'RecordSmsOptIn': {
       checkedSource('sms_keyword', address);
       // A YES or START from a number that never opted out is an ordinary reply, not consent news.
       if (!state.blocked.sms) return [];
+      if (command.data.answer === true && !answersQuestion(state.optInQuestion, command.data.keyword, at)) return [];
       const context = { ...kept(command.data.context), keyword: command.data.keyword };
       return [{ type: 'ContactOptedIn', data: { companyId, address: address.value, channel: 'sms', source: 'sms_keyword', at, ...context } }];
     }
@@ -113,7 +135,8 @@ const evolve = (state: ConsentState, event: ConsentEvent): ConsentState => {
     case 'ContactOptedIn': {
       const blocked = { ...state.blocked };
       for (const channel of channels) blocked[channel] = event.type === 'ContactOptedOut';
-      return { blocked };
+      const { optInAnswer: answer, optInAnswerBy: by } = event.type === 'ContactOptedOut' ? event.data : {};
+      return answer !== undefined && by !== undefined ? { blocked, optInQuestion: { answer, by } } : { blocked };
     }
     default:
       return assertNever(event);

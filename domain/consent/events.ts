@@ -18,6 +18,8 @@ export const ConsentContext = t.partial({
   messageId: t.string,
   callId: t.string,
   keyword: t.string,
+  /** The rule that read the message as a revocation and the words it found, e.g. `en.remove_me: remove me`. */
+  matched: t.string,
   /** The start of the message that asked, never more than 160 characters. */
   excerpt: t.string,
 });
@@ -26,6 +28,8 @@ export type ConsentContext = t.TypeOf<typeof ConsentContext>;
 export const consentEvents = {
   ContactOptedOut: t.intersection([
     t.type({ companyId: t.string, address: t.string, channel: ConsentChannel, source: OptOutSource, at: t.string }),
+    /** The word the confirmation asked for when the revocation was read from words, and until when it reopens texts. */
+    t.partial({ optInAnswer: t.string, optInAnswerBy: t.string }),
     ConsentContext,
   ]),
   ContactOptedIn: t.intersection([

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { DateTime } from 'luxon';
 import { closed, closedRecord } from '../codecs/closed.ts';
 import { FiniteNumber, minutesOf, NonEmptyString, refined, TimeOfDay, Weekday } from '../values.ts';
-import { presumingStates } from './areaCodeStates.ts';
+import { areaCodeTableWith } from './areaCodeStates.ts';
 import { usStateCodes } from '../list/stateTimeZones.ts';
 import { artificialVoiceRules, federalCallingHours, federalSource, stateCallingRules } from './stateRuleTable.ts';
 
@@ -116,7 +116,7 @@ export type CallingHoursRules = {
   readonly states: Readonly<Record<string, StateRule>>;
   /** Artificial- or prerecorded-voice rows. */
   readonly artificialVoice: Readonly<Record<string, StateRule>>;
-  /** States that presume an in-state area code means a resident: state to its area codes. */
+  /** The state of every US area code, whose rules apply as well as the address state's: state to its area codes. */
   readonly presumedResidence: Readonly<Record<string, readonly string[]>>;
   readonly purpose: CampaignPurpose;
   readonly blackouts: readonly Blackout[];
@@ -133,7 +133,9 @@ const overridden = (table: Readonly<Record<string, StateRule>>, overrides: Reado
   const rows: Record<string, StateRule> = { ...table };
   for (const [state, { acknowledgeWider: _why, ...override }] of upperKeys(overrides)) {
     const base = rows[state] ?? added;
-    rows[state] = { ...base, ...override, source: `${base.source}; overridden by configuration` };
+    // A part given as undefined (from code rather than JSON) keeps the row's own.
+    const parts = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
+    rows[state] = { ...base, ...parts, source: `${base.source}; overridden by configuration` };
   }
   return rows;
 };
@@ -141,8 +143,7 @@ const overridden = (table: Readonly<Record<string, StateRule>>, overrides: Reado
 /** The table with configuration's overrides applied; a state absent from the table may be added. */
 export const callingHoursRules = (overrides: CallingHoursOverrides = {}): CallingHoursRules => {
   const added = { hours: federalCallingHours, source: 'configuration' };
-  const presumedResidence: Record<string, readonly string[]> = { ...presumingStates };
-  for (const [code, areaCodes] of upperKeys(overrides.presumedResidence)) presumedResidence[code] = areaCodes;
+  const presumedResidence = areaCodeTableWith(overrides.presumedResidence);
   const holidays: Record<string, readonly string[]> = {};
   for (const [code, dates] of upperKeys(overrides.holidays)) holidays[code] = [...(holidays[code] ?? []), ...dates];
   return {

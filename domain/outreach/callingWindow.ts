@@ -1,14 +1,15 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type TimeSlot } from '../values.ts';
 import { countsTexts, holidayRuleOf, stateHoursOn, weekdays, type Blackout, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
-import { areaCodePresumptions, presumedStateOfPhone } from './areaCodeStates.ts';
+import { areaCodeStateOf, type AreaCodeTable } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
 
 /**
  * When a contact may be called or texted: the federal window, each state's rows (telephone
  * solicitation, artificial voice), configured blackouts, the campaign's slots, state holidays and
- * per-person frequency caps, all in the contact's local time. A contact whose area code
- * and address disagree may be in any of several zones and states: every rule must hold in all of them.
+ * per-person frequency caps, all in the contact's local time. A contact is judged by the rules of its
+ * address state and of its area code's state, in every zone either may put it in: a call is allowed
+ * only in the overlap of all their windows.
  * Instants are milliseconds since the epoch (UTC).
  */
 
@@ -22,7 +23,7 @@ export type CallingContact = {
   readonly state?: string;
   /** Every zone the phone's area code may be in. */
   readonly areaCodeTimezones?: readonly string[];
-  /** E.164; an in-state area code makes a presumed resident of FL or OK. */
+  /** E.164; the state of its area code applies as well as the address state. */
   readonly phone?: string;
 };
 
@@ -75,8 +76,9 @@ const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.s
 
 export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
 
-export const contactStates = (contact: CallingContact, presumptions?: ReadonlyMap<string, string>): string[] => {
-  const states = [contact.state?.toUpperCase(), presumedStateOfPhone(contact.phone, presumptions)].filter((s): s is string => s !== undefined && s !== '');
+/** The address state and the area code's state (from `table`, every US area code by default), once each. */
+export const contactStates = (contact: CallingContact, table?: AreaCodeTable): string[] => {
+  const states = [contact.state?.toUpperCase(), areaCodeStateOf(contact.phone, table)].filter((s): s is string => s !== undefined && s !== '');
   return [...new Set(states)];
 };
 
@@ -88,8 +90,7 @@ const coversDate = (blackout: Blackout, isoDate: string): boolean => blackout.fr
 export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
   const { rules } = policy;
   const horizon = (policy.horizonDays ?? 14) * day;
-  const presumptions = areaCodePresumptions(rules.presumedResidence);
-  const statesOf = (contact: CallingContact) => contactStates(contact, presumptions);
+  const statesOf = (contact: CallingContact) => contactStates(contact, rules.presumedResidence);
   const holiday = (state: string, isoDate: string): boolean => policy.holidays(state, isoDate) || (rules.holidays[state]?.includes(isoDate) ?? false);
   /** Under an `informational` purpose, laws that bind solicitations only are left out. */
   const binding = (binds: 'solicitations' | 'every_automated_call'): boolean => rules.purpose !== 'informational' || binds === 'every_automated_call';

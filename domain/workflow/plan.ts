@@ -22,8 +22,11 @@ export type ContactHistory = {
 
 export type WorkflowCampaign = { readonly workflows?: readonly Workflow[]; readonly voicemail?: Voicemail };
 
+/** Earlier calls and texts to the contact's number (epoch ms, any campaign of the company), for the frequency caps. */
+export type RecentOutreach = { readonly calls: readonly number[]; readonly texts: readonly number[] };
+
 /** The first instant at or after `from` a text may go to this contact; undefined when none is in sight. */
-export type TextingWindow = (contact: EnrolledContact & { areaCodeTimezones?: readonly string[] }, from: number) => number | undefined;
+export type TextingWindow = (contact: EnrolledContact & { areaCodeTimezones?: readonly string[] }, from: number, recent?: RecentOutreach) => number | undefined;
 
 export type PlannedStep = {
   readonly stepId: string;

@@ -61,12 +61,13 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
   const expectedRevision = contact.revision;
   const stamp = `${contact._id}@${contact.revision}`;
 
-  const recentCalls = await deps.reads.recentCallsTo(companyId, contact.phone, now);
+  const recent = await deps.reads.recentOutreachTo(companyId, contact.phone, now);
   const slots = run.slots.length > 0 ? run.slots : campaign.scheduleSlots;
   const subject = {
     contact: { timezone: contact.timezone, phone: contact.phone, ...(contact.state ? { state: contact.state } : {}), ...(contact.areaCodeTimezones ? { areaCodeTimezones: contact.areaCodeTimezones } : {}) },
     slots,
-    recentCalls,
+    recentCalls: recent.calls,
+    recentTexts: recent.texts,
   };
   const window = deps.callingWindow(subject, now);
   if (!window.allowed) {

@@ -5,6 +5,7 @@ import { DISPATCHED_CALLS, type DispatchedCall } from '../../projections/outreac
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
 import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
 import { AGENTS } from '../../projections/agents/agentsProjection.ts';
+import { recentOutreachTo } from '../recentOutreach.ts';
 
 const minute = 60_000;
 
@@ -45,11 +46,8 @@ export const dispatchReads = (readStore: ReadStore) => ({
   requestedSince: (companyId: string, campaignId: string, now: Date): Promise<number> =>
     readStore.count(DISPATCHED_CALLS, { companyId, campaignId, requestedAt: { $gt: new Date(now.getTime() - minute).toISOString() } }),
 
-  /** Calls to one number within the last day, any campaign of the company, for the frequency caps. */
-  recentCallsTo: async (companyId: string, to: string, now: Date): Promise<number[]> => {
-    const page = await readStore.find(DISPATCHED_CALLS, { companyId, to, requestedAt: { $gt: new Date(now.getTime() - 24 * 60 * minute).toISOString() } }, { sort: [['requestedAt', 1]], limit: 50 });
-    return page.items.map((doc) => Date.parse((doc as DispatchedCall).requestedAt));
-  },
+  /** Calls and texts to one number within the last day, any campaign of the company, for the frequency caps. */
+  recentOutreachTo: recentOutreachTo(readStore),
 
   /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
   unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>

@@ -10,6 +10,8 @@ export type WindowSubject = {
   readonly slots: readonly TimeSlot[];
   /** Earlier calls to the same number (epoch ms), for the per-person frequency caps. */
   readonly recentCalls: readonly number[];
+  /** Earlier texts to the same number (epoch ms), for the caps that count texts too. */
+  readonly recentTexts: readonly number[];
 };
 
 export type WindowAnswer = {
@@ -30,7 +32,7 @@ export type ConsentCheck = (companyId: string, address: string) => Promise<reado
 
 /** The calling-window policy of `domain/outreach` behind the dispatcher's question. */
 export const callingWindowCheck = (window: CallingWindow): CallingWindowCheck => (subject, at) => {
-  const input = { contact: subject.contact, slots: subject.slots, recentCalls: subject.recentCalls };
+  const input = { contact: subject.contact, slots: subject.slots, channel: 'voice' as const, recentCalls: subject.recentCalls, recentTexts: subject.recentTexts };
   const verdict = window.check(input, at.getTime());
   if (!verdict.allowed) {
     const next = window.nextOpening(input, at.getTime());

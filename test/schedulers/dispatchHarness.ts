@@ -8,6 +8,7 @@ import { dispatchCampaignsProjection } from '../../projections/outreach/dispatch
 import { dispatchedCallsProjection } from '../../projections/outreach/dispatchedCallsProjection.ts';
 import { companySettingsProjection } from '../../projections/company/companySettingsProjection.ts';
 import { agentsProjection } from '../../projections/agents/agentsProjection.ts';
+import { sentTextsProjection } from '../../projections/outreach/sentTextsProjection.ts';
 import type { CampaignEvent, EnrolledContact } from '../../domain/campaign/events.ts';
 import type { Draft } from '../../domain/campaign/draft.ts';
 import { callingWindow } from '../../domain/outreach/callingWindow.ts';
@@ -24,7 +25,7 @@ export const callerNumber = '+15557650000';
 /** Monday 2 March 2026, 09:00 in Chicago. */
 export const monday9am = new Date('2026-03-02T15:00:00.000Z');
 
-const projections = [dueQueueProjection, dispatchCampaignsProjection, dispatchedCallsProjection, companySettingsProjection, agentsProjection] as Projection[];
+const projections = [dueQueueProjection, dispatchCampaignsProjection, dispatchedCallsProjection, sentTextsProjection, companySettingsProjection, agentsProjection] as Projection[];
 
 /** Contacts in Chicago (Illinois), phones +1312555xxxx. */
 export const contacts = (count: number, prefix = 'contact'): EnrolledContact[] =>

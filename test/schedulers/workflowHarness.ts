@@ -9,6 +9,8 @@ import type { EnrolledContact } from '../../domain/campaign/events.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { Event, RecordedEvent } from '../../domain/events/event.ts';
 import { dueMessagesProjection } from '../../projections/outreach/dueMessagesProjection.ts';
+import { dispatchedCallsProjection } from '../../projections/outreach/dispatchedCallsProjection.ts';
+import { sentTextsProjection } from '../../projections/outreach/sentTextsProjection.ts';
 import type { Projection } from '../../projections/projection.ts';
 import { projectionRunner } from '../../projections/projectionRunner.ts';
 import { workflowRunner, type WorkflowRunnerOptions } from '../../schedulers/workflowRunner.ts';
@@ -33,7 +35,7 @@ export const contact = (n: number, extra: Partial<EnrolledContact> = {}): Enroll
 export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
   const stores = tempStores(engineRegistry);
   const clock = virtualClock(new Date(start));
-  const projections = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [dueMessagesProjection as Projection], pollIntervalMs: 10 });
+  const projections = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [dueMessagesProjection, dispatchedCallsProjection, sentTextsProjection] as Projection[], pollIntervalMs: 10 });
   await projections.start();
   const messages = messageCommands({ eventStore: stores.eventStore, registry: engineRegistry });
   const messageStatus = async (report: Parameters<typeof messages.applyStatusReport>[0]) => {

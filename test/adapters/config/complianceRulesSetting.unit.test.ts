@@ -67,6 +67,24 @@ describe('COMPLIANCE_RULES: rule-table overrides from configuration', () => {
     expect(refusal('{"smsKeywords": {"help": []}}')).to.contain('smsKeywords.help: expected a list of at least one keyword');
   });
 
+  it('refuses the opt-in answer word in a keyword list, as any keyword meaning two things', () => {
+    expect(refusal('{"smsKeywords": {"optIn": ["START", "YES"]}}')).to.contain('smsKeywords: YES is in both optIn and optInAnswer');
+    expect(refusal('{"smsKeywords": {"optInAnswer": "END"}}')).to.contain('smsKeywords: END is in both optOut and optInAnswer');
+  });
+
+  it('refuses an answer window outside 1 to 168 hours and a revocation phrase without a letter', () => {
+    expect(refusal('{"smsKeywords": {"optInAnswerHours": 0}}')).to.contain('smsKeywords.optInAnswerHours: expected a whole number of hours from 1 to 168');
+    expect(refusal('{"smsKeywords": {"optInAnswerHours": 2.5}}')).to.contain('smsKeywords.optInAnswerHours');
+    expect(refusal('{"smsKeywords": {"revocationPhrases": ["laissez-moi", "!!"]}}')).to.contain(
+      'smsKeywords.revocationPhrases.1: expected a phrase of 1 to 80 characters with at least one letter',
+    );
+  });
+
+  it('accepts added opt-out keywords and phrases, an answer word and its window', () => {
+    const rules = { smsKeywords: { optOut: ['ARRET'], revocationPhrases: ['laissez-moi tranquille'], optInAnswer: 'OUI', optInAnswerHours: 12 } };
+    expect(loadConfig({ COMPLIANCE_RULES: JSON.stringify(rules) }, []).compliance).to.deep.equal(rules);
+  });
+
   describe('the legal floor: overrides narrow freely, widen only when acknowledged, never the federal hours', () => {
     it('refuses a wider federal window, naming the path', () =>
       expect(refusal('{"callingHours": {"federal": {"start": "06:00", "end": "23:00"}, "acknowledgeWider": "please"}}')).to.equal(

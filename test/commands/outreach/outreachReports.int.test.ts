@@ -91,15 +91,16 @@ describe('outreach reports over the store', () => {
     expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal([]);
   });
 
-  it('reads the keyword lists configuration gives: ARRET opts out, AIDE gets help naming them, STOP is a message', async () => {
+  it('reads the keyword lists configuration gives: ARRET opts out, AIDE gets help naming them, and the shipped STOP still opts out', async () => {
     const reports = r.reports(complianceRules({ smsKeywords: { optOut: ['ARRET'], optIn: ['REPRISE'], help: ['AIDE'] } }).smsKeywords);
-    await reports.telephony.inboundSms(text('STOP', 'SMfr0'));
-    expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal([]);
     await reports.telephony.inboundSms(text('aide', 'SMfr1'));
     expect(r.texts.map((t) => t.body)).to.satisfy((bodies: string[]) => bodies.length === 1 && bodies[0]!.includes('Reply ARRET to opt out'));
     await reports.telephony.inboundSms(text('Arret', 'SMfr2'));
     expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal(['ContactOptedOut']);
     expect(r.texts[1]!.body).to.include('Reply REPRISE to get texts again');
+    await reports.telephony.inboundSms(text('reprise', 'SMfr3'));
+    await reports.telephony.inboundSms(text('STOP', 'SMfr4'));
+    expect(await r.typesOf(`consent-${companyId}.${phone}`)).to.deep.equal(['ContactOptedOut', 'ContactOptedIn', 'ContactOptedOut']);
   });
 
   it('a text to a number no company uses, from someone never reached, is not recorded', async () => {

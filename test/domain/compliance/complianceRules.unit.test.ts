@@ -11,9 +11,22 @@ describe('compliance rules with configuration overrides', () => {
     expect(complianceRules()).to.deep.equal({ callingHours: callingHoursRules(), smsKeywords: defaultSmsKeywords });
   });
 
-  it('replace each keyword list whole, upper-cased, and keep the lists not named', () => {
-    const { smsKeywords } = complianceRules({ smsKeywords: { optOut: ['stop', 'Arret'] } });
-    expect(smsKeywords).to.deep.equal({ ...defaultSmsKeywords, optOut: ['STOP', 'ARRET'] });
+  it('add configured opt-out keywords to the shipped ones, never removing one, and name the configured first', () => {
+    const { smsKeywords } = complianceRules({ smsKeywords: { optOut: ['Arret', 'stop'] } });
+    expect(smsKeywords.optOut).to.deep.equal(['ARRET', 'STOP', ...defaultSmsKeywords.optOut.filter((k) => k !== 'STOP')]);
+    expect(smsKeywords.optOut).to.include.members(defaultSmsKeywords.optOut);
+  });
+
+  it('replace the opt-in and help lists and the answer word whole, upper-cased, and add revocation phrases', () => {
+    const { smsKeywords } = complianceRules({ smsKeywords: { optIn: ['reprise'], help: ['Aide'], optInAnswer: 'oui', optInAnswerHours: 48, revocationPhrases: ['laissez-moi tranquille'] } });
+    expect(smsKeywords).to.deep.equal({
+      optOut: defaultSmsKeywords.optOut,
+      optIn: ['REPRISE'],
+      help: ['AIDE'],
+      optInAnswer: 'OUI',
+      optInAnswerHours: 48,
+      revocationPhrases: ['laissez-moi tranquille'],
+    });
   });
 
   it('let an area code presume residence in a state the table did not have, or end a presumption', () => {

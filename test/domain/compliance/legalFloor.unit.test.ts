@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { acknowledgedWidenings, belowLegalFloor, widerThanShipped } from '../../../domain/compliance/legalFloor.ts';
+import { areaCodeStates } from '../../../domain/outreach/areaCodeStates.ts';
 
 const paths = (overrides: Parameters<typeof belowLegalFloor>[0]) => belowLegalFloor(overrides).map((p) => p.path);
 
@@ -13,7 +14,7 @@ describe('the legal floor under configuration', () => {
         artificialVoice: { ME: { frequencyCaps: [{ calls: 1, withinHours: 12, counts: 'calls_and_texts' }] }, NE: { holidayHours: null } },
         holidays: { LA: ['2026-12-24'] },
         blackouts: [{ states: ['LA'], from: '2026-08-28', until: '2026-09-10', reason: 'emergency', binds: 'solicitations' }],
-        presumedResidence: { FL: ['239', '305', '321', '324', '352', '386', '407', '448', '561', '645', '656', '689', '727', '728', '754', '772', '786', '813', '850', '863', '904', '941', '954', '404'] },
+        presumedResidence: { FL: [...areaCodeStates['FL']!, '316'], GA: ['404'] },
       }),
     ).to.deep.equal([]);
   });
@@ -47,6 +48,7 @@ describe('the legal floor under configuration', () => {
     expect(paths({ artificialVoice: { CA: { binds: 'solicitations' } } })).to.deep.equal(['callingHours.artificialVoice.CA.binds']);
     expect(paths({ purpose: 'informational' })).to.deep.equal(['callingHours.purpose']);
     expect(paths({ presumedResidence: { OK: [] } })).to.deep.equal(['callingHours.presumedResidence.OK']);
+    expect(paths({ presumedResidence: { GA: ['305'] } })).to.deep.equal(['callingHours.presumedResidence']);
   });
 
   it('a widening acknowledged where it sits is accepted, and kept with its reason', () => {

@@ -17,7 +17,7 @@ import {
   type StateRuleOverride,
 } from '../../../domain/outreach/callingHoursRules.ts';
 import { callingWindow, contactStates, contactZones, type CallingWindowInput, type HolidayCalendar } from '../../../domain/outreach/callingWindow.ts';
-import { presumingStates } from '../../../domain/outreach/areaCodeStates.ts';
+import { areaCodeStates } from '../../../domain/outreach/areaCodeStates.ts';
 
 const hour = 3_600_000;
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -79,7 +79,8 @@ const narrowingArb: fc.Arbitrary<CallingHoursOverrides> = fc.record(
       fc.record({ states: fc.subarray(rowStates, { minLength: 1, maxLength: 2 }), from: fc.constantFrom('2026-11-30', '2026-12-03'), until: fc.constantFrom('2026-12-03', '2026-12-10'), reason: fc.constant('emergency'), binds: fc.constantFrom('solicitations' as const, 'every_automated_call' as const) }),
       { maxLength: 1 },
     ),
-    presumedResidence: fc.constant({ FL: [...presumingStates['FL']!, '404'] }),
+    // A Kansas code (Kansas has no rows) judged by Florida's rules as well.
+    presumedResidence: fc.constant({ FL: [...areaCodeStates['FL']!, '316'] }),
   },
   { requiredKeys: [] },
 );
@@ -91,7 +92,7 @@ const inputArb: fc.Arbitrary<CallingWindowInput> = fc
   .record({
     timezone: fc.constantFrom(...zones),
     state: fc.constantFrom(...rowStates, 'KS'),
-    phone: fc.constantFrom('+13055550100', '+14055550100', '+12125550100', '+14045550100'),
+    phone: fc.constantFrom('+13055550100', '+14055550100', '+12125550100', '+14045550100', '+13165550100', '+12135550100', '+12075550100', '+14025550100'),
     channel: fc.constantFrom('voice' as const, 'sms' as const),
     calls: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }),
     texts: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }),
@@ -133,7 +134,7 @@ const wideningArb: fc.Arbitrary<{ overrides: CallingHoursOverrides; path: string
   fc.constant({ overrides: { artificialVoice: { ME: { days: {} } } }, path: 'callingHours.artificialVoice.ME.days', at: 'row' as const }),
   fc.constant({ overrides: { artificialVoice: { NE: { holidayHours: { start: '09:00', end: '21:00' } } } }, path: 'callingHours.artificialVoice.NE.holidayHours', at: 'row' as const }),
   fc.constant({ overrides: { purpose: 'informational' as const }, path: 'callingHours.purpose', at: 'top' as const }),
-  fc.constantFrom('FL', 'OK').map((state) => ({ overrides: { presumedResidence: { [state]: presumingStates[state]!.slice(1) } }, path: `callingHours.presumedResidence.${state}`, at: 'top' as const })),
+  fc.constantFrom('FL', 'OK').map((state) => ({ overrides: { presumedResidence: { [state]: areaCodeStates[state]!.slice(1) } }, path: `callingHours.presumedResidence.${state}`, at: 'top' as const })),
 );
 
 const acknowledged = ({ overrides, at: where }: { overrides: CallingHoursOverrides; at: 'row' | 'top' }, reason: string): CallingHoursOverrides => {

@@ -86,8 +86,54 @@ describe('consent decider', () => {
     });
 
     it('a YES or START from a number that never opted out records nothing (an ordinary reply)', () => {
-      spec.given([]).when(smsOptIn('YES')).then([]);
+      spec.given([]).when(smsOptIn('START')).then([]);
+      spec.given([]).when({ type: 'RecordSmsOptIn', data: { companyId, address: phone, at, keyword: 'YES', answer: true } }).then([]);
       spec.given([optedOut('voice', 'admin')]).when(smsOptIn('YES')).then([]);
+    });
+  });
+
+  describe('answering the opt-in question of an uncertain opt-out', () => {
+    const question = { answer: 'YES', by: '2026-03-02T15:00:00.000Z' };
+    const phraseOptOut = optedOut('all', 'sms_free_text', phone, { optInAnswer: 'YES', optInAnswerBy: question.by, matched: 'en.remove_me: remove me' });
+    const answer = (when: string, keyword = 'YES'): ConsentCommand => ({ type: 'RecordSmsOptIn', data: { companyId, address: phone, at: when, keyword, answer: true } });
+    const optedInBy = (keyword: string, when: string): ConsentEvent => ({ type: 'ContactOptedIn', data: { companyId, address: phone, channel: 'sms', source: 'sms_keyword', at: when, keyword } });
+
+    it('records the question and its deadline on the opt-out', () => {
+      spec
+        .given([])
+        .when(optOut('sms_free_text', phone, { optInQuestion: question, context: { matched: 'en.remove_me: remove me' } }))
+        .then([phraseOptOut]);
+    });
+
+    it('refuses a question after an opt-out not heard by text, or with a deadline not after the opt-out', () => {
+      spec.given([]).when(optOut('agent_reported', phone, { optInQuestion: question })).thenThrows(ValidationError, /opt-in question/, 'CONSENT.QUESTION_INVALID');
+      spec.given([]).when(optOut('sms_free_text', phone, { optInQuestion: { answer: 'YES', by: at } })).thenThrows(ValidationError, /later deadline/, 'CONSENT.QUESTION_INVALID');
+      spec.given([]).when(optOut('sms_free_text', phone, { optInQuestion: { answer: 'yes', by: question.by } })).thenThrows(ValidationError, /keyword/, 'CONSENT.QUESTION_INVALID');
+    });
+
+    it('YES within the window after an opt-out read from words reopens texts; calls stay blocked', () => {
+      const inTime = '2026-03-02T14:59:59.000Z';
+      spec.given([phraseOptOut]).when(answer(inTime)).then([optedInBy('YES', inTime)]);
+      spec.given([phraseOptOut]).when(answer(question.by)).then([optedInBy('YES', question.by)]);
+      spec.given([phraseOptOut]).when(answer(inTime)).thenState((state) => expect(state).to.deep.equal({ blocked: { voice: true, sms: false, email: false } }));
+    });
+
+    it('YES after the window reopens nothing', () => {
+      spec.given([phraseOptOut]).when(answer('2026-03-02T15:00:00.001Z')).then([]);
+    });
+
+    it('YES after a bare STOP, which asked no question, reopens nothing', () => {
+      spec.given([optedOut('all', 'sms_keyword', phone, { keyword: 'STOP' })]).when(answer(at)).then([]);
+    });
+
+    it('a word other than the one asked for is no answer, and a question is answered once', () => {
+      spec.given([phraseOptOut]).when(answer(at, 'OUI')).then([]);
+      spec.given([phraseOptOut, optedInBy('YES', at), optedOut('all', 'sms_keyword')]).when(answer(at)).then([]);
+    });
+
+    it('START always reopens texts, question or none, in time or late', () => {
+      spec.given([phraseOptOut]).when({ ...smsOptIn(), data: { ...smsOptIn().data, at: '2026-04-01T00:00:00.000Z' } } as ConsentCommand).then([optedInBy('START', '2026-04-01T00:00:00.000Z')]);
+      spec.given([optedOut('all', 'sms_keyword')]).when(smsOptIn('START')).then([optedInBy('START', at)]);
     });
   });
 

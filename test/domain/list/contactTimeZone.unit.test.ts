@@ -36,6 +36,13 @@ describe('contact time zones', () => {
         areaCodeTimezones: ['America/Adak', 'America/Anchorage'],
       }));
 
+    it("takes the area code's state zone when the prefix data does not know the code yet (Peoria's 861)", () =>
+      expect(contactTimeZone({ phone: '+18615550100' }, company)).to.deep.equal({
+        timezone: 'America/Chicago',
+        timezoneSource: 'area_code',
+        areaCodeTimezones: ['America/Chicago'],
+      }));
+
     it('falls back to the company zone when the prefix is unknown, with no prefix zones kept', () =>
       expect(contactTimeZone({ phone: '+999123456789' }, company)).to.deep.equal({ timezone: company, timezoneSource: 'company' }));
   });

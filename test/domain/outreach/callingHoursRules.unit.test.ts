@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { artificialVoiceRules, CallingHoursOverrides, callingHoursRules, stateCallingRules } from '../../../domain/outreach/callingHoursRules.ts';
-import { presumedStateOfPhone } from '../../../domain/outreach/areaCodeStates.ts';
 import { at, windowWith } from './callingWindowSupport.ts';
 
 describe('calling hours rules', () => {
@@ -61,20 +60,6 @@ describe('calling hours rules', () => {
     it('decodes from configuration JSON and refuses a malformed time', () => {
       expect(isRight(CallingHoursOverrides.decode({ states: { TX: { hours: { start: '10:00', end: '20:00' }, days: { sun: null } } } }))).to.equal(true);
       expect(isRight(CallingHoursOverrides.decode({ states: { TX: { hours: { start: '10', end: '20:00' } } } }))).to.equal(false);
-    });
-  });
-
-  describe('area codes that make a presumed resident', () => {
-    it('Florida and Oklahoma codes', () => {
-      expect(presumedStateOfPhone('+13055550100')).to.equal('FL');
-      expect(presumedStateOfPhone('+19545550100')).to.equal('FL');
-      expect(presumedStateOfPhone('+14055550100')).to.equal('OK');
-    });
-
-    it('no presumption for other codes, other countries or no phone', () => {
-      expect(presumedStateOfPhone('+12125550100')).to.equal(undefined);
-      expect(presumedStateOfPhone('+443055550100')).to.equal(undefined);
-      expect(presumedStateOfPhone(undefined)).to.equal(undefined);
     });
   });
 });
