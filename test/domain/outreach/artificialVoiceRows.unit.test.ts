@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { CallingWindowInput } from '../../../domain/outreach/callingWindow.ts';
+import { textingWindowOf } from '../../../domain/workflow/textingWindow.ts';
 import { at, holidaysOf, windowWith } from './callingWindowSupport.ts';
 
 // 2026-12-01 is a Tuesday, 2026-12-05 a Saturday, 2026-12-06 a Sunday; standard time everywhere.
@@ -19,6 +20,12 @@ describe('artificial-voice rows: every engine call is an artificial voice', () =
     });
 
     it('lets a text go at 08:30: the row is about calls only', () => expect(window.check(text('CA', 'America/Los_Angeles'), at('2026-12-01T08:30-08:00')).allowed).to.equal(true));
+
+    it('the workflow runner’s texting window sends it at once', () => {
+      const texting = textingWindowOf(window);
+      const contact = { caseId: 'c', contactId: 'p', externalId: 'X', phone: '+12135550100', state: 'CA', timezone: 'America/Los_Angeles', timezoneSource: 'state' as const };
+      expect(texting(contact, at('2026-12-01T08:30-08:00'), { calls: [], texts: [] })).to.equal(at('2026-12-01T08:30-08:00'));
+    });
 
     it('still binds when campaigns are configured as informational', () =>
       expect(windowWith({ purpose: 'informational' }).check(californian, at('2026-12-01T08:30-08:00'))).to.include({ reason: 'outside_artificial_voice_hours' }));
