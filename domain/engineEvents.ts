@@ -12,6 +12,7 @@ import { messageEventDefinitions } from './message/events.ts';
 import { workflowEventDefinitions } from './workflow/events.ts';
 import { conversationEventDefinitions } from './conversation/events.ts';
 import { unroutedTextEventDefinitions } from './consent/unroutedTexts.ts';
+import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -28,6 +29,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...workflowEventDefinitions,
   ...conversationEventDefinitions,
   ...unroutedTextEventDefinitions,
+  ...appliedRulesEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -12,6 +12,7 @@ import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
 import { scriptArgs } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
+import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
 import { demoCompany, setUpDemoCampaign } from './demo/demoCampaign.ts';
 import { demoCompanyName, demoStart, earlierData, earlierDataText } from './demo/earlierData.ts';
 import { demoClient } from './demo/demoClient.ts';
@@ -40,6 +41,8 @@ const main = async () => {
   const start = flags.start ? requestedStart : demoStart(requestedStart, earlier);
   if (earlier.events > 0) console.log(earlierDataText(config.eventStore.engine === 'sqlite' ? config.dataDir : 'the configured event store', earlier, companyName, start));
   const clock = virtualClock(start);
+  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.now());
+  for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const admin = adminToken(config.adminToken, config.dataDir);
   const secret = unsubscribeSecret(config.unsubscribeSecret, config.dataDir);
   // The outreach side waits on the projections the engine app starts: bound once both exist.

@@ -13,6 +13,7 @@ import { engineApp } from './engine/engineApp.ts';
 import { outreachEngine } from './engine/outreachEngine.ts';
 import { newEntityId } from '../adapters/clock/systemClock.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
+import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
 import { systemScheduler } from '../adapters/clock/scheduler.ts';
 
 const main = async (): Promise<void> => {
@@ -20,6 +21,8 @@ const main = async (): Promise<void> => {
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
   const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
+  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, new Date());
+  for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
   const admin = adminToken(config.adminToken, config.dataDir);
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describeErrors } from '../../domain/codecs/describeErrors.ts';
 import { ComplianceOverrides, complianceRules, keywordConflicts } from '../../domain/compliance/complianceRules.ts';
+import { belowLegalFloor } from '../../domain/compliance/legalFloor.ts';
 import { logLevels, type LogLevel } from './config.ts';
 
 /** A setting decoded from its raw string; `check` answers the value or what was expected. */
@@ -125,5 +126,7 @@ export const complianceOverrides = fromString('compliance rules', (raw): Complia
   const decoded = ComplianceOverrides.decode(json);
   if (isLeft(decoded)) return { expected: `invalid rules in ${where}: ${describeErrors(decoded.left)}` };
   const conflicts = keywordConflicts(complianceRules(decoded.right).smsKeywords);
-  return conflicts.length > 0 ? { expected: `invalid rules in ${where}: smsKeywords: ${conflicts.join('; ')}` } : decoded.right;
+  if (conflicts.length > 0) return { expected: `invalid rules in ${where}: smsKeywords: ${conflicts.join('; ')}` };
+  const floor = belowLegalFloor(decoded.right.callingHours);
+  return floor.length > 0 ? { expected: `invalid rules in ${where}: ${floor.map((p) => `${p.path}: ${p.message}`).join('; ')}` } : decoded.right;
 });

@@ -3,12 +3,15 @@ import type { HolidayCalendar } from '../../domain/outreach/callingWindow.ts';
 
 /**
  * US state legal holidays from `date-holidays` (offline data): public holidays and their observed
- * (substitute) days. Pennsylvania's call ban also names Good Friday and Election Day, which the library
- * does not list as public there, so they are added. A code the library does not know gets the federal holidays.
+ * (substitute) days. Holidays a state's law names that the library lacks are added: Pennsylvania's
+ * Good Friday and Election Day; Louisiana's (La. R.S. 1:55) Battle of New Orleans, Huey P. Long Day and
+ * All Saints' Day, and June 3 (Confederate Memorial Day, struck from 1:55 in 2022 but still listed by
+ * older summaries: kept, the stricter reading). A code the library does not know gets the federal holidays.
  */
 
 const extraHolidays: Readonly<Record<string, readonly string[]>> = {
   PA: ['easter -2', 'tuesday after 1st monday in November'],
+  LA: ['01-08', '06-03', '08-30', '11-01'],
 };
 
 const calendars = new Map<string, Holidays>();

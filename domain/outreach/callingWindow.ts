@@ -1,14 +1,15 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type TimeSlot } from '../values.ts';
-import { stateHoursOn, weekdays, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
+import { countsTexts, holidayRuleOf, stateHoursOn, weekdays, type Blackout, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
 import { areaCodeStateOf, type AreaCodeTable } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
 
 /**
- * When a contact may be called: the federal window, the state table, the campaign's slots, state
- * holidays and per-person frequency caps, all in the contact's local time. A contact is judged by the
- * rules of its address state and of its area code's state, in every zone either may put it in: a call
- * is allowed only in the overlap of all their windows.
+ * When a contact may be called or texted: the federal window, each state's rows (telephone
+ * solicitation, artificial voice), configured blackouts, the campaign's slots, state holidays and
+ * per-person frequency caps, all in the contact's local time. A contact is judged by the rules of its
+ * address state and of its area code's state, in every zone either may put it in: a call is allowed
+ * only in the overlap of all their windows.
  * Instants are milliseconds since the epoch (UTC).
  */
 
@@ -34,8 +35,10 @@ export type CallingWindowInput = {
   readonly slotsTimezone?: string;
   /** Earlier calls to this person (any campaign of the company), for the frequency caps. */
   readonly recentCalls?: readonly number[];
-  readonly channel?: 'voice' | 'sms'; // what is being judged; absent = 'voice'
-  readonly recentTexts?: readonly number[]; // earlier texts to this person (epoch ms, any campaign of the company)
+  /** What is being judged; absent means a call. */
+  readonly channel?: 'voice' | 'sms';
+  /** Earlier texts to this person (epoch ms, any campaign of the company), for caps that count texts. */
+  readonly recentTexts?: readonly number[];
 };
 
 export type ClosedReason =
@@ -44,6 +47,8 @@ export type ClosedReason =
   | 'closed_weekday'
   | 'state_holiday'
   | 'outside_state_hours'
+  | 'outside_artificial_voice_hours'
+  | 'blackout'
   | 'outside_campaign_slots'
   | 'frequency_cap';
 
@@ -77,13 +82,33 @@ export const contactStates = (contact: CallingContact, table?: AreaCodeTable): s
   return [...new Set(states)];
 };
 
+type Row = { readonly state: string; readonly kind: 'solicitation' | 'artificial_voice'; readonly rule: StateRule };
+
+/** Both ends included; dates compare as text (`yyyy-MM-dd`). */
+const coversDate = (blackout: Blackout, isoDate: string): boolean => blackout.from <= isoDate && isoDate <= blackout.until;
+
 export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
-  const { rules, holidays } = policy;
+  const { rules } = policy;
   const horizon = (policy.horizonDays ?? 14) * day;
   const statesOf = (contact: CallingContact) => contactStates(contact, rules.presumedResidence);
+  const holiday = (state: string, isoDate: string): boolean => policy.holidays(state, isoDate) || (rules.holidays[state]?.includes(isoDate) ?? false);
+  /** Under an `informational` purpose, laws that bind solicitations only are left out. */
+  const binding = (binds: 'solicitations' | 'every_automated_call'): boolean => rules.purpose !== 'informational' || binds === 'every_automated_call';
 
-  const ruled = (states: readonly string[]): [string, StateRule][] =>
-    states.flatMap((state) => (rules.states[state] ? [[state, rules.states[state]] as [string, StateRule]] : []));
+  /** The rows that judge this input: its states' rows that bind it and cover its channel. */
+  const rowsOf = (input: CallingWindowInput): Row[] => {
+    const sms = input.channel === 'sms';
+    return statesOf(input.contact).flatMap((state) =>
+      [
+        { state, kind: 'solicitation' as const, rule: rules.states[state] },
+        { state, kind: 'artificial_voice' as const, rule: rules.artificialVoice[state] },
+      ].filter((row): row is Row => row.rule !== undefined && binding(row.rule.binds) && !(sms && row.rule.covers === 'voice')),
+    );
+  };
+  const blackoutsOf = (input: CallingWindowInput): Blackout[] => {
+    const states = statesOf(input.contact);
+    return rules.blackouts.filter((b) => binding(b.binds) && b.states.some((state) => states.includes(state)));
+  };
 
   const check = (input: CallingWindowInput, at: number): WindowVerdict => {
     const zones = contactZones(input.contact);
@@ -94,13 +119,19 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
     const locals = zones.map((zone) => [zone, DateTime.fromMillis(at, { zone })] as const);
 
     for (const [zone, local] of locals) if (!local.isValid || !within(rules.federal, minuteOfDay(local))) return closed('outside_federal_hours', zone);
-    for (const [state, rule] of ruled(states))
+    for (const blackout of blackoutsOf(input))
+      for (const [zone, local] of locals)
+        if (coversDate(blackout, local.toISODate()!)) return closed('blackout', zone, blackout.states.find((state) => states.includes(state)));
+    const rows = rowsOf(input);
+    for (const { state, kind, rule } of rows)
       for (const [zone, local] of locals) {
         const weekday = weekdays[local.weekday - 1]!;
         const hours = stateHoursOn(rule, weekday);
         if (hours === null) return closed(weekday === 'sun' ? 'sunday' : 'closed_weekday', zone, state);
-        if (rule.noHolidays && holidays(state, local.toISODate()!)) return closed('state_holiday', zone, state);
-        if (!within(hours, minuteOfDay(local))) return closed('outside_state_hours', zone, state);
+        const onHoliday = holidayRuleOf(rule);
+        if (onHoliday !== undefined && holiday(state, local.toISODate()!) && (onHoliday === 'closed' || !within(onHoliday, minuteOfDay(local))))
+          return closed('state_holiday', zone, state);
+        if (!within(hours, minuteOfDay(local))) return closed(kind === 'artificial_voice' ? 'outside_artificial_voice_hours' : 'outside_state_hours', zone, state);
       }
     if (input.slots !== undefined) {
       const slotZone = input.slotsTimezone ?? input.contact.timezone;
@@ -110,28 +141,30 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
       if (!input.slots.some((slot) => weekday !== undefined && slot.days.includes(weekday) && within(slot, minute)))
         return closed('outside_campaign_slots', slotZone);
     }
-    for (const [state, rule] of ruled(states))
+    for (const { state, rule } of rows)
       for (const cap of rule.frequencyCaps ?? []) {
+        // A text is judged only by caps that count texts; those count calls and texts together.
+        if (input.channel === 'sms' && !countsTexts(cap)) continue;
         const since = at - cap.withinHours * hour;
-        const calls = (input.recentCalls ?? []).filter((call) => call > since && call <= at).length;
-        if (calls >= cap.calls) return closed('frequency_cap', input.contact.timezone, state);
+        const counted = countsTexts(cap) ? [...(input.recentCalls ?? []), ...(input.recentTexts ?? [])] : (input.recentCalls ?? []);
+        if (counted.filter((sent) => sent > since && sent <= at).length >= cap.calls) return closed('frequency_cap', input.contact.timezone, state);
       }
     return { ...audit, allowed: true };
   };
 
-  /** Every instant in [from, to) at which the answer may change. */
+  /** Every instant in [from, to) at which the answer may change; local midnight (threshold 0) bounds holidays and blackouts. */
   const boundaries = (input: CallingWindowInput, from: number, to: number): number[] => {
-    const stateRules = ruled(statesOf(input.contact)).map(([, rule]) => rule);
+    const rows = rowsOf(input).map(({ rule }) => rule);
     const hours: LocalHours[] = [rules.federal, ...(input.slots ?? [])];
-    for (const rule of stateRules) {
+    for (const rule of rows) {
       hours.push(rule.hours);
       for (const special of Object.values(rule.days ?? {})) if (special) hours.push(special);
+      if (rule.holidayHours) hours.push(rule.holidayHours);
     }
     const thresholds = [...new Set([0, ...hours.flatMap((h) => [minutesOf(h.start), minutesOf(h.end)])])];
     const zones = [...new Set([...contactZones(input.contact), input.slotsTimezone ?? input.contact.timezone])];
-    const expiries = stateRules.flatMap((rule) =>
-      (rule.frequencyCaps ?? []).flatMap((cap) => (input.recentCalls ?? []).map((call) => call + cap.withinHours * hour)),
-    );
+    const sent = [...(input.recentCalls ?? []), ...(input.recentTexts ?? [])];
+    const expiries = rows.flatMap((rule) => (rule.frequencyCaps ?? []).flatMap((cap) => sent.map((at) => at + cap.withinHours * hour)));
     const all = [...wallClockBoundaries(zones, thresholds, from, to), ...expiries.filter((at) => at >= from && at < to)];
     return [...new Set(all)].sort((a, b) => a - b);
   };
@@ -146,7 +179,22 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
     return undefined;
   };
 
-  const nextOpening = (input: CallingWindowInput, from: number): number | undefined => firstWhere(input, from, from + horizon, true);
+  /** The search reaches a horizon past the end of any blackout it meets, so a long blackout delays calls rather than ending them. */
+  const searchEnd = (input: CallingWindowInput, from: number): number => {
+    let until = from + horizon;
+    const dated = blackoutsOf(input).map((b) => ({ from: Date.parse(`${b.from}T00:00Z`) - day, until: Date.parse(`${b.until}T00:00Z`) + 2 * day }));
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const b of dated)
+        if (b.from < until && b.until + horizon > until) {
+          until = b.until + horizon;
+          grown = true;
+        }
+    }
+    return until;
+  };
+
+  const nextOpening = (input: CallingWindowInput, from: number): number | undefined => firstWhere(input, from, searchEnd(input, from), true);
 
   const nextWindow = (input: CallingWindowInput, from: number): OpenWindow | undefined => {
     const opensAt = nextOpening(input, from);

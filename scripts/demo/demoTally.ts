@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
 
 /** Reasons the calling window gives for a closed window, as the dispatcher records them. */
-const windowReasons = new Set(['outside_federal_hours', 'sunday', 'closed_weekday', 'state_holiday', 'outside_state_hours', 'outside_campaign_slots', 'frequency_cap']);
+const windowReasons = new Set(['outside_federal_hours', 'sunday', 'closed_weekday', 'state_holiday', 'outside_state_hours', 'outside_artificial_voice_hours', 'blackout', 'outside_campaign_slots', 'frequency_cap']);
 
 export type ContactOutcome = {
   contactId: string;

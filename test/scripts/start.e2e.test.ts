@@ -25,14 +25,16 @@ const start = (args: string[], env: Record<string, string> = {}) => {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  const logged: Record<string, unknown>[] = [];
   const listening = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg?: string; port?: number };
+      logged.push(entry);
       if (entry.msg === 'listening') resolve(`http://127.0.0.1:${entry.port}`);
     });
     void exited.then(({ code, stderr }) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
-  return { child, exited, listening };
+  return { child, exited, listening, logged };
 };
 
 describe('npm start', function () {
@@ -70,6 +72,22 @@ describe('npm start', function () {
     running = second.child;
     await second.listening;
     expect(readFileSync(tokenFile, 'utf8')).to.equal(token);
+  });
+
+  it('refuses compliance rules wider than shipped without an acknowledgement, and logs an acknowledged widening as a warning with its reason', async () => {
+    const wider = { callingHours: { states: { TX: { days: { sun: { start: '10:00', end: '21:00' } } } } } };
+    const refused = start(['--data-dir', dataDir, '--port', String(await freePort())], { COMPLIANCE_RULES: JSON.stringify(wider) });
+    running = refused.child;
+    const { code, stderr } = await refused.exited;
+    expect(code).to.equal(2);
+    expect(stderr).to.contain('COMPLIANCE_RULES: invalid rules in the inline JSON: callingHours.states.TX.days.sun: starts at 10:00 instead of 12:00 on sun');
+
+    const reason = 'counsel’s reading of §301.051, 2026-11-02';
+    const acknowledged = { callingHours: { states: { TX: { ...wider.callingHours.states.TX, acknowledgeWider: reason } } } };
+    const started = start(['--data-dir', dataDir, '--port', String(await freePort())], { COMPLIANCE_RULES: JSON.stringify(acknowledged) });
+    running = started.child;
+    await started.listening;
+    expect(started.logged.filter((entry) => entry['level'] === 40 && entry['reason'] === reason).map((entry) => entry['path'])).to.deep.equal(['callingHours.states.TX.days.sun']);
   });
 
   it('shares one data directory between two processes: each projection runs in one of them, and the other takes over when it stops', async () => {

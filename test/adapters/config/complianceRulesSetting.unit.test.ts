@@ -84,4 +84,44 @@ describe('COMPLIANCE_RULES: rule-table overrides from configuration', () => {
     const rules = { smsKeywords: { optOut: ['ARRET'], revocationPhrases: ['laissez-moi tranquille'], optInAnswer: 'OUI', optInAnswerHours: 12 } };
     expect(loadConfig({ COMPLIANCE_RULES: JSON.stringify(rules) }, []).compliance).to.deep.equal(rules);
   });
+
+  describe('the legal floor: overrides narrow freely, widen only when acknowledged, never the federal hours', () => {
+    it('refuses a wider federal window, naming the path', () =>
+      expect(refusal('{"callingHours": {"federal": {"start": "06:00", "end": "23:00"}, "acknowledgeWider": "please"}}')).to.equal(
+        'COMPLIANCE_RULES: invalid rules in the inline JSON: callingHours.federal: starts at 06:00 and ends at 23:00, wider than the federal 08:00-21:00 (47 CFR 64.1200(c)(1)), which configuration may narrow but never widen',
+      ));
+
+    it('refuses an unacknowledged widening in a file, naming the path, what is wider and how to acknowledge it', () => {
+      const file = join(dir, 'rules.json');
+      writeFileSync(file, JSON.stringify({ callingHours: { states: { TX: { days: { sun: { start: '07:00', end: '21:00' } } } } } }));
+      expect(refusal(file)).to.equal(
+        `COMPLIANCE_RULES: invalid rules in ${JSON.stringify(file)}: callingHours.states.TX.days.sun: starts at 07:00 instead of 12:00 on sun, wider than the shipped rules; to allow it, add "acknowledgeWider": "<why>" to callingHours.states.TX`,
+      );
+    });
+
+    it('accepts the widening once acknowledged', () => {
+      const rules = { callingHours: { states: { TX: { days: { sun: { start: '10:00', end: '21:00' } }, acknowledgeWider: 'counsel’s reading of §301.051' } } } };
+      expect(loadConfig({ COMPLIANCE_RULES: JSON.stringify(rules) }, []).compliance).to.deep.equal(rules);
+    });
+
+    it('reads artificial-voice rows, purpose, blackouts and holidays', () => {
+      const rules = {
+        callingHours: {
+          artificialVoice: { NE: { holidayHours: { start: '14:00', end: '20:00' } } },
+          purpose: 'informational',
+          acknowledgeWider: 'every campaign reminds clients of their own cases',
+          blackouts: [{ states: ['LA'], from: '2026-08-28', until: '2026-09-10', reason: 'JBE 2026-50', binds: 'solicitations' }],
+          holidays: { LA: ['2026-12-24'] },
+        },
+      };
+      expect(loadConfig({ COMPLIANCE_RULES: JSON.stringify(rules) }, []).compliance).to.deep.equal(rules);
+    });
+
+    it('refuses a blackout that ends before it starts, or binds what it cannot', () => {
+      const blackout = (fields: object) => JSON.stringify({ callingHours: { blackouts: [{ states: ['LA'], from: '2026-09-10', until: '2026-09-10', reason: 'r', binds: 'solicitations', ...fields }] } });
+      expect(refusal(blackout({ from: '2026-09-11' }))).to.contain('callingHours.blackouts.0: expected a blackout whose from is not after its until');
+      expect(refusal(blackout({ binds: 'texts' }))).to.contain('callingHours.blackouts.0.binds: expected solicitations or every_automated_call');
+      expect(refusal(JSON.stringify({ callingHours: { holidays: { LA: ['2026-02-30'] } } }))).to.contain('callingHours.holidays.LA.0: expected a date yyyy-MM-dd');
+    });
+  });
 });

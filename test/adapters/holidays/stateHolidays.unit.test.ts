@@ -19,6 +19,18 @@ describe('state holidays (date-holidays)', () => {
     expect(isStateHoliday('PA', '2026-11-03')).to.equal(true);
   });
 
+  it('adds the Louisiana holidays of La. R.S. 1:55 the library lacks', () => {
+    for (const day of ['2026-01-08', '2026-06-03', '2026-08-30', '2026-11-01']) expect(isStateHoliday('LA', day), day).to.equal(true);
+    expect(isStateHoliday('AL', '2026-01-08')).to.equal(false);
+  });
+
+  it('closes the calling window in Louisiana on Mardi Gras, and opens it the next morning', () => {
+    const window = callingWindow({ rules: callingHoursRules(), holidays: isStateHoliday });
+    const louisianan = { contact: { timezone: 'America/Chicago', state: 'LA' } };
+    expect(window.check(louisianan, at('2026-02-17T12:00-06:00'))).to.include({ reason: 'state_holiday', state: 'LA' });
+    expect(window.nextOpening(louisianan, at('2026-02-17T12:00-06:00'))).to.equal(at('2026-02-18T08:00-06:00'));
+  });
+
   it('an ordinary day is not a holiday, nor is a malformed date', () => {
     expect(isStateHoliday('AL', '2026-12-01')).to.equal(false);
     expect(isStateHoliday('AL', '2026-12-25T00:00')).to.equal(false);

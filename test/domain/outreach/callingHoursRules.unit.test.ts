@@ -1,22 +1,25 @@
 import { expect } from 'chai';
 import { isRight } from 'fp-ts/lib/Either.js';
-import { CallingHoursOverrides, callingHoursRules, stateCallingRules } from '../../../domain/outreach/callingHoursRules.ts';
+import { artificialVoiceRules, CallingHoursOverrides, callingHoursRules, stateCallingRules } from '../../../domain/outreach/callingHoursRules.ts';
 import { at, windowWith } from './callingWindowSupport.ts';
 
 describe('calling hours rules', () => {
   it('federal hours are 08:00-21:00 with their source', () =>
     expect(callingHoursRules()).to.deep.include({ federal: { start: '08:00', end: '21:00' }, federalSource: '47 CFR 64.1200(c)(1)' }));
 
-  it('every state row names its source', () => {
-    for (const [state, rule] of Object.entries(stateCallingRules)) expect(rule.source, state).to.be.a('string').and.not.equal('');
+  const everyRow = () => [...Object.entries(stateCallingRules), ...Object.entries(artificialVoiceRules)];
+
+  it('every row names its source', () => {
+    for (const [state, rule] of everyRow()) expect(rule.source, state).to.be.a('string').and.not.equal('');
   });
 
   it('every row the sources disagree on says which reading it took', () => {
-    for (const state of ['IL', 'PA', 'RI', 'TX', 'UT', 'MS', 'ME']) expect(stateCallingRules[state]?.reading, state).to.be.a('string');
+    for (const state of ['IL', 'PA', 'RI', 'TX', 'UT', 'MS', 'FL', 'MD']) expect(stateCallingRules[state]?.reading, state).to.be.a('string');
+    for (const state of ['ME', 'NE']) expect(artificialVoiceRules[state]?.reading, state).to.be.a('string');
   });
 
   it('never allows a state more than the federal hours', () => {
-    for (const [state, rule] of Object.entries(stateCallingRules)) {
+    for (const [state, rule] of everyRow()) {
       for (const hours of [rule.hours, ...Object.values(rule.days ?? {})].filter((h) => h !== null)) {
         expect(hours!.start >= '08:00' && hours!.end <= '21:00', state).to.equal(true);
       }

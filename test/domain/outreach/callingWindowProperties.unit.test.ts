@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { callingHoursRules, stateCallingRules, stateHoursOn, weekdays } from '../../../domain/outreach/callingHoursRules.ts';
+import { artificialVoiceRules, callingHoursRules, stateCallingRules, stateHoursOn, weekdays } from '../../../domain/outreach/callingHoursRules.ts';
 import { callingWindow, contactStates, contactZones, type CallingWindowInput, type HolidayCalendar } from '../../../domain/outreach/callingWindow.ts';
 import type { TimeSlot, Weekday } from '../../../domain/values.ts';
 
@@ -15,7 +15,7 @@ const zones = [
   'Pacific/Honolulu', 'America/Indiana/Indianapolis', 'America/Detroit', 'America/Boise', 'America/Puerto_Rico',
   'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'America/Havana',
 ];
-const states = [...Object.keys(stateCallingRules), 'NY', 'CA', 'GA', 'KS', 'ny'];
+const states = [...new Set([...Object.keys(stateCallingRules), ...Object.keys(artificialVoiceRules)]), 'NY', 'GA', 'KS', 'ny', 'ca'];
 const phones = ['+13055550100', '+14055550100', '+12125550100', '+12065550100'];
 
 const hhmm = (quarter: number): string => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
@@ -71,14 +71,16 @@ const obeysEveryRule = (input: CallingWindowInput, t: number, holidays: HolidayC
     const time = local.toFormat('HH:mm');
     const weekday = local.toFormat('ccc', { locale: 'en-US' }).toLowerCase() as Weekday;
     if (!(time >= '08:00' && time < '21:00')) return `federal hours in ${zone} (${time})`;
-    for (const state of contactStates(input.contact)) {
-      const rule = rules.states[state];
-      if (!rule) continue;
-      const hours = stateHoursOn(rule, weekday);
-      if (hours === null) return `${state} bans ${weekday}`;
-      if (rule.noHolidays && holidays(state, local.toFormat('yyyy-MM-dd'))) return `${state} holiday`;
-      if (!(time >= hours.start && time < hours.end)) return `${state} hours in ${zone} (${time})`;
-    }
+    for (const state of contactStates(input.contact))
+      for (const rule of [rules.states[state], rules.artificialVoice[state]]) {
+        if (!rule) continue;
+        const hours = stateHoursOn(rule, weekday);
+        if (hours === null) return `${state} bans ${weekday}`;
+        const holiday = holidays(state, local.toFormat('yyyy-MM-dd'));
+        if (holiday && (rule.noHolidays || rule.holidayHours === null)) return `${state} holiday`;
+        if (holiday && rule.holidayHours && !(time >= rule.holidayHours.start && time < rule.holidayHours.end)) return `${state} holiday hours in ${zone} (${time})`;
+        if (!(time >= hours.start && time < hours.end)) return `${state} hours in ${zone} (${time})`;
+      }
   }
   if (input.slots) {
     const local = clock(input.slotsTimezone ?? input.contact.timezone);
@@ -172,7 +174,7 @@ describe('calling window properties', () => {
             placed.push(opening);
             t = opening;
           }
-          const caps = contactStates(contact).flatMap((s) => stateCallingRules[s]?.frequencyCaps ?? []);
+          const caps = contactStates(contact).flatMap((s) => [...(stateCallingRules[s]?.frequencyCaps ?? []), ...(artificialVoiceRules[s]?.frequencyCaps ?? [])]);
           expect(caps).to.not.be.empty;
           for (const cap of caps)
             for (const call of placed) {
