@@ -15,7 +15,7 @@ export const validPostalAddress = (raw: string): string => {
   const address = lines.join('\n');
   const problem =
     lines.length === 0
-      ? 'required: the street or post office box, city, state and ZIP code mail reaches the company at'
+      ? 'is required: the street or post office box, city, state and ZIP code mail reaches the company at'
       : address.length > MAX_POSTAL_ADDRESS
         ? `must be at most ${MAX_POSTAL_ADDRESS} characters, got ${address.length}`
         : lines.length > MAX_POSTAL_ADDRESS_LINES
