@@ -1,3 +1,5 @@
+import { callsReport } from './calls/callsReport.ts';
+import { transfersReport } from './calls/transfersReport.ts';
 import type { Report, ReportName } from './report.ts';
 
 /** A report of any row type, as the routes, the export and the scheduler hold them side by side. */
@@ -5,7 +7,10 @@ import type { Report, ReportName } from './report.ts';
 export type AnyReport = Report<any>;
 
 /** Every report of the reports hub, in the order the API documents them. */
-export const reports: readonly AnyReport[] = [];
+export const reports: readonly AnyReport[] = [
+  callsReport,
+  transfersReport,
+];
 
 /** The report scheduled reports name `name`, if there is one. */
 export const reportNamed = (name: string, among: readonly AnyReport[] = reports): AnyReport | undefined =>
