@@ -131,7 +131,7 @@ describe('simulated telephony', () => {
     const answered = carrier.deliveries.find((d) => d.kind === 'call' && d.report.progress === 'in_progress');
     expect(answered?.kind === 'call' && answered.report.answeredBy).to.equal('human');
     expect(completed?.durationSeconds).to.be.within(40, 360);
-    expect(completed?.recordingUrl).to.match(/^https:\/\/.+\.mp3$/);
+    expect(completed?.recordingUrl).to.match(/^https:\/\/.+\.wav$/);
   });
 
   it('an opt-out: the agent reports what the person said, then ends the call as opted out', async () => {
