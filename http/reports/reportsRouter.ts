@@ -34,6 +34,12 @@ const filterParameters = (report: AnyReport): ParameterDoc[] =>
 /** A file name a download may carry: no path separators, quotes or control characters. */
 const fileSafe = (text: string): string => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || 'campaign';
 
+/** `attachment; filename="…"` always quoted; a name beyond ASCII also as RFC 8187 `filename*` (the quoted one then in ASCII). */
+const attachment = (name: string): string => {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+};
+
 /** `<campaign name>-<report>-<yyyy-mm-dd>.csv`, the day as the company (or the asked zone) reads it. */
 const csvFileName = (campaignName: string, report: AnyReport, now: Date, zone: string): string =>
   `${fileSafe(campaignName)}-${report.path}-${DateTime.fromJSDate(now, { zone }).toISODate()}.csv`;
@@ -58,7 +64,7 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
     }
     const zone = request.filters['timezone'] ?? (await companyZone(ctx.readStore, companyId));
     const name = typeof campaign['name'] === 'string' ? campaign['name'] : campaignId;
-    res.attachment(csvFileName(name, report, ctx.clock(), zone));
+    res.set('content-disposition', attachment(csvFileName(name, report, ctx.clock(), zone)));
     res.type('text/csv; charset=utf-8');
     // A failure past the first byte can only cut the download short: the status has left.
     pipeline(reportCsv(ctx.readStore, report, query), res, () => undefined);
