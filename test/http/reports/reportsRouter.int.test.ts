@@ -57,8 +57,9 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     await seedCollection(stores.readStore, { name: COMPANY_SETTINGS, indexes: [] }, [
       { _id: 'firm-a', companyId: 'firm-a', campaigns: { timezone: 'America/Chicago' } },
     ]);
-    const ctx = { readStore: stores.readStore, routes: createRouteRegistry(), clock: () => new Date('2026-03-10T03:00:00.000Z') } as unknown as EngineContext;
-    server = await startTestServer({ routers: [callerFromHeader, reportsRouter(ctx, [fixtureReport()])] });
+    const routes = createRouteRegistry();
+    const ctx = { readStore: stores.readStore, routes, clock: () => new Date('2026-03-10T03:00:00.000Z') } as unknown as EngineContext;
+    server = await startTestServer({ routes, routers: [callerFromHeader, reportsRouter(ctx, [fixtureReport()])] });
   });
   after(async () => {
     await server.close(100);
@@ -129,5 +130,12 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
   it("given another company's campaign or none, then 404", async () => {
     expect((await get('/v1/campaigns/campaign-b/reports/fixture-rows')).status).to.equal(404);
     expect((await get('/v1/campaigns/no-such-campaign/reports/fixture-rows', { accept: 'text/csv' })).status).to.equal(404);
+  });
+
+  it('documents the route with its filters, page parameters, format, and both JSON and CSV answers', async () => {
+    const document = JSON.parse((await get('/openapi.json')).text);
+    const operation = document.paths['/v1/campaigns/{id}/reports/fixture-rows'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name)).to.include.members(['id', 'after', 'limit', 'format', 'kind', 'from', 'to', 'timezone']);
+    expect(Object.keys(operation.responses['200'].content)).to.deep.equal(['application/json', 'text/csv']);
   });
 });
