@@ -1,7 +1,8 @@
 import type { EventStore } from '../commands/eventStore.ts';
 import type { Email } from '../commands/outreach/email.ts';
 import type { ReportCatalog } from '../commands/scheduledReports/reportCatalog.ts';
-import { reportFile, scheduledQuery } from '../commands/scheduledReports/reportFile.ts';
+import { reportFile } from '../commands/scheduledReports/reportFile.ts';
+import { runWindow } from '../domain/scheduledReport/runWindow.ts';
 import { scheduledReportHandler } from '../commands/scheduledReports/scheduledReportHandler.ts';
 import { EngineError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
@@ -82,7 +83,7 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
   };
 
   const claim = async (doc: ScheduledReportsDoc, schedule: ScheduleDoc, run: Run, now: Date) => {
-    const { window } = scheduledQuery(doc, schedule, run.at);
+    const window = runWindow(schedule.window, schedule.timezone ?? doc.zone, run.at);
     try {
       const result = await handle(
         {

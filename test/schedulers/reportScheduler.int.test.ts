@@ -136,7 +136,7 @@ describe('Report scheduler on a virtual clock', () => {
     const line = (at: string) => `${at},${rows.find((r) => r.at === at)!.status}`;
     expect(csvOf(dailyAt('2026-03-23'))).to.equal(`at,status\n${line('2026-03-22T12:00:00.000Z')}\n`);
     expect(csvOf(dailyAt('2026-03-09'))).to.equal(`at,status\n${line('2026-03-08T12:00:00.000Z')}\n`);
-    expect(dailyAt('2026-03-09').attachments![0]!.filename).to.equal('Spring-intake-calls-2026-03-09.csv');
+    expect(dailyAt('2026-03-09').attachments![0]!.filename).to.equal('Spring intake-calls-2026-03-09.csv');
 
     const weekly = sent.filter((e) => e.messageId.includes('.weekly.'));
     expect(weekly.map((e) => `${e.messageId.split('.')[3]} ${e.to} ${e.sentAt}`)).to.deep.equal([
