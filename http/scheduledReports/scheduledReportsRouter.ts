@@ -145,6 +145,8 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
     async (req, res) => {
       const campaignId = String(req.params['id']);
       const reportId = String(req.params['rid']);
+      // A POST is not waited for as GETs are: the export reads every write made before it, as a run would.
+      await ctx.waitFor(await ctx.eventStore.headPosition(), { timeoutMs: 5000 });
       const doc = await campaignDoc(callerOf(req).companyId, campaignId);
       const schedule = doc.schedules.find((s) => s.id === reportId);
       if (!schedule) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${reportId}.`);
