@@ -45,3 +45,6 @@ export const runIdOf = (reportId: string, period: string): string => `${reportId
 
 /** The message id of a run, the same however often it is asked for; each recipient's copy adds its place. */
 export const runMessageId = (campaignId: string, reportId: string, period: string): string => `report.${campaignId}.${reportId}.${period}`;
+
+/** A scheduled report's email: it has no message stream, its run is on the report stream. */
+export const isReportMessageId = (messageId: string): boolean => messageId.startsWith('report.');

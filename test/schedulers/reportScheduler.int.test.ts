@@ -13,6 +13,9 @@ import { scheduledReportsProjection } from '../../projections/scheduledReports/s
 import { reportScheduler, type ReportScheduler } from '../../schedulers/reportScheduler.ts';
 import { fakeCatalog, type DatedRow } from '../support/fakeReport.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { sesEmail } from '../../adapters/email/ses/sesEmail.ts';
+import type { Email } from '../../commands/outreach/email.ts';
+import { startSesEmulator } from '../adapters/email/sesEmulator.ts';
 
 const companyId = '01900000-0000-7000-8000-0000000000c1';
 const campaignId = '01900000-0000-7000-8000-00000000ca01';
@@ -35,6 +38,7 @@ describe('Report scheduler on a virtual clock', () => {
   let clock: VirtualClock;
   let email: ReturnType<typeof simulatedEmail>;
   let sequence = 0;
+  let errors: unknown[] = [];
 
   const append = async (stream: string, events: readonly Event[]) => {
     const commandId = `seed-${++sequence}`;
@@ -66,22 +70,20 @@ describe('Report scheduler on a virtual clock', () => {
       },
     ] as Event[]);
 
-  const scheduler = (interruptedAfterMs?: number): ReportScheduler =>
+  const scheduler = (interruptedAfterMs?: number, through: Email = email): ReportScheduler =>
     reportScheduler({
       eventStore: stores.eventStore,
       registry: engineRegistry,
       readStore: stores.readStore,
       clock,
-      email,
+      email: through,
       catalog: fakeCatalog(() => rows),
       from: 'reports@example.com',
       newId: () => `id-${++sequence}`,
       intervalMs: 15 * minutes,
       ...(interruptedAfterMs !== undefined ? { interruptedAfterMs } : {}),
       waitForReadModels: (position) => runner.waitFor(position, { timeoutMs: 10_000 }),
-      onError: (error) => {
-        throw error;
-      },
+      onError: (error) => void errors.push(error),
     });
 
   const reportEvents = async (): Promise<RecordedEvent[]> => {
@@ -93,6 +95,7 @@ describe('Report scheduler on a virtual clock', () => {
   const csvOf = (sent: SimulatedEmail) => sent.attachments![0]!.content.toString('utf8');
 
   beforeEach(async () => {
+    errors = [];
     stores = tempStores(engineRegistry);
     clock = virtualClock(launchedAt);
     email = simulatedEmail({ seed: 7, run: 'test', scheduler: clock, reports: { messageStatus: async () => {}, unsubscribe: async () => {} } });
@@ -118,6 +121,7 @@ describe('Report scheduler on a virtual clock', () => {
     await clock.advanceTo(new Date('2026-04-02T12:00:00.000Z'));
     await running.stop();
 
+    expect(errors).to.deep.equal([]);
     const sent = email.sentEmails().filter((e) => e.messageId.startsWith('report.'));
     const ids = sent.map((e) => e.messageId);
     expect(new Set(ids).size, 'no message twice').to.equal(ids.length);
@@ -201,5 +205,35 @@ describe('Report scheduler on a virtual clock', () => {
     await Promise.all([one.tick(), two.tick()]);
     await Promise.all([one.tick(), two.tick()]);
     expect(email.sentEmails().map((e) => e.messageId)).to.deep.equal(['report.01900000-0000-7000-8000-00000000ca01.daily.2026-03-06.1']);
+  });
+
+  it('a run reaches SES as one raw message per recipient with the CSV attached, and records the ids SES gave', async () => {
+    const ses = await startSesEmulator();
+    const viaSes = sesEmail({ region: 'us-east-1', endpoint: ses.endpoint, from: 'reports@example.com', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    try {
+      await clock.advanceTo(new Date('2026-03-09T11:00:00.000Z'));
+      const done = await scheduler(undefined, viaSes).tick();
+      expect(done.sent).to.deep.equal(['daily/2026-03-09', 'weekly/2026-03-09']);
+      const stored = await ses.storedEmails();
+      expect(stored.map((e) => e.destination.to[0])).to.deep.equal(['ops@example.com', 'a@example.com', 'b@example.com']);
+      expect(stored[0]!.attachments.map((a) => [a.filename, a.contentType])).to.deep.equal([['Spring intake-calls-2026-03-09.csv', 'text/csv']]);
+      expect(Buffer.from(stored[0]!.attachments[0]!.content, 'base64').toString('utf8')).to.equal(`at,status\n2026-03-08T12:00:00.000Z,${rows.find((r) => r.at === '2026-03-08T12:00:00.000Z')!.status}\n`);
+      const sent = (await reportEvents()).filter((e) => e.type === 'ScheduledReportSent');
+      expect(sent.map((e) => (e.data as { messageIds: string[] }).messageIds)).to.deep.equal([[stored[0]!.messageId], [stored[1]!.messageId, stored[2]!.messageId]]);
+    } finally {
+      viaSes.close();
+      await ses.stop();
+    }
+  });
+
+  it('a send the email service refuses is recorded as failed with its reason, and that period is not sent again', async () => {
+    const refusing: Email = { send: async () => Promise.reject(new Error('MessageRejected: Email address is not verified')) };
+    await clock.advanceTo(new Date('2026-03-06T07:30:00.000Z'));
+    const running = scheduler(undefined, refusing);
+    expect((await running.tick()).failed).to.deep.equal(['daily/2026-03-06']);
+    expect((await running.tick()).failed).to.deep.equal([]);
+    const failed = (await reportEvents()).filter((e) => e.type === 'ScheduledReportFailed');
+    expect(failed.map((e) => e.data)).to.deep.equal([{ campaignId, reportId: 'daily', runId: 'daily/2026-03-06', failedAt: '2026-03-06T07:30:00.000Z', error: 'MessageRejected: Email address is not verified' }]);
+    expect(errors).to.have.length(1);
   });
 });
