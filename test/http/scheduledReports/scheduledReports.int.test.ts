@@ -91,6 +91,15 @@ describe('scheduled reports over HTTP', () => {
     });
   });
 
+  describe('at launch', () => {
+    it("autosaved schedules are judged as the routes judge them: their window and the report's filters", async () => {
+      const { campaignId } = await launchableDraft(api, a, 1);
+      await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: a.apiKey, body: { reportSchedules: [{ ...weekly, window: { last: 0, unit: 'months' }, filters: { colour: 'blue' } }] } });
+      const answer = await refused(422, () => api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: a.apiKey }));
+      expect(errorPaths(answer)).to.deep.equal(['reportSchedules.0.window.last', 'reportSchedules.0.filters.colour']);
+    });
+  });
+
   describe('on a launched campaign', () => {
     it('the launched schedules run on, added ones start at once, and either can be removed, on the report stream', async () => {
       const { campaignId } = await launchableDraft(api, a, 1);
