@@ -27,7 +27,12 @@ export const callRecordingRouter = (ctx: EngineContext, recordings: Recordings |
       tags: ['Reports'],
       security: 'apiKey',
       responses: {
-        200: { description: 'the recording', contentType: 'audio/mpeg', schema: { type: 'string', format: 'binary' } },
+        200: {
+          description: 'the recording',
+          contentType: 'audio/mpeg',
+          schema: { type: 'string', format: 'binary' },
+          alternatives: [{ contentType: 'audio/wav', schema: { type: 'string', format: 'binary', description: "the simulated carrier's recordings" } }],
+        },
         401: problemResponse('no valid API key'),
         404: problemResponse('the company has no such campaign or call, or no recording of it'),
       },

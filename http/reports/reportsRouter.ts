@@ -80,7 +80,11 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
         security: 'apiKey',
         parameters: [...pageParameters, formatParameter, ...filterParameters(report)],
         responses: {
-          200: { description: 'a page of rows (JSON), or the whole report (text/csv)', schema: pageSchema({ type: 'object', description: `one row: ${columnList(report)}` }) },
+          200: {
+            description: 'a page of rows (JSON), or the whole report (text/csv)',
+            schema: pageSchema({ type: 'object', description: `one row: ${columnList(report)}` }),
+            alternatives: [{ contentType: 'text/csv', schema: { type: 'string', description: `a header row, then one line a row: ${columnList(report)}` } }],
+          },
           400: problemResponse('a bad or unknown query parameter (`errors` names each)'),
           401: problemResponse('no valid API key'),
           404: problemResponse('the company has no such campaign'),
