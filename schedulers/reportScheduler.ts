@@ -56,9 +56,9 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
 
   const deliver = async (doc: ScheduledReportsDoc, schedule: ScheduleDoc, runId: string, messageId: string, run: Run): Promise<'sent' | 'failed'> => {
     const campaignId = doc.campaignId;
+    const providerIds: string[] = [];
     try {
       const file = await reportFile(catalog, readStore, doc, schedule, run.at);
-      const providerIds: string[] = [];
       for (const [i, to] of schedule.recipients.entries()) {
         const sent = await email.send({
           messageId: `${messageId}.${i + 1}`,
@@ -77,7 +77,9 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
     } catch (error) {
       onError(error, runId);
       const now = clock.now();
-      await handle({ type: 'RecordReportFailed', data: { campaignId, runId, error: describe(error), now: now.toISOString() } }, context(doc, `report-failed/${runId}`, now));
+      // Recipients already sent to keep their copy; the run is not sent again to anyone.
+      const reached = providerIds.length > 0 ? ` (after ${providerIds.length} of ${schedule.recipients.length} recipients)` : '';
+      await handle({ type: 'RecordReportFailed', data: { campaignId, runId, error: `${describe(error)}${reached}`, now: now.toISOString() } }, context(doc, `report-failed/${runId}`, now));
       return 'failed';
     }
   };

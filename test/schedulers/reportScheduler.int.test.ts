@@ -236,4 +236,13 @@ describe('Report scheduler on a virtual clock', () => {
     expect(failed.map((e) => e.data)).to.deep.equal([{ campaignId, reportId: 'daily', runId: 'daily/2026-03-06', failedAt: '2026-03-06T07:30:00.000Z', error: 'MessageRejected: Email address is not verified' }]);
     expect(errors).to.have.length(1);
   });
+
+  it('a run that reached some recipients before the service refused one is recorded as failed, saying how far it got', async () => {
+    const halfway: Email = { send: async (message) => (message.to === 'b@example.com' ? Promise.reject(new Error('Throttling')) : { providerMessageId: `ses-${message.to}` }) };
+    await clock.advanceTo(new Date('2026-03-09T11:00:00.000Z'));
+    const done = await scheduler(undefined, halfway).tick();
+    expect(done.failed).to.deep.equal(['weekly/2026-03-09']);
+    const failed = (await reportEvents()).find((e) => e.type === 'ScheduledReportFailed')!;
+    expect((failed.data as { error: string }).error).to.equal('Throttling (after 1 of 2 recipients)');
+  });
 });
