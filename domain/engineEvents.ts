@@ -13,6 +13,7 @@ import { workflowEventDefinitions } from './workflow/events.ts';
 import { conversationEventDefinitions } from './conversation/events.ts';
 import { unroutedTextEventDefinitions } from './consent/unroutedTexts.ts';
 import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
+import { scheduledReportEventDefinitions } from './scheduledReport/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -30,6 +31,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...conversationEventDefinitions,
   ...unroutedTextEventDefinitions,
   ...appliedRulesEventDefinitions,
+  ...scheduledReportEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -18,6 +18,7 @@ import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 import { reportsRouter } from './reports/reportsRouter.ts';
+import { scheduledReportsRouter } from './scheduledReports/scheduledReportsRouter.ts';
 import { callRecordingRouter } from './reports/callRecordingRouter.ts';
 import { legacyReportRedirects } from './reports/legacyReportRedirects.ts';
 import type { Recordings } from '../commands/outreach/recordings.ts';
@@ -42,6 +43,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   agentEventsRouter,
   campaignContactsRouter,
   (ctx) => reportsRouter(ctx),
+  (ctx) => scheduledReportsRouter(ctx),
 ];
 
 export type ApiDeps = EngineContext & {

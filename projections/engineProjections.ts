@@ -14,6 +14,7 @@ import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
 import { campaignContactsProjection } from './campaignContacts/campaignContactsProjection.ts';
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
+import { scheduledReportsProjection } from './scheduledReports/scheduledReportsProjection.ts';
 import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
@@ -33,5 +34,6 @@ export const engineProjections: readonly Projection[] = [
   campaignContactsProjection as Projection,
   inboundRoutingProjection as Projection,
   sentTextsProjection as Projection,
+  scheduledReportsProjection as Projection,
   callRecordsProjection as Projection,
 ];

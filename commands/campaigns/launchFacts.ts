@@ -4,6 +4,15 @@ import type { EventStore } from '../eventStore.ts';
 import { readAgentFacts, readCompanyFacts, readFormFacts } from './campaignFacts.ts';
 import { readListFacts } from './listFacts.ts';
 import { draftTemplateProblems } from './draftTemplates.ts';
+import { reportFilterProblems } from '../../projections/reports/reportQuery.ts';
+import { reportNamed } from '../../projections/reports/reports.ts';
+
+/** Saved filters a report schedule's report does not take; a report not yet offered is judged when it runs. */
+const scheduleFilterProblems = (draft: Draft) =>
+  (draft.reportSchedules ?? []).flatMap((schedule, i) => {
+    const report = reportNamed(schedule.report);
+    return report ? reportFilterProblems(report, schedule.filters ?? {}).map((p) => ({ path: `reportSchedules.${i}.filters.${p.path}`, message: p.message })) : [];
+  });
 
 /** Everything launch validation needs besides the draft, each read from its own stream, in parallel. */
 export const launchFacts = async (eventStore: EventStore, draft: Draft, companyId: string): Promise<LaunchFacts> => {
@@ -14,6 +23,7 @@ export const launchFacts = async (eventStore: EventStore, draft: Draft, companyI
     readCompanyFacts(eventStore, companyId),
   ]);
   const templates = draftTemplateProblems(draft);
+  const reportFilters = scheduleFilterProblems(draft);
   return {
     ...(list ? { list } : {}),
     ...(form ? { form } : {}),
@@ -21,5 +31,6 @@ export const launchFacts = async (eventStore: EventStore, draft: Draft, companyI
     ...(company ? { company: company.settings } : {}),
     ...(company?.postalAddress !== undefined ? { postalAddress: company.postalAddress } : {}),
     ...(templates.length > 0 ? { templates } : {}),
+    ...(reportFilters.length > 0 ? { reportFilters } : {}),
   };
 };

@@ -21,6 +21,7 @@ import { emailUnsubscribeClick } from './reports/emailUnsubscribeClick.ts';
 import { inboundSenderOf } from './reports/inboundSender.ts';
 import { inboundTexts } from './reports/inboundTexts.ts';
 import { messageCompanyOf } from './reports/messageOwner.ts';
+import { isReportMessageId } from '../../domain/scheduledReport/events.ts';
 
 export type OutreachReportsDeps = {
   readonly eventStore: EventStore;
@@ -79,6 +80,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const unsubscribe = emailUnsubscribeClick(consent, unsubscribeTokens(deps.unsubscribeSecret), deps.newId);
 
   const messageStatus: TelephonyReportHandlers['messageStatus'] = async (report) => {
+    if (isReportMessageId(report.messageId)) return;
     await messages.applyStatusReport(report, { companyId: await messageCompanyOf(eventStore, report.messageId), now: clock() });
   };
 

@@ -1,6 +1,6 @@
 import type { Command } from '../decider.ts';
 import type { TimeSlot } from '../values.ts';
-import type { BuilderStep, DraftChanges } from './draft.ts';
+import type { BuilderStep, DraftChanges, ReportSchedule } from './draft.ts';
 import type { LaunchFacts } from './launchValidation.ts';
 
 /** Every campaign command names its campaign and the caller's company; `expectedRevision` is If-Match. */
@@ -25,6 +25,9 @@ export type PauseCampaign = Command<'PauseCampaign', Lifecycle>;
 export type ResumeCampaign = Command<'ResumeCampaign', Lifecycle>;
 export type CompleteCampaign = Command<'CompleteCampaign', Lifecycle>;
 export type DeleteCampaign = Command<'DeleteCampaign', Addressed & At>;
+/** A draft's report schedules are part of the draft: adding or removing one saves the draft. */
+export type AddDraftReportSchedule = Command<'AddDraftReportSchedule', Addressed & { schedule: ReportSchedule & { id: string } }>;
+export type RemoveDraftReportSchedule = Command<'RemoveDraftReportSchedule', Addressed & { reportId: string }>;
 
 export type CampaignCommand =
   | StartDraft
@@ -34,4 +37,6 @@ export type CampaignCommand =
   | PauseCampaign
   | ResumeCampaign
   | CompleteCampaign
-  | DeleteCampaign;
+  | DeleteCampaign
+  | AddDraftReportSchedule
+  | RemoveDraftReportSchedule;

@@ -5,6 +5,7 @@ import { draftPartNames, type DraftChanges } from './draft.ts';
 import { campaignStream, enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
 import { launchProblems, resolvedSlots, type ListFacts } from './launchValidation.ts';
 import { campaignWorkflows } from '../workflow/plan.ts';
+import { withScheduleIds } from '../scheduledReport/scheduleIds.ts';
 import { evolveCampaign, initialCampaignState, type Campaign, type CampaignState, type CampaignStatus } from './state.ts';
 
 /** Deep equality of JSON values, so an autosave that repeats what is saved records nothing. */
@@ -139,6 +140,19 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
     case 'CompleteCampaign':
       requireStatus(campaign, ['ACTIVE', 'PAUSED'], 'CAMPAIGN.NOT_RUNNING', 'complete');
       return { type: 'CampaignCompleted', data: { campaignId, ...lifecycle(command.data.now, command.data.reason) } };
+    case 'AddDraftReportSchedule': {
+      requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
+      const current = withScheduleIds(campaign.draft.reportSchedules);
+      if (current.some((s) => s.id === command.data.schedule.id)) return [];
+      return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: [...current, command.data.schedule] } } };
+    }
+    case 'RemoveDraftReportSchedule': {
+      requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
+      const current = withScheduleIds(campaign.draft.reportSchedules);
+      const kept = current.filter((s) => s.id !== command.data.reportId);
+      if (kept.length === current.length) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${command.data.reportId}.`);
+      return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: kept } } };
+    }
     case 'DeleteCampaign':
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'delete');
       return { type: 'CampaignDeleted', data: { campaignId, at: command.data.now } };

@@ -74,10 +74,19 @@ export type ExternalInvocation = t.TypeOf<typeof ExternalInvocation>;
 export const ReportKind = t.keyof({ calls: null, contacts: null, transfers: null, opt_outs: null, engagement: null }, 'calls, contacts, transfers, opt_outs or engagement');
 export const ReportFrequency = t.keyof({ daily: null, weekly: null, monthly: null }, 'daily, weekly or monthly');
 
-/** A recurring CSV by email; `dayOfWeek` for weekly, `dayOfMonth` (1-28) for monthly. */
+export const WindowUnit = t.keyof({ days: null, weeks: null, months: null }, 'days, weeks or months');
+
+/** The whole days, weeks or months before the run's local date that a run reports on. */
+export const ReportWindowSpec = t.type({ last: FiniteNumber, unit: WindowUnit });
+export type ReportWindowSpec = t.TypeOf<typeof ReportWindowSpec>;
+
+/**
+ * A recurring CSV by email; `dayOfWeek` for weekly, `dayOfMonth` (1-28) for monthly. `id` is given by
+ * the scheduled-reports routes; `filters` are the report's own query parameters.
+ */
 export const ReportSchedule = t.intersection([
   t.type({ report: ReportKind, frequency: ReportFrequency, time: t.string, recipients: t.array(t.string) }),
-  t.partial({ dayOfWeek: Weekday, dayOfMonth: FiniteNumber, timezone: t.string }),
+  t.partial({ id: t.string, dayOfWeek: Weekday, dayOfMonth: FiniteNumber, timezone: t.string, filters: t.record(t.string, t.string), window: ReportWindowSpec }),
 ]);
 export type ReportSchedule = t.TypeOf<typeof ReportSchedule>;
 

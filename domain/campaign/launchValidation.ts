@@ -24,6 +24,8 @@ export type LaunchFacts = {
   postalAddress?: string;
   /** Problems of the message templates (workflow steps, voicemail message), found where the template engine lives. */
   templates?: readonly ErrorDetail[];
+  /** Problems of the report schedules' saved filters, found by the reports that read them. */
+  reportFilters?: readonly ErrorDetail[];
 };
 
 const minimumNameLength = 3;
@@ -164,4 +166,5 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...runProblems(draft),
   ...settingProblems(draft, facts),
   ...(facts.templates ?? []),
+  ...(facts.reportFilters ?? []),
 ];

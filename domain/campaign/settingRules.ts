@@ -5,10 +5,16 @@ import type { ReportSchedule, Voicemail, Workflow } from './draft.ts';
 /** Monthly reports run on days every month has. */
 const lastMonthlyDay = 28;
 
+/** A report mailed to more people than this is a mailing list's job. */
+export const maxReportRecipients = 20;
+
+/** The longest window a report may cover, by unit: ten years. */
+const longestWindow = { days: 3660, weeks: 522, months: 120 } as const;
+
 /** A report schedule is valid when it can run: a time, its day, a zone if named, and someone to send it to. */
 export const reportScheduleProblems = (path: string, schedule: ReportSchedule, isEmail: (s: string) => boolean): ErrorDetail[] => {
   const problems: ErrorDetail[] = [];
-  if (!TimeOfDay.is(schedule.time)) problems.push({ path: `${path}.time`, message: 'expected a time of day HH:mm' });
+  if (!TimeOfDay.is(schedule.time) || schedule.time === '24:00') problems.push({ path: `${path}.time`, message: 'expected a time of day HH:mm' });
   if (schedule.frequency === 'weekly' && schedule.dayOfWeek === undefined)
     problems.push({ path: `${path}.dayOfWeek`, message: 'a weekly report needs a weekday' });
   if (schedule.frequency === 'monthly') {
@@ -19,9 +25,17 @@ export const reportScheduleProblems = (path: string, schedule: ReportSchedule, i
   if (schedule.timezone !== undefined && !TimeZone.is(schedule.timezone))
     problems.push({ path: `${path}.timezone`, message: 'expected an IANA time zone such as America/Chicago' });
   if (schedule.recipients.length === 0) problems.push({ path: `${path}.recipients`, message: 'add at least one recipient' });
+  if (schedule.recipients.length > maxReportRecipients)
+    problems.push({ path: `${path}.recipients`, message: `at most ${maxReportRecipients} recipients` });
   schedule.recipients.forEach((recipient, i) => {
     if (!isEmail(recipient)) problems.push({ path: `${path}.recipients.${i}`, message: 'expected an email address' });
   });
+  const window = schedule.window;
+  if (window !== undefined) {
+    const longest = longestWindow[window.unit];
+    if (!Number.isInteger(window.last) || window.last < 1 || window.last > longest)
+      problems.push({ path: `${path}.window.last`, message: `expected a whole number of ${window.unit} from 1 to ${longest}` });
+  }
   return problems;
 };
 

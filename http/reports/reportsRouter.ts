@@ -1,10 +1,10 @@
 import { pipeline } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
-import { DateTime } from 'luxon';
 import { NotFoundError } from '../../domain/errors.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import { reportCsv } from '../../projections/reports/reportCsv.ts';
+import { csvFileName } from '../../projections/reports/reportFileName.ts';
 import { companyZone, reportQuery } from '../../projections/reports/reportQuery.ts';
 import { reports as registered, type AnyReport } from '../../projections/reports/reports.ts';
 import { callerOf } from '../caller.ts';
@@ -31,18 +31,11 @@ const filterParameters = (report: AnyReport): ParameterDoc[] =>
     ...(filter.values ? { schema: { type: 'string', enum: [...filter.values] } } : {}),
   }));
 
-/** A file name a download may carry: no path separators, quotes or control characters. */
-const fileSafe = (text: string): string => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || 'campaign';
-
 /** `attachment; filename="…"` always quoted; a name beyond ASCII also as RFC 8187 `filename*` (the quoted one then in ASCII). */
-const attachment = (name: string): string => {
+export const attachment = (name: string): string => {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_');
   return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
-
-/** `<campaign name>-<report>-<yyyy-mm-dd>.csv`, the day as the company (or the asked zone) reads it. */
-const csvFileName = (campaignName: string, report: AnyReport, now: Date, zone: string): string =>
-  `${fileSafe(campaignName)}-${report.path}-${DateTime.fromJSDate(now, { zone }).toISODate()}.csv`;
 
 const columnList = (report: AnyReport): string => report.columns.map((column) => `\`${column.header}\``).join(', ');
 

@@ -21,6 +21,8 @@ import { dispatcher } from '../../schedulers/dispatcher.ts';
 import { callingWindowCheck, consentCheck } from '../../schedulers/dispatch/policies.ts';
 import { workflowRunner } from '../../schedulers/workflowRunner.ts';
 import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
+import { reportScheduler } from '../../schedulers/reportScheduler.ts';
+import { registeredReports } from '../../commands/scheduledReports/reportCatalog.ts';
 import { outreachReports } from '../../commands/outreach/outreachReports.ts';
 import { twilioWebhooks } from '../../http/webhooks/twilioWebhooks.ts';
 import type { RouteRegistry } from '../../http/routeRegistry.ts';
@@ -89,6 +91,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     onError: (error, what) => options.log.error({ err: error, what }, 'dispatcher failed'),
   });
   const tokens = unsubscribeTokens(options.unsubscribeSecret);
+  const emailFrom = options.email.carrier === 'ses' ? options.email.from : 'outreach@simulated.invalid';
   const workflows = workflowRunner({
     eventStore,
     readStore,
@@ -98,7 +101,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     consent: streamConsentCheck(eventStore, consent),
     routing: {
       smsFrom: options.telephony.smsFrom,
-      emailFrom: options.email.carrier === 'ses' ? options.email.from : 'outreach@simulated.invalid',
+      emailFrom,
       smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
       unsubscribeUrl: (claims, now) => unsubscribeUrl(base, tokens.issue(claims, now)),
     },
@@ -128,6 +131,18 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     waitForReadModels: options.waitForReadModels,
     onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'campaign completion failed'),
   });
+  const scheduledReports = reportScheduler({
+    eventStore,
+    registry,
+    readStore,
+    clock: scheduler,
+    email,
+    catalog: registeredReports(readStore),
+    from: emailFrom,
+    newId,
+    waitForReadModels: options.waitForReadModels,
+    onError: (error, run) => options.log.error({ err: error, run }, 'scheduled report failed'),
+  });
   const twilioConfig = options.telephony.carrier === 'twilio' ? options.telephony : undefined;
 
   return {
@@ -136,6 +151,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     dispatcher: dispatch,
     workflows,
     completion,
+    scheduledReports,
     reports,
     /** The voice agent's reports (`POST /v1/agent-events`), for the HTTP API. */
     agentReports: reports.agentFor,
@@ -151,11 +167,13 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       dispatch.start();
       workflows.start();
       completion.start();
+      scheduledReports.start();
     },
     stop: async () => {
       await dispatch.stop();
       await workflows.stop();
       await completion.stop();
+      await scheduledReports.stop();
       email.close();
     },
   };

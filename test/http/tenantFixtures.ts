@@ -53,6 +53,7 @@ export const validBodies: Record<string, (ids: Ids) => Body> = {
   'POST /v1/campaigns/{id}/pause': () => ({ reason: 'holiday' }),
   'POST /v1/campaigns/{id}/resume': () => ({ reason: 'back' }),
   'POST /v1/campaigns/{id}/complete': () => ({ reason: 'done' }),
+  'POST /v1/campaigns/{id}/scheduled-reports': () => ({ report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '07:00', recipients: ['partner@example.com'], window: { last: 1, unit: 'weeks' } }),
 };
 
 /**
@@ -64,7 +65,7 @@ export const playedOnly: Record<string, string> = {
 };
 
 /** Resources every tenant gets, in order (agents link the form), when their create route is documented. */
-const fixtureCreates = ['POST /v1/forms', 'POST /v1/agents', 'POST /v1/lists', 'POST /v1/lists/{id}/cases', 'POST /v1/campaigns', 'POST /v1/api-keys'];
+const fixtureCreates = ['POST /v1/forms', 'POST /v1/agents', 'POST /v1/lists', 'POST /v1/lists/{id}/cases', 'POST /v1/campaigns', 'POST /v1/campaigns/{id}/scheduled-reports', 'POST /v1/api-keys'];
 
 /** Where a resource's own events live, so a suite can tell that another company's request left it alone. */
 export const streamOf = (route: DocumentedRoute, tenant: Tenant): string | undefined => {

@@ -165,4 +165,10 @@ describe('outreach reports over the store', () => {
     await reports.telephony.messageStatus(status('delivered', '2026-03-02T15:31:00.000Z'));
     expect((await r.typesOf(`message-${messageId}`)).filter((t) => t === 'MessageStatusReported')).to.have.length(1);
   });
+
+  it("a scheduled report email's delivery report is taken without looking for a campaign message, and records nothing", async () => {
+    const before = await r.h.stores.eventStore.headPosition();
+    await r.reports().email.messageStatus({ messageId: 'report.c1.r1.2026-03-02.1', carrierMessageId: 'ses-1', progress: 'delivered', reportedAt: '2026-03-02T15:31:00.000Z' });
+    expect(await r.h.stores.eventStore.headPosition()).to.equal(before);
+  });
 });

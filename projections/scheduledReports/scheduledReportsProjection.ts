@@ -1,0 +1,117 @@
+import type { CampaignEvent } from '../../domain/campaign/events.ts';
+import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
+import { assertNever } from '../../domain/decider.ts';
+import type { ScheduledReport, ScheduledReportEvent } from '../../domain/scheduledReport/events.ts';
+import { withScheduleIds } from '../../domain/scheduledReport/scheduleIds.ts';
+import { nextRunOf } from '../../domain/scheduledReport/scheduleTiming.ts';
+import type { DocumentUpdate, Projection } from '../projection.ts';
+import { SCHEDULED_REPORTS, type LastRun, type ScheduleDoc, type ScheduledReportsDoc } from './scheduledReportDocument.ts';
+
+type Event = CampaignEvent | ScheduledReportEvent;
+
+/** Each schedule's next run and the document's earliest moment of work, from its schedules as they now are. */
+const withTimes = (doc: ScheduledReportsDoc): ScheduledReportsDoc => {
+  const schedules = doc.schedules.map((s): ScheduleDoc => {
+    const waiting = s.lastRun?.status === 'claimed';
+    const since = s.lastRun?.dueAt ?? s.activeFrom;
+    const nextRunAt = doc.status === 'LAUNCHED' && since !== null && !waiting ? nextRunOf(s, doc.zone, since) : null;
+    return { ...s, nextRunAt };
+  });
+  const moments = schedules.flatMap((s) => (s.lastRun?.status === 'claimed' ? [s.lastRun.claimedAt] : s.nextRunAt ? [s.nextRunAt] : []));
+  return { ...doc, schedules, nextDueAt: moments.length === 0 ? null : moments.reduce((a, b) => (a < b ? a : b)) };
+};
+
+const fresh = (schedules: readonly ScheduledReport[], activeFrom: string | null): ScheduleDoc[] =>
+  schedules.map((s) => ({ ...s, activeFrom, lastRun: null, nextRunAt: null }));
+
+const onSchedule = (doc: ScheduledReportsDoc, reportId: string, change: (s: ScheduleDoc) => ScheduleDoc): ScheduledReportsDoc =>
+  withTimes({ ...doc, schedules: doc.schedules.map((s) => (s.id === reportId ? change(s) : s)) });
+
+const lastRunOf = (s: ScheduleDoc, runId: string, change: (run: LastRun) => LastRun): ScheduleDoc =>
+  s.lastRun && s.lastRun.runId === runId ? { ...s, lastRun: change(s.lastRun) } : s;
+
+const changed = (event: Event, doc: ScheduledReportsDoc | undefined): ScheduledReportsDoc | null | undefined => {
+  if (event.type === 'CampaignDraftStarted') return undefined;
+  if (!doc) return undefined;
+  switch (event.type) {
+    case 'CampaignDraftSaved': {
+      const { changes } = event.data;
+      if (!('reportSchedules' in changes) && changes.name === undefined) return doc;
+      const schedules = 'reportSchedules' in changes ? fresh(withScheduleIds(changes.reportSchedules ?? []), null) : doc.schedules;
+      return withTimes({ ...doc, campaignName: changes.name ?? doc.campaignName, schedules });
+    }
+    case 'CampaignLaunched': {
+      const { name, settings, launchedAt, companyHours } = event.data;
+      const zone = companyHours?.timezone ?? defaultCampaignSettings.timezone;
+      return withTimes({ ...doc, campaignName: name, status: 'LAUNCHED', zone, schedules: fresh(withScheduleIds(settings.reportSchedules), launchedAt) });
+    }
+    case 'CampaignDeleted':
+      return null;
+    case 'CampaignStepChanged':
+    case 'ContactsEnrolled':
+    case 'CampaignPaused':
+    case 'CampaignResumed':
+    case 'CampaignCompleted':
+      return doc;
+    case 'ScheduledReportAdded': {
+      const { schedule, addedAt } = event.data;
+      if (doc.schedules.some((s) => s.id === schedule.id)) return doc;
+      return withTimes({ ...doc, schedules: [...doc.schedules, ...fresh([schedule], addedAt)] });
+    }
+    case 'ScheduledReportRemoved':
+      return withTimes({ ...doc, schedules: doc.schedules.filter((s) => s.id !== event.data.reportId) });
+    case 'ScheduledReportRunClaimed': {
+      const { reportId, runId, period, dueAt, window, claimedAt, messageId, recipients } = event.data;
+      return onSchedule(doc, reportId, (s) => ({ ...s, lastRun: { runId, period, dueAt, window, claimedAt, messageId, recipients, status: 'claimed' } }));
+    }
+    case 'ScheduledReportSent': {
+      const { reportId, runId, sentAt, rows, messageIds } = event.data;
+      return onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'sent', sentAt, rows, messageIds })));
+    }
+    case 'ScheduledReportFailed': {
+      const { reportId, runId, failedAt, error } = event.data;
+      return onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'failed', failedAt, error })));
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+/**
+ * The report schedules of every campaign with their last runs, indexed by the next moment the report
+ * scheduler has work, so it reads only what is due. A draft's schedules are listed but never due.
+ */
+export const scheduledReportsProjection: Projection<Event> = {
+  name: 'scheduledReports',
+  version: 1,
+  collections: [{ name: SCHEDULED_REPORTS, indexes: [{ fields: [['nextDueAt', 1]] }] }],
+  eventTypes: [
+    'CampaignDraftStarted',
+    'CampaignDraftSaved',
+    'CampaignLaunched',
+    'CampaignDeleted',
+    'ScheduledReportAdded',
+    'ScheduledReportRemoved',
+    'ScheduledReportRunClaimed',
+    'ScheduledReportSent',
+    'ScheduledReportFailed',
+  ],
+  project: (event): DocumentUpdate[] => {
+    const id = event.data.campaignId;
+    if (event.type === 'CampaignDraftStarted') {
+      const { companyId, name } = event.data;
+      const doc: ScheduledReportsDoc = { _id: id, companyId, campaignId: id, campaignName: name, status: 'DRAFT', zone: defaultCampaignSettings.timezone, schedules: [], nextDueAt: null };
+      return [{ collection: SCHEDULED_REPORTS, id, creates: true, apply: () => doc }];
+    }
+    return [
+      {
+        collection: SCHEDULED_REPORTS,
+        id,
+        apply: (current) => {
+          const next = changed(event, current as ScheduledReportsDoc | undefined);
+          return next === undefined ? ((current as ScheduledReportsDoc | undefined) ?? null) : next;
+        },
+      },
+    ];
+  },
+};
