@@ -15,6 +15,7 @@ import { campaignContactsProjection } from './campaignContacts/campaignContactsP
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 import { contactTimelineProjection } from './contactTimeline/contactTimelineProjection.ts';
+import { campaignOptOutsProjection } from './consent/campaignOptOutsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -34,4 +35,5 @@ export const engineProjections: readonly Projection[] = [
   inboundRoutingProjection as Projection,
   sentTextsProjection as Projection,
   contactTimelineProjection as Projection,
+  campaignOptOutsProjection as Projection,
 ];
