@@ -16,6 +16,7 @@ import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 import { contactTimelineProjection } from './contactTimeline/contactTimelineProjection.ts';
 import { campaignOptOutsProjection } from './consent/campaignOptOutsProjection.ts';
+import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -36,4 +37,5 @@ export const engineProjections: readonly Projection[] = [
   sentTextsProjection as Projection,
   contactTimelineProjection as Projection,
   campaignOptOutsProjection as Projection,
+  callRecordsProjection as Projection,
 ];
