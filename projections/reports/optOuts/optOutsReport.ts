@@ -1,11 +1,13 @@
-import { concreteChannels } from '../../domain/consent/decider.ts';
-import { ConsentChannel, OptOutSource } from '../../domain/consent/events.ts';
-import type { ErrorDetail } from '../../domain/errors.ts';
-import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../campaignContacts/campaignContactDocument.ts';
-import { companyScope } from '../companyScope.ts';
-import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../consent/campaignOptOutsProjection.ts';
-import type { Filter } from '../readStore.ts';
-import type { Report, ReportQuery } from './report.ts';
+import { concreteChannels } from '../../../domain/consent/decider.ts';
+import { ConsentChannel, OptOutSource } from '../../../domain/consent/events.ts';
+import type { ErrorDetail } from '../../../domain/errors.ts';
+import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import { companyScope } from '../../companyScope.ts';
+import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../../consent/campaignOptOutsProjection.ts';
+import type { Filter } from '../../readStore.ts';
+import { windowFilters } from '../calls/callRecordRows.ts';
+import { dateRangeFilters, dateRangeProblems } from '../dateRange.ts';
+import type { Report, ReportQuery } from '../report.ts';
 
 /** An opt-out heard in the campaign, with the contact's name and the reopening that followed it, if any. */
 export type OptOutRow = CampaignOptOutDoc & { readonly name: string | null; readonly reopening: Reopening | null };
@@ -14,7 +16,7 @@ const channels = Object.keys(ConsentChannel.keys);
 const sources = Object.keys(OptOutSource.keys);
 
 const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] => {
-  const problems: ErrorDetail[] = [];
+  const problems: ErrorDetail[] = dateRangeProblems(filters);
   const channel = filters['channel'];
   const source = filters['source'];
   if (channel !== undefined && !channels.includes(channel)) problems.push({ path: 'channel', message: `expected one of ${channels.join(', ')}` });
@@ -25,14 +27,8 @@ const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] 
 
 const rowsOf = (query: ReportQuery): Filter => {
   const { channel, source, contactId } = query.filters;
-  const at = { ...(query.window?.from ? { $gte: query.window.from } : {}), ...(query.window?.until ? { $lt: query.window.until } : {}) };
-  return {
-    campaignId: query.campaignId,
-    ...(channel ? { channel } : {}),
-    ...(source ? { source } : {}),
-    ...(contactId ? { contactId } : {}),
-    ...(Object.keys(at).length > 0 ? { at } : {}),
-  };
+  const own: Filter = { campaignId: query.campaignId, ...(channel ? { channel } : {}), ...(source ? { source } : {}), ...(contactId ? { contactId } : {}) };
+  return { $and: [own, ...windowFilters(query, 'at')] };
 };
 
 /** The first reopening after the opt-out that turned back on a channel it blocked. */
@@ -56,6 +52,7 @@ export const optOutsReport: Report<OptOutRow> = {
     { name: 'channel', description: 'the channel the opt-out blocked', values: channels },
     { name: 'source', description: 'how it was asked', values: sources },
     { name: 'contactId', description: "one contact's opt-outs" },
+    ...dateRangeFilters,
   ],
   checkFilters,
   columns: [

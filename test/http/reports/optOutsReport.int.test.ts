@@ -1,10 +1,12 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../../domain/events/event.ts';
-import { optOutsReport, type OptOutRow } from '../../../projections/reports/optOutsReport.ts';
+import { optOutsReport, type OptOutRow } from '../../../projections/reports/optOuts/optOutsReport.ts';
 import type { ReportQuery } from '../../../projections/reports/report.ts';
+import { ADMIN_TOKEN } from '../../support/apiHarness.ts';
 import { outreachRig, type OutreachRig } from '../../support/outreachRig.ts';
 import { playedCampaign, type PlayedCampaign } from '../../support/playedCampaign.ts';
 
@@ -84,11 +86,55 @@ describe('the Opt-Outs report', function () {
     const from = all.at(-2)!.at;
     expect((await allRows(query({}, { from }))).map((r) => r._id)).to.deep.equal(all.filter((r) => r.at >= from).map((r) => r._id));
     expect((await allRows(query({}, { until: from }))).map((r) => r._id)).to.deep.equal(all.filter((r) => r.at < from).map((r) => r._id));
-    expect(optOutsReport.checkFilters({ channel: 'fax', source: 'pigeon' }).map((p) => p.path)).to.deep.equal(['channel', 'source']);
+    expect(optOutsReport.checkFilters({ channel: 'fax', source: 'pigeon', from: 'yesterday' }).map((p) => p.path)).to.deep.equal(['from', 'channel', 'source']);
     expect(optOutsReport.checkFilters({ channel: 'sms', source: 'agent_reported' })).to.deep.equal([]);
   });
 
   it("given another company, then none of the campaign's rows are read", async () => {
     expect((await optOutsReport.page(rig.readStore, { ...query(), companyId: 'someone-else' }, { limit: 100 })).items).to.deep.equal([]);
+  });
+
+  describe('over HTTP', () => {
+    const request = (path: string, headers: Record<string, string> = {}, key = played.key) => fetch(`${rig.url}${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } });
+    const reportPath = () => `/v1/campaigns/${played.campaignId}/reports/opt-outs`;
+
+    it('given JSON pages, then they hold the rows report.page reads, each with its reopening', async () => {
+      const items: Data[] = [];
+      let next: string | null = null;
+      do {
+        const response = await request(`${reportPath()}?limit=3${next ? `&after=${encodeURIComponent(next)}` : ''}`);
+        expect(response.status).to.equal(200);
+        const page = (await response.json()) as { items: Data[]; next: string | null };
+        items.push(...page.items);
+        next = page.next;
+      } while (next);
+      const rows = await allRows(query());
+      expect(items.map((i) => i['id'])).to.deep.equal(rows.map((r) => r._id));
+      const first = items.find((i) => i['contactId'] === enrolled[0]!['contactId'] && i['source'] === 'sms_free_text')!;
+      expect(first).to.include({ name: enrolled[0]!['name'], address: enrolled[0]!['phone'], excerpt: 'Please remove me from your list' });
+      expect(first['reopening']).to.include({ channel: 'voice', reason: 'asked us to call about the settlement' });
+      expect(first).to.not.have.any.keys('companyId', '_id');
+    });
+
+    it('given Accept: text/csv, then every row comes as CSV with a header row, filters applied', async () => {
+      const response = await request(`${reportPath()}?source=sms_free_text`, { accept: 'text/csv' });
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.match(/^text\/csv/);
+      const [header, ...lines] = parse(await response.text()) as string[][];
+      expect(header).to.deep.equal(optOutsReport.columns.map((c) => c.header));
+      const rows = await allRows(query({ source: 'sms_free_text' }));
+      expect(lines.map((line) => line[header!.indexOf('Contact ID')])).to.deep.equal(rows.map((r) => r.contactId ?? ''));
+      const reopened = lines.find((line) => line[header!.indexOf('Contact ID')] === enrolled[0]!['contactId'])!;
+      expect(reopened[header!.indexOf('Reopen reason')]).to.equal('asked us to call about the settlement');
+      expect(reopened[header!.indexOf('Words received')]).to.equal('Please remove me from your list');
+    });
+
+    it('given bad filters, then 400 names each; given another company, then 404', async () => {
+      const bad = await request(`${reportPath()}?channel=fax&source=pigeon&colour=red`);
+      expect(bad.status).to.equal(400);
+      expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.have.members(['channel', 'source', 'colour']);
+      const other = await rig.client.post('/v1/companies', ADMIN_TOKEN, { name: 'Other & Co' });
+      expect((await request(reportPath(), {}, other.apiKey)).status).to.equal(404);
+    });
   });
 });
