@@ -1,4 +1,6 @@
 // `npm run replay -- --help`: the event log read back for auditors, one campaign's timeline or raw events.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import type { RecordedEvent } from '../domain/events/event.ts';
 import { ConfigurationError, ValidationError } from '../domain/errors.ts';
@@ -33,6 +35,14 @@ const jsonLine = (event: RecordedEvent): string =>
     metadata: event.metadata,
   });
 
+/** One line out, waiting while stdout is full: a long log goes out as fast as its reader takes it. */
+const emit = async (line: string): Promise<void> => {
+  if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+};
+
+// A reader that stops early (`| head`) is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+
 const main = async () => {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${usage}\n`);
@@ -43,16 +53,18 @@ const main = async () => {
   if (flags.campaign !== undefined && (flags.stream !== undefined || flags.after !== undefined)) throw new ConfigurationError('--campaign', 'reads its own streams: leave out --stream and --after');
   if (flags['as-of'] !== undefined && flags.campaign === undefined) throw new ConfigurationError('--as-of', 'goes with --campaign');
   const asOf = flags['as-of'] === undefined ? undefined : asOfOf(flags['as-of']);
+  // Reading must not leave an empty store behind where there was none.
+  if (config.eventStore.engine === 'sqlite' && !existsSync(join(config.dataDir, 'events.db'))) throw new ConfigurationError('--data-dir', `no event store in ${config.dataDir}`);
   const { eventStore, readStore } = await openStores(config, engineRegistry);
   try {
     if (flags.campaign !== undefined) {
       const lines = await campaignLog(eventStore, flags.campaign, asOf, eventLine);
       if (!lines) throw new ConfigurationError('--campaign', `no campaign ${flags.campaign} in the event store${asOf ? ' as of that point' : ''}`);
-      for (const line of lines) process.stdout.write(`${line}\n`);
+      for (const line of lines) await emit(line);
       return;
     }
     const events = flags.stream ? eventStore.readStream(flags.stream, { maxCount: limit }) : eventStore.readAll({ after: BigInt(flags.after ?? 0), maxCount: limit });
-    for await (const event of events) process.stdout.write(`${jsonLine(event)}\n`);
+    for await (const event of events) await emit(jsonLine(event));
   } finally {
     await readStore.close();
     await eventStore.close();

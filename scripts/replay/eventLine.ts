@@ -8,10 +8,11 @@ const left = new Set(['companyId', 'campaignId', 'contactId', 'body', 'html', 's
 const shown = (value: string | number | boolean): string => (typeof value === 'string' && !/^[^\s"=]+$/.test(value) ? JSON.stringify(value) : String(value));
 
 /** An event's key facts as `name=value`: scalars as they are, lists as counts, a dispatch decision by its inputs. */
-export const keyFacts = (data: Data): string[] => {
+export const keyFacts = (data: Data, streamId = ''): string[] => {
   const facts: string[] = [];
   for (const [name, value] of Object.entries(data)) {
-    if (value === undefined || value === null) continue;
+    // The stream's own id (a call's, a message's) is already on the line.
+    if (value === undefined || value === null || value === streamId) continue;
     if (name === 'body' && typeof value === 'string') facts.push(`body=${value.length} chars`);
     if (left.has(name)) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') facts.push(`${name}=${shown(value)}`);
@@ -26,4 +27,4 @@ export const keyFacts = (data: Data): string[] => {
 
 /** One line for an auditor: global position, when it was recorded, stream, type, key facts. */
 export const eventLine = (event: RecordedEvent): string =>
-  [`#${event.position}`, event.metadata.occurredAt, event.stream, event.type, ...keyFacts(event.data as Data)].join('  ');
+  [`#${event.position}`, event.metadata.occurredAt, event.stream, event.type, ...keyFacts(event.data as Data, event.stream.slice(event.stream.indexOf('-') + 1))].join('  ');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/events/event.ts';
@@ -89,6 +89,11 @@ describe('npm run replay', function () {
     const unknownFlag = replay('--campain', played.campaignId, '--data-dir', dir);
     expect(unknownFlag.code).to.equal(2);
     expect(unknownFlag.stderr).to.include('--campain');
+    const nowhere = join(dir, 'nowhere');
+    const noStore = replay('--campaign', played.campaignId, '--data-dir', nowhere);
+    expect(noStore.code).to.equal(2);
+    expect(noStore.stderr).to.include(`no event store in ${nowhere}`);
+    expect(existsSync(nowhere), 'a store left behind').to.equal(false);
   });
 
   it('given --help, then it documents every flag', () => {
