@@ -89,6 +89,12 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     expect(answer.body.items.map((item: { id: string }) => item.id)).to.deep.equal(idsOf(expected));
   });
 
+  it('logs the date range and contact filters as asked, since they name no one', async () => {
+    await get(`${base}?from=2026-03-02&to=2026-03-03&timezone=America/Chicago&contactId=c-1&kind=red`);
+    const urls = server.logs().map((line) => JSON.stringify(line['req'] ?? line));
+    expect(urls.some((url) => url.includes('from=2026-03-02&to=2026-03-03&timezone=America%2FChicago&contactId=c-1&kind=[redacted]'))).to.equal(true);
+  });
+
   it("given no timezone, then days are read in the company's settings zone", async () => {
     const answer = await getJson(`${base}?from=2026-03-02&to=2026-03-02&limit=100`);
     expect(answer.body.items[0].at).to.equal('2026-03-02T06:00:00.000Z');
