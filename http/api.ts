@@ -17,6 +17,7 @@ import { optOutsRouter } from './consent/optOutsRouter.ts';
 import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
+import { contactTimelineRouter } from './campaignContacts/contactTimelineRouter.ts';
 import { reportsRouter } from './reports/reportsRouter.ts';
 import { scheduledReportsRouter } from './scheduledReports/scheduledReportsRouter.ts';
 import { callRecordingRouter } from './reports/callRecordingRouter.ts';
@@ -42,6 +43,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   optOutsRouter,
   agentEventsRouter,
   campaignContactsRouter,
+  contactTimelineRouter,
   (ctx) => reportsRouter(ctx),
   (ctx) => scheduledReportsRouter(ctx),
 ];

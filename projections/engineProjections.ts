@@ -15,6 +15,8 @@ import { campaignContactsProjection } from './campaignContacts/campaignContactsP
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 import { scheduledReportsProjection } from './scheduledReports/scheduledReportsProjection.ts';
+import { contactTimelineProjection } from './contactTimeline/contactTimelineProjection.ts';
+import { campaignOptOutsProjection } from './consent/campaignOptOutsProjection.ts';
 import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
@@ -35,5 +37,7 @@ export const engineProjections: readonly Projection[] = [
   inboundRoutingProjection as Projection,
   sentTextsProjection as Projection,
   scheduledReportsProjection as Projection,
+  contactTimelineProjection as Projection,
+  campaignOptOutsProjection as Projection,
   callRecordsProjection as Projection,
 ];

@@ -7,7 +7,8 @@ import type { EventStore } from '../eventStore.ts';
 /** Where a fold stops: at a global position, or at a moment (events that occurred at or before it). */
 export type AsOf = { readonly position: bigint } | { readonly time: Date };
 
-const within = (event: RecordedEvent, asOf: AsOf | undefined): boolean => {
+/** True when the event is at or before the point (every event when there is none). */
+export const within = (event: RecordedEvent, asOf: AsOf | undefined): boolean => {
   if (!asOf) return true;
   if ('position' in asOf) return event.position <= asOf.position;
   return Date.parse(event.metadata.occurredAt) <= asOf.time.getTime();

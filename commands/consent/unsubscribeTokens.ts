@@ -9,6 +9,8 @@ export type UnsubscribeClaims = {
   readonly address: string;
   readonly campaignId?: string;
   readonly messageId?: string;
+  /** The campaign contact the message went to; links issued before it was named lack it. */
+  readonly contactId?: string;
   /** When the link stops working (ISO time). */
   readonly expiresAt: string;
 };
@@ -18,7 +20,7 @@ export const UNSUBSCRIBE_LINK_DAYS = 90;
 
 const Payload = t.intersection([
   t.type({ c: t.string, a: t.string, x: FiniteNumber }),
-  t.partial({ p: t.string, m: t.string }),
+  t.partial({ p: t.string, m: t.string, k: t.string }),
 ]);
 
 export type TokenCheck =
@@ -41,6 +43,7 @@ export const unsubscribeTokens = (secret: string) => ({
         a: claims.address,
         ...(claims.campaignId ? { p: claims.campaignId } : {}),
         ...(claims.messageId ? { m: claims.messageId } : {}),
+        ...(claims.contactId ? { k: claims.contactId } : {}),
         x: Math.floor(now.getTime() / 1000) + days * 86_400,
       }),
     ).toString('base64url');
@@ -61,16 +64,23 @@ export const unsubscribeTokens = (secret: string) => ({
     }
     const claims = Payload.decode(decoded);
     if (isLeft(claims)) return { valid: false, reason: 'malformed' };
-    const { c, a, x, p, m } = claims.right;
+    const { c, a, x, p, m, k } = claims.right;
     if (x * 1000 <= now.getTime()) return { valid: false, reason: 'expired' };
     return {
       valid: true,
-      claims: { companyId: c, address: a, expiresAt: new Date(x * 1000).toISOString(), ...(p ? { campaignId: p } : {}), ...(m ? { messageId: m } : {}) },
+      claims: { companyId: c, address: a, expiresAt: new Date(x * 1000).toISOString(), ...(p ? { campaignId: p } : {}), ...(m ? { messageId: m } : {}), ...(k ? { contactId: k } : {}) },
     };
   },
 });
 
 export type UnsubscribeTokens = ReturnType<typeof unsubscribeTokens>;
+
+/** Where the opt-out a link records was heard: the campaign, contact and message it was sent with. */
+export const unsubscribeContext = (claims: UnsubscribeClaims) => ({
+  ...(claims.campaignId ? { campaignId: claims.campaignId } : {}),
+  ...(claims.contactId ? { contactId: claims.contactId } : {}),
+  ...(claims.messageId ? { messageId: claims.messageId } : {}),
+});
 
 /** Where a token's link points: `<publicUrl>/unsubscribe/<token>`. */
 export const unsubscribeUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${token}`;

@@ -18,7 +18,7 @@ export type MessageRouting = {
   readonly emailFrom: string;
   readonly smsStatusCallbackUrl: (messageId: string) => string;
   /** An RFC 8058 one-click unsubscribe link for this address. */
-  readonly unsubscribeUrl: (claims: { companyId: string; address: string; campaignId: string; messageId: string }, now: Date) => string;
+  readonly unsubscribeUrl: (claims: { companyId: string; address: string; campaignId: string; contactId: string; messageId: string }, now: Date) => string;
 };
 
 export type SendDeps = {
@@ -95,7 +95,7 @@ export const sendWorkflowStep = async (deps: SendDeps, step: StepToSend, now: Da
     }
     const fields = fieldsOf(step);
     const from = step.channel === 'sms' ? routing.smsFrom : routing.emailFrom;
-    const unsubscribe = step.channel === 'email' ? routing.unsubscribeUrl({ companyId: step.companyId, address: step.to, campaignId: step.campaignId, messageId: step.messageId }, now) : undefined;
+    const unsubscribe = step.channel === 'email' ? routing.unsubscribeUrl({ companyId: step.companyId, address: step.to, campaignId: step.campaignId, contactId: step.contact.contactId, messageId: step.messageId }, now) : undefined;
     const footer = unsubscribe !== undefined && step.postalAddress !== undefined ? emailFooter(step.postalAddress, unsubscribe) : undefined;
     const text = renderText(step.body, fields) + (footer?.text ?? '');
     const html = footer ? `${renderHtml(step.body, fields)}${footer.html}` : undefined;

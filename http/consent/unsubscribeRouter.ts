@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { consentCommands } from '../../commands/consent/consentCommands.ts';
-import { derivedUnsubscribeSecret, unsubscribeTokens, type UnsubscribeClaims } from '../../commands/consent/unsubscribeTokens.ts';
+import { derivedUnsubscribeSecret, unsubscribeContext, unsubscribeTokens, type UnsubscribeClaims } from '../../commands/consent/unsubscribeTokens.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
@@ -43,8 +43,7 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
     const claims = checked(req, now);
     if ('refused' in claims) return claims;
     const context = { commandId: deps.newId(), companyId: claims.companyId, actor: 'email-unsubscribe-link', now };
-    const where = { ...(claims.campaignId ? { campaignId: claims.campaignId } : {}), ...(claims.messageId ? { messageId: claims.messageId } : {}) };
-    await consent.optOut({ address: claims.address, source: 'email_unsubscribe', context: where }, context);
+    await consent.optOut({ address: claims.address, source: 'email_unsubscribe', context: unsubscribeContext(claims) }, context);
     return claims;
   };
 

@@ -1,5 +1,6 @@
 import { callsReport } from './calls/callsReport.ts';
 import { transfersReport } from './calls/transfersReport.ts';
+import { optOutsReport } from './optOuts/optOutsReport.ts';
 import type { Report, ReportName } from './report.ts';
 
 /** A report of any row type, as the routes, the export and the scheduler hold them side by side. */
@@ -10,6 +11,7 @@ export type AnyReport = Report<any>;
 export const reports: readonly AnyReport[] = [
   callsReport,
   transfersReport,
+  optOutsReport,
 ];
 
 /** The report scheduled reports name `name`, if there is one. */

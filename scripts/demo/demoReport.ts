@@ -1,6 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { stringifySafeCsv } from '../../adapters/csv/safeCsv.ts';
+import type { ReadStore } from '../../projections/readStore.ts';
+import { reportCsv } from '../../projections/reports/reportCsv.ts';
+import { reportNamed, reports, type AnyReport } from '../../projections/reports/reports.ts';
 import type { ContactOutcome, DemoSummary } from './demoTally.ts';
 
 const columns: (keyof ContactOutcome)[] = [
@@ -15,6 +19,29 @@ export const writeContactReport = (dataDir: string, campaignId: string, rows: re
   const file = join(directory, `campaign-${campaignId}-contacts.csv`);
   // Booleans as yes/no: csv-stringify would write false as an empty cell.
   writeFileSync(file, stringifySafeCsv(rows.map((row) => columns.map((column) => row[column])), { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } }));
+  return file;
+};
+
+/** The reports of the reports hub the demo writes beside the contacts CSV, by name. */
+export const demoReportNames: readonly string[] = ['opt_outs'];
+
+/**
+ * A registered report of the campaign, by the name scheduled reports use (`calls`, `opt_outs`...),
+ * written whole as the API's CSV under `<DATA_DIR>/reports/`; answers the file's path.
+ */
+export const writeRegisteredReport = async (
+  dataDir: string,
+  store: ReadStore,
+  campaign: { readonly companyId: string; readonly campaignId: string },
+  name: string,
+  among: readonly AnyReport[] = reports,
+): Promise<string> => {
+  const report = reportNamed(name, among);
+  if (!report) throw new Error(`no report named ${name}; the registered ones are ${among.map((r) => r.name).join(', ')}`);
+  const directory = join(dataDir, 'reports');
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, `campaign-${campaign.campaignId}-${report.path}.csv`);
+  await pipeline(reportCsv(store, report, { ...campaign, filters: {} }), createWriteStream(file));
   return file;
 };
 

@@ -114,9 +114,8 @@ export const demoTally = (campaignId: string, companyId: string) => {
       }
       case 'ContactOptedOut': {
         const row = byPhone.get(data['address']) ?? [...contacts.values()].find((c) => c.email === data['address']);
-        if (!row) return;
-        summary.optOuts += 1;
-        row.optedOut = true;
+        // Counted by contact at the end: a contact who opts out twice, or by text and by email, is one opt-out.
+        if (row) row.optedOut = true;
         return;
       }
       default:
@@ -127,6 +126,7 @@ export const demoTally = (campaignId: string, companyId: string) => {
   const finish = () => {
     for (const row of contacts.values()) if (row.answered && row.status === 'active') row.status = 'reached';
     summary.contactsCompleted = [...contacts.values()].filter((row) => row.status !== 'active').length;
+    summary.optOuts = [...contacts.values()].filter((row) => row.optedOut).length;
     return { summary, contacts: [...contacts.values()] };
   };
 

@@ -89,7 +89,9 @@ export const concretePath = (route: DocumentedRoute, ids: Ids): string => {
     .map((part, i) => {
       const param = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!param) return part;
-      const id = (param === 'id' ? ids[parts[i - 1]!] : undefined) ?? ids[param] ?? ids[parts[i - 1]!] ?? randomUUID();
+      // A campaign's contacts exist once it is launched: routes about one aim at the launched campaign.
+      const campaign = param === 'id' && parts[i - 1] === 'campaigns' && route.path.includes('{contactId}') ? ids['launchedCampaign'] : undefined;
+      const id = campaign ?? (param === 'id' ? ids[parts[i - 1]!] : undefined) ?? ids[param] ?? ids[parts[i - 1]!] ?? randomUUID();
       return encodeURIComponent(id);
     })
     .join('/');
@@ -138,7 +140,22 @@ export const openTenant = async (api: Api, routes: readonly DocumentedRoute[], n
     const segment = route.path.split('/').at(-1)!;
     if (typeof answer.body?.id === 'string') tenant.ids[segment] = answer.body.id;
   }
+  if (routes.some((route) => route.path.includes('{contactId}'))) await launchWithContact(api, tenant);
   return tenant;
+};
+
+/** A second campaign of the tenant, launched on its list, and the contact it enrolled (`launchedCampaign`, `contactId`). */
+const launchWithContact = async (api: Api, tenant: Tenant): Promise<void> => {
+  const as = (method: string, path: string, body?: unknown) => api.call(method, path, { key: tenant.apiKey, ...(body !== undefined ? { body } : {}) });
+  const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
+  expectCreated('PUT /v1/settings/campaigns', await as('PUT', '/v1/settings/campaigns', validBodies['PUT /v1/settings/campaigns']!({})));
+  const campaign = expectCreated('POST /v1/campaigns', await as('POST', '/v1/campaigns', { name: `Launched ${unique()}` }));
+  const settings = { type: 'voice', listId: tenant.ids['lists'], agentId: tenant.ids['agents'], schedule: { mode: 'custom', slots }, runs: [{ start: new Date().toISOString(), slots, channels: ['voice'] }] };
+  expectCreated('PATCH /v1/campaigns/{id}', await as('PATCH', `/v1/campaigns/${campaign.body.id}`, settings));
+  const launched = expectCreated('POST /v1/campaigns/{id}/launch', await as('POST', `/v1/campaigns/${campaign.body.id}/launch`));
+  const contacts = expectCreated('GET /v1/campaigns/{id}/contacts', await as('GET', `/v1/campaigns/${campaign.body.id}/contacts?minPosition=${launched.body.position}`));
+  tenant.ids['launchedCampaign'] = campaign.body.id;
+  tenant.ids['contactId'] = contacts.body.items[0].contactId;
 };
 
 /** Events in one stream: a request of another company must leave it as it was. */

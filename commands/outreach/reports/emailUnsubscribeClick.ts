@@ -1,5 +1,5 @@
 import type { ConsentCommands } from '../../consent/consentCommands.ts';
-import type { UnsubscribeTokens } from '../../consent/unsubscribeTokens.ts';
+import { unsubscribeContext, type UnsubscribeTokens } from '../../consent/unsubscribeTokens.ts';
 
 export type UnsubscribeClickOutcome = 'recorded' | 'already_opted_out' | 'refused';
 
@@ -14,9 +14,8 @@ export const emailUnsubscribeClick =
     const check = tokens.check(token, at);
     if (!check.valid) return 'refused';
     const { claims } = check;
-    const where = { ...(claims.campaignId ? { campaignId: claims.campaignId } : {}), ...(claims.messageId ? { messageId: claims.messageId } : {}) };
     const result = await consent.optOut(
-      { address: claims.address, source: 'email_unsubscribe', context: where },
+      { address: claims.address, source: 'email_unsubscribe', context: unsubscribeContext(claims) },
       { commandId: newId(), companyId: claims.companyId, actor: 'email-unsubscribe-link', now: at },
     );
     return result.newEvents.length > 0 ? 'recorded' : 'already_opted_out';

@@ -5,10 +5,10 @@ import { UNSUBSCRIBE_LINK_DAYS, unsubscribeHeaders, unsubscribeTokens, unsubscri
 const now = new Date('2026-03-02T15:00:00Z');
 const day = 86_400_000;
 const tokens = unsubscribeTokens('a-secret-of-at-least-thirty-two-characters');
-const claims = { companyId: 'co-1', address: 'jane@example.com', campaignId: 'camp-1', messageId: 'msg-1' };
+const claims = { companyId: 'co-1', address: 'jane@example.com', campaignId: 'camp-1', contactId: 'contact-1', messageId: 'msg-1' };
 
 describe('unsubscribe tokens', () => {
-  it('carry company, address, campaign and message, and stay valid for more than 30 days', () => {
+  it('carry company, address, campaign, contact and message, and stay valid for more than 30 days', () => {
     const token = tokens.issue(claims, now);
     expect(UNSUBSCRIBE_LINK_DAYS).to.be.greaterThan(30);
     expect(tokens.check(token, new Date(now.getTime() + 30 * day))).to.deep.equal({

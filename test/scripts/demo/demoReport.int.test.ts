@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeContactReport } from '../../../scripts/demo/demoReport.ts';
+import type { ReadStore } from '../../../projections/readStore.ts';
+import type { Report } from '../../../projections/reports/report.ts';
+import { writeContactReport, writeRegisteredReport } from '../../../scripts/demo/demoReport.ts';
 import type { ContactOutcome } from '../../../scripts/demo/demoTally.ts';
 
 describe('the demo contact report', () => {
@@ -26,5 +28,39 @@ describe('the demo contact report', () => {
     expect(cell('calls')).to.equal('2');
     expect(cell('optedOut')).to.equal('no');
     expect(text).to.contain(`"'=HYPERLINK(""http://evil.example"",""Open"")"`);
+  });
+});
+
+describe('the demo writing a registered report', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'demo-registered-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** A report of three rows read two at a time, as any registered report is read. */
+  const threeRows: Report<{ id: string; words: string }> = {
+    name: 'opt_outs',
+    path: 'opt-outs',
+    summary: 'three rows',
+    filters: [],
+    checkFilters: () => [],
+    columns: [{ header: 'ID', value: (row) => row.id }, { header: 'Words received', value: (row) => row.words }],
+    page: async (_store, query, page) => {
+      const rows = ['a', 'b', 'c'].map((id) => ({ id, words: `${query.campaignId} ${id}` }));
+      const from = page.after ? rows.findIndex((row) => row.id === page.after) + 1 : 0;
+      const items = rows.slice(from, from + 2);
+      return { items, next: from + 2 < rows.length ? items.at(-1)!.id : null };
+    },
+  };
+
+  it('given a registered name, then the whole report is written as the API CSV beside the contacts CSV', async () => {
+    const file = await writeRegisteredReport(dataDir, {} as ReadStore, { companyId: 'co-1', campaignId: 'camp-1' }, 'opt_outs', [threeRows]);
+    expect(file).to.equal(join(dataDir, 'reports', 'campaign-camp-1-opt-outs.csv'));
+    expect(parse(readFileSync(file, 'utf8'))).to.deep.equal([['ID', 'Words received'], ['a', 'camp-1 a'], ['b', 'camp-1 b'], ['c', 'camp-1 c']]);
+  });
+
+  it('given a name no report has, then it names the registered ones', async () => {
+    let refused: unknown;
+    await writeRegisteredReport(dataDir, {} as ReadStore, { companyId: 'co-1', campaignId: 'camp-1' }, 'engagement', [threeRows]).catch((error: unknown) => (refused = error));
+    expect(String(refused)).to.include('no report named engagement').and.include('opt_outs');
   });
 });

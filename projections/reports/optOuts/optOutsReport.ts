@@ -1,0 +1,88 @@
+import { concreteChannels } from '../../../domain/consent/decider.ts';
+import { ConsentChannel, OptOutSource } from '../../../domain/consent/events.ts';
+import type { ErrorDetail } from '../../../domain/errors.ts';
+import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import { companyScope } from '../../companyScope.ts';
+import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../../consent/campaignOptOutsProjection.ts';
+import type { Filter } from '../../readStore.ts';
+import { windowFilters } from '../calls/callRecordRows.ts';
+import { dateRangeFilters, dateRangeProblems } from '../dateRange.ts';
+import type { Report, ReportQuery } from '../report.ts';
+
+/** An opt-out heard in the campaign, with the contact's name and the reopening that followed it, if any. */
+export type OptOutRow = CampaignOptOutDoc & { readonly name: string | null; readonly reopening: Reopening | null };
+
+const channels = Object.keys(ConsentChannel.keys);
+const sources = Object.keys(OptOutSource.keys);
+
+const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] => {
+  const problems: ErrorDetail[] = dateRangeProblems(filters);
+  const channel = filters['channel'];
+  const source = filters['source'];
+  if (channel !== undefined && !channels.includes(channel)) problems.push({ path: 'channel', message: `expected one of ${channels.join(', ')}` });
+  if (source !== undefined && !sources.includes(source)) problems.push({ path: 'source', message: `expected one of ${sources.join(', ')}` });
+  if (filters['contactId'] !== undefined && filters['contactId'].trim() === '') problems.push({ path: 'contactId', message: 'expected a contact id' });
+  return problems;
+};
+
+const rowsOf = (query: ReportQuery): Filter => {
+  const { channel, source, contactId } = query.filters;
+  const own: Filter = { campaignId: query.campaignId, ...(channel ? { channel } : {}), ...(source ? { source } : {}), ...(contactId ? { contactId } : {}) };
+  return { $and: [own, ...windowFilters(query, 'at')] };
+};
+
+/** The first reopening after the opt-out that turned back on a channel it blocked. */
+export const reopeningOf = (row: CampaignOptOutDoc, reopenings: readonly Reopening[]): Reopening | null => {
+  const blocked = concreteChannels(row.channel as ConsentChannel, row.addressKind);
+  return reopenings.find((r) => r.at >= row.at && concreteChannels(r.channel as ConsentChannel, row.addressKind).some((c) => blocked.includes(c))) ?? null;
+};
+
+const text = (value: string | null | undefined): string | null => value ?? null;
+
+/**
+ * The Opt-Outs report: every opt-out heard in the campaign, oldest first (its date is when the person
+ * asked), with who (contact id, name, the address as the company holds it), the channel, how
+ * (`source`), the words received and the rule that read them, and the reopening (who, why, when).
+ */
+export const optOutsReport: Report<OptOutRow> = {
+  name: 'opt_outs',
+  path: 'opt-outs',
+  summary: 'Opt-outs heard in the campaign: who, channel, how, when, the words received, and any reopening',
+  filters: [
+    { name: 'channel', description: 'the channel the opt-out blocked', values: channels },
+    { name: 'source', description: 'how it was asked', values: sources },
+    { name: 'contactId', description: "one contact's opt-outs" },
+    ...dateRangeFilters,
+  ],
+  checkFilters,
+  columns: [
+    { header: 'Opted out at', value: (row) => row.at },
+    { header: 'Contact ID', value: (row) => row.contactId },
+    { header: 'Name', value: (row) => row.name },
+    { header: 'Address', value: (row) => row.address },
+    { header: 'Channel', value: (row) => row.channel },
+    { header: 'Source', value: (row) => row.source },
+    { header: 'Keyword', value: (row) => row.keyword },
+    { header: 'Matched rule', value: (row) => row.matched },
+    { header: 'Words received', value: (row) => row.excerpt },
+    { header: 'Call ID', value: (row) => row.callId },
+    { header: 'Message ID', value: (row) => row.messageId },
+    { header: 'Reopened at', value: (row) => text(row.reopening?.at) },
+    { header: 'Reopened channel', value: (row) => text(row.reopening?.channel) },
+    { header: 'Reopened by', value: (row) => text(row.reopening?.by ?? (row.reopening ? 'contact' : null)) },
+    { header: 'Reopen reason', value: (row) => text(row.reopening?.reason ?? row.reopening?.keyword) },
+  ],
+  page: async (store, query, page) => {
+    const scope = companyScope(store, query.companyId);
+    const found = await scope.find(CAMPAIGN_OPT_OUTS, rowsOf(query), { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+    const rows = found.items as unknown as CampaignOptOutDoc[];
+    const contactIds = [...new Set(rows.flatMap((row) => (row.contactId ? [campaignContactId(query.campaignId, row.contactId)] : [])))];
+    const addresses = [...new Set(rows.map((row) => reopeningsId(query.companyId, row.address)))];
+    const [contacts, reopened] = await Promise.all([scope.getMany(CAMPAIGN_CONTACTS, contactIds), scope.getMany(CONSENT_REOPENINGS, addresses)]);
+    const names = new Map((contacts as CampaignContactDoc[]).map((c) => [c.contactId, c.name ?? null]));
+    const reopenings = new Map((reopened as ConsentReopeningsDoc[]).map((doc) => [doc.address, doc.reopenings]));
+    const items = rows.map((row) => ({ ...row, name: row.contactId ? (names.get(row.contactId) ?? null) : null, reopening: reopeningOf(row, reopenings.get(row.address) ?? []) }));
+    return { items, next: found.next };
+  },
+  item: ({ _id, companyId: _company, addressKind: _kind, ...row }) => ({ id: _id, ...row }),
+};

@@ -1,0 +1,64 @@
+import type { EventStore } from '../../commands/eventStore.ts';
+import { within, type AsOf } from '../../commands/campaigns/readCampaign.ts';
+import { campaignStream } from '../../domain/campaign/events.ts';
+import { callStream } from '../../domain/call/events.ts';
+import { consentAddress } from '../../domain/consent/address.ts';
+import { consentStream } from '../../domain/consent/events.ts';
+import { conversationStream } from '../../domain/conversation/events.ts';
+import { enrollmentStream } from '../../domain/enrollment/events.ts';
+import type { RecordedEvent } from '../../domain/events/event.ts';
+import { messageStream } from '../../domain/message/events.ts';
+import { workflowStream } from '../../domain/workflow/events.ts';
+import { replyMessageId } from '../../commands/outreach/reports/consentReply.ts';
+
+type Data = Record<string, any>;
+
+/** What the campaign's own stream says: whose it is, and whom it enrolled. */
+type Enrolled = { readonly contactId: string; readonly phone: string; readonly email?: string };
+
+/**
+ * Every event of one campaign, in global order, up to `asOf`, read stream by stream rather than
+ * from the whole log: the campaign's stream, then for each contact it enrolled the enrollment and
+ * workflow streams, the call and message streams those name, the texts the contact sent about this
+ * campaign (and the engine's replies to them), and the consent streams of the contact's addresses
+ * (an opt-out heard anywhere decides what this campaign may do). Answers undefined for an unknown
+ * campaign. Holds one line per event in memory, then sorts them by position.
+ */
+export const campaignLog = async <Line>(eventStore: EventStore, campaignId: string, asOf: AsOf | undefined, toLine: (event: RecordedEvent) => Line) => {
+  const lines: { position: bigint; line: Line }[] = [];
+  const keep = (event: RecordedEvent) => lines.push({ position: event.position, line: toLine(event) });
+  const seen = new Set<string>();
+  const read = async (stream: string, wanted: (event: RecordedEvent) => boolean = () => true): Promise<RecordedEvent[]> => {
+    const kept: RecordedEvent[] = [];
+    // Contacts of one case may share a phone or an email: each stream is printed once.
+    if (seen.has(stream)) return kept;
+    seen.add(stream);
+    for await (const event of eventStore.readStream(stream)) {
+      // A stream's revisions are in position order, and times follow commands: the first event past the point ends it.
+      if (!within(event, asOf)) break;
+      if (!wanted(event)) continue;
+      keep(event);
+      kept.push(event);
+    }
+    return kept;
+  };
+
+  const campaign = await read(campaignStream(campaignId));
+  const companyId = campaign[0]?.metadata.companyId;
+  if (companyId === undefined) return undefined;
+  const contacts: Enrolled[] = campaign.filter((e) => e.type === 'ContactsEnrolled').flatMap((e) => (e.data as Data)['contacts'] as Enrolled[]);
+  const ofThisCampaign = (event: RecordedEvent) => (event.data as Data)['campaignId'] === campaignId;
+
+  for (const contact of contacts) {
+    const enrollment = await read(enrollmentStream(campaignId, contact.contactId));
+    const workflow = await read(workflowStream(campaignId, contact.contactId));
+    for (const callId of new Set(enrollment.filter((e) => e.type === 'CallRequested').map((e) => (e.data as Data)['callId'] as string))) await read(callStream(callId));
+    const messageIds = new Set(workflow.flatMap((e) => ((e.data as Data)['steps'] as Data[]).map((s) => s['messageId'] as string)));
+    const addresses = [contact.phone, ...(contact.email ? [contact.email] : [])].map((raw) => consentAddress(raw).value);
+    const texts = await read(conversationStream(companyId, addresses[0]!), ofThisCampaign);
+    for (const text of texts) messageIds.add(replyMessageId((text.data as Data)['carrierMessageId'], (text.data as Data)['receivedAt']));
+    for (const messageId of messageIds) await read(messageStream(messageId));
+    for (const address of addresses) await read(consentStream(companyId, address));
+  }
+  return lines.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map((entry) => entry.line);
+};
