@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { demoReportNames } from '../../scripts/demo/demoReport.ts';
 
 const run = promisify(execFile);
 
@@ -36,7 +37,7 @@ describe('npm run demo', function () {
     expect(count('calls answered') + count('voicemails')).to.be.at.most(count('calls placed'));
     expect(count('texts sent')).to.be.greaterThan(0);
     const reports = readdirSync(join(dataDir, 'reports'));
-    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members(['contacts.csv', 'opt-outs.csv']);
+    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members(['contacts.csv', 'calls.csv', 'opt-outs.csv']);
     const csv = (name: string) => parse(readFileSync(join(dataDir, 'reports', reports.find((file) => file.endsWith(name))!), 'utf8'), { columns: true }) as Record<string, string>[];
     const rows = csv('-contacts.csv');
     expect(rows).to.have.length(40);
@@ -44,8 +45,12 @@ describe('npm run demo', function () {
     expect(new Set(rows.map((row) => row['timezone'])).size).to.be.greaterThan(3);
     // The summary counts contacts who opted out; the report lists each opt-out, some contacts more than once.
     const optOuts = csv('-opt-outs.csv');
-    expect(new Set(optOuts.map((row) => row['Contact ID'])).size).to.equal(count('opt-outs'));
+    expect(new Set(optOuts.map((row) => row['contactId'])).size).to.equal(count('opt-outs'));
     expect(rows.filter((row) => row['optedOut'] === 'yes')).to.have.length(count('opt-outs'));
+    // The calls report has a row per call placed, and one per call the calling window turned away.
+    const calls = csv('-calls.csv');
+    expect(calls.filter((row) => row['callId'] !== '')).to.have.length(count('calls placed'));
+    expect(calls.filter((row) => row['outcome'] === 'refused_by_window').length).to.be.greaterThan(0);
   });
 
   it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
@@ -60,7 +65,8 @@ describe('npm run demo', function () {
       // The same seed plays the same replies: the second run's are all taken in, none dropped as the first's.
       for (const label of ['messages received', 'opt-outs', 'calls placed'])
         expect(figure(second, label), label).to.be.within(figure(first, label) * 0.8, figure(first, label) * 1.2);
-      expect(readdirSync(join(again, 'reports'))).to.have.length(4);
+      // Each run writes its contacts CSV and each of the demo's reports.
+      expect(readdirSync(join(again, 'reports'))).to.have.length(2 * (1 + demoReportNames.length));
     } finally {
       rmSync(again, { recursive: true, force: true });
     }

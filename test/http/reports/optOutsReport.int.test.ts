@@ -123,10 +123,10 @@ describe('the Opt-Outs report', function () {
       const [header, ...lines] = parse(await response.text()) as string[][];
       expect(header).to.deep.equal(optOutsReport.columns.map((c) => c.header));
       const rows = await allRows(query({ source: 'sms_free_text' }));
-      expect(lines.map((line) => line[header!.indexOf('Contact ID')])).to.deep.equal(rows.map((r) => r.contactId ?? ''));
-      const reopened = lines.find((line) => line[header!.indexOf('Contact ID')] === enrolled[0]!['contactId'])!;
-      expect(reopened[header!.indexOf('Reopen reason')]).to.equal('asked us to call about the settlement');
-      expect(reopened[header!.indexOf('Words received')]).to.equal('Please remove me from your list');
+      expect(lines.map((line) => line[header!.indexOf('contactId')])).to.deep.equal(rows.map((r) => r.contactId ?? ''));
+      const reopened = lines.find((line) => line[header!.indexOf('contactId')] === enrolled[0]!['contactId'])!;
+      expect(reopened[header!.indexOf('reopenReason')]).to.equal('asked us to call about the settlement');
+      expect(reopened[header!.indexOf('excerpt')]).to.equal('Please remove me from your list');
     });
 
     it('given bad filters, then 400 names each; given another company, then 404', async () => {
