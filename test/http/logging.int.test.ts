@@ -26,7 +26,7 @@ describe('request logging', () => {
   afterEach(() => server.close());
 
   it('logs one line per request with method, masked URL, status and request id, and no credentials or bodies', async () => {
-    const response = await fetch(`${server.url}/v1/lists/l-1/cases?phone=${encodeURIComponent(phone)}&email=${encodeURIComponent(email)}&cc=${encodeURIComponent(email)}&to=${phone}`, {
+    const response = await fetch(`${server.url}/v1/lists/l-1/cases?phone=${encodeURIComponent(phone)}&email=${encodeURIComponent(email)}&cc=${encodeURIComponent(email)}&recipient=${phone}&to=2026-12-31`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer sk_live_secret_api_key', 'x-request-id': 'trace-42' },
       body: JSON.stringify({ name: 'Jane Doe', phone, email, note: 'message body: settle for 10k' }),
@@ -39,7 +39,7 @@ describe('request logging', () => {
     const completed = server.logs().find((line) => (line.res as { statusCode?: number } | undefined)?.statusCode === 201);
     expect(completed, 'a completion line').to.exist;
     expect(completed?.req).to.deep.include({ id: 'trace-42', method: 'POST' });
-    expect((completed?.req as { url: string }).url).to.equal('/v1/lists/l-1/cases?phone=[redacted]&email=[redacted]&cc=[redacted]&to=[redacted]');
+    expect((completed?.req as { url: string }).url).to.equal('/v1/lists/l-1/cases?phone=[redacted]&email=[redacted]&cc=[redacted]&recipient=[redacted]&to=2026-12-31');
   });
 
   it('masks contact details in a logged server error', async () => {

@@ -30,6 +30,8 @@ const close = (server: Server): Promise<void> =>
 export const startSesEmulator = async () => {
   const backend = await startEmulator({ host: '127.0.0.1', port: 0 });
   const backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+  // The emulator's store is one per process: a fresh emulator must not show an earlier test's emails.
+  await fetch(`${backendUrl}/clear-store`, { method: 'POST' });
   const raw: Buffer[] = [];
   const front = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
