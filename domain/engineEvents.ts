@@ -13,6 +13,7 @@ import { workflowEventDefinitions } from './workflow/events.ts';
 import { conversationEventDefinitions } from './conversation/events.ts';
 import { unroutedTextEventDefinitions } from './consent/unroutedTexts.ts';
 import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
+import { mobileAppEventDefinitions } from './mobileApp/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -30,6 +31,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...conversationEventDefinitions,
   ...unroutedTextEventDefinitions,
   ...appliedRulesEventDefinitions,
+  ...mobileAppEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -17,6 +17,7 @@ import { optOutsRouter } from './consent/optOutsRouter.ts';
 import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
+import { mobileAppRouter } from './campaignContacts/mobileAppRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -37,6 +38,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   optOutsRouter,
   agentEventsRouter,
   campaignContactsRouter,
+  mobileAppRouter,
 ];
 
 export type ApiDeps = EngineContext & {
