@@ -14,6 +14,7 @@ import { dueMessagesProjection } from './outreach/dueMessagesProjection.ts';
 import { campaignContactsProjection } from './campaignContacts/campaignContactsProjection.ts';
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
+import { contactEngagementProjection } from './reports/engagement/contactEngagementProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -32,4 +33,5 @@ export const engineProjections: readonly Projection[] = [
   campaignContactsProjection as Projection,
   inboundRoutingProjection as Projection,
   sentTextsProjection as Projection,
+  contactEngagementProjection as Projection,
 ];
