@@ -18,6 +18,7 @@ import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 import { mobileAppRouter } from './campaignContacts/mobileAppRouter.ts';
+import { reportsRouter } from './reports/reportsRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -39,6 +40,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   agentEventsRouter,
   campaignContactsRouter,
   mobileAppRouter,
+  (ctx) => reportsRouter(ctx),
 ];
 
 export type ApiDeps = EngineContext & {
