@@ -1,11 +1,13 @@
 import type { Report, ReportName } from './report.ts';
+import { contactsReport } from './engagement/contactsReport.ts';
+import { engagementReport } from './engagement/engagementReport.ts';
 
 /** A report of any row type, as the routes, the export and the scheduler hold them side by side. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyReport = Report<any>;
 
 /** Every report of the reports hub, in the order the API documents them. */
-export const reports: readonly AnyReport[] = [];
+export const reports: readonly AnyReport[] = [contactsReport, engagementReport];
 
 /** The report scheduled reports name `name`, if there is one. */
 export const reportNamed = (name: string, among: readonly AnyReport[] = reports): AnyReport | undefined =>

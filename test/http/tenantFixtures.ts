@@ -53,6 +53,8 @@ export const validBodies: Record<string, (ids: Ids) => Body> = {
   'POST /v1/campaigns/{id}/pause': () => ({ reason: 'holiday' }),
   'POST /v1/campaigns/{id}/resume': () => ({ reason: 'back' }),
   'POST /v1/campaigns/{id}/complete': () => ({ reason: 'done' }),
+  'POST /v1/campaigns/{id}/contacts/{contactId}/messages': () => ({ direction: 'received', body: 'When is my hearing?' }),
+  'PUT /v1/campaigns/{id}/contacts/{contactId}/mobile-app-status': () => ({ status: 'installed' }),
 };
 
 /** Resources every tenant gets, in order (agents link the form), when their create route is documented. */

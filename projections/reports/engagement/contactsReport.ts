@@ -1,14 +1,15 @@
 import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactJson, type CampaignContactDoc, type CampaignProgressDoc } from '../../campaignContacts/campaignContactDocument.ts';
 import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
+import { dateRangeFilters } from '../dateRange.ts';
 import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { campaignSlice, CONTACT_ENGAGEMENT, type ContactEngagementDoc } from './contactEngagementDocument.ts';
-import { choiceProblems, lastActivityIn } from './reportFilters.ts';
+import { filterProblems, lastActivityIn } from './reportFilters.ts';
 
 /** A contact's outreach totals, with where its calls stand as the contacts list tells it. */
 export type ContactsRow = ContactEngagementDoc & { readonly lastOutcome: string | null; readonly nextAttemptAt: string | null };
 
-const filters: readonly ReportFilter[] = [{ name: 'status', description: "the contact's outreach status", values: ['active', 'completed', 'completed_all_calls'] }];
+const filters: readonly ReportFilter[] = [{ name: 'status', description: "the contact's outreach status", values: ['active', 'completed', 'completed_all_calls'] }, ...dateRangeFilters];
 
 const columns: readonly ReportColumn<ContactsRow>[] = [
   { header: 'contactId', value: (row) => row.contactId },
@@ -36,9 +37,9 @@ const columns: readonly ReportColumn<ContactsRow>[] = [
 export const contactsReport: Report<ContactsRow> = {
   name: 'contacts',
   path: 'contacts',
-  summary: 'Outreach grouped by contact: calls placed and answered, texts, emails, in-app messages, last activity, status and next attempt',
+  summary: 'Outreach grouped by contact: calls placed and answered, texts, emails, in-app messages, last activity, status and next attempt; `from`/`to` bound the last activity',
   filters,
-  checkFilters: (given) => choiceProblems(filters, given),
+  checkFilters: (given) => filterProblems(filters, given),
   columns,
   page: async (store, query, page) => {
     const scope = companyScope(store, query.companyId);

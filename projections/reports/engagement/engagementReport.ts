@@ -1,12 +1,14 @@
 import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
+import { dateRangeFilters } from '../dateRange.ts';
 import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { appStatuses, campaignSlice, CONTACT_ENGAGEMENT, taskStatuses, type ContactEngagementDoc } from './contactEngagementDocument.ts';
-import { choiceProblems, lastActivityIn } from './reportFilters.ts';
+import { filterProblems, lastActivityIn } from './reportFilters.ts';
 
 const filters: readonly ReportFilter[] = [
   { name: 'taskStatus', description: "how far the agent got with the campaign's form", values: taskStatuses },
   { name: 'appStatus', description: "the client's mobile app status", values: appStatuses },
+  ...dateRangeFilters,
 ];
 
 const outbound = (row: ContactEngagementDoc): number => row.smsSent + row.emailSent + row.inAppSent;
@@ -40,9 +42,9 @@ const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
 export const engagementReport: Report<ContactEngagementDoc> = {
   name: 'engagement',
   path: 'engagement',
-  summary: 'Client engagement: messages sent and received by channel, mobile app status, form task and the latest conversation summary, per contact',
+  summary: 'Client engagement: messages sent and received by channel, mobile app status, form task and the latest conversation summary, per contact; `from`/`to` bound the last activity',
   filters,
-  checkFilters: (given) => choiceProblems(filters, given),
+  checkFilters: (given) => filterProblems(filters, given),
   columns,
   page: async (store, query, page) => {
     const { taskStatus, appStatus } = query.filters;
