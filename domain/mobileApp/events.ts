@@ -2,10 +2,10 @@ import * as t from 'io-ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 
 /**
- * Where the company's mobile app stands with a client, as the app reports it: `not_installed`,
+ * Where the company's mobile app stands with a client, as the app reports it: `not_invited`,
  * `invited` (a link to install it went out), `installed`, `uninstalled`.
  */
-export const MobileAppStatus = t.keyof({ not_installed: null, invited: null, installed: null, uninstalled: null }, 'not_installed, invited, installed or uninstalled');
+export const MobileAppStatus = t.keyof({ not_invited: null, invited: null, installed: null, uninstalled: null }, 'not_invited, invited, installed or uninstalled');
 export type MobileAppStatus = t.TypeOf<typeof MobileAppStatus>;
 
 /** `sent` by the company to the client, or `received` by the company from the client. */

@@ -37,7 +37,7 @@ export const mobileAppStatusSchema = {
   type: 'object',
   required: ['status', 'changed', 'position'],
   properties: {
-    status: { type: 'string', enum: ['not_installed', 'invited', 'installed', 'uninstalled'] },
+    status: { type: 'string', enum: ['not_invited', 'invited', 'installed', 'uninstalled'] },
     changed: { type: 'boolean', description: 'false when the app already had this status' },
     position: positionProperty,
   },

@@ -54,7 +54,7 @@ export const mobileAppRouter = (ctx: EngineContext): Router => {
       method: 'put',
       path: '/v1/campaigns/:id/contacts/:contactId/mobile-app-status',
       summary: "Set where the company's mobile app stands with a campaign contact",
-      description: '`status`: `not_installed`, `invited` (a link to install it went out), `installed` or `uninstalled`. The same status again records nothing.',
+      description: '`status`: `not_invited`, `invited` (a link to install it went out), `installed` or `uninstalled`. The same status again records nothing.',
       tags,
       security: 'apiKey',
       requestBody: { schema: MobileAppStatusRequest },

@@ -81,7 +81,7 @@ describe('engagement and contacts reports recounted from the events of a played 
     // The client's mobile app: statuses for some, messages both ways for others, one sent twice under one key.
     await rig.client.put(`/v1/campaigns/${campaignId}/contacts/${ids[0]}/mobile-app-status`, key, { status: 'invited' });
     await rig.client.put(`/v1/campaigns/${campaignId}/contacts/${ids[0]}/mobile-app-status`, key, { status: 'installed' });
-    await rig.client.put(`/v1/campaigns/${campaignId}/contacts/${ids[1]}/mobile-app-status`, key, { status: 'not_installed' });
+    await rig.client.put(`/v1/campaigns/${campaignId}/contacts/${ids[1]}/mobile-app-status`, key, { status: 'not_invited' });
     for (const [i, direction] of (['received', 'sent', 'received'] as const).entries())
       await rig.client.post(`/v1/campaigns/${campaignId}/contacts/${ids[i % 2]}/messages`, key, { direction, body: `In-app ${i}` });
     for (let minute = 0; minute < 150; minute++) {
@@ -139,7 +139,7 @@ describe('engagement and contacts reports recounted from the events of a played 
     const base = `/v1/campaigns/${campaignId}/reports`;
     for (const taskStatus of ['complete', 'partial', 'not_started', 'no_form'])
       expect(await pages(`${base}/engagement?taskStatus=${taskStatus}`), taskStatus).to.deep.equal(engagement.filter((r) => r.taskStatus === taskStatus));
-    for (const appStatus of ['installed', 'not_installed', 'unknown'])
+    for (const appStatus of ['installed', 'not_invited', 'unknown'])
       expect(await pages(`${base}/engagement?appStatus=${appStatus}`), appStatus).to.deep.equal(engagement.filter((r) => r.mobileAppStatus === appStatus));
     const contacts = (await pages(`${base}/contacts`)) as { contactId: string; status: string; lastActivityAt: string | null }[];
     expect((await pages(`${base}/contacts?status=completed`)).map((r) => r.contactId)).to.deep.equal(contacts.filter((r) => r.status === 'completed').map((r) => r.contactId)).and.have.length(1);

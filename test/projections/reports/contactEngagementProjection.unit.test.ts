@@ -79,7 +79,7 @@ describe('contact engagement read model', () => {
   });
 
   it("reads the list's app status in our words, unknown otherwise, and follows the app's reports", () => {
-    expect(fold([enrolled({ mobileAppStatus: 'Not installed' })])!.appStatus).to.equal('not_installed');
+    expect(fold([enrolled({ mobileAppStatus: 'Not invited' })])!.appStatus).to.equal('not_invited');
     expect(fold([enrolled({ mobileAppStatus: 'maybe' })])!.appStatus).to.equal('unknown');
     expect(fold([enrolled(), { type: 'MobileAppStatusChanged', data: { campaignId, contactId, status: 'installed', at: at(1) } }])!.appStatus).to.equal('installed');
   });
