@@ -1,7 +1,9 @@
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { MobileAppStatus } from '../../../domain/mobileApp/events.ts';
 import { campaignContactId, type CampaignContactStatus } from '../../campaignContacts/campaignContactDocument.ts';
-import type { Doc, Filter } from '../../readStore.ts';
+import { ValidationError } from '../../../domain/errors.ts';
+import { decodeCursor } from '../../query/keyset.ts';
+import type { Doc, Filter, Sort } from '../../readStore.ts';
 
 export const CONTACT_ENGAGEMENT = 'contact_engagement';
 
@@ -83,15 +85,22 @@ export const enrolledEngagementDoc = (companyId: string, campaignId: string, con
     missingFields: [],
   });
 
+/** Pages follow enrolment order: the id alone. */
+const idOrder: Sort = [['_id', 1]];
+
 /** The later of the document's last activity and `at`. */
 export const activeAt = (doc: ContactEngagementDoc, at: string): ContactEngagementDoc =>
   doc.lastActivityAt !== undefined && Date.parse(doc.lastActivityAt) >= Date.parse(at) ? doc : { ...doc, lastActivityAt: new Date(at).toISOString() };
 
 /**
- * One campaign's documents with the given indexed values, in enrolment order: all of them are a range
- * of ids (they start with the campaign id); chosen values lead with the campaign for their index.
+ * One campaign's documents with the given indexed values, a page after `after` (a cursor of a page in
+ * id order), in enrolment order: all of them are a range of ids (they start with the campaign id);
+ * chosen values lead with the campaign for their index. The cursor becomes the range's lower bound
+ * itself, so a page deep into the campaign starts where it is instead of skipping every id before it.
  */
-export const campaignSlice = (campaignId: string, chosen: Readonly<Record<string, string>>): Filter[] => [
-  ...(Object.keys(chosen).length > 0 ? [{ campaignId, ...chosen }] : []),
-  { _id: { $gt: `${campaignId}.`, $lt: `${campaignId}/` } },
-];
+export const campaignSlice = (campaignId: string, chosen: Readonly<Record<string, string>>, after?: string): Filter[] => {
+  const from = after === undefined ? `${campaignId}.` : decodeCursor(after, idOrder)[0];
+  if (typeof from !== 'string' || !from.startsWith(`${campaignId}.`))
+    throw new ValidationError('QUERY.BAD_CURSOR', 'the cursor does not belong to this query', [{ path: 'after', message: 'not a cursor of this report' }]);
+  return [...(Object.keys(chosen).length > 0 ? [{ campaignId, ...chosen }] : []), { _id: { $gt: from, $lt: `${campaignId}/` } }];
+};

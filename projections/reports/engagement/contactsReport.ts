@@ -44,8 +44,8 @@ export const contactsReport: Report<ContactsRow> = {
   page: async (store, query, page) => {
     const scope = companyScope(store, query.companyId);
     const { status } = query.filters;
-    const filter: Filter = { $and: [...campaignSlice(query.campaignId, status !== undefined ? { status } : {}), ...lastActivityIn(query.window)] };
-    const found = await scope.find(CONTACT_ENGAGEMENT, filter, { limit: page.limit, ...(page.after !== undefined ? { after: page.after } : {}) });
+    const filter: Filter = { $and: [...campaignSlice(query.campaignId, status !== undefined ? { status } : {}, page.after), ...lastActivityIn(query.window)] };
+    const found = await scope.find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
     const [progress, contacts] = await Promise.all([
       scope.get(CAMPAIGN_PROGRESS, query.campaignId) as Promise<CampaignProgressDoc | null>,
       scope.getMany(CAMPAIGN_CONTACTS, found.items.map((doc) => doc._id)) as Promise<CampaignContactDoc[]>,

@@ -49,8 +49,8 @@ export const engagementReport: Report<ContactEngagementDoc> = {
   page: async (store, query, page) => {
     const { taskStatus, appStatus } = query.filters;
     const chosen = { ...(taskStatus !== undefined ? { taskStatus } : {}), ...(appStatus !== undefined ? { appStatus } : {}) };
-    const filter: Filter = { $and: [...campaignSlice(query.campaignId, chosen), ...lastActivityIn(query.window)] };
-    const found = await companyScope(store, query.companyId).find(CONTACT_ENGAGEMENT, filter, { limit: page.limit, ...(page.after !== undefined ? { after: page.after } : {}) });
+    const filter: Filter = { $and: [...campaignSlice(query.campaignId, chosen, page.after), ...lastActivityIn(query.window)] };
+    const found = await companyScope(store, query.companyId).find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
     return { items: found.items as ContactEngagementDoc[], next: found.next };
   },
   item: (row) => ({ ...Object.fromEntries(columns.map((column) => [column.header, column.value(row)])), missingFields: row.missingFields }),
