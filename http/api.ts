@@ -19,6 +19,9 @@ import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agent
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 import { mobileAppRouter } from './campaignContacts/mobileAppRouter.ts';
 import { reportsRouter } from './reports/reportsRouter.ts';
+import { callRecordingRouter } from './reports/callRecordingRouter.ts';
+import { legacyReportRedirects } from './reports/legacyReportRedirects.ts';
+import type { Recordings } from '../commands/outreach/recordings.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -51,6 +54,8 @@ export type ApiDeps = EngineContext & {
   readonly agentReports?: CompanyAgentReports;
   /** Carrier callback routes (Twilio's), outside /v1: they prove themselves by signature. */
   readonly carrierRouters?: readonly Router[];
+  /** The carrier's recordings, fetched for the calls report's recording links; none without a carrier. */
+  readonly recordings?: Recordings;
 };
 
 /** Whose writes a request reads: one API key of one company, or the admin. */
@@ -68,7 +73,10 @@ export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
     // Email links carry no key: the signed token is the proof.
     unsubscribeRouter(deps),
     ...(deps.carrierRouters ?? []),
+    // A redirect reads nothing: the report it points to checks the key.
+    legacyReportRedirects(deps),
     behindKey,
     ...resourceRouters.map((router) => router(deps)),
+    callRecordingRouter(deps, deps.recordings),
   ];
 };

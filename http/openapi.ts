@@ -88,7 +88,14 @@ const operation = (route: RouteDoc) => {
         status,
         {
           description: response.description,
-          ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: toJsonSchema(response.schema) } } } : {}),
+          ...(response.schema
+            ? {
+                content: {
+                  [response.contentType ?? 'application/json']: { schema: toJsonSchema(response.schema) },
+                  ...Object.fromEntries((response.alternatives ?? []).map((other) => [other.contentType, { schema: toJsonSchema(other.schema) }])),
+                },
+              }
+            : {}),
         },
       ]),
     ),

@@ -13,6 +13,8 @@ export type ResponseDoc = {
   /** `application/json` unless said otherwise. */
   readonly contentType?: string;
   readonly schema?: Schema;
+  /** The same answer in other media types the caller may ask for (a report as `text/csv`). */
+  readonly alternatives?: readonly { readonly contentType: string; readonly schema: Schema }[];
 };
 
 export type ParameterDoc = {

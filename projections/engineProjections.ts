@@ -15,6 +15,7 @@ import { campaignContactsProjection } from './campaignContacts/campaignContactsP
 import { inboundRoutingProjection } from './outreach/inboundRoutingProjection.ts';
 import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 import { contactEngagementProjection } from './reports/engagement/contactEngagementProjection.ts';
+import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -34,4 +35,5 @@ export const engineProjections: readonly Projection[] = [
   inboundRoutingProjection as Projection,
   sentTextsProjection as Projection,
   contactEngagementProjection as Projection,
+  callRecordsProjection as Projection,
 ];

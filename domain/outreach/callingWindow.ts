@@ -41,16 +41,20 @@ export type CallingWindowInput = {
   readonly recentTexts?: readonly number[];
 };
 
-export type ClosedReason =
-  | 'outside_federal_hours'
-  | 'sunday'
-  | 'closed_weekday'
-  | 'state_holiday'
-  | 'outside_state_hours'
-  | 'outside_artificial_voice_hours'
-  | 'blackout'
-  | 'outside_campaign_slots'
-  | 'frequency_cap';
+/** Why a window is closed, as the dispatcher records it on a rescheduled or withheld call. */
+export const closedReasons = [
+  'outside_federal_hours',
+  'sunday',
+  'closed_weekday',
+  'state_holiday',
+  'outside_state_hours',
+  'outside_artificial_voice_hours',
+  'blackout',
+  'outside_campaign_slots',
+  'frequency_cap',
+] as const;
+
+export type ClosedReason = (typeof closedReasons)[number];
 
 type Audit = { readonly at: number; readonly localTime: string; readonly zones: readonly string[]; readonly states: readonly string[] };
 

@@ -34,6 +34,12 @@ const filterParameters = (report: AnyReport): ParameterDoc[] =>
 /** A file name a download may carry: no path separators, quotes or control characters. */
 const fileSafe = (text: string): string => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || 'campaign';
 
+/** `attachment; filename="…"` always quoted; a name beyond ASCII also as RFC 8187 `filename*` (the quoted one then in ASCII). */
+const attachment = (name: string): string => {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+};
+
 /** `<campaign name>-<report>-<yyyy-mm-dd>.csv`, the day as the company (or the asked zone) reads it. */
 const csvFileName = (campaignName: string, report: AnyReport, now: Date, zone: string): string =>
   `${fileSafe(campaignName)}-${report.path}-${DateTime.fromJSDate(now, { zone }).toISODate()}.csv`;
@@ -58,7 +64,7 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
     }
     const zone = request.filters['timezone'] ?? (await companyZone(ctx.readStore, companyId));
     const name = typeof campaign['name'] === 'string' ? campaign['name'] : campaignId;
-    res.attachment(csvFileName(name, report, ctx.clock(), zone));
+    res.set('content-disposition', attachment(csvFileName(name, report, ctx.clock(), zone)));
     res.type('text/csv; charset=utf-8');
     // A failure past the first byte can only cut the download short: the status has left.
     pipeline(reportCsv(ctx.readStore, report, query), res, () => undefined);
@@ -81,7 +87,11 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
         security: 'apiKey',
         parameters: [...pageParameters, formatParameter, ...filterParameters(report)],
         responses: {
-          200: { description: 'a page of rows (JSON), or the whole report (text/csv)', schema: pageSchema({ type: 'object', description: `one row: ${columnList(report)}` }) },
+          200: {
+            description: 'a page of rows (JSON), or the whole report (text/csv)',
+            schema: pageSchema({ type: 'object', description: `one row: ${columnList(report)}` }),
+            alternatives: [{ contentType: 'text/csv', schema: { type: 'string', description: `a header row, then one line a row: ${columnList(report)}` } }],
+          },
           400: problemResponse('a bad or unknown query parameter (`errors` names each)'),
           401: problemResponse('no valid API key'),
           404: problemResponse('the company has no such campaign'),

@@ -1,3 +1,5 @@
+import { callsReport } from './calls/callsReport.ts';
+import { transfersReport } from './calls/transfersReport.ts';
 import type { Report, ReportName } from './report.ts';
 import { contactsReport } from './engagement/contactsReport.ts';
 import { engagementReport } from './engagement/engagementReport.ts';
@@ -7,7 +9,7 @@ import { engagementReport } from './engagement/engagementReport.ts';
 export type AnyReport = Report<any>;
 
 /** Every report of the reports hub, in the order the API documents them. */
-export const reports: readonly AnyReport[] = [contactsReport, engagementReport];
+export const reports: readonly AnyReport[] = [callsReport, contactsReport, transfersReport, engagementReport];
 
 /** The report scheduled reports name `name`, if there is one. */
 export const reportNamed = (name: string, among: readonly AnyReport[] = reports): AnyReport | undefined =>

@@ -9,6 +9,7 @@ import type { DueContact } from '../../projections/outreach/dueQueueProjection.t
 import type { DispatchCampaign, DispatchRun } from '../../projections/outreach/dispatchCampaignsProjection.ts';
 import type { CallingWindowCheck, ConsentCheck } from './policies.ts';
 import type { DispatchReads } from './dispatchReads.ts';
+import { NO_WINDOW_PREFIX } from '../../domain/outreach/windowRefusal.ts';
 
 export type DispatchResult = 'requested' | 'rescheduled' | 'withheld' | 'skipped';
 
@@ -75,7 +76,7 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
     const reason = window.reason ?? 'outside_calling_window';
     const done = window.nextOpening
       ? await guarded('reschedule', () => deps.enrollments({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: window.nextOpening!.toISOString(), reason, expectedRevision } }, context(`reschedule-${stamp}`)))
-      : await guarded('withhold', () => deps.enrollments({ type: 'WithholdCalls', data: { campaignId, contactId, at, reason: `no_calling_window:${reason}`, expectedRevision } }, context(`withhold-${stamp}`)));
+      : await guarded('withhold', () => deps.enrollments({ type: 'WithholdCalls', data: { campaignId, contactId, at, reason: `${NO_WINDOW_PREFIX}${reason}`, expectedRevision } }, context(`withhold-${stamp}`)));
     return done ? (window.nextOpening ? 'rescheduled' : 'withheld') : 'skipped';
   }
 

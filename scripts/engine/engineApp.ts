@@ -17,6 +17,7 @@ import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
 import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import type { Recordings } from '../../commands/outreach/recordings.ts';
 
 export type EngineAppOptions = {
   readonly eventStore: EventStore;
@@ -30,7 +31,7 @@ export type EngineAppOptions = {
   readonly publicUrl?: string;
   readonly unsubscribeSecret?: string;
   /** The outreach side's HTTP needs: the agent's reports and the carrier's callback routes. */
-  readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[] };
+  readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[]; readonly recordings?: Recordings };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
   /** Consent rules as configuration gives them; the shipped ones when absent. */
@@ -78,6 +79,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
       verifyApiKey: apiKeyVerifier(eventStore),
       ...(options.unsubscribeSecret ? { unsubscribeSecret: options.unsubscribeSecret } : {}),
       ...(options.outreach ? { agentReports: options.outreach.agentReports, carrierRouters: options.outreach.routers(routes) } : {}),
+      ...(options.outreach?.recordings ? { recordings: options.outreach.recordings } : {}),
     }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),

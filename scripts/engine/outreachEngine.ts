@@ -10,6 +10,8 @@ import { consentBeforeDispatch } from '../../commands/consent/consentBeforeDispa
 import type { EventStore } from '../../commands/eventStore.ts';
 import { streamConsentCheck } from '../../commands/messages/consentCheck.ts';
 import type { Telephony } from '../../commands/outreach/telephony.ts';
+import { twilioRecordings } from '../../adapters/telephony/twilio/twilioRecordings.ts';
+import { simulatedRecordings } from '../../adapters/telephony/simulated/simulatedRecordings.ts';
 import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { callingWindow } from '../../domain/outreach/callingWindow.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
@@ -137,6 +139,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     reports,
     /** The voice agent's reports (`POST /v1/agent-events`), for the HTTP API. */
     agentReports: reports.agentFor,
+    /** The carrier's call recordings, for the calls report's recording links. */
+    recordings: twilioConfig ? twilioRecordings(twilioConfig) : simulatedRecordings(),
     /** Twilio's callback routes, when Twilio is the carrier. */
     routers: (routes: RouteRegistry): Router[] =>
       twilioConfig ? [twilioWebhooks(reports, { authToken: twilioConfig.authToken, publicUrl: base, routes, readStore, clock: () => scheduler.now() })] : [],

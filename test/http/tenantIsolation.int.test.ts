@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ADMIN_TOKEN, startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, isApiRoute, routeName } from './documentedRoutes.ts';
-import { callRoute, concretePath, missingFixture, openTenant, streamLength, streamOf, validBodies, type Tenant } from './tenantFixtures.ts';
+import { callRoute, concretePath, missingFixture, openTenant, playedOnly, streamLength, streamOf, validBodies, type Tenant } from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every documented route gets a test of its own.
 const routes = (await documentedRoutes()).filter(isApiRoute);
@@ -55,7 +55,7 @@ describe('tenant isolation over every documented route', function () {
   });
 
   describe('the owner reaches the same resources', () => {
-    for (const route of withId.filter((r) => r.method === 'GET'))
+    for (const route of withId.filter((r) => r.method === 'GET' && !playedOnly[routeName(r)]))
       it(routeName(route), async () => {
         const answer = await api.call('GET', `${concretePath(route, a.ids)}?minPosition=${await api.eventCount()}`, { key: a.apiKey });
         expect(answer.status, answer.text).to.equal(200);

@@ -73,6 +73,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     readStore,
     outreach,
     client: demoClient(server.url),
+    /** Where the API listens, for requests the client does not make (CSV, redirects). */
     url: server.url,
     settle,
     /** One minute of outreach: what is due is dispatched and sent, then time moves on a minute. */

@@ -1,7 +1,7 @@
 import type { DemoClient } from '../../scripts/demo/demoClient.ts';
 import { ADMIN_TOKEN } from './apiHarness.ts';
 
-export type RigContact = { readonly phone: string; readonly email?: string; readonly timezone?: string; readonly state?: string };
+export type RigContact = { readonly phone: string; readonly name?: string; readonly email?: string; readonly timezone?: string; readonly state?: string };
 
 export type RigCampaign = {
   readonly contacts: readonly RigContact[];
@@ -16,7 +16,7 @@ const caseType = 'personal injury';
 
 const csvOf = (contacts: readonly RigContact[]): string =>
   ['externalId,caseType,name,phone,email,timezone,state']
-    .concat(contacts.map((c, i) => [`PI-${String(i + 1).padStart(5, '0')}`, caseType, `Client ${i + 1}`, c.phone, c.email ?? '', c.timezone ?? '', c.state ?? ''].join(',')))
+    .concat(contacts.map((c, i) => [`PI-${String(i + 1).padStart(5, '0')}`, caseType, c.name ?? `Client ${i + 1}`, c.phone, c.email ?? '', c.timezone ?? '', c.state ?? ''].join(',')))
     .join('\n') + '\n';
 
 /** What an admin does before outreach: a company, its list, a form, an agent and a campaign, launched over HTTP. */

@@ -80,8 +80,9 @@ const conversation = (random: SeededRandom, profile: CallProfile, turn: HumanTur
       const requested = answerAt + Math.floor(talk / 2);
       return [
         ...answers(requested - 1000),
+        // The handoff note is written as the agent hands the call on: once transferred, the agent is gone.
+        summary(requested - 500),
         { atMs: requested, agent: { kind: 'transfer_requested', reason: 'The contact asked to speak with someone at the firm.' } },
-        summary(requested + profile.transferWaitMs - 500),
         ...end(requested + profile.transferWaitMs, 'completed'),
       ];
     }

@@ -8,6 +8,7 @@ import { callScript, type AgentLine, type CallScript } from './callScript.ts';
 import { checkProfile, defaultTelephonyProfile, type TelephonyProfile } from './simulationProfile.ts';
 import { smsScript, type SmsScript } from './smsScript.ts';
 import { placedCallLog } from './placedCallLog.ts';
+import { SIMULATED_RECORDINGS } from './simulatedRecordings.ts';
 
 /** Where a carrier's callbacks land: the same handlers the Twilio webhook routes and the agent route call. */
 export type TelephonyReportHandlers = {
@@ -109,7 +110,7 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       // Without answering-machine detection the carrier cannot tell who answered.
       ...(answeredBy && call.placed.machineDetection ? { answeredBy } : {}),
       ...(terminal.has(progress) ? { durationSeconds: answered ? Math.round((at - (call.answeredAt ?? at)) / 1000) : 0 } : {}),
-      ...(progress === 'completed' && answered && call.placed.record ? { recordingUrl: `https://recordings.simulated.invalid/${call.placed.carrierCallId}.mp3` } : {}),
+      ...(progress === 'completed' && answered && call.placed.record ? { recordingUrl: `${SIMULATED_RECORDINGS}${call.placed.carrierCallId}.wav` } : {}),
     };
     if (terminal.has(progress)) call.timers.forEach((timer) => timer.cancel());
     deliver(call.noise, at, () => reports.callStatus(report));

@@ -131,7 +131,7 @@ describe('simulated telephony', () => {
     const answered = carrier.deliveries.find((d) => d.kind === 'call' && d.report.progress === 'in_progress');
     expect(answered?.kind === 'call' && answered.report.answeredBy).to.equal('human');
     expect(completed?.durationSeconds).to.be.within(40, 360);
-    expect(completed?.recordingUrl).to.match(/^https:\/\/.+\.mp3$/);
+    expect(completed?.recordingUrl).to.match(/^https:\/\/.+\.wav$/);
   });
 
   it('an opt-out: the agent reports what the person said, then ends the call as opted out', async () => {
@@ -152,7 +152,8 @@ describe('simulated telephony', () => {
     expect(await carrier.telephony.findCall('call-1')).to.deep.equal({ carrierCallId, status: 'in_progress' });
     await carrier.clock.advance(hour);
     const agent = carrier.deliveries.flatMap((d) => (d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : []));
-    expect(agent.slice(-2)).to.deep.equal(['transfer_requested', 'transferred']);
+    // The handoff note comes before the handoff: the agent is gone once the call is transferred.
+    expect(agent.slice(-3)).to.deep.equal(['summary', 'transfer_requested', 'transferred']);
     const last = carrier.deliveries.at(-1);
     expect(last?.kind === 'call' && last.report.progress).to.equal('completed');
     expect(await carrier.telephony.findCall('call-1')).to.deep.equal({ carrierCallId, status: 'completed' });
@@ -163,7 +164,7 @@ describe('simulated telephony', () => {
     await carrier.telephony.placeCall(call(1));
     await carrier.clock.advance(hour);
     const agent = carrier.deliveries.flatMap((d) => (d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : []));
-    expect(agent.slice(-3)).to.deep.equal(['transfer_requested', 'summary', 'completed']);
+    expect(agent.slice(-3)).to.deep.equal(['summary', 'transfer_requested', 'completed']);
   });
 
   it('refuses to transfer a call that is not in progress', async () => {

@@ -57,8 +57,9 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     await seedCollection(stores.readStore, { name: COMPANY_SETTINGS, indexes: [] }, [
       { _id: 'firm-a', companyId: 'firm-a', campaigns: { timezone: 'America/Chicago' } },
     ]);
-    const ctx = { readStore: stores.readStore, routes: createRouteRegistry(), clock: () => new Date('2026-03-10T03:00:00.000Z') } as unknown as EngineContext;
-    server = await startTestServer({ routers: [callerFromHeader, reportsRouter(ctx, [fixtureReport()])] });
+    const routes = createRouteRegistry();
+    const ctx = { readStore: stores.readStore, routes, clock: () => new Date('2026-03-10T03:00:00.000Z') } as unknown as EngineContext;
+    server = await startTestServer({ routes, routers: [callerFromHeader, reportsRouter(ctx, [fixtureReport()])] });
   });
   after(async () => {
     await server.close(100);
@@ -86,6 +87,12 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     const expected = rows.filter((row) => row.kind === 'blue' && row.at >= '2026-03-02T06:00:00.000Z' && row.at < '2026-03-03T06:00:00.000Z');
     expect(expected).to.have.length(24);
     expect(answer.body.items.map((item: { id: string }) => item.id)).to.deep.equal(idsOf(expected));
+  });
+
+  it('logs the date range and contact filters as asked, since they name no one', async () => {
+    await get(`${base}?from=2026-03-02&to=2026-03-03&timezone=America/Chicago&contactId=c-1&kind=red`);
+    const urls = server.logs().map((line) => JSON.stringify(line['req'] ?? line));
+    expect(urls.some((url) => url.includes('from=2026-03-02&to=2026-03-03&timezone=America%2FChicago&contactId=c-1&kind=[redacted]'))).to.equal(true);
   });
 
   it("given no timezone, then days are read in the company's settings zone", async () => {
@@ -129,5 +136,12 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
   it("given another company's campaign or none, then 404", async () => {
     expect((await get('/v1/campaigns/campaign-b/reports/fixture-rows')).status).to.equal(404);
     expect((await get('/v1/campaigns/no-such-campaign/reports/fixture-rows', { accept: 'text/csv' })).status).to.equal(404);
+  });
+
+  it('documents the route with its filters, page parameters, format, and both JSON and CSV answers', async () => {
+    const document = JSON.parse((await get('/openapi.json')).text);
+    const operation = document.paths['/v1/campaigns/{id}/reports/fixture-rows'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name)).to.include.members(['id', 'after', 'limit', 'format', 'kind', 'from', 'to', 'timezone']);
+    expect(Object.keys(operation.responses['200'].content)).to.deep.equal(['application/json', 'text/csv']);
   });
 });

@@ -1,0 +1,55 @@
+import { AGENTS } from '../../agents/agentsProjection.ts';
+import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import { CAMPAIGNS } from '../../campaigns/campaignDocument.ts';
+import { companyScope } from '../../companyScope.ts';
+import type { Filter, ReadStore } from '../../readStore.ts';
+import type { ReportQuery } from '../report.ts';
+import { CALL_RECORDS, type CallRecordDoc } from './callRecordDocument.ts';
+
+/** A call record with the contact it was for and the number it was made from, as both reports show it. */
+export type CallRecordRow = CallRecordDoc & {
+  readonly contactName: string | null;
+  readonly caseId: string | null;
+  readonly externalId: string | null;
+  readonly from: string | null;
+};
+
+/** Where the caller fetches a call's recording through the API, never the carrier's own address. */
+export const recordingPath = (row: Pick<CallRecordDoc, 'campaignId' | 'callId' | 'recordingUrl'>): string | null =>
+  row.callId !== null && row.recordingUrl !== null ? `/v1/campaigns/${encodeURIComponent(row.campaignId)}/reports/calls/${encodeURIComponent(row.callId)}/recording` : null;
+
+/** The campaign agent's number: every call of a campaign is made from it, and an agent's number never changes. */
+const callerNumberOf = async (store: ReadStore, companyId: string, campaignId: string): Promise<string | null> => {
+  const scope = companyScope(store, companyId);
+  const campaign = (await scope.get(CAMPAIGNS, campaignId)) as { draft?: { agentId?: string } } | null;
+  const agentId = campaign?.draft?.agentId;
+  const agent = agentId ? ((await scope.get(AGENTS, agentId)) as { callerNumber?: string } | null) : null;
+  return agent?.callerNumber ?? null;
+};
+
+/** One page of call records in `sortField` order, each joined with its contact (a page's worth of reads). */
+export const callRecordPage = async (
+  store: ReadStore,
+  query: ReportQuery,
+  filters: readonly Filter[],
+  sortField: 'requestedAt' | 'transferredAt',
+  page: { readonly limit: number; readonly after?: string },
+): Promise<{ items: CallRecordRow[]; next: string | null }> => {
+  const scope = companyScope(store, query.companyId);
+  const found = await scope.find(CALL_RECORDS, { $and: [{ campaignId: query.campaignId }, ...filters] }, { sort: [[sortField, 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+  const records = found.items as CallRecordDoc[];
+  const contactIds = [...new Set(records.map((record) => campaignContactId(query.campaignId, record.contactId)))];
+  const [contacts, from] = await Promise.all([scope.getMany(CAMPAIGN_CONTACTS, contactIds), records.length > 0 ? callerNumberOf(store, query.companyId, query.campaignId) : null]);
+  const byId = new Map((contacts as CampaignContactDoc[]).map((contact) => [contact.contactId, contact]));
+  const items = records.map((record): CallRecordRow => {
+    const contact = byId.get(record.contactId);
+    return { ...record, contactName: contact?.name ?? null, caseId: contact?.caseId ?? null, externalId: contact?.externalId ?? null, from: record.callId === null ? null : from };
+  });
+  return { items, next: found.next };
+};
+
+/** Records whose `field` (an ISO instant) lies in the query's window. */
+export const windowFilters = (query: ReportQuery, field: string): Filter[] => [
+  ...(query.window?.from !== undefined ? [{ [field]: { $gte: query.window.from } }] : []),
+  ...(query.window?.until !== undefined ? [{ [field]: { $lt: query.window.until } }] : []),
+];
