@@ -157,4 +157,13 @@ describe('engagement and contacts reports recounted from the events of a played 
     const problem = (await response.json()) as { errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path).sort()).to.deep.equal(['appStatus', 'search', 'taskStatus']);
   });
+
+  it("refuses a cursor that is not one of this campaign's pages, naming `after`", async () => {
+    const elsewhere = Buffer.from(JSON.stringify(['another-campaign.contact'])).toString('base64url');
+    for (const after of [elsewhere, 'not-a-cursor']) {
+      const response = await fetch(`${rig.url}/v1/campaigns/${campaignId}/reports/contacts?after=${after}`, { headers: { authorization: `Bearer ${key}` } });
+      expect(response.status).to.equal(400);
+      expect(((await response.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.deep.equal(['after']);
+    }
+  });
 });
