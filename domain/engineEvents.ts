@@ -14,6 +14,7 @@ import { conversationEventDefinitions } from './conversation/events.ts';
 import { unroutedTextEventDefinitions } from './consent/unroutedTexts.ts';
 import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
 import { scheduledReportEventDefinitions } from './scheduledReport/events.ts';
+import { mobileAppEventDefinitions } from './mobileApp/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -32,6 +33,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...unroutedTextEventDefinitions,
   ...appliedRulesEventDefinitions,
   ...scheduledReportEventDefinitions,
+  ...mobileAppEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -18,6 +18,7 @@ import { unsubscribeRouter } from './consent/unsubscribeRouter.ts';
 import { agentEventsRouter, type CompanyAgentReports } from './agentEvents/agentEventsRouter.ts';
 import { campaignContactsRouter } from './campaignContacts/campaignContactsRouter.ts';
 import { contactTimelineRouter } from './campaignContacts/contactTimelineRouter.ts';
+import { mobileAppRouter } from './campaignContacts/mobileAppRouter.ts';
 import { reportsRouter } from './reports/reportsRouter.ts';
 import { scheduledReportsRouter } from './scheduledReports/scheduledReportsRouter.ts';
 import { callRecordingRouter } from './reports/callRecordingRouter.ts';
@@ -44,6 +45,7 @@ const resourceRouters: readonly ResourceRouter[] = [
   agentEventsRouter,
   campaignContactsRouter,
   contactTimelineRouter,
+  mobileAppRouter,
   (ctx) => reportsRouter(ctx),
   (ctx) => scheduledReportsRouter(ctx),
 ];

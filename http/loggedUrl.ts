@@ -8,7 +8,7 @@ import { maskSecretsAndContacts, maskDigits } from './redaction.ts';
  * one that is neither a lower-case word or id (as routes and ids are) nor masked so (a name, `jane.roe`) is `[redacted]` too.
  */
 
-const kept = new Set(['status', 'limit', 'after', 'before', 'minPosition', 'asOf', 'format', 'callId', 'messageId', 'direction', 'outcome', 'channel', 'since', 'until', 'sort', 'order', 'type', 'from', 'to', 'timezone', 'contactId', 'source']);
+const kept = new Set(['status', 'limit', 'after', 'before', 'minPosition', 'asOf', 'format', 'callId', 'messageId', 'direction', 'outcome', 'channel', 'since', 'until', 'sort', 'order', 'type', 'from', 'to', 'timezone', 'contactId', 'source', 'taskStatus', 'appStatus']);
 // Positions are long numbers that name no one.
 const positional = new Set(['minPosition', 'asOf']);
 const longDigitRun = /\d{7,}/g;

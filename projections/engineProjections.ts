@@ -17,6 +17,7 @@ import { sentTextsProjection } from './outreach/sentTextsProjection.ts';
 import { scheduledReportsProjection } from './scheduledReports/scheduledReportsProjection.ts';
 import { contactTimelineProjection } from './contactTimeline/contactTimelineProjection.ts';
 import { campaignOptOutsProjection } from './consent/campaignOptOutsProjection.ts';
+import { contactEngagementProjection } from './reports/engagement/contactEngagementProjection.ts';
 import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
@@ -39,5 +40,6 @@ export const engineProjections: readonly Projection[] = [
   scheduledReportsProjection as Projection,
   contactTimelineProjection as Projection,
   campaignOptOutsProjection as Projection,
+  contactEngagementProjection as Projection,
   callRecordsProjection as Projection,
 ];

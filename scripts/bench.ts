@@ -11,20 +11,20 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     appends: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '100000' },
-    /** Comma-separated cases to run (append, rebuild, dispatch_select, import, launch, callbacks, soak); all by default. */
+    /** Comma-separated cases to run (append, rebuild, dispatch_select, import, launch, callbacks, soak, reports); all by default. */
     only: { type: 'string' },
     dir: { type: 'string', default: join(process.cwd(), '.bench') },
   },
 });
 const runs = Number(values.runs);
 const dir = values.dir!;
-const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak'];
+const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
 const only = values.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !cases.includes(name)) ?? [];
 if (unknown.length) throw new Error(`--only: no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`);
 const selected = (name: string) => !only || only.includes(name);
 
-type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; afterWarmUpMb?: number; afterAllMb?: number; peakRssMb: number };
+type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; afterWarmUpMb?: number; afterAllMb?: number; rssGrowthMb?: number; peakRssMb: number };
 
 /** Stores no later case reads: the seeded million events stay, every other case's files go. */
 const clearAfterRun = () => {
@@ -63,6 +63,7 @@ const repeat = (script: string, mode: string, count: string) => {
     items: results[0]!.items ?? 0,
     afterWarmUpMb: median(results.map((r) => r.afterWarmUpMb ?? 0)),
     afterAllMb: median(results.map((r) => r.afterAllMb ?? 0)),
+    rssGrowthMb: median(results.map((r) => r.rssGrowthMb ?? 0)),
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
   };
 };
@@ -130,6 +131,13 @@ if (selected('soak')) {
   metric('soak_rss_after_all', soak.afterAllMb, 'MB');
   metric('soak_rss_growth', soak.value, 'MB');
   metric('soak_time', soak.seconds, 's');
+}
+if (selected('reports')) {
+  const reports = repeat('reportsBench.ts', 'reports', '100000');
+  metric('report_page', reports.value, 'ms');
+  metric('engagement_csv', reports.seconds, 's');
+  metric('engagement_csv_rss', reports.rssGrowthMb, 'MB');
+  metric('reports_peak_rss', reports.peakRssMb, 'MB');
 }
 process.stderr.write('\n');
 rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,9 @@ export const readFormFacts = async (eventStore: EventStore, formId: string, comp
   const events = await ownEvents(eventStore, formStream(formId), companyId);
   const form = (events ?? []).reduce((state, event) => formDecider.evolve(state, event as unknown as FormEvent), formDecider.initialState());
   if (form.status !== 'created') return undefined;
-  return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key) };
+  const required = form.fields.filter((field) => field.required);
+  const taskFields = (required.length > 0 ? required : form.fields).map((field) => field.key);
+  return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key), taskFields };
 };
 
 /** The company's campaign defaults: its own once set, the engine's defaults (as GET /v1/settings shows) before. */

@@ -107,9 +107,11 @@ const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent
     },
   };
   const messages = campaignWorkflows({ workflows: campaign.draft.workflows ?? [], ...(campaign.draft.voicemail ? { voicemail: campaign.draft.voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0);
+  // Each batch names the form's task fields, so read models judge a contact's task from its own enrolment.
+  const task = campaign.draft.formId !== undefined && facts.form?.taskFields ? { taskFields: [...facts.form.taskFields] } : {};
   const batches: CampaignEvent[] = [];
   for (let from = 0; from < contacts.length; from += enrolmentBatchSize)
-    batches.push({ type: 'ContactsEnrolled', data: { campaignId, batch: batches.length, contacts: contacts.slice(from, from + enrolmentBatchSize), messages } });
+    batches.push({ type: 'ContactsEnrolled', data: { campaignId, batch: batches.length, contacts: contacts.slice(from, from + enrolmentBatchSize), messages, ...task } });
   return [launched, ...batches];
 };
 

@@ -56,7 +56,8 @@ export const campaignEvents = {
   ContactsEnrolled: t.intersection([
     t.type({ campaignId: t.string, batch: WholeNumber, contacts: t.array(EnrolledContact) }),
     // False when the campaign has no message step at all, so nothing prepares to message these contacts.
-    t.partial({ messages: t.boolean }),
+    // `taskFields`: the form fields the agent must fill for a contact's task to be complete, frozen at launch.
+    t.partial({ messages: t.boolean, taskFields: t.array(t.string) }),
   ]),
   CampaignPaused: lifecycle,
   CampaignResumed: lifecycle,

@@ -8,7 +8,8 @@ import { reportScheduleProblems, voicemailProblems, workflowProblems } from './s
 
 /** The list as its stream says at launch (cases in the order they were added). */
 export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
-export type FormFacts = { formId: string; caseType: string; fieldKeys: readonly string[] };
+/** `taskFields`: what the agent must fill for a contact's task to be complete (the required fields, or all when none is). */
+export type FormFacts = { formId: string; caseType: string; fieldKeys: readonly string[]; taskFields?: readonly string[] };
 export type AgentFacts = { agentId: string; formId?: string };
 
 /**

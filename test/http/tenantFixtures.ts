@@ -54,6 +54,8 @@ export const validBodies: Record<string, (ids: Ids) => Body> = {
   'POST /v1/campaigns/{id}/resume': () => ({ reason: 'back' }),
   'POST /v1/campaigns/{id}/complete': () => ({ reason: 'done' }),
   'POST /v1/campaigns/{id}/scheduled-reports': () => ({ report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '07:00', recipients: ['partner@example.com'], window: { last: 1, unit: 'weeks' } }),
+  'POST /v1/campaigns/{id}/contacts/{contactId}/messages': () => ({ direction: 'received', body: 'When is my hearing?' }),
+  'PUT /v1/campaigns/{id}/contacts/{contactId}/mobile-app-status': () => ({ status: 'installed' }),
 };
 
 /**

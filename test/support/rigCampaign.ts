@@ -8,6 +8,8 @@ export type RigCampaign = {
   readonly company: { readonly outboundLines: number; readonly concurrencyRate: number; readonly timezone?: string };
   /** The campaign's settings as the builder takes them (runs, schedule, workflows, concurrency, retry...). */
   readonly settings: Record<string, unknown>;
+  /** The form's fields; one required boolean `reached` when absent. */
+  readonly formFields?: readonly Record<string, unknown>[];
 };
 
 const caseType = 'personal injury';
@@ -32,7 +34,7 @@ export const launchRigCampaign = async (client: DemoClient, setup: RigCampaign) 
   const list = await client.post('/v1/lists', key, { name: 'Open matters', caseType });
   const imported = await client.csv(`/v1/lists/${list.id}/cases/import`, key, csvOf(setup.contacts));
   if (imported.rejected.length > 0) throw new Error(`cases rejected: ${JSON.stringify(imported.rejected).slice(0, 500)}`);
-  const form = await client.post('/v1/forms', key, { name: 'Check-in', caseType, fields: [{ key: 'reached', label: 'Reached', type: 'boolean', required: true }] });
+  const form = await client.post('/v1/forms', key, { name: 'Check-in', caseType, fields: setup.formFields ?? [{ key: 'reached', label: 'Reached', type: 'boolean', required: true }] });
   const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111', formId: form.id });
   const draft = await client.post('/v1/campaigns', key, { name: 'Check-in' });
   await client.patch(`/v1/campaigns/${draft.id}`, key, { listId: list.id, agentId: agent.id, ...setup.settings });

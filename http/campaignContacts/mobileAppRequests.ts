@@ -1,0 +1,44 @@
+import * as t from 'io-ts';
+import { DateTime } from 'luxon';
+import { refined } from '../../domain/values.ts';
+import { InAppDirection, MobileAppStatus } from '../../domain/mobileApp/events.ts';
+import { positionProperty } from '../responses.ts';
+
+/** Longest in-app message kept: ten SMS segments' worth, enough for any chat line. */
+export const MAX_IN_APP_BODY = 1600;
+
+/** An ISO-8601 instant with its offset (`Z` or `±hh:mm`), which every clock reads alike, on a day the calendar has. */
+export const IsoInstant = refined('an ISO-8601 time with offset (2026-03-02T15:04:05Z)', t.string, (s) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid,
+);
+
+const Body = refined(`a message of 1 to ${MAX_IN_APP_BODY} characters`, t.string, (s) => s.trim().length > 0 && s.length <= MAX_IN_APP_BODY);
+
+export const InAppMessageRequest = t.exact(t.intersection([t.type({ direction: InAppDirection, body: Body }), t.partial({ at: IsoInstant })]));
+
+export const MobileAppStatusRequest = t.exact(t.type({ status: MobileAppStatus }));
+
+export const inAppMessageSchema = {
+  type: 'object',
+  required: ['messageId', 'campaignId', 'contactId', 'direction', 'body', 'at', 'recordedAt', 'position'],
+  properties: {
+    messageId: { type: 'string' },
+    campaignId: { type: 'string' },
+    contactId: { type: 'string' },
+    direction: { type: 'string', enum: ['sent', 'received'], description: 'sent by the company, or received from the client' },
+    body: { type: 'string' },
+    at: { type: 'string', format: 'date-time', description: "the app's time for the message" },
+    recordedAt: { type: 'string', format: 'date-time', description: 'when the engine recorded it' },
+    position: positionProperty,
+  },
+};
+
+export const mobileAppStatusSchema = {
+  type: 'object',
+  required: ['status', 'changed', 'position'],
+  properties: {
+    status: { type: 'string', enum: ['not_invited', 'invited', 'installed', 'uninstalled'] },
+    changed: { type: 'boolean', description: 'false when the app already had this status' },
+    position: positionProperty,
+  },
+};
