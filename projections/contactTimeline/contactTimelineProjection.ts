@@ -5,6 +5,7 @@ import { assertNever } from '../../domain/decider.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
+import type { MobileAppEvent } from '../../domain/mobileApp/events.ts';
 import { campaignContactId } from '../campaignContacts/campaignContactDocument.ts';
 import type { DocumentUpdate, Projection } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
@@ -20,7 +21,7 @@ import {
   type TimelineEntry,
 } from './timelineEntry.ts';
 
-type Fed = CallEvent | MessageEvent | ConsentEvent | ConversationEvent | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
+type Fed = CallEvent | MessageEvent | ConsentEvent | ConversationEvent | MobileAppEvent | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
 
 const entryUpdate = <E extends TimelineEntry>(id: string, change: (entry: E) => E): DocumentUpdate => ({
   collection: CONTACT_TIMELINE,
@@ -204,6 +205,15 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
       const entry = { _id: `inbound-${event.id}`, companyId: d.companyId, kind: 'inbound', campaignId: d.campaignId, contactId: d.contactId, at: d.receivedAt } as const;
       return [newEntry({ ...entry, from: d.address, to: d.to, body: d.body, intent: d.intent })];
     }
+    case 'InAppMessageRecorded': {
+      const d = event.data;
+      const entry = { _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_message', campaignId: d.campaignId, contactId: d.contactId, at: d.at } as const;
+      return [newEntry({ ...entry, messageId: d.messageId, direction: d.direction, body: d.body })];
+    }
+    case 'MobileAppStatusChanged': {
+      const d = event.data;
+      return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
+    }
     case 'ContactOptedOut':
     case 'ContactOptedIn':
       return projectConsent(event as RecordedEvent<ConsentEvent>);
@@ -229,14 +239,15 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
 /**
  * Each campaign contact's timeline: one entry per call (request, placement, answer, outcome,
  * transfer, summary, in-call opt-out), per message (request to last status, or withheld), per text
- * received, per opt-out or reopening heard in the campaign and per status change; and the agent's
+ * received, per opt-out or reopening heard in the campaign, per status change and per in-app message
+ * or mobile app status the client's app reported; and the agent's
  * latest form answers. Calls and messages are keyed by their streams, since their later events name
  * nothing else; every entry carries its campaign contact, and the timeline is read by (campaign,
  * contact, time).
  */
 export const contactTimelineProjection: Projection<Fed> = {
   name: 'contact_timeline',
-  version: 1,
+  version: 2,
   collections: [
     { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
     { name: CONTACT_ANSWERS, indexes: [] },
@@ -264,6 +275,8 @@ export const contactTimelineProjection: Projection<Fed> = {
     'ContactOptedOut',
     'ContactOptedIn',
     'InboundMessageReceived',
+    'InAppMessageRecorded',
+    'MobileAppStatusChanged',
   ],
   project,
 };

@@ -72,7 +72,13 @@ export type ConsentEntry = Entry<'opt_out' | 'opt_in'> & {
 /** A change of the contact's outreach status: completed, completed_all_calls, resumed, or calls_withheld. */
 export type StatusEntry = Entry<'status'> & { readonly change: string; readonly reason: string | null };
 
-export type TimelineEntry = CallEntry | MessageEntry | InboundEntry | ConsentEntry | StatusEntry;
+/** A message of the in-app conversation, `sent` by the company or `received` from the client. */
+export type AppMessageEntry = Entry<'app_message'> & { readonly messageId: string; readonly direction: string; readonly body: string };
+
+/** The company's mobile app changed status for the client: not_invited, invited, installed, uninstalled. */
+export type AppStatusEntry = Entry<'app_status'> & { readonly appStatus: string };
+
+export type TimelineEntry = CallEntry | MessageEntry | InboundEntry | ConsentEntry | StatusEntry | AppMessageEntry | AppStatusEntry;
 
 export type AnswerValue = { readonly value: string | number | boolean | null; readonly at: string; readonly callId: string };
 

@@ -8,6 +8,7 @@ import { conversationStream } from '../../domain/conversation/events.ts';
 import { enrollmentStream } from '../../domain/enrollment/events.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import { messageStream } from '../../domain/message/events.ts';
+import { mobileAppStream } from '../../domain/mobileApp/events.ts';
 import { workflowStream } from '../../domain/workflow/events.ts';
 import { replyMessageId } from '../../commands/outreach/reports/consentReply.ts';
 
@@ -20,7 +21,7 @@ type Enrolled = { readonly contactId: string; readonly phone: string; readonly e
  * Every event of one campaign, in global order, up to `asOf`, read stream by stream rather than
  * from the whole log: the campaign's stream, then for each contact it enrolled the enrollment and
  * workflow streams, the call and message streams those name, the texts the contact sent about this
- * campaign (and the engine's replies to them), and the consent streams of the contact's addresses
+ * campaign (and the engine's replies to them), the client's mobile app stream, and the consent streams of the contact's addresses
  * (an opt-out heard anywhere decides what this campaign may do). Answers undefined for an unknown
  * campaign. Holds one line per event in memory, then sorts them by position.
  */
@@ -59,6 +60,7 @@ export const campaignLog = async <Line>(eventStore: EventStore, campaignId: stri
     for (const text of texts) messageIds.add(replyMessageId((text.data as Data)['carrierMessageId'], (text.data as Data)['receivedAt']));
     for (const messageId of messageIds) await read(messageStream(messageId));
     for (const address of addresses) await read(consentStream(companyId, address));
+    await read(mobileAppStream(campaignId, contact.contactId));
   }
   return lines.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map((entry) => entry.line);
 };

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import { outreachRig } from '../support/outreachRig.ts';
+import { mobileAppCommands } from '../../commands/mobileApp/mobileAppCommands.ts';
+import { engineRegistry } from '../../domain/engineEvents.ts';
 import { playedCampaign, type PlayedCampaign } from '../support/playedCampaign.ts';
 
 const replayScript = join(import.meta.dirname, '../../scripts/replay.ts');
@@ -31,6 +33,7 @@ const campaignEventsOf = (events: readonly RecordedEvent[], campaignId: string, 
       calls.has(e.stream) ||
       messages.has(e.stream) ||
       (e.type === 'InboundMessageReceived' && data(e)['campaignId'] === campaignId) ||
+      e.stream.startsWith(`mobileapp-${campaignId}.`) ||
       (e.stream.startsWith(`consent-${companyId}.`) && addresses.has(data(e)['address'])),
   );
 };
@@ -51,6 +54,9 @@ describe('npm run replay', function () {
     // A contact texts STOP: the text, the opt-out and the engine's confirmation live on streams of their own.
     const texted = played.events.find((e) => e.type === 'MessageRequested' && (e.data as Data)['campaignId'] === played.campaignId)!.data as Data;
     await rig.outreach.reports.telephony.inboundSms({ carrierMessageId: 'SM-replay-1', from: texted['to'], to: texted['from'], body: 'STOP', receivedAt: rig.clock.now().toISOString() });
+    // The client's mobile app reports its status: a stream of the campaign contact's own.
+    const app = mobileAppCommands({ eventStore: rig.eventStore, registry: engineRegistry });
+    await app.reportStatus({ campaignId: played.campaignId, contactId: texted['contactId'], status: 'installed' }, { commandId: 'replay-app-1', companyId: played.companyId, actor: 'mobile-app', now: rig.clock.now() });
     await rig.settle();
     events = [];
     for await (const event of rig.eventStore.readAll()) events.push(event);
@@ -63,7 +69,7 @@ describe('npm run replay', function () {
     expect(code, stderr).to.equal(0);
     const lines = stdout.trimEnd().split('\n');
     const expected = campaignEventsOf(events, played.campaignId, played.companyId);
-    expect(expected.map((e) => e.type)).to.include.members(['CampaignLaunched', 'ContactsEnrolled', 'CallRequested', 'CallPlaced', 'CallCompleted', 'MessageRequested', 'MessageSent', 'WorkflowStepsPlanned', 'InboundMessageReceived', 'ContactOptedOut']);
+    expect(expected.map((e) => e.type)).to.include.members(['CampaignLaunched', 'ContactsEnrolled', 'CallRequested', 'CallPlaced', 'CallCompleted', 'MessageRequested', 'MessageSent', 'WorkflowStepsPlanned', 'InboundMessageReceived', 'ContactOptedOut', 'MobileAppStatusChanged']);
     expect(expected.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as Data)['step'])).to.include('reply:opt_out');
     expect(lines.map((line) => line.split('  ').slice(0, 4))).to.deep.equal(expected.map((e) => [`#${e.position}`, e.metadata.occurredAt, e.stream, e.type]));
     const requested = expected.find((e) => e.type === 'CallRequested')!;

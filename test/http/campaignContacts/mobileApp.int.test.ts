@@ -92,4 +92,18 @@ describe('in-app messages and mobile app status over HTTP', () => {
     expect((await engagement('?appStatus=unknown')).map((row) => row.contactId)).to.deep.equal([john]);
     await refusedWithNothingWritten(() => putStatus({ status: 'active' }), 400, ['status']);
   });
+
+  it("shows the app's messages and status changes in the contact's timeline, at the times the app gave", async () => {
+    for (const contactId of [jane, john]) {
+      const answer = await api.call('GET', `/v1/campaigns/${campaignId}/contacts/${contactId}`, { key: a.apiKey });
+      expect(answer.status, answer.text).to.equal(200);
+      const app = (answer.body.timeline as { kind: string }[]).filter((entry) => entry.kind.startsWith('app_'));
+      const recorded = (await streamOf(contactId)).map((e) => e.data as { at: string; status?: string; body?: string; direction?: string });
+      expect(app, contactId).to.have.length(recorded.length);
+      for (const [entry, event] of app.map((entry, i) => [entry, recorded[i]!] as const)) {
+        expect(entry).to.include(event.status === undefined ? { kind: 'app_message', at: event.at, body: event.body, direction: event.direction } : { kind: 'app_status', at: event.at, appStatus: event.status });
+      }
+    }
+    expect((await streamOf(jane)).map((e) => e.type)).to.include.members(['InAppMessageRecorded', 'MobileAppStatusChanged']);
+  });
 });
