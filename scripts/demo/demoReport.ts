@@ -23,7 +23,7 @@ export const writeContactReport = (dataDir: string, campaignId: string, rows: re
 };
 
 /** The reports of the reports hub the demo writes beside the contacts CSV, by name. */
-export const demoReportNames: readonly string[] = ['calls', 'opt_outs'];
+export const demoReportNames: readonly string[] = ['calls', 'opt_outs', 'engagement'];
 
 /**
  * A registered report of the campaign, by the name scheduled reports use (`calls`, `opt_outs`...),

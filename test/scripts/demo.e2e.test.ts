@@ -37,7 +37,7 @@ describe('npm run demo', function () {
     expect(count('calls answered') + count('voicemails')).to.be.at.most(count('calls placed'));
     expect(count('texts sent')).to.be.greaterThan(0);
     const reports = readdirSync(join(dataDir, 'reports'));
-    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members(['contacts.csv', 'calls.csv', 'opt-outs.csv']);
+    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members(['contacts.csv', 'calls.csv', 'opt-outs.csv', 'engagement.csv']);
     const csv = (name: string) => parse(readFileSync(join(dataDir, 'reports', reports.find((file) => file.endsWith(name))!), 'utf8'), { columns: true }) as Record<string, string>[];
     const rows = csv('-contacts.csv');
     expect(rows).to.have.length(40);
@@ -51,6 +51,11 @@ describe('npm run demo', function () {
     const calls = csv('-calls.csv');
     expect(calls.filter((row) => row['callId'] !== '')).to.have.length(count('calls placed'));
     expect(calls.filter((row) => row['outcome'] === 'refused_by_window').length).to.be.greaterThan(0);
+    // The engagement report has a row per contact, with the texts that reached each one.
+    const engagement = csv('-engagement.csv');
+    expect(engagement.map((row) => row['contactId'])).to.have.members(rows.map((row) => row['contactId']!));
+    const smsSent = new Map(rows.map((row) => [row['contactId'], row['smsSent']]));
+    for (const row of engagement) expect(row['smsSent'], row['contactId']).to.equal(smsSent.get(row['contactId']));
   });
 
   it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
