@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import type { Event, RecordedEvent } from '../../../domain/events/event.ts';
+import type { Event } from '../../../domain/events/event.ts';
 import { dueMessagesProjection } from '../../../projections/outreach/dueMessagesProjection.ts';
 import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS } from '../../../projections/outreach/dueMessagesDocument.ts';
 import type { Doc } from '../../../projections/readStore.ts';
+import { recordedEvent } from '../../support/recordedEvent.ts';
 
 const campaignId = 'campaign-1';
 const contactId = 'contact-1';
@@ -12,14 +13,7 @@ const enrolledAt = '2026-03-02T15:00:00.000Z';
 const fold = (events: readonly (Event & { at?: string })[]) => {
   const docs = new Map<string, Doc>();
   events.forEach((event, i) => {
-    const recorded = {
-      ...event,
-      id: `e${i}`,
-      stream: 's',
-      revision: BigInt(i),
-      position: BigInt(i + 1),
-      metadata: { companyId: 'company-1', commandId: `c${i}`, correlationId: '', causationId: '', actor: 't', occurredAt: event.at ?? enrolledAt, schemaVersion: 1 },
-    } as unknown as RecordedEvent<never>;
+    const recorded = recordedEvent(event, i, event.at ?? enrolledAt);
     for (const update of dueMessagesProjection.project(recorded)) {
       const key = `${update.collection}/${update.id}`;
       const next = update.apply(docs.get(key));

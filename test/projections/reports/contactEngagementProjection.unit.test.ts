@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import type { Event, RecordedEvent } from '../../../domain/events/event.ts';
+import type { Event } from '../../../domain/events/event.ts';
 import type { ContactEngagementDoc } from '../../../projections/reports/engagement/contactEngagementDocument.ts';
 import { contactEngagementProjection } from '../../../projections/reports/engagement/contactEngagementProjection.ts';
 import type { Doc } from '../../../projections/readStore.ts';
+import { recordedEvent } from '../../support/recordedEvent.ts';
 
 const campaignId = 'campaign-1';
 const contactId = 'contact-1';
@@ -13,14 +14,7 @@ const fold = (events: readonly Event[]): ContactEngagementDoc | undefined => {
   const docs = new Map<string, Doc>();
   const seen = new Map<string, number>();
   events.forEach((event, i) => {
-    const recorded = {
-      ...event,
-      id: `e${i}`,
-      stream: 's',
-      revision: BigInt(i),
-      position: BigInt(i + 1),
-      metadata: { companyId: 'company-1', commandId: `c${i}`, correlationId: '', causationId: '', actor: 't', occurredAt: at(0), schemaVersion: 1 },
-    } as unknown as RecordedEvent<never>;
+    const recorded = recordedEvent(event, i, at(0));
     for (const update of contactEngagementProjection.project(recorded)) {
       // The runner skips an event a document has already seen.
       if ((seen.get(update.id) ?? 0) >= i + 1) continue;
