@@ -69,17 +69,22 @@ export const campaignContactsOf = (campaignId: string, status?: CampaignContactS
 
 const lower = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** Who an enrolled contact is, as every per-contact read model of a campaign keys and names them. */
+export const enrolledIdentity = (companyId: string, campaignId: string, contact: EnrolledContact) => ({
+  _id: campaignContactId(campaignId, contact.contactId),
+  companyId,
+  campaignId,
+  contactId: contact.contactId,
+  caseId: contact.caseId,
+  externalId: contact.externalId,
+  ...(contact.name !== undefined ? { name: contact.name } : {}),
+});
+
 /** The enrolled contact with its search keys; active and due from enrolment, as the due queue has it. */
 export const enrolledContactDoc = (companyId: string, campaignId: string, contact: EnrolledContact, at: string): CampaignContactDoc => {
   const name = contact.name === undefined ? '' : lower(contact.name);
   return {
-    _id: campaignContactId(campaignId, contact.contactId),
-    companyId,
-    campaignId,
-    contactId: contact.contactId,
-    caseId: contact.caseId,
-    externalId: contact.externalId,
-    ...(contact.name !== undefined ? { name: contact.name } : {}),
+    ...enrolledIdentity(companyId, campaignId, contact),
     phone: contact.phone,
     ...(contact.email !== undefined ? { email: contact.email, emailKey: lower(contact.email) } : {}),
     status: 'active',

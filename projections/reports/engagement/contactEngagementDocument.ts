@@ -1,6 +1,6 @@
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { MobileAppStatus } from '../../../domain/mobileApp/events.ts';
-import { campaignContactId, type CampaignContactStatus } from '../../campaignContacts/campaignContactDocument.ts';
+import { enrolledIdentity, type CampaignContactStatus } from '../../campaignContacts/campaignContactDocument.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 import { decodeCursor } from '../../query/keyset.ts';
 import type { Doc, Filter, Sort } from '../../readStore.ts';
@@ -62,13 +62,7 @@ export const withTask = (doc: ContactEngagementDoc): ContactEngagementDoc => {
 
 export const enrolledEngagementDoc = (companyId: string, campaignId: string, contact: EnrolledContact, taskFields: readonly string[] | undefined): ContactEngagementDoc =>
   withTask({
-    _id: campaignContactId(campaignId, contact.contactId),
-    companyId,
-    campaignId,
-    contactId: contact.contactId,
-    caseId: contact.caseId,
-    externalId: contact.externalId,
-    ...(contact.name !== undefined ? { name: contact.name } : {}),
+    ...enrolledIdentity(companyId, campaignId, contact),
     status: 'active',
     appStatus: appStatusOf(contact.mobileAppStatus),
     callsPlaced: 0,
