@@ -18,7 +18,7 @@ import { demoCompanyName, demoStart, earlierData, earlierDataText } from './demo
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
 import { simulatedOutreach } from './demo/simulatedOutreach.ts';
-import { demoReportNames, summaryText, writeContactReport, writeRegisteredReport } from './demo/demoReport.ts';
+import { browseText, demoReportNames, summaryText, writeContactReport, writeRegisteredReport } from './demo/demoReport.ts';
 
 const MINUTE = 60_000;
 
@@ -111,6 +111,7 @@ const main = async () => {
   console.log(summaryText(summary, rows.length, hours, (performance.now() - startedAt) / 1000));
   console.log(`Every contact's outcome: ${report}`);
   for (const name of demoReportNames) console.log(`Report ${name}: ${await writeRegisteredReport(config.dataDir, readStore, { companyId: setup.launched.companyId, campaignId: setup.campaignId }, name)}`);
+  console.log(browseText(config.dataDir, setup.key, setup.campaignId));
   await server.close(100);
   await runner.stop();
   await readStore.close();

@@ -62,3 +62,19 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
     line('contacts completed (reached)', summary.contactsCompleted),
     line('calls refused by the calling window', summary.callsRefusedByWindow),
   ].join('\n');
+
+/**
+ * The demo company's API key in `<DATA_DIR>/demo-api-key`, readable by its owner only (as the admin
+ * token is), and how to read the campaign's reports over HTTP with it.
+ */
+export const browseText = (dataDir: string, apiKey: string, campaignId: string): string => {
+  const file = join(dataDir, 'demo-api-key');
+  writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
+  const get = (path: string) => `  curl -s localhost:3000/v1/campaigns/${campaignId}${path} -H "Authorization: Bearer $(cat ${file})"`;
+  return [
+    `The demo company's API key is in ${file}. To read the campaign over HTTP, run npm start, then:`,
+    get('/reports/engagement'),
+    `${get('/reports/calls?outcome=transferred')} -H 'Accept: text/csv'`,
+    `  (the reports are calls, contacts, transfers, opt-outs and engagement)`,
+  ].join('\n');
+};

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,6 +56,12 @@ describe('npm run demo', function () {
     expect(engagement.map((row) => row['contactId'])).to.have.members(rows.map((row) => row['contactId']!));
     const smsSent = new Map(rows.map((row) => [row['contactId'], row['smsSent']]));
     for (const row of engagement) expect(row['smsSent'], row['contactId']).to.equal(smsSent.get(row['contactId']));
+    // The company's key is kept for its owner only, and the demo says how to read the reports with it.
+    const keyFile = join(dataDir, 'demo-api-key');
+    expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
+    expect(readFileSync(keyFile, 'utf8')).to.match(/^oek_\S+\n$/);
+    const campaignId = /launched campaign ([\w-]{36})/.exec(stdout)![1];
+    expect(stdout).to.contain(`curl -s localhost:3000/v1/campaigns/${campaignId}/reports/engagement -H "Authorization: Bearer $(cat ${keyFile})"`);
   });
 
   it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
