@@ -9,7 +9,7 @@ import type { ContactOutcome, DemoSummary } from './demoTally.ts';
 
 const columns: (keyof ContactOutcome)[] = [
   'externalId', 'caseId', 'contactId', 'name', 'phone', 'email', 'state', 'timezone', 'timezoneSource',
-  'status', 'calls', 'lastOutcome', 'smsSent', 'emailsSent', 'repliesReceived', 'optedOut',
+  'status', 'calls', 'answered', 'lastOutcome', 'smsSent', 'emailsSent', 'repliesReceived', 'optedOut',
 ];
 
 /** Every contact's outcome as CSV under `<DATA_DIR>/reports/`; answers the file's path. */
@@ -59,7 +59,8 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
     line('texts sent', summary.smsSent),
     line('emails sent', summary.emailsSent),
     line('messages received', summary.messagesReceived),
-    line('contacts completed (reached)', summary.contactsCompleted),
+    line('contacts reached (a call answered)', summary.contactsReached),
+    line('contacts completed', summary.contactsCompleted),
     line('calls refused by the calling window', summary.callsRefusedByWindow),
   ].join('\n');
 
@@ -70,7 +71,7 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
 export const browseText = (dataDir: string, apiKey: string, campaignId: string): string => {
   const file = join(dataDir, 'demo-api-key');
   writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
-  const get = (path: string) => `  curl -s localhost:3000/v1/campaigns/${campaignId}${path} -H "Authorization: Bearer $(cat ${file})"`;
+  const get = (path: string) => `  curl -s 'localhost:3000/v1/campaigns/${campaignId}${path}' -H "Authorization: Bearer $(cat ${file})"`;
   return [
     `The demo company's API key is in ${file}. To read the campaign over HTTP, run npm start, then:`,
     get('/reports/engagement'),

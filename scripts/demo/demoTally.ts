@@ -32,6 +32,7 @@ export type DemoSummary = {
   smsSent: number;
   emailsSent: number;
   messagesReceived: number;
+  contactsReached: number;
   contactsCompleted: number;
   callsRefusedByWindow: number;
 };
@@ -47,7 +48,7 @@ export const demoTally = (campaignId: string, companyId: string) => {
   const byPhone = new Map<string, ContactOutcome>();
   const callCampaign = new Set<string>();
   const messages = new Map<string, { contact: ContactOutcome | undefined; channel: string }>();
-  const summary: DemoSummary = { callsPlaced: 0, callsAnswered: 0, voicemails: 0, transfers: 0, optOuts: 0, smsSent: 0, emailsSent: 0, messagesReceived: 0, contactsCompleted: 0, callsRefusedByWindow: 0 };
+  const summary: DemoSummary = { callsPlaced: 0, callsAnswered: 0, voicemails: 0, transfers: 0, optOuts: 0, smsSent: 0, emailsSent: 0, messagesReceived: 0, contactsReached: 0, contactsCompleted: 0, callsRefusedByWindow: 0 };
 
   const apply = (event: RecordedEvent): void => {
     const data = event.data as Data;
@@ -124,7 +125,8 @@ export const demoTally = (campaignId: string, companyId: string) => {
   };
 
   const finish = () => {
-    for (const row of contacts.values()) if (row.answered && row.status === 'active') row.status = 'reached';
+    // Statuses stay the API's words; a contact who answered but is not completed is still active.
+    summary.contactsReached = [...contacts.values()].filter((row) => row.answered).length;
     summary.contactsCompleted = [...contacts.values()].filter((row) => row.status !== 'active').length;
     summary.optOuts = [...contacts.values()].filter((row) => row.optedOut).length;
     return { summary, contacts: [...contacts.values()] };

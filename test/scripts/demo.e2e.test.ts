@@ -43,6 +43,10 @@ describe('npm run demo', function () {
     expect(rows).to.have.length(40);
     expect(rows.reduce((sum, row) => sum + Number(row['calls']), 0)).to.equal(count('calls placed'));
     expect(new Set(rows.map((row) => row['timezone'])).size).to.be.greaterThan(3);
+    // Statuses are the API's words; reaching someone is its own column and figure.
+    expect(rows.map((row) => row['status'])).to.satisfy((statuses: string[]) => statuses.every((s) => ['active', 'completed', 'completed_all_calls'].includes(s)));
+    expect(rows.filter((row) => row['answered'] === 'yes')).to.have.length(count('contacts reached \\(a call answered\\)'));
+    expect(rows.filter((row) => row['status'] !== 'active')).to.have.length(count('contacts completed'));
     // The summary counts contacts who opted out; the report lists each opt-out, some contacts more than once.
     const optOuts = csv('-opt-outs.csv');
     expect(new Set(optOuts.map((row) => row['contactId'])).size).to.equal(count('opt-outs'));
@@ -61,7 +65,7 @@ describe('npm run demo', function () {
     expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
     expect(readFileSync(keyFile, 'utf8')).to.match(/^oek_\S+\n$/);
     const campaignId = /launched campaign ([\w-]{36})/.exec(stdout)![1];
-    expect(stdout).to.contain(`curl -s localhost:3000/v1/campaigns/${campaignId}/reports/engagement -H "Authorization: Bearer $(cat ${keyFile})"`);
+    expect(stdout).to.contain(`curl -s 'localhost:3000/v1/campaigns/${campaignId}/reports/engagement' -H "Authorization: Bearer $(cat ${keyFile})"`);
   });
 
   it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
