@@ -6,7 +6,7 @@ import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadSt
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { createLogger } from '../../http/logging.ts';
 import { listen } from '../../http/server.ts';
-import { demoClient } from '../demo/demoClient.ts';
+import { demoClient, type DemoClient } from '../demo/demoClient.ts';
 import { engineApp } from '../engine/engineApp.ts';
 
 export const benchAdminToken = 'bench-admin-token-0123456789abcdef';
@@ -36,4 +36,23 @@ export const benchEngine = async (dir: string, name: string) => {
       await eventStore.close();
     },
   };
+};
+
+/**
+ * A voice campaign over the bench list, one run from now on weekdays 09:00-17:00, with the agent
+ * (and form, when given) it calls with; answers the draft's id.
+ */
+export const benchVoiceDraft = async (client: DemoClient, key: string, listId: string, form?: { readonly id: string }): Promise<string> => {
+  const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111', ...(form ? { formId: form.id } : {}) });
+  const draft = await client.post('/v1/campaigns', key, { name: 'Everyone, once' });
+  const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
+  await client.patch(`/v1/campaigns/${draft.id}`, key, {
+    type: 'voice',
+    listId,
+    agentId: agent.id,
+    ...(form ? { formId: form.id } : {}),
+    schedule: { mode: 'custom', slots: [{ days: weekdays, start: '09:00', end: '17:00' }] },
+    runs: [{ start: new Date().toISOString(), slots: [{ days: weekdays, start: '09:00', end: '17:00' }], channels: ['voice'] }],
+  });
+  return draft.id as string;
 };

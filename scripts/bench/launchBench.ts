@@ -3,23 +3,14 @@
 import { CAMPAIGN_PROGRESS } from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { DUE_QUEUE } from '../../projections/outreach/dueQueueProjection.ts';
 import { demoCasesCsv } from '../demo/demoCases.ts';
-import { benchCaseType, benchEngine } from './benchEngine.ts';
+import { benchCaseType, benchEngine, benchVoiceDraft } from './benchEngine.ts';
 
 const [, dir, countText] = process.argv.slice(2);
 const count = Number(countText);
 const { eventStore, readStore, runner, client, key, companyId, listId, close } = await benchEngine(dir!, 'launch');
 const imported = await client.csv(`/v1/lists/${listId}/cases/import`, key, demoCasesCsv(count, benchCaseType, 1));
 if (imported.added !== count) throw new Error(`imported ${imported.added} of ${count} cases`);
-const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111' });
-const draft = await client.post('/v1/campaigns', key, { name: 'Everyone, once' });
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
-await client.patch(`/v1/campaigns/${draft.id}`, key, {
-  type: 'voice',
-  listId,
-  agentId: agent.id,
-  schedule: { mode: 'custom', slots: [{ days: weekdays, start: '09:00', end: '17:00' }] },
-  runs: [{ start: new Date().toISOString(), slots: [{ days: weekdays, start: '09:00', end: '17:00' }], channels: ['voice'] }],
-});
+const draft = { id: await benchVoiceDraft(client, key, listId) };
 await runner.waitFor(await eventStore.headPosition(), { timeoutMs: 600_000 });
 
 const started = performance.now();

@@ -8,7 +8,7 @@ import { campaignStream } from '../../domain/campaign/events.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
 import { CONTACT_ENGAGEMENT } from '../../projections/reports/engagement/contactEngagementDocument.ts';
 import { demoCasesCsv } from '../demo/demoCases.ts';
-import { benchCaseType, benchEngine } from './benchEngine.ts';
+import { benchCaseType, benchEngine, benchVoiceDraft } from './benchEngine.ts';
 
 const [, dir, countText] = process.argv.slice(2);
 const count = Number(countText);
@@ -27,17 +27,7 @@ const form = await client.post('/v1/forms', key, {
     { key: 'injuryDate', label: 'Injury date', type: 'date', required: true },
   ],
 });
-const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111', formId: form.id });
-const draft = await client.post('/v1/campaigns', key, { name: 'Everyone, once' });
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
-await client.patch(`/v1/campaigns/${draft.id}`, key, {
-  type: 'voice',
-  listId,
-  agentId: agent.id,
-  formId: form.id,
-  schedule: { mode: 'custom', slots: [{ days: weekdays, start: '09:00', end: '17:00' }] },
-  runs: [{ start: new Date().toISOString(), slots: [{ days: weekdays, start: '09:00', end: '17:00' }], channels: ['voice'] }],
-});
+const draft = { id: await benchVoiceDraft(client, key, listId, form) };
 await client.post(`/v1/campaigns/${draft.id}/launch`, key);
 await settle();
 step('launched');
