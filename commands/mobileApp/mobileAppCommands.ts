@@ -2,6 +2,9 @@ import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { mobileAppDecider } from '../../domain/mobileApp/decider.ts';
 import { mobileAppStream, type InAppDirection, type MobileAppEvent, type MobileAppStatus } from '../../domain/mobileApp/events.ts';
+import { CAMPAIGN_CONTACTS, campaignContactId } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import { companyScope } from '../../projections/companyScope.ts';
+import type { ReadStore } from '../../projections/readStore.ts';
 import { campaignRoster } from '../campaignContacts/campaignRoster.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
@@ -14,10 +17,13 @@ export type InAppMessage = Extract<MobileAppEvent, { type: 'InAppMessageRecorded
  * contact must be one the campaign enrolled (read from the campaign's stream); a completed campaign
  * still hears from the app, since clients write when they like.
  */
-export const mobileAppCommands = (deps: { readonly eventStore: EventStore; readonly registry: EventRegistry }) => {
+export const mobileAppCommands = (deps: { readonly eventStore: EventStore; readonly readStore: ReadStore; readonly registry: EventRegistry }) => {
   const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: mobileAppDecider });
 
   const requireContact = async (campaignId: string, contactId: string, companyId: string): Promise<void> => {
+    // The contacts list holds every enrolled contact: one read, not the campaign's whole stream, per app message.
+    if (await companyScope(deps.readStore, companyId).get(CAMPAIGN_CONTACTS, campaignContactId(campaignId, contactId))) return;
+    // Not there yet (the list may lag the launch by a moment), or not at all: the campaign's stream says which.
     const { state, roster } = await campaignRoster(deps.eventStore, campaignId);
     if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
       throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);

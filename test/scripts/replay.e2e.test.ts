@@ -55,7 +55,7 @@ describe('npm run replay', function () {
     const texted = played.events.find((e) => e.type === 'MessageRequested' && (e.data as Data)['campaignId'] === played.campaignId)!.data as Data;
     await rig.outreach.reports.telephony.inboundSms({ carrierMessageId: 'SM-replay-1', from: texted['to'], to: texted['from'], body: 'STOP', receivedAt: rig.clock.now().toISOString() });
     // The client's mobile app reports its status: a stream of the campaign contact's own.
-    const app = mobileAppCommands({ eventStore: rig.eventStore, registry: engineRegistry });
+    const app = mobileAppCommands({ eventStore: rig.eventStore, readStore: rig.readStore, registry: engineRegistry });
     await app.reportStatus({ campaignId: played.campaignId, contactId: texted['contactId'], status: 'installed' }, { commandId: 'replay-app-1', companyId: played.companyId, actor: 'mobile-app', now: rig.clock.now() });
     await rig.settle();
     events = [];
