@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** Value codecs shared by every boundary: each names what it expects when a value fails. */
 
@@ -85,3 +85,9 @@ export const CaseType = refined('a case type (1 to 100 characters)', t.string, (
 
 /** Minutes since midnight of an `HH:mm` time. */
 export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** An ISO-8601 instant with its offset (`Z` or `±hh:mm`), which every clock reads alike, on a day the calendar has. */
+export const isIsoInstant = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid;
+
+export const IsoInstant = refined('an ISO-8601 time with offset (2026-03-02T15:04:05Z)', t.string, isIsoInstant);

@@ -1,7 +1,7 @@
 import type { CampaignSettings } from '../company/events.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Case } from '../list/events.ts';
-import { E164, Email, HttpUrl, TimeZone } from '../values.ts';
+import { E164, Email, HttpUrl, isIsoInstant, TimeZone } from '../values.ts';
 import type { Draft, DraftSlot } from './draft.ts';
 import { slotsProblems } from './slotRules.ts';
 import { reportScheduleProblems, voicemailProblems, workflowProblems } from './settingRules.ts';
@@ -40,9 +40,6 @@ export const resolvedSlots = (draft: Draft, company: CampaignSettings | undefine
 
 const positiveWhole = (value: number | undefined, path: string, what: string): ErrorDetail[] =>
   value === undefined || (Number.isSafeInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
-
-const isoTimeWithOffset = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));
 
 const listProblems = (draft: Draft, list: ListFacts | undefined): ErrorDetail[] => {
   if (draft.listId === undefined) return [{ path: 'listId', message: 'choose a list' }];
@@ -97,7 +94,7 @@ const scheduleProblems = (draft: Draft, company: CampaignSettings | undefined): 
 
 const runProblems = (draft: Draft): ErrorDetail[] =>
   (draft.runs ?? []).flatMap((run, i) => [
-    ...(isoTimeWithOffset(run.start) ? [] : [{ path: `runs.${i}.start`, message: 'expected an ISO-8601 time with offset' }]),
+    ...(isIsoInstant(run.start) ? [] : [{ path: `runs.${i}.start`, message: 'expected an ISO-8601 time with offset' }]),
     ...(run.slots.length === 0 ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }] : slotsProblems(`runs.${i}.slots`, run.slots)),
     ...(run.channels.length === 0 ? [{ path: `runs.${i}.channels`, message: 'choose at least one channel' }] : []),
   ]);

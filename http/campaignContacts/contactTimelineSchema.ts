@@ -1,3 +1,4 @@
+import { MobileAppStatus } from '../../domain/mobileApp/events.ts';
 import { campaignContactSchema } from './campaignContactRequests.ts';
 
 const text = { type: ['string', 'null'] };
@@ -53,7 +54,7 @@ const timelineEntrySchema = {
     reason: text,
     change: text,
     direction: { type: 'string', enum: ['sent', 'received'] },
-    appStatus: { type: 'string', enum: ['not_invited', 'invited', 'installed', 'uninstalled'] },
+    appStatus: { type: 'string', enum: Object.keys(MobileAppStatus.keys) },
   },
 };
 

@@ -1,16 +1,10 @@
 import * as t from 'io-ts';
-import { DateTime } from 'luxon';
-import { refined } from '../../domain/values.ts';
+import { IsoInstant, refined } from '../../domain/values.ts';
 import { InAppDirection, MobileAppStatus } from '../../domain/mobileApp/events.ts';
 import { positionProperty } from '../responses.ts';
 
 /** Longest in-app message kept: ten SMS segments' worth, enough for any chat line. */
 export const MAX_IN_APP_BODY = 1600;
-
-/** An ISO-8601 instant with its offset (`Z` or `±hh:mm`), which every clock reads alike, on a day the calendar has. */
-export const IsoInstant = refined('an ISO-8601 time with offset (2026-03-02T15:04:05Z)', t.string, (s) =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid,
-);
 
 const Body = refined(`a message of 1 to ${MAX_IN_APP_BODY} characters`, t.string, (s) => s.trim().length > 0 && s.length <= MAX_IN_APP_BODY);
 
@@ -37,7 +31,7 @@ export const mobileAppStatusSchema = {
   type: 'object',
   required: ['status', 'changed', 'position'],
   properties: {
-    status: { type: 'string', enum: ['not_invited', 'invited', 'installed', 'uninstalled'] },
+    status: { type: 'string', enum: Object.keys(MobileAppStatus.keys) },
     changed: { type: 'boolean', description: 'false when the app already had this status' },
     position: positionProperty,
   },
