@@ -1,7 +1,8 @@
 import type { ErrorDetail } from '../../../domain/errors.ts';
 import type { Filter } from '../../readStore.ts';
-import { dateRangeFilters, dateRangeProblems } from '../dateRange.ts';
-import type { Report, ReportColumn } from '../report.ts';
+import { dateRangeFilters } from '../dateRange.ts';
+import { filterProblems } from '../reportFilters.ts';
+import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { callDirections, callRecordOutcomes } from './callRecordDocument.ts';
 import { callRecordPage, recordingPath, windowFilters, type CallRecordRow } from './callRecordRows.ts';
 
@@ -16,13 +17,16 @@ const outcomeProblem = (name: string, text: string | undefined): ErrorDetail[] =
   return unknown.length === 0 ? [] : [{ path: name, message: `not an outcome: ${unknown.join(', ')}; expected ${callRecordOutcomes.join(', ')}` }];
 };
 
-const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] => {
-  const problems = [...dateRangeProblems(filters), ...outcomeProblem('outcome', filters['outcome']), ...outcomeProblem('status', filters['status'])];
-  const direction = filters['direction'];
-  if (direction !== undefined && !(callDirections as readonly string[]).includes(direction)) problems.push({ path: 'direction', message: 'expected outbound or inbound' });
-  if (filters['contactId'] !== undefined && filters['contactId'].trim() === '') problems.push({ path: 'contactId', message: 'expected a contact id' });
-  return problems;
-};
+const filters: readonly ReportFilter[] = [
+  { name: 'outcome', description: `one or more of ${callRecordOutcomes.join(', ')}, comma-separated` },
+  { name: 'status', description: 'the same as `outcome` (both apply when both are given)' },
+  { name: 'direction', description: 'outbound or inbound (no inbound call is recorded yet)', values: callDirections },
+  { name: 'contactId', description: "one contact's records" },
+  ...dateRangeFilters,
+];
+
+const checkFilters = (given: Readonly<Record<string, string>>): ErrorDetail[] =>
+  filterProblems(filters, given, [...outcomeProblem('outcome', given['outcome']), ...outcomeProblem('status', given['status'])]);
 
 const columns: readonly ReportColumn<CallRecordRow>[] = [
   { header: 'callId', value: (row) => row.callId },
@@ -95,13 +99,7 @@ export const callsReport: Report<CallRecordRow> = {
   name: 'calls',
   path: 'calls',
   summary: "The campaign's call records: each call's times, outcome, recording link and the inputs of its dispatch decision",
-  filters: [
-    { name: 'outcome', description: `one or more of ${callRecordOutcomes.join(', ')}, comma-separated` },
-    { name: 'status', description: 'the same as `outcome` (both apply when both are given)' },
-    { name: 'direction', description: 'outbound or inbound (no inbound call is recorded yet)', values: callDirections },
-    { name: 'contactId', description: "one contact's records" },
-    ...dateRangeFilters,
-  ],
+  filters,
   checkFilters,
   columns,
   page: (store, query, page) => {

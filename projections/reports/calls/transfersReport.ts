@@ -1,7 +1,7 @@
-import type { ErrorDetail } from '../../../domain/errors.ts';
 import type { Filter } from '../../readStore.ts';
-import { dateRangeFilters, dateRangeProblems } from '../dateRange.ts';
-import type { Report, ReportColumn } from '../report.ts';
+import { dateRangeFilters } from '../dateRange.ts';
+import { filterProblems } from '../reportFilters.ts';
+import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { callRecordPage, windowFilters, type CallRecordRow } from './callRecordRows.ts';
 
 /**
@@ -29,18 +29,15 @@ const columns: readonly ReportColumn<CallRecordRow>[] = [
 
 const item = (row: CallRecordRow): Record<string, unknown> => Object.fromEntries(columns.map((column) => [column.header, column.value(row)]));
 
-const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] => [
-  ...dateRangeProblems(filters),
-  ...(filters['contactId'] !== undefined && filters['contactId'].trim() === '' ? [{ path: 'contactId', message: 'expected a contact id' }] : []),
-];
+const filters: readonly ReportFilter[] = [{ name: 'contactId', description: "one contact's transfers" }, ...dateRangeFilters];
 
 /** Each call the agent handed to a person at the firm, in the order of the handoffs, with the agent's handoff summary. */
 export const transfersReport: Report<CallRecordRow> = {
   name: 'transfers',
   path: 'transfers',
   summary: 'Calls the agent transferred to the firm: when, to which number, whether the handoff completed, and the handoff summary',
-  filters: [{ name: 'contactId', description: "one contact's transfers" }, ...dateRangeFilters],
-  checkFilters,
+  filters,
+  checkFilters: (given) => filterProblems(filters, given),
   columns,
   page: (store, query, page) => {
     const where: Filter[] = [{ transferredAt: { $ne: null } }, ...windowFilters(query, 'transferredAt')];

@@ -4,7 +4,7 @@ import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
 import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { campaignSlice, CONTACT_ENGAGEMENT, type ContactEngagementDoc } from './contactEngagementDocument.ts';
-import { filterProblems, lastActivityIn } from './reportFilters.ts';
+import { filterProblems, lastActivityIn } from '../reportFilters.ts';
 
 /** A contact's outreach totals, with where its calls stand as the contacts list tells it. */
 export type ContactsRow = ContactEngagementDoc & { readonly lastOutcome: string | null; readonly nextAttemptAt: string | null };

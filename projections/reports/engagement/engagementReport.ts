@@ -3,7 +3,7 @@ import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
 import type { Report, ReportColumn, ReportFilter } from '../report.ts';
 import { appStatuses, campaignSlice, CONTACT_ENGAGEMENT, taskStatuses, type ContactEngagementDoc } from './contactEngagementDocument.ts';
-import { filterProblems, lastActivityIn } from './reportFilters.ts';
+import { filterProblems, lastActivityIn } from '../reportFilters.ts';
 
 const filters: readonly ReportFilter[] = [
   { name: 'taskStatus', description: "how far the agent got with the campaign's form", values: taskStatuses },

@@ -1,13 +1,13 @@
 import { concreteChannels } from '../../../domain/consent/decider.ts';
 import { ConsentChannel, OptOutSource } from '../../../domain/consent/events.ts';
-import type { ErrorDetail } from '../../../domain/errors.ts';
 import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
 import { companyScope } from '../../companyScope.ts';
 import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../../consent/campaignOptOutsProjection.ts';
 import type { Filter } from '../../readStore.ts';
 import { windowFilters } from '../calls/callRecordRows.ts';
-import { dateRangeFilters, dateRangeProblems } from '../dateRange.ts';
-import type { Report, ReportQuery } from '../report.ts';
+import { dateRangeFilters } from '../dateRange.ts';
+import { filterProblems } from '../reportFilters.ts';
+import type { Report, ReportFilter, ReportQuery } from '../report.ts';
 
 /** An opt-out heard in the campaign, with the contact's name and the reopening that followed it, if any. */
 export type OptOutRow = CampaignOptOutDoc & { readonly name: string | null; readonly reopening: Reopening | null };
@@ -15,15 +15,12 @@ export type OptOutRow = CampaignOptOutDoc & { readonly name: string | null; read
 const channels = Object.keys(ConsentChannel.keys);
 const sources = Object.keys(OptOutSource.keys);
 
-const checkFilters = (filters: Readonly<Record<string, string>>): ErrorDetail[] => {
-  const problems: ErrorDetail[] = dateRangeProblems(filters);
-  const channel = filters['channel'];
-  const source = filters['source'];
-  if (channel !== undefined && !channels.includes(channel)) problems.push({ path: 'channel', message: `expected one of ${channels.join(', ')}` });
-  if (source !== undefined && !sources.includes(source)) problems.push({ path: 'source', message: `expected one of ${sources.join(', ')}` });
-  if (filters['contactId'] !== undefined && filters['contactId'].trim() === '') problems.push({ path: 'contactId', message: 'expected a contact id' });
-  return problems;
-};
+const filters: readonly ReportFilter[] = [
+  { name: 'channel', description: 'the channel the opt-out blocked', values: channels },
+  { name: 'source', description: 'how it was asked', values: sources },
+  { name: 'contactId', description: "one contact's opt-outs" },
+  ...dateRangeFilters,
+];
 
 const rowsOf = (query: ReportQuery): Filter => {
   const { channel, source, contactId } = query.filters;
@@ -48,13 +45,8 @@ export const optOutsReport: Report<OptOutRow> = {
   name: 'opt_outs',
   path: 'opt-outs',
   summary: 'Opt-outs heard in the campaign: who, channel, how, when, the words received, and any reopening',
-  filters: [
-    { name: 'channel', description: 'the channel the opt-out blocked', values: channels },
-    { name: 'source', description: 'how it was asked', values: sources },
-    { name: 'contactId', description: "one contact's opt-outs" },
-    ...dateRangeFilters,
-  ],
-  checkFilters,
+  filters,
+  checkFilters: (given) => filterProblems(filters, given),
   columns: [
     { header: 'at', value: (row) => row.at },
     { header: 'contactId', value: (row) => row.contactId },
