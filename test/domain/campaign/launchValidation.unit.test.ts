@@ -134,6 +134,11 @@ describe('campaign launch validation', () => {
     expect(paths(problemsOf({ ...launchableDraft, runs }))).to.deep.equal(['runs.1.start', 'runs.1.slots.0', 'runs.1.channels']);
   });
 
+  it('needs a run start on a day the calendar has', () => {
+    const runs: Draft['runs'] = [{ start: '2026-02-30T09:00:00-06:00', slots: [{ days: ['mon'], start: '09:00', end: '11:00' }], channels: ['voice'] }];
+    expect(paths(problemsOf({ ...launchableDraft, runs }))).to.deep.equal(['runs.0.start']);
+  });
+
   it('needs concurrency and pacing to be positive whole numbers', () => {
     expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 0, pacingPerMinute: 30 } }))).to.deep.equal(['concurrency.limit']);
     expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 5, pacingPerMinute: -2 } }))).to.deep.equal(['concurrency.pacingPerMinute']);
