@@ -94,8 +94,9 @@ describe('npm start', function () {
     type Row = { name: string; status: string; active: boolean; heldBy: string };
     const projections = async (url: string) => {
       const response = await fetch(`${url}/readyz`);
-      expect(response.status).to.equal(200);
-      return ((await response.json()) as { projections: Row[] }).projections;
+      const report = (await response.json()) as { projections: Row[]; problems: string[] };
+      expect(response.status, report.problems.join('; ')).to.equal(200);
+      return report.projections;
     };
     const leases = { PROJECTION_LEASE_MS: '1500' };
     const first = start(['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-1'], leases);
