@@ -18,6 +18,7 @@ import type { AgentReport } from './agentReports.ts';
 import { agentReportHandler } from './reports/agentReportHandler.ts';
 import { callOwnerFinder, type CallOwner } from './reports/callOwner.ts';
 import { emailUnsubscribeClick } from './reports/emailUnsubscribeClick.ts';
+import { formAnswerRecorder } from './reports/formAnswerRecorder.ts';
 import { inboundSenderOf } from './reports/inboundSender.ts';
 import { inboundTexts } from './reports/inboundTexts.ts';
 import { messageCompanyOf } from './reports/messageOwner.ts';
@@ -57,7 +58,9 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const consent = consentCommands({ eventStore, registry });
   const messages = messageCommands({ eventStore, registry });
   const ownerOf = callOwnerFinder(eventStore, readStore, deps.lookupWaitMs);
-  const agent = agentReportHandler({ readStore, calls: callHandler({ eventStore, registry }), consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, clock });
+  const calls = callHandler({ eventStore, registry });
+  const formAnswers = formAnswerRecorder({ eventStore, registry, readStore, calls });
+  const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, formAnswers, clock });
   const replySender = async (companyId: string): Promise<ReplySender> => {
     const company = await loadCompany(eventStore, companyId);
     return { name: company.status === 'Active' ? company.name : 'Outreach', ...(deps.helpContact ? { helpContact: deps.helpContact } : {}) };
