@@ -20,6 +20,8 @@ import { callOwnerFinder, type CallOwner } from './reports/callOwner.ts';
 import { emailUnsubscribeClick } from './reports/emailUnsubscribeClick.ts';
 import { formAnswerRecorder } from './reports/formAnswerRecorder.ts';
 import { inboundSenderOf } from './reports/inboundSender.ts';
+import { inboundCalls } from './reports/inboundCalls.ts';
+import { isInboundCallId } from './reports/inboundCallId.ts';
 import { inboundTexts } from './reports/inboundTexts.ts';
 import { messageCompanyOf } from './reports/messageOwner.ts';
 import { isReportMessageId } from '../../domain/scheduledReport/events.ts';
@@ -59,6 +61,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const messages = messageCommands({ eventStore, registry });
   const ownerOf = callOwnerFinder(eventStore, readStore, deps.lookupWaitMs);
   const calls = callHandler({ eventStore, registry });
+  const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
   const formAnswers = formAnswerRecorder({ eventStore, registry, readStore, calls });
   const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, formAnswers, clock });
   const replySender = async (companyId: string): Promise<ReplySender> => {
@@ -89,7 +92,8 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
 
   const telephony: TelephonyReportHandlers = {
     callStatus: async (report) => {
-      const owner = await ownerOf(report.callId);
+      // An inbound call's id says it is one (no dispatched call to wait for); its stream names its company.
+      const owner = isInboundCallId(report.callId) ? await inbound.ownerOf(report.callId) : await ownerOf(report.callId);
       const seq = report.sequence === undefined ? '' : `#${report.sequence}`;
       try {
         await deps.settlement.report(report, { commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`, companyId: owner.companyId, actor: 'carrier', now: clock() });
@@ -127,6 +131,8 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
     },
     /** An inbound text, answering what was done (routing, consent, reply), for the Twilio route and tests. */
     inboundText: texts,
+    /** Inbound calls: routed and recorded when they come in. */
+    inboundCalls: inbound,
     ownerOf,
   };
 };

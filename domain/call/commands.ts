@@ -2,6 +2,7 @@ import type { Command } from '../decider.ts';
 import type { FormField } from '../form/events.ts';
 import type { FormAnswers } from '../form/answerRules.ts';
 import type { CallReport } from './reports.ts';
+import type { CallEvent } from './events.ts';
 
 type Call = { callId: string };
 
@@ -9,6 +10,8 @@ export type RecordCallPlaced = Command<
   'RecordCallPlaced',
   Call & { campaignId: string; contactId: string; carrierCallId: string; placedAt: string; reconciled?: boolean }
 >;
+/** An inbound call as the engine routed it; the same carrier call is recorded once. */
+export type RecordInboundCall = Command<'RecordInboundCall', Extract<CallEvent, { type: 'InboundCallReceived' }>['data']>;
 export type ApplyCallReport = Command<'ApplyCallReport', { callId: string; report: CallReport }>;
 export type RecordTransfer = Command<'RecordTransfer', Call & { at: string; to?: string }>;
 export type RecordInCallOptOut = Command<'RecordInCallOptOut', Call & { at: string }>;
@@ -19,4 +22,4 @@ type About = Call & { campaignId: string; contactId: string; at: string };
 export type RecordFormAnswers = Command<'RecordFormAnswers', About & { answers: FormAnswers; form?: readonly FormField[] }>;
 export type RecordCallSummary = Command<'RecordCallSummary', About & { summary: string }>;
 
-export type CallCommand = RecordCallPlaced | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;
+export type CallCommand = RecordCallPlaced | RecordInboundCall | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;

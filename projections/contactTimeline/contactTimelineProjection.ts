@@ -1,5 +1,6 @@
 import type { CallEvent } from '../../domain/call/events.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
+import { caseFieldsEntry } from './caseFieldsEntry.ts';
 import type { ConsentEvent } from '../../domain/consent/events.ts';
 import type { ConversationEvent } from '../../domain/conversation/events.ts';
 import { assertNever } from '../../domain/decider.ts';
@@ -41,6 +42,10 @@ const callEntry = (companyId: string, campaignId: string, contactId: string, cal
   contactId,
   at,
   callId,
+  direction: 'outbound',
+  from: null,
+  route: null,
+  recorded: false,
   attempt: null,
   run: null,
   to: null,
@@ -81,6 +86,12 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
         },
       ];
     }
+    case 'InboundCallReceived': {
+      const d = event.data;
+      // An unknown caller (or a number serving no campaign) belongs to no contact's timeline.
+      if (d.campaignId === undefined || d.contactId === undefined) return [];
+      return [newEntry({ ...callEntry(companyId, d.campaignId, d.contactId, d.callId, d.receivedAt), direction: 'inbound', from: d.from, to: d.to, route: d.route })];
+    }
     case 'CallProgressed': {
       const d = event.data;
       if (d.progress !== 'in_progress') return [];
@@ -118,7 +129,7 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
       ];
     }
     case 'RecordingAvailable':
-      return [];
+      return [callUpdate(event.data.callId, (e) => ({ ...e, recorded: true }))];
     default:
       return assertNever(event);
   }
@@ -215,11 +226,8 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
       const d = event.data;
       return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
     }
-    case 'CaseFieldsUpdated': {
-      const { listId, caseId, fields, source, at } = event.data;
-      const { campaignId, contactId, callId, formId } = source;
-      return [newEntry({ _id: `case-${event.id}`, companyId: event.metadata.companyId, kind: 'case_fields_updated', campaignId, contactId, at, listId, caseId, callId, formId, fields })];
-    }
+    case 'CaseFieldsUpdated':
+      return [newEntry(caseFieldsEntry(event as RecordedEvent<CaseEvent>))];
     case 'ContactOptedOut':
     case 'ContactOptedIn':
       return projectConsent(event as RecordedEvent<ConsentEvent>);
@@ -243,7 +251,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
 };
 
 /**
- * Each campaign contact's timeline: one entry per call (request, placement, answer, outcome,
+ * Each campaign contact's timeline: one entry per call made or received (request, placement, answer, outcome,
  * transfer, summary, in-call opt-out), per message (request to last status, or withheld), per text
  * received, per opt-out or reopening heard in the campaign, per status change and per in-app message
  * or mobile app status the client's app reported, per case fields its answers wrote; and the agent's
@@ -253,7 +261,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const contactTimelineProjection: Projection<Fed> = {
   name: 'contact_timeline',
-  version: 3,
+  version: 4,
   collections: [
     { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
     { name: CONTACT_ANSWERS, indexes: [] },
@@ -266,9 +274,11 @@ export const contactTimelineProjection: Projection<Fed> = {
     'ContactMarkedCompleted',
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
+    'InboundCallReceived',
     'CallPlaced',
     'CallProgressed',
     'CallCompleted',
+    'RecordingAvailable',
     'CallTransferred',
     'CallOptOutRequested',
     'FormAnswersRecorded',
