@@ -109,4 +109,16 @@ describe('form answers reach the case', function () {
       { type: 'ContactMarkedCompleted', reason: 'form_complete' },
     ]);
   });
+
+  it('documents the setting, the case fields and the timeline entry in the OpenAPI document', async () => {
+    api = await startApi();
+    const doc = (await api.call('GET', '/openapi.json')).body;
+    const json = (path: string, method: string, part: 'requestBody' | 'response') => {
+      const operation = doc.paths[path][method];
+      return JSON.stringify(part === 'requestBody' ? operation.requestBody : operation.responses['200']);
+    };
+    expect(json('/v1/campaigns/{id}', 'patch', 'requestBody')).to.contain('completeOnFormComplete');
+    expect(json('/v1/lists/{id}/cases', 'get', 'response')).to.contain('fieldsUpdatedAt');
+    expect(json('/v1/campaigns/{id}/contacts/{contactId}', 'get', 'response')).to.contain('case_fields_updated');
+  });
 });
