@@ -2,7 +2,8 @@ import { agentDecider } from '../../domain/agent/decider.ts';
 import { agentStream, type AgentEvent } from '../../domain/agent/events.ts';
 import type { CampaignSettings } from '../../domain/company/events.ts';
 import { loadCompany } from '../company/loadCompany.ts';
-import { formDecider } from '../../domain/form/decider.ts';
+import { formDecider, type FormState } from '../../domain/form/decider.ts';
+import { taskFieldsOf } from '../../domain/form/answerRules.ts';
 import { formStream, type FormEvent } from '../../domain/form/events.ts';
 import type { AgentFacts, FormFacts } from '../../domain/campaign/launchValidation.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
@@ -28,13 +29,16 @@ export const readAgentFacts = async (eventStore: EventStore, agentId: string, co
   return { agentId: agent.agentId, ...(agent.formId !== undefined ? { formId: agent.formId } : {}) };
 };
 
-export const readFormFacts = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormFacts | undefined> => {
+/** The company's form as its stream tells it; another company's form is absent. */
+export const readForm = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormState> => {
   const events = await ownEvents(eventStore, formStream(formId), companyId);
-  const form = (events ?? []).reduce((state, event) => formDecider.evolve(state, event as unknown as FormEvent), formDecider.initialState());
+  return (events ?? []).reduce((state, event) => formDecider.evolve(state, event as unknown as FormEvent), formDecider.initialState());
+};
+
+export const readFormFacts = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormFacts | undefined> => {
+  const form = await readForm(eventStore, formId, companyId);
   if (form.status !== 'created') return undefined;
-  const required = form.fields.filter((field) => field.required);
-  const taskFields = (required.length > 0 ? required : form.fields).map((field) => field.key);
-  return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key), taskFields };
+  return { formId: form.formId, caseType: form.caseType, fieldKeys: form.fields.map((field) => field.key), taskFields: taskFieldsOf(form.fields) };
 };
 
 /** The company's campaign defaults: its own once set, the engine's defaults (as GET /v1/settings shows) before. */

@@ -1,6 +1,6 @@
 /** What the voice agent reports about a call it is on (POST /v1/agent-events, or the simulated agent). */
 
-export type FormAnswer = string | number | boolean | null;
+import type { FormAnswers } from '../../domain/form/answerRules.ts';
 
 type About = {
   /** Our id of the call, which the agent received as a stream parameter. */
@@ -9,7 +9,7 @@ type About = {
 };
 
 export type AgentReport =
-  | (About & { readonly kind: 'form_answers'; readonly answers: Readonly<Record<string, FormAnswer>> })
+  | (About & { readonly kind: 'form_answers'; readonly answers: FormAnswers })
   | (About & { readonly kind: 'summary'; readonly summary: string })
   /** The person asked for a human; the engine decides where to transfer (the campaign's routing). */
   | (About & { readonly kind: 'transfer_requested'; readonly reason: string })

@@ -18,6 +18,7 @@ import type { AgentReport } from './agentReports.ts';
 import { agentReportHandler } from './reports/agentReportHandler.ts';
 import { callOwnerFinder, type CallOwner } from './reports/callOwner.ts';
 import { emailUnsubscribeClick } from './reports/emailUnsubscribeClick.ts';
+import { formAnswerRecorder } from './reports/formAnswerRecorder.ts';
 import { inboundSenderOf } from './reports/inboundSender.ts';
 import { inboundCalls } from './reports/inboundCalls.ts';
 import { isInboundCallId } from './reports/inboundCallId.ts';
@@ -61,7 +62,8 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const ownerOf = callOwnerFinder(eventStore, readStore, deps.lookupWaitMs);
   const calls = callHandler({ eventStore, registry });
   const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
-  const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, clock });
+  const formAnswers = formAnswerRecorder({ eventStore, registry, readStore, calls });
+  const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, formAnswers, clock });
   const replySender = async (companyId: string): Promise<ReplySender> => {
     const company = await loadCompany(eventStore, companyId);
     return { name: company.status === 'Active' ? company.name : 'Outreach', ...(deps.helpContact ? { helpContact: deps.helpContact } : {}) };

@@ -1,4 +1,6 @@
 import type { Command } from '../decider.ts';
+import type { FormField } from '../form/events.ts';
+import type { FormAnswers } from '../form/answerRules.ts';
 import type { CallReport } from './reports.ts';
 import type { CallEvent } from './events.ts';
 
@@ -16,7 +18,8 @@ export type RecordInCallOptOut = Command<'RecordInCallOptOut', Call & { at: stri
 
 /** The contact the call is for, which the handler found when the call's own stream does not say yet. */
 type About = Call & { campaignId: string; contactId: string; at: string };
-export type RecordFormAnswers = Command<'RecordFormAnswers', About & { answers: Readonly<Record<string, string | number | boolean | null>> }>;
+/** `form`: the campaign's form fields the answers must fit; absent when the campaign has no form. */
+export type RecordFormAnswers = Command<'RecordFormAnswers', About & { answers: FormAnswers; form?: readonly FormField[] }>;
 export type RecordCallSummary = Command<'RecordCallSummary', About & { summary: string }>;
 
 export type CallCommand = RecordCallPlaced | RecordInboundCall | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;

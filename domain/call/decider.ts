@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../decider.ts';
 import { ValidationError } from '../errors.ts';
+import { checkedAnswers } from '../form/answerRules.ts';
 import type { ApplyCallReport, CallCommand } from './commands.ts';
 import type { CallEvent } from './events.ts';
 import { requireSameCarrierCall } from './carrierCallBinding.ts';
@@ -59,8 +60,9 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       if (state.optedOut) return [];
       return { type: 'CallOptOutRequested', data: { callId, at: command.data.at } };
     case 'RecordFormAnswers': {
-      // A repeated or partial report records only what it changes.
-      const { campaignId, contactId, at, answers } = command.data;
+      // A repeated or partial report records only what it changes; answers that do not fit the form record nothing.
+      const { campaignId, contactId, at, form } = command.data;
+      const answers = form ? checkedAnswers(form, command.data.answers) : command.data.answers;
       const changed = Object.fromEntries(Object.entries(answers).filter(([field, value]) => !(field in state.answers) || state.answers[field] !== value));
       if (Object.keys(changed).length === 0) return [];
       return { type: 'FormAnswersRecorded', data: { callId, campaignId, contactId, answers: changed, at } };

@@ -120,6 +120,8 @@ export const draftParts = {
   externalInvocation: ExternalInvocation,
   reportSchedules: t.array(ReportSchedule),
   crmFieldMappings: t.array(CrmFieldMapping),
+  /** A contact whose form the agent has answered completely (over all its calls) is completed and not called again. */
+  completeOnFormComplete: t.boolean,
   voicemail: Voicemail,
   /** Record the campaign's calls; the recording's link goes to the Calls report. */
   recordCalls: t.boolean,
@@ -150,6 +152,7 @@ export const DraftChanges = t.partial({
   externalInvocation: clearable(draftParts.externalInvocation),
   reportSchedules: clearable(draftParts.reportSchedules),
   crmFieldMappings: clearable(draftParts.crmFieldMappings),
+  completeOnFormComplete: clearable(draftParts.completeOnFormComplete),
   voicemail: clearable(draftParts.voicemail),
   recordCalls: clearable(draftParts.recordCalls),
 });

@@ -133,6 +133,9 @@ const crmProblems = (draft: Draft, form: FormFacts | undefined): ErrorDetail[] =
   });
 };
 
+const completionProblems = (draft: Draft): ErrorDetail[] =>
+  draft.completeOnFormComplete && draft.formId === undefined ? [{ path: 'completeOnFormComplete', message: 'completing on a complete form needs a form' }] : [];
+
 const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
   const invocation = draft.externalInvocation;
   return [
@@ -146,6 +149,7 @@ const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
     ...(draft.reportSchedules ?? []).flatMap((schedule, i) => reportScheduleProblems(`reportSchedules.${i}`, schedule, Email.is)),
     ...(draft.workflows ?? []).flatMap((workflow, i) => workflowProblems(`workflows.${i}`, workflow, draft.formId === undefined ? undefined : facts.form)),
     ...crmProblems(draft, facts.form),
+    ...completionProblems(draft),
     ...voicemailProblems('voicemail', draft.voicemail),
   ];
 };

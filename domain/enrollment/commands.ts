@@ -1,5 +1,6 @@
 import type { Command } from '../decider.ts';
 import type { CallOutcome } from '../call/outcome.ts';
+import type { FormAnswers } from '../form/answerRules.ts';
 import type { RetryPolicy } from '../campaign/draft.ts';
 import type { CampaignStatus } from '../campaign/state.ts';
 import type { DispatchDecision } from './events.ts';
@@ -32,6 +33,12 @@ export type MarkContactCompleted = Command<'MarkContactCompleted', Addressed & A
 export type CompleteAllCalls = Command<'CompleteAllCalls', Addressed & At & { reason?: string }>;
 export type ResumeOutreach = Command<'ResumeOutreach', Addressed & At & { reason?: string }>;
 
+/**
+ * The agent took answers down, on a campaign that completes a contact whose form is complete:
+ * `answers` are the contact's latest over all its calls, `taskFields` what a complete form answers.
+ */
+export type CompleteOnCompleteForm = Command<'CompleteOnCompleteForm', Addressed & At & { taskFields: readonly string[]; answers: FormAnswers }>;
+
 export type EnrollmentCommand =
   | RequestCall
   | RecordCallOutcome
@@ -40,4 +47,5 @@ export type EnrollmentCommand =
   | WithholdCalls
   | MarkContactCompleted
   | CompleteAllCalls
-  | ResumeOutreach;
+  | ResumeOutreach
+  | CompleteOnCompleteForm;

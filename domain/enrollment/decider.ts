@@ -1,7 +1,8 @@
 import { assertNever, type Decider } from '../decider.ts';
 import { ConcurrencyError, IllegalStateError } from '../errors.ts';
 import type { EnrollmentCommand, RecordCallOutcome, RequestCall } from './commands.ts';
-import { enrollmentStream, type EnrollmentEvent } from './events.ts';
+import { formComplete } from '../form/answerRules.ts';
+import { enrollmentStream, FORM_COMPLETE, type EnrollmentEvent } from './events.ts';
 import { nextAttempt } from './retryPolicy.ts';
 import { evolveEnrollment, initialEnrollmentState, type EnrollmentState } from './state.ts';
 
@@ -80,6 +81,10 @@ export const decideEnrollment = (command: EnrollmentCommand, state: EnrollmentSt
       if (state.status === 'ACTIVE' && state.withheld === undefined) return [];
       const { at, reason } = command.data;
       return { type: 'ContactOutreachResumed', data: { campaignId, contactId, at, ...(reason !== undefined ? { reason } : {}) } };
+    }
+    case 'CompleteOnCompleteForm': {
+      if (state.status === 'COMPLETED' || state.formCompleted || !formComplete(command.data.taskFields, command.data.answers)) return [];
+      return { type: 'ContactMarkedCompleted', data: { campaignId, contactId, at: command.data.at, reason: FORM_COMPLETE } };
     }
     default:
       return assertNever(command);

@@ -38,10 +38,14 @@ export const enrollmentEvents = {
   NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: WholeNumber })]),
   /** Calls held back for a reason the contact or the law gives (an opt-out, no window at all), until outreach resumes. */
   CallsWithheld: t.type({ ...contact, reason: t.string, at: t.string }),
+  /** Mark Completed, an import of external ids (`external_id_import`), or a complete form (`form_complete`). */
   ContactMarkedCompleted: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
   ContactCompletedAllCalls: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
   ContactOutreachResumed: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
 };
+
+/** The reason a contact completed because the agent answered every field its form asks for. */
+export const FORM_COMPLETE = 'form_complete';
 
 export type EnrollmentEvent = EventsOf<typeof enrollmentEvents>;
 

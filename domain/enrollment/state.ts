@@ -1,5 +1,5 @@
 import { assertNever } from '../decider.ts';
-import type { EnrollmentEvent } from './events.ts';
+import { FORM_COMPLETE, type EnrollmentEvent } from './events.ts';
 
 export type EnrollmentStatus = 'ACTIVE' | 'COMPLETED' | 'COMPLETED_ALL_CALLS';
 
@@ -19,6 +19,8 @@ export type EnrollmentState = {
   totalAttempts: number;
   nextAttemptAt?: string | null;
   withheld?: string;
+  /** A complete form completed the contact once; after someone resumes outreach, answers never complete it again. */
+  formCompleted?: true;
 };
 
 export const initialEnrollmentState = (): EnrollmentState => ({ status: 'ACTIVE', revision: -1, run: 0, attemptsInRun: 0, totalAttempts: 0 });
@@ -42,7 +44,7 @@ const folded = (state: EnrollmentState, event: EnrollmentEvent): EnrollmentState
     case 'CallsWithheld':
       return { ...state, nextAttemptAt: null, withheld: event.data.reason };
     case 'ContactMarkedCompleted':
-      return { ...state, status: 'COMPLETED', nextAttemptAt: null };
+      return { ...state, status: 'COMPLETED', nextAttemptAt: null, ...(event.data.reason === FORM_COMPLETE ? { formCompleted: true as const } : {}) };
     case 'ContactCompletedAllCalls':
       return { ...state, status: 'COMPLETED_ALL_CALLS', nextAttemptAt: null };
     case 'ContactOutreachResumed': {

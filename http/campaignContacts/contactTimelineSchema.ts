@@ -14,9 +14,10 @@ const timelineEntrySchema = {
     '`message`: a text or email sent by a workflow step (`channel`, `step`, `to`, `body` of a text, `subject` of an email, `status`: requested, queued, sent, delivered, failed or withheld, with `reason`). ' +
     '`inbound`: a text the contact sent (`body`, `intent`). `opt_out`, `opt_in`: consent heard in this campaign (`channel`, `source`, `keyword`, `matched`, `excerpt`; a reopening names `by` and `reason`). ' +
     '`status`: `change` completed, completed_all_calls, resumed or calls_withheld, with `reason`. ' +
-    '`app_message`: a message of the in-app conversation (`messageId`, `direction` sent or received, `body`). `app_status`: the mobile app\'s `appStatus` for the client.',
+    '`app_message`: a message of the in-app conversation (`messageId`, `direction` sent or received, `body`). `app_status`: the mobile app\'s `appStatus` for the client. ' +
+    "`case_fields_updated`: case fields this contact's form answers wrote through the campaign's field mappings (`fields`, only those that changed, `null` for a cleared one; `listId`, `caseId`, and the `callId` and `formId` they came from).",
   properties: {
-    kind: { type: 'string', enum: ['call', 'message', 'inbound', 'opt_out', 'opt_in', 'status', 'app_message', 'app_status'] },
+    kind: { type: 'string', enum: ['call', 'message', 'inbound', 'opt_out', 'opt_in', 'status', 'app_message', 'app_status', 'case_fields_updated'] },
     at: { type: 'string', format: 'date-time', description: 'when the entry began: the timeline is in this order' },
     callId: text,
     attempt: whole,
@@ -55,6 +56,10 @@ const timelineEntrySchema = {
     change: text,
     direction: { type: 'string', enum: ['sent', 'received'] },
     appStatus: { type: 'string', enum: Object.keys(MobileAppStatus.keys) },
+    listId: text,
+    caseId: text,
+    formId: text,
+    fields: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] }, description: 'case field name to its new value' },
   },
 };
 

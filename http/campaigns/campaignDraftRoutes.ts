@@ -42,7 +42,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       path: '/v1/campaigns/:id',
       summary: 'Autosave any subset of a draft',
       description:
-        'No launch validation: only the shape of each part is checked. `null` clears a part. A schedule in `company` mode copies the company default business hours; choosing an agent with a linked form links that form too (unless the same save names a form).',
+        'No launch validation: only the shape of each part is checked. `null` clears a part. A schedule in `company` mode copies the company default business hours; choosing an agent with a linked form links that form too (unless the same save names a form). `crmFieldMappings` write form answers onto case fields; `completeOnFormComplete` completes a contact once its form is complete.',
       tags,
       security: 'apiKey',
       parameters: [ifMatchParameter],

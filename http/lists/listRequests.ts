@@ -65,7 +65,7 @@ const contactSchema = {
 
 export const caseSchema = {
   type: 'object',
-  required: ['id', 'listId', 'externalId', 'caseType', 'contacts', 'addedAt'],
+  required: ['id', 'listId', 'externalId', 'caseType', 'contacts', 'fields', 'addedAt'],
   properties: {
     id: { type: 'string' },
     companyId: { type: 'string' },
@@ -73,6 +73,12 @@ export const caseSchema = {
     externalId: { type: 'string' },
     caseType: { type: 'string' },
     contacts: { type: 'array', items: contactSchema },
+    fields: {
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+      description: "the case's fields as campaigns' form answers wrote them through their field mappings (a cleared field is absent)",
+    },
+    fieldsUpdatedAt: { type: 'string', format: 'date-time', description: 'when the answer behind the latest change was taken down' },
     addedAt: { type: 'string', format: 'date-time' },
   },
 };

@@ -1,4 +1,6 @@
 import type { CallEvent } from '../../domain/call/events.ts';
+import type { CaseEvent } from '../../domain/case/events.ts';
+import { caseFieldsEntry } from './caseFieldsEntry.ts';
 import type { ConsentEvent } from '../../domain/consent/events.ts';
 import type { ConversationEvent } from '../../domain/conversation/events.ts';
 import { assertNever } from '../../domain/decider.ts';
@@ -21,7 +23,7 @@ import {
   type TimelineEntry,
 } from './timelineEntry.ts';
 
-type Fed = CallEvent | MessageEvent | ConsentEvent | ConversationEvent | MobileAppEvent | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
+type Fed = CallEvent | MessageEvent | ConsentEvent | ConversationEvent | MobileAppEvent | CaseEvent | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
 
 const entryUpdate = <E extends TimelineEntry>(id: string, change: (entry: E) => E): DocumentUpdate => ({
   collection: CONTACT_TIMELINE,
@@ -224,6 +226,8 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
       const d = event.data;
       return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
     }
+    case 'CaseFieldsUpdated':
+      return [newEntry(caseFieldsEntry(event as RecordedEvent<CaseEvent>))];
     case 'ContactOptedOut':
     case 'ContactOptedIn':
       return projectConsent(event as RecordedEvent<ConsentEvent>);
@@ -250,14 +254,14 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  * Each campaign contact's timeline: one entry per call made or received (request, placement, answer, outcome,
  * transfer, summary, in-call opt-out), per message (request to last status, or withheld), per text
  * received, per opt-out or reopening heard in the campaign, per status change and per in-app message
- * or mobile app status the client's app reported; and the agent's
+ * or mobile app status the client's app reported, per case fields its answers wrote; and the agent's
  * latest form answers. Calls and messages are keyed by their streams, since their later events name
  * nothing else; every entry carries its campaign contact, and the timeline is read by (campaign,
  * contact, time).
  */
 export const contactTimelineProjection: Projection<Fed> = {
   name: 'contact_timeline',
-  version: 3,
+  version: 4,
   collections: [
     { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
     { name: CONTACT_ANSWERS, indexes: [] },
@@ -289,6 +293,7 @@ export const contactTimelineProjection: Projection<Fed> = {
     'InboundMessageReceived',
     'InAppMessageRecorded',
     'MobileAppStatusChanged',
+    'CaseFieldsUpdated',
   ],
   project,
 };

@@ -85,9 +85,19 @@ export type AppMessageEntry = Entry<'app_message'> & { readonly messageId: strin
 /** The company's mobile app changed status for the client: not_invited, invited, installed, uninstalled. */
 export type AppStatusEntry = Entry<'app_status'> & { readonly appStatus: string };
 
-export type TimelineEntry = CallEntry | MessageEntry | InboundEntry | ConsentEntry | StatusEntry | AppMessageEntry | AppStatusEntry;
-
 export type AnswerValue = { readonly value: string | number | boolean | null; readonly at: string; readonly callId: string };
+
+/** Case fields the contact's answers wrote through the campaign's field mappings, with the call and form they came from. */
+export type CaseFieldsEntry = Entry<'case_fields_updated'> & {
+  readonly listId: string;
+  readonly caseId: string;
+  readonly callId: string;
+  readonly formId: string;
+  /** Only the fields that changed; `null` cleared one. */
+  readonly fields: Readonly<Record<string, AnswerValue['value']>>;
+};
+
+export type TimelineEntry = CallEntry | MessageEntry | InboundEntry | ConsentEntry | StatusEntry | AppMessageEntry | AppStatusEntry | CaseFieldsEntry;
 
 /** The agent's form answers for one campaign contact: the latest value of each field, and when. */
 export type ContactAnswersDoc = Doc & { readonly campaignId: string; readonly contactId: string; readonly answers: Readonly<Record<string, AnswerValue>> };

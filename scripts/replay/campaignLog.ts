@@ -2,6 +2,7 @@ import type { EventStore } from '../../commands/eventStore.ts';
 import { within, type AsOf } from '../../commands/campaigns/readCampaign.ts';
 import { campaignStream } from '../../domain/campaign/events.ts';
 import { callStream } from '../../domain/call/events.ts';
+import { caseStream } from '../../domain/case/events.ts';
 import { consentAddress } from '../../domain/consent/address.ts';
 import { consentStream } from '../../domain/consent/events.ts';
 import { conversationStream } from '../../domain/conversation/events.ts';
@@ -15,13 +16,13 @@ import { replyMessageId } from '../../commands/outreach/reports/consentReply.ts'
 type Data = Record<string, any>;
 
 /** What the campaign's own stream says: whose it is, and whom it enrolled. */
-type Enrolled = { readonly contactId: string; readonly phone: string; readonly email?: string };
+type Enrolled = { readonly contactId: string; readonly caseId: string; readonly phone: string; readonly email?: string };
 
 /**
  * Every event of one campaign, in global order, up to `asOf`, read stream by stream rather than
  * from the whole log: the campaign's stream, then for each contact it enrolled the enrollment and
  * workflow streams, the call and message streams those name, the texts the contact sent about this
- * campaign (and the engine's replies to them), the client's mobile app stream, and the consent streams of the contact's addresses
+ * campaign (and the engine's replies to them), the client's mobile app stream, the case fields this campaign's answers wrote, and the consent streams of the contact's addresses
  * (an opt-out heard anywhere decides what this campaign may do). Answers undefined for an unknown
  * campaign. Holds one line per event in memory, then sorts them by position.
  */
@@ -49,6 +50,8 @@ export const campaignLog = async <Line>(eventStore: EventStore, campaignId: stri
   if (companyId === undefined) return undefined;
   const contacts: Enrolled[] = campaign.filter((e) => e.type === 'ContactsEnrolled').flatMap((e) => (e.data as Data)['contacts'] as Enrolled[]);
   const ofThisCampaign = (event: RecordedEvent) => (event.data as Data)['campaignId'] === campaignId;
+  const listId = (campaign.find((e) => e.type === 'CampaignLaunched')?.data as Data | undefined)?.['list']?.['listId'] as string | undefined;
+  const writtenByThisCampaign = (event: RecordedEvent) => (event.data as Data)['source']?.['campaignId'] === campaignId;
 
   for (const contact of contacts) {
     const enrollment = await read(enrollmentStream(campaignId, contact.contactId));
@@ -61,6 +64,8 @@ export const campaignLog = async <Line>(eventStore: EventStore, campaignId: stri
     for (const messageId of messageIds) await read(messageStream(messageId));
     for (const address of addresses) await read(consentStream(companyId, address));
     await read(mobileAppStream(campaignId, contact.contactId));
+    // The case fields this campaign's answers wrote; contacts of one case share the stream, read once.
+    if (listId) await read(caseStream(listId, contact.caseId), writtenByThisCampaign);
   }
   return lines.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map((entry) => entry.line);
 };

@@ -10,11 +10,18 @@ export type RigCampaign = {
   readonly callerNumber?: string;
   /** The campaign's settings as the builder takes them (runs, schedule, workflows, concurrency, retry...). */
   readonly settings: Record<string, unknown>;
-  /** The form's fields; one required boolean `reached` when absent. */
+  /** The form's fields; when absent, the fields the simulated agent answers (`reachedContact` required). */
   readonly formFields?: readonly Record<string, unknown>[];
 };
 
 const caseType = 'personal injury';
+
+/** The fields the simulated agent answers: answers must fit the campaign's form, or they are refused. */
+export const simulatedAgentFields = [
+  { key: 'reachedContact', label: 'Reached', type: 'boolean', required: true },
+  { key: 'interested', label: 'Interested', type: 'boolean', required: false },
+  { key: 'preferredChannel', label: 'Preferred channel', type: 'choice', required: false, options: ['phone', 'sms', 'email'] },
+];
 
 const csvOf = (contacts: readonly RigContact[]): string =>
   ['externalId,caseType,name,phone,email,timezone,state']
@@ -36,7 +43,7 @@ export const launchRigCampaign = async (client: DemoClient, setup: RigCampaign) 
   const list = await client.post('/v1/lists', key, { name: 'Open matters', caseType });
   const imported = await client.csv(`/v1/lists/${list.id}/cases/import`, key, csvOf(setup.contacts));
   if (imported.rejected.length > 0) throw new Error(`cases rejected: ${JSON.stringify(imported.rejected).slice(0, 500)}`);
-  const form = await client.post('/v1/forms', key, { name: 'Check-in', caseType, fields: setup.formFields ?? [{ key: 'reached', label: 'Reached', type: 'boolean', required: true }] });
+  const form = await client.post('/v1/forms', key, { name: 'Check-in', caseType, fields: setup.formFields ?? simulatedAgentFields });
   const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: setup.callerNumber ?? '+13125550111', formId: form.id });
   const draft = await client.post('/v1/campaigns', key, { name: 'Check-in' });
   await client.patch(`/v1/campaigns/${draft.id}`, key, { listId: list.id, agentId: agent.id, ...setup.settings });

@@ -9,6 +9,7 @@ import type { CallSettlement } from '../callSettlement.ts';
 import type { CallHandler } from '../enrollmentHandler.ts';
 import type { Telephony } from '../telephony.ts';
 import type { CallOwner, CallOwnerFinder } from './callOwner.ts';
+import type { FormAnswerRecorder } from './formAnswerRecorder.ts';
 
 export type AgentReportDeps = {
   readonly readStore: ReadStore;
@@ -18,6 +19,7 @@ export type AgentReportDeps = {
   /** Absent where no carrier is configured: a transfer cannot be made then. */
   readonly telephony: Telephony | undefined;
   readonly ownerOf: CallOwnerFinder;
+  readonly formAnswers: FormAnswerRecorder;
   readonly clock: () => Date;
 };
 
@@ -70,8 +72,7 @@ export const agentReportHandler = (deps: AgentReportDeps) => {
     const about = { callId: call.callId, campaignId: call.campaignId, contactId: call.contactId, at: report.reportedAt };
     switch (report.kind) {
       case 'form_answers':
-        await deps.calls({ type: 'RecordFormAnswers', data: { ...about, answers: report.answers } }, contextOf(call, 'answers', report));
-        return;
+        return deps.formAnswers(call, report, (what) => contextOf(call, what, report));
       case 'summary':
         await deps.calls({ type: 'RecordCallSummary', data: { ...about, summary: report.summary } }, contextOf(call, 'summary', report));
         return;

@@ -175,6 +175,12 @@ describe('campaign launch validation', () => {
     expect(paths(problemsOf({ ...without('formId'), crmFieldMappings: [{ formField: 'a', caseField: 'b' }] }))).to.deep.equal(['crmFieldMappings']);
   });
 
+  it('needs a form to complete contacts on a complete form', () => {
+    expect(paths(problemsOf({ ...without('formId'), crmFieldMappings: [], completeOnFormComplete: true }))).to.deep.equal(['completeOnFormComplete']);
+    expect(paths(problemsOf({ ...without('formId'), crmFieldMappings: [], completeOnFormComplete: false }))).to.deep.equal([]);
+    expect(paths(problemsOf({ ...launchableDraft, completeOnFormComplete: true }))).to.deep.equal([]);
+  });
+
   it('needs workflows that can run: form answers of real fields, emails with subjects, messages written', () => {
     const workflows: Draft['workflows'] = [
       { trigger: { kind: 'form_answer', fieldKey: 'wants_callback', value: true }, steps: [{ channel: 'sms', body: 'We will call you back' }] },

@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import { engineRegistry } from '../../../domain/engineEvents.ts';
-import type { Event } from '../../../domain/events/event.ts';
-import { eventId } from '../../../commands/eventIds.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
+import { callSeeds } from './agentEventSeeds.ts';
 
 const campaignId = '01900000-0000-7000-8000-000000000601';
 const callId = '01900000-0000-7000-8000-000000000602';
@@ -13,21 +11,6 @@ describe('POST /v1/agent-events', () => {
   let api: Api;
   let key: string;
   let companyId: string;
-  let seeded = 0;
-
-  const append = (stream: string, events: readonly Event[]) => {
-    const commandId = `seed-${++seeded}`;
-    return api.stores.eventStore.append(
-      stream,
-      events.map((event, index) => ({
-        id: eventId(commandId, index, new Date(at)),
-        type: event.type,
-        data: engineRegistry.encode(event),
-        metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: at, schemaVersion: 1 },
-      })),
-      'any',
-    );
-  };
   const typesOf = async (stream: string) => {
     const types: string[] = [];
     for await (const event of api.stores.eventStore.readStream(stream)) types.push(event.type);
@@ -38,9 +21,7 @@ describe('POST /v1/agent-events', () => {
   beforeEach(async () => {
     api = await startApi();
     ({ companyId, apiKey: key } = await api.createCompany());
-    const decision = { localTime: at, timezone: 'America/Chicago', window: {}, capacity: { limit: 5, inFlight: 0, lines: 20, rate: 1, pacing: null, available: 5 } };
-    await append(`enrollment-${campaignId}.contact-1`, [{ type: 'CallRequested', data: { campaignId, contactId: 'contact-1', callId, attempt: 1, run: 0, to: phone, requestedAt: at, decision } }]);
-    await append(`call-${callId}`, [{ type: 'CallPlaced', data: { callId, campaignId, contactId: 'contact-1', carrierCallId: 'CA1', placedAt: at } }]);
+    await callSeeds(api, companyId).placedCall(campaignId, 'contact-1', callId, at);
   });
   afterEach(() => api.close());
 

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { virtualClock } from '../../../adapters/clock/virtualClock.ts';
 import { simulatedEmail } from '../../../adapters/email/simulated/simulatedEmail.ts';
 import { simulatedTelephony } from '../../../adapters/telephony/simulated/simulatedTelephony.ts';
-import { eventId } from '../../../commands/eventIds.ts';
 import { streamConsentCheck } from '../../../commands/messages/consentCheck.ts';
 import type { Workflow } from '../../../domain/campaign/draft.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
@@ -10,6 +9,7 @@ import type { Event } from '../../../domain/events/event.ts';
 import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../../projections/campaignContacts/campaignContactDocument.ts';
 import { workflowRunner } from '../../../schedulers/workflowRunner.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
+import { callSeeds } from './agentEventSeeds.ts';
 
 const campaignId = '01900000-0000-7000-8000-000000000901';
 const callId = '01900000-0000-7000-8000-000000000902';
@@ -30,20 +30,8 @@ describe('a form answer the agent reports triggers the workflow waiting for it',
     const clock = virtualClock(new Date(at));
     api = await startApi({ clock: () => clock.now() });
     const { companyId, apiKey } = await api.createCompany();
-    let seeded = 0;
-    const append = (stream: string, events: readonly Event[]) => {
-      const commandId = `seed-${++seeded}`;
-      return api.stores.eventStore.append(
-        stream,
-        events.map((event, index) => ({
-          id: eventId(commandId, index, new Date(at)),
-          type: event.type,
-          data: engineRegistry.encode(event),
-          metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: at, schemaVersion: 1 },
-        })),
-        'any',
-      );
-    };
+    const seeds = callSeeds(api, companyId);
+    const append = (stream: string, events: readonly Event[]) => seeds.append(stream, events, at);
     const caughtUp = async () => api.engine.runner.waitFor(await api.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
     const contact = { caseId: 'case-1', contactId: 'contact-1', externalId: 'PI-1', phone, name: 'Dana Whitfield', timezone: 'America/Chicago', timezoneSource: 'contact' as const };
     await append(`campaign-${campaignId}`, [
@@ -54,9 +42,7 @@ describe('a form answer the agent reports triggers the workflow waiting for it',
       },
       { type: 'ContactsEnrolled', data: { campaignId, batch: 0, contacts: [contact] } },
     ]);
-    const decision = { localTime: at, timezone: 'America/Chicago', window: {}, capacity: { limit: 5, inFlight: 0, lines: 20, rate: 1, pacing: null, available: 5 } };
-    await append(`enrollment-${campaignId}.contact-1`, [{ type: 'CallRequested', data: { campaignId, contactId: 'contact-1', callId, attempt: 1, run: 0, to: phone, requestedAt: at, decision } }]);
-    await append(`call-${callId}`, [{ type: 'CallPlaced', data: { callId, campaignId, contactId: 'contact-1', carrierCallId: 'CA1', placedAt: at } }]);
+    await seeds.placedCall(campaignId, 'contact-1', callId, at);
     await caughtUp();
 
     const telephony = simulatedTelephony({ seed: 3, scheduler: clock, reports: { messageStatus: async () => {}, callStatus: async () => {}, agent: async () => {}, inboundSms: async () => {} } });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../../domain/events/event.ts';
 import { outreachRig, type OutreachRig } from '../../support/outreachRig.ts';
-import { launchRigCampaign } from '../../support/rigCampaign.ts';
+import { launchRigCampaign, simulatedAgentFields } from '../../support/rigCampaign.ts';
 import { contactsRowOf, engagementRowOf, recount, type Recounted } from './engagementRecount.ts';
 
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -58,11 +58,7 @@ describe('engagement and contacts reports recounted from the events of a played 
     const launched = await launchRigCampaign(rig.client, {
       contacts: Array.from({ length: CONTACTS }, (_, i) => ({ phone: `+1312555${String(200 + i).padStart(4, '0')}`, email: `client${i}@example.com`, state: 'IL', timezone: 'America/Chicago' })),
       company: { outboundLines: 4, concurrencyRate: 100 },
-      formFields: [
-        { key: 'reachedContact', label: 'Reached', type: 'boolean', required: true },
-        { key: 'injuryDate', label: 'Injury date', type: 'date', required: true },
-        { key: 'interested', label: 'Interested', type: 'boolean', required: false },
-      ],
+      formFields: [...simulatedAgentFields, { key: 'injuryDate', label: 'Injury date', type: 'date', required: true }],
       settings: {
         type: 'multichannel',
         schedule: { mode: 'custom', slots },
