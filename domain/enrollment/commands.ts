@@ -32,6 +32,9 @@ export type MarkContactCompleted = Command<'MarkContactCompleted', Addressed & A
 export type CompleteAllCalls = Command<'CompleteAllCalls', Addressed & At & { reason?: string }>;
 export type ResumeOutreach = Command<'ResumeOutreach', Addressed & At & { reason?: string }>;
 
+/** An external invocation makes the contact due now; `voiceRuns` are the campaign's runs that call, in order. */
+export type InvokeOutreach = Command<'InvokeOutreach', Addressed & At & { invocationId: string; voiceRuns: readonly VoiceRun[] }>;
+
 export type EnrollmentCommand =
   | RequestCall
   | RecordCallOutcome
@@ -40,4 +43,5 @@ export type EnrollmentCommand =
   | WithholdCalls
   | MarkContactCompleted
   | CompleteAllCalls
-  | ResumeOutreach;
+  | ResumeOutreach
+  | InvokeOutreach;

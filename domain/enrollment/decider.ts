@@ -3,6 +3,7 @@ import { ConcurrencyError, IllegalStateError } from '../errors.ts';
 import type { EnrollmentCommand, RecordCallOutcome, RequestCall } from './commands.ts';
 import { enrollmentStream, type EnrollmentEvent } from './events.ts';
 import { nextAttempt } from './retryPolicy.ts';
+import { invokeOutreach } from './invocation.ts';
 import { evolveEnrollment, initialEnrollmentState, type EnrollmentState } from './state.ts';
 
 const refused = (code: string, message: string) => new IllegalStateError(code, message);
@@ -81,6 +82,8 @@ export const decideEnrollment = (command: EnrollmentCommand, state: EnrollmentSt
       const { at, reason } = command.data;
       return { type: 'ContactOutreachResumed', data: { campaignId, contactId, at, ...(reason !== undefined ? { reason } : {}) } };
     }
+    case 'InvokeOutreach':
+      return invokeOutreach(state, command.data);
     default:
       return assertNever(command);
   }

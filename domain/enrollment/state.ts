@@ -45,6 +45,8 @@ const folded = (state: EnrollmentState, event: EnrollmentEvent): EnrollmentState
       return { ...state, status: 'COMPLETED', nextAttemptAt: null };
     case 'ContactCompletedAllCalls':
       return { ...state, status: 'COMPLETED_ALL_CALLS', nextAttemptAt: null };
+    case 'ContactInvoked':
+      return { ...state, nextAttemptAt: event.data.at };
     case 'ContactOutreachResumed': {
       const { withheld: _cleared, ...rest } = state;
       return { ...rest, status: 'ACTIVE', nextAttemptAt: event.data.at };

@@ -151,6 +151,8 @@ const projectEnrollment = (event: RecordedEvent<Exclude<EnrollmentEvent, { type:
       return [status('completed_all_calls', event.data.at, event.data.reason)];
     case 'ContactOutreachResumed':
       return [status('resumed', event.data.at, event.data.reason)];
+    case 'ContactInvoked':
+      return [status('invoked', event.data.at, `invocation ${event.data.invocationId}`)];
     default:
       return assertNever(event);
   }
@@ -230,6 +232,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
     case 'ContactMarkedCompleted':
     case 'ContactCompletedAllCalls':
     case 'ContactOutreachResumed':
+    case 'ContactInvoked':
       return projectEnrollment(event as RecordedEvent<Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>>);
     default:
       return projectCall(event as RecordedEvent<CallEvent>);
@@ -260,6 +263,7 @@ export const contactTimelineProjection: Projection<Fed> = {
     'ContactMarkedCompleted',
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
+    'ContactInvoked',
     'CallPlaced',
     'CallProgressed',
     'CallCompleted',
