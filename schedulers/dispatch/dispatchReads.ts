@@ -34,6 +34,16 @@ export const dispatchReads = (readStore: ReadStore) => ({
     return { items: page.items as DueContact[], next: page.next };
   },
 
+  /** Contacts an external invocation made due, earliest first: a range read on (campaign, invokedDueAt). */
+  invokedContacts: async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
+    const page = await readStore.find(
+      DUE_QUEUE,
+      { companyId: campaign.companyId, campaignId: campaign.campaignId, invokedDueAt: { $lte: now.toISOString() } },
+      { sort: [['invokedDueAt', 1]], limit, ...(after ? { after } : {}) },
+    );
+    return { items: page.items as DueContact[], next: page.next };
+  },
+
   companyLines: async (companyId: string): Promise<{ outboundLines: number; concurrencyRate: number }> => {
     const doc = (await readStore.get(COMPANY_SETTINGS, companyId)) as { campaigns?: { outboundLines: number; concurrencyRate: number } } | null;
     const settings = doc?.campaigns ?? defaultCampaignSettings;
