@@ -36,9 +36,7 @@ export const decideInvocation = (campaign: Campaign, data: InvokeCampaign['data'
       { path: 'externalInvocation.enabled', message: 'the campaign was launched with external invocation off' },
     ]);
   if (campaign.status !== 'ACTIVE')
-    throw new IllegalStateError('INVOCATION.CAMPAIGN_NOT_ACTIVE', `The campaign is ${campaign.status}: only ACTIVE campaigns can be invoked.`, [
-      { path: 'status', message: `the campaign is ${campaign.status}` },
-    ]);
+    throw new IllegalStateError('INVOCATION.CAMPAIGN_NOT_ACTIVE', `The campaign is ${campaign.status}: only ACTIVE campaigns can be invoked.`);
   if (!callsAtAll(campaign))
     throw new IllegalStateError('INVOCATION.NO_CALLS', 'The campaign places no calls (no run with the voice channel): invocation starts calls.', [
       { path: 'runs', message: 'no run with the voice channel' },
