@@ -8,7 +8,7 @@ import { problemResponse } from '../openapi.ts';
 import { commandDone } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { tags, unauthorized } from './campaignAnswers.ts';
-import { invocationAnswerSchema, InvocationRequest, invocationRequestSchema } from './invocationRequest.ts';
+import { invocationAnswerSchema, invocationExamples, InvocationRequest } from './invocationRequest.ts';
 
 const keyRequired = () =>
   new ValidationError('INVOCATION.IDEMPOTENCY_KEY_REQUIRED', 'An invocation needs an Idempotency-Key header, so a retried request starts outreach once.', [
@@ -31,7 +31,7 @@ export const campaignInvocationRoutes = (router: Router, ctx: EngineContext): vo
       tags,
       security: 'apiKey',
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, description: 'new for each invocation; a retry with the same key and body replays the first answer' }],
-      requestBody: { schema: invocationRequestSchema },
+      requestBody: { schema: InvocationRequest, examples: invocationExamples, description: 'contactIds, externalIds (case external ids: every contact of the case), both, or neither for every contact; any other field is refused' },
       responses: {
         202: { description: 'how many contacts are due now, and who was skipped and why', schema: invocationAnswerSchema },
         400: problemResponse('no Idempotency-Key, or the body is invalid'),

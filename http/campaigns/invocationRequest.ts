@@ -1,21 +1,16 @@
 import * as t from 'io-ts';
 import { closed } from '../../domain/codecs/closed.ts';
-import { IdList, MAX_CONTACTS_PER_REQUEST } from '../campaignContacts/campaignContactRequests.ts';
+import { IdList } from '../campaignContacts/campaignContactRequests.ts';
 import { positionProperty } from '../responses.ts';
 
 /** Whom to reach now: contact ids, case external ids, both, or (neither) every contact of the campaign. */
 export const InvocationRequest = closed(t.partial({ contactIds: IdList('contact ids'), externalIds: IdList('case external ids') }));
 
-const idsSchema = (what: string) => ({ type: 'array', minItems: 1, maxItems: MAX_CONTACTS_PER_REQUEST, items: { type: 'string', minLength: 1, maxLength: 100 }, description: what });
-
-export const invocationRequestSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    contactIds: idsSchema('contacts of the campaign'),
-    externalIds: idsSchema("cases of the campaign's list by external id: each reaches every contact of its case"),
-  },
-  examples: [{}, { contactIds: ['0193a1c2-7b1e-7c00-8000-5d2f1e0a9b31'] }, { externalIds: ['PI-2024-0117', 'PI-2024-0118'] }],
+/** What a CRM or case system sends, as the OpenAPI document shows it. */
+export const invocationExamples = {
+  everyone: { summary: 'every contact of the campaign', value: {} },
+  contacts: { summary: 'contacts by id', value: { contactIds: ['0193a1c2-7b1e-7c00-8000-5d2f1e0a9b31'] } },
+  cases: { summary: 'every contact of these cases, by external id', value: { externalIds: ['PI-2024-0117', 'PI-2024-0118'] } },
 };
 
 export const invocationAnswerSchema = {

@@ -193,6 +193,16 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     }
   });
 
+  it('is documented in /openapi.json with its required Idempotency-Key, its closed body and example bodies', async () => {
+    const operation = ok(await api.call('GET', '/openapi.json')).paths['/v1/campaigns/{id}/invocations'].post;
+    expect(operation.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key')).to.deep.include({ in: 'header', required: true });
+    const body = operation.requestBody.content['application/json'];
+    expect(body.schema).to.deep.include({ type: 'object', additionalProperties: false });
+    expect(Object.keys(body.schema.properties)).to.deep.equal(['contactIds', 'externalIds']);
+    expect(Object.values(body.examples).map((e) => (e as { value: unknown }).value)).to.deep.include({ externalIds: ['PI-2024-0117', 'PI-2024-0118'] });
+    expect(Object.keys(operation.responses)).to.include.members(['202', '400', '404', '409', '422']);
+  });
+
   it('never answers 5xx to fuzzed bodies, and a refused one appends no event of the campaign or its contacts', async function () {
     this.timeout(120_000);
     const { campaignId, contacts } = await launched();
