@@ -3,17 +3,9 @@ import type { Workflow, WorkflowStep } from '../../../domain/campaign/draft.ts';
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { planSteps, type ContactHistory } from '../../../domain/workflow/plan.ts';
 import { sendAtInstant } from '../../../domain/workflow/sendAt.ts';
+import { chicagoContact } from './workflowFixtures.ts';
 
-const chicago: EnrolledContact = {
-  caseId: 'case-1',
-  contactId: 'contact-1',
-  externalId: 'PI-1',
-  phone: '+13125550100',
-  email: 'ana@example.com',
-  name: 'Ana',
-  timezone: 'America/Chicago',
-  timezoneSource: 'contact',
-};
+const chicago = chicagoContact;
 const newYork: EnrolledContact = { ...chicago, contactId: 'contact-2', phone: '+12125550100', timezone: 'America/New_York' };
 // Monday 2 March 2026, 09:00 in Chicago.
 const enrolledAt = '2026-03-02T15:00:00.000Z';
