@@ -57,6 +57,8 @@ export const codecSchema = (codec: t.Any, depth = 0): JsonSchema => {
     case 'ExactType':
     case 'ReadonlyType':
       return inner(c.type);
+    case 'Closed':
+      return { ...inner(c.type), additionalProperties: false };
     case 'StrictType':
       return object(c.props as Record<string, Tagged>, false);
     case 'ArrayType':

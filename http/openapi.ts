@@ -79,7 +79,9 @@ const operation = (route: RouteDoc) => {
           requestBody: {
             required: true,
             ...(route.requestBody.description ? { description: route.requestBody.description } : {}),
-            content: Object.fromEntries(acceptedMediaTypes(route).map((type) => [type, { schema: toJsonSchema(route.requestBody!.schema) }])),
+            content: Object.fromEntries(
+              acceptedMediaTypes(route).map((type) => [type, { schema: toJsonSchema(route.requestBody!.schema), ...(route.requestBody!.examples ? { examples: route.requestBody!.examples } : {}) }]),
+            ),
           },
         }
       : {}),

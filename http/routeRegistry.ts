@@ -39,7 +39,13 @@ export type RouteDoc = {
   readonly security?: Security;
   readonly parameters?: readonly ParameterDoc[];
   /** `contentType` is what the route accepts (`application/json` when absent); any other body is refused with 415. */
-  readonly requestBody?: { readonly contentType?: string | readonly string[]; readonly schema: Schema; readonly description?: string };
+  readonly requestBody?: {
+    readonly contentType?: string | readonly string[];
+    readonly schema: Schema;
+    readonly description?: string;
+    /** Named example bodies, as OpenAPI's `examples` of the media type. */
+    readonly examples?: { readonly [name: string]: { readonly summary: string; readonly value: unknown } };
+  };
   readonly responses: { readonly [status: number]: ResponseDoc };
 };
 

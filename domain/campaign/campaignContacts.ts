@@ -29,14 +29,24 @@ export const requireManageableContacts = (state: CampaignState, campaignId: stri
   if (state.status === 'COMPLETED') throw new IllegalStateError('CAMPAIGN.COMPLETED', 'The campaign is completed: its contacts stay as it left them.');
 };
 
+/** A requested id the campaign does not know, with its place in the request (`contactIds.3`). */
+export type UnknownId = { readonly id: string; readonly problem: ErrorDetail };
+
+export const unknownIds = (ids: readonly string[], path: string, known: (id: string) => boolean, what: string): UnknownId[] =>
+  ids.flatMap((id, i) => (known(id) ? [] : [{ id, problem: { path: `${path}.${i}`, message: `${id} is not ${what} of this campaign` } }]));
+
+/** One refusal naming every unknown id (the first 20 in its detail), so nothing is done for any of them. */
+export const unknownIdsRefusal = (unknown: readonly UnknownId[], nothingDone: string): NotFoundError => {
+  const named = [...new Set(unknown.map((u) => u.id))];
+  const more = named.length > 20 ? ` and ${named.length - 20} more` : '';
+  return new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not of this campaign, so ${nothingDone}: ${named.slice(0, 20).join(', ')}${more}.`, unknown.map((u) => u.problem));
+};
+
 /** The requested ids once each, or a NotFoundError naming every id the campaign did not enrol. */
 export const enrolledContactIds = (roster: Roster, contactIds: readonly string[]): string[] => {
-  const strangers = contactIds.filter((id) => !roster.contactIds.has(id));
-  if (strangers.length === 0) return [...new Set(contactIds)];
-  const unknown: ErrorDetail[] = contactIds.flatMap((id, i) => (roster.contactIds.has(id) ? [] : [{ path: `contactIds.${i}`, message: `${id} is not a contact of this campaign` }]));
-  const named = strangers.slice(0, 20).join(', ');
-  const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : '';
-  throw new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not contacts of this campaign, so nothing was changed: ${named}${more}.`, unknown);
+  const unknown = unknownIds(contactIds, 'contactIds', (id) => roster.contactIds.has(id), 'a contact');
+  if (unknown.length > 0) throw unknownIdsRefusal(unknown, 'nothing was changed');
+  return [...new Set(contactIds)];
 };
 
 export type SkippedExternalId = { readonly externalId: string; readonly reason: 'no_match' | 'ambiguous' };

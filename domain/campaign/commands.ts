@@ -2,6 +2,7 @@ import type { Command } from '../decider.ts';
 import type { TimeSlot } from '../values.ts';
 import type { BuilderStep, DraftChanges, ReportSchedule } from './draft.ts';
 import type { LaunchFacts } from './launchValidation.ts';
+import type { Roster } from './campaignContacts.ts';
 
 /** Every campaign command names its campaign and the caller's company; `expectedRevision` is If-Match. */
 type Addressed = { campaignId: string; companyId: string; expectedRevision?: number };
@@ -29,6 +30,12 @@ export type DeleteCampaign = Command<'DeleteCampaign', Addressed & At>;
 export type AddDraftReportSchedule = Command<'AddDraftReportSchedule', Addressed & { schedule: ReportSchedule & { id: string } }>;
 export type RemoveDraftReportSchedule = Command<'RemoveDraftReportSchedule', Addressed & { reportId: string }>;
 
+/** Outreach started now by an external system, for the contacts named (all when none is), read from the campaign's roster. */
+export type InvokeCampaign = Command<
+  'InvokeCampaign',
+  Addressed & At & { invocationId: string; invokedBy: string; contactIds?: readonly string[]; externalIds?: readonly string[]; roster: Roster }
+>;
+
 export type CampaignCommand =
   | StartDraft
   | SaveDraft
@@ -39,4 +46,5 @@ export type CampaignCommand =
   | CompleteCampaign
   | DeleteCampaign
   | AddDraftReportSchedule
-  | RemoveDraftReportSchedule;
+  | RemoveDraftReportSchedule
+  | InvokeCampaign;

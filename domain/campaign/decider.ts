@@ -5,6 +5,7 @@ import { draftPartNames, type DraftChanges } from './draft.ts';
 import { campaignStream, enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
 import { launchProblems, resolvedSlots, type ListFacts } from './launchValidation.ts';
 import { campaignWorkflows } from '../workflow/plan.ts';
+import { decideInvocation } from './invocation.ts';
 import { withScheduleIds } from '../scheduledReport/scheduleIds.ts';
 import { evolveCampaign, initialCampaignState, type Campaign, type CampaignState, type CampaignStatus } from './state.ts';
 
@@ -155,6 +156,8 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       if (kept.length === current.length) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${command.data.reportId}.`);
       return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: kept } } };
     }
+    case 'InvokeCampaign':
+      return decideInvocation(campaign, command.data);
     case 'DeleteCampaign':
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'delete');
       return { type: 'CampaignDeleted', data: { campaignId, at: command.data.now } };

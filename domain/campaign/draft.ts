@@ -43,9 +43,13 @@ export const WorkflowTrigger = t.union([
 ]);
 export type WorkflowTrigger = t.TypeOf<typeof WorkflowTrigger>;
 
+/**
+ * One message of a workflow, sent `delayMinutes` after the step before it, or at `sendAt`: a local date
+ * and time (`2027-01-10T09:00`) in the contact's own zone, or in `timezone` when the step names one.
+ */
 export const WorkflowStep = t.intersection([
   t.type({ channel: t.keyof({ sms: null, email: null }, 'sms or email'), body: t.string }),
-  t.partial({ delayMinutes: FiniteNumber, subject: t.string }),
+  t.partial({ delayMinutes: FiniteNumber, sendAt: t.string, timezone: t.string, subject: t.string }),
 ]);
 export type WorkflowStep = t.TypeOf<typeof WorkflowStep>;
 

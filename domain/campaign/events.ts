@@ -63,6 +63,14 @@ export const campaignEvents = {
   CampaignResumed: lifecycle,
   CampaignCompleted: lifecycle,
   CampaignDeleted: t.type({ ...campaignId, at: t.string }),
+  /**
+   * An external system started outreach now: who, when, whom it named (neither list: every contact) and
+   * how many contacts that was. Each contact's stream then records `ContactInvoked` with the same id.
+   */
+  CampaignInvoked: t.intersection([
+    t.type({ ...campaignId, invocationId: t.string, at: t.string, invokedBy: t.string, contacts: WholeNumber }),
+    t.partial({ contactIds: t.array(t.string), externalIds: t.array(t.string) }),
+  ]),
 };
 
 export type CampaignEvent = EventsOf<typeof campaignEvents>;

@@ -99,6 +99,13 @@ const runProblems = (draft: Draft): ErrorDetail[] =>
     ...(run.channels.length === 0 ? [{ path: `runs.${i}.channels`, message: 'choose at least one channel' }] : []),
   ]);
 
+/** Calls are placed only in runs that name the voice channel: a calling campaign without one would never call. */
+const callingRunProblems = (draft: Draft): ErrorDetail[] => {
+  if (draft.type !== 'voice' && draft.type !== 'multichannel') return [];
+  if ((draft.runs ?? []).some((run) => run.channels.includes('voice'))) return [];
+  return [{ path: 'runs', message: 'add at least one run with the voice channel: without one no call is ever placed' }];
+};
+
 const messagingProblems = (draft: Draft): ErrorDetail[] => {
   if (draft.type !== 'messaging') return [];
   const hasStep = (draft.workflows ?? []).some((w) => w.steps.some((s) => s.channel === 'sms' || s.channel === 'email'));
@@ -166,6 +173,7 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...routingProblems(draft),
   ...scheduleProblems(draft, facts.company),
   ...runProblems(draft),
+  ...callingRunProblems(draft),
   ...settingProblems(draft, facts),
   ...(facts.templates ?? []),
   ...(facts.reportFilters ?? []),

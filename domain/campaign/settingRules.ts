@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../errors.ts';
 import { TimeOfDay, TimeZone } from '../values.ts';
-import type { ReportSchedule, Voicemail, Workflow } from './draft.ts';
+import type { ReportSchedule, Voicemail, Workflow, WorkflowStep } from './draft.ts';
+import { sendAtInstant } from '../workflow/sendAt.ts';
 
 /** Monthly reports run on days every month has. */
 const lastMonthlyDay = 28;
@@ -55,7 +56,24 @@ export const workflowProblems = (path: string, workflow: Workflow, form: { field
     if (step.channel === 'email' && (step.subject ?? '').trim() === '') problems.push({ path: `${at}.subject`, message: 'an email needs a subject' });
     if (step.delayMinutes !== undefined && (!Number.isSafeInteger(step.delayMinutes) || step.delayMinutes < 0))
       problems.push({ path: `${at}.delayMinutes`, message: 'the delay must be a whole number of minutes, 0 or more' });
+    problems.push(...sendAtProblems(at, step));
   });
+  return problems;
+};
+
+/** A dated step: a real local date and time, in a real zone when one is named, and no delay beside it. */
+const sendAtProblems = (at: string, step: WorkflowStep): ErrorDetail[] => {
+  const problems: ErrorDetail[] = [];
+  if (step.timezone !== undefined && !TimeZone.is(step.timezone))
+    problems.push({ path: `${at}.timezone`, message: 'expected an IANA time zone such as America/Chicago' });
+  if (step.sendAt === undefined) {
+    if (step.timezone !== undefined) problems.push({ path: `${at}.timezone`, message: 'a time zone dates sendAt: set sendAt, or remove the time zone' });
+    return problems;
+  }
+  if (step.delayMinutes !== undefined)
+    problems.push({ path: `${at}.sendAt`, message: 'choose either sendAt or delayMinutes: a step is sent at a date and time or after a delay, not both' });
+  if (sendAtInstant(step.sendAt, 'UTC') === undefined)
+    problems.push({ path: `${at}.sendAt`, message: 'expected a local date and time YYYY-MM-DDTHH:mm, such as 2027-01-10T09:00' });
   return problems;
 };
 

@@ -68,6 +68,8 @@ const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
       return { ...state, status: 'COMPLETED', completedAt: event.data.at };
     case 'CampaignDeleted':
       return { ...state, status: 'DELETED', deletedAt: event.data.at };
+    case 'CampaignInvoked':
+      return state;
     default:
       return assertNever(event);
   }

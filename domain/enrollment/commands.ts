@@ -38,6 +38,8 @@ export type ResumeOutreach = Command<'ResumeOutreach', Addressed & At & { reason
  * `answers` are the contact's latest over all its calls, `taskFields` what a complete form answers.
  */
 export type CompleteOnCompleteForm = Command<'CompleteOnCompleteForm', Addressed & At & { taskFields: readonly string[]; answers: FormAnswers }>;
+/** An external invocation makes the contact due now; `voiceRuns` are the campaign's runs that call, in order. */
+export type InvokeOutreach = Command<'InvokeOutreach', Addressed & At & { invocationId: string; voiceRuns: readonly VoiceRun[] }>;
 
 export type EnrollmentCommand =
   | RequestCall
@@ -48,4 +50,5 @@ export type EnrollmentCommand =
   | MarkContactCompleted
   | CompleteAllCalls
   | ResumeOutreach
-  | CompleteOnCompleteForm;
+  | CompleteOnCompleteForm
+  | InvokeOutreach;

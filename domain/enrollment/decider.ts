@@ -4,6 +4,7 @@ import type { EnrollmentCommand, RecordCallOutcome, RequestCall } from './comman
 import { formComplete } from '../form/answerRules.ts';
 import { enrollmentStream, FORM_COMPLETE, type EnrollmentEvent } from './events.ts';
 import { nextAttempt } from './retryPolicy.ts';
+import { invokeOutreach } from './invocation.ts';
 import { evolveEnrollment, initialEnrollmentState, type EnrollmentState } from './state.ts';
 
 const refused = (code: string, message: string) => new IllegalStateError(code, message);
@@ -86,6 +87,8 @@ export const decideEnrollment = (command: EnrollmentCommand, state: EnrollmentSt
       if (state.status === 'COMPLETED' || state.formCompleted || !formComplete(command.data.taskFields, command.data.answers)) return [];
       return { type: 'ContactMarkedCompleted', data: { campaignId, contactId, at: command.data.at, reason: FORM_COMPLETE } };
     }
+    case 'InvokeOutreach':
+      return invokeOutreach(state, command.data);
     default:
       return assertNever(command);
   }

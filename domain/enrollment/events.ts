@@ -42,6 +42,8 @@ export const enrollmentEvents = {
   ContactMarkedCompleted: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
   ContactCompletedAllCalls: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
   ContactOutreachResumed: t.intersection([t.type({ ...contact, at: t.string }), t.partial({ reason: t.string })]),
+  /** Due now by an external invocation (`invocationId` names it on the campaign stream), its call counted in `run`. */
+  ContactInvoked: t.type({ ...contact, invocationId: t.string, at: t.string, run: WholeNumber }),
 };
 
 /** The reason a contact completed because the agent answered every field its form asks for. */

@@ -47,6 +47,8 @@ const folded = (state: EnrollmentState, event: EnrollmentEvent): EnrollmentState
       return { ...state, status: 'COMPLETED', nextAttemptAt: null, ...(event.data.reason === FORM_COMPLETE ? { formCompleted: true as const } : {}) };
     case 'ContactCompletedAllCalls':
       return { ...state, status: 'COMPLETED_ALL_CALLS', nextAttemptAt: null };
+    case 'ContactInvoked':
+      return { ...state, nextAttemptAt: event.data.at };
     case 'ContactOutreachResumed': {
       const { withheld: _cleared, ...rest } = state;
       return { ...rest, status: 'ACTIVE', nextAttemptAt: event.data.at };

@@ -2,12 +2,14 @@ import type { Voicemail, Workflow, WorkflowStep, WorkflowTrigger } from '../camp
 import type { EnrolledContact } from '../campaign/events.ts';
 import { assertNever } from '../decider.ts';
 import { nextFederalOpening } from './federalTextingHours.ts';
+import { sendAtInstant } from './sendAt.ts';
 
 /**
  * Which message steps of a campaign's workflows a contact is due, and when (UTC). A workflow starts at
  * the first occurrence of its trigger (enrolment, a call outcome, a form answer); each step waits its
- * delay after the step before it (the first after the trigger), so a step id names one message per
- * contact. Texts wait for the contact's texting window; email goes out whenever it is due.
+ * delay after the step before it (the first after the trigger), or its date and time (`sendAt`), so a
+ * step id names one message per contact. A dated step its workflow reaches only after that time goes
+ * out once, at once. Texts wait for the contact's texting window; email goes out whenever it is due.
  */
 
 export type CallOutcomeFact = { readonly outcome: string; readonly at: string };
@@ -75,6 +77,12 @@ export const triggeredAt = (trigger: WorkflowTrigger, history: ContactHistory): 
   }
 };
 
+/** A step's earliest time: its date and time, never before the step before it, or its delay after that step. */
+const earliestFor = (step: WorkflowStep, previous: number, contactZone: string): number =>
+  step.sendAt === undefined
+    ? previous + Math.max(0, step.delayMinutes ?? 0) * 60_000
+    : Math.max(previous, sendAtInstant(step.sendAt, step.timezone ?? contactZone) ?? previous);
+
 const addressFor = (channel: WorkflowStep['channel'], contact: EnrolledContact): string | undefined =>
   channel === 'sms' ? contact.phone : contact.email;
 
@@ -94,7 +102,7 @@ export const planSteps = (
     if (started === undefined) continue;
     let previous = Date.parse(started);
     for (const [s, step] of workflow.steps.entries()) {
-      const earliest = previous + Math.max(0, step.delayMinutes ?? 0) * 60_000;
+      const earliest = earliestFor(step, previous, contact.timezone);
       const dueAt = step.channel === 'sms' ? textingWindow(contact, earliest) : earliest;
       if (dueAt === undefined) break;
       previous = dueAt;

@@ -5,15 +5,19 @@ import { positionProperty } from '../responses.ts';
 /** Contacts one request may change: one bounded command, as for cases. */
 export const MAX_CONTACTS_PER_REQUEST = 1000;
 
-const ContactIds = new t.Type<string[], string[], unknown>(
-  `an array of 1 to ${MAX_CONTACTS_PER_REQUEST} contact ids`,
-  (u): u is string[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CONTACTS_PER_REQUEST && u.every((id) => typeof id === 'string' && id.length > 0),
-  (u, c) =>
-    Array.isArray(u) && u.length >= 1 && u.length <= MAX_CONTACTS_PER_REQUEST && u.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)
-      ? t.success(u as string[])
-      : t.failure(u, c, `expected an array of 1 to ${MAX_CONTACTS_PER_REQUEST} contact ids`),
-  t.identity,
-);
+/** 1 to `MAX_CONTACTS_PER_REQUEST` ids of 1 to 100 characters, named in the product's words (`contact ids`). */
+export const IdList = (what: string) =>
+  new t.Type<string[], string[], unknown>(
+    `an array of 1 to ${MAX_CONTACTS_PER_REQUEST} ${what}`,
+    (u): u is string[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CONTACTS_PER_REQUEST && u.every((id) => typeof id === 'string' && id.length > 0),
+    (u, c) =>
+      Array.isArray(u) && u.length >= 1 && u.length <= MAX_CONTACTS_PER_REQUEST && u.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)
+        ? t.success(u as string[])
+        : t.failure(u, c, `expected an array of 1 to ${MAX_CONTACTS_PER_REQUEST} ${what}`),
+    t.identity,
+  );
+
+const ContactIds = IdList('contact ids');
 
 /** Complete, resume, complete all calls: which contacts, and optionally why (kept in the events). */
 export const ContactIdsRequest = t.exact(t.intersection([t.type({ contactIds: ContactIds }), t.partial({ reason: t.string })]));

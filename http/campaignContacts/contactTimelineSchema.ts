@@ -13,7 +13,7 @@ const timelineEntrySchema = {
     '`call`: one attempt from request to end (`requestedAt`, `placedAt`, `answeredAt`, `answeredBy`, `outcome`, `durationSeconds`, `endedAt`, `transferredAt`, `transferredTo`, `summary`, `optOutRequestedAt`, or `releasedAt` for a request the carrier never heard of). ' +
     '`message`: a text or email sent by a workflow step (`channel`, `step`, `to`, `body` of a text, `subject` of an email, `status`: requested, queued, sent, delivered, failed or withheld, with `reason`). ' +
     '`inbound`: a text the contact sent (`body`, `intent`). `opt_out`, `opt_in`: consent heard in this campaign (`channel`, `source`, `keyword`, `matched`, `excerpt`; a reopening names `by` and `reason`). ' +
-    '`status`: `change` completed, completed_all_calls, resumed or calls_withheld, with `reason`. ' +
+    '`status`: `change` completed, completed_all_calls, resumed, calls_withheld or invoked (made due now by an external invocation), with `reason`. ' +
     '`app_message`: a message of the in-app conversation (`messageId`, `direction` sent or received, `body`). `app_status`: the mobile app\'s `appStatus` for the client. ' +
     "`case_fields_updated`: case fields this contact's form answers wrote through the campaign's field mappings (`fields`, only those that changed, `null` for a cleared one; `listId`, `caseId`, and the `callId` and `formId` they came from).",
   properties: {

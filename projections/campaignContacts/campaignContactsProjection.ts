@@ -54,6 +54,8 @@ const enrollmentChange = (event: EnrollmentEvent): Change => {
       return (doc) => ({ ...without(doc, 'nextAttemptAt'), status: 'completed_all_calls', lastActivityAt: event.data.at });
     case 'ContactOutreachResumed':
       return (doc) => ({ ...without(doc, 'withheld'), status: 'active', nextAttemptAt: event.data.at, lastActivityAt: event.data.at });
+    case 'ContactInvoked':
+      return (doc) => ({ ...doc, nextAttemptAt: event.data.at });
     default:
       return assertNever(event);
   }
@@ -102,6 +104,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
     case 'CampaignDraftSaved':
     case 'CampaignStepChanged':
     case 'CampaignDeleted':
+    case 'CampaignInvoked':
       return [];
     default:
       return assertNever(event);
@@ -143,6 +146,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
     case 'ContactMarkedCompleted':
     case 'ContactCompletedAllCalls':
     case 'ContactOutreachResumed':
+    case 'ContactInvoked':
       return [contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event as RecordedEvent<EnrollmentEvent>))];
     default:
       return projectCampaign(event as RecordedEvent<CampaignEvent>);
@@ -185,6 +189,7 @@ export const campaignContactsProjection: Projection<Fed> = {
     'ContactMarkedCompleted',
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
+    'ContactInvoked',
     'FormAnswersRecorded',
     'WorkflowStepsPlanned',
     'MessageRequested',

@@ -163,6 +163,8 @@ const projectEnrollment = (event: RecordedEvent<Exclude<EnrollmentEvent, { type:
       return [status('completed_all_calls', event.data.at, event.data.reason)];
     case 'ContactOutreachResumed':
       return [status('resumed', event.data.at, event.data.reason)];
+    case 'ContactInvoked':
+      return [status('invoked', event.data.at, `invocation ${event.data.invocationId}`)];
     default:
       return assertNever(event);
   }
@@ -244,6 +246,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
     case 'ContactMarkedCompleted':
     case 'ContactCompletedAllCalls':
     case 'ContactOutreachResumed':
+    case 'ContactInvoked':
       return projectEnrollment(event as RecordedEvent<Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>>);
     default:
       return projectCall(event as RecordedEvent<CallEvent>);
@@ -275,6 +278,7 @@ export const contactTimelineProjection: Projection<Fed> = {
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
     'InboundCallReceived',
+    'ContactInvoked',
     'CallPlaced',
     'CallProgressed',
     'CallCompleted',

@@ -76,7 +76,7 @@ export type ConsentEntry = Entry<'opt_out' | 'opt_in'> & {
   readonly reason: string | null;
 };
 
-/** A change of the contact's outreach status: completed, completed_all_calls, resumed, or calls_withheld. */
+/** A change of the contact's outreach status: completed, completed_all_calls, resumed, calls_withheld, or invoked. */
 export type StatusEntry = Entry<'status'> & { readonly change: string; readonly reason: string | null };
 
 /** A message of the in-app conversation, `sent` by the company or `received` from the client. */

@@ -88,6 +88,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
     case 'CampaignDraftSaved':
     case 'CampaignStepChanged':
     case 'CampaignDeleted':
+    case 'CampaignInvoked':
       return [];
     default:
       return assertNever(event);

@@ -25,6 +25,11 @@ export type DueContact = Doc & {
   /** The enrollment stream's revision this document reflects, -1 before its first event. */
   revision: number;
   openCallId?: string;
+  /**
+   * Set while an external invocation's call is due (the same instant as `dueAt`): the dispatcher takes
+   * these first, and takes them even before the campaign's first run has started.
+   */
+  invokedDueAt?: string;
 };
 
 export const dueQueueId = (campaignId: string, contactId: string): string => `${campaignId}.${contactId}`;
@@ -47,27 +52,33 @@ const enrolled = (companyId: string, campaignId: string, contact: EnrolledContac
   revision: -1,
 });
 
-type Change = Partial<Pick<DueContact, 'status' | 'dueAt' | 'openCallId'>>;
+type Change = Partial<Pick<DueContact, 'status' | 'dueAt' | 'openCallId' | 'invokedDueAt'>>;
 
-/** What each enrollment event changes; `dueAt` or `openCallId` set to undefined leave the document. */
-const changeOf = (event: EnrollmentEvent): Change => {
+/**
+ * What each enrollment event changes; a field set to undefined leaves the document. An invocation's
+ * mark lasts until its call is requested or the contact stops being due; a window that moves the call
+ * later moves the mark with it.
+ */
+const changeOf = (event: EnrollmentEvent, current: Doc): Change => {
   switch (event.type) {
     case 'CallRequested':
-      return { dueAt: undefined, openCallId: event.data.callId };
+      return { dueAt: undefined, openCallId: event.data.callId, invokedDueAt: undefined };
     case 'CallAttemptEnded':
-      return { dueAt: undefined, openCallId: undefined };
+      return { dueAt: undefined, openCallId: undefined, invokedDueAt: undefined };
     case 'CallRequestReleased':
       return { dueAt: event.data.at, openCallId: undefined };
     case 'NextAttemptScheduled':
-      return { dueAt: event.data.at };
+      return { dueAt: event.data.at, ...(current['invokedDueAt'] !== undefined ? { invokedDueAt: event.data.at } : {}) };
     case 'CallsWithheld':
-      return { dueAt: undefined };
+      return { dueAt: undefined, invokedDueAt: undefined };
     case 'ContactMarkedCompleted':
-      return { status: 'COMPLETED', dueAt: undefined };
+      return { status: 'COMPLETED', dueAt: undefined, invokedDueAt: undefined };
     case 'ContactCompletedAllCalls':
-      return { status: 'COMPLETED_ALL_CALLS', dueAt: undefined };
+      return { status: 'COMPLETED_ALL_CALLS', dueAt: undefined, invokedDueAt: undefined };
     case 'ContactOutreachResumed':
       return { status: 'ACTIVE', dueAt: event.data.at };
+    case 'ContactInvoked':
+      return { dueAt: event.data.at, invokedDueAt: event.data.at };
     default:
       return assertNever(event);
   }
@@ -91,7 +102,7 @@ type Fed = CampaignEvent | EnrollmentEvent;
  */
 export const dueQueueProjection: Projection<Fed> = {
   name: 'due_queue',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: DUE_QUEUE,
@@ -100,10 +111,11 @@ export const dueQueueProjection: Projection<Fed> = {
       indexes: [
         { fields: [['campaignId', 1], ['dueAt', 1]] },
         { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
+        { fields: [['campaignId', 1], ['invokedDueAt', 1]] },
       ],
     },
   ],
-  eventTypes: ['ContactsEnrolled', 'CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'NextAttemptScheduled', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed'],
+  eventTypes: ['ContactsEnrolled', 'CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'NextAttemptScheduled', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed', 'ContactInvoked'],
   project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
     if (event.type === 'ContactsEnrolled') {
       const { campaignId, contacts } = event.data;
@@ -111,8 +123,9 @@ export const dueQueueProjection: Projection<Fed> = {
       return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), creates: true, apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
     }
     if (!('contactId' in event.data)) return [];
-    const change = changeOf(event as EnrollmentEvent);
     const revision = Number(event.revision);
-    return [{ collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, change, revision) : null) }];
+    return [
+      { collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, changeOf(event as EnrollmentEvent, current), revision) : null) },
+    ];
   },
 };

@@ -52,6 +52,7 @@ const changed = (event: Event, doc: ScheduledReportsDoc | undefined): ScheduledR
     case 'CampaignPaused':
     case 'CampaignResumed':
     case 'CampaignCompleted':
+    case 'CampaignInvoked':
       return doc;
     case 'ScheduledReportAdded': {
       const { schedule, addedAt } = event.data;

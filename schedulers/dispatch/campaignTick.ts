@@ -26,12 +26,15 @@ const noCall: CampaignTurn = { placed: false, results: [] };
 
 /**
  * One campaign's part in a tick: its capacity from the read models (plus what this tick already
- * placed, which they may not show yet), then one call per turn it is given, from its earliest due
- * contacts, one page at a time.
+ * placed, which they may not show yet), then one call per turn it is given, from the contacts an
+ * invocation made due, then its earliest due contacts, one page at a time.
  */
 export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
   async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<TakeTurn> => {
-    const run = currentRun(campaign.voiceRuns, now);
+    const started = currentRun(campaign.voiceRuns, now);
+    // Before the first run starts only invoked contacts are called: the invocation brought that run forward for them.
+    const run = started ?? campaign.voiceRuns[0];
+    const sources = started ? [reads.invokedContacts, reads.dueContacts] : [reads.invokedContacts];
     const callerNumber = run && (await reads.callerNumber(campaign.agentId));
     if (!run || !callerNumber) return async () => noCall;
     const { companyId, campaignId } = campaign;
@@ -53,23 +56,27 @@ export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
     const readLimit = lookAhead * capacityNow().available;
     let read = 0;
     let due: DueContact[] = [];
+    let source = 0;
     let after: string | undefined;
-    let lastPage = false;
+    // An invoked contact is due in both sources: it is tried once a tick.
+    const tried = new Set<string>();
 
     return async () => {
       const results: DispatchResult[] = [];
       const capacity = capacityNow();
       while (capacity.available > 0 && read < readLimit) {
         if (due.length === 0) {
-          if (lastPage) break;
-          const page = await reads.dueContacts(campaign, now, capacity.available, after);
-          due = [...page.items];
-          lastPage = !page.next || page.items.length === 0;
-          after = page.next ?? undefined;
-          if (due.length === 0) break;
+          if (source >= sources.length) break;
+          const page = await sources[source]!(campaign, now, capacity.available, after);
+          due = page.items.filter((contact) => !tried.has(contact._id));
+          if (page.next && page.items.length > 0) after = page.next;
+          else [source, after] = [source + 1, undefined];
+          continue;
         }
         read += 1;
-        const result = await dispatchOne({ campaign, run, contact: due.shift()!, capacity, callerNumber, now });
+        const contact = due.shift()!;
+        tried.add(contact._id);
+        const result = await dispatchOne({ campaign, run, contact, capacity, callerNumber, now });
         results.push(result);
         if (result !== 'requested') continue;
         requested += 1;

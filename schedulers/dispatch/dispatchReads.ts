@@ -9,6 +9,18 @@ import { recentOutreachTo } from '../recentOutreach.ts';
 
 const minute = 60_000;
 
+/** One campaign's due queue up to now by one of its due times, earliest first, `limit` long. */
+const queuePage =
+  (readStore: ReadStore, dueField: 'dueAt' | 'invokedDueAt') =>
+  async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
+    const page = await readStore.find(
+      DUE_QUEUE,
+      { companyId: campaign.companyId, campaignId: campaign.campaignId, [dueField]: { $lte: now.toISOString() } },
+      { sort: [[dueField, 1]], limit, ...(after ? { after } : {}) },
+    );
+    return { items: page.items as DueContact[], next: page.next };
+  };
+
 /** The read models the dispatcher decides from; each question is one indexed read. */
 export const dispatchReads = (readStore: ReadStore) => ({
   activeCampaigns: async (): Promise<DispatchCampaign[]> => {
@@ -25,14 +37,10 @@ export const dispatchReads = (readStore: ReadStore) => ({
   campaign: async (campaignId: string): Promise<DispatchCampaign | null> => (await readStore.get(DISPATCH_CAMPAIGNS, campaignId)) as DispatchCampaign | null,
 
   /** The earliest due contacts of one campaign: a range read on (company, campaign, dueAt), `limit` long. */
-  dueContacts: async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
-    const page = await readStore.find(
-      DUE_QUEUE,
-      { companyId: campaign.companyId, campaignId: campaign.campaignId, dueAt: { $lte: now.toISOString() } },
-      { sort: [['dueAt', 1]], limit, ...(after ? { after } : {}) },
-    );
-    return { items: page.items as DueContact[], next: page.next };
-  },
+  dueContacts: queuePage(readStore, 'dueAt'),
+
+  /** Contacts an external invocation made due, earliest first: a range read on (campaign, invokedDueAt). */
+  invokedContacts: queuePage(readStore, 'invokedDueAt'),
 
   companyLines: async (companyId: string): Promise<{ outboundLines: number; concurrencyRate: number }> => {
     const doc = (await readStore.get(COMPANY_SETTINGS, companyId)) as { campaigns?: { outboundLines: number; concurrencyRate: number } } | null;

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as t from 'io-ts';
 import { codecSchema } from '../../http/codecSchema.ts';
+import { closed } from '../../domain/codecs/closed.ts';
 
 describe('codecSchema', () => {
   it('documents objects with required and optional fields, arrays, enums and integers', () => {
@@ -41,4 +42,11 @@ describe('codecSchema', () => {
       type: 'string',
     });
   });
+
+  it('documents a closed object as refusing fields it does not name', () =>
+    expect(codecSchema(closed(t.partial({ contactIds: t.array(t.string) })))).to.deep.equal({
+      type: 'object',
+      properties: { contactIds: { type: 'array', items: { type: 'string' } } },
+      additionalProperties: false,
+    }));
 });

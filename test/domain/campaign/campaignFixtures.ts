@@ -40,6 +40,7 @@ export const launchableDraft: Draft = {
   agentId,
   formId,
   schedule: { mode: 'custom', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
+  runs: [{ start: '2026-03-02T14:00:00.000Z', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }], channels: ['voice'] }],
   concurrency: { limit: 5, pacingPerMinute: 30 },
   routing: { mode: 'transfer', forwardingNumber: '+15557654321' },
   reportSchedules: [{ report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '08:00', recipients: ['partner@example.com'] }],

@@ -139,6 +139,37 @@ describe('campaign launch validation', () => {
     expect(paths(problemsOf({ ...launchableDraft, runs }))).to.deep.equal(['runs.0.start']);
   });
 
+  it('refuses a voice or multichannel campaign with no run that calls, naming runs', () => {
+    const noCall = [{ path: 'runs', message: 'add at least one run with the voice channel: without one no call is ever placed' }];
+    const textsOnly: Draft['runs'] = [{ start: '2026-03-09T09:00:00-06:00', slots: [{ days: ['mon'], start: '09:00', end: '11:00' }], channels: ['sms', 'email'] }];
+    for (const type of ['voice', 'multichannel'] as const) {
+      expect(problemsOf({ ...without('runs'), type }), type).to.deep.equal(noCall);
+      expect(problemsOf({ ...launchableDraft, type, runs: [] }), type).to.deep.equal(noCall);
+      expect(problemsOf({ ...launchableDraft, type, runs: textsOnly }), type).to.deep.equal(noCall);
+    }
+  });
+
+  it('launches a messaging campaign without runs: it places no calls', () => {
+    const messaging: Draft = { ...without('runs'), type: 'messaging', workflows: [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hello' }] }] };
+    expect(problemsOf(messaging)).to.deep.equal([]);
+  });
+
+  it('needs a dated workflow step to name a real local date and time, a real zone, and no delay beside it', () => {
+    const withStep = (step: Record<string, unknown>): Draft => ({
+      ...launchableDraft,
+      workflows: [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Your hearing is on Thursday.', ...step }] }],
+    });
+    expect(problemsOf(withStep({ sendAt: '2027-01-10T09:00' }))).to.deep.equal([]);
+    expect(problemsOf(withStep({ sendAt: '2027-01-10T09:00', timezone: 'America/New_York' }))).to.deep.equal([]);
+    expect(problemsOf(withStep({ sendAt: '2027-01-10T09:00', delayMinutes: 30 }))).to.deep.equal([
+      { path: 'workflows.0.steps.0.sendAt', message: 'choose either sendAt or delayMinutes: a step is sent at a date and time or after a delay, not both' },
+    ]);
+    for (const sendAt of ['2027-01-10 09:00', '2027-02-30T09:00', '2027-01-10T09:00:00-06:00', 'tomorrow'])
+      expect(problemsOf(withStep({ sendAt })), sendAt).to.deep.equal([{ path: 'workflows.0.steps.0.sendAt', message: 'expected a local date and time YYYY-MM-DDTHH:mm, such as 2027-01-10T09:00' }]);
+    expect(paths(problemsOf(withStep({ sendAt: '2027-01-10T09:00', timezone: 'Mars/Olympus' })))).to.deep.equal(['workflows.0.steps.0.timezone']);
+    expect(paths(problemsOf(withStep({ timezone: 'America/Chicago' })))).to.deep.equal(['workflows.0.steps.0.timezone']);
+  });
+
   it('needs concurrency and pacing to be positive whole numbers', () => {
     expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 0, pacingPerMinute: 30 } }))).to.deep.equal(['concurrency.limit']);
     expect(paths(problemsOf({ ...launchableDraft, concurrency: { limit: 5, pacingPerMinute: -2 } }))).to.deep.equal(['concurrency.pacingPerMinute']);

@@ -4,17 +4,9 @@ import { DateTime } from 'luxon';
 import type { Workflow } from '../../../domain/campaign/draft.ts';
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { pendingSteps, planSteps, type ContactHistory } from '../../../domain/workflow/plan.ts';
+import { chicagoContact } from './workflowFixtures.ts';
 
-const contact: EnrolledContact = {
-  caseId: 'case-1',
-  contactId: 'contact-1',
-  externalId: 'PI-1',
-  phone: '+13125550100',
-  email: 'ana@example.com',
-  name: 'Ana',
-  timezone: 'America/Chicago',
-  timezoneSource: 'contact',
-};
+const contact = chicagoContact;
 // 09:00 in Chicago.
 const enrolledAt = '2026-03-02T15:00:00.000Z';
 const history = (extra: Partial<ContactHistory> = {}): ContactHistory => ({ enrolledAt, outcomes: [], answers: [], ...extra });

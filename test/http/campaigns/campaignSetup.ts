@@ -101,6 +101,7 @@ export const launchableDraft = async (api: Api, company: Company, contacts = 2) 
         agentId,
         formId,
         schedule: { mode: 'custom', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
+        runs: [{ start: '2026-03-02T14:00:00.000Z', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }], channels: ['voice'] }],
         concurrency: { limit: 5, pacingPerMinute: 30 },
         reportSchedules: [{ report: 'calls', frequency: 'daily', time: '07:00', recipients: ['partner@example.com'] }],
         crmFieldMappings: [{ formField: 'injuryDate', caseField: 'incident_date' }],

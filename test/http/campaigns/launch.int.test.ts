@@ -110,6 +110,7 @@ describe('campaign launch and lifecycle over HTTP', () => {
       'agentId',
       'routing.forwardingNumber',
       'schedule.slots.0',
+      'runs',
       'concurrency.limit',
       'concurrency.pacingPerMinute',
       'reportSchedules.0.dayOfWeek',
@@ -125,7 +126,8 @@ describe('campaign launch and lifecycle over HTTP', () => {
     const formId = await createForm(api, b.apiKey);
     const agentId = await createAgent(api, b.apiKey);
     const { id } = await startDraft(api, a.apiKey);
-    await patch(id, { type: 'voice', listId, formId, agentId, schedule: { mode: 'custom', slots: [{ days: ['mon'], start: '09:00', end: '12:00' }] } });
+    const slots = [{ days: ['mon'], start: '09:00', end: '12:00' }];
+    await patch(id, { type: 'voice', listId, formId, agentId, schedule: { mode: 'custom', slots }, runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }] });
     const answer = await refused(422, () => post(id, 'launch'));
     expect(answer.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['listId', 'formId', 'agentId']);
   });
