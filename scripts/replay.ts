@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../domain/events/event.ts';
 import { ConfigurationError, ValidationError } from '../domain/errors.ts';
 import { asOfPoint } from '../http/campaigns/campaignRequests.ts';
 import { campaignLog } from './replay/campaignLog.ts';
+import { inboundCallIdsOf } from './replay/inboundCallIds.ts';
 import { eventLine } from './replay/eventLine.ts';
 import { openStores } from './engine/openStores.ts';
 import { scriptArgs } from './engine/scriptArgs.ts';
@@ -58,7 +59,7 @@ const main = async () => {
   const { eventStore, readStore } = await openStores(config, engineRegistry);
   try {
     if (flags.campaign !== undefined) {
-      const lines = await campaignLog(eventStore, flags.campaign, asOf, eventLine);
+      const lines = await campaignLog(eventStore, flags.campaign, asOf, eventLine, inboundCallIdsOf(readStore));
       if (!lines) throw new ConfigurationError('--campaign', `no campaign ${flags.campaign} in the event store${asOf ? ' as of that point' : ''}`);
       for (const line of lines) await emit(line);
       return;

@@ -16,6 +16,9 @@ import { replyMessageId } from '../../commands/outreach/reports/consentReply.ts'
 type Data = Record<string, any>;
 
 /** What the campaign's own stream says: whose it is, and whom it enrolled. */
+/** The ids of the inbound calls recorded for the campaign, from wherever they are indexed. */
+export type InboundCallIds = (companyId: string, campaignId: string) => Promise<readonly string[]>;
+
 type Enrolled = { readonly contactId: string; readonly caseId: string; readonly phone: string; readonly email?: string };
 
 /**
@@ -23,10 +26,17 @@ type Enrolled = { readonly contactId: string; readonly caseId: string; readonly 
  * from the whole log: the campaign's stream, then for each contact it enrolled the enrollment and
  * workflow streams, the call and message streams those name, the texts the contact sent about this
  * campaign (and the engine's replies to them), the client's mobile app stream, the case fields this campaign's answers wrote, and the consent streams of the contact's addresses
- * (an opt-out heard anywhere decides what this campaign may do). Answers undefined for an unknown
- * campaign. Holds one line per event in memory, then sorts them by position.
+ * (an opt-out heard anywhere decides what this campaign may do), then the streams of the inbound
+ * calls `inboundCalls` names (no stream of the campaign points to them). Answers undefined for an
+ * unknown campaign. Holds one line per event in memory, then sorts them by position.
  */
-export const campaignLog = async <Line>(eventStore: EventStore, campaignId: string, asOf: AsOf | undefined, toLine: (event: RecordedEvent) => Line) => {
+export const campaignLog = async <Line>(
+  eventStore: EventStore,
+  campaignId: string,
+  asOf: AsOf | undefined,
+  toLine: (event: RecordedEvent) => Line,
+  inboundCalls: InboundCallIds = async () => [],
+) => {
   const lines: { position: bigint; line: Line }[] = [];
   const keep = (event: RecordedEvent) => lines.push({ position: event.position, line: toLine(event) });
   const seen = new Set<string>();
@@ -67,5 +77,6 @@ export const campaignLog = async <Line>(eventStore: EventStore, campaignId: stri
     // The case fields this campaign's answers wrote; contacts of one case share the stream, read once.
     if (listId) await read(caseStream(listId, contact.caseId), writtenByThisCampaign);
   }
+  for (const callId of await inboundCalls(companyId, campaignId)) await read(callStream(callId));
   return lines.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map((entry) => entry.line);
 };

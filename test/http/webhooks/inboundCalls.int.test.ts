@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inboundCallIdOf } from '../../../commands/outreach/reports/inboundCallId.ts';
+import { campaignLog } from '../../../scripts/replay/campaignLog.ts';
+import { inboundCallIdsOf } from '../../../scripts/replay/inboundCallIds.ts';
 import { launchRigCampaign } from '../../support/rigCampaign.ts';
 import { twilioRig, type TwilioRig } from '../../support/twilioRig.ts';
 
@@ -215,6 +217,9 @@ describe('inbound calls on record, over the Twilio webhooks of the whole engine'
     await rig.settle();
     const rows = (await rig.client.get(`/v1/campaigns/${newYork.campaignId}/reports/calls?direction=inbound`, newYork.key)).items as Record<string, unknown>[];
     expect(rows.find((row) => row['callId'] === inboundCallIdOf(callSid))).to.include({ contactId: null, contactName: null, from: stranger, outcome: 'in_progress' });
+    // The auditor's replay of the campaign holds the call, though no stream of the campaign names it.
+    const log = await campaignLog(rig.eventStore, newYork.campaignId, undefined, (event) => `${event.type} ${event.stream}`, inboundCallIdsOf(rig.readStore));
+    expect(log).to.include(`InboundCallReceived call-${inboundCallIdOf(callSid)}`);
   });
 
   it("answers a number of the company that serves no campaign as not in service and records it for the company; a number nobody owns is not recorded", async () => {
