@@ -45,7 +45,8 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       // A transfer reported after the call ended changes no outcome already recorded.
       if (state.transferred || state.outcome) return [];
       const { at, to } = command.data;
-      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}) } };
+      const placed = state.placement ? { campaignId: state.placement.campaignId, contactId: state.placement.contactId } : {};
+      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}), ...placed } };
     }
     case 'RecordInCallOptOut':
       if (state.optedOut) return [];
