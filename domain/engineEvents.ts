@@ -15,6 +15,7 @@ import { unroutedTextEventDefinitions } from './consent/unroutedTexts.ts';
 import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
 import { scheduledReportEventDefinitions } from './scheduledReport/events.ts';
 import { mobileAppEventDefinitions } from './mobileApp/events.ts';
+import { webhookEventDefinitions } from './webhook/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -34,6 +35,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...appliedRulesEventDefinitions,
   ...scheduledReportEventDefinitions,
   ...mobileAppEventDefinitions,
+  ...webhookEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);
