@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
 import { httpWebhookSender } from '../../adapters/webhooks/webhookSender.ts';
-import { eventId } from '../../commands/eventIds.ts';
 import { rotateWebhookSecret } from '../../commands/webhooks/webhookSecrets.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { Event } from '../../domain/events/event.ts';
@@ -12,6 +11,7 @@ import { webhookDeliveriesProjection } from '../../projections/webhooks/webhookD
 import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../../projections/webhooks/webhookDocuments.ts';
 import { webhookDelivery, type WebhookDelivery } from '../../schedulers/webhookDelivery.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { seededEvents } from '../support/seededEvents.ts';
 import { verifiedAsSent, webhookReceiver } from '../support/webhookReceiver.ts';
 
 const companyId = '01900000-0000-7000-8000-0000000000c1';
@@ -29,16 +29,7 @@ describe('webhook delivery on a virtual clock', function () {
 
   const append = (stream: string, events: readonly Event[]) => {
     const commandId = `seed-${++sequence}`;
-    return stores.eventStore.append(
-      stream,
-      events.map((event, i) => ({
-        id: eventId(commandId, i, clock.now()),
-        type: event.type,
-        data: engineRegistry.encode(event),
-        metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: clock.now().toISOString(), schemaVersion: engineRegistry.schemaVersion(event.type) },
-      })),
-      'any',
-    );
+    return stores.eventStore.append(stream, seededEvents(events, companyId, commandId, clock.now()), 'any');
   };
   const caughtUp = async () => runner.waitFor(await stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   const campaignIdOf = (i: number) => `01900000-0000-7000-8000-0000000ca${String(i).padStart(3, '0')}`;
