@@ -19,6 +19,8 @@ import { agentReportHandler } from './reports/agentReportHandler.ts';
 import { callOwnerFinder, type CallOwner } from './reports/callOwner.ts';
 import { emailUnsubscribeClick } from './reports/emailUnsubscribeClick.ts';
 import { inboundSenderOf } from './reports/inboundSender.ts';
+import { inboundCalls } from './reports/inboundCalls.ts';
+import { isInboundCallId } from './reports/inboundCallId.ts';
 import { inboundTexts } from './reports/inboundTexts.ts';
 import { messageCompanyOf } from './reports/messageOwner.ts';
 import { isReportMessageId } from '../../domain/scheduledReport/events.ts';
@@ -57,7 +59,9 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const consent = consentCommands({ eventStore, registry });
   const messages = messageCommands({ eventStore, registry });
   const ownerOf = callOwnerFinder(eventStore, readStore, deps.lookupWaitMs);
-  const agent = agentReportHandler({ readStore, calls: callHandler({ eventStore, registry }), consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, clock });
+  const calls = callHandler({ eventStore, registry });
+  const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
+  const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, clock });
   const replySender = async (companyId: string): Promise<ReplySender> => {
     const company = await loadCompany(eventStore, companyId);
     return { name: company.status === 'Active' ? company.name : 'Outreach', ...(deps.helpContact ? { helpContact: deps.helpContact } : {}) };
@@ -86,7 +90,8 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
 
   const telephony: TelephonyReportHandlers = {
     callStatus: async (report) => {
-      const owner = await ownerOf(report.callId);
+      // An inbound call's id says it is one (no dispatched call to wait for); its stream names its company.
+      const owner = isInboundCallId(report.callId) ? await inbound.ownerOf(report.callId) : await ownerOf(report.callId);
       const seq = report.sequence === undefined ? '' : `#${report.sequence}`;
       try {
         await deps.settlement.report(report, { commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`, companyId: owner.companyId, actor: 'carrier', now: clock() });
@@ -124,6 +129,8 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
     },
     /** An inbound text, answering what was done (routing, consent, reply), for the Twilio route and tests. */
     inboundText: texts,
+    /** Inbound calls: routed and recorded when they come in. */
+    inboundCalls: inbound,
     ownerOf,
   };
 };

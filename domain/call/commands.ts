@@ -1,5 +1,6 @@
 import type { Command } from '../decider.ts';
 import type { CallReport } from './reports.ts';
+import type { CallEvent } from './events.ts';
 
 type Call = { callId: string };
 
@@ -7,6 +8,8 @@ export type RecordCallPlaced = Command<
   'RecordCallPlaced',
   Call & { campaignId: string; contactId: string; carrierCallId: string; placedAt: string; reconciled?: boolean }
 >;
+/** An inbound call as the engine routed it; the same carrier call is recorded once. */
+export type RecordInboundCall = Command<'RecordInboundCall', Extract<CallEvent, { type: 'InboundCallReceived' }>['data']>;
 export type ApplyCallReport = Command<'ApplyCallReport', { callId: string; report: CallReport }>;
 export type RecordTransfer = Command<'RecordTransfer', Call & { at: string; to?: string }>;
 export type RecordInCallOptOut = Command<'RecordInCallOptOut', Call & { at: string }>;
@@ -16,4 +19,4 @@ type About = Call & { campaignId: string; contactId: string; at: string };
 export type RecordFormAnswers = Command<'RecordFormAnswers', About & { answers: Readonly<Record<string, string | number | boolean | null>> }>;
 export type RecordCallSummary = Command<'RecordCallSummary', About & { summary: string }>;
 
-export type CallCommand = RecordCallPlaced | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;
+export type CallCommand = RecordCallPlaced | RecordInboundCall | ApplyCallReport | RecordTransfer | RecordInCallOptOut | RecordFormAnswers | RecordCallSummary;

@@ -39,6 +39,14 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       const { campaignId, contactId, carrierCallId, placedAt, reconciled } = command.data;
       return { type: 'CallPlaced', data: { callId, campaignId, contactId, carrierCallId, placedAt, ...(reconciled ? { reconciled } : {}) } };
     }
+    case 'RecordInboundCall': {
+      // Twilio repeats its request for instructions: the carrier call is one call, recorded once.
+      if (state.revision >= 0) return [];
+      const received: CallEvent = { type: 'InboundCallReceived', data: command.data };
+      const { route, receivedAt } = command.data;
+      if (route.action !== 'transfer') return [received];
+      return [received, { type: 'CallTransferred', data: { callId, at: receivedAt, ...(route.forwardingNumber ? { to: route.forwardingNumber } : {}) } }];
+    }
     case 'ApplyCallReport':
       return applyReport(state, command.data);
     case 'RecordTransfer': {
@@ -68,7 +76,7 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
   }
 };
 
-/** One call: placed, progressing, completed, with its recording, transfer and in-call opt-out. */
+/** One call: placed (or received), progressing, completed, with its recording, transfer and in-call opt-out. */
 export const callDecider: Decider<CallState, CallCommand, CallEvent> = {
   decide: decideCall,
   evolve: evolveCall,

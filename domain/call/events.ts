@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 import { CallOutcome } from '../campaign/draft.ts';
 import { FiniteNumber } from '../values.ts';
+import { InboundRoute } from './inboundRoute.ts';
 
 export const CallProgressCodec = t.keyof({
   queued: null,
@@ -22,7 +23,15 @@ export const FormAnswerCodec = t.union([t.string, FiniteNumber, t.boolean, t.nul
 
 const call = { callId: t.string };
 
+/** How an inbound caller was found: the campaign that last reached them, a contact of the campaign on the number called, or not at all. */
+export const CallerMatch = t.keyof({ last_outreach: null, campaign_contact: null, unknown: null });
+
 export const callEvents = {
+  /** A call came in on one of our numbers: who called which number, the campaign and contact found for it, and the route taken. */
+  InboundCallReceived: t.intersection([
+    t.type({ ...call, carrierCallId: t.string, from: t.string, to: t.string, receivedAt: t.string, callerMatch: CallerMatch, route: InboundRoute }),
+    t.partial({ campaignId: t.string, contactId: t.string }),
+  ]),
   /** The carrier took the call; `reconciled` when found at the carrier after a restart rather than answered by it. */
   CallPlaced: t.intersection([
     t.type({ ...call, campaignId: t.string, contactId: t.string, carrierCallId: t.string, placedAt: t.string }),

@@ -1,5 +1,6 @@
 import type { AnsweredBy, CallProgress } from './reports.ts';
 import type { CallOutcome } from './outcome.ts';
+import type { InboundAction } from './inboundRoute.ts';
 
 export type { CallProgress };
 
@@ -23,12 +24,19 @@ export const movesForward = (current: CallProgress | undefined, next: CallProgre
   current === undefined || stage[next] > stage[current];
 
 /** The campaign's outcome of a finished call: what the agent reported first, then what the carrier saw. */
-export const outcomeOf = (progress: CallProgress, answeredBy: AnsweredBy | undefined, agent: { transferred: boolean; optedOut: boolean }): CallOutcome => {
+export const outcomeOf = (
+  progress: CallProgress,
+  answeredBy: AnsweredBy | undefined,
+  agent: { transferred: boolean; optedOut: boolean; inbound?: { action: InboundAction } },
+): CallOutcome => {
   if (agent.optedOut) return 'opted_out';
   if (agent.transferred) return 'transferred';
+  // A caller told the number is not in service was not served.
+  if (agent.inbound?.action === 'not_in_service') return 'failed';
   switch (progress) {
     case 'completed':
-      return answeredBy === 'machine' ? 'voicemail' : 'answered';
+      // An inbound caller routed to voicemail was asked to leave a message, as an answering machine would be.
+      return answeredBy === 'machine' || agent.inbound?.action === 'voicemail' ? 'voicemail' : 'answered';
     case 'busy':
       return 'busy';
     case 'no_answer':

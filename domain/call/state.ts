@@ -2,11 +2,14 @@ import { assertNever } from '../decider.ts';
 import type { CallEvent } from './events.ts';
 import type { CallOutcome } from './outcome.ts';
 import type { CallProgress } from './reports.ts';
+import type { InboundAction } from './inboundRoute.ts';
 
 /** One call as its stream tells it; reports may come before the carrier's answer to the dial is recorded. */
 export type CallState = {
   revision: number;
   placement?: { campaignId: string; contactId: string; carrierCallId: string };
+  /** An inbound call: the campaign and contact it was found for (none for an unknown caller) and who took it. */
+  inbound?: { campaignId?: string; contactId?: string; action: InboundAction };
   /** The carrier's id of this call: the placement's, or the first a report named before the placement was recorded. */
   carrierCallId?: string;
   progress?: CallProgress;
@@ -30,6 +33,10 @@ const folded = (state: CallState, event: CallEvent): CallState => {
       const { campaignId, contactId, carrierCallId } = event.data;
       // The carrier's own answer to our dial is its word on which call is ours.
       return { ...state, placement: { campaignId, contactId, carrierCallId }, carrierCallId };
+    }
+    case 'InboundCallReceived': {
+      const { campaignId, contactId, carrierCallId, route } = event.data;
+      return { ...state, inbound: { ...(campaignId ? { campaignId } : {}), ...(contactId ? { contactId } : {}), action: route.action }, carrierCallId };
     }
     case 'CallProgressed':
       return {

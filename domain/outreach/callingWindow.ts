@@ -3,6 +3,7 @@ import { minutesOf, type TimeSlot } from '../values.ts';
 import { countsTexts, holidayRuleOf, stateHoursOn, weekdays, type Blackout, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
 import { areaCodeStateOf, type AreaCodeTable } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
+import { minuteOfDay, withinSlots } from './withinSlots.ts';
 
 /**
  * When a contact may be called or texted: the federal window, each state's rows (telephone
@@ -74,8 +75,6 @@ export type CallingWindow = {
 const hour = 3_600_000;
 const day = 24 * hour;
 
-/** Fractional minutes after local midnight, so 08:59:30 is before 09:00. */
-const minuteOfDay = (local: DateTime): number => local.hour * 60 + local.minute + (local.second * 1000 + local.millisecond) / 60_000;
 const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.start) <= minute && minute < minutesOf(hours.end);
 
 export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
@@ -139,11 +138,7 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
       }
     if (input.slots !== undefined) {
       const slotZone = input.slotsTimezone ?? input.contact.timezone;
-      const local = DateTime.fromMillis(at, { zone: slotZone });
-      const weekday = weekdays[local.weekday - 1];
-      const minute = minuteOfDay(local);
-      if (!input.slots.some((slot) => weekday !== undefined && slot.days.includes(weekday) && within(slot, minute)))
-        return closed('outside_campaign_slots', slotZone);
+      if (!withinSlots(input.slots, DateTime.fromMillis(at, { zone: slotZone }))) return closed('outside_campaign_slots', slotZone);
     }
     for (const { state, rule } of rows)
       for (const cap of rule.frequencyCaps ?? []) {

@@ -1,14 +1,12 @@
 import type { Router } from 'express';
-import twilio from 'twilio';
 import type { OutreachReports } from '../../commands/outreach/outreachReports.ts';
-import { inboundSenderOf } from '../../commands/outreach/reports/inboundSender.ts';
-import type { TimeSlot } from '../../domain/values.ts';
-import type { Routing } from '../../domain/campaign/draft.ts';
+import { inboundCallIdOf } from '../../commands/outreach/reports/inboundCallId.ts';
+import { withOurId } from '../../adapters/telephony/twilio/callbackUrls.ts';
 import { AGENTS } from '../../projections/agents/agentsProjection.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { RouteRegistry } from '../routeRegistry.ts';
-import { answeredCallTwiml } from './twilio/callTwiml.ts';
+import { answeredCallTwiml, notInServiceTwiml } from './twilio/callTwiml.ts';
 import { campaignVoicemail, type VoicemailCampaign } from './twilio/campaignVoicemail.ts';
 import { inboundTwiml } from './twilio/inboundTwiml.ts';
 import { twilioWebhooksRouter, type InboundCallRequest, type InstructionsRequest } from './twilio/twilioWebhooksRouter.ts';
@@ -22,23 +20,12 @@ export type TwilioWebhooksConfig = {
   readonly voicemailGreeting?: string;
 };
 
-type CampaignDoc = VoicemailCampaign & {
-  draft?: VoicemailCampaign['draft'] & { agentId?: string; routing?: Routing };
-  launch?: VoicemailCampaign['launch'] & { companyHours?: { timezone: string; businessHours: TimeSlot[] } };
-};
-
-const notInService = (): string => {
-  const response = new twilio.twiml.VoiceResponse();
-  response.say('This number cannot take your call.');
-  response.hangup();
-  return response.toString();
-};
+type CampaignDoc = VoicemailCampaign & { draft?: VoicemailCampaign['draft'] & { agentId?: string } };
 
 /** The Twilio routes over the engine's report handlers, with the instructions each call is answered with. */
 export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksConfig): Router => {
   const { readStore } = config;
   const clock = config.clock ?? (() => new Date());
-  const senderOf = inboundSenderOf(readStore);
   const campaignOf = async (campaignId: string) => (await readStore.get(CAMPAIGNS, campaignId)) as CampaignDoc | null;
   const streamUrlOf = async (agentId: string | undefined) => (agentId ? (((await readStore.get(AGENTS, agentId)) as { streamUrl?: string } | null)?.streamUrl ?? undefined) : undefined);
 
@@ -46,7 +33,7 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     const owner = await reports.ownerOf(request.callId);
     const campaign = await campaignOf(owner.campaignId);
     const streamUrl = await streamUrlOf(campaign?.draft?.agentId);
-    if (!streamUrl) return notInService();
+    if (!streamUrl) return notInServiceTwiml();
     return answeredCallTwiml({
       answeredBy: request.answeredBy,
       stream: { streamUrl, parameters: { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId } },
@@ -55,20 +42,15 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     });
   };
 
-  // An inbound call follows the routing of the campaign that last reached the caller, as a text would.
+  // The engine routes and records the call; this answers with the route's TwiML.
   const inbound = async (request: InboundCallRequest): Promise<string> => {
-    const sender = await senderOf(request.to, request.from);
-    const campaign = sender?.campaignId ? await campaignOf(sender.campaignId) : null;
-    const streamUrl = await streamUrlOf(campaign?.draft?.agentId);
-    if (!sender?.campaignId || !campaign || !streamUrl) return notInService();
-    const hours = campaign.launch?.companyHours;
+    const answer = await reports.inboundCalls.receive({ ...request, receivedAt: clock() });
+    const { callId, campaignId, contactId, streamUrl } = answer;
     return inboundTwiml({
-      routing: campaign.draft?.routing ?? { mode: 'ai_only' },
-      businessHours: hours?.businessHours ?? [],
-      timezone: hours?.timezone ?? 'America/New_York',
-      now: clock(),
-      stream: { streamUrl, parameters: { campaignId: sender.campaignId, callId: request.carrierCallId, ...(sender.contactId ? { contactId: sender.contactId } : {}) } },
+      route: answer.route,
+      ...(streamUrl && campaignId ? { stream: { streamUrl, parameters: { campaignId, callId, ...(contactId ? { contactId } : {}) } } } : {}),
       voicemailGreeting: config.voicemailGreeting ?? 'Please leave a message after the tone.',
+      recordingCallbackUrl: withOurId(`${config.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/voice/status`, 'callId', callId),
     });
   };
 
@@ -85,5 +67,6 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     },
     twimlFor,
     inboundTwiml: inbound,
+    inboundCallIdOf,
   });
 };

@@ -40,6 +40,10 @@ const callEntry = (companyId: string, campaignId: string, contactId: string, cal
   contactId,
   at,
   callId,
+  direction: 'outbound',
+  from: null,
+  route: null,
+  recorded: false,
   attempt: null,
   run: null,
   to: null,
@@ -80,6 +84,12 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
         },
       ];
     }
+    case 'InboundCallReceived': {
+      const d = event.data;
+      // An unknown caller (or a number serving no campaign) belongs to no contact's timeline.
+      if (d.campaignId === undefined || d.contactId === undefined) return [];
+      return [newEntry({ ...callEntry(companyId, d.campaignId, d.contactId, d.callId, d.receivedAt), direction: 'inbound', from: d.from, to: d.to, route: d.route })];
+    }
     case 'CallProgressed': {
       const d = event.data;
       if (d.progress !== 'in_progress') return [];
@@ -117,7 +127,7 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
       ];
     }
     case 'RecordingAvailable':
-      return [];
+      return [callUpdate(event.data.callId, (e) => ({ ...e, recorded: true }))];
     default:
       return assertNever(event);
   }
@@ -237,7 +247,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
 };
 
 /**
- * Each campaign contact's timeline: one entry per call (request, placement, answer, outcome,
+ * Each campaign contact's timeline: one entry per call made or received (request, placement, answer, outcome,
  * transfer, summary, in-call opt-out), per message (request to last status, or withheld), per text
  * received, per opt-out or reopening heard in the campaign, per status change and per in-app message
  * or mobile app status the client's app reported; and the agent's
@@ -247,7 +257,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const contactTimelineProjection: Projection<Fed> = {
   name: 'contact_timeline',
-  version: 2,
+  version: 3,
   collections: [
     { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
     { name: CONTACT_ANSWERS, indexes: [] },
@@ -260,9 +270,11 @@ export const contactTimelineProjection: Projection<Fed> = {
     'ContactMarkedCompleted',
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
+    'InboundCallReceived',
     'CallPlaced',
     'CallProgressed',
     'CallCompleted',
+    'RecordingAvailable',
     'CallTransferred',
     'CallOptOutRequested',
     'FormAnswersRecorded',

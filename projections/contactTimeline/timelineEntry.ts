@@ -1,3 +1,4 @@
+import type { InboundRoute } from '../../domain/call/inboundRoute.ts';
 import type { Doc } from '../readStore.ts';
 
 export const CONTACT_TIMELINE = 'contact_timeline';
@@ -14,9 +15,15 @@ type Entry<Kind extends string> = Doc & {
   readonly at: string;
 };
 
-/** One call attempt from its request to its end, with the transfer, summary and in-call opt-out it had. */
+/** One call attempt (or call received) from its request to its end, with the transfer, summary and in-call opt-out it had. */
 export type CallEntry = Entry<'call'> & {
   readonly callId: string;
+  /** `inbound` when the contact called us: then `from` is their number, `to` ours, and `route` who took the call and why. */
+  readonly direction: 'outbound' | 'inbound';
+  readonly from: string | null;
+  readonly route: InboundRoute | null;
+  /** Whether the carrier has a recording of the call (a voicemail left, or a recorded campaign call). */
+  readonly recorded: boolean;
   readonly attempt: number | null;
   readonly run: number | null;
   readonly to: string | null;

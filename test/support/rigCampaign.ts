@@ -5,7 +5,9 @@ export type RigContact = { readonly phone: string; readonly name?: string; reado
 
 export type RigCampaign = {
   readonly contacts: readonly RigContact[];
-  readonly company: { readonly outboundLines: number; readonly concurrencyRate: number; readonly timezone?: string };
+  readonly company: { readonly outboundLines: number; readonly concurrencyRate: number; readonly timezone?: string; readonly businessHours?: readonly Record<string, unknown>[] };
+  /** The number the campaign's agent calls from (and inbound callers dial); one number for every rig company when absent. */
+  readonly callerNumber?: string;
   /** The campaign's settings as the builder takes them (runs, schedule, workflows, concurrency, retry...). */
   readonly settings: Record<string, unknown>;
   /** The form's fields; one required boolean `reached` when absent. */
@@ -28,16 +30,16 @@ export const launchRigCampaign = async (client: DemoClient, setup: RigCampaign) 
     concurrencyRate: setup.company.concurrencyRate,
     outboundLines: setup.company.outboundLines,
     timezone: setup.company.timezone ?? 'America/Chicago',
-    defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
+    defaultBusinessHours: setup.company.businessHours ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
   });
   await client.put('/v1/settings/email', key, { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' });
   const list = await client.post('/v1/lists', key, { name: 'Open matters', caseType });
   const imported = await client.csv(`/v1/lists/${list.id}/cases/import`, key, csvOf(setup.contacts));
   if (imported.rejected.length > 0) throw new Error(`cases rejected: ${JSON.stringify(imported.rejected).slice(0, 500)}`);
   const form = await client.post('/v1/forms', key, { name: 'Check-in', caseType, fields: setup.formFields ?? [{ key: 'reached', label: 'Reached', type: 'boolean', required: true }] });
-  const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111', formId: form.id });
+  const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: setup.callerNumber ?? '+13125550111', formId: form.id });
   const draft = await client.post('/v1/campaigns', key, { name: 'Check-in' });
   await client.patch(`/v1/campaigns/${draft.id}`, key, { listId: list.id, agentId: agent.id, ...setup.settings });
   const launched = await client.post(`/v1/campaigns/${draft.id}/launch`, key);
-  return { key, companyId, campaignId: draft.id as string, enrolled: launched.enrolledContacts as number };
+  return { key, companyId, campaignId: draft.id as string, agentId: agent.id as string, formId: form.id as string, enrolled: launched.enrolledContacts as number };
 };

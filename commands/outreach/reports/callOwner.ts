@@ -19,6 +19,10 @@ export type CallOwner = {
   readonly state: CallState;
 };
 
+/** An inbound call from a campaign contact is theirs as a placed call is; an unknown caller's has no contact to report on. */
+const knownCaller = (inbound: CallState['inbound']) =>
+  inbound?.campaignId !== undefined && inbound.contactId !== undefined ? { campaignId: inbound.campaignId, contactId: inbound.contactId } : undefined;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -55,8 +59,9 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
 
   return async (callId: string): Promise<CallOwner> => {
     const call = await foldCall(callId);
-    const placement = call.state.placement;
-    const doc = placement && call.companyId ? undefined : await requested(callId);
+    const placement = call.state.placement ?? knownCaller(call.state.inbound);
+    // An inbound call is never dispatched: its own stream is all there is to read.
+    const doc = (placement && call.companyId) || call.state.inbound ? undefined : await requested(callId);
     const companyId = placement ? call.companyId : doc?.companyId;
     const campaignId = placement?.campaignId ?? doc?.campaignId;
     const contactId = placement?.contactId ?? doc?.contactId;

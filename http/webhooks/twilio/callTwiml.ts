@@ -24,6 +24,15 @@ export const connectToAgent = (response: VoiceResponse, stream: AgentStream): Vo
   return response;
 };
 
+/** What a caller hears when no one can take the call: the number serves no campaign, or its agent has no stream. */
+export const notInService = (response: VoiceResponse): VoiceResponse => {
+  response.say('This number cannot take your call.');
+  response.hangup();
+  return response;
+};
+
+export const notInServiceTwiml = (): string => notInService(new twilio.twiml.VoiceResponse()).toString();
+
 /** `<Connect><Stream>` to the agent, with our ids as stream parameters. */
 export const agentStreamTwiml = (stream: AgentStream): string => connectToAgent(new twilio.twiml.VoiceResponse(), stream).toString();
 

@@ -26,6 +26,8 @@ export type TwilioWebhookHandlers = {
   readonly onInboundSms: (sms: InboundSms) => Promise<{ readonly reply?: string } | void>;
   readonly twimlFor: (request: InstructionsRequest) => Promise<string>;
   readonly inboundTwiml: (request: InboundCallRequest) => Promise<string>;
+  /** Our id of an inbound call, whose status callbacks (the number's own) name no call of ours. */
+  readonly inboundCallIdOf: (carrierCallId: string) => string;
 };
 
 export type TwilioWebhooksOptions = TwilioWebhookHandlers & {
@@ -65,11 +67,13 @@ export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => 
   route(
     {
       path: '/webhooks/twilio/voice/status',
-      summary: "A call's progress (initiated, ringing, answered, completed...) or its recording; `?callId=` names our call",
-      responses: { 204: { description: 'recorded' }, ...refused },
+      summary: "A call's progress (initiated, ringing, answered, completed...) or its recording; `?callId=` names our call, and without it the call is the inbound call of the `CallSid`",
+      responses: { 204: { description: 'recorded' }, 404: problemResponse('no call of ours is that call'), ...refused },
     },
     async (req, res) => {
-      await options.onCallStatus(callStatusReportOf(paramsOf(req), ourId(req, 'callId'), clock()));
+      const params = paramsOf(req);
+      const callId = req.query['callId'] === undefined ? options.inboundCallIdOf(requiredParam(params, 'CallSid')) : ourId(req, 'callId');
+      await options.onCallStatus(callStatusReportOf(params, callId, clock()));
       res.status(204).end();
     },
   );

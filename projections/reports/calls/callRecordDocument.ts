@@ -1,3 +1,4 @@
+import type { InboundRoute } from '../../../domain/call/inboundRoute.ts';
 import type { CapacityRecord } from '../../../domain/enrollment/events.ts';
 import type { Doc } from '../../readStore.ts';
 
@@ -27,14 +28,19 @@ export const callDirections = ['outbound', 'inbound'] as const;
 /**
  * One call, or one refusal by the calling window, of one campaign contact: from the request (with
  * the inputs of the dispatch decision) through placement, answer, end, recording, transfer and the
- * agent's summary. `requestedAt` is the report date: when the call was requested or refused.
+ * agent's summary. `requestedAt` is the report date: when the call was requested, received or refused.
  */
 export type CallRecordDoc = Doc & {
   readonly campaignId: string;
-  readonly contactId: string;
+  /** None for an inbound call from an unknown caller. */
+  readonly contactId: string | null;
   readonly callId: string | null;
-  readonly direction: 'outbound';
+  readonly direction: (typeof callDirections)[number];
+  /** An inbound call's caller; an outbound call's number is the campaign agent's, joined when read. */
+  readonly from: string | null;
   readonly to: string | null;
+  /** An inbound call's route and why it was taken (the local time and zone of the decision are `localTime` and `timezone`). */
+  readonly route: InboundRoute | null;
   readonly outcome: CallRecordOutcome;
   readonly attempt: number | null;
   readonly run: number | null;
@@ -68,14 +74,16 @@ export const outcomeOf = (doc: Pick<CallRecordDoc, 'attemptOutcome' | 'carrierOu
   (doc.refusedBecause !== null ? 'refused_by_window' : (doc.attemptOutcome ?? doc.carrierOutcome ?? (doc.releasedBecause !== null ? 'released' : 'in_progress'))) as CallRecordOutcome;
 
 /** A record with every field unknown; the events fill it in. */
-export const emptyCallRecord = (id: string, companyId: string, campaignId: string, contactId: string, requestedAt: string): CallRecordDoc => ({
+export const emptyCallRecord = (id: string, companyId: string, campaignId: string, contactId: string | null, requestedAt: string): CallRecordDoc => ({
   _id: id,
   companyId,
   campaignId,
   contactId,
   callId: null,
   direction: 'outbound',
+  from: null,
   to: null,
+  route: null,
   outcome: 'in_progress',
   attempt: null,
   run: null,

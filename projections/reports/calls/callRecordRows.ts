@@ -38,12 +38,13 @@ export const callRecordPage = async (
   const scope = companyScope(store, query.companyId);
   const found = await scope.find(CALL_RECORDS, { $and: [{ campaignId: query.campaignId }, ...filters] }, { sort: [[sortField, 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
   const records = found.items as CallRecordDoc[];
-  const contactIds = [...new Set(records.map((record) => campaignContactId(query.campaignId, record.contactId)))];
+  const contactIds = [...new Set(records.flatMap((record) => (record.contactId === null ? [] : [campaignContactId(query.campaignId, record.contactId)])))];
   const [contacts, from] = await Promise.all([scope.getMany(CAMPAIGN_CONTACTS, contactIds), records.length > 0 ? callerNumberOf(store, query.companyId, query.campaignId) : null]);
   const byId = new Map((contacts as CampaignContactDoc[]).map((contact) => [contact.contactId, contact]));
   const items = records.map((record): CallRecordRow => {
-    const contact = byId.get(record.contactId);
-    return { ...record, contactName: contact?.name ?? null, caseId: contact?.caseId ?? null, externalId: contact?.externalId ?? null, from: record.callId === null ? null : from };
+    const contact = record.contactId === null ? undefined : byId.get(record.contactId);
+    const caller = record.direction === 'inbound' ? record.from : record.callId === null ? null : from;
+    return { ...record, contactName: contact?.name ?? null, caseId: contact?.caseId ?? null, externalId: contact?.externalId ?? null, from: caller };
   });
   return { items, next: found.next };
 };

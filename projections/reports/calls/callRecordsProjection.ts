@@ -25,13 +25,13 @@ const refusal = (event: RecordedEvent<Fed>, refusedBecause: string, refusedAt: s
 };
 
 /**
- * The calls report's read model: one record per requested call, and one per due call the calling
- * window refused, each carrying what an auditor asks of it. The transfers report reads the same
+ * The calls report's read model: one record per requested call, one per inbound call a campaign
+ * took, and one per due call the calling window refused, each carrying what an auditor asks of it. The transfers report reads the same
  * records, those with a transfer.
  */
 export const callRecordsProjection: Projection<Fed> = {
   name: 'call_records',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: CALL_RECORDS,
@@ -45,6 +45,7 @@ export const callRecordsProjection: Projection<Fed> = {
   ],
   eventTypes: [
     'CallRequested',
+    'InboundCallReceived',
     'CallAttemptEnded',
     'CallRequestReleased',
     'NextAttemptScheduled',
@@ -71,6 +72,23 @@ export const callRecordsProjection: Projection<Fed> = {
           windowOpensAt: decision.window.opensAt ?? null,
           windowClosesAt: decision.window.closesAt ?? null,
           capacity: decision.capacity,
+        };
+        return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
+      }
+      case 'InboundCallReceived': {
+        const { callId, campaignId, contactId, from, to, receivedAt, route } = event.data;
+        // A call to a number serving no campaign is in no campaign's report.
+        if (campaignId === undefined) return [];
+        const doc: CallRecordDoc = {
+          ...emptyCallRecord(callId, event.metadata.companyId, campaignId, contactId ?? null, receivedAt),
+          callId,
+          direction: 'inbound',
+          from,
+          to,
+          route,
+          placedAt: receivedAt,
+          localTime: route.localTime ?? null,
+          timezone: route.timezone ?? null,
         };
         return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
       }

@@ -20,7 +20,7 @@ const outcomeProblem = (name: string, text: string | undefined): ErrorDetail[] =
 const filters: readonly ReportFilter[] = [
   { name: 'outcome', description: `one or more of ${callRecordOutcomes.join(', ')}, comma-separated` },
   { name: 'status', description: 'the same as `outcome` (both apply when both are given)' },
-  { name: 'direction', description: 'outbound or inbound (no inbound call is recorded yet)', values: callDirections },
+  { name: 'direction', description: 'outbound, or inbound (calls people made to the campaign\'s number)', values: callDirections },
   { name: 'contactId', description: "one contact's records" },
   ...dateRangeFilters,
 ];
@@ -60,6 +60,9 @@ const columns: readonly ReportColumn<CallRecordRow>[] = [
   { header: 'pacingPerMinute', value: (row) => row.capacity?.pacing ?? null },
   { header: 'refusedBecause', value: (row) => row.refusedBecause },
   { header: 'nextAttemptAt', value: (row) => row.nextAttemptAt },
+  { header: 'routeAction', value: (row) => row.route?.action ?? null },
+  { header: 'routeReason', value: (row) => row.route?.reason ?? null },
+  { header: 'routeFallback', value: (row) => row.route?.fallback ?? null },
 ];
 
 /** A call record as a JSON page shows it: the decision's inputs together, no carrier addresses. */
@@ -85,15 +88,17 @@ const item = (row: CallRecordRow): Record<string, unknown> => ({
   recording: recordingPath(row),
   transferredAt: row.transferredAt,
   decision:
-    row.callId === null
+    row.callId === null || row.direction === 'inbound'
       ? null
       : { localTime: row.localTime, timezone: row.timezone, window: { opensAt: row.windowOpensAt, closesAt: row.windowClosesAt }, capacity: row.capacity },
   refusal: row.refusedBecause === null ? null : { reason: row.refusedBecause, nextAttemptAt: row.nextAttemptAt },
+  route: row.route,
 });
 
 /**
- * Every outbound call of the campaign and every due call its calling window refused, in the order
- * they were requested (or refused). Inbound calls leave no record yet: `direction=inbound` finds none.
+ * Every call of the campaign, made or received, and every due call its calling window refused, in the
+ * order they were requested, received or refused. An inbound call's row has its caller as `from` and
+ * its route (who took it and why, with the local time and zone) as `route`.
  */
 export const callsReport: Report<CallRecordRow> = {
   name: 'calls',

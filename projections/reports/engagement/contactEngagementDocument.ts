@@ -29,6 +29,8 @@ export type ContactEngagementDoc = Doc & {
   appStatus: AppStatus;
   callsPlaced: number;
   callsAnswered: number;
+  /** Calls the contact made to the campaign's number. */
+  callsReceived: number;
   smsSent: number;
   smsReceived: number;
   emailSent: number;
@@ -67,6 +69,7 @@ export const enrolledEngagementDoc = (companyId: string, campaignId: string, con
     appStatus: appStatusOf(contact.mobileAppStatus),
     callsPlaced: 0,
     callsAnswered: 0,
+    callsReceived: 0,
     smsSent: 0,
     smsReceived: 0,
     emailSent: 0,

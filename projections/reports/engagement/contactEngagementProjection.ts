@@ -13,7 +13,7 @@ import { activeAt, CONTACT_ENGAGEMENT, enrolledEngagementDoc, withTask, type Con
 type Fed =
   | Extract<CampaignEvent, { type: 'ContactsEnrolled' }>
   | Extract<EnrollmentEvent, { type: 'CallAttemptEnded' | 'ContactMarkedCompleted' | 'ContactCompletedAllCalls' | 'ContactOutreachResumed' }>
-  | Extract<CallEvent, { type: 'CallPlaced' | 'FormAnswersRecorded' | 'CallSummaryRecorded' }>
+  | Extract<CallEvent, { type: 'CallPlaced' | 'InboundCallReceived' | 'FormAnswersRecorded' | 'CallSummaryRecorded' }>
   | Extract<MessageEvent, { type: 'MessageRequested' }>
   | ConversationEvent
   | MobileAppEvent;
@@ -43,6 +43,8 @@ const change = (event: RecordedEvent<Exclude<Fed, { type: 'ContactsEnrolled' }>>
   switch (event.type) {
     case 'CallPlaced':
       return (doc) => activeAt({ ...doc, callsPlaced: doc.callsPlaced + 1 }, event.data.placedAt);
+    case 'InboundCallReceived':
+      return (doc) => activeAt({ ...doc, callsReceived: doc.callsReceived + 1 }, event.data.receivedAt);
     case 'CallAttemptEnded': {
       const answered = answeredOutcomes.includes(event.data.outcome) ? 1 : 0;
       return (doc) => activeAt({ ...doc, callsAnswered: doc.callsAnswered + answered }, event.data.endedAt);
@@ -84,7 +86,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
       return { collection: CONTACT_ENGAGEMENT, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
     });
   }
-  // An inbound text no campaign contact was reached from belongs to no row.
+  // An inbound text or call no campaign contact was found for belongs to no row.
   if (event.data.campaignId === undefined || event.data.contactId === undefined) return [];
   return [update(event.data.campaignId, event.data.contactId, change(event as RecordedEvent<Exclude<Fed, { type: 'ContactsEnrolled' }>>))];
 };
@@ -95,7 +97,7 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  */
 export const contactEngagementProjection: Projection<Fed> = {
   name: 'contact_engagement',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: CONTACT_ENGAGEMENT,
@@ -115,6 +117,7 @@ export const contactEngagementProjection: Projection<Fed> = {
     'ContactCompletedAllCalls',
     'ContactOutreachResumed',
     'CallPlaced',
+    'InboundCallReceived',
     'FormAnswersRecorded',
     'CallSummaryRecorded',
     'MessageRequested',

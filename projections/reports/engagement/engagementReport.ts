@@ -12,7 +12,8 @@ const filters: readonly ReportFilter[] = [
 ];
 
 const outbound = (row: ContactEngagementDoc): number => row.smsSent + row.emailSent + row.inAppSent;
-const inbound = (row: ContactEngagementDoc): number => row.smsReceived + row.emailReceived + row.inAppReceived;
+// Calls the contact made to the campaign's number are replies too; the campaign's own calls are not counted as sent.
+const inbound = (row: ContactEngagementDoc): number => row.smsReceived + row.emailReceived + row.inAppReceived + row.callsReceived;
 
 const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
   { header: 'contactId', value: (row) => row.contactId },
@@ -26,6 +27,7 @@ const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
   { header: 'emailReceived', value: (row) => row.emailReceived },
   { header: 'inAppSent', value: (row) => row.inAppSent },
   { header: 'inAppReceived', value: (row) => row.inAppReceived },
+  { header: 'callsReceived', value: (row) => row.callsReceived },
   { header: 'totalOutbound', value: outbound },
   { header: 'totalInbound', value: inbound },
   { header: 'taskStatus', value: (row) => row.taskStatus },
@@ -37,7 +39,7 @@ const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
 
 /**
  * Client Engagement: one row per campaign contact, in enrolment order, with what went to them and
- * came back on each channel, their mobile app status, their form task and the latest summary.
+ * came back on each channel (calls they made to the campaign's number included), their mobile app status, their form task and the latest summary.
  */
 export const engagementReport: Report<ContactEngagementDoc> = {
   name: 'engagement',

@@ -50,6 +50,7 @@ const asJson = (row: RecountedCall, campaignId: string) => ({
   transferredAt: row.transferredAt,
   decision: row.decision,
   refusal: row.refusal,
+  route: null,
 });
 
 /** A cell as the CSV writes it: empty for none, formula-like text escaped. */

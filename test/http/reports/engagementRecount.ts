@@ -15,6 +15,7 @@ export type Recounted = {
   emailSent: number;
   inAppSent: number;
   inAppReceived: number;
+  callsReceived: number;
   taskFields: string[] | null;
   answers: Map<string, unknown>;
   lastOutcome: string | null;
@@ -40,7 +41,7 @@ export const recount = (events: readonly RecordedEvent[], campaignId: string): M
         for (const c of data['contacts'] as Data[])
           rows.set(c['contactId'], {
             contactId: c['contactId'], caseId: c['caseId'], externalId: c['externalId'], name: c['name'] ?? null, status: 'active', appStatus: 'unknown',
-            callsPlaced: 0, callsAnswered: 0, smsSent: 0, smsReceived: 0, emailSent: 0, inAppSent: 0, inAppReceived: 0,
+            callsPlaced: 0, callsAnswered: 0, smsSent: 0, smsReceived: 0, emailSent: 0, inAppSent: 0, inAppReceived: 0, callsReceived: 0,
             taskFields: data['taskFields'] ?? null, answers: new Map(), lastOutcome: null, summary: null, lastActivity: null,
           });
         break;
@@ -58,6 +59,10 @@ export const recount = (events: readonly RecordedEvent[], campaignId: string): M
       case 'MessageRequested':
         if (r) data['channel'] === 'sms' ? r.smsSent++ : r.emailSent++;
         touch(r, data['requestedAt']);
+        break;
+      case 'InboundCallReceived':
+        if (r) r.callsReceived++;
+        touch(r, data['receivedAt']);
         break;
       case 'InboundMessageReceived':
         if (r) r.smsReceived++;
@@ -113,8 +118,9 @@ export const engagementRowOf = (r: Recounted) => ({
   emailReceived: 0,
   inAppSent: r.inAppSent,
   inAppReceived: r.inAppReceived,
+  callsReceived: r.callsReceived,
   totalOutbound: r.smsSent + r.emailSent + r.inAppSent,
-  totalInbound: r.smsReceived + r.inAppReceived,
+  totalInbound: r.smsReceived + r.inAppReceived + r.callsReceived,
   ...taskOf(r),
   lastSummary: r.summary?.text ?? null,
   lastSummaryAt: iso(r.summary?.at),

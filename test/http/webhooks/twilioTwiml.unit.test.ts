@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { XMLParser } from 'fast-xml-parser';
 import { answeredCallTwiml, agentStreamTwiml, voicemailTwiml, type AgentStream } from '../../../http/webhooks/twilio/callTwiml.ts';
-import { inboundAction, inboundTwiml, type InboundCall } from '../../../http/webhooks/twilio/inboundTwiml.ts';
+import { inboundTwiml } from '../../../http/webhooks/twilio/inboundTwiml.ts';
+import type { InboundRoute } from '../../../domain/call/inboundRoute.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'Parameter' });
 const parse = (twiml: string): any => parser.parse(twiml).Response;
@@ -42,49 +43,29 @@ describe('TwiML for our calls', () => {
   });
 });
 
-describe('TwiML for inbound calls', () => {
-  const weekdays = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[], start: '09:00', end: '17:00' }];
-  const inbound = (overrides: Partial<InboundCall>): InboundCall => ({
-    routing: { mode: 'ai_only' },
-    businessHours: weekdays,
-    timezone: 'America/New_York',
-    now: new Date('2026-03-02T15:00:00Z'),
-    stream,
-    voicemailGreeting: 'Please leave a message.',
-    ...overrides,
+describe('TwiML for inbound calls, as their recorded route says', () => {
+  const twiml = (route: InboundRoute, withStream = true) =>
+    parse(inboundTwiml({ route, ...(withStream ? { stream } : {}), voicemailGreeting: 'Please leave a message.', recordingCallbackUrl: 'https://engine.example.com/webhooks/twilio/voice/status?callId=c-1' }));
+
+  it('answers with the AI, also when a transfer fell back to it', () => {
+    expect(twiml({ action: 'ai', reason: 'ai_only' })).to.have.nested.property('Connect.Stream.@url', stream.streamUrl);
+    expect(twiml({ action: 'ai', reason: 'transfer_mode', fallback: 'no_forwarding_number' })).to.have.nested.property('Connect.Stream.@url', stream.streamUrl);
   });
 
-  it('answers with the AI when routing is AI only', () => {
-    expect(parse(inboundTwiml(inbound({})))).to.have.nested.property('Connect.Stream.@url', stream.streamUrl);
+  it('dials the forwarding number of a transfer', () => {
+    expect(twiml({ action: 'transfer', reason: 'transfer_mode', forwardingNumber: '+12125550123' })).to.deep.equal({ Dial: '+12125550123' });
   });
 
-  it('dials the forwarding number when routing transfers, and falls back to the AI without one', () => {
-    expect(parse(inboundTwiml(inbound({ routing: { mode: 'transfer', forwardingNumber: '+12125550123' } })))).to.deep.equal({ Dial: '+12125550123' });
-    expect(parse(inboundTwiml(inbound({ routing: { mode: 'transfer' } })))).to.have.nested.property('Connect.Stream');
-  });
-
-  it('takes a message after hours with a beep and a recording callback', () => {
-    const response = parse(inboundTwiml(inbound({ routing: { mode: 'schedule_based' }, now: new Date('2026-03-02T23:00:00Z'), recordingCallbackUrl: 'https://engine.example.com/rec' })));
+  it('takes a message with a beep and our status route, naming our call, as the recording callback', () => {
+    const response = twiml({ action: 'voicemail', reason: 'after_hours' });
     expect(response.Say).to.equal('Please leave a message.');
-    expect(response.Record).to.include({ '@maxLength': '120', '@playBeep': 'true', '@recordingStatusCallback': 'https://engine.example.com/rec' });
+    expect(response.Record).to.include({ '@maxLength': '120', '@playBeep': 'true', '@recordingStatusCallback': 'https://engine.example.com/webhooks/twilio/voice/status?callId=c-1', '@recordingStatusCallbackMethod': 'POST' });
     expect(response).to.have.property('Hangup');
   });
 
-  it('reads business hours on the zone\'s wall clock, across the DST change', () => {
-    const routing = { mode: 'schedule_based', businessHours: 'transfer', afterHours: 'ai', forwardingNumber: '+12125550123' } as const;
-    // 13:30Z is 08:30 EST on Monday 2 March and 09:30 EDT on Monday 9 March (clocks went forward on the 8th).
-    expect(inboundAction(inbound({ routing, now: new Date('2026-03-02T13:30:00Z') }))).to.equal('ai');
-    expect(inboundAction(inbound({ routing, now: new Date('2026-03-09T13:30:00Z') }))).to.equal('transfer');
-    // The routing's own zone wins over the company's: 13:30Z is 05:30 in Los Angeles.
-    expect(inboundAction(inbound({ routing: { ...routing, timezone: 'America/Los_Angeles' }, now: new Date('2026-03-09T13:30:00Z') }))).to.equal('ai');
-    // Saturday is out of hours; 17:00 is the first minute after them.
-    expect(inboundAction(inbound({ routing, now: new Date('2026-03-07T15:00:00Z') }))).to.equal('ai');
-    expect(inboundAction(inbound({ routing, now: new Date('2026-03-09T21:00:00Z') }))).to.equal('ai');
-    expect(inboundAction(inbound({ routing, now: new Date('2026-03-09T20:59:00Z') }))).to.equal('transfer');
-  });
-
-  it('defaults schedule-based routing to the AI in hours and voicemail after', () => {
-    expect(inboundAction(inbound({ routing: { mode: 'schedule_based' }, now: new Date('2026-03-02T15:00:00Z') }))).to.equal('ai');
-    expect(inboundAction(inbound({ routing: { mode: 'schedule_based' }, now: new Date('2026-03-02T23:00:00Z') }))).to.equal('voicemail');
+  it('tells the caller the number cannot take the call when it serves no campaign, or the AI has no stream', () => {
+    const notInService = { Say: 'This number cannot take your call.', Hangup: '' };
+    expect(twiml({ action: 'not_in_service', reason: 'no_campaign' })).to.deep.equal(notInService);
+    expect(twiml({ action: 'ai', reason: 'ai_only' }, false)).to.deep.equal(notInService);
   });
 });
