@@ -16,6 +16,7 @@ import { appliedRulesEventDefinitions } from './compliance/appliedRules.ts';
 import { scheduledReportEventDefinitions } from './scheduledReport/events.ts';
 import { mobileAppEventDefinitions } from './mobileApp/events.ts';
 import { caseEventDefinitions } from './case/events.ts';
+import { webhookEventDefinitions } from './webhook/events.ts';
 
 /** Every event type the engine writes; each consistency boundary lists its own definitions here. */
 export const engineEventDefinitions: readonly EventDefinition[] = [
@@ -36,6 +37,7 @@ export const engineEventDefinitions: readonly EventDefinition[] = [
   ...scheduledReportEventDefinitions,
   ...mobileAppEventDefinitions,
   ...caseEventDefinitions,
+  ...webhookEventDefinitions,
 ];
 
 export const engineRegistry = eventRegistry(engineEventDefinitions);

@@ -24,6 +24,7 @@ import { scheduledReportsRouter } from './scheduledReports/scheduledReportsRoute
 import { callRecordingRouter } from './reports/callRecordingRouter.ts';
 import { legacyReportRedirects } from './reports/legacyReportRedirects.ts';
 import type { Recordings } from '../commands/outreach/recordings.ts';
+import { webhookDeliveriesRouter, type WebhookRetry } from './webhookDeliveries/webhookDeliveriesRouter.ts';
 
 /** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
 export type ResourceRouter = (ctx: EngineContext) => Router;
@@ -60,6 +61,8 @@ export type ApiDeps = EngineContext & {
   readonly carrierRouters?: readonly Router[];
   /** The carrier's recordings, fetched for the calls report's recording links; none without a carrier. */
   readonly recordings?: Recordings;
+  /** Sends a webhook delivery again by hand; the engine's webhook scheduler, when it runs here. */
+  readonly webhookRetry?: WebhookRetry;
 };
 
 /** Whose writes a request reads: one API key of one company, or the admin. */
@@ -82,5 +85,6 @@ export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
     behindKey,
     ...resourceRouters.map((router) => router(deps)),
     callRecordingRouter(deps, deps.recordings),
+    webhookDeliveriesRouter(deps, deps.webhookRetry),
   ];
 };

@@ -18,4 +18,6 @@ export type EngineContext = {
   readonly waitFor: (position: bigint, options?: { timeoutMs?: number }) => Promise<boolean>;
   /** Consent rules as configuration gives them (the reopening period); the shipped ones when absent. */
   readonly consentRules?: ConsentRules;
+  /** Webhook URLs on private or loopback addresses are accepted (`WEBHOOK_ALLOW_PRIVATE`). */
+  readonly allowPrivateWebhooks?: boolean;
 };

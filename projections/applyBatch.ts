@@ -6,7 +6,7 @@ import type { Cached } from './documentCache.ts';
 /** Current documents by id, each with the position of the event that last changed it (0n: never). */
 export type LoadDocuments = (collection: string, ids: readonly string[]) => Promise<Map<string, Cached>>;
 
-type Slot = { id: string; doc: Doc | null; storedPosition: bigint; position: bigint; changed: boolean };
+type Slot = { id: string; doc: Doc | null; storedPosition: bigint; position: bigint; changed: boolean; stored: boolean };
 
 export type PositionedUpdate = { readonly update: DocumentUpdate; readonly position: bigint };
 
@@ -31,16 +31,20 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
   // Slots per collection, then per id: one lookup each, no composite keys to build.
   const slots = new Map<string, Map<string, Slot>>();
   const toLoad = new Map<string, string[]>();
-  for (const { update } of updates) {
-    let byId = slots.get(update.collection);
-    if (!byId) slots.set(update.collection, (byId = new Map()));
-    if (byId.has(update.id)) continue;
-    byId.set(update.id, { id: update.id, doc: null, storedPosition: 0n, position: 0n, changed: false });
+  const slotFor = (collection: string, id: string, creates: boolean) => {
+    let byId = slots.get(collection);
+    if (!byId) slots.set(collection, (byId = new Map()));
+    if (byId.has(id)) return;
+    byId.set(id, { id, doc: null, storedPosition: 0n, position: 0n, changed: false, stored: false });
     // A document its first update creates cannot exist yet: nothing to read.
-    if (update.creates) continue;
-    let ids = toLoad.get(update.collection);
-    if (!ids) toLoad.set(update.collection, (ids = []));
-    ids.push(update.id);
+    if (creates) return;
+    let ids = toLoad.get(collection);
+    if (!ids) toLoad.set(collection, (ids = []));
+    ids.push(id);
+  };
+  for (const { update } of updates) {
+    if (update.reads) slotFor(update.reads.collection, update.reads.id, false);
+    slotFor(update.collection, update.id, update.creates === true);
   }
   for (const [collection, ids] of toLoad) {
     const byId = slots.get(collection)!;
@@ -50,6 +54,7 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
       const found = stored.get(id);
       if (!found) continue;
       slot.doc = found.doc;
+      slot.stored = true;
       slot.storedPosition = slot.position = found.position;
     }
   }
@@ -57,7 +62,8 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
   for (const { update, position } of updates) {
     const slot = slots.get(update.collection)!.get(update.id)!;
     if (position <= slot.storedPosition) continue;
-    slot.doc = update.apply(slot.doc ?? undefined);
+    const read = update.reads ? (slots.get(update.reads.collection)!.get(update.reads.id)!.doc ?? undefined) : undefined;
+    slot.doc = update.apply(slot.doc ?? undefined, read);
     slot.position = position;
     slot.changed = true;
   }
@@ -65,7 +71,8 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
   const changes: DocumentChange[] = [];
   for (const [collection, byId] of slots)
     for (const slot of byId.values()) {
-      if (!slot.changed) continue;
+      // A document that never existed and still does not needs no write.
+      if (!slot.changed || (slot.doc === null && !slot.stored)) continue;
       changes.push(
         slot.doc
           ? { op: 'upsert', collection, doc: slot.doc, position: slot.position }

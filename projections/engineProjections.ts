@@ -19,6 +19,7 @@ import { contactTimelineProjection } from './contactTimeline/contactTimelineProj
 import { campaignOptOutsProjection } from './consent/campaignOptOutsProjection.ts';
 import { contactEngagementProjection } from './reports/engagement/contactEngagementProjection.ts';
 import { callRecordsProjection } from './reports/calls/callRecordsProjection.ts';
+import { webhookDeliveriesProjection } from './webhooks/webhookDeliveriesProjection.ts';
 
 /** The read models the engine keeps; each one's runner follows the event store from its checkpoint. */
 export const engineProjections: readonly Projection[] = [
@@ -42,4 +43,5 @@ export const engineProjections: readonly Projection[] = [
   campaignOptOutsProjection as Projection,
   contactEngagementProjection as Projection,
   callRecordsProjection as Projection,
+  webhookDeliveriesProjection as Projection,
 ];

@@ -5,7 +5,12 @@ import type { CollectionSpec, Doc } from './readStore.ts';
 export type DocumentUpdate = {
   readonly collection: string;
   readonly id: string;
-  readonly apply: (current: Doc | undefined) => Doc | null;
+  readonly apply: (current: Doc | undefined, read?: Doc) => Doc | null;
+  /**
+   * Another document `apply` reads, as the updates before this one left it (its second argument): a
+   * fact one event does not carry, such as whether its campaign has a webhook. Read, never written.
+   */
+  readonly reads?: { readonly collection: string; readonly id: string };
   /**
    * No earlier event touches this document (an enrolment, a case added): the runner does not read it
    * first. A replay still changes nothing, since the store keeps a document's newer position.

@@ -44,6 +44,7 @@ const main = async (): Promise<void> => {
     waitForReadModels: (position) => waitFor(position),
     log: logger,
     compliance: complianceRules(config.compliance),
+    webhooks: { allowPrivate: config.webhooks.allowPrivate },
   });
   const { app, runner } = await engineApp({
     eventStore,
@@ -57,6 +58,8 @@ const main = async (): Promise<void> => {
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     projectionLeases: { leases, holder, leaseMs: config.projectionLeases.leaseMs, gone: endedHolder(holder) },
     consentRules: complianceRules(config.compliance).consent,
+    allowPrivateWebhooks: config.webhooks.allowPrivate,
+    webhookRetry: outreach.webhooks.retry,
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });

@@ -66,4 +66,6 @@ export type Config = {
   readonly http: HttpConfig;
   /** Overrides of the rule tables (calling hours, area-code presumptions, SMS keywords); empty: as shipped. */
   readonly compliance: ComplianceOverrides;
+  /** Campaign webhooks: whether private, loopback and link-local addresses may be reached. */
+  readonly webhooks: { readonly allowPrivate: boolean };
 };

@@ -29,6 +29,7 @@ const SettingsCodec = t.type({
   JSON_BODY_LIMIT: s.withDefault(s.byteSize, 1024 ** 2),
   CSV_BODY_LIMIT: s.withDefault(s.byteSize, 10 * 1024 ** 2),
   COMPLIANCE_RULES: s.withDefault(s.complianceOverrides, {}),
+  WEBHOOK_ALLOW_PRIVATE: s.withDefault(s.flag, false),
 } satisfies Record<SettingName, t.Mixed>);
 
 type Settings = t.TypeOf<typeof SettingsCodec>;
@@ -113,4 +114,5 @@ const toConfig = (v: Settings): Config => ({
   logLevel: v.LOG_LEVEL,
   http: { jsonLimitBytes: v.JSON_BODY_LIMIT, csvLimitBytes: v.CSV_BODY_LIMIT, readyMaxLag: v.READY_MAX_LAG },
   compliance: v.COMPLIANCE_RULES,
+  webhooks: { allowPrivate: v.WEBHOOK_ALLOW_PRIVATE },
 });

@@ -92,6 +92,9 @@ export const logLevel = fromString('log level', (raw): LogLevel | { expected: st
     : { expected: `expected one of ${logLevels.join(', ')}, got ${shown(raw)}` },
 );
 
+/** `true` or `false`, nothing else, so a typo never flips a safety setting silently. */
+export const flag = fromString('true or false', (raw) => (raw === 'true' ? true : raw === 'false' ? false : { expected: `expected true or false, got ${shown(raw)}` }));
+
 const units: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** A byte count: `65536`, `512kb`, `1mb`. */

@@ -21,6 +21,7 @@ export const settings = {
   JSON_BODY_LIMIT: 'largest JSON request body, e.g. 1mb (default), 512kb, 65536',
   CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
   COMPLIANCE_RULES: 'JSON file (or inline JSON) overriding calling-hours rows, area-code presumptions and SMS keywords',
+  WEBHOOK_ALLOW_PRIVATE: 'true lets campaign webhooks reach private, loopback and link-local addresses (default false)',
 } as const;
 
 export type SettingName = keyof typeof settings;

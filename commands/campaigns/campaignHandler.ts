@@ -6,7 +6,12 @@ import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { commandHandler } from '../handleCommand.ts';
 
-export type CampaignDeps = { readonly eventStore: EventStore; readonly registry: EventRegistry };
+export type CampaignDeps = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  /** Launch accepts a webhook URL on a private or loopback address (`WEBHOOK_ALLOW_PRIVATE`). */
+  readonly allowPrivateWebhooks?: boolean;
+};
 
 /**
  * Handles a campaign command on its stream. A command that names the revision it expects (If-Match)

@@ -28,7 +28,7 @@ export const lifecycleCommands = (deps: CampaignDeps) => {
     launch: async (target: Target, context: CommandContext) => {
       const { state } = await foldCampaign(deps.eventStore, target.campaignId);
       const draft = state.status === 'NONE' ? {} : state.draft;
-      const facts = await launchFacts(deps.eventStore, draft, context.companyId);
+      const facts = await launchFacts(deps.eventStore, draft, context.companyId, { allowPrivateWebhooks: deps.allowPrivateWebhooks === true });
       return handle({ type: 'LaunchCampaign', data: { ...addressed(target, context), facts } }, context);
     },
     pause: transition('PauseCampaign'),

@@ -32,6 +32,12 @@ const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data
   return [completed, ...recording(state, callId, report.recordingUrl)];
 };
 
+/** The campaign and contact a call is for, when known: a transfer names them, so its campaign's webhook can tell of it. */
+const partiesOf = (call: { readonly campaignId?: string; readonly contactId?: string } | undefined) => ({
+  ...(call?.campaignId !== undefined ? { campaignId: call.campaignId } : {}),
+  ...(call?.contactId !== undefined ? { contactId: call.contactId } : {}),
+});
+
 export const decideCall = (command: CallCommand, state: CallState): CallEvent | CallEvent[] => {
   const { callId } = command.data;
   switch (command.type) {
@@ -46,7 +52,7 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       const received: CallEvent = { type: 'InboundCallReceived', data: command.data };
       const { route, receivedAt } = command.data;
       if (route.action !== 'transfer') return [received];
-      return [received, { type: 'CallTransferred', data: { callId, at: receivedAt, ...(route.forwardingNumber ? { to: route.forwardingNumber } : {}) } }];
+      return [received, { type: 'CallTransferred', data: { callId, at: receivedAt, ...(route.forwardingNumber ? { to: route.forwardingNumber } : {}), ...partiesOf(command.data) } }];
     }
     case 'ApplyCallReport':
       return applyReport(state, command.data);
@@ -54,7 +60,7 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       // A transfer reported after the call ended changes no outcome already recorded.
       if (state.transferred || state.outcome) return [];
       const { at, to } = command.data;
-      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}) } };
+      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}), ...partiesOf(state.placement ?? state.inbound) } };
     }
     case 'RecordInCallOptOut':
       if (state.optedOut) return [];

@@ -47,7 +47,8 @@ export const callEvents = {
     t.partial({ answeredBy: AnsweredByCodec }),
   ]),
   RecordingAvailable: t.type({ ...call, url: t.string }),
-  CallTransferred: t.intersection([t.type({ ...call, at: t.string }), t.partial({ to: t.string })]),
+  /** Names its campaign and contact when the call's placement is known, so its campaign's webhook can tell of it. */
+  CallTransferred: t.intersection([t.type({ ...call, at: t.string }), t.partial({ to: t.string, campaignId: t.string, contactId: t.string })]),
   /** The person asked, during the call, not to be called again. */
   CallOptOutRequested: t.type({ ...call, at: t.string }),
   /** What the agent's form took down: only answers new or changed since the last report. Names the contact for workflows. */

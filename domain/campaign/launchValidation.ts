@@ -27,6 +27,8 @@ export type LaunchFacts = {
   templates?: readonly ErrorDetail[];
   /** Problems of the report schedules' saved filters, found by the reports that read them. */
   reportFilters?: readonly ErrorDetail[];
+  /** Problems of the webhook URL's address (a private or loopback one), found where addresses are classified. */
+  webhookUrl?: readonly ErrorDetail[];
 };
 
 const minimumNameLength = 3;
@@ -177,4 +179,5 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...settingProblems(draft, facts),
   ...(facts.templates ?? []),
   ...(facts.reportFilters ?? []),
+  ...(facts.webhookUrl ?? []),
 ];

@@ -5,6 +5,7 @@ import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { outreachEngine } from '../engine/outreachEngine.ts';
+import type { WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
 
 export type SimulatedOutreachOptions = {
   readonly eventStore: EventStore;
@@ -17,6 +18,8 @@ export type SimulatedOutreachOptions = {
   readonly compliance?: ComplianceRules;
   /** The simulated carrier's placed-call log, for an engine that may be restarted. */
   readonly callLog?: string;
+  /** How campaign webhooks are sent (which addresses they may reach). */
+  readonly webhooks?: WebhookSenderOptions;
 };
 
 /** Outreach as the demo plays it: simulated carriers, whatever the configuration says, on a virtual clock. */
@@ -36,4 +39,5 @@ export const simulatedOutreach = (options: SimulatedOutreachOptions) =>
     log: options.log,
     ...(options.compliance ? { compliance: options.compliance } : {}),
     ...(options.callLog ? { simulatedCallLog: options.callLog } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });

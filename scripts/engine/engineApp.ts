@@ -18,6 +18,7 @@ import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
 import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
+import type { WebhookRetry } from '../../http/webhookDeliveries/webhookDeliveriesRouter.ts';
 
 export type EngineAppOptions = {
   readonly eventStore: EventStore;
@@ -36,6 +37,10 @@ export type EngineAppOptions = {
   readonly projectionLeases?: RunnerLeases;
   /** Consent rules as configuration gives them; the shipped ones when absent. */
   readonly consentRules?: ConsentRules;
+  /** Webhook URLs on private or loopback addresses pass launch validation (`WEBHOOK_ALLOW_PRIVATE`). */
+  readonly allowPrivateWebhooks?: boolean;
+  /** Sends a webhook delivery again by hand: the webhook scheduler's retry, where it runs. */
+  readonly webhookRetry?: WebhookRetry;
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -63,6 +68,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
     ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+    ...(options.allowPrivateWebhooks ? { allowPrivateWebhooks: true } : {}),
   };
   const app = createApp({
     logger,
@@ -80,6 +86,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
       ...(options.unsubscribeSecret ? { unsubscribeSecret: options.unsubscribeSecret } : {}),
       ...(options.outreach ? { agentReports: options.outreach.agentReports, carrierRouters: options.outreach.routers(routes) } : {}),
       ...(options.outreach?.recordings ? { recordings: options.outreach.recordings } : {}),
+      ...(options.webhookRetry ? { webhookRetry: options.webhookRetry } : {}),
     }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),

@@ -26,6 +26,8 @@ import { registeredReports } from '../../commands/scheduledReports/reportCatalog
 import { outreachReports } from '../../commands/outreach/outreachReports.ts';
 import { twilioWebhooks } from '../../http/webhooks/twilioWebhooks.ts';
 import type { RouteRegistry } from '../../http/routeRegistry.ts';
+import { httpWebhookSender, type WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
+import { webhookDelivery } from '../../schedulers/webhookDelivery.ts';
 import type { Router } from 'express';
 
 /** Where carriers report back: built once the carriers and the dispatcher exist, since replies and transfers use them. */
@@ -50,6 +52,8 @@ export type OutreachEngineOptions = {
   readonly log: { error(fields: object, message: string): void; warn?(fields: object, message: string): void };
   /** The rule tables in force: the shipped ones unless configuration overrides rows. */
   readonly compliance?: ComplianceRules;
+  /** How campaign webhooks are sent: the addresses they may reach (`WEBHOOK_ALLOW_PRIVATE`), the timeout. */
+  readonly webhooks?: WebhookSenderOptions;
 };
 
 /**
@@ -143,6 +147,16 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     waitForReadModels: options.waitForReadModels,
     onError: (error, run) => options.log.error({ err: error, run }, 'scheduled report failed'),
   });
+  const webhooks = webhookDelivery({
+    eventStore,
+    registry,
+    readStore,
+    clock: scheduler,
+    send: httpWebhookSender(options.webhooks),
+    newId,
+    waitForReadModels: options.waitForReadModels,
+    onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'webhook delivery failed'),
+  });
   const twilioConfig = options.telephony.carrier === 'twilio' ? options.telephony : undefined;
 
   return {
@@ -152,6 +166,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     workflows,
     completion,
     scheduledReports,
+    /** Campaign webhooks, on a loop of their own: outreach never waits for a receiver. */
+    webhooks,
     reports,
     /** The voice agent's reports (`POST /v1/agent-events`), for the HTTP API. */
     agentReports: reports.agentFor,
@@ -168,12 +184,14 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       workflows.start();
       completion.start();
       scheduledReports.start();
+      webhooks.start();
     },
     stop: async () => {
       await dispatch.stop();
       await workflows.stop();
       await completion.stop();
       await scheduledReports.stop();
+      await webhooks.stop();
       email.close();
     },
   };

@@ -47,4 +47,31 @@ describe('applying projected updates', () => {
     ]);
     expect(changes).to.deep.equal([{ op: 'upsert', collection: 'contacts', doc: contact('b', 3), position: 13n }]);
   });
+  it('given an update that reads another document, then it sees that document as the updates before it left it, and the read one is not written', async () => {
+    const { asked, load } = storeOf({ q: { doc: { _id: 'q', companyId: 'co', open: false }, position: 3n } });
+    const opened: DocumentUpdate = { collection: 'queues', id: 'q', apply: (current) => (current ? { ...current, open: true } : null) };
+    const joined = (id: string): DocumentUpdate => ({
+      collection: 'contacts',
+      id,
+      reads: { collection: 'queues', id: 'q' },
+      apply: (current, queue) => current ?? (queue?.['open'] ? contact(id, 0) : null),
+    });
+    const changes = await applyUpdates(load, [
+      { update: joined('before'), position: 10n },
+      { update: opened, position: 11n },
+      { update: joined('after'), position: 12n },
+    ]);
+    expect(asked).to.have.members(['q', 'before', 'after']);
+    expect(changes).to.deep.equal([
+      { op: 'upsert', collection: 'queues', doc: { _id: 'q', companyId: 'co', open: true }, position: 11n },
+      { op: 'upsert', collection: 'contacts', doc: contact('after', 0), position: 12n },
+    ]);
+  });
+
+  it('given a document that never existed and whose update leaves it absent, then nothing is written for it', async () => {
+    const { load } = storeOf({ gone: { doc: contact('gone', 1), position: 2n } });
+    const absent: DocumentUpdate = { collection: 'contacts', id: 'never', apply: () => null };
+    const deleted: DocumentUpdate = { collection: 'contacts', id: 'gone', apply: () => null };
+    expect(await applyUpdates(load, [{ update: absent, position: 5n }, { update: deleted, position: 6n }])).to.deep.equal([{ op: 'delete', collection: 'contacts', id: 'gone', position: 6n }]);
+  });
 });

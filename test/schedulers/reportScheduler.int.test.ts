@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
 import { simulatedEmail, type SimulatedEmail } from '../../adapters/email/simulated/simulatedEmail.ts';
-import { eventId } from '../../commands/eventIds.ts';
 import { scheduledReportHandler } from '../../commands/scheduledReports/scheduledReportHandler.ts';
 import type { ReportSchedule } from '../../domain/campaign/draft.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
@@ -13,6 +12,7 @@ import { scheduledReportsProjection } from '../../projections/scheduledReports/s
 import { reportScheduler, type ReportScheduler } from '../../schedulers/reportScheduler.ts';
 import { fakeCatalog, type DatedRow } from '../support/fakeReport.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { seededEvents } from '../support/seededEvents.ts';
 import { sesEmail } from '../../adapters/email/ses/sesEmail.ts';
 import type { Email } from '../../commands/outreach/email.ts';
 import { startSesEmulator } from '../adapters/email/sesEmulator.ts';
@@ -42,16 +42,7 @@ describe('Report scheduler on a virtual clock', () => {
 
   const append = async (stream: string, events: readonly Event[]) => {
     const commandId = `seed-${++sequence}`;
-    await stores.eventStore.append(
-      stream,
-      events.map((event, i) => ({
-        id: eventId(commandId, i, clock.now()),
-        type: event.type,
-        data: engineRegistry.encode(event),
-        metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: clock.now().toISOString(), schemaVersion: engineRegistry.schemaVersion(event.type) },
-      })),
-      'any',
-    );
+    await stores.eventStore.append(stream, seededEvents(events, companyId, commandId, clock.now()), 'any');
   };
 
   const launch = () =>

@@ -6,6 +6,10 @@ import { listen, type RunningServer } from '../../http/server.ts';
 import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
 import { distantEventStore } from './distantEventStore.ts';
 import { tempStores } from './tempStores.ts';
+import { httpWebhookSender, type WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
+import { systemScheduler } from '../../adapters/clock/scheduler.ts';
+import { newEntityId } from '../../adapters/clock/systemClock.ts';
+import { webhookDelivery, type WebhookDelivery } from '../../schedulers/webhookDelivery.ts';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -20,12 +24,28 @@ export type CallOptions = {
 export type Answer<B = any> = { status: number; body: B; headers: Headers; text: string };
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
-export const startApi = async (options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; consentRules?: ConsentRules } = {}) => {
+export const startApi = async (
+  options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; consentRules?: ConsentRules; webhooks?: WebhookSenderOptions } = {},
+) => {
   const stores = tempStores(engineRegistry);
   let engine: EngineApp | undefined;
   let server: RunningServer | undefined;
+  let webhooks: WebhookDelivery | undefined;
   const boot = async () => {
+    // Campaign webhooks, stepped by the test with `tick()`; the engine's routes retry through them.
+    webhooks = options.webhooks
+      ? webhookDelivery({
+          eventStore: stores.eventStore,
+          registry: engineRegistry,
+          readStore: stores.readStore,
+          clock: systemScheduler(() => {}),
+          send: httpWebhookSender(options.webhooks),
+          newId: newEntityId,
+          waitForReadModels: (position) => engine!.runner.waitFor(position, { timeoutMs: 10_000 }),
+        })
+      : undefined;
     engine = await engineApp({
+      ...(webhooks ? { webhookRetry: webhooks.retry, allowPrivateWebhooks: options.webhooks?.allowPrivate === true } : {}),
       eventStore: options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore,
       readStore: stores.readStore,
       logger: options.logger ?? createLogger({ level: 'silent' }),
@@ -74,6 +94,10 @@ export const startApi = async (options: { clock?: () => Date; jsonBytes?: number
     },
     get engine() {
       return engine!;
+    },
+    /** Campaign webhook delivery, when `webhooks` was given. */
+    get webhooks() {
+      return webhooks!;
     },
     stores,
     call,

@@ -12,6 +12,7 @@ import { demoClient } from '../../scripts/demo/demoClient.ts';
 import { engineApp } from '../../scripts/engine/engineApp.ts';
 import { simulatedOutreach } from '../../scripts/demo/simulatedOutreach.ts';
 import { ADMIN_TOKEN } from './apiHarness.ts';
+import type { WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
 
 const MINUTE = 60_000;
 
@@ -26,6 +27,8 @@ export type OutreachRigOptions = {
   readonly acknowledged?: (stream: string, position: bigint) => void;
   /** Rule tables as configuration overrides them; the shipped ones when absent. */
   readonly compliance?: ComplianceRules;
+  /** How campaign webhooks are sent; `outreach.webhooks` delivers them once started. */
+  readonly webhooks?: WebhookSenderOptions;
 };
 
 /**
@@ -60,6 +63,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     log: { error: (fields, message) => logger.error(fields, message) },
     ...(options.compliance ? { compliance: options.compliance } : {}),
     ...(options.callLog ? { callLog: options.callLog } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });

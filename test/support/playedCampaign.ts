@@ -9,7 +9,19 @@ const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  * `minutes`: calls with retries and transfers, a text on enrolment and after a missed call, an email
  * after an answered one. Answers the campaign and every event the store then holds.
  */
-export const playedCampaign = async (rig: OutreachRig, options: { contacts: number; minutes: number }) => {
+export const playedCampaign = async (
+  rig: OutreachRig,
+  options: {
+    contacts: number;
+    minutes: number;
+    /** More settings of the campaign (an external invocation with its webhook URL). */
+    settings?: Record<string, unknown>;
+    /** Runs once the campaign is launched, before the first minute is played. */
+    afterLaunch?: (launched: { key: string; campaignId: string }) => Promise<void>;
+    /** Runs before each minute is played, with its number from 0. */
+    beforeMinute?: (minute: number) => void;
+  },
+) => {
   const slots = [{ days: everyDay, start: '08:00', end: '21:00' }];
   const contacts = Array.from({ length: options.contacts }, (_, i) => ({
     phone: `+1312555${String(1000 + i).padStart(4, '0')}`,
@@ -31,10 +43,15 @@ export const playedCampaign = async (rig: OutreachRig, options: { contacts: numb
       ],
       retry: { maxAttempts: 3, intervalMinutes: 20 },
       routing: { mode: 'transfer', forwardingNumber: '+13125550199' },
+      ...options.settings,
     },
   });
   await rig.settle();
-  for (let i = 0; i < options.minutes; i++) await rig.minute();
+  await options.afterLaunch?.(launched);
+  for (let i = 0; i < options.minutes; i++) {
+    options.beforeMinute?.(i);
+    await rig.minute();
+  }
   await rig.settle();
   const events: RecordedEvent[] = [];
   for await (const event of rig.eventStore.readAll()) events.push(event);

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       http: { jsonLimitBytes: 1024 ** 2, csvLimitBytes: 10 * 1024 ** 2, readyMaxLag: 1000 },
       compliance: {},
+      webhooks: { allowPrivate: false },
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
         JSON_BODY_LIMIT: '512kb',
         CSV_BODY_LIMIT: '20mb',
         COMPLIANCE_RULES: '{"smsKeywords": {"help": ["HELP", "AIDE"]}}',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
       },
       [],
     );
@@ -73,7 +75,12 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       http: { jsonLimitBytes: 512 * 1024, csvLimitBytes: 20 * 1024 ** 2, readyMaxLag: 50 },
       compliance: { smsKeywords: { help: ['HELP', 'AIDE'] } },
+      webhooks: { allowPrivate: true },
     });
+  });
+
+  it('given WEBHOOK_ALLOW_PRIVATE other than true or false, then the start is refused naming it', () => {
+    for (const value of ['yes', '1', 'TRUE']) expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: value }, [])).to.throw(/WEBHOOK_ALLOW_PRIVATE.*expected true or false/);
   });
 
   it('lets flags win over the environment, in both --flag value and --flag=value forms', () => {

@@ -50,7 +50,7 @@ describe('call: status reports', () => {
   });
 
   it('takes the outcome from a transfer or an in-call opt-out the agent reported', () => {
-    const transferred: CallEvent = { type: 'CallTransferred', data: { callId, at: '2026-03-02T15:00:30.000Z', to: '+15557654321' } };
+    const transferred: CallEvent = { type: 'CallTransferred', data: { callId, at: '2026-03-02T15:00:30.000Z', to: '+15557654321', campaignId: 'c', contactId: 'p' } };
     spec.given([placed]).when({ type: 'RecordTransfer', data: { callId, at: '2026-03-02T15:00:30.000Z', to: '+15557654321' } }).then([transferred]);
     spec.given([placed, transferred]).when(apply(report('completed'))).then([completedAs('transferred', 'completed')]);
     const optOut: CallEvent = { type: 'CallOptOutRequested', data: { callId, at: '2026-03-02T15:00:30.000Z' } };

@@ -43,10 +43,17 @@ describe('call: an inbound call on record', () => {
     expect(unknown.data).to.not.have.property('contactId');
   });
 
-  it('records a call routed to a person as transferred to the forwarding number, and it ends transferred', () => {
-    const transferred: CallEvent = { type: 'CallTransferred', data: { callId, at: receivedAt, to: '+12125550123' } };
+  it('records a call routed to a person as transferred to the forwarding number, naming the campaign and contact found, and it ends transferred', () => {
+    const transferred: CallEvent = { type: 'CallTransferred', data: { callId, at: receivedAt, to: '+12125550123', campaignId: 'camp', contactId: 'cont' } };
     spec.given([]).when(record(received(transfer))).then([received(transfer), transferred]);
     spec.given([received(transfer), transferred]).when(report('completed', { durationSeconds: 95 })).then([completed('transferred', 95)]);
+  });
+
+  it('given a call the AI took, when the agent transfers it, then the transfer names the campaign and contact found; an unknown caller names none', () => {
+    const at = '2027-03-14T07:31:00.000Z';
+    const transfer = { type: 'RecordTransfer' as const, data: { callId, at, to: '+12125550123' } };
+    spec.given([received(ai)]).when(transfer).then([{ type: 'CallTransferred', data: { callId, at, to: '+12125550123', campaignId: 'camp', contactId: 'cont' } }]);
+    spec.given([received(ai, { callerMatch: 'unknown' })]).when(transfer).then([{ type: 'CallTransferred', data: { callId, at, to: '+12125550123' } }]);
   });
 
   it('ends a call the AI took as answered, with its duration', () => {

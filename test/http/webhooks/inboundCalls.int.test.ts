@@ -201,7 +201,8 @@ describe('inbound calls on record, over the Twilio webhooks of the whole engine'
     const facts = await factsOf(late);
     expect(facts.map((f) => f.type)).to.deep.equal(['InboundCallReceived', 'CallTransferred']);
     expect(facts[0]!.data['route']).to.include({ action: 'transfer', reason: 'within_business_hours', withinHours: true, forwardingNumber, localTime: '2027-03-15T15:30:00.000-07:00' });
-    expect(facts[1]!.data).to.deep.equal({ callId: inboundCallIdOf(late), at: '2027-03-15T22:30:00.000Z', to: forwardingNumber });
+    expect(facts[1]!.data).to.deep.equal({ callId: inboundCallIdOf(late), at: '2027-03-15T22:30:00.000Z', to: forwardingNumber, campaignId: facts[0]!.data['campaignId'], contactId: facts[0]!.data['contactId'] });
+    expect(facts[1]!.data['campaignId']).to.equal(losAngeles.campaignId);
     await at('2027-03-15T22:35:00.000Z');
     expect((await statusOf(late, 'completed', { CallDuration: '300' })).status).to.equal(204);
     expect((await factsOf(late))[2]!.data).to.include({ outcome: 'transferred', durationSeconds: 300 });
