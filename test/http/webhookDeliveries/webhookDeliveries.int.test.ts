@@ -4,6 +4,7 @@ import { startApi, type Api } from '../../support/apiHarness.ts';
 import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 import { webhookReceiver } from '../../support/webhookReceiver.ts';
 import { launchableDraft, type Company } from '../campaigns/campaignSetup.ts';
+import { launchFacts } from '../../../commands/campaigns/launchFacts.ts';
 
 describe('campaign webhooks over HTTP', function () {
   this.timeout(60_000);
@@ -26,6 +27,11 @@ describe('campaign webhooks over HTTP', function () {
 
   const post = (path: string, key = a.apiKey, headers: Record<string, string> = {}) => api.call('POST', path, { key, headers });
   const get = (path: string, key = a.apiKey) => api.call('GET', path, { key });
+  /** One scheduler tick; answers the query that reads the log once the tick's attempts are in it. */
+  const tick = async (): Promise<string> => {
+    const positions = (await api.webhooks.tick()).map((attempted) => attempted.position);
+    return positions.length === 0 ? '' : `?minPosition=${positions.reduce((a, b) => (a > b ? a : b))}`;
+  };
   const deliveries = async (campaignId: string, query = '') => (await get(`/v1/campaigns/${campaignId}/webhook-deliveries${query}`)).body.items as any[];
 
   /** A voice draft whose external invocation posts to the receiver. */
@@ -63,7 +69,7 @@ describe('campaign webhooks over HTTP', function () {
     await api.webhooks.tick();
     const second = (await post(`/v1/campaigns/${campaignId}/webhook-secret`)).body.secret as string;
     await post(`/v1/campaigns/${campaignId}/pause`, a.apiKey);
-    await api.webhooks.tick();
+    const settled = await tick();
 
     const got = receiver.received.filter((r) => JSON.parse(r.body).campaignId === campaignId);
     expect(got.map((r) => JSON.parse(r.body).type)).to.deep.equal(['campaign.launched', 'campaign.paused']);
@@ -71,7 +77,7 @@ describe('campaign webhooks over HTTP', function () {
     expect(new Webhook(second).verify(got[1]!.body, got[1]!.headers as Record<string, string>)).to.include({ type: 'campaign.paused', campaignId });
     expect(() => new Webhook(first).verify(got[1]!.body, got[1]!.headers as Record<string, string>)).to.throw();
 
-    const log = await deliveries(campaignId);
+    const log = await deliveries(campaignId, settled);
     expect(log.map((d) => [d.type, d.status, d.attempts.length, d.attempts[0].statusCode])).to.deep.equal([['campaign.paused', 'delivered', 1, 200], ['campaign.launched', 'delivered', 1, 200]]);
     expect(log[1].id).to.equal(got[0]!.headers['webhook-id']);
     expect(log[1].data).to.include({ name: 'Spring intake', caseCount: 2, contactCount: 2 });
@@ -87,8 +93,7 @@ describe('campaign webhooks over HTTP', function () {
     receiver.answerWith(() => ({ status: 500 }));
     await post(`/v1/campaigns/${campaignId}/launch`);
     await post(`/v1/campaigns/${campaignId}/pause`);
-    await api.webhooks.tick();
-    const [paused, launched] = await deliveries(campaignId);
+    const [paused, launched] = await deliveries(campaignId, await tick());
     expect(launched.attempts.map((t: any) => [t.outcome, t.statusCode])).to.deep.equal([['retrying', 500]]);
     expect(paused.attempts).to.deep.equal([]);
 
@@ -129,7 +134,7 @@ describe('campaign webhooks over HTTP', function () {
   });
 });
 
-describe('launching with a webhook URL on a private address', () => {
+describe('a webhook URL on a private address', () => {
   let api: Api;
   let a: Company;
   before(async () => {
@@ -138,16 +143,34 @@ describe('launching with a webhook URL on a private address', () => {
   });
   after(() => api.close());
 
-  it('given a literal loopback, private, link-local or localhost URL, then launch answers 422 naming it and appends nothing; a public one launches', async () => {
-    for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://[::1]/', 'http://169.254.169.254/latest', 'https://10.1.2.3/in']) {
-      const { campaignId } = await launchableDraft(api, a);
-      await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: a.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: url } } });
-      const answer = await refusedWithoutEvents(api, 422, () => api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: a.apiKey }));
-      expect(errorPaths(answer), url).to.deep.equal(['externalInvocation.webhookUrl']);
-      expect(answer.body.errors[0].message).to.match(/private, loopback or link-local/);
-    }
+  it('given a literal loopback, private, link-local or localhost URL, or another scheme, then saving it answers 400 naming it and appends nothing; a public one saves and launches', async () => {
     const { campaignId } = await launchableDraft(api, a);
+    for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://[::1]/', 'http://169.254.169.254/latest', 'https://10.1.2.3/in', 'ftp://hooks.example.com/in']) {
+      const answer = await refusedWithoutEvents(api, 400, () =>
+        api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: a.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: url } } }),
+      );
+      expect(errorPaths(answer), url).to.deep.equal(['externalInvocation.webhookUrl']);
+      expect(answer.body.errors[0].message, url).to.match(url.startsWith('ftp') ? /http\(s\) URL/ : /private, loopback or link-local/);
+    }
+    // A URL still being typed is kept, as any half-finished part is, and named at launch.
+    expect((await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: a.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: 'https://' } } })).status).to.equal(200);
+    const halfTyped = await refusedWithoutEvents(api, 422, () => api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: a.apiKey }));
+    expect(errorPaths(halfTyped)).to.deep.equal(['externalInvocation.webhookUrl']);
     await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: a.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: 'https://hooks.hartley-vance.example/in' } } });
     expect((await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: a.apiKey })).status).to.equal(200);
+  });
+
+  it('given a draft saved with a private URL where they were allowed, then the facts launch reads where they are not name it', async () => {
+    const allowing = await startApi({ webhooks: { allowPrivate: true } });
+    try {
+      const b = await allowing.createCompany('Hartley & Vance LLP');
+      const { campaignId } = await launchableDraft(allowing, b);
+      await allowing.call('PATCH', `/v1/campaigns/${campaignId}`, { key: b.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: 'http://127.0.0.1:8080/hooks' } } });
+      const facts = await launchFacts(allowing.stores.eventStore, (await allowing.call('GET', `/v1/campaigns/${campaignId}`, { key: b.apiKey })).body.draft, b.companyId);
+      expect(facts.webhookUrl?.map((p) => p.path)).to.deep.equal(['externalInvocation.webhookUrl']);
+      expect(facts.webhookUrl?.[0]?.message).to.match(/private, loopback or link-local/);
+    } finally {
+      await allowing.close();
+    }
   });
 });
