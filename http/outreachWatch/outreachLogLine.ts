@@ -19,7 +19,8 @@ export type RequestOrigin = { readonly campaignId: string; readonly contactId: s
 /** The events the outreach log reads; every other event has no line. */
 export type WatchedEvent = CampaignEvent | EnrollmentEvent | CallEvent | MessageEvent | ConsentEvent | ConversationEvent;
 
-const endedCall: Record<CallOutcome, string> = {
+/** How the line of an ended call attempt says its outcome. */
+export const endedCall: Record<CallOutcome, string> = {
   answered: 'call answered',
   voicemail: 'call reached voicemail',
   no_answer: 'call not answered',

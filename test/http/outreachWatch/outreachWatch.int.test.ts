@@ -6,6 +6,8 @@ import type { RecordedEvent } from '../../../domain/events/event.ts';
 import { outreachRig, type OutreachRig } from '../../support/outreachRig.ts';
 import { playedCampaign, type PlayedCampaign } from '../../support/playedCampaign.ts';
 import { scrapedMetrics, valueOf } from './scrapedMetrics.ts';
+import { endedCall } from '../../../http/outreachWatch/outreachLogLine.ts';
+import type { CallOutcome } from '../../../domain/call/outcome.ts';
 
 type Data = Record<string, any>;
 type Line = { level: number; msg: string } & Data;
@@ -24,15 +26,6 @@ const allEvents = async (rig: OutreachRig): Promise<RecordedEvent[]> => {
   return events;
 };
 
-const said: Record<string, string> = {
-  answered: 'call answered',
-  voicemail: 'call reached voicemail',
-  no_answer: 'call not answered',
-  busy: 'call busy',
-  failed: 'call failed',
-  transferred: 'call ended after its transfer',
-  opted_out: 'call ended with an opt-out',
-};
 
 describe('watching outreach: the log and the metrics of a campaign as it plays', function () {
   this.timeout(240_000);
@@ -81,8 +74,8 @@ describe('watching outreach: the log and the metrics of a campaign as it plays',
       expect(new Set(ended.map((e) => (e.data as Data)['outcome'])).size, 'kinds of outcome').to.be.greaterThan(1);
       for (const { data } of ended) {
         const { callId, outcome, contactId } = data as Data;
-        expect(log.lines.filter((l) => l['callId'] === callId && l.msg === said[outcome]), `${outcome} of ${callId}`).to.have.length(1);
-        expect(log.lines.find((l) => l['callId'] === callId && l.msg === said[outcome])).to.deep.include({ outcome, contactId, campaignId: played.campaignId });
+        expect(log.lines.filter((l) => l['callId'] === callId && l.msg === endedCall[outcome as CallOutcome]), `${outcome} of ${callId}`).to.have.length(1);
+        expect(log.lines.find((l) => l['callId'] === callId && l.msg === endedCall[outcome as CallOutcome])).to.deep.include({ outcome, contactId, campaignId: played.campaignId });
       }
     });
 
