@@ -21,7 +21,7 @@ const main = async (): Promise<void> => {
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
   const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
-  const clock = await serviceClock(config.simulatedClock, eventStore, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  const clock = await serviceClock(config.simulatedClock, { eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
   for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);
   const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');

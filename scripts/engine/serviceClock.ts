@@ -23,8 +23,13 @@ const latestRecordedAt = async (eventStore: EventStore): Promise<Date | undefine
  * The service's clock: real time, or the simulated clock `CLOCK_START`/`CLOCK_SPEED` ask for. A
  * simulated clock may not start before the store's latest event: recorded time never runs backwards.
  */
-export const serviceClock = async (config: SimulatedClockConfig | undefined, eventStore: EventStore, onError: (error: unknown) => void): Promise<ServiceClock> => {
-  const latest = await latestRecordedAt(eventStore);
+export const serviceClock = async (
+  config: SimulatedClockConfig | undefined,
+  store: { readonly eventStore: EventStore; readonly embedded: boolean },
+  onError: (error: unknown) => void,
+): Promise<ServiceClock> => {
+  // Configuration allows a simulated clock on the embedded store only, where the last event is one indexed read.
+  const latest = store.embedded ? await latestRecordedAt(store.eventStore) : undefined;
   if (!config) {
     const now = new Date();
     const ahead = latest && latest > now ? [{ level: 'warn' as const, fields: { latestRecordedAt: latest.toISOString() }, message: 'the store holds events recorded later than now (on a simulated clock); their times and these will not be in order' }] : [];
