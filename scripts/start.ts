@@ -14,7 +14,7 @@ import { outreachEngine } from './engine/outreachEngine.ts';
 import { newEntityId } from '../adapters/clock/systemClock.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
-import { systemScheduler } from '../adapters/clock/scheduler.ts';
+import { serviceClock } from './engine/serviceClock.ts';
 import { watchedEventStore } from './engine/watchedEventStore.ts';
 
 const main = async (): Promise<void> => {
@@ -23,11 +23,12 @@ const main = async (): Promise<void> => {
   logger.info({ config: describeConfig(config) }, 'starting');
   const stores = await openStores(config, engineRegistry);
   const { readStore, leases } = stores;
-  const scheduler = systemScheduler((error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  const clock = await serviceClock(config.simulatedClock, { eventStore: stores.eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);
   // Outreach log lines and metrics come from what this process appends, so no two processes tell the same event.
-  const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: scheduler });
+  const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: clock.scheduler });
   const { eventStore } = watched;
-  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, new Date());
+  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
   const admin = adminToken(config.adminToken, config.dataDir);
@@ -44,7 +45,7 @@ const main = async (): Promise<void> => {
     eventStore,
     readStore,
     registry: engineRegistry,
-    scheduler,
+    scheduler: clock.scheduler,
     newId: newEntityId,
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
@@ -58,6 +59,7 @@ const main = async (): Promise<void> => {
     logger,
     outreach,
     adminToken: admin.token,
+    clock: () => clock.scheduler.now(),
     unsubscribeSecret: secret,
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,

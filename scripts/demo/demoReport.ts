@@ -71,9 +71,11 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
 export const browseText = (dataDir: string, apiKey: string, campaignId: string): string => {
   const file = join(dataDir, 'demo-api-key');
   writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
-  const get = (path: string) => `  curl -s 'localhost:3000/v1/campaigns/${campaignId}${path}' -H "Authorization: Bearer $(cat ${file})"`;
+  // The same shell steps as the README's "Using the API": the key and the campaign in variables, then curl.
+  const get = (path: string) => `  curl -s "localhost:3000/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"`;
   return [
     `The demo company's API key is in ${file}. To read the campaign over HTTP, run npm start, then:`,
+    `  KEY=$(cat ${file}) CAMPAIGN=${campaignId}`,
     get('/reports/engagement'),
     `${get('/reports/calls?outcome=transferred')} -H 'Accept: text/csv'`,
     `  (the reports are calls, contacts, transfers, opt-outs and engagement)`,

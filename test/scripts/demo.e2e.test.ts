@@ -65,7 +65,7 @@ describe('npm run demo', function () {
     expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
     expect(readFileSync(keyFile, 'utf8')).to.match(/^oek_\S+\n$/);
     const campaignId = /launched campaign ([\w-]{36})/.exec(stdout)![1];
-    expect(stdout).to.contain(`curl -s 'localhost:3000/v1/campaigns/${campaignId}/reports/engagement' -H "Authorization: Bearer $(cat ${keyFile})"`);
+    expect(stdout).to.contain(`  KEY=$(cat ${keyFile}) CAMPAIGN=${campaignId}\n  curl -s "localhost:3000/v1/campaigns/$CAMPAIGN/reports/engagement" -H "Authorization: Bearer $KEY"`);
   });
 
   it('run again on the same data directory, says what it found, adds a company of its own and records all its replies and opt-outs', async () => {
