@@ -22,6 +22,8 @@ export type OutreachMetricsOptions = {
   readonly now: () => number;
   /** Read-model gauges are counted at most this often, whatever the scrape interval. */
   readonly gaugeEveryMs?: number;
+  /** A count of the read models failed: scrapes show no gauges until the next count. */
+  readonly onError?: (error: unknown) => void;
 };
 
 type CampaignCounts = { readonly company: string; readonly campaign: string; readonly contacts: Record<CampaignContactStatus, number>; readonly due: number };
@@ -85,7 +87,13 @@ export const outreachMetrics = (options: OutreachMetricsOptions) => {
   let last: { at: number; counts: Promise<CampaignCounts[]> } | undefined;
   const campaignCounts = (): Promise<CampaignCounts[]> => {
     const at = options.now();
-    if (!last || at - last.at >= (options.gaugeEveryMs ?? 10_000)) last = { at, counts: countCampaigns().catch(() => []) };
+    if (!last || at - last.at >= (options.gaugeEveryMs ?? 10_000)) {
+      const counts = countCampaigns().catch((error: unknown) => {
+        options.onError?.(error);
+        return [];
+      });
+      last = { at, counts };
+    }
     return last.counts;
   };
 

@@ -29,7 +29,7 @@ export type OutreachWatchOptions = {
 export const outreachWatch = (options: OutreachWatchOptions) => {
   const { logger, clock } = options;
   const series = campaignSeries({ cap: options.campaignSeriesCap ?? 200, graceMs: options.campaignSeriesGraceMs ?? 3_600_000 });
-  const metrics = outreachMetrics({ registry: options.registry, readStore: options.readStore, series, now: () => clock.now().getTime() });
+  const metrics = outreachMetrics({ registry: options.registry, readStore: options.readStore, series, now: () => clock.now().getTime(), onError: (error) => logger.warn({ err: error }, 'outreach gauges could not be counted') });
   const write = (line: OutreachLogLine) => logger[line.level](line.fields, line.message);
   const waits = windowWaits({ clock, log: write });
   const origins = requestOrigins();
