@@ -15,14 +15,19 @@ import { newEntityId } from '../adapters/clock/systemClock.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
 import { serviceClock } from './engine/serviceClock.ts';
+import { watchedEventStore } from './engine/watchedEventStore.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env, process.argv.slice(2));
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
-  const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
-  const clock = await serviceClock(config.simulatedClock, { eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  const stores = await openStores(config, engineRegistry);
+  const { readStore, leases } = stores;
+  const clock = await serviceClock(config.simulatedClock, { eventStore: stores.eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
   for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);
+  // Outreach log lines and metrics come from what this process appends, so no two processes tell the same event.
+  const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: clock.scheduler });
+  const { eventStore } = watched;
   const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
@@ -63,6 +68,7 @@ const main = async (): Promise<void> => {
     consentRules: complianceRules(config.compliance).consent,
     allowPrivateWebhooks: config.webhooks.allowPrivate,
     webhookRetry: outreach.webhooks.retry,
+    metrics: watched.metrics,
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 10_000 });
   const server = await listen(app, { port: config.port });
@@ -73,6 +79,7 @@ const main = async (): Promise<void> => {
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     await outreach.stop();
+    watched.stop();
     await server.close();
     await runner.stop();
     leases.close();

@@ -25,7 +25,7 @@ export type RecordCallOutcome = Command<
 export type ReleaseCallRequest = Command<'ReleaseCallRequest', Addressed & At & { callId: string; reason: string }>;
 
 /** Outside the contact's calling window: wait for its next opening. */
-export type RescheduleCall = Command<'RescheduleCall', Addressed & At & { nextAt: string; reason: string; expectedRevision?: number }>;
+export type RescheduleCall = Command<'RescheduleCall', Addressed & At & { nextAt: string; reason: string; localTime?: string; expectedRevision?: number }>;
 
 export type WithholdCalls = Command<'WithholdCalls', Addressed & At & { reason: string; expectedRevision?: number }>;
 

@@ -59,10 +59,12 @@ export const decideEnrollment = (command: EnrollmentCommand, state: EnrollmentSt
       const { callId, reason, at } = command.data;
       return { type: 'CallRequestReleased', data: { campaignId, contactId, callId, attempt: open.attempt, reason, at } };
     }
-    case 'RescheduleCall':
+    case 'RescheduleCall': {
       checkRevision(state, command.data);
       requireDispatchable(state, command.data.at);
-      return { type: 'NextAttemptScheduled', data: { campaignId, contactId, at: command.data.nextAt, reason: command.data.reason } };
+      const { nextAt, reason, localTime } = command.data;
+      return { type: 'NextAttemptScheduled', data: { campaignId, contactId, at: nextAt, reason, ...(localTime !== undefined ? { localTime } : {}) } };
+    }
     case 'WithholdCalls':
       checkRevision(state, command.data);
       requireDispatchable(state, command.data.at);

@@ -35,7 +35,8 @@ export const enrollmentEvents = {
   CallAttemptEnded: t.type({ ...contact, callId: t.string, attempt: WholeNumber, run: WholeNumber, outcome: CallOutcome, endedAt: t.string }),
   /** A request the carrier never heard of (a crash before dialling): closed without counting as an attempt. */
   CallRequestReleased: t.type({ ...contact, callId: t.string, attempt: WholeNumber, reason: t.string, at: t.string }),
-  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: WholeNumber })]),
+  /** `localTime`: the contact's own time when a closed calling window moved the call, for auditors and logs. */
+  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: WholeNumber, localTime: t.string })]),
   /** Calls held back for a reason the contact or the law gives (an opt-out, no window at all), until outreach resumes. */
   CallsWithheld: t.type({ ...contact, reason: t.string, at: t.string }),
   /** Mark Completed, an import of external ids (`external_id_import`), or a complete form (`form_complete`). */

@@ -75,7 +75,7 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
     const at = now.toISOString();
     const reason = window.reason ?? 'outside_calling_window';
     const done = window.nextOpening
-      ? await guarded('reschedule', () => deps.enrollments({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: window.nextOpening!.toISOString(), reason, expectedRevision } }, context(`reschedule-${stamp}`)))
+      ? await guarded('reschedule', () => deps.enrollments({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: window.nextOpening!.toISOString(), reason, ...(window.localTime ? { localTime: window.localTime } : {}), expectedRevision } }, context(`reschedule-${stamp}`)))
       : await guarded('withhold', () => deps.enrollments({ type: 'WithholdCalls', data: { campaignId, contactId, at, reason: `${NO_WINDOW_PREFIX}${reason}`, expectedRevision } }, context(`withhold-${stamp}`)));
     return done ? (window.nextOpening ? 'rescheduled' : 'withheld') : 'skipped';
   }

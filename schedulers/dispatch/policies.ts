@@ -19,6 +19,8 @@ export type WindowAnswer = {
   readonly reason?: string;
   /** When the window next opens (not allowed), absent when it does not open within the policy's horizon. */
   readonly nextOpening?: Date;
+  /** The contact's own time the window was judged at (not allowed), ISO with its offset. */
+  readonly localTime?: string;
   /** The opening a call now falls in (allowed), for the auditors' record. */
   readonly opensAt?: Date;
   readonly closesAt?: Date;
@@ -36,7 +38,7 @@ export const callingWindowCheck = (window: CallingWindow): CallingWindowCheck =>
   const verdict = window.check(input, at.getTime());
   if (!verdict.allowed) {
     const next = window.nextOpening(input, at.getTime());
-    return { allowed: false, reason: verdict.reason, ...(next !== undefined ? { nextOpening: new Date(next) } : {}) };
+    return { allowed: false, reason: verdict.reason, localTime: verdict.localTime, ...(next !== undefined ? { nextOpening: new Date(next) } : {}) };
   }
   const open = window.nextWindow(input, at.getTime());
   return { allowed: true, opensAt: at, ...(open?.closesAt !== undefined ? { closesAt: new Date(open.closesAt) } : {}) };

@@ -41,6 +41,8 @@ export type EngineAppOptions = {
   readonly allowPrivateWebhooks?: boolean;
   /** Sends a webhook delivery again by hand: the webhook scheduler's retry, where it runs. */
   readonly webhookRetry?: WebhookRetry;
+  /** The registry `GET /metrics` serves, when others (the outreach metrics) already write to it. */
+  readonly metrics?: Registry;
 };
 
 export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunner; readonly context: EngineContext };
@@ -56,7 +58,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     ...(options.projectionLeases ? { leases: options.projectionLeases } : {}),
   });
   await runner.start();
-  const metrics = new Registry();
+  const metrics = options.metrics ?? new Registry();
   engineMetrics(metrics, runner);
   const routes = createRouteRegistry();
   const context: EngineContext = {

@@ -110,7 +110,7 @@ describe('dispatcher', () => {
     const summary = await h.dispatcher().tick();
     expect(summary).to.deep.include({ requested: 0, rescheduled: 2 });
     const scheduled = await h.eventsOf('NextAttemptScheduled');
-    expect(scheduled.map((e) => e.data)).to.deep.include({ campaignId, contactId: 'contact-0', at: '2026-03-03T15:00:00.000Z', reason: 'outside_campaign_slots' });
+    expect(scheduled.map((e) => e.data)).to.deep.include({ campaignId, contactId: 'contact-0', at: '2026-03-03T15:00:00.000Z', reason: 'outside_campaign_slots', localTime: '2026-03-02T17:30:00.000-06:00' });
     await h.caughtUp();
     h.clock.current = new Date('2026-03-03T15:00:00.000Z');
     expect((await h.dispatcher().tick()).requested).to.equal(2);

@@ -13,6 +13,8 @@ import { engineApp } from '../../scripts/engine/engineApp.ts';
 import { simulatedOutreach } from '../../scripts/demo/simulatedOutreach.ts';
 import { ADMIN_TOKEN } from './apiHarness.ts';
 import type { WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
+import { watchedEventStore } from '../../scripts/engine/watchedEventStore.ts';
+import type { DestinationStream } from 'pino';
 
 const MINUTE = 60_000;
 
@@ -29,6 +31,8 @@ export type OutreachRigOptions = {
   readonly compliance?: ComplianceRules;
   /** How campaign webhooks are sent; `outreach.webhooks` delivers them once started. */
   readonly webhooks?: WebhookSenderOptions;
+  /** Where the engine's log goes, at which level; silent when absent. */
+  readonly log?: { readonly level: string; readonly destination: DestinationStream };
 };
 
 /**
@@ -40,18 +44,20 @@ export const outreachRig = async (options: OutreachRigOptions) => {
   const clock: VirtualClock = virtualClock(options.start);
   const raw = getSqliteEventStore({ path: join(options.dir, 'events.db'), registry: engineRegistry, pollIntervalMs: 20 });
   const readStore = getSqliteReadStore({ path: join(options.dir, 'read.db'), aliasTtlMs: 0 });
+  const logger = options.log ? createLogger(options.log) : createLogger({ level: 'silent' });
+  // Watched as the service watches its store: outreach lines in the log, outreach metrics on `/metrics`.
+  const watched = watchedEventStore({ eventStore: raw, readStore, logger, clock });
   const acknowledged = options.acknowledged;
   const eventStore: EventStore = acknowledged
     ? {
-        ...raw,
+        ...watched.eventStore,
         append: async (stream, events, expected) => {
-          const result = await raw.append(stream, events, expected);
+          const result = await watched.eventStore.append(stream, events, expected);
           if (events.length > 0) acknowledged(stream, result.position);
           return result;
         },
       }
-    : raw;
-  const logger = createLogger({ level: 'silent' });
+    : watched.eventStore;
   let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
   const outreach = simulatedOutreach({
     eventStore,
@@ -65,7 +71,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     ...(options.callLog ? { callLog: options.callLog } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
-  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach });
+  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach, metrics: watched.metrics });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
   const completion = campaignCompletion({ eventStore, registry: engineRegistry, readStore, clock, waitForReadModels: waitFor });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
@@ -92,6 +98,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     },
     stop: async () => {
       await outreach.stop();
+      watched.stop();
       await server.close(100);
       await runner.stop();
       await readStore.close();

@@ -58,6 +58,15 @@ describe('enrollment: requesting a call', () => {
     spec.given([requested('call-1')]).when({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: opening, reason: 'outside_calling_window' } }).thenThrows(IllegalStateError, undefined, 'ENROLLMENT.CALL_OPEN');
   });
 
+  it("keeps the contact's own time the window was judged at, so the refusal explains itself", () => {
+    const opening = '2026-03-03T14:00:00.000Z';
+    const localTime = '2026-03-02T22:30:00.000-06:00';
+    spec
+      .given([])
+      .when({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: opening, reason: 'outside_federal_hours', localTime } })
+      .then([{ type: 'NextAttemptScheduled', data: { campaignId, contactId, at: opening, reason: 'outside_federal_hours', localTime } }]);
+  });
+
   it('marks completed and completed for calls once; Completed is never weakened to Completed (All Calls)', () => {
     spec.given([]).when({ type: 'MarkContactCompleted', data: { campaignId, contactId, at } }).then([completed]);
     spec.given([completed]).when({ type: 'MarkContactCompleted', data: { campaignId, contactId, at } }).then([]);
