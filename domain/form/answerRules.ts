@@ -64,6 +64,18 @@ export const checkedAnswers = (fields: readonly FormField[], answers: FormAnswer
   return kept;
 };
 
+/** The answers that fit the form, as it keeps them; the rest left out rather than refused. */
+export const fittingAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => {
+  const byKey = new Map(fields.map((field) => [field.key, field]));
+  const kept: Record<string, FormAnswer> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const field = byKey.get(key);
+    const verdict = field ? judged(field, value) : undefined;
+    if (verdict && 'value' in verdict) kept[key] = verdict.value;
+  }
+  return kept;
+};
+
 /** The fields a complete form has answered: the required ones, or every field when none is required. */
 export const taskFieldsOf = (fields: readonly FormField[]): string[] => {
   const required = fields.filter((field) => field.required);

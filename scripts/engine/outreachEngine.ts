@@ -1,3 +1,5 @@
+import { formAnswerFacts } from '../../commands/outreach/reports/formAnswerFacts.ts';
+import { formFittingAgent } from './simulatedAgentForm.ts';
 import type { Config } from '../../adapters/config/config.ts';
 import type { Scheduler } from '../../adapters/clock/scheduler.ts';
 import { emailFromConfig } from '../../adapters/email/emailFromConfig.ts';
@@ -126,7 +128,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     smsKeywords: compliance.smsKeywords,
     log: { warn: (fields, message) => options.log.warn?.(fields, message) },
   });
-  handlers = { ...reports.telephony, ...reports.email };
+  const simulatedAgent = formFittingAgent(reports.telephony.agent, reports.ownerOf, formAnswerFacts(eventStore, readStore).settingsOf);
+  handlers = { ...reports.telephony, ...reports.email, ...(simulatedCarrier ? { agent: simulatedAgent } : {}) };
   const completion = campaignCompletion({
     eventStore,
     registry,
