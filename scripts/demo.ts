@@ -10,7 +10,7 @@ import { createLogger } from '../http/logging.ts';
 import { listen } from '../http/server.ts';
 import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
-import { scriptArgs } from './engine/scriptArgs.ts';
+import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
 import { demoCompany, setUpDemoCampaign } from './demo/demoCampaign.ts';
@@ -22,12 +22,28 @@ import { browseText, demoReportNames, summaryText, writeContactReport, writeRegi
 
 const MINUTE = 60_000;
 
+const spec = {
+  usage: 'npm run demo -- [flags]',
+  summary:
+    'Plays a whole campaign on the embedded stores: a company, its clients over US time zones and states, an intake form, an AI agent and a multi-channel campaign, ' +
+    "launched and played out on the simulated carriers on a virtual clock, with a progress bar. It ends with a summary, the campaign's reports as CSV under <data dir>/reports/, " +
+    "the company's API key in <data dir>/demo-api-key and the commands to browse the campaign with npm start. Earlier data in the directory is kept.",
+  flags: {
+    contacts: { value: 'n', description: 'clients to import and reach, 1 to 100000', default: '500' },
+    seed: { value: 'n', description: 'seed of the simulated carriers and of the generated clients: the same seed plays the same campaign', default: '7' },
+    days: { value: 'n', description: 'most simulated days to play, 1 to 60; the demo ends sooner once every contact is done', default: '14' },
+    start: { value: 'time', description: 'ISO instant the virtual clock starts at', default: '2026-12-07T14:00:00Z, a Monday 08:00 in Chicago; after the earlier data when there is some' },
+  },
+  notes: ['Exit codes: 0 done, 2 bad flags or settings, 1 anything else.'],
+} as const;
+
 const main = async () => {
-  const { flags, config } = scriptArgs(process.argv.slice(2), ['contacts', 'seed', 'days', 'start']);
+  const { flags, config } = scriptArgs(process.argv.slice(2), spec);
   const contacts = Number(flags.contacts ?? 500);
   const seed = Number(flags.seed ?? 7);
   const days = Number(flags.days ?? 14);
   if (!Number.isInteger(contacts) || contacts < 1 || contacts > 100_000) throw new ConfigurationError('--contacts', 'expected a whole number from 1 to 100000');
+  if (!Number.isInteger(seed)) throw new ConfigurationError('--seed', `expected a whole number, got ${flags.seed}`);
   if (!Number.isInteger(days) || days < 1 || days > 60) throw new ConfigurationError('--days', 'expected a whole number of simulated days from 1 to 60');
   // Monday 08:00 in Chicago: the campaign starts with a working week ahead of it.
   const requestedStart = new Date(flags.start ?? '2026-12-07T14:00:00.000Z');
@@ -118,7 +134,4 @@ const main = async () => {
   await eventStore.close();
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? `configuration error: ${error.message}` : error);
-  process.exit(error instanceof ConfigurationError ? 2 : 1);
-});
+main().catch(scriptFailed('demo'));
