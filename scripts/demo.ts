@@ -13,7 +13,9 @@ import { openStores } from './engine/openStores.ts';
 import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
-import { demoCompany, setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { demoCompany, demoTimezone, setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { campaignContactDocs, contactsDone, contactsLeft, contactsLeftText } from './demo/contactsLeft.ts';
+import { etaText, localTime } from './demo/demoProgress.ts';
 import { demoCompanyName, demoStart, earlierData, earlierDataText } from './demo/earlierData.ts';
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
@@ -87,11 +89,16 @@ const main = async () => {
   await settle();
 
   const end = start.getTime() + days * 24 * 60 * MINUTE;
+  const local = localTime(demoTimezone);
+  const { companyId } = setup.launched;
+  const enrolled: number = setup.launched.enrolledContacts;
+  // The bar's whole is the campaign's own end, every contact done; the --days limit only bounds the ETA.
   const bar = new cliProgress.SingleBar(
-    { format: 'outreach {bar} {percentage}% | day {day} {time} | {calls} calls, {messages} messages | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 3000 },
+    { format: 'outreach {bar} {percentage}% of {total} contacts done | {time} | {calls} calls, {messages} messages | ETA {remaining}', noTTYOutput: true, notTTYSchedule: 3000 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(days * 24 * 60, 0, { day: 1, time: '', calls: 0, messages: 0 });
+  const playStarted = performance.now();
+  bar.start(enrolled, 0, { time: local(clock.now()), calls: 0, messages: 0, remaining: 'estimating' });
   let completed = false;
   for (let minute = 0; clock.now().getTime() < end && !completed; minute++) {
     await outreach.dispatcher.tick();
@@ -103,17 +110,16 @@ const main = async () => {
       const campaign = await client.get(`/v1/campaigns/${setup.campaignId}?minPosition=${await eventStore.headPosition()}`, setup.key);
       completed = campaign.status === 'COMPLETED';
       const now = clock.now();
-      bar.update(minute, {
-        day: Math.floor((now.getTime() - start.getTime()) / 86_400_000) + 1,
-        time: now.toISOString().slice(11, 16) + 'Z',
-        calls: outreach.simulated?.calls() ?? 0,
-        messages: outreach.simulated?.messages() ?? 0,
-      });
+      const done = await contactsDone(readStore, companyId, setup.campaignId, enrolled);
+      const remaining = etaText({ done, enrolled, simulatedMs: now.getTime() - start.getTime(), limitMs: end - start.getTime(), wallMs: performance.now() - playStarted });
+      bar.update(done, { time: local(now), calls: outreach.simulated?.calls() ?? 0, messages: outreach.simulated?.messages() ?? 0, remaining });
     }
   }
-  bar.update(days * 24 * 60);
+  await settle();
+  bar.update(await contactsDone(readStore, companyId, setup.campaignId, enrolled), { remaining: '0s' });
   bar.stop();
-  console.log(completed ? `The campaign completed on its own at ${clock.now().toISOString()}: every contact is done.` : `The campaign was still running after ${days} simulated days.`);
+  const left = contactsLeftText(contactsLeft(await campaignContactDocs(readStore, companyId, setup.campaignId)), local);
+  console.log(completed ? `The campaign completed on its own at ${local(clock.now())}. ${left}` : `The campaign was still running at ${local(clock.now())}, after the ${days} simulated days --days allows. ${left}`);
   await outreach.stop();
   await clock.advance(60 * MINUTE);
   await settle();
