@@ -1,4 +1,5 @@
-import { holds, type Lease, type ProjectionLeases } from '../../projections/projectionLeases.ts';
+import type { LeaseKeeperOptions } from '../../projections/leaseKeeper.ts';
+import { holds, type Lease } from '../../projections/projectionLeases.ts';
 
 /** Another process runs the projections: a rebuild beside it would write the same read models. */
 export class LeasesHeldError extends Error {
@@ -13,12 +14,7 @@ export class LeasesHeldError extends Error {
   }
 }
 
-export type RebuildLeasesOptions = {
-  readonly leases: ProjectionLeases;
-  readonly holder: string;
-  readonly leaseMs: number;
-  readonly projections: readonly string[];
-  readonly clock: () => Date;
+export type RebuildLeasesOptions = Pick<LeaseKeeperOptions, 'leases' | 'holder' | 'leaseMs' | 'projections' | 'clock'> & {
   /** Whether a holder has ended for certain (a killed process of this host): its lease is freed, not waited out. */
   readonly gone: (holder: string) => boolean;
 };

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { demoReportNames } from '../../scripts/demo/demoReport.ts';
+import { freePort } from '../support/freePort.ts';
 
 const run = promisify(execFile);
 
@@ -19,15 +19,6 @@ const played = async (dataDir: string, ...flags: string[]) =>
 const demo = async (dataDir: string, ...flags: string[]) => (await played(dataDir, ...flags)).stdout;
 /** A figure of the demo's summary, by its label. */
 const figure = (stdout: string, label: string) => Number(new RegExp(`${label}\\.* +(\\d+)`).exec(stdout)?.[1]);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Runs a command line as the demo printed it, in a shell of its own, from the project's directory. */
 const shell = (line: string, env: Record<string, string>) =>
