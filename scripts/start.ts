@@ -15,7 +15,7 @@ import { outreachEngine } from './engine/outreachEngine.ts';
 import { newEntityId } from '../adapters/clock/systemClock.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
-import { systemScheduler } from '../adapters/clock/scheduler.ts';
+import { serviceClock } from './engine/serviceClock.ts';
 
 const usage = `Usage: npm start -- [flags]
 
@@ -34,7 +34,9 @@ const main = async (): Promise<void> => {
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
   const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
-  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, new Date());
+  const clock = await serviceClock(config.simulatedClock, { eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);
+  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
   const admin = adminToken(config.adminToken, config.dataDir);
@@ -51,7 +53,7 @@ const main = async (): Promise<void> => {
     eventStore,
     readStore,
     registry: engineRegistry,
-    scheduler: systemScheduler((error) => logger.error({ err: error }, 'scheduled outreach work failed')),
+    scheduler: clock.scheduler,
     newId: newEntityId,
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
@@ -65,6 +67,7 @@ const main = async (): Promise<void> => {
     logger,
     outreach,
     adminToken: admin.token,
+    clock: () => clock.scheduler.now(),
     unsubscribeSecret: secret,
     limits: { jsonBytes: config.http.jsonLimitBytes, csvBytes: config.http.csvLimitBytes },
     readyMaxLag: config.http.readyMaxLag,

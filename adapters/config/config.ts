@@ -68,4 +68,8 @@ export type Config = {
   readonly compliance: ComplianceOverrides;
   /** Campaign webhooks: whether private, loopback and link-local addresses may be reached. */
   readonly webhooks: { readonly allowPrivate: boolean };
+  /** Set: outreach and recorded times follow a clock from `start` (unset: now), `speed` times real time. */
+  readonly simulatedClock?: SimulatedClockConfig;
 };
+
+export type SimulatedClockConfig = { readonly start: Date | undefined; readonly speed: number };

@@ -30,6 +30,8 @@ const SettingsCodec = t.type({
   CSV_BODY_LIMIT: s.withDefault(s.byteSize, 10 * 1024 ** 2),
   COMPLIANCE_RULES: s.withDefault(s.complianceOverrides, {}),
   WEBHOOK_ALLOW_PRIVATE: s.withDefault(s.flag, false),
+  CLOCK_START: s.optional(s.isoInstant),
+  CLOCK_SPEED: s.optional(s.clockSpeed),
 } satisfies Record<SettingName, t.Mixed>);
 
 type Settings = t.TypeOf<typeof SettingsCodec>;
@@ -83,6 +85,11 @@ const combinationProblems = (raw: Raw): ErrorDetail[] => {
   requires('SMS_FROM', 'TWILIO_ACCOUNT_SID', ' (texts need a Twilio number to come from)');
   requires('AWS_REGION', 'SES_FROM');
   requires('SES_FROM', 'SES_ENDPOINT');
+  // Outreach on a made-up time must never reach a real person nor share a store with other processes' clocks.
+  for (const clock of ['CLOCK_START', 'CLOCK_SPEED'] as const)
+    for (const real of ['TWILIO_ACCOUNT_SID', 'SES_FROM', 'EVENTSTORE_URL', 'MONGODB_URL'] as const)
+      if (raw[clock] !== undefined && raw[real] !== undefined)
+        problems.push({ path: clock, message: `a simulated clock runs on the simulated carriers and embedded stores only; unset it or ${real}` });
   return problems;
 };
 
@@ -115,4 +122,5 @@ const toConfig = (v: Settings): Config => ({
   http: { jsonLimitBytes: v.JSON_BODY_LIMIT, csvLimitBytes: v.CSV_BODY_LIMIT, readyMaxLag: v.READY_MAX_LAG },
   compliance: v.COMPLIANCE_RULES,
   webhooks: { allowPrivate: v.WEBHOOK_ALLOW_PRIVATE },
+  ...(v.CLOCK_START || v.CLOCK_SPEED ? { simulatedClock: { start: v.CLOCK_START, speed: v.CLOCK_SPEED ?? 1 } } : {}),
 });

@@ -4,6 +4,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { describeErrors } from '../../domain/codecs/describeErrors.ts';
 import { ComplianceOverrides, complianceRules, keywordConflicts } from '../../domain/compliance/complianceRules.ts';
 import { belowLegalFloor } from '../../domain/compliance/legalFloor.ts';
+import { isIsoInstant } from '../../domain/values.ts';
 import { logLevels, type LogLevel } from './config.ts';
 
 /** A setting decoded from its raw string; `check` answers the value or what was expected. */
@@ -42,6 +43,17 @@ export const integerIn = (min: number, max: number): t.Type<number, string, unkn
       ? value
       : { expected: `expected an integer ${min}-${max}, got ${shown(raw)}` };
   });
+
+/** An ISO-8601 instant with its offset (`2027-01-11T17:00:00Z`), as a Date. */
+export const isoInstant = fromString('ISO instant', (raw) =>
+  isIsoInstant(raw) ? new Date(raw) : { expected: `expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got ${shown(raw)}` },
+);
+
+/** How many times faster than real time a simulated clock runs. */
+export const clockSpeed = fromString('clock speed', (raw) => {
+  const value = Number(raw);
+  return raw.trim() !== '' && Number.isFinite(value) && value >= 1 && value <= 3600 ? value : { expected: `expected a number from 1 to 3600, got ${shown(raw)}` };
+});
 
 export const nonEmpty = fromString('non-empty string', (raw) => raw);
 

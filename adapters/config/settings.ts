@@ -22,6 +22,8 @@ export const settings = {
   CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
   COMPLIANCE_RULES: 'JSON file (or inline JSON) overriding calling-hours rows, area-code presumptions and SMS keywords',
   WEBHOOK_ALLOW_PRIVATE: 'true lets campaign webhooks reach private, loopback and link-local addresses (default false)',
+  CLOCK_START: 'ISO time a simulated clock starts at, for trials on the simulated carriers and embedded stores only (unset: real time)',
+  CLOCK_SPEED: 'how many times faster than real time the simulated clock runs, 1 to 3600 (default 1)',
 } as const;
 
 export type SettingName = keyof typeof settings;

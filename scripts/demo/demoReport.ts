@@ -74,13 +74,14 @@ const quoted = (word: string): string => (/^[\w./:-]+$/.test(word) ? word : `'${
 export const browseText = (dataDir: string, apiKey: string, campaignId: string): string => {
   const file = resolve(dataDir, 'demo-api-key');
   writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
-  const auth = `-H "Authorization: Bearer $(cat ${quoted(file)})"`;
-  const get = (path: string, csv = false) => `  curl -s "localhost:\${PORT:-3000}/v1/campaigns/${campaignId}${path}" ${auth}${csv ? " -H 'Accept: text/csv'" : ''}`;
+  // The same shell steps as the README's "Using the API": the key and the campaign in variables, then curl.
+  const get = (path: string, csv = false) => `  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"${csv ? " -H 'Accept: text/csv'" : ''}`;
   const start = resolve(dataDir) === resolve('data') ? 'npm start' : `npm start -- --data-dir ${quoted(resolve(dataDir))}`;
   return [
     `The demo company's API key is in ${file}. To browse what the demo played, start the service on its data:`,
     `  ${start}`,
     'then, from another shell in this directory (PORT as you started it, 3000 unless set):',
+    `  KEY=$(cat ${quoted(file)}) CAMPAIGN=${campaignId}`,
     get(''),
     get('/contacts?status=active'),
     get('/reports/calls', true),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { demoReportNames } from '../../scripts/demo/demoReport.ts';
-import { freePort } from '../support/freePort.ts';
+import { freePort } from '../support/serviceProcess.ts';
 
 const run = promisify(execFile);
 
@@ -73,7 +73,7 @@ describe('npm run demo', function () {
     expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
     expect(readFileSync(keyFile, 'utf8')).to.match(/^oek_\S+\n$/);
     const campaignId = /launched campaign ([\w-]{36})/.exec(stdout)![1];
-    expect(stdout).to.contain(`curl -s "localhost:\${PORT:-3000}/v1/campaigns/${campaignId}/reports/engagement" -H "Authorization: Bearer $(cat ${keyFile})" -H 'Accept: text/csv'`);
+    expect(stdout).to.contain(`  KEY=$(cat ${keyFile}) CAMPAIGN=${campaignId}\n  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN" -H "Authorization: Bearer $KEY"`);
   });
 
   it('shows its progress as contacts done, with the simulated local date and time', () => {
@@ -88,8 +88,9 @@ describe('npm run demo', function () {
     const printed = stdout.split('\n').map((line) => line.trim());
     const startLine = printed.find((line) => line.startsWith('npm start'))!;
     expect(startLine).to.equal(`npm start -- --data-dir ${dataDir}`);
+    const variables = printed.find((line) => line.startsWith('KEY='))!;
     const curls = printed.filter((line) => line.startsWith('curl '));
-    expect(curls.map((line) => /v1\/campaigns\/[\w-]+([^"]*)"/.exec(line)![1])).to.deep.equal(['', '/contacts?status=active', '/reports/calls', '/reports/contacts', '/reports/engagement']);
+    expect(curls.map((line) => /v1\/campaigns\/\$CAMPAIGN([^"]*)"/.exec(line)![1])).to.deep.equal(['', '/contacts?status=active', '/reports/calls', '/reports/contacts', '/reports/engagement']);
     const env = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     const service = shell(startLine, env);
     try {
@@ -99,7 +100,8 @@ describe('npm run demo', function () {
         ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
       }
       const answer = async (line: string) => {
-        const curl = shell(line, env);
+        // Typed after the line that sets KEY and CAMPAIGN, in the same shell.
+        const curl = shell(`${variables}\n${line}`, env);
         let out = '';
         curl.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
         const code = await new Promise((resolve) => curl.on('exit', resolve));

@@ -1,32 +1,9 @@
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { freePort } from '../support/freePort.ts';
-
-const startScript = join(import.meta.dirname, '../../scripts/start.ts');
-
-const start = (args: string[], env: Record<string, string> = {}) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', startScript, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  const logged: Record<string, unknown>[] = [];
-  const listening = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; port?: number };
-      logged.push(entry);
-      if (entry.msg === 'listening') resolve(`http://127.0.0.1:${entry.port}`);
-    });
-    void exited.then(({ code, stderr }) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  return { child, exited, listening, logged };
-};
+import { freePort, startService as start } from '../support/serviceProcess.ts';
 
 describe('npm start', function () {
   this.timeout(60_000);

@@ -83,6 +83,28 @@ describe('loadConfig', () => {
     for (const value of ['yes', '1', 'TRUE']) expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: value }, [])).to.throw(/WEBHOOK_ALLOW_PRIVATE.*expected true or false/);
   });
 
+  it('given CLOCK_START and CLOCK_SPEED, then the service runs on a simulated clock from that instant at that speed', () => {
+    expect(loadConfig({ CLOCK_START: '2027-01-11T12:00:00-05:00', CLOCK_SPEED: '60' }, []).simulatedClock).to.deep.equal({ start: new Date('2027-01-11T17:00:00Z'), speed: 60 });
+    expect(loadConfig({}, ['--clock-start', '2027-01-11T17:00:00Z']).simulatedClock).to.deep.equal({ start: new Date('2027-01-11T17:00:00Z'), speed: 1 });
+    expect(loadConfig({ CLOCK_SPEED: '2.5' }, []).simulatedClock).to.deep.equal({ start: undefined, speed: 2.5 });
+    expect(loadConfig({}, [])).not.to.have.property('simulatedClock');
+  });
+
+  it('given a CLOCK_START without offset or a CLOCK_SPEED out of 1-3600, then the start is refused naming it', () => {
+    expect(failure({ CLOCK_START: '2027-01-11T17:00:00' }).message).to.equal('CLOCK_START: expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got "2027-01-11T17:00:00"');
+    for (const speed of ['0.5', '3601', 'fast', ' ']) expect(failure({ CLOCK_SPEED: speed }).message).to.match(/^CLOCK_SPEED: expected a number from 1 to 3600/);
+  });
+
+  it('given a real carrier or a shared store, then a simulated clock is refused naming both settings', () => {
+    const clock = { CLOCK_START: '2027-01-11T17:00:00Z' };
+    expect(failure({ ...clock, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example', SMS_FROM: '+13125550100' }).message).to.equal(
+      'CLOCK_START: a simulated clock runs on the simulated carriers and embedded stores only; unset it or TWILIO_ACCOUNT_SID',
+    );
+    expect(failure({ CLOCK_SPEED: '60', AWS_REGION: 'eu-west-1', SES_FROM: 'a@b.example' }).message).to.contain('CLOCK_SPEED: a simulated clock').and.contain('unset it or SES_FROM');
+    expect(failure({ ...clock, EVENTSTORE_URL: 'esdb://db:2113' }).message).to.contain('unset it or EVENTSTORE_URL');
+    expect(failure({ ...clock, MONGODB_URL: 'mongodb://db' }).message).to.contain('unset it or MONGODB_URL');
+  });
+
   it('lets flags win over the environment, in both --flag value and --flag=value forms', () => {
     const config = loadConfig({ PORT: '8080', DATA_DIR: '/env' }, ['--port', '9090', '--data-dir=/flag', '--log-level', 'warn']);
     expect(config.port).to.equal(9090);
