@@ -1,34 +1,54 @@
 // `npm run bench`: measures the engine and a raw better-sqlite3 baseline in the same run, on the
 // same disk, each case in its own process so its peak RSS is its own. Prints medians.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigurationError } from '../domain/errors.ts';
+import { scriptFailed, scriptFlags } from './engine/scriptArgs.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    events: { type: 'string', default: '1000000' },
-    appends: { type: 'string', default: '100000' },
-    requests: { type: 'string', default: '100000' },
-    /** Comma-separated cases to run (append, rebuild, dispatch_select, import, launch, callbacks, soak, reports); all by default. */
-    only: { type: 'string' },
-    dir: { type: 'string', default: join(process.cwd(), '.bench') },
-  },
-});
-const runs = Number(values.runs);
-const dir = values.dir!;
 const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
+const spec = {
+  usage: 'npm run bench -- [flags]',
+  summary:
+    'Measures the engine and a raw better-sqlite3 baseline in the same run, on the same disk, each case in its own process so its peak RSS is its own; prints medians as `metric` and `ratio` lines. ' +
+    'The whole run takes several minutes and a few GB of disk in --dir, which it empties first and removes at the end.',
+  flags: {
+    runs: { value: 'n', description: 'runs per figure, of which the median is printed', default: '3' },
+    events: { value: 'n', description: 'events seeded for the rebuild and read cases', default: '1000000' },
+    appends: { value: 'n', description: 'appends of the concurrent append case (the sequential one does at most 20000)', default: '100000' },
+    requests: { value: 'n', description: 'requests of the soak case', default: '100000' },
+    only: { value: 'cases', description: `comma-separated cases to run: ${cases.join(', ')}`, default: 'all' },
+    dir: { value: 'dir', description: "the bench's scratch directory; refused when it holds files the bench did not write", default: './.bench' },
+  },
+  notes: ['Exit codes: 0 done, 2 bad flags, 1 anything else.'],
+} as const;
+
+const flags = (() => {
+  try {
+    return scriptFlags(process.argv.slice(2), spec);
+  } catch (error) {
+    return scriptFailed('bench')(error);
+  }
+})();
+const values = { runs: '3', events: '1000000', appends: '100000', requests: '100000', ...flags, dir: resolve(flags.dir ?? '.bench') };
+for (const name of ['runs', 'events', 'appends', 'requests'] as const)
+  if (!/^[1-9]\d*$/.test(values[name])) scriptFailed('bench')(new ConfigurationError(`--${name}`, `expected a whole number above 0, got ${values[name]}`));
+const runs = Number(values.runs);
+const dir = values.dir;
+/** Marks a directory as the bench's own: one without it, and not empty, is never emptied. */
+const MARK = '.outreach-bench';
+if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, MARK)))
+  scriptFailed('bench')(new ConfigurationError('--dir', `${dir} holds files the bench did not write; name an empty or new directory`));
 const only = values.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !cases.includes(name)) ?? [];
-if (unknown.length) throw new Error(`--only: no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`);
+if (unknown.length) scriptFailed('bench')(new ConfigurationError('--only', `no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`));
 const selected = (name: string) => !only || only.includes(name);
 
 type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; afterWarmUpMb?: number; afterAllMb?: number; rssGrowthMb?: number; peakRssMb: number };
 
 /** Stores no later case reads: the seeded million events stay, every other case's files go. */
 const clearAfterRun = () => {
-  for (const name of readdirSync(dir)) if (!name.startsWith('rebuild-events.db')) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir)) if (name !== MARK && !name.startsWith('rebuild-events.db')) rmSync(join(dir, name), { recursive: true, force: true });
 };
 
 const run = (script: string, mode: string, count: string): Result => {
@@ -73,6 +93,7 @@ const ratio = (name: string, value: number) => console.log(`ratio ${name} ${valu
 
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, MARK), '');
 console.log(`# ${runs} runs per figure, medians; dir ${dir}`);
 
 if (selected('append')) {

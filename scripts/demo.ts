@@ -10,10 +10,12 @@ import { createLogger } from '../http/logging.ts';
 import { listen } from '../http/server.ts';
 import { engineApp } from './engine/engineApp.ts';
 import { openStores } from './engine/openStores.ts';
-import { scriptArgs } from './engine/scriptArgs.ts';
+import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
-import { demoCompany, setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { demoCompany, demoTimezone, setUpDemoCampaign } from './demo/demoCampaign.ts';
+import { campaignContactDocs, contactsDone, contactsLeft, contactsLeftText } from './demo/contactsLeft.ts';
+import { etaText, localTime } from './demo/demoProgress.ts';
 import { demoCompanyName, demoStart, earlierData, earlierDataText } from './demo/earlierData.ts';
 import { demoClient } from './demo/demoClient.ts';
 import { demoTally } from './demo/demoTally.ts';
@@ -22,12 +24,28 @@ import { browseText, demoReportNames, summaryText, writeContactReport, writeRegi
 
 const MINUTE = 60_000;
 
+const spec = {
+  usage: 'npm run demo -- [flags]',
+  summary:
+    'Plays a whole campaign on the embedded stores: a company, its clients over US time zones and states, an intake form, an AI agent and a multi-channel campaign, ' +
+    "launched and played out on the simulated carriers on a virtual clock, with a progress bar. It ends with a summary, the campaign's reports as CSV under <data dir>/reports/, " +
+    "the company's API key in <data dir>/demo-api-key and the commands to browse the campaign with npm start. Earlier data in the directory is kept.",
+  flags: {
+    contacts: { value: 'n', description: 'clients to import and reach, 1 to 100000', default: '500' },
+    seed: { value: 'n', description: 'seed of the simulated carriers and of the generated clients: the same seed plays the same campaign', default: '7' },
+    days: { value: 'n', description: 'most simulated days to play, 1 to 60; the demo ends sooner once every contact is done', default: '14' },
+    start: { value: 'time', description: 'ISO instant the virtual clock starts at', default: '2026-12-07T14:00:00Z, a Monday 08:00 in Chicago; after the earlier data when there is some' },
+  },
+  notes: ['Exit codes: 0 done, 2 bad flags or settings, 1 anything else.'],
+} as const;
+
 const main = async () => {
-  const { flags, config } = scriptArgs(process.argv.slice(2), ['contacts', 'seed', 'days', 'start']);
+  const { flags, config } = scriptArgs(process.argv.slice(2), spec);
   const contacts = Number(flags.contacts ?? 500);
   const seed = Number(flags.seed ?? 7);
   const days = Number(flags.days ?? 14);
   if (!Number.isInteger(contacts) || contacts < 1 || contacts > 100_000) throw new ConfigurationError('--contacts', 'expected a whole number from 1 to 100000');
+  if (!Number.isInteger(seed)) throw new ConfigurationError('--seed', `expected a whole number, got ${flags.seed}`);
   if (!Number.isInteger(days) || days < 1 || days > 60) throw new ConfigurationError('--days', 'expected a whole number of simulated days from 1 to 60');
   // Monday 08:00 in Chicago: the campaign starts with a working week ahead of it.
   const requestedStart = new Date(flags.start ?? '2026-12-07T14:00:00.000Z');
@@ -71,11 +89,16 @@ const main = async () => {
   await settle();
 
   const end = start.getTime() + days * 24 * 60 * MINUTE;
+  const local = localTime(demoTimezone);
+  const { companyId } = setup.launched;
+  const enrolled: number = setup.launched.enrolledContacts;
+  // The bar's whole is the campaign's own end, every contact done; the --days limit only bounds the ETA.
   const bar = new cliProgress.SingleBar(
-    { format: 'outreach {bar} {percentage}% | day {day} {time} | {calls} calls, {messages} messages | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 3000 },
+    { format: 'outreach {bar} {percentage}% of {total} contacts done | {time} | {calls} calls, {messages} messages | ETA {remaining}', noTTYOutput: true, notTTYSchedule: 3000 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(days * 24 * 60, 0, { day: 1, time: '', calls: 0, messages: 0 });
+  const playStarted = performance.now();
+  bar.start(enrolled, 0, { time: local(clock.now()), calls: 0, messages: 0, remaining: 'estimating' });
   let completed = false;
   for (let minute = 0; clock.now().getTime() < end && !completed; minute++) {
     await outreach.dispatcher.tick();
@@ -87,17 +110,16 @@ const main = async () => {
       const campaign = await client.get(`/v1/campaigns/${setup.campaignId}?minPosition=${await eventStore.headPosition()}`, setup.key);
       completed = campaign.status === 'COMPLETED';
       const now = clock.now();
-      bar.update(minute, {
-        day: Math.floor((now.getTime() - start.getTime()) / 86_400_000) + 1,
-        time: now.toISOString().slice(11, 16) + 'Z',
-        calls: outreach.simulated?.calls() ?? 0,
-        messages: outreach.simulated?.messages() ?? 0,
-      });
+      const done = await contactsDone(readStore, companyId, setup.campaignId, enrolled);
+      const remaining = etaText({ done, enrolled, simulatedMs: now.getTime() - start.getTime(), limitMs: end - start.getTime(), wallMs: performance.now() - playStarted });
+      bar.update(done, { time: local(now), calls: outreach.simulated?.calls() ?? 0, messages: outreach.simulated?.messages() ?? 0, remaining });
     }
   }
-  bar.update(days * 24 * 60);
+  await settle();
+  bar.update(await contactsDone(readStore, companyId, setup.campaignId, enrolled), { remaining: '0s' });
   bar.stop();
-  console.log(completed ? `The campaign completed on its own at ${clock.now().toISOString()}: every contact is done.` : `The campaign was still running after ${days} simulated days.`);
+  const left = contactsLeftText(contactsLeft(await campaignContactDocs(readStore, companyId, setup.campaignId)), local);
+  console.log(completed ? `The campaign completed on its own at ${local(clock.now())}. ${left}` : `The campaign was still running at ${local(clock.now())}, after the ${days} simulated days --days allows. ${left}`);
   await outreach.stop();
   await clock.advance(60 * MINUTE);
   await settle();
@@ -118,7 +140,4 @@ const main = async () => {
   await eventStore.close();
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? `configuration error: ${error.message}` : error);
-  process.exit(error instanceof ConfigurationError ? 2 : 1);
-});
+main().catch(scriptFailed('demo'));

@@ -2,15 +2,36 @@
 // traffic (after a projection's version changed, say), with a progress bar and a summary.
 import cliProgress from 'cli-progress';
 import { engineRegistry } from '../domain/engineEvents.ts';
-import { ConfigurationError } from '../domain/errors.ts';
 import { engineProjections } from '../projections/engineProjections.ts';
 import { projectionRunner } from '../projections/projectionRunner.ts';
+import { endedHolder, leaseHolder } from '../adapters/config/leaseHolder.ts';
 import { openStores } from './engine/openStores.ts';
-import { scriptArgs } from './engine/scriptArgs.ts';
+import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
+import { LeasesHeldError, takeRebuildLeases } from './rebuild/rebuildLeases.ts';
+
+const spec = {
+  usage: 'npm run rebuild -- [flags]',
+  summary:
+    'Brings every read model up to the head of the event store without serving traffic (after a projection\'s version changed, say), with a progress bar and a summary. ' +
+    "It takes the projections' leases as npm start does, so it refuses to run while a live process holds them, naming the holder and when its lease expires.",
+  flags: {
+    force: { description: "rebuild even while another process holds the projections' leases (it then writes beside that process)", default: 'off' },
+  },
+  notes: ["Exit codes: 0 done, 2 bad flags or settings, 3 another process holds the projections' leases, 1 anything else."],
+} as const;
 
 const main = async () => {
-  const { config } = scriptArgs(process.argv.slice(2), []);
-  const { eventStore, readStore } = await openStores(config, engineRegistry);
+  const { flags, config } = scriptArgs(process.argv.slice(2), spec);
+  const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
+  const holder = leaseHolder(config.projectionLeases.holder);
+  const taken = flags.force
+    ? { release: async () => undefined }
+    : await takeRebuildLeases({ leases, holder, leaseMs: config.projectionLeases.leaseMs, projections: engineProjections.map((p) => p.name), clock: () => new Date(), gone: endedHolder(holder) }).catch(async (error: unknown) => {
+        leases.close();
+        await readStore.close();
+        await eventStore.close();
+        throw error;
+      });
   const runner = projectionRunner({ eventStore, readStore, projections: engineProjections });
   const started = performance.now();
   const head = await eventStore.headPosition();
@@ -41,11 +62,14 @@ const main = async () => {
   ))
     console.log(`${s.name}: version ${s.activeVersion} at position ${s.activeVersion === null ? '-' : String(s.checkpoints[s.activeVersion] ?? 0n)}`);
   console.log(`${engineProjections.length} projections up to position ${head} in ${seconds.toFixed(1)} s`);
+  await taken.release();
+  leases.close();
   await readStore.close();
   await eventStore.close();
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? `configuration error: ${error.message}` : error);
-  process.exit(error instanceof ConfigurationError ? 2 : 1);
+  if (!(error instanceof LeasesHeldError)) return scriptFailed('rebuild')(error);
+  console.error(`rebuild: ${error.message}`);
+  process.exit(3);
 });

@@ -1,5 +1,5 @@
 // `npm run replay -- --help`: the event log read back for auditors, one campaign's timeline or raw events.
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineRegistry } from '../domain/engineEvents.ts';
 import type { RecordedEvent } from '../domain/events/event.ts';
@@ -9,22 +9,31 @@ import { campaignLog } from './replay/campaignLog.ts';
 import { inboundCallIdsOf } from './replay/inboundCallIds.ts';
 import { eventLine } from './replay/eventLine.ts';
 import { openStores } from './engine/openStores.ts';
-import { scriptArgs } from './engine/scriptArgs.ts';
+import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 
-const usage = `Usage: npm run replay -- [flags]
-
-  --campaign <id>         one campaign's timeline: its own events and those of every contact it
-                          enrolled (enrolment, workflow, calls, messages, texts received, consent),
-                          interleaved in global order, one line each:
-                          #position  recorded at  stream  type  key facts
-  --as-of <position|time> with --campaign: stop at a global position (digits) or an ISO-8601 time
-  --stream <name>         the events of one stream, as JSON lines
-  --after <position>      every event after a global position, as JSON lines (the default: from the start)
-  --limit <n>             at most n events (JSON lines only)
-  --data-dir <dir>        the embedded store to read (default ./data); EVENTSTORE_URL reads EventStoreDB
-  --help                  this text
-
-Exit codes: 0 done, 2 bad flags or an unknown campaign, 1 anything else.`;
+const spec = {
+  usage: 'npm run -s replay -- [flags]',
+  summary:
+    "The event log read back for an auditor, one line per event: a campaign's timeline, one stream, or the whole log. " +
+    "Run it as `npm run -s replay` (or `npx tsx scripts/replay.ts`): without -s, npm writes its own banner lines to stdout before the events.",
+  flags: {
+    campaign: { value: 'id', description: "one campaign's timeline: its own events and those of every contact it enrolled (enrolment, workflow, calls, messages, texts received, consent), in global order", default: 'none: the whole log' },
+    'as-of': { value: 'position|time', description: 'with --campaign: stop at a global position (digits) or an ISO-8601 time', default: 'the head of the log' },
+    stream: { value: 'name', description: 'the events of one stream', default: 'every stream' },
+    after: { value: 'position', description: 'every event after a global position', default: '0, from the start' },
+    limit: { value: 'n', description: 'at most n events (with --stream or --after)', default: 'no limit' },
+    format: { value: 'json|text', description: 'json: one JSON object a line {position, stream, revision, type, data, metadata}, for jq; text: #position, recorded at, stream, type and key facts, two spaces apart', default: 'text with --campaign, json otherwise' },
+    out: { value: 'file', description: 'write the lines to this file instead of stdout; an existing file is refused', default: 'stdout' },
+    force: { description: 'with --out: overwrite an existing file', default: 'off' },
+  },
+  notes: [
+    'Examples:',
+    '  npm run -s replay -- --campaign <id> --format json | jq -c \'select(.type == "CallPlaced")\'',
+    '  npm run -s replay -- --campaign <id> --out audit.log',
+    '',
+    'Exit codes: 0 done, 2 bad flags, an unknown campaign or an existing --out file, 1 anything else.',
+  ],
+} as const;
 
 const jsonLine = (event: RecordedEvent): string =>
   JSON.stringify({
@@ -36,37 +45,57 @@ const jsonLine = (event: RecordedEvent): string =>
     metadata: event.metadata,
   });
 
-/** One line out, waiting while stdout is full: a long log goes out as fast as its reader takes it. */
-const emit = async (line: string): Promise<void> => {
-  if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+type Output = { emit(line: string): Promise<void>; end(): Promise<void> };
+
+/** Lines out, waiting while the reader is full: a long log goes out as fast as its reader takes it. */
+const output = (sink: NodeJS.WritableStream): Output => ({
+  emit: async (line) => {
+    if (!sink.write(`${line}\n`)) await new Promise((resolve) => sink.once('drain', resolve));
+  },
+  end: () => (sink === process.stdout ? Promise.resolve() : new Promise<void>((resolve, reject) => sink.once('error', reject).end(resolve))),
+});
+
+/** The file --out names, created now, so a file already there is refused before anything is read. */
+const outFile = (file: string, force: boolean): NodeJS.WritableStream => {
+  if (!force && existsSync(file)) throw new ConfigurationError('--out', `${file} already exists; pass --force to overwrite it`);
+  // 'wx' still refuses a file created since the check.
+  return createWriteStream(file, { fd: openSync(file, force ? 'w' : 'wx') });
 };
 
 // A reader that stops early (`| head`) is no error of ours.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 
 const main = async () => {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${usage}\n`);
-  const { flags, config } = scriptArgs(argv, ['campaign', 'as-of', 'stream', 'after', 'limit']);
+  const { flags, config } = scriptArgs(process.argv.slice(2), spec);
   const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
   if (!(limit > 0)) throw new ConfigurationError('--limit', `expected a positive number, got ${flags.limit}`);
-  if (flags.after !== undefined && !/^\d+$/.test(flags.after)) throw new ConfigurationError('--after', `expected a position, got ${flags.after}`);
+  if (flags.after !== undefined && !/^\d+$/.test(flags.after!)) throw new ConfigurationError('--after', `expected a position, got ${flags.after}`);
   if (flags.campaign !== undefined && (flags.stream !== undefined || flags.after !== undefined)) throw new ConfigurationError('--campaign', 'reads its own streams: leave out --stream and --after');
   if (flags['as-of'] !== undefined && flags.campaign === undefined) throw new ConfigurationError('--as-of', 'goes with --campaign');
-  const asOf = flags['as-of'] === undefined ? undefined : asOfOf(flags['as-of']);
+  const format = flags.format ?? (flags.campaign !== undefined ? 'text' : 'json');
+  if (format !== 'json' && format !== 'text') throw new ConfigurationError('--format', `expected json or text, got ${format}`);
+  if (flags.force && flags.out === undefined) throw new ConfigurationError('--force', 'goes with --out');
+  const asOf = flags['as-of'] === undefined ? undefined : asOfOf(flags['as-of']!);
+  const line = format === 'json' ? jsonLine : eventLine;
   // Reading must not leave an empty store behind where there was none.
   if (config.eventStore.engine === 'sqlite' && !existsSync(join(config.dataDir, 'events.db'))) throw new ConfigurationError('--data-dir', `no event store in ${config.dataDir}`);
+  const out = output(flags.out === undefined ? process.stdout : outFile(flags.out!, flags.force === true));
   const { eventStore, readStore } = await openStores(config, engineRegistry);
   try {
     if (flags.campaign !== undefined) {
-      const lines = await campaignLog(eventStore, flags.campaign, asOf, eventLine, inboundCallIdsOf(readStore));
+      const lines = await campaignLog(eventStore, flags.campaign!, asOf, line, inboundCallIdsOf(readStore));
       if (!lines) throw new ConfigurationError('--campaign', `no campaign ${flags.campaign} in the event store${asOf ? ' as of that point' : ''}`);
-      for (const line of lines) await emit(line);
+      for (const each of lines) await out.emit(each);
       return;
     }
-    const events = flags.stream ? eventStore.readStream(flags.stream, { maxCount: limit }) : eventStore.readAll({ after: BigInt(flags.after ?? 0), maxCount: limit });
-    for await (const event of events) await emit(jsonLine(event));
+    const events = flags.stream ? eventStore.readStream(flags.stream!, { maxCount: limit }) : eventStore.readAll({ after: BigInt(flags.after ?? 0), maxCount: limit });
+    for await (const event of events) await out.emit(line(event));
+  } catch (error) {
+    // A refused replay leaves no half-written or empty file behind.
+    if (flags.out !== undefined) rmSync(flags.out, { force: true });
+    throw error;
   } finally {
+    await out.end();
     await readStore.close();
     await eventStore.close();
   }
@@ -81,7 +110,4 @@ const asOfOf = (text: string) => {
   }
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? `replay: ${error.message}\n\n${usage}` : error);
-  process.exit(error instanceof ConfigurationError ? 2 : 1);
-});
+main().catch(scriptFailed('replay'));

@@ -1,6 +1,7 @@
 // `npm start`: the service on the configured stores, with its projections and HTTP API.
 import { loadConfig } from '../adapters/config/loadConfig.ts';
 import { describeConfig } from '../adapters/config/describeConfig.ts';
+import { configUsage } from '../adapters/config/settings.ts';
 import { adminToken } from '../adapters/config/adminToken.ts';
 import { unsubscribeSecret } from '../adapters/config/unsubscribeSecret.ts';
 import { endedHolder, leaseHolder } from '../adapters/config/leaseHolder.ts';
@@ -17,8 +18,20 @@ import { applyComplianceRules } from '../commands/compliance/applyComplianceRule
 import { serviceClock } from './engine/serviceClock.ts';
 import { watchedEventStore } from './engine/watchedEventStore.ts';
 
+const usage = `Usage: npm start -- [flags]
+
+The service on the configured stores: the HTTP API, the projections and outreach. Every setting is read
+from its environment variable or its flag (a flag wins); unset ones take the defaults below.
+
+${configUsage()}
+  -h, --help             this text, then exit
+
+Exit codes: 2 a bad flag or setting (each one named), 1 anything else; 0 after SIGINT or SIGTERM.`;
+
 const main = async (): Promise<void> => {
-  const config = loadConfig(process.env, process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${usage}\n`);
+  const config = loadConfig(process.env, argv);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
   const stores = await openStores(config, engineRegistry);

@@ -5,6 +5,8 @@ const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const caseType = 'personal injury';
 /** The demo firm; later runs on the same store add `(run n)` to it. */
 export const demoCompany = 'Hartley & Vance LLP';
+/** The firm's time zone: its settings, and the local time the demo shows. */
+export const demoTimezone = 'America/Chicago';
 
 /**
  * What an admin does before outreach starts: the company and its settings, a list imported from CSV,
@@ -16,7 +18,7 @@ export const setUpDemoCampaign = async (client: DemoClient, adminToken: string, 
   await client.put('/v1/settings/campaigns', key, {
     concurrencyRate: 80,
     outboundLines: 25,
-    timezone: 'America/Chicago',
+    timezone: demoTimezone,
     defaultBusinessHours: [{ days: weekdays, start: '09:00', end: '17:00' }],
   });
   // Every email prints it (CAN-SPAM); the campaign's thank-you email cannot launch without it.

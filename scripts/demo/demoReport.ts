@@ -1,5 +1,5 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringifySafeCsv } from '../../adapters/csv/safeCsv.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
@@ -64,20 +64,29 @@ export const summaryText = (summary: DemoSummary, contacts: number, simulatedHou
     line('calls refused by the calling window', summary.callsRefusedByWindow),
   ].join('\n');
 
+/** A word the shell reads as it is, whatever it holds. */
+const quoted = (word: string): string => (/^[\w./:-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
 /**
  * The demo company's API key in `<DATA_DIR>/demo-api-key`, readable by its owner only (as the admin
- * token is), and how to read the campaign's reports over HTTP with it.
+ * token is), and the exact commands that browse the campaign with `npm start` on the same data.
  */
 export const browseText = (dataDir: string, apiKey: string, campaignId: string): string => {
-  const file = join(dataDir, 'demo-api-key');
+  const file = resolve(dataDir, 'demo-api-key');
   writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   // The same shell steps as the README's "Using the API": the key and the campaign in variables, then curl.
-  const get = (path: string) => `  curl -s "localhost:3000/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"`;
+  const get = (path: string, csv = false) => `  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"${csv ? " -H 'Accept: text/csv'" : ''}`;
+  const start = resolve(dataDir) === resolve('data') ? 'npm start' : `npm start -- --data-dir ${quoted(resolve(dataDir))}`;
   return [
-    `The demo company's API key is in ${file}. To read the campaign over HTTP, run npm start, then:`,
-    `  KEY=$(cat ${file}) CAMPAIGN=${campaignId}`,
-    get('/reports/engagement'),
-    `${get('/reports/calls?outcome=transferred')} -H 'Accept: text/csv'`,
-    `  (the reports are calls, contacts, transfers, opt-outs and engagement)`,
+    `The demo company's API key is in ${file}. To browse what the demo played, start the service on its data:`,
+    `  ${start}`,
+    'then, from another shell in this directory (PORT as you started it, 3000 unless set):',
+    `  KEY=$(cat ${quoted(file)}) CAMPAIGN=${campaignId}`,
+    get(''),
+    get('/contacts?status=active'),
+    get('/reports/calls', true),
+    get('/reports/contacts'),
+    get('/reports/engagement', true),
+    '  (the reports are calls, contacts, transfers, opt-outs and engagement; Accept: text/csv exports any of them)',
   ].join('\n');
 };

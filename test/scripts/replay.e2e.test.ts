@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/events/event.ts';
@@ -102,9 +102,42 @@ describe('npm run replay', function () {
     expect(existsSync(nowhere), 'a store left behind').to.equal(false);
   });
 
-  it('given --help, then it documents every flag', () => {
+  it('given --help, then it documents every flag and how to keep npm\'s banner out of the lines', () => {
     const { code, stdout } = replay('--help');
     expect(code).to.equal(0);
-    for (const flag of ['--campaign', '--as-of', '--stream', '--after', '--limit', '--data-dir']) expect(stdout).to.include(flag);
+    for (const flag of ['--campaign', '--as-of', '--stream', '--after', '--limit', '--format', '--out', '--force', '--data-dir']) expect(stdout).to.include(flag);
+    expect(stdout).to.include('npm run -s replay');
+  });
+
+  it('given --campaign and --format json, then every line is one event as JSON, the same events in the same order as the text lines', () => {
+    const text = replay('--campaign', played.campaignId, '--data-dir', dir);
+    const json = replay('--campaign', played.campaignId, '--format', 'json', '--data-dir', dir);
+    expect(json.code, json.stderr).to.equal(0);
+    const events = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { position: string; stream: string; type: string; data: Data; metadata: Data });
+    expect(events.map((e) => [`#${e.position}`, e.metadata['occurredAt'], e.stream, e.type])).to.deep.equal(text.stdout.trimEnd().split('\n').map((line) => line.split('  ').slice(0, 4)));
+    expect(events.find((e) => e.type === 'CallRequested')!.data['callId']).to.be.a('string');
+  });
+
+  it('given --out, then the lines go to the file alone; an existing file is refused unless --force', () => {
+    const file = join(dir, 'audit.jsonl');
+    const written = replay('--campaign', played.campaignId, '--format', 'json', '--out', file, '--data-dir', dir);
+    expect(written.code, written.stderr).to.equal(0);
+    expect(written.stdout).to.equal('');
+    const expected = replay('--campaign', played.campaignId, '--format', 'json', '--data-dir', dir).stdout;
+    expect(readFileSync(file, 'utf8')).to.equal(expected);
+    const again = replay('--campaign', played.campaignId, '--out', file, '--data-dir', dir);
+    expect(again.code).to.equal(2);
+    expect(again.stderr).to.include(`${file} already exists`).and.include('--force');
+    expect(readFileSync(file, 'utf8')).to.equal(expected);
+    const forced = replay('--campaign', played.campaignId, '--out', file, '--force', '--data-dir', dir);
+    expect(forced.code, forced.stderr).to.equal(0);
+    expect(readFileSync(file, 'utf8')).to.equal(replay('--campaign', played.campaignId, '--data-dir', dir).stdout);
+  });
+
+  it('given --out and an unknown campaign, then it leaves no file behind', () => {
+    const file = join(dir, 'nothing.log');
+    const { code } = replay('--campaign', '0192aaaa-0000-7000-8000-000000000000', '--out', file, '--data-dir', dir);
+    expect(code).to.equal(2);
+    expect(existsSync(file)).to.equal(false);
   });
 });
