@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { EXAMPLE_PHONE } from '../../domain/values.ts';
 
 /** US numbers may be written nationally; anything else needs its country code. */
 const DEFAULT_COUNTRY = 'US';
@@ -11,7 +12,7 @@ export const CallerNumber = new t.Type<string, string, unknown>(
   (u, c) => {
     if (typeof u !== 'string' || u.length > 40) return t.failure(u, c, 'expected a phone number');
     const parsed = parsePhoneNumberFromString(u, DEFAULT_COUNTRY);
-    return parsed?.isValid() ? t.success(parsed.number) : t.failure(u, c, 'expected a valid phone number, in E.164 form (+15551234567) or as a US number');
+    return parsed?.isValid() ? t.success(parsed.number) : t.failure(u, c, `expected a valid phone number, in E.164 form (${EXAMPLE_PHONE}) or as a US number`);
   },
   t.identity,
 );
