@@ -77,7 +77,7 @@ const operation = (route: RouteDoc) => {
     ...(route.requestBody
       ? {
           requestBody: {
-            required: true,
+            required: route.requestBody.required !== false,
             ...(route.requestBody.description ? { description: route.requestBody.description } : {}),
             content: Object.fromEntries(
               acceptedMediaTypes(route).map((type) => [type, { schema: toJsonSchema(route.requestBody!.schema), ...(route.requestBody!.examples ? { examples: route.requestBody!.examples } : {}) }]),

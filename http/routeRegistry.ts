@@ -41,6 +41,8 @@ export type RouteDoc = {
   /** `contentType` is what the route accepts (`application/json` when absent); any other body is refused with 415. */
   readonly requestBody?: {
     readonly contentType?: string | readonly string[];
+    /** False when the route also takes no body at all (`{}` is read then); a body is required otherwise. */
+    readonly required?: boolean;
     readonly schema: Schema;
     readonly description?: string;
     /** Named example bodies, as OpenAPI's `examples` of the media type. */
