@@ -15,7 +15,7 @@ export type CsvRow = { readonly row: number; readonly fields: Partial<Record<Csv
 export type RejectedRow = { readonly row: number; readonly reason: string };
 
 const parserReasons: Partial<Record<string, string>> = {
-  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote (a quote inside quotes is written twice: "")',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote (a quote inside a quoted field is written as two quotes)',
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed, so the rest of the file could not be read',
 };
 

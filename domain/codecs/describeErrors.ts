@@ -21,7 +21,34 @@ const shown = (value: unknown): string => {
   }
 };
 
-/** Names each failing path of an io-ts decode as `a.b.0: expected X, got Y`. */
+/** Objects and arrays are named by their kind when the value is not of it: a codec's full name would spell out every field. */
+const kindOf = (codec: Tagged | undefined): 'an object' | 'an array' | undefined => {
+  let c = codec as (Tagged & { readonly types?: readonly Tagged[] }) | undefined;
+  while (c && (c._tag === 'ExactType' || c._tag === 'ReadonlyType' || c._tag === 'Closed' || c._tag === 'RefinementType')) c = c.type;
+  switch (c?._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'StrictType':
+    case 'DictionaryType':
+    case 'ClosedRecord':
+      return 'an object';
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return 'an array';
+    case 'IntersectionType':
+    case 'UnionType': {
+      const kinds = new Set((c.types ?? []).map(kindOf));
+      return kinds.size === 1 ? [...kinds][0] : undefined;
+    }
+    default:
+      return undefined;
+  }
+};
+
+const isKind = (value: unknown, kind: 'an object' | 'an array'): boolean =>
+  kind === 'an array' ? Array.isArray(value) : typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Names each failing path of an io-ts decode as `a.b.0: expected X, got Y`, or `a.b: missing; expected X`. */
 export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
   errors.map((error) => {
     const path = error.context
@@ -29,9 +56,10 @@ export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
       .map((entry) => entry.key)
       .join('.');
     const last = error.context[error.context.length - 1];
-    const expected = last?.type.name ?? 'a valid value';
-    const got = error.value === undefined ? 'nothing' : shown(error.value);
-    return { path: path || '(root)', message: error.message ?? `expected ${expected}, got ${got}` };
+    const kind = kindOf(last?.type as Tagged | undefined);
+    const expected = kind && !isKind(error.value, kind) ? kind : (last?.type.name ?? 'a valid value');
+    const message = error.value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${shown(error.value)}`;
+    return { path: path || '(root)', message: error.message ?? message };
   });
 
 export const describeErrors = (errors: t.Errors): string =>

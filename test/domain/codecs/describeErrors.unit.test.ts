@@ -23,6 +23,24 @@ describe('describing decode errors', () => {
     const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
     const decoded = t.type({ a: t.string }).decode(deep);
     if (!isLeft(decoded)) throw new Error('expected a failure');
-    expect(errorDetails(decoded.left)).to.deep.equal([{ path: '(root)', message: 'expected { a: string }, got a value nested too deeply to show' }]);
+    expect(errorDetails(decoded.left)).to.deep.equal([{ path: '(root)', message: 'expected an object, got a value nested too deeply to show' }]);
+  });
+
+  it('says a field is missing, and what it should have been, when the request leaves it out', () => {
+    const decoded = t.type({ name: t.string, phone: t.string }).decode({ phone: '+13125550100' });
+    if (!isLeft(decoded)) throw new Error('expected a failure');
+    expect(errorDetails(decoded.left)).to.deep.equal([{ path: 'name', message: 'missing; expected string' }]);
+  });
+
+  it('names an object or an array by its kind when the value is of another kind, rather than spelling out every field', () => {
+    const codec = t.exact(t.intersection([t.type({ contactIds: t.array(t.string) }), t.partial({ reason: t.union([t.string, t.null]) })]));
+    const messages = (value: unknown) => {
+      const decoded = codec.decode(value);
+      if (!isLeft(decoded)) throw new Error('expected a failure');
+      return errorDetails(decoded.left).map((d) => `${d.path}: ${d.message}`);
+    };
+    expect(messages([])).to.deep.equal(['(root): expected an object, got []']);
+    expect(messages({ contactIds: 'a' })).to.deep.equal(['contactIds: expected an array, got "a"']);
+    expect(messages({ contactIds: [1] })).to.deep.equal(['contactIds.0: expected string, got 1']);
   });
 });
