@@ -13,6 +13,7 @@ import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { AgentEventRequest, agentReportOf } from './agentEventRequest.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** Takes an agent report for a company's call; refuses (not found) a call of another company. */
 export type CompanyAgentReports = (companyId: string, report: AgentReport) => Promise<unknown>;
@@ -25,7 +26,7 @@ const withoutCarrier = (ctx: EngineContext): CompanyAgentReports => {
   const handle = agentReportHandler({ readStore: ctx.readStore, calls, consent: consentCommands(ctx), settlement: reportSettlement(ctx), telephony: undefined, ownerOf, formAnswers, clock: ctx.clock });
   return async (companyId, report) => {
     const owner = await ownerOf(report.callId);
-    if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${report.callId}.`);
+    if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(report.callId)}.`);
     await handle(report, owner);
   };
 };

@@ -15,6 +15,7 @@ import { findOptionsOf, pageParameters, pageSchema } from '../pageQuery.ts';
 import { commandDone, pageJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { campaignContactSchema, ContactIdsRequest, ContactsQuery, contactsAnswerSchema, importAnswerSchema, MAX_CONTACTS_PER_REQUEST } from './campaignContactRequests.ts';
+import { named } from '../../domain/namedValue.ts';
 
 const tags = ['Campaign contacts'];
 const unauthorized = problemResponse('no valid API key');
@@ -56,7 +57,7 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
       const progress = (await scope.get(CAMPAIGN_PROGRESS, campaignId)) as CampaignProgressDoc | null;
       // A draft has no contacts yet: an empty page, as for any campaign of the caller's.
-      if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+      if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
       const filters: Filter[] = [campaignContactsOf(campaignId, query.status)];
       if (query.search) filters.push(contactSearchFilter(query.search));
       const page = await scope.find(CAMPAIGN_CONTACTS, { $and: filters }, findOptionsOf(query));

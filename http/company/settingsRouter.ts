@@ -15,6 +15,7 @@ import { decodeBody } from '../decodeBody.ts';
 import { problemResponse } from '../openapi.ts';
 import { commandDone, resource } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** Shapes only: the rules (ranges, zone, slot bounds, overlaps) are the decider's, reported all at once. */
 const CampaignSettingsBody = t.type({
@@ -70,7 +71,7 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       if (doc) return void res.json(resource(doc));
       // The read model has not seen the company yet: its own stream answers.
       const company = await loadCompany(ctx.eventStore, companyId);
-      if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
+      if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
       res.json({
         id: companyId,
         companyId,
