@@ -3,6 +3,7 @@ import { NonEmptyString } from '../../domain/values.ts';
 import { BuilderStep, DraftChanges } from '../../domain/campaign/draft.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { PageQuery } from '../pageQuery.ts';
+import { withSchema } from '../codecSchema.ts';
 
 /** `POST /v1/campaigns`: a draft starts with its name alone. */
 export const CreateCampaignRequest = t.exact(t.type({ name: NonEmptyString }));
@@ -35,7 +36,7 @@ const digits = (name: string, pattern: RegExp) =>
 export const campaignStatuses = ['DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED'] as const;
 
 /** `?status=draft,active`: one or more statuses, in either case. */
-const StatusFilter = new t.Type<string[], string, unknown>(
+const StatusFilter = withSchema(new t.Type<string[], string, unknown>(
   'one or more of DRAFT, ACTIVE, PAUSED, COMPLETED, comma-separated',
   (u): u is string[] => Array.isArray(u),
   (u, c) => {
@@ -44,7 +45,7 @@ const StatusFilter = new t.Type<string[], string, unknown>(
     return wanted.every((s) => (campaignStatuses as readonly string[]).includes(s)) ? t.success(wanted) : t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
   },
   (a) => a.join(','),
-);
+), { type: 'string', examples: ['DRAFT', 'active,paused'] });
 
 export const CampaignsQuery = t.intersection([PageQuery, t.partial({ status: StatusFilter })]);
 
