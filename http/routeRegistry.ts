@@ -45,6 +45,8 @@ export type RouteDoc = {
     readonly required?: boolean;
     readonly schema: Schema;
     readonly description?: string;
+    /** A body the route takes, as OpenAPI's `example` of the media type; every body documents one (or `examples`). */
+    readonly example?: unknown;
     /** Named example bodies, as OpenAPI's `examples` of the media type. */
     readonly examples?: { readonly [name: string]: { readonly summary: string; readonly value: unknown } };
   };

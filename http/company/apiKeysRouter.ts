@@ -52,7 +52,7 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       description: '`apiKey` is shown in this answer only; the engine keeps a hash of it (an Idempotency-Key replay answers `apiKey: null`). A company holds at most 100 active keys.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: IssueApiKeyBody },
+      requestBody: { schema: IssueApiKeyBody, example: { name: 'CRM sync' } },
       responses: {
         201: { description: 'The key, shown once', schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.union([t.string, t.null]), position: t.string })]) },
         400: problemResponse('The body names a problem at each path'),

@@ -68,7 +68,7 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
         'On a draft the schedule is saved in the draft (`reportSchedules`); on a launched campaign it starts running at once. Every problem is named at once: a weekday for weekly, a day 1–28 for monthly, an IANA zone, 1–20 email recipients, a window of whole days, weeks or months, filters the report takes. `timezone` defaults to the company zone at launch.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: ScheduledReportRequest },
+      requestBody: { schema: ScheduledReportRequest, example: { report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '07:00', timezone: 'America/Chicago', recipients: ['partner@example.com'], window: { last: 1, unit: 'weeks' } } },
       responses: {
         201: { description: 'the schedule, its `id` and `position`', schema: scheduleSchema },
         400: problemResponse('the schedule is invalid; `errors` names each field'),
