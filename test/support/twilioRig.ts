@@ -53,6 +53,8 @@ export const twilioRig = async (options: { readonly dir: string; readonly start:
     readStore,
     client: demoClient(server.url),
     url: server.url,
+    /** The engine's express app, for suites that read what it serves. */
+    app: engine.app,
     /** Waits for every read model to reach the store's head. */
     settle: async () => engine.runner.waitFor(await eventStore.headPosition(), { timeoutMs: 60_000 }),
     stop: async () => {
