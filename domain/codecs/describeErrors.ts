@@ -48,18 +48,39 @@ const kindOf = (codec: Tagged | undefined): 'an object' | 'an array' | undefined
 const isKind = (value: unknown, kind: 'an object' | 'an array'): boolean =>
   kind === 'an array' ? Array.isArray(value) : typeof value === 'object' && value !== null && !Array.isArray(value);
 
+type Failure = { readonly path: string; readonly expected: string[]; readonly value: unknown; readonly message: string | undefined };
+
+const failureOf = (error: t.ValidationError): Failure => {
+  const path = error.context
+    .filter((entry, i) => entry.key !== '' && !combines(error.context[i - 1]))
+    .map((entry) => entry.key)
+    .join('.');
+  const last = error.context[error.context.length - 1];
+  const kind = kindOf(last?.type as Tagged | undefined);
+  const expected = kind && !isKind(error.value, kind) ? kind : (last?.type.name ?? 'a valid value');
+  return { path: path || '(root)', expected: [expected], value: error.value, message: error.message };
+};
+
+/**
+ * A union's members fail one by one: those failing at one path on one value are one problem
+ * (`expected A or B`), and a `null` member is dropped where another member got deeper into the value.
+ */
+const unionsMerged = (failures: readonly Failure[]): Failure[] => {
+  const merged: Failure[] = [];
+  for (const failure of failures) {
+    const same = failure.message === undefined ? merged.find((m) => m.message === undefined && m.path === failure.path && Object.is(m.value, failure.value)) : undefined;
+    if (same) same.expected.push(...failure.expected.filter((e) => !same.expected.includes(e)));
+    else merged.push({ ...failure, expected: [...failure.expected] });
+  }
+  const deeper = (path: string) => merged.some((m) => m.path.startsWith(`${path}.`));
+  return merged.filter((m) => !(m.expected.length === 1 && m.expected[0] === 'null' && deeper(m.path)));
+};
+
 /** Names each failing path of an io-ts decode as `a.b.0: expected X, got Y`, or `a.b: missing; expected X`. */
 export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
-  errors.map((error) => {
-    const path = error.context
-      .filter((entry, i) => entry.key !== '' && !combines(error.context[i - 1]))
-      .map((entry) => entry.key)
-      .join('.');
-    const last = error.context[error.context.length - 1];
-    const kind = kindOf(last?.type as Tagged | undefined);
-    const expected = kind && !isKind(error.value, kind) ? kind : (last?.type.name ?? 'a valid value');
-    const message = error.value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${shown(error.value)}`;
-    return { path: path || '(root)', message: error.message ?? message };
+  unionsMerged(errors.map(failureOf)).map(({ path, expected, value, message }) => {
+    const wanted = expected.join(' or ');
+    return { path, message: message ?? (value === undefined ? `missing; expected ${wanted}` : `expected ${wanted}, got ${shown(value)}`) };
   });
 
 export const describeErrors = (errors: t.Errors): string =>

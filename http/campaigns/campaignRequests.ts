@@ -4,6 +4,7 @@ import { BuilderStep, DraftChanges } from '../../domain/campaign/draft.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { PageQuery } from '../pageQuery.ts';
 import { withSchema } from '../codecSchema.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** `POST /v1/campaigns`: a draft starts with its name alone. */
 export const CreateCampaignRequest = t.exact(t.type({ name: NonEmptyString }));
@@ -20,7 +21,7 @@ export const unknownDraftParts = (body: unknown): void => {
   if (unknown.length > 0)
     throw new ValidationError(
       'REQUEST.INVALID_BODY',
-      `The request body has parts a campaign does not have: ${unknown.join(', ')}.`,
+      `The request body has parts a campaign does not have: ${unknown.map((key) => (key === '' ? 'one with an empty name' : named(key, 'name'))).join(', ')}.`,
       unknown.map((path) => ({ path, message: `not a part of a campaign (expected one of ${[...savable].join(', ')})` })),
     );
 };

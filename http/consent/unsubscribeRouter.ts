@@ -85,6 +85,7 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
       security: 'none',
       parameters: [tokenParameter],
       requestBody: {
+        required: false,
         contentType: ['application/x-www-form-urlencoded', 'multipart/form-data'],
         schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
         example: { 'List-Unsubscribe': 'One-Click' },

@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { documentedRoutes, routeName, takesBody, type DocumentedRoute } from './documentedRoutes.ts';
 import { tenantUnderTest, validBodies } from './tenantFixtures.ts';
 
-// Read while mocha loads this file, so every documented write route gets tests of its own.
-const routes = (await documentedRoutes()).filter(takesBody);
+// Read while mocha loads this file, so every documented write route gets tests of its own; Twilio's
+// callbacks are documented here too but served only with a Twilio carrier, which this engine has not.
+const routes = (await documentedRoutes()).filter((route) => takesBody(route) && route.security !== 'twilioSignature');
 
 const json = 'application/json';
 const form = 'application/x-www-form-urlencoded';

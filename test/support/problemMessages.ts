@@ -8,7 +8,7 @@ const rules: readonly { readonly fault: string; readonly found: (message: string
   { fault: 'a space at its start or end', found: (m) => m !== m.trim() },
   { fault: 'nothing in it', found: (m) => m.trim() === '' },
   { fault: '"undefined"', found: (m) => /\bundefined\b/.test(written(m)) },
-  { fault: '"null"', found: (m) => /\bnull\b/.test(written(m).replaceAll('| null', '')) },
+  { fault: '"null"', found: (m) => /\bnull\b/.test(written(m).replaceAll('| null', '').replaceAll(' or null', '')) },
   { fault: '"NaN"', found: (m) => /\bNaN\b/.test(written(m)) },
   { fault: '"[object Object]"', found: (m) => written(m).includes('[object Object]') },
   { fault: '"got nothing"', found: (m) => m.includes('got nothing') },

@@ -6,7 +6,7 @@ const problem = (detail: string, messages: string[] = []) => ({ type: 'urn:x', t
 
 describe('the check every HTTP test makes of the problems it causes', () => {
   it('finds nothing wrong with a message written around values that were there', () =>
-    expect(problemMessageFaults(problem('No agent 01a2 in this company.', ['expected a phone number in E.164 form (+13125550100), got "call me"', 'missing; expected string']))).to.deep.equal([]));
+    expect(problemMessageFaults(problem('No agent 01a2 in this company.', ['expected a phone number in E.164 form (+13125550100), got "call me"', 'missing; expected string', 'expected a builder step or null, got "fax"']))).to.deep.equal([]));
 
   it('names each sign of a value that was missing or empty: a gap, empty quotes, undefined, null, NaN, an object, "got nothing", an edge space', () => {
     const faults = problemMessageFaults(problem('no agent  in this company', ["no list '' here", 'No campaign undefined.', 'no form null', 'NaN rows', 'a [object Object]', 'expected string, got nothing', 'trailing ']));

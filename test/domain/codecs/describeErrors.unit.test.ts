@@ -14,7 +14,7 @@ describe('describing decode errors', () => {
 
   it('leaves the member indexes of intersections and unions out of the path', () => {
     const field = t.exact(t.intersection([t.type({ key: t.string }), t.partial({ options: t.union([t.array(t.string), t.null]) })]));
-    expect(pathsOf(t.type({ fields: t.array(field) }), { fields: [{ key: 1, options: [2] }] })).to.deep.equal(['fields.0.key', 'fields.0.options.0', 'fields.0.options']);
+    expect(pathsOf(t.type({ fields: t.array(field) }), { fields: [{ key: 1, options: [2] }] })).to.deep.equal(['fields.0.key', 'fields.0.options.0']);
   });
 
   it('names the root when the value itself is wrong', () => expect(pathsOf(t.type({ a: t.string }), [])).to.deep.equal(['(root)']));
@@ -42,5 +42,15 @@ describe('describing decode errors', () => {
     expect(messages([])).to.deep.equal(['(root): expected an object, got []']);
     expect(messages({ contactIds: 'a' })).to.deep.equal(['contactIds: expected an array, got "a"']);
     expect(messages({ contactIds: [1] })).to.deep.equal(['contactIds.0: expected string, got 1']);
+  });
+
+  it("names a union's members as one problem at one path, and leaves out a null member where another got deeper", () => {
+    const codec = t.type({ step: t.union([t.keyof({ list: null, agent: null }, 'a builder step'), t.null]), tags: t.union([t.array(t.string), t.null]) });
+    const decoded = codec.decode({ step: 'fax', tags: [3] });
+    if (!isLeft(decoded)) throw new Error('expected a failure');
+    expect(errorDetails(decoded.left)).to.deep.equal([
+      { path: 'step', message: 'expected a builder step or null, got "fax"' },
+      { path: 'tags.0', message: 'expected string, got 3' },
+    ]);
   });
 });
