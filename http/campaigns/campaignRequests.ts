@@ -4,7 +4,7 @@ import { BuilderStep, DraftChanges } from '../../domain/campaign/draft.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { PageQuery } from '../pageQuery.ts';
 import { withSchema } from '../codecSchema.ts';
-import { named } from '../../domain/namedValue.ts';
+import { refuseUnknownFields } from '../unknownFields.ts';
 
 /** `POST /v1/campaigns`: a draft starts with its name alone. */
 export const CreateCampaignRequest = t.exact(t.type({ name: NonEmptyString }));
@@ -15,16 +15,7 @@ export const SaveDraftRequest = DraftChanges;
 /** Names of the parts an autosave may carry; anything else is most likely a typo, and is refused by name. */
 const savable = new Set(Object.keys(DraftChanges.props));
 
-export const unknownDraftParts = (body: unknown): void => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-  const unknown = Object.keys(body).filter((key) => !savable.has(key));
-  if (unknown.length > 0)
-    throw new ValidationError(
-      'REQUEST.INVALID_BODY',
-      `The request body has parts a campaign does not have: ${unknown.map((key) => (key === '' ? 'one with an empty name' : named(key, 'name'))).join(', ')}.`,
-      unknown.map((path) => ({ path, message: `not a part of a campaign (expected one of ${[...savable].join(', ')})` })),
-    );
-};
+export const unknownDraftParts = (body: unknown): void => refuseUnknownFields(body, savable, { field: 'part', of: 'a campaign' });
 
 export const ChangeStepRequest = t.exact(t.type({ step: BuilderStep }));
 

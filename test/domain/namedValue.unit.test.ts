@@ -8,4 +8,5 @@ describe('a value the caller gave, as a message names it', () => {
     expect(`no agent ${named('')} in this company`).to.equal('no agent with an empty id in this company');
     expect(`the form has no field ${named('', 'key')}`).to.equal('the form has no field with an empty key');
   });
+  it('quotes a word a reader would take for a value gone missing', () => expect(`the form has no field ${named('undefined', 'key')}`).to.equal('the form has no field "undefined"'));
 });
