@@ -14,8 +14,9 @@ const shown = (value: unknown): string => {
   // JSON.stringify shows Infinity and NaN as null, and -0 as 0, which would name the wrong value.
   if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return Object.is(value, -0) ? '-0' : String(value);
   try {
-    // A cut between the halves of a surrogate pair would leave text no store can hold.
-    return JSON.stringify(value)?.slice(0, 80).replace(/[\ud800-\udbff]$/, '') ?? String(value);
+    const text = JSON.stringify(value) ?? String(value);
+    // A cut value says so, and never ends on a space; a cut between the halves of a surrogate pair would leave text no store can hold.
+    return text.length <= 80 ? text : `${text.slice(0, 80).replace(/[\ud800-\udbff]$/, '')}…`;
   } catch {
     return 'a value nested too deeply to show';
   }

@@ -53,4 +53,11 @@ describe('describing decode errors', () => {
       { path: 'tags.0', message: 'expected string, got 3' },
     ]);
   });
+
+  it('shows a long value cut, and says so, so a message never ends on a space', () => {
+    const decoded = t.type({ tags: t.array(t.string) }).decode({ tags: { note: `${'x'.repeat(70)} ${'y'.repeat(20)}` } });
+    if (!isLeft(decoded)) throw new Error('expected a failure');
+    const [detail] = errorDetails(decoded.left);
+    expect(detail!.message).to.equal(`expected an array, got {"note":"${'x'.repeat(70)} …`);
+  });
 });
