@@ -17,7 +17,7 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The answer as the form keeps it (a choice in the option's own spelling), or what is wrong with it. */
 const judged = (field: FormField, value: FormAnswer): Judged => {
   if (value === null) return { value };
-  const blank = typeof value === 'string' && value.trim() === '' ? { problem: 'an empty answer; send null to clear the field' } : undefined;
+  const blank = typeof value === 'string' && value.trim() === '' ? { problem: 'an empty answer; send `null` to clear the field' } : undefined;
   switch (field.type) {
     case 'text':
       return blank ?? (typeof value === 'string' ? { value } : { problem: `expected text, got ${typeof value}` });

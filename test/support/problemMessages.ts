@@ -16,11 +16,11 @@ const rules: readonly { readonly fault: string; readonly found: (message: string
 
 /**
  * The words of a message that are ours: what follows `, got ` is the caller's own value shown as JSON,
- * and a quoted string is a value of the caller's too; either may hold anything JSON can.
+ * and a quoted string or a `code` span is a literal value; any of them may hold anything JSON can.
  */
 function written(message: string): string {
   const shown = message.indexOf(', got ');
-  return (shown < 0 ? message : message.slice(0, shown)).replace(/"(?:[^"\\]|\\.)+"/g, '"…"');
+  return (shown < 0 ? message : message.slice(0, shown)).replace(/"(?:[^"\\]|\\.)+"/g, '"…"').replace(/`[^`]+`/g, '`…`');
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});

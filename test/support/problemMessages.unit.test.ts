@@ -25,8 +25,8 @@ describe('the check every HTTP test makes of the problems it causes', () => {
   it("leaves the caller's own value alone, shown after `got `, and the caller's field names", () =>
     expect(problemMessageFaults({ ...problem('The request body is invalid: undefined: expected string, got null', []), errors: [{ path: 'undefined', message: 'expected string, got [null,"",NaN]' }] })).to.deep.equal([]));
 
-  it('leaves a quoted value of the caller alone, whatever it holds', () =>
-    expect(problemMessageFaults(problem('The request body has parts a campaign does not have: "NaN", "a  b", "undefined".'))).to.deep.equal([]));
+  it('leaves a quoted value of the caller, or a literal in backquotes, alone, whatever it holds', () =>
+    expect(problemMessageFaults(problem('The request body has parts a campaign does not have: "NaN", "a  b", "undefined".', ['an empty answer; send `null` to clear the field']))).to.deep.equal([]));
 
   it('finds an empty path, and a detail or message that is not text', () =>
     expect(problemMessageFaults({ title: 'Bad', detail: 3, errors: [{ path: '', message: 'expected x' }] })).to.deep.equal(['detail is not text', 'errors[0].path is empty or not text']));
