@@ -44,8 +44,14 @@ export const NonEmptyString = refined('a non-empty string of at most 500 charact
 /** Ids are UUIDv7 strings made by the engine; clients echo them back. */
 export const Id = refined('an id', t.string, (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s));
 
+/**
+ * The number messages show as an example: valid in the numbering plan (so it passes the engine's own
+ * check) and in 555-0100..0199, the range reserved for fiction, so it reaches no one.
+ */
+export const EXAMPLE_PHONE = '+13125550100';
+
 /** A phone number already normalised to E.164 (`+` and 8 to 15 digits). */
-export const E164 = refined('a phone number in E.164 form (+15551234567)', t.string, (s) => /^\+[1-9]\d{7,14}$/.test(s));
+export const E164 = refined(`a phone number in E.164 form (${EXAMPLE_PHONE})`, t.string, (s) => /^\+[1-9]\d{7,14}$/.test(s));
 
 export const Email = refined('an email address', t.string, (s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
 

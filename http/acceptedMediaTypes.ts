@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { UnsupportedMediaTypeError } from '../domain/errors.ts';
+import { UnsupportedMediaTypeError, ValidationError } from '../domain/errors.ts';
 import type { HttpMethod, RouteDoc } from './routeRegistry.ts';
 
 /**
@@ -58,13 +58,20 @@ const described = (media: MediaType | undefined): string => {
   return `is ${type}${charset}`;
 };
 
-/** Refuses content of any type the route does not declare, or not in UTF-8, with 415 naming both. */
+/** Refuses content of any type the route does not declare, or not in UTF-8, with 415 naming both; a required body that is missing, with 400. */
 export const acceptsOnly = (doc: Pick<RouteDoc, 'method' | 'requestBody'>): RequestHandler => {
   const accepted = acceptedMediaTypes(doc);
   const header = advertisement[doc.method];
   const expected = `${accepted.join(' or ')} (UTF-8)`;
+  const needsBody = doc.requestBody !== undefined && doc.requestBody.required !== false;
   return (req, res, next) => {
-    if (!readsContent(doc.method) || !hasContent(req)) return next();
+    if (!readsContent(doc.method)) return next();
+    if (!hasContent(req))
+      return next(
+        needsBody
+          ? new ValidationError('REQUEST.MISSING_BODY', `The request has no body; this route takes ${expected}.`, [{ path: '(root)', message: `missing; expected a body of ${expected}` }])
+          : undefined,
+      );
     const media = mediaTypeOf(req.headers['content-type']);
     if (media !== undefined && accepted.includes(media.type) && isUtf8(media.charset)) return next();
     if (header) res.set(header, accepted.join(', '));

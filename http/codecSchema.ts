@@ -2,8 +2,16 @@ import type * as t from 'io-ts';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
+const documented = Symbol('jsonSchema');
+
+/** Any JSON value, typed: an untyped schema would say nothing to a reader or a generated client. */
+const anyJson: JsonSchema = { type: ['object', 'array', 'string', 'number', 'boolean', 'null'] };
+
+/** A hand-made codec (a `new t.Type`) with the JSON Schema of what it takes, since no walk can see inside its functions. */
+export const withSchema = <C extends t.Any>(codec: C, schema: JsonSchema): C => Object.assign(codec, { [documented]: schema });
+
 /** io-ts types expose a `_tag` at run time; the static types do not promise it, so it is read defensively. */
-type Tagged = t.Any & { readonly _tag?: string; readonly [field: string]: unknown };
+type Tagged = t.Any & { readonly _tag?: string; readonly [field: string | symbol]: unknown };
 
 const acceptsUndefined = (codec: Tagged): boolean =>
   codec._tag === 'UndefinedType' ||
@@ -26,7 +34,7 @@ const object = (props: Record<string, Tagged>, allOptional: boolean): JsonSchema
  */
 export const codecSchema = (codec: t.Any, depth = 0): JsonSchema => {
   const c = codec as Tagged;
-  if (depth > 32) return {};
+  if (depth > 32) return anyJson;
   const inner = (of: unknown) => codecSchema(of as t.Any, depth + 1);
   switch (c._tag) {
     case 'StringType':
@@ -70,12 +78,18 @@ export const codecSchema = (codec: t.Any, depth = 0): JsonSchema => {
       return { type: 'object', additionalProperties: inner(c.codomain) };
     case 'RefinementType':
       return c.name === 'Int' ? { type: 'integer' } : inner(c.type);
+    case 'Refined':
+      return { ...inner(c.base), description: c.name };
+    case 'FiniteNumber':
+      return { type: 'number' };
+    case 'ClosedRecord':
+      return { type: 'object', additionalProperties: inner(c.codomain) };
     case 'UnknownType':
     case 'AnyType':
     case 'UndefinedType':
     case 'VoidType':
-      return {};
+      return anyJson;
     default:
-      return { description: c.name };
+      return documented in c ? { ...(c[documented] as JsonSchema), description: c.name } : { description: c.name };
   }
 };

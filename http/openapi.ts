@@ -35,7 +35,13 @@ const problemSchema: JsonSchema = {
 const securitySchemes = {
   apiKey: { type: 'http', scheme: 'bearer', description: 'A company API key: `Authorization: Bearer <api key>`.' },
   adminToken: { type: 'http', scheme: 'bearer', description: 'The platform admin token (ADMIN_TOKEN).' },
-  twilioSignature: { type: 'apiKey', in: 'header', name: 'X-Twilio-Signature', description: 'Twilio request signature.' },
+  twilioSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Twilio-Signature',
+    description:
+      "Twilio's request signature: the Base64 HMAC-SHA1, keyed with the account's auth token, of the full URL Twilio called (as `PUBLIC_URL` names this server, query included) followed by every POST parameter's name and value, sorted by name. A request without it, or with any other value, is refused with 403 and changes nothing.",
+  },
 };
 
 /** `/v1/campaigns/:id` becomes `/v1/campaigns/{id}`. */
@@ -77,10 +83,17 @@ const operation = (route: RouteDoc) => {
     ...(route.requestBody
       ? {
           requestBody: {
-            required: true,
+            required: route.requestBody.required !== false,
             ...(route.requestBody.description ? { description: route.requestBody.description } : {}),
             content: Object.fromEntries(
-              acceptedMediaTypes(route).map((type) => [type, { schema: toJsonSchema(route.requestBody!.schema), ...(route.requestBody!.examples ? { examples: route.requestBody!.examples } : {}) }]),
+              acceptedMediaTypes(route).map((type) => [
+                type,
+                {
+                  schema: toJsonSchema(route.requestBody!.schema),
+                  ...(route.requestBody!.example !== undefined ? { example: route.requestBody!.example } : {}),
+                  ...(route.requestBody!.examples ? { examples: route.requestBody!.examples } : {}),
+                },
+              ]),
             ),
           },
         }

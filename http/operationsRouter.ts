@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
+import { serveApiReference, serveRedocScript } from './apiReference.ts';
 import { metricsHandler } from './metrics.ts';
 import { openApiDocument, problemResponse, type ApiInfo } from './openapi.ts';
 import { readinessHandler, type Readiness, type ReadinessOptions } from './readiness.ts';
@@ -103,6 +104,31 @@ export const operationsRouter = (deps: OperationsDeps): Router => {
     (_req, res) => {
       res.json(openApiDocument(deps.routes, deps.api));
     },
+  );
+  const scriptUrl = '/docs/redoc.standalone.js';
+  documentedRoute(
+    router,
+    deps.routes,
+    {
+      method: 'get',
+      path: '/docs',
+      summary: 'This API as a readable reference page (Redoc over /openapi.json); no key needed',
+      tags,
+      responses: { 200: { description: 'the reference page', contentType: 'text/html', schema: { type: 'string' } } },
+    },
+    serveApiReference(deps.api.title, scriptUrl),
+  );
+  documentedRoute(
+    router,
+    deps.routes,
+    {
+      method: 'get',
+      path: scriptUrl,
+      summary: "The reference page's script: Redoc's standalone bundle, served from this server",
+      tags,
+      responses: { 200: { description: 'JavaScript', contentType: 'application/javascript', schema: { type: 'string' } } },
+    },
+    serveRedocScript,
   );
   return router;
 };

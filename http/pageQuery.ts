@@ -1,12 +1,13 @@
 import * as t from 'io-ts';
 import type { FindOptions } from '../projections/readStore.ts';
+import { withSchema } from './codecSchema.ts';
 
-const PageLimit = new t.Type<number, string, unknown>(
+const PageLimit = withSchema(new t.Type<number, string, unknown>(
   'a page size from 1 to 100',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= 100,
   (u, c) => (typeof u === 'string' && /^\d{1,3}$/.test(u) && Number(u) >= 1 && Number(u) <= 100 ? t.success(Number(u)) : t.failure(u, c, 'expected a page size from 1 to 100')),
   String,
-);
+), { type: 'integer', minimum: 1, maximum: 100 });
 
 /** `?after=<cursor>&limit=<1..100>` of every collection route; 50 items a page unless asked. */
 export const PageQuery = t.partial({ after: t.string, limit: PageLimit });

@@ -41,8 +41,12 @@ export type RouteDoc = {
   /** `contentType` is what the route accepts (`application/json` when absent); any other body is refused with 415. */
   readonly requestBody?: {
     readonly contentType?: string | readonly string[];
+    /** False when the route also takes no body at all (`{}` is read then); a body is required otherwise. */
+    readonly required?: boolean;
     readonly schema: Schema;
     readonly description?: string;
+    /** A body the route takes, as OpenAPI's `example` of the media type; every body documents one (or `examples`). */
+    readonly example?: unknown;
     /** Named example bodies, as OpenAPI's `examples` of the media type. */
     readonly examples?: { readonly [name: string]: { readonly summary: string; readonly value: unknown } };
   };

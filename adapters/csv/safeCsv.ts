@@ -5,7 +5,7 @@ import { stringify as stringifySync } from 'csv-stringify/sync';
  * The one way the engine writes CSV for people to open: every cell that a spreadsheet would read as
  * a formula (`=`, `+`, `-`, `@`, tab or carriage return first) is prefixed with `'` and quoted, as
  * OWASP's CSV injection advice says. Numbers are written as they are (`-3` is a number, not a
- * formula); strings are escaped whatever they hold, E.164 phones included (`'+15551234567`), so a
+ * formula); strings are escaped whatever they hold, E.164 phones included (`'+13125550100`), so a
  * spreadsheet shows the number as text rather than evaluating it.
  */
 

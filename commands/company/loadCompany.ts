@@ -2,6 +2,7 @@ import { companyDecider, type CompanyState } from '../../domain/company/decider.
 import { companyStream, type CampaignSettings, type CompanyEvent } from '../../domain/company/events.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { EventStore } from '../eventStore.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** A company as its own stream says now: what a campaign reads when it copies the company's times. */
 export const loadCompany = async (store: EventStore, companyId: string): Promise<CompanyState> => {
@@ -13,6 +14,6 @@ export const loadCompany = async (store: EventStore, companyId: string): Promise
 /** The company's campaign defaults (the engine's defaults until it sets its own); 404 for an unknown company. */
 export const companyCampaignSettings = async (store: EventStore, companyId: string): Promise<CampaignSettings> => {
   const company = await loadCompany(store, companyId);
-  if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
+  if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
   return company.campaignSettings;
 };

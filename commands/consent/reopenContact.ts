@@ -6,6 +6,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import type { ConsentCommands } from './consentCommands.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** A contact as its campaign enrolled it, read from the campaign stream; another company's campaign is not found. */
 export const enrolledContactOf = async (eventStore: EventStore, companyId: string, campaignId: string, contactId: string): Promise<EnrolledContact> => {
@@ -19,8 +20,8 @@ export const enrolledContactOf = async (eventStore: EventStore, companyId: strin
       if (contact) return contact;
     }
   }
-  if (!owned) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
-  throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${contactId} in campaign ${campaignId}.`);
+  if (!owned) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
+  throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${named(contactId)} in campaign ${named(campaignId)}.`);
 };
 
 export type ReopenedAddress = { readonly address: string; readonly channel: string };

@@ -15,7 +15,7 @@ export type CsvRow = { readonly row: number; readonly fields: Partial<Record<Csv
 export type RejectedRow = { readonly row: number; readonly reason: string };
 
 const parserReasons: Partial<Record<string, string>> = {
-  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote (a quote inside quotes is written twice: "")',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote (a quote inside a quoted field is written as two quotes)',
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed, so the rest of the file could not be read',
 };
 
@@ -75,7 +75,7 @@ const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetai
 const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
   const problems = headerProblems(columns);
   if (problems.length === 0) return;
-  const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => `'${name.trim()}'`);
+  const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => (name.trim() === '' ? 'one with no name' : `'${name.trim()}'`));
   const found = unknown.length > 0 ? ` Columns not recognised: ${unknown.join(', ')}.` : '';
   throw new ValidationError(
     'IMPORT.INVALID_HEADER',

@@ -9,6 +9,7 @@ import { campaignRoster } from '../campaignContacts/campaignRoster.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { commandHandler } from '../handleCommand.ts';
+import { named } from '../../domain/namedValue.ts';
 
 export type InAppMessage = Extract<MobileAppEvent, { type: 'InAppMessageRecorded' }>['data'];
 
@@ -26,10 +27,10 @@ export const mobileAppCommands = (deps: { readonly eventStore: EventStore; reado
     // Not there yet (the list may lag the launch by a moment), or not at all: the campaign's stream says which.
     const { state, roster } = await campaignRoster(deps.eventStore, campaignId);
     if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
-      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     if (state.status === 'DRAFT') throw new IllegalStateError('CAMPAIGN.NOT_LAUNCHED', 'The campaign is a draft: it has no contacts until it launches.');
     if (!roster.contactIds.has(contactId))
-      throw new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `${contactId} is not a contact of this campaign.`, [{ path: 'contactId', message: 'not a contact of this campaign' }]);
+      throw new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `${named(contactId)} is not a contact of this campaign.`, [{ path: 'contactId', message: 'not a contact of this campaign' }]);
   };
 
   /** The message this command recorded, also when an earlier try of it had (a retry after a crash). */

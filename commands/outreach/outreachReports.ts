@@ -25,6 +25,7 @@ import { isInboundCallId } from './reports/inboundCallId.ts';
 import { inboundTexts } from './reports/inboundTexts.ts';
 import { messageCompanyOf } from './reports/messageOwner.ts';
 import { isReportMessageId } from '../../domain/scheduledReport/events.ts';
+import { named } from '../../domain/namedValue.ts';
 
 export type OutreachReportsDeps = {
   readonly eventStore: EventStore;
@@ -125,7 +126,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
     /** An agent report checked against a caller's company first (the agent events route): another company's call is not found. */
     agentFor: async (companyId: string, report: AgentReport): Promise<CallOwner> => {
       const owner = await ownerOf(report.callId);
-      if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${report.callId}.`);
+      if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(report.callId)}.`);
       await agent(report, owner);
       return owner;
     },

@@ -8,6 +8,7 @@ import { foldCampaign } from '../campaigns/readCampaign.ts';
 import type { CommandContext } from '../commandContext.ts';
 import { filterProblems, type ReportCatalog } from './reportCatalog.ts';
 import { scheduledReportHandler } from './scheduledReportHandler.ts';
+import { named } from '../../domain/namedValue.ts';
 
 type Written = { readonly position: bigint };
 
@@ -29,7 +30,7 @@ export const scheduledReportCommands = (deps: CampaignDeps & { readonly catalog:
   const campaignOf = async (campaignId: string, companyId: string) => {
     const { state } = await foldCampaign(deps.eventStore, campaignId);
     if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
-      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     return state;
   };
 

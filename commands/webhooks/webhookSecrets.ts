@@ -8,6 +8,7 @@ import { foldCampaign } from '../campaigns/readCampaign.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
 import { commandHandler } from '../handleCommand.ts';
+import { named } from '../../domain/namedValue.ts';
 
 type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly random?: (size: number) => Buffer };
 
@@ -32,7 +33,7 @@ export const rotateWebhookSecret = (deps: Deps) => {
   const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: webhookSecretDecider });
   return async (campaignId: string, context: CommandContext): Promise<{ secret: string; position: bigint }> => {
     const { state } = await foldCampaign(deps.eventStore, campaignId);
-    if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+    if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     const secret = newWebhookSecret(deps.random);
     const result = await handle(webhookStream(campaignId), { type: 'RotateWebhookSecret', data: { campaignId, secret, now: context.now.toISOString() } }, context);
     // A repeated request finds its secret already rotated in; only the first answer ever showed it.

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors.ts';
-import { E164 } from '../values.ts';
+import { E164, EXAMPLE_PHONE } from '../values.ts';
 import type { CreateAgent } from './commands.ts';
 
 /** Voice AI audio travels over the internet: only encrypted transports are accepted. */
@@ -24,7 +24,7 @@ export const agentProblems = (data: CreateAgent['data']): ErrorDetail[] => {
   if (data.voice.trim().length === 0 || data.voice.length > 100) problems.push({ path: 'voice', message: 'expected a voice name of 1 to 100 characters' });
   const url = streamUrlProblem(data.streamUrl);
   if (url) problems.push({ path: 'streamUrl', message: url });
-  if (!E164.is(data.callerNumber)) problems.push({ path: 'callerNumber', message: 'expected a phone number in E.164 form (+15551234567)' });
+  if (!E164.is(data.callerNumber)) problems.push({ path: 'callerNumber', message: `expected a phone number in E.164 form (${EXAMPLE_PHONE})` });
   if (data.form && !data.form.found) problems.push({ path: 'formId', message: 'no form with this id in your company' });
   return problems;
 };

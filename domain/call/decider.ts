@@ -6,13 +6,14 @@ import type { CallEvent } from './events.ts';
 import { requireSameCarrierCall } from './carrierCallBinding.ts';
 import { isFinal, movesForward, outcomeOf } from './progress.ts';
 import { evolveCall, initialCallState, type CallState } from './state.ts';
+import { named } from '../namedValue.ts';
 
 const recording = (state: CallState, callId: string, url: string | undefined): CallEvent[] =>
   url !== undefined && state.recordingUrl === undefined ? [{ type: 'RecordingAvailable', data: { callId, url } }] : [];
 
 /** Reports arrive late, twice and out of order: only one that moves the call forward records anything. */
 const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data']): CallEvent[] => {
-  if (report.callId !== callId) throw new ValidationError('CALL.WRONG_CALL', `A report of call ${report.callId} cannot change call ${callId}.`);
+  if (report.callId !== callId) throw new ValidationError('CALL.WRONG_CALL', `A report of call ${named(report.callId)} cannot change call ${callId}.`);
   const { carrierCallId, progress, reportedAt } = report;
   requireSameCarrierCall(state, callId, carrierCallId);
   if (!movesForward(state.progress, progress)) return recording(state, callId, report.recordingUrl);

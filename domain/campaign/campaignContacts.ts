@@ -1,6 +1,7 @@
 import { IllegalStateError, NotFoundError, type ErrorDetail } from '../errors.ts';
 import type { EnrolledContact } from './events.ts';
 import type { CampaignState } from './state.ts';
+import { named } from '../namedValue.ts';
 
 /** Who a launched campaign enrolled: every contact id, and the contacts of each external id. */
 export type Roster = { readonly contactIds: ReadonlySet<string>; readonly byExternalId: ReadonlyMap<string, readonly string[]> };
@@ -24,7 +25,7 @@ export const rosterOf = (batches: readonly (readonly EnrolledContact[])[]): Rost
  */
 export const requireManageableContacts = (state: CampaignState, campaignId: string, companyId: string): void => {
   if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
-    throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+    throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
   if (state.status === 'DRAFT') throw new IllegalStateError('CAMPAIGN.NOT_LAUNCHED', 'The campaign is a draft: it has no contacts until it launches.');
   if (state.status === 'COMPLETED') throw new IllegalStateError('CAMPAIGN.COMPLETED', 'The campaign is completed: its contacts stay as it left them.');
 };

@@ -8,6 +8,7 @@ import { campaignWorkflows } from '../workflow/plan.ts';
 import { decideInvocation } from './invocation.ts';
 import { withScheduleIds } from '../scheduledReport/scheduleIds.ts';
 import { evolveCampaign, initialCampaignState, type Campaign, type CampaignState, type CampaignStatus } from './state.ts';
+import { named } from '../namedValue.ts';
 
 /** Deep equality of JSON values, so an autosave that repeats what is saved records nothing. */
 const sameValue = (a: unknown, b: unknown): boolean => {
@@ -19,7 +20,7 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   return keysA.length === keysB.length && keysA.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 };
 
-const notFound = (campaignId: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+const notFound = (campaignId: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
 
 const refused = (code: string, message: string) => new IllegalStateError(code, message);
 
@@ -121,7 +122,7 @@ const lifecycle = (at: string, reason: string | undefined) => ({ at, ...(reason 
 export const decideCampaign = (command: CampaignCommand, state: CampaignState): CampaignEvent | CampaignEvent[] => {
   if (command.type === 'StartDraft') {
     const { campaignId, companyId, name, now } = command.data;
-    if (state.status !== 'NONE') throw refused('CAMPAIGN.EXISTS', `Campaign ${campaignId} already exists.`);
+    if (state.status !== 'NONE') throw refused('CAMPAIGN.EXISTS', `Campaign ${named(campaignId)} already exists.`);
     return { type: 'CampaignDraftStarted', data: { campaignId, companyId, name, createdAt: now } };
   }
   const campaign = addressed(state, command);
@@ -153,7 +154,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
       const current = withScheduleIds(campaign.draft.reportSchedules);
       const kept = current.filter((s) => s.id !== command.data.reportId);
-      if (kept.length === current.length) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${command.data.reportId}.`);
+      if (kept.length === current.length) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${named(command.data.reportId)}.`);
       return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: kept } } };
     }
     case 'InvokeCampaign':

@@ -1,10 +1,11 @@
 import type { CampaignSettings } from '../company/events.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Case } from '../list/events.ts';
-import { E164, Email, HttpUrl, isIsoInstant, TimeZone } from '../values.ts';
+import { E164, Email, EXAMPLE_PHONE, HttpUrl, isIsoInstant, TimeZone } from '../values.ts';
 import type { Draft, DraftSlot } from './draft.ts';
 import { slotsProblems } from './slotRules.ts';
 import { reportScheduleProblems, voicemailProblems, workflowProblems } from './settingRules.ts';
+import { named } from '../namedValue.ts';
 
 /** The list as its stream says at launch (cases in the order they were added). */
 export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
@@ -45,19 +46,19 @@ const positiveWhole = (value: number | undefined, path: string, what: string): E
 
 const listProblems = (draft: Draft, list: ListFacts | undefined): ErrorDetail[] => {
   if (draft.listId === undefined) return [{ path: 'listId', message: 'choose a list' }];
-  if (!list || list.listId !== draft.listId) return [{ path: 'listId', message: `no list ${draft.listId} in this company` }];
+  if (!list || list.listId !== draft.listId) return [{ path: 'listId', message: `no list ${named(draft.listId)} in this company` }];
   if (list.cases.length === 0) return [{ path: 'listId', message: 'the list has no cases' }];
   const strays = list.cases.filter((c) => c.caseType !== list.caseType);
   if (strays.length === 0) return [];
-  const named = strays.slice(0, 5).map((c) => c.externalId).join(', ');
+  const externalIds = strays.slice(0, 5).map((c) => c.externalId).join(', ');
   const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
-  return [{ path: 'listId', message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${named}${more}` }];
+  return [{ path: 'listId', message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${externalIds}${more}` }];
 };
 
 const formProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
   if (draft.formId === undefined) return [];
   const { form, list } = facts;
-  if (!form || form.formId !== draft.formId) return [{ path: 'formId', message: `no form ${draft.formId} in this company` }];
+  if (!form || form.formId !== draft.formId) return [{ path: 'formId', message: `no form ${named(draft.formId)} in this company` }];
   if (list && list.listId === draft.listId && form.caseType !== list.caseType)
     return [{ path: 'formId', message: `the form's case type ${form.caseType} is not the list's case type ${list.caseType}` }];
   return [];
@@ -65,7 +66,7 @@ const formProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
 
 const agentProblems = (draft: Draft, agent: AgentFacts | undefined): ErrorDetail[] => {
   if (draft.agentId !== undefined && (!agent || agent.agentId !== draft.agentId))
-    return [{ path: 'agentId', message: `no agent ${draft.agentId} in this company` }];
+    return [{ path: 'agentId', message: `no agent ${named(draft.agentId)} in this company` }];
   if (draft.agentId === undefined && (draft.type === 'voice' || draft.type === 'multichannel'))
     return [{ path: 'agentId', message: `a ${draft.type} campaign needs an agent` }];
   return [];
@@ -76,7 +77,7 @@ const routingProblems = (draft: Draft): ErrorDetail[] => {
   if (!routing) return [];
   const problems: ErrorDetail[] = [];
   if (routing.mode !== 'ai_only' && !E164.is(routing.forwardingNumber))
-    problems.push({ path: 'routing.forwardingNumber', message: `${routing.mode} routing needs a forwarding number in E.164 form (+15551234567)` });
+    problems.push({ path: 'routing.forwardingNumber', message: `${routing.mode} routing needs a forwarding number in E.164 form (${EXAMPLE_PHONE})` });
   if (routing.timezone !== undefined && !TimeZone.is(routing.timezone))
     problems.push({ path: 'routing.timezone', message: 'expected an IANA time zone such as America/Chicago' });
   return problems;
@@ -133,7 +134,7 @@ const crmProblems = (draft: Draft, form: FormFacts | undefined): ErrorDetail[] =
   return mappings.flatMap((mapping, i) => {
     const problems: ErrorDetail[] = [];
     if (form && !form.fieldKeys.includes(mapping.formField))
-      problems.push({ path: `crmFieldMappings.${i}.formField`, message: `the form has no field ${mapping.formField}` });
+      problems.push({ path: `crmFieldMappings.${i}.formField`, message: `the form has no field ${named(mapping.formField, 'key')}` });
     if (mapping.caseField.trim() === '') problems.push({ path: `crmFieldMappings.${i}.caseField`, message: 'name the case field' });
     else if (seen.has(mapping.caseField))
       problems.push({ path: `crmFieldMappings.${i}.caseField`, message: `the case field ${mapping.caseField} is mapped twice` });

@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../errors.ts';
 import { TimeOfDay, TimeZone } from '../values.ts';
 import type { ReportSchedule, Voicemail, Workflow, WorkflowStep } from './draft.ts';
 import { sendAtInstant } from '../workflow/sendAt.ts';
+import { named } from '../namedValue.ts';
 
 /** Monthly reports run on days every month has. */
 const lastMonthlyDay = 28;
@@ -47,7 +48,7 @@ export const workflowProblems = (path: string, workflow: Workflow, form: { field
   if (trigger.kind === 'form_answer') {
     if (!form) problems.push({ path: `${path}.trigger.fieldKey`, message: 'a form answer trigger needs the campaign to have a form' });
     else if (!form.fieldKeys.includes(trigger.fieldKey))
-      problems.push({ path: `${path}.trigger.fieldKey`, message: `the form has no field ${trigger.fieldKey}` });
+      problems.push({ path: `${path}.trigger.fieldKey`, message: `the form has no field ${named(trigger.fieldKey, 'key')}` });
   }
   if (workflow.steps.length === 0) problems.push({ path: `${path}.steps`, message: 'add at least one SMS or email step' });
   workflow.steps.forEach((step, i) => {

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { named } from '../namedValue.ts';
 
 /** An object codec that names its fields (`t.type`, `t.partial`). */
 type Shaped = t.Mixed & { readonly props: t.Props };
@@ -18,7 +19,7 @@ export const closed = <C extends Shaped>(codec: C): t.Type<t.TypeOf<C>, t.Output
       if (unknown.length === 0) return decoded;
       const known = Object.keys(codec.props).join(', ');
       return t.failures(
-        unknown.map((key) => ({ value: (u as Record<string, unknown>)[key], context: [...c, { key, type: t.never }], message: `${key} is not a known field (known: ${known})` })),
+        unknown.map((key) => ({ value: (u as Record<string, unknown>)[key], context: [...c, { key, type: t.never }], message: `${key === '' ? 'a field with an empty name' : named(key, 'name')} is not a known field (known: ${known})` })),
       );
     },
     codec.encode,

@@ -6,6 +6,7 @@ import { defaultCampaignSettings } from './defaultSettings.ts';
 import type { CampaignSettings, CompanyEvent } from './events.ts';
 import { validPostalAddress } from './postalAddress.ts';
 import { validCampaignSettings } from './settingsValidation.ts';
+import { named } from '../namedValue.ts';
 
 /** Enough keys for every integration a firm runs; each request folds the company stream, so no more. */
 export const MAX_ACTIVE_API_KEYS = 100;
@@ -33,7 +34,7 @@ const initialState = (): CompanyState => ({ status: 'None' });
 
 /** The company a command names, or 404: one company's id means nothing to another. */
 const existing = (state: CompanyState, companyId: string): ActiveCompany => {
-  if (state.status === 'None' || state.companyId !== companyId) throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
+  if (state.status === 'None' || state.companyId !== companyId) throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
   return state;
 };
 
@@ -71,7 +72,7 @@ const decide = (command: CompanyCommand, state: CompanyState): CompanyEvent | Co
     case 'RevokeApiKey': {
       const company = existing(state, command.data.companyId);
       const key = company.apiKeys[command.data.keyId];
-      if (!key) throw new NotFoundError('API_KEY.NOT_FOUND', `No API key ${command.data.keyId}.`);
+      if (!key) throw new NotFoundError('API_KEY.NOT_FOUND', `No API key ${named(command.data.keyId)}.`);
       // Revoking twice is still revoked: DELETE stays idempotent.
       if (key.revoked) return [];
       if (activeKeyCount(company) === 1)

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { ValidationError, type ErrorDetail } from '../errors.ts';
-import { E164, Email } from '../values.ts';
+import { E164, Email, EXAMPLE_PHONE } from '../values.ts';
 import type { FormField } from './events.ts';
+import { named } from '../namedValue.ts';
 
 /** One answer as the agent reports it; `null` clears the field. */
 export type FormAnswer = string | number | boolean | null;
@@ -16,7 +17,7 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The answer as the form keeps it (a choice in the option's own spelling), or what is wrong with it. */
 const judged = (field: FormField, value: FormAnswer): Judged => {
   if (value === null) return { value };
-  const blank = typeof value === 'string' && value.trim() === '' ? { problem: 'an empty answer; send null to clear the field' } : undefined;
+  const blank = typeof value === 'string' && value.trim() === '' ? { problem: 'an empty answer; send `null` to clear the field' } : undefined;
   switch (field.type) {
     case 'text':
       return blank ?? (typeof value === 'string' ? { value } : { problem: `expected text, got ${typeof value}` });
@@ -30,7 +31,7 @@ const judged = (field: FormField, value: FormAnswer): Judged => {
         ? { value }
         : { problem: 'expected a calendar date YYYY-MM-DD' };
     case 'phone':
-      return blank ?? (typeof value === 'string' && E164.is(value) ? { value } : { problem: 'expected a phone number in E.164 form (+15551234567)' });
+      return blank ?? (typeof value === 'string' && E164.is(value) ? { value } : { problem: `expected a phone number in E.164 form (${EXAMPLE_PHONE})` });
     case 'email':
       return blank ?? (typeof value === 'string' && Email.is(value.trim()) ? { value: value.trim() } : { problem: 'expected an email address' });
     case 'choice': {
@@ -43,7 +44,7 @@ const judged = (field: FormField, value: FormAnswer): Judged => {
 
 const unknownField = (fields: readonly FormField[], key: string): string => {
   const near = fields.find((field) => field.key.toLowerCase() === key.toLowerCase());
-  return `the form has no field ${key}${near ? ` (did you mean ${near.key}?)` : ''}`;
+  return `the form has no field ${named(key, 'key')}${near ? ` (did you mean ${near.key}?)` : ''}`;
 };
 
 /**

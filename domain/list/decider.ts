@@ -4,6 +4,7 @@ import type { AddCases, ListCommand } from './commands.ts';
 import type { Case, ListEvent } from './events.ts';
 import { screenCases, type Screening } from './caseScreening.ts';
 import { NO_EXTERNAL_IDS, withExternalIds, type ListExternalIds } from './listExternalIds.ts';
+import { named } from '../namedValue.ts';
 
 export type CreatedList = {
   readonly status: 'created';
@@ -27,7 +28,7 @@ const chunks = <A>(items: readonly A[], size: number): A[][] =>
 
 /** The list a command may act on: another company's list is as good as missing. */
 const listOf = (state: ListState, listId: string, companyId: string): CreatedList => {
-  if (state.status === 'absent' || state.companyId !== companyId) throw new NotFoundError('LIST.NOT_FOUND', `No list ${listId}.`);
+  if (state.status === 'absent' || state.companyId !== companyId) throw new NotFoundError('LIST.NOT_FOUND', `No list ${named(listId)}.`);
   return state;
 };
 

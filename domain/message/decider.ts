@@ -3,6 +3,7 @@ import { IllegalStateError, NotFoundError } from '../errors.ts';
 import type { MessageCommand } from './commands.ts';
 import type { MessageEvent } from './events.ts';
 import { isFinal, progressRank, type MessageState } from './state.ts';
+import { named } from '../namedValue.ts';
 
 type Requested = Extract<MessageState, { status: 'Requested' }>;
 
@@ -11,7 +12,7 @@ const initialState = (): MessageState => ({ status: 'Unrequested' });
 const requested = (state: MessageState, messageId: string): Requested | undefined => {
   switch (state.status) {
     case 'Unrequested':
-      throw new NotFoundError('MESSAGE.NOT_FOUND', `Message ${messageId} was never requested.`);
+      throw new NotFoundError('MESSAGE.NOT_FOUND', `Message ${named(messageId)} was never requested.`);
     case 'Withheld':
       return undefined;
     case 'Requested':
@@ -26,7 +27,7 @@ const decide = (command: MessageCommand, state: MessageState): MessageEvent[] =>
     case 'RequestMessage':
     case 'WithholdMessage': {
       if (state.status !== 'Unrequested')
-        throw new IllegalStateError('MESSAGE.ALREADY_DECIDED', `Message ${command.data.messageId} was already requested or withheld.`);
+        throw new IllegalStateError('MESSAGE.ALREADY_DECIDED', `Message ${named(command.data.messageId)} was already requested or withheld.`);
       return command.type === 'RequestMessage'
         ? [{ type: 'MessageRequested', data: command.data }]
         : [{ type: 'MessageWithheld', data: command.data }];

@@ -2,6 +2,7 @@ import { assertNever, type Decider } from '../decider.ts';
 import { IllegalStateError, NotFoundError } from '../errors.ts';
 import type { ScheduledReportCommand } from './commands.ts';
 import { runIdOf, runMessageId, type ScheduledReport, type ScheduledReportEvent } from './events.ts';
+import { named } from '../namedValue.ts';
 
 export type OpenRun = { readonly reportId: string; readonly recipients: readonly string[] };
 
@@ -44,7 +45,7 @@ export const decideScheduledReports = (command: ScheduledReportCommand, state: S
     case 'RemoveScheduledReport': {
       const { reportId, launched } = command.data;
       const known = launched.includes(reportId) || state.added[reportId] !== undefined;
-      if (!known || state.removed[reportId]) throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `No scheduled report ${reportId}.`);
+      if (!known || state.removed[reportId]) throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `No scheduled report ${named(reportId)}.`);
       return [{ type: 'ScheduledReportRemoved', data: { campaignId, reportId, removedAt: now } }];
     }
     case 'ClaimReportRun': {

@@ -13,6 +13,7 @@ import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { AgentEventRequest, agentReportOf } from './agentEventRequest.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** Takes an agent report for a company's call; refuses (not found) a call of another company. */
 export type CompanyAgentReports = (companyId: string, report: AgentReport) => Promise<unknown>;
@@ -25,7 +26,7 @@ const withoutCarrier = (ctx: EngineContext): CompanyAgentReports => {
   const handle = agentReportHandler({ readStore: ctx.readStore, calls, consent: consentCommands(ctx), settlement: reportSettlement(ctx), telephony: undefined, ownerOf, formAnswers, clock: ctx.clock });
   return async (companyId, report) => {
     const owner = await ownerOf(report.callId);
-    if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${report.callId}.`);
+    if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(report.callId)}.`);
     await handle(report, owner);
   };
 };
@@ -53,7 +54,7 @@ export const agentEventsRouter = (ctx: EngineContext & { readonly agentReports?:
         "Recorded answers go through the campaign's `crmFieldMappings` onto the case (only changed fields), and with `completeOnFormComplete` a contact whose form is complete is completed.",
       tags,
       security: 'apiKey',
-      requestBody: { schema: AgentEventRequest },
+      requestBody: { schema: AgentEventRequest, example: { kind: 'form_answers', callId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', answers: { injuryDate: '2026-01-14', treated: 'yes' } } },
       responses: {
         202: { description: 'recorded (or already recorded)', schema: { type: 'object', properties: { callId: { type: 'string' }, kind: { type: 'string' } }, required: ['callId', 'kind'] } },
         400: problemResponse("the body is invalid, or answers do not fit the campaign's form; `errors` names each path (`answers.<key>`)"),

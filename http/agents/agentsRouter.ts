@@ -13,6 +13,7 @@ import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQue
 import { created, pageJson, resource, withPosition } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { AgentsQuery, agentSchema, CreateAgentRequest } from './agentRequests.ts';
+import { EXAMPLE_PHONE } from '../../domain/values.ts';
 
 const tags = ['Agents'];
 const createdSchema = withPosition(agentSchema);
@@ -32,7 +33,7 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       description: 'callerNumber is normalised to E.164 (national numbers are read as US). formId must name a form of the same company, or the answer is 400 naming `formId`.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateAgentRequest },
+      requestBody: { schema: CreateAgentRequest, example: { name: 'Intake agent', voice: 'alloy', streamUrl: 'wss://voice.example.com/stream', callerNumber: EXAMPLE_PHONE } },
       responses: {
         201: { description: 'the agent, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid, or formId is not a form of this company; `errors` names each path'),

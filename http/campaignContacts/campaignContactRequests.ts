@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { withSchema } from '../codecSchema.ts';
 import { PageQuery } from '../pageQuery.ts';
 import { positionProperty } from '../responses.ts';
 
@@ -7,7 +8,7 @@ export const MAX_CONTACTS_PER_REQUEST = 1000;
 
 /** 1 to `MAX_CONTACTS_PER_REQUEST` ids of 1 to 100 characters, named in the product's words (`contact ids`). */
 export const IdList = (what: string) =>
-  new t.Type<string[], string[], unknown>(
+  withSchema(new t.Type<string[], string[], unknown>(
     `an array of 1 to ${MAX_CONTACTS_PER_REQUEST} ${what}`,
     (u): u is string[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CONTACTS_PER_REQUEST && u.every((id) => typeof id === 'string' && id.length > 0),
     (u, c) =>
@@ -15,7 +16,7 @@ export const IdList = (what: string) =>
         ? t.success(u as string[])
         : t.failure(u, c, `expected an array of 1 to ${MAX_CONTACTS_PER_REQUEST} ${what}`),
     t.identity,
-  );
+  ), { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, minItems: 1, maxItems: MAX_CONTACTS_PER_REQUEST });
 
 const ContactIds = IdList('contact ids');
 
@@ -24,12 +25,12 @@ export const ContactIdsRequest = t.exact(t.intersection([t.type({ contactIds: Co
 
 export const CampaignContactStatus = t.keyof({ active: null, completed: null, completed_all_calls: null }, 'active, completed or completed_all_calls');
 
-const Search = new t.Type<string, string, unknown>(
+const Search = withSchema(new t.Type<string, string, unknown>(
   'a search of 1 to 100 characters',
   (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= 100,
   (u, c) => (typeof u === 'string' && u.trim().length > 0 && u.length <= 100 ? t.success(u) : t.failure(u, c, 'expected a search of 1 to 100 characters')),
   t.identity,
-);
+), { type: 'string', minLength: 1, maxLength: 100 });
 
 export const ContactsQuery = t.intersection([PageQuery, t.partial({ status: CampaignContactStatus, search: Search, minPosition: t.string })]);
 

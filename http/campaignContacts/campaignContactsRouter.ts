@@ -15,6 +15,7 @@ import { findOptionsOf, pageParameters, pageSchema } from '../pageQuery.ts';
 import { commandDone, pageJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { campaignContactSchema, ContactIdsRequest, ContactsQuery, contactsAnswerSchema, importAnswerSchema, MAX_CONTACTS_PER_REQUEST } from './campaignContactRequests.ts';
+import { named } from '../../domain/namedValue.ts';
 
 const tags = ['Campaign contacts'];
 const unauthorized = problemResponse('no valid API key');
@@ -56,7 +57,7 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
       const progress = (await scope.get(CAMPAIGN_PROGRESS, campaignId)) as CampaignProgressDoc | null;
       // A draft has no contacts yet: an empty page, as for any campaign of the caller's.
-      if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+      if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
       const filters: Filter[] = [campaignContactsOf(campaignId, query.status)];
       if (query.search) filters.push(contactSearchFilter(query.search));
       const page = await scope.find(CAMPAIGN_CONTACTS, { $and: filters }, findOptionsOf(query));
@@ -93,7 +94,7 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
         description: `1 to ${MAX_CONTACTS_PER_REQUEST} contact ids of the campaign, each changed on its own enrollment stream; a contact already so is left as it is. Any id that is not a contact of the campaign refuses the whole request (404 naming each one), with nothing changed.`,
         tags,
         security: 'apiKey',
-        requestBody: { schema: ContactIdsRequest },
+        requestBody: { schema: ContactIdsRequest, example: { contactIds: ['01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9e'], reason: 'settled by phone' } },
         responses: {
           200: { description: 'each contact with its status now', schema: contactsAnswerSchema },
           400: problemResponse('the body is invalid'),
@@ -120,7 +121,7 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
         'A first line `externalId` is a header and skipped; extra columns are ignored. An id matching exactly one contact of the campaign completes it; an id matching none is skipped as `no_match`, one matching several contacts (a case with several contacts) as `ambiguous`.',
       tags,
       security: 'apiKey',
-      requestBody: { contentType: 'text/csv', schema: { type: 'string', description: 'one external id a line, header optional' } },
+      requestBody: { contentType: 'text/csv', schema: { type: 'string', description: 'one external id a line, header optional' }, example: 'externalId\nPI-2024-0117\nPI-2024-0342\n' },
       responses: {
         200: { description: 'how many were completed, and which ids were skipped and why', schema: importAnswerSchema },
         400: problemResponse('not a text/csv body, or more than 100,000 ids'),

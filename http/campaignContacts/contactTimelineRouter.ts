@@ -8,6 +8,7 @@ import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { contactTimelineSchema } from './contactTimelineSchema.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** `GET /v1/campaigns/:id/contacts/:contactId`: one campaign contact, its answers and its timeline, from read models. */
 export const contactTimelineRouter = (ctx: EngineContext): Router => {
@@ -37,7 +38,7 @@ export const contactTimelineRouter = (ctx: EngineContext): Router => {
       const contactId = String(req.params['contactId']);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
       const contact = (await scope.get(CAMPAIGN_CONTACTS, campaignContactId(campaignId, contactId))) as CampaignContactDoc | null;
-      if (!contact) throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${contactId} in campaign ${campaignId}.`);
+      if (!contact) throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${named(contactId)} in campaign ${named(campaignId)}.`);
       const [progress, answers, newest] = await Promise.all([
         scope.get(CAMPAIGN_PROGRESS, campaignId) as Promise<CampaignProgressDoc | null>,
         scope.get(CONTACT_ANSWERS, campaignContactId(campaignId, contactId)) as Promise<ContactAnswersDoc | null>,

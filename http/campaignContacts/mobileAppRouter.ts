@@ -30,7 +30,7 @@ export const mobileAppRouter = (ctx: EngineContext): Router => {
       description: `\`direction\` is \`sent\` (by the company) or \`received\` (from the client); \`body\` 1 to ${MAX_IN_APP_BODY} characters; \`at\` the app's ISO-8601 time with offset, no more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the engine's clock (now when absent). Counted in the engagement report's in-app columns.`,
       tags,
       security: 'apiKey',
-      requestBody: { schema: InAppMessageRequest },
+      requestBody: { schema: InAppMessageRequest, example: { direction: 'received', body: 'When is my hearing?', at: '2026-03-02T15:04:05Z' } },
       responses: {
         201: { description: 'the message as recorded', schema: inAppMessageSchema },
         400: problemResponse('the body is invalid (`errors` names each field)'),
@@ -57,7 +57,7 @@ export const mobileAppRouter = (ctx: EngineContext): Router => {
       description: '`status`: `not_invited`, `invited` (a link to install it went out), `installed` or `uninstalled`. The same status again records nothing.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: MobileAppStatusRequest },
+      requestBody: { schema: MobileAppStatusRequest, example: { status: 'installed' } },
       responses: {
         200: { description: 'the status now', schema: mobileAppStatusSchema },
         400: problemResponse('the body is invalid (`errors` names `status`)'),

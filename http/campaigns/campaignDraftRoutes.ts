@@ -23,7 +23,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       summary: 'Start a draft campaign with its name',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateCampaignRequest },
+      requestBody: { schema: CreateCampaignRequest, example: { name: 'Spring intake calls' } },
       responses: { 201: { description: 'the new draft', schema: campaignWithPosition }, 400: problemResponse('the body is invalid'), 401: unauthorized },
     },
     async (req, res) => {
@@ -46,7 +46,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       tags,
       security: 'apiKey',
       parameters: [ifMatchParameter],
-      requestBody: { schema: SaveDraftRequest },
+      requestBody: { schema: SaveDraftRequest, example: { description: 'Calls every new intake', type: 'voice', listId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', concurrency: { limit: 5, pacingPerMinute: 10 } } },
       responses: {
         200: { description: 'the draft with its new revision', schema: campaignWithPosition },
         400: problemResponse('the body is invalid; `errors` names each path'),
@@ -75,7 +75,7 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       tags,
       security: 'apiKey',
       parameters: [ifMatchParameter],
-      requestBody: { schema: ChangeStepRequest },
+      requestBody: { schema: ChangeStepRequest, example: { step: 'list' } },
       responses: {
         200: { description: 'the draft', schema: campaignWithPosition },
         400: problemResponse('not a builder step'),

@@ -31,7 +31,7 @@ export const campaignInvocationRoutes = (router: Router, ctx: EngineContext): vo
       tags,
       security: 'apiKey',
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, description: 'new for each invocation; a retry with the same key and body replays the first answer' }],
-      requestBody: { schema: InvocationRequest, examples: invocationExamples, description: 'contactIds, externalIds (case external ids: every contact of the case), both, or neither for every contact; any other field is refused' },
+      requestBody: { required: false, schema: InvocationRequest, examples: invocationExamples, description: 'contactIds, externalIds (case external ids: every contact of the case), both, or neither for every contact; any other field is refused' },
       responses: {
         202: { description: 'how many contacts are due now, and who was skipped and why', schema: invocationAnswerSchema },
         400: problemResponse('no Idempotency-Key, or the body is invalid'),

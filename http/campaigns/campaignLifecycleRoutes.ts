@@ -58,7 +58,7 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
         tags,
         security: 'apiKey',
         parameters: [ifMatchParameter],
-        requestBody: { schema: LifecycleRequest, description: 'optional: why' },
+        requestBody: { required: false, schema: LifecycleRequest, description: 'optional: why', example: { reason: 'court holiday' } },
         responses: {
           200: { description: 'the campaign', schema: campaignWithPosition },
           400: problemResponse('the body is invalid'),

@@ -17,9 +17,10 @@ import { asOfPoint, CampaignQuery, CampaignsQuery, campaignStatuses, HistoryQuer
 import { asOfSchema, campaignListSchema, historySchema } from './campaignSchemas.ts';
 import { setRevisionTag } from './ifMatch.ts';
 import { pageParameters } from '../pageQuery.ts';
+import { named } from '../../domain/namedValue.ts';
 
 
-const notFound = (id: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${id}.`);
+const notFound = (id: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(id)}.`);
 
 /** The campaigns list, one campaign now or as of a past point, and its history for auditors. */
 export const campaignQueryRoutes = (router: Router, ctx: EngineContext): void => {

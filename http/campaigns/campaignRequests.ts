@@ -3,6 +3,8 @@ import { NonEmptyString } from '../../domain/values.ts';
 import { BuilderStep, DraftChanges } from '../../domain/campaign/draft.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { PageQuery } from '../pageQuery.ts';
+import { withSchema } from '../codecSchema.ts';
+import { refuseUnknownFields } from '../unknownFields.ts';
 
 /** `POST /v1/campaigns`: a draft starts with its name alone. */
 export const CreateCampaignRequest = t.exact(t.type({ name: NonEmptyString }));
@@ -13,16 +15,7 @@ export const SaveDraftRequest = DraftChanges;
 /** Names of the parts an autosave may carry; anything else is most likely a typo, and is refused by name. */
 const savable = new Set(Object.keys(DraftChanges.props));
 
-export const unknownDraftParts = (body: unknown): void => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-  const unknown = Object.keys(body).filter((key) => !savable.has(key));
-  if (unknown.length > 0)
-    throw new ValidationError(
-      'REQUEST.INVALID_BODY',
-      `The request body has parts a campaign does not have: ${unknown.join(', ')}.`,
-      unknown.map((path) => ({ path, message: `not a part of a campaign (expected one of ${[...savable].join(', ')})` })),
-    );
-};
+export const unknownDraftParts = (body: unknown): void => refuseUnknownFields(body, savable, { field: 'part', of: 'a campaign' });
 
 export const ChangeStepRequest = t.exact(t.type({ step: BuilderStep }));
 
@@ -35,7 +28,7 @@ const digits = (name: string, pattern: RegExp) =>
 export const campaignStatuses = ['DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED'] as const;
 
 /** `?status=draft,active`: one or more statuses, in either case. */
-const StatusFilter = new t.Type<string[], string, unknown>(
+const StatusFilter = withSchema(new t.Type<string[], string, unknown>(
   'one or more of DRAFT, ACTIVE, PAUSED, COMPLETED, comma-separated',
   (u): u is string[] => Array.isArray(u),
   (u, c) => {
@@ -44,7 +37,7 @@ const StatusFilter = new t.Type<string[], string, unknown>(
     return wanted.every((s) => (campaignStatuses as readonly string[]).includes(s)) ? t.success(wanted) : t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
   },
   (a) => a.join(','),
-);
+), { type: 'string', examples: ['DRAFT', 'active,paused'] });
 
 export const CampaignsQuery = t.intersection([PageQuery, t.partial({ status: StatusFilter })]);
 

@@ -17,6 +17,7 @@ import { documentedRoute } from '../routeRegistry.ts';
 import { apiKeyJson } from './apiKeyJson.ts';
 import { ApiKeysQuery } from './apiKeysQuery.ts';
 import { createdWithKey } from './shownOnce.ts';
+import { named } from '../../domain/namedValue.ts';
 
 const IssueApiKeyBody = t.type({ name: NonEmptyString });
 const KeyParams = t.type({ id: Id });
@@ -51,7 +52,7 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       description: '`apiKey` is shown in this answer only; the engine keeps a hash of it (an Idempotency-Key replay answers `apiKey: null`). A company holds at most 100 active keys.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: IssueApiKeyBody },
+      requestBody: { schema: IssueApiKeyBody, example: { name: 'CRM sync' } },
       responses: {
         201: { description: 'The key, shown once', schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.union([t.string, t.null]), position: t.string })]) },
         400: problemResponse('The body names a problem at each path'),
@@ -115,7 +116,7 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
     async (req, res) => {
       const { id } = decodeParams(KeyParams, req.params);
       const doc = await companyScope(ctx.readStore, callerOf(req).companyId).get(API_KEYS, id);
-      if (!doc) throw new NotFoundError('API_KEY.NOT_FOUND', `No API key ${id}.`);
+      if (!doc) throw new NotFoundError('API_KEY.NOT_FOUND', `No API key ${named(id)}.`);
       res.json(apiKeyJson(doc));
     },
   );

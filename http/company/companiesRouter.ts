@@ -35,7 +35,7 @@ export const companiesRouter: AdminRouter = (ctx, adminToken) => {
       description: 'The API key is shown in this answer only; the engine keeps a hash of it. An Idempotency-Key replay answers `apiKey: null`.',
       tags: ['Company'],
       security: 'adminToken',
-      requestBody: { schema: CreateCompanyBody },
+      requestBody: { schema: CreateCompanyBody, example: { name: 'Hartley & Vance LLP' } },
       responses: {
         201: { description: 'The company, its first API key (shown once) and the position written', schema: CreatedCompanyAnswer },
         400: problemResponse('The body names a problem at each path'),

@@ -15,6 +15,7 @@ import { decodeBody } from '../decodeBody.ts';
 import { problemResponse } from '../openapi.ts';
 import { commandDone, resource } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** Shapes only: the rules (ranges, zone, slot bounds, overlaps) are the decider's, reported all at once. */
 const CampaignSettingsBody = t.type({
@@ -70,7 +71,7 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       if (doc) return void res.json(resource(doc));
       // The read model has not seen the company yet: its own stream answers.
       const company = await loadCompany(ctx.eventStore, companyId);
-      if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${companyId}.`);
+      if (company.status === 'None') throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
       res.json({
         id: companyId,
         companyId,
@@ -94,7 +95,7 @@ export const settingsRouter: ResourceRouter = (ctx) => {
         'no two slots overlapping on a weekday (touching is fine). Every broken rule is reported at once. Campaigns in "company times" mode copy these.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CampaignSettingsBody },
+      requestBody: { schema: CampaignSettingsBody, example: { concurrencyRate: 50, outboundLines: 10, timezone: 'America/Chicago', defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] } },
       responses: {
         200: { description: 'The settings now in force and the position written', schema: t.type({ campaigns: SettingsAnswer, position: t.string }) },
         400: problemResponse('Every broken rule, each with its path (e.g. defaultBusinessHours.1.end)'),
@@ -122,7 +123,7 @@ export const settingsRouter: ResourceRouter = (ctx) => {
         'Campaigns with email steps cannot launch until it is set.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: EmailSettingsBody },
+      requestBody: { schema: EmailSettingsBody, example: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' } },
       responses: {
         200: { description: 'The email settings now in force and the position written', schema: t.type({ email: t.type({ postalAddress: t.string }), position: t.string }) },
         400: problemResponse('The address is missing, too long or not plain text (path postalAddress)'),

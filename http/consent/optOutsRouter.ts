@@ -45,7 +45,7 @@ export const optOutsRouter = (ctx: EngineContext): Router => {
         'such a request answers 409 naming when it becomes possible and reopens nothing; the person may still text START, and calls alone may be reopened with `channel: voice`.',
       tags: ['Consent'],
       security: 'apiKey',
-      requestBody: { schema: ReopenRequest, description: 'why outreach may resume' },
+      requestBody: { schema: ReopenRequest, description: 'why outreach may resume', example: { reason: 'the client asked to be called again', channel: 'voice' } },
       responses: {
         200: { description: 'what was reopened', schema: reopenAnswer },
         400: problemResponse('the body is invalid'),

@@ -85,8 +85,10 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
       security: 'none',
       parameters: [tokenParameter],
       requestBody: {
+        required: false,
         contentType: ['application/x-www-form-urlencoded', 'multipart/form-data'],
         schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
+        example: { 'List-Unsubscribe': 'One-Click' },
       },
       responses: { 200: html, 400: problemResponse('the link has expired'), 404: problemResponse('the link is forged or malformed') },
     },

@@ -31,7 +31,7 @@ export const formsRouter = (ctx: EngineContext): Router => {
       summary: 'Create a form with its case type and fields',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateFormRequest },
+      requestBody: { schema: CreateFormRequest, example: { name: 'Intake', caseType: 'personal injury', fields: [{ key: 'treated', label: 'Did you see a doctor?', type: 'choice', required: true, options: ['yes', 'no'] }] } },
       responses: {
         201: { description: 'the form, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid; `errors` names each path'),

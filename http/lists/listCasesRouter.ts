@@ -34,7 +34,7 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
         'Each case is checked on its own: a case whose type differs from the list, whose externalId the list already holds, or with a contact that cannot be called is refused and named by its index; the rest are added.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: addCasesBodySchema },
+      requestBody: { schema: addCasesBodySchema, example: { cases: [{ externalId: 'PI-2024-0117', caseType: 'personal injury', contacts: [{ name: 'Jane Roe', phone: '+13125550111', email: 'jane@example.com', state: 'IL' }] }] } },
       responses: {
         200: { description: 'what was added and what was refused', schema: addCasesAnswerSchema },
         400: problemResponse('the body is not `{cases: [...]}` with 1 to 1000 cases'),
@@ -59,7 +59,7 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
       summary: 'Import cases from CSV, one contact a row; good rows are kept and bad ones named',
       tags,
       security: 'apiKey',
-      requestBody: { contentType: 'text/csv', schema: importBodySchema },
+      requestBody: { contentType: 'text/csv', schema: importBodySchema, example: 'externalId,caseType,name,phone,email\nPI-2024-0117,personal injury,Jane Roe,+13125550111,jane@example.com\n' },
       responses: {
         200: { description: 'what was added and which rows were refused', schema: importAnswerSchema },
         400: problemResponse('not a text/csv body, a header without the required columns, or more than 100,000 rows'),

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { CaseType, NonEmptyString } from '../../domain/values.ts';
 import { CaseInput } from '../../commands/lists/caseNormalisation.ts';
 import { CSV_COLUMNS } from '../../commands/lists/csvRows.ts';
-import { codecSchema } from '../codecSchema.ts';
+import { codecSchema, withSchema } from '../codecSchema.ts';
 
 /** `POST /v1/lists`. */
 export const CreateListRequest = t.exact(t.type({ name: NonEmptyString, caseType: CaseType }));
@@ -10,13 +10,13 @@ export const CreateListRequest = t.exact(t.type({ name: NonEmptyString, caseType
 /** One JSON request is one bounded command; larger batches go in several requests or a CSV import. */
 export const MAX_CASES_PER_REQUEST = 1000;
 
-const BoundedCases = new t.Type<unknown[], unknown[], unknown>(
+const BoundedCases = withSchema(new t.Type<unknown[], unknown[], unknown>(
   `an array of 1 to ${MAX_CASES_PER_REQUEST} cases`,
   (u): u is unknown[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST,
   (u, c) =>
     Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST ? t.success(u) : t.failure(u, c, `expected an array of 1 to ${MAX_CASES_PER_REQUEST} cases`),
   t.identity,
-);
+), { type: 'array', items: { type: 'object' }, minItems: 1, maxItems: MAX_CASES_PER_REQUEST });
 
 /** `POST /v1/lists/:id/cases`: the envelope is checked here; each case is checked on its own and refused alone. */
 export const AddCasesRequest = t.type({ cases: BoundedCases });

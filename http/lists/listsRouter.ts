@@ -30,7 +30,7 @@ export const listsRouter = (ctx: EngineContext): Router => {
       summary: 'Create a list of cases of one case type',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateListRequest },
+      requestBody: { schema: CreateListRequest, example: { name: 'Spring intake', caseType: 'personal injury' } },
       responses: {
         201: { description: 'the list, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid; `errors` names each path'),

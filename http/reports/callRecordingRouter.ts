@@ -8,6 +8,7 @@ import { callerOf } from '../caller.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
 import { documentedRoute } from '../routeRegistry.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /**
  * `GET /v1/campaigns/:id/reports/calls/:callId/recording`: the recording streamed from the carrier
@@ -41,7 +42,7 @@ export const callRecordingRouter = (ctx: EngineContext, recordings: Recordings |
       const campaignId = String(req.params['id']);
       const callId = String(req.params['callId']);
       const record = (await companyScope(ctx.readStore, callerOf(req).companyId).get(CALL_RECORDS, callId)) as CallRecordDoc | null;
-      const missing = () => new NotFoundError('CALL.NO_RECORDING', `Campaign ${campaignId} has no recording of call ${callId}.`);
+      const missing = () => new NotFoundError('CALL.NO_RECORDING', `Campaign ${named(campaignId)} has no recording of call ${named(callId)}.`);
       if (!record || record.campaignId !== campaignId || record.callId !== callId || record.recordingUrl === null || !recordings) throw missing();
       const audio = await recordings.fetch(record.recordingUrl);
       if (!audio) throw missing();

@@ -13,6 +13,7 @@ import { problemResponse } from '../openapi.ts';
 import { pageParameters, pageSchema } from '../pageQuery.ts';
 import { documentedRoute, type ParameterDoc } from '../routeRegistry.ts';
 import { reportRequest } from './reportRequest.ts';
+import { named } from '../../domain/namedValue.ts';
 
 const tags = ['Reports'];
 
@@ -48,7 +49,7 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
     const { companyId } = callerOf(req);
     const campaignId = String(req.params['id']);
     const campaign = await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, campaignId);
-    if (!campaign) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+    if (!campaign) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     const query = await reportQuery(ctx.readStore, report, { companyId, campaignId, filters: request.filters });
     if (!request.csv) {
       const page = await report.page(ctx.readStore, query, request.page);

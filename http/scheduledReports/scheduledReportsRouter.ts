@@ -15,6 +15,7 @@ import { positionJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { attachment } from '../reports/reportsRouter.ts';
 import { ScheduledReportRequest, unknownScheduleFields } from './scheduledReportRequests.ts';
+import { named } from '../../domain/namedValue.ts';
 
 const tags = ['Reports'];
 const unauthorized = problemResponse('no valid API key');
@@ -52,7 +53,7 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
 
   const campaignDoc = async (companyId: string, campaignId: string): Promise<ScheduledReportsDoc> => {
     const doc = await companyScope(ctx.readStore, companyId).get(SCHEDULED_REPORTS, campaignId);
-    if (!doc) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+    if (!doc) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     return doc as ScheduledReportsDoc;
   };
 
@@ -67,7 +68,7 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
         'On a draft the schedule is saved in the draft (`reportSchedules`); on a launched campaign it starts running at once. Every problem is named at once: a weekday for weekly, a day 1–28 for monthly, an IANA zone, 1–20 email recipients, a window of whole days, weeks or months, filters the report takes. `timezone` defaults to the company zone at launch.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: ScheduledReportRequest },
+      requestBody: { schema: ScheduledReportRequest, example: { report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '07:00', timezone: 'America/Chicago', recipients: ['partner@example.com'], window: { last: 1, unit: 'weeks' } } },
       responses: {
         201: { description: 'the schedule, its `id` and `position`', schema: scheduleSchema },
         400: problemResponse('the schedule is invalid; `errors` names each field'),
@@ -149,7 +150,7 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
       await ctx.waitFor(await ctx.eventStore.headPosition(), { timeoutMs: 5000 });
       const doc = await campaignDoc(callerOf(req).companyId, campaignId);
       const schedule = doc.schedules.find((s) => s.id === reportId);
-      if (!schedule) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${reportId}.`);
+      if (!schedule) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${named(reportId)}.`);
       const run = await scheduledRun(catalog, ctx.readStore, doc, schedule, ctx.clock());
       res.set('content-disposition', attachment(run.filename));
       res.type('text/csv; charset=utf-8');

@@ -17,6 +17,7 @@ import { findOptionsOf, PageQuery, pageParameters, pageSchema } from '../pageQue
 import { pageJson, positionJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { attemptSchema, deliverySchema, secretSchema } from './webhookDeliverySchemas.ts';
+import { named } from '../../domain/namedValue.ts';
 
 /** Sends one delivery again now; the engine's webhook scheduler does it. */
 export type WebhookRetry = (delivery: WebhookDeliveryDoc, url: string) => Promise<Attempted>;
@@ -38,7 +39,7 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
   const rotate = rotateWebhookSecret(ctx);
 
   const requireCampaign = async (companyId: string, campaignId: string) => {
-    if (!(await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${campaignId}.`);
+    if (!(await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
   };
 
   documentedRoute(
@@ -91,9 +92,9 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       const campaignId = String(req.params['id']);
       const scope = companyScope(ctx.readStore, companyId);
       const delivery = (await scope.get(WEBHOOK_DELIVERIES, String(req.params['deliveryId']))) as WebhookDeliveryDoc | null;
-      if (!delivery || delivery.campaignId !== campaignId) throw new NotFoundError('WEBHOOK_DELIVERY.NOT_FOUND', `Campaign ${campaignId} has no webhook delivery ${String(req.params['deliveryId'])}.`);
+      if (!delivery || delivery.campaignId !== campaignId) throw new NotFoundError('WEBHOOK_DELIVERY.NOT_FOUND', `Campaign ${named(campaignId)} has no webhook delivery ${named(String(req.params['deliveryId']))}.`);
       const queue = (await scope.get(WEBHOOK_CAMPAIGNS, campaignId)) as WebhookCampaignDoc | null;
-      if (!queue?.signing || queue.url === null) throw new IllegalStateError('WEBHOOK.NO_SECRET', `Campaign ${campaignId} has no webhook secret yet; rotate one first.`);
+      if (!queue?.signing || queue.url === null) throw new IllegalStateError('WEBHOOK.NO_SECRET', `Campaign ${named(campaignId)} has no webhook secret yet; rotate one first.`);
       if (delivery.status === 'pending') {
         const head = await scope.find(WEBHOOK_DELIVERIES, { campaignId, status: 'pending' }, { sort: [['position', 1]], limit: 1 });
         if (head.items[0]?._id !== delivery._id)

@@ -19,6 +19,7 @@ import { engineMetrics } from './engineMetrics.ts';
 import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
 import type { WebhookRetry } from '../../http/webhookDeliveries/webhookDeliveriesRouter.ts';
+import { documentTwilioCallbacks } from '../../http/webhooks/twilio/twilioWebhooksRouter.ts';
 
 export type EngineAppOptions = {
   readonly eventStore: EventStore;
@@ -94,5 +95,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     ...(options.readyMaxLag !== undefined ? { readyz: { maxLag: options.readyMaxLag } } : {}),
     ...(options.publicUrl ? { api: { serverUrl: options.publicUrl } } : {}),
   });
+  // Twilio's callbacks are part of the API whichever carrier this process runs; only a Twilio carrier serves them.
+  if (!routes.routes().some((route) => route.security === 'twilioSignature')) documentTwilioCallbacks(routes);
   return { app, runner, context };
 };

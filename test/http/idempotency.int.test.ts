@@ -9,7 +9,8 @@ import { idempotentCommandId } from '../../http/idempotency/idempotentCommandId.
 import { problemHandler } from '../../http/problemDetails.ts';
 import { keepRawBody } from '../../http/rawBody.ts';
 import { startApi } from '../support/apiHarness.ts';
-import { listen, type RunningServer } from '../../http/server.ts';
+import type { RunningServer } from '../../http/server.ts';
+import { listenWatched } from '../support/problemMessages.ts';
 import { tallyDecider, tallyEventDefinitions, tallyRegistry } from '../support/tally.ts';
 import { createHash } from 'node:crypto';
 import { eventId } from '../../commands/eventIds.ts';
@@ -46,7 +47,7 @@ describe('Idempotency-Key', () => {
     });
     app.use(routes);
     app.use(problemHandler);
-    server = await listen(app, { port: 0, host: '127.0.0.1' });
+    server = await listenWatched(app);
   });
   afterEach(async () => {
     await server.close(10);

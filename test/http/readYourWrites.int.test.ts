@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import express from 'express';
 import { readYourWrites } from '../../http/readYourWrites.ts';
 import { problemHandler } from '../../http/problemDetails.ts';
-import { listen, type RunningServer } from '../../http/server.ts';
+import type { RunningServer } from '../../http/server.ts';
+import { listenWatched } from '../support/problemMessages.ts';
 import { startApi, type Api } from '../support/apiHarness.ts';
 import { launchableDraft, startDraft, type Company } from './campaigns/campaignSetup.ts';
 
@@ -27,7 +28,7 @@ describe('read your writes (?minPosition=)', () => {
     app.get('/things', (_req, res) => void res.json({ reached: String(reached) }));
     app.post('/things', (_req, res) => void res.json({ posted: true }));
     app.use(problemHandler);
-    server = await listen(app, { port: 0, host: '127.0.0.1' });
+    server = await listenWatched(app);
   });
   after(() => server.close(10));
 

@@ -2,7 +2,8 @@ import { Registry } from 'prom-client';
 import { createApp, type AppDeps } from '../../http/app.ts';
 import { createLogger } from '../../http/logging.ts';
 import type { ProjectionStatus, Readiness } from '../../http/readiness.ts';
-import { listen, type RunningServer } from '../../http/server.ts';
+import type { RunningServer } from '../../http/server.ts';
+import { listenWatched } from '../support/problemMessages.ts';
 
 export type TestServer = RunningServer & {
   /** Every log line written so far, parsed. */
@@ -24,7 +25,7 @@ export const startTestServer = async (deps: Partial<AppDeps> = {}): Promise<Test
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
   const metrics = new Registry();
   const app = createApp({ logger, metrics, readiness: healthyReadiness(), ...deps });
-  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const server = await listenWatched(app);
   return {
     ...server,
     metrics,

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 import { createLogger } from '../../http/logging.ts';
-import { listen, type RunningServer } from '../../http/server.ts';
+import type { RunningServer } from '../../http/server.ts';
+import { listenWatched } from './problemMessages.ts';
 import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
 import { distantEventStore } from './distantEventStore.ts';
 import { tempStores } from './tempStores.ts';
@@ -54,7 +55,7 @@ export const startApi = async (
       ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),
       ...(options.consentRules ? { consentRules: options.consentRules } : {}),
     });
-    server = await listen(engine.app, { port: 0, host: '127.0.0.1' });
+    server = await listenWatched(engine.app);
   };
   await boot();
 

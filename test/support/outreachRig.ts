@@ -6,7 +6,7 @@ import type { EventStore } from '../../commands/eventStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { createLogger } from '../../http/logging.ts';
-import { listen } from '../../http/server.ts';
+import { listenWatched } from './problemMessages.ts';
 import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
 import { demoClient } from '../../scripts/demo/demoClient.ts';
 import { engineApp } from '../../scripts/engine/engineApp.ts';
@@ -74,7 +74,7 @@ export const outreachRig = async (options: OutreachRigOptions) => {
   const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach, metrics: watched.metrics });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
   const completion = campaignCompletion({ eventStore, registry: engineRegistry, readStore, clock, waitForReadModels: waitFor });
-  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const server = await listenWatched(app);
   const settle = async () => runner.waitFor(await raw.headPosition(), { timeoutMs: 60_000 });
 
   return {

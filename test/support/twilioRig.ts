@@ -6,7 +6,7 @@ import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEven
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { createLogger } from '../../http/logging.ts';
-import { listen } from '../../http/server.ts';
+import { listenWatched } from './problemMessages.ts';
 import { demoClient } from '../../scripts/demo/demoClient.ts';
 import { engineApp } from '../../scripts/engine/engineApp.ts';
 import { outreachEngine } from '../../scripts/engine/outreachEngine.ts';
@@ -24,7 +24,7 @@ export const twilioRig = async (options: { readonly dir: string; readonly start:
   const fake = await startFakeTwilio({ clock: () => clock.now() });
   // The server listens first: Twilio signs the full URL, so the engine must know its own address.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
-  const server = await listen((req, res) => app(req, res), { port: 0, host: '127.0.0.1' });
+  const server = await listenWatched((req, res) => app(req, res));
   const eventStore = getSqliteEventStore({ path: join(options.dir, 'events.db'), registry: engineRegistry, pollIntervalMs: 20 });
   const readStore = getSqliteReadStore({ path: join(options.dir, 'read.db'), aliasTtlMs: 0 });
   const logger = createLogger({ level: 'silent' });
@@ -53,6 +53,8 @@ export const twilioRig = async (options: { readonly dir: string; readonly start:
     readStore,
     client: demoClient(server.url),
     url: server.url,
+    /** The engine's express app, for suites that read what it serves. */
+    app: engine.app,
     /** Waits for every read model to reach the store's head. */
     settle: async () => engine.runner.waitFor(await eventStore.headPosition(), { timeoutMs: 60_000 }),
     stop: async () => {

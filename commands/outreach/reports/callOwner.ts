@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../../projections/outreach/dispatchedCallsProjection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
+import { named } from '../../../domain/namedValue.ts';
 
 /** Whose call it is and where it stands: what every report about a call needs before it can be recorded. */
 export type CallOwner = {
@@ -65,7 +66,7 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
     const companyId = placement ? call.companyId : doc?.companyId;
     const campaignId = placement?.campaignId ?? doc?.campaignId;
     const contactId = placement?.contactId ?? doc?.contactId;
-    if (!companyId || !campaignId || !contactId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${callId}.`);
+    if (!companyId || !campaignId || !contactId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(callId)}.`);
     return {
       callId,
       companyId,

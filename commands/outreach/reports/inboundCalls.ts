@@ -11,6 +11,7 @@ import type { CallHandler } from '../enrollmentHandler.ts';
 import { inboundCallIdOf } from './inboundCallId.ts';
 import type { InboundSenderOf } from './inboundSender.ts';
 import { campaignContactByPhone, campaignOwningNumber, numberCompaniesOf } from './numberCampaign.ts';
+import { named } from '../../../domain/namedValue.ts';
 
 /** An inbound call as the carrier announces it. */
 export type InboundCallRequest = { readonly carrierCallId: string; readonly from: string; readonly to: string; readonly receivedAt: Date };
@@ -115,7 +116,7 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
     /** The company an inbound call is on record for, and the carrier call it is bound to, for its status reports. */
     ownerOf: async (callId: string): Promise<{ readonly companyId: string; readonly carrierCallId: string }> => {
       const { received, companyId } = await recorded(callId);
-      if (!received || !companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${callId}.`);
+      if (!received || !companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(callId)}.`);
       return { companyId, carrierCallId: received.carrierCallId };
     },
   };

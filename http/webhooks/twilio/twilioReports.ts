@@ -4,7 +4,7 @@ import { answeredByOf, callProgressOf, messageProgressOf } from '../../../adapte
 import { countParam, optionalParam, reportedAtOf, requiredParam, type TwilioParams } from './twilioParams.ts';
 
 const unknownValue = (name: string, value: string): ValidationError =>
-  new ValidationError('TWILIO.UNKNOWN_STATUS', `Twilio's ${name} "${value.slice(0, 40)}" is not one we know.`, [{ path: name, message: 'unknown value' }]);
+  new ValidationError('TWILIO.UNKNOWN_STATUS', `Twilio's ${name} ${JSON.stringify(value.slice(0, 40))} is not one we know.`, [{ path: name, message: 'unknown value' }]);
 
 /**
  * A call status callback, or a recording callback (it has no `CallStatus`: a recording is ready only

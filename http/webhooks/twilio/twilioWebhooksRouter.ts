@@ -41,9 +41,11 @@ const tags = ['Twilio webhooks'];
 const formBody = {
   contentType: 'application/x-www-form-urlencoded',
   schema: { type: 'object', additionalProperties: { type: 'string' }, description: "Twilio's request parameters" },
+  example: { AccountSid: 'AC00000000000000000000000000000000', CallSid: 'CA00000000000000000000000000000000', CallStatus: 'completed', From: '+13125550111', To: '+13125550100', Direction: 'outbound-api' },
 };
 const refused = { 400: problemResponse('a parameter we need is missing or unknown'), 403: problemResponse('no valid X-Twilio-Signature for this URL and body') };
-const twimlAnswer = { description: 'TwiML', contentType: 'text/xml' };
+const twimlAnswer = { description: 'TwiML', contentType: 'text/xml', schema: { type: 'string' } };
+const servedWhen = 'Served when Twilio is the carrier (`TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` set); otherwise 404. Twilio calls it, signing the request with `X-Twilio-Signature`.';
 
 const ourId = (req: Request, name: 'callId' | 'messageId'): string => {
   const value = req.query[name];
@@ -55,21 +57,41 @@ const paramsOf = (req: Request): TwilioParams => (typeof req.body === 'object' &
 
 const sendTwiml = (res: Response, twiml: string): void => void res.status(200).type('text/xml').send(twiml);
 
+/** A callback's document: every one is a signed form Twilio posts. */
+const callback = (doc: Pick<RouteDoc, 'path' | 'summary' | 'responses'>): RouteDoc => ({ method: 'post', tags, security: 'twilioSignature', requestBody: formBody, description: servedWhen, ...doc });
+
+/** Twilio's callbacks, documented apart from their handlers so the document lists them where Twilio is not the carrier too. */
+const callbacks = {
+  callStatus: callback({
+    path: '/webhooks/twilio/voice/status',
+    summary: "A call's progress (initiated, ringing, answered, completed...) or its recording; `?callId=` names our call, and without it the call is the inbound call of the `CallSid`",
+    responses: { 204: { description: 'recorded' }, 404: problemResponse('no call of ours is that call'), ...refused },
+  }),
+  instructions: callback({
+    path: '/webhooks/twilio/voice/twiml/:callId',
+    summary: 'Instructions for an answered call: the agent stream, or the voicemail policy for a machine',
+    responses: { 200: twimlAnswer, ...refused },
+  }),
+  inboundCall: callback({ path: '/webhooks/twilio/voice/inbound', summary: 'An inbound call, routed to the AI, a person, or voicemail', responses: { 200: twimlAnswer, ...refused } }),
+  smsStatus: callback({ path: '/webhooks/twilio/sms/status', summary: "An SMS's delivery status; `?messageId=` names our message", responses: { 204: { description: 'recorded' }, ...refused } }),
+  inboundSms: callback({ path: '/webhooks/twilio/sms/inbound', summary: 'A text a contact sent (replies, STOP, HELP)', responses: { 200: twimlAnswer, ...refused } }),
+};
+
+/** Registers the callbacks' documents alone: what a process whose carrier is not Twilio does, since it serves none of them. */
+export const documentTwilioCallbacks = (registry: RouteRegistry): void => {
+  for (const doc of Object.values(callbacks)) registry.register(doc);
+};
+
 /** `POST /webhooks/twilio/...`: Twilio's callbacks and instruction requests, verified by signature and parsed into our reports. */
 export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => {
   const router = Router();
   const clock = options.clock ?? (() => new Date());
   // Flat parameters, as Twilio signs them; a no-op when the app parsed the form already.
   const verified = [express.urlencoded({ extended: false }), verifyTwilioSignature(options)];
-  const route = (doc: Omit<RouteDoc, 'method' | 'tags' | 'security' | 'requestBody'>, handler: (req: Request, res: Response) => Promise<void>) =>
-    documentedRoute(router, options.routes, { method: 'post', tags, security: 'twilioSignature', requestBody: formBody, ...doc }, ...verified, handler);
+  const route = (doc: RouteDoc, handler: (req: Request, res: Response) => Promise<void>) => documentedRoute(router, options.routes, doc, ...verified, handler);
 
   route(
-    {
-      path: '/webhooks/twilio/voice/status',
-      summary: "A call's progress (initiated, ringing, answered, completed...) or its recording; `?callId=` names our call, and without it the call is the inbound call of the `CallSid`",
-      responses: { 204: { description: 'recorded' }, 404: problemResponse('no call of ours is that call'), ...refused },
-    },
+    callbacks.callStatus,
     async (req, res) => {
       const params = paramsOf(req);
       const callId = req.query['callId'] === undefined ? options.inboundCallIdOf(requiredParam(params, 'CallSid')) : ourId(req, 'callId');
@@ -79,11 +101,7 @@ export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => 
   );
 
   route(
-    {
-      path: '/webhooks/twilio/voice/twiml/:callId',
-      summary: 'Instructions for an answered call: the agent stream, or the voicemail policy for a machine',
-      responses: { 200: twimlAnswer, ...refused },
-    },
+    callbacks.instructions,
     async (req, res) => {
       const params = paramsOf(req);
       const answeredBy = optionalParam(params, 'AnsweredBy');
@@ -93,7 +111,7 @@ export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => 
   );
 
   route(
-    { path: '/webhooks/twilio/voice/inbound', summary: 'An inbound call, routed to the AI, a person, or voicemail', responses: { 200: twimlAnswer, ...refused } },
+    callbacks.inboundCall,
     async (req, res) => {
       const params = paramsOf(req);
       sendTwiml(res, await options.inboundTwiml({ carrierCallId: requiredParam(params, 'CallSid'), from: requiredParam(params, 'From'), to: requiredParam(params, 'To') }));
@@ -101,7 +119,7 @@ export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => 
   );
 
   route(
-    { path: '/webhooks/twilio/sms/status', summary: "An SMS's delivery status; `?messageId=` names our message", responses: { 204: { description: 'recorded' }, ...refused } },
+    callbacks.smsStatus,
     async (req, res) => {
       await options.onMessageStatus(messageStatusReportOf(paramsOf(req), ourId(req, 'messageId'), clock()));
       res.status(204).end();
@@ -109,7 +127,7 @@ export const twilioWebhooksRouter = (options: TwilioWebhooksOptions): Router => 
   );
 
   route(
-    { path: '/webhooks/twilio/sms/inbound', summary: 'A text a contact sent (replies, STOP, HELP)', responses: { 200: twimlAnswer, ...refused } },
+    callbacks.inboundSms,
     async (req, res) => {
       const answer = await options.onInboundSms(inboundSmsOf(paramsOf(req), clock()));
       const response = new twilio.twiml.MessagingResponse();

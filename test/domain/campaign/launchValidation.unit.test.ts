@@ -47,6 +47,13 @@ describe('campaign launch validation', () => {
   it('needs the list to exist in the company', () =>
     expect(problemsOf(launchableDraft, { ...launchableFacts(), list: undefined })).to.deep.equal([{ path: 'listId', message: `no list ${listId} in this company` }]));
 
+  it('names a list, form or agent id that is empty in words, leaving no gap in the message', () =>
+    expect(problemsOf({ ...launchableDraft, listId: '', formId: '', agentId: '' }, { ...launchableFacts(), list: undefined, form: undefined, agent: undefined }).map((p) => p.message)).to.include.members([
+      'no list with an empty id in this company',
+      'no form with an empty id in this company',
+      'no agent with an empty id in this company',
+    ]));
+
   it('needs cases in the list', () =>
     expect(paths(problemsOf(launchableDraft, launchableFacts({ list: { listId, caseType: 'personal injury', revision: 0, cases: [] } })))).to.deep.equal(['listId']));
 

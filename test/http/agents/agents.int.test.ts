@@ -73,6 +73,15 @@ describe('AI agents over HTTP', () => {
     await refused({ ...settings, callerNumber: 15551234567 }, ['callerNumber']);
   });
 
+  it('gives, in refusing a caller number, an example number that it takes itself', async () => {
+    const answer = await refused({ ...settings, callerNumber: '555' }, ['callerNumber']);
+    const example = /\+\d{8,15}/.exec(answer.body.errors[0].message)?.[0];
+    expect(example, answer.body.errors[0].message).to.be.a('string');
+    const taken = await post({ ...settings, callerNumber: example });
+    expect(taken.status, taken.text).to.equal(201);
+    expect(taken.body.callerNumber).to.equal(example);
+  });
+
   it('names every invalid path of the body at once', async () => {
     await refused({ voice: '', streamUrl: 7, callerNumber: 'abc', formId: 12 }, ['name', 'voice', 'streamUrl', 'callerNumber', 'formId']);
   });

@@ -5,7 +5,8 @@ import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { twilioWebhooks } from '../../../http/webhooks/twilioWebhooks.ts';
 import { problemHandler } from '../../../http/problemDetails.ts';
 import { createRouteRegistry } from '../../../http/routeRegistry.ts';
-import { listen, type RunningServer } from '../../../http/server.ts';
+import type { RunningServer } from '../../../http/server.ts';
+import { listenWatched } from '../../support/problemMessages.ts';
 import { dueMessagesProjection } from '../../../projections/outreach/dueMessagesProjection.ts';
 import type { Projection } from '../../../projections/projection.ts';
 import { projectionRunner, type ProjectionRunner } from '../../../projections/projectionRunner.ts';
@@ -53,7 +54,7 @@ describe("an answering machine gets the campaign's voicemail policy in the call'
     const app = express();
     app.use((req, res, next) => router(req, res, next));
     app.use(problemHandler);
-    server = await listen(app, { port: 0, host: '127.0.0.1' });
+    server = await listenWatched(app);
     router = twilioWebhooks(r.reports(), { authToken: fake.authToken, publicUrl: server.url, routes: createRouteRegistry(), readStore: r.h.stores.readStore, clock: () => new Date(r.h.clock.current) });
     for (const c of campaigns) await r.h.launch(c.campaignId, [c.contact], c.voicemail ? { voicemail: c.voicemail } : {});
     await r.caughtUp();

@@ -3,7 +3,8 @@ import express from 'express';
 import { twilioWebhooks } from '../../../http/webhooks/twilioWebhooks.ts';
 import { problemHandler } from '../../../http/problemDetails.ts';
 import { createRouteRegistry } from '../../../http/routeRegistry.ts';
-import { listen, type RunningServer } from '../../../http/server.ts';
+import type { RunningServer } from '../../../http/server.ts';
+import { listenWatched } from '../../support/problemMessages.ts';
 import { startFakeTwilio, type FakeTwilio } from '../../support/fakeTwilio.ts';
 import { companyId, callerNumber, contacts } from '../../schedulers/dispatchHarness.ts';
 import { reportsHarness, type ReportsHarness } from '../../commands/outreach/reportsHarness.ts';
@@ -27,7 +28,7 @@ describe('Twilio webhooks over the engine, signed by a Twilio-shaped server', ()
     const app = express();
     app.use((req, res, next) => router(req, res, next));
     app.use(problemHandler);
-    server = await listen(app, { port: 0, host: '127.0.0.1' });
+    server = await listenWatched(app);
     warnings = [];
     router = twilioWebhooks(r.reports(undefined, { warn: (fields, message) => void warnings.push({ fields, message }) }), { authToken: fake.authToken, publicUrl: server.url, routes: createRouteRegistry(), readStore: r.h.stores.readStore, clock: () => new Date(r.h.clock.current) });
     await r.h.launch(campaignId, contacts(1));
