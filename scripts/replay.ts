@@ -22,13 +22,14 @@ const spec = {
     stream: { value: 'name', description: 'the events of one stream', default: 'every stream' },
     after: { value: 'position', description: 'every event after a global position', default: '0, from the start' },
     limit: { value: 'n', description: 'at most n events (with --stream or --after)', default: 'no limit' },
-    format: { value: 'json|text', description: 'json: one JSON object a line {position, stream, revision, type, data, metadata}, for jq; text: #position, recorded at, stream, type and key facts, two spaces apart', default: 'text with --campaign, json otherwise' },
+    format: { value: 'json|text', description: 'json: one JSON object a line {position, stream, revision, type, data, metadata}, for jq; text: #position, recorded at, stream, type and key facts, two spaces apart', default: 'json' },
     out: { value: 'file', description: 'write the lines to this file instead of stdout; an existing file is refused', default: 'stdout' },
     force: { description: 'with --out: overwrite an existing file', default: 'off' },
   },
   notes: [
     'Examples:',
-    '  npm run -s replay -- --campaign <id> --format json | jq -c \'select(.type == "CallPlaced")\'',
+    '  npm run -s replay -- --campaign <id> | jq -c \'select(.type == "CallPlaced")\'',
+    '  npm run -s replay -- --campaign <id> --format text',
     '  npm run -s replay -- --campaign <id> --out audit.log',
     '',
     'Exit codes: 0 done, 2 bad flags, an unknown campaign or an existing --out file, 1 anything else.',
@@ -72,7 +73,7 @@ const main = async () => {
   if (flags.after !== undefined && !/^\d+$/.test(flags.after!)) throw new ConfigurationError('--after', `expected a position, got ${flags.after}`);
   if (flags.campaign !== undefined && (flags.stream !== undefined || flags.after !== undefined)) throw new ConfigurationError('--campaign', 'reads its own streams: leave out --stream and --after');
   if (flags['as-of'] !== undefined && flags.campaign === undefined) throw new ConfigurationError('--as-of', 'goes with --campaign');
-  const format = flags.format ?? (flags.campaign !== undefined ? 'text' : 'json');
+  const format = flags.format ?? 'json';
   if (format !== 'json' && format !== 'text') throw new ConfigurationError('--format', `expected json or text, got ${format}`);
   if (flags.force && flags.out === undefined) throw new ConfigurationError('--force', 'goes with --out');
   const asOf = flags['as-of'] === undefined ? undefined : asOfOf(flags['as-of']!);

@@ -65,7 +65,7 @@ describe('npm run replay', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("given --campaign, then it prints every event of the campaign and its contacts' calls, messages, texts and consent, once each, in global order", () => {
-    const { code, stdout, stderr } = replay('--campaign', played.campaignId, '--data-dir', dir);
+    const { code, stdout, stderr } = replay('--campaign', played.campaignId, '--format', 'text', '--data-dir', dir);
     expect(code, stderr).to.equal(0);
     const lines = stdout.trimEnd().split('\n');
     const expected = campaignEventsOf(events, played.campaignId, played.companyId);
@@ -80,7 +80,7 @@ describe('npm run replay', function () {
   it('given --as-of a position, then it stops there', () => {
     const expected = campaignEventsOf(events, played.campaignId, played.companyId);
     const cut = expected[Math.floor(expected.length / 2)]!.position;
-    const { code, stdout } = replay('--campaign', played.campaignId, '--as-of', String(cut), '--data-dir', dir);
+    const { code, stdout } = replay('--campaign', played.campaignId, '--as-of', String(cut), '--format', 'text', '--data-dir', dir);
     expect(code).to.equal(0);
     expect(stdout.trimEnd().split('\n').map((line) => line.split('  ')[0])).to.deep.equal(expected.filter((e) => e.position <= cut).map((e) => `#${e.position}`));
   });
@@ -102,6 +102,18 @@ describe('npm run replay', function () {
     expect(existsSync(nowhere), 'a store left behind').to.equal(false);
   });
 
+  it('given npm run -s, as the help says, then stdout is JSON lines alone, with no banner of npm', () => {
+    const run = spawnSync('npm', ['run', '-s', 'replay', '--', '--campaign', played.campaignId, '--data-dir', dir], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '' },
+    });
+    expect(run.status, run.stderr).to.equal(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).to.be.above(10);
+    for (const line of lines) expect(() => JSON.parse(line), line).to.not.throw();
+  });
+
   it('given --help, then it documents every flag and how to keep npm\'s banner out of the lines', () => {
     const { code, stdout } = replay('--help');
     expect(code).to.equal(0);
@@ -109,9 +121,9 @@ describe('npm run replay', function () {
     expect(stdout).to.include('npm run -s replay');
   });
 
-  it('given --campaign and --format json, then every line is one event as JSON, the same events in the same order as the text lines', () => {
-    const text = replay('--campaign', played.campaignId, '--data-dir', dir);
-    const json = replay('--campaign', played.campaignId, '--format', 'json', '--data-dir', dir);
+  it('given --campaign, then by default every line is one event as JSON, the same events in the same order as the text lines', () => {
+    const text = replay('--campaign', played.campaignId, '--format', 'text', '--data-dir', dir);
+    const json = replay('--campaign', played.campaignId, '--data-dir', dir);
     expect(json.code, json.stderr).to.equal(0);
     const events = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { position: string; stream: string; type: string; data: Data; metadata: Data });
     expect(events.map((e) => [`#${e.position}`, e.metadata['occurredAt'], e.stream, e.type])).to.deep.equal(text.stdout.trimEnd().split('\n').map((line) => line.split('  ').slice(0, 4)));
