@@ -75,7 +75,7 @@ const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetai
 const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
   const problems = headerProblems(columns);
   if (problems.length === 0) return;
-  const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => (name.trim() === '' ? 'one with no name' : `'${name.trim()}'`));
+  const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => (name.trim() === '' ? 'one with no name' : JSON.stringify(name.trim())));
   const found = unknown.length > 0 ? ` Columns not recognised: ${unknown.join(', ')}.` : '';
   throw new ValidationError(
     'IMPORT.INVALID_HEADER',

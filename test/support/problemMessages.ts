@@ -16,11 +16,15 @@ const rules: readonly { readonly fault: string; readonly found: (message: string
 
 /**
  * The words of a message that are ours: what follows `, got ` is the caller's own value shown as JSON,
- * and a quoted string or a `code` span is a literal value; any of them may hold anything JSON can.
+ * and a quoted string (in double or single quotes) or a `code` span is a literal value; any of them may hold anything JSON can.
  */
 function written(message: string): string {
   const shown = message.indexOf(', got ');
-  return (shown < 0 ? message : message.slice(0, shown)).replace(/"(?:[^"\\]|\\.)+"/g, '"…"').replace(/`[^`]+`/g, '`…`');
+  return (shown < 0 ? message : message.slice(0, shown))
+    .replace(/"(?:[^"\\]|\\.)+"/g, '"…"')
+    .replace(/`[^`]+`/g, '`…`')
+    // A value in single quotes opens after a space and closes before one or a stop; an apostrophe (the list's) opens nothing.
+    .replace(/(^|[\s(])'[^']+'(?=[\s,.;:)]|$)/g, "$1'…'");
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});

@@ -28,6 +28,11 @@ describe('the check every HTTP test makes of the problems it causes', () => {
   it('leaves a quoted value of the caller, or a literal in backquotes, alone, whatever it holds', () =>
     expect(problemMessageFaults(problem('The request body has parts a campaign does not have: "NaN", "a  b", "undefined".', ['an empty answer; send `null` to clear the field']))).to.deep.equal([]));
 
+  it("leaves a value the caller gave in single quotes alone, and still finds empty single quotes and what prose around an apostrophe says", () => {
+    expect(problemMessageFaults(problem('Columns not recognised.', ["'NaN' is not a time zone", "case type 'a  b' differs from the list's case type 'null'"]))).to.deep.equal([]);
+    expect(problemMessageFaults(problem('the list\'s NaN rows', ["no list '' here"])).map((f) => f.split(':')[0])).to.deep.equal(['detail has "NaN"', 'errors[0].message has empty quotes']);
+  });
+
   it('finds an empty path, and a detail or message that is not text', () =>
     expect(problemMessageFaults({ title: 'Bad', detail: 3, errors: [{ path: '', message: 'expected x' }] })).to.deep.equal(['detail is not text', 'errors[0].path is empty or not text']));
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { MAX_IMPORT_ROWS, parseCaseRows, readCaseRows, type CsvRow } from '../../../commands/lists/csvRows.ts';
 import { ValidationError } from '../../../domain/errors.ts';
+import { problemMessageFaults } from '../../support/problemMessages.ts';
 
 const header = 'externalId,caseType,name,phone,email,timezone,state,mobileAppStatus';
 
@@ -63,7 +64,13 @@ describe('CSV rows of a cases import', () => {
       { path: 'header.externalId', message: 'the header has no column externalId' },
       { path: 'header.phone', message: 'the header has no column phone' },
     ]);
-    expect(error.message).to.match(/'extrnalId'/);
+    expect(error.message).to.include('Columns not recognised: "extrnalId".');
+  });
+
+  it('names the columns it does not recognise as the literal text they are, whatever it reads like', () => {
+    const error = refusal('externalId,caseType,NaN,,name\nA1,pi,x,,Jane\n');
+    expect(error.message).to.include('Columns not recognised: "NaN", one with no name.');
+    expect(problemMessageFaults({ title: 'Invalid request', detail: error.message, errors: error.errors })).to.deep.equal([]);
   });
 
   it('refuses a header that names a column twice', () => expect(refusal('externalId,caseType,name,phone,Phone\n').errors[0]!.path).to.equal('header.phone'));
