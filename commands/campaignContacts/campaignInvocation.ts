@@ -1,7 +1,6 @@
 import { invokedContactIds, type InvocationTarget } from '../../domain/campaign/invocation.ts';
 import { invocationSkipOf, type InvocationSkip } from '../../domain/enrollment/invocation.ts';
-import type { VoiceRun } from '../../domain/enrollment/retryPolicy.ts';
-import type { CampaignState } from '../../domain/campaign/state.ts';
+import { callingRuns } from '../../domain/campaign/voiceRuns.ts';
 import type { CommandContext } from '../commandContext.ts';
 import { campaignHandler } from '../campaigns/campaignHandler.ts';
 import { enrollmentHandler, type OutreachDeps } from '../outreach/enrollmentHandler.ts';
@@ -16,10 +15,6 @@ export type InvocationAnswer = {
 
 /** Streams written at once, as for the other bulk contact commands. */
 const parallel = 100;
-
-/** The runs that call, numbered by their place among all the campaign's runs, as the dispatcher numbers them. */
-const voiceRunsOf = (state: CampaignState): VoiceRun[] =>
-  state.status === 'NONE' ? [] : (state.draft.runs ?? []).flatMap((run, index) => (run.channels.includes('voice') ? [{ index, start: run.start }] : []));
 
 /**
  * External invocation: the campaign decides whether it takes the invocation and records it on its own
@@ -39,7 +34,7 @@ export const campaignInvocation = (deps: OutreachDeps) => {
       { type: 'InvokeCampaign', data: { campaignId, companyId: context.companyId, now: at, invocationId, invokedBy: context.actor, roster, ...target } },
       context,
     );
-    const voiceRuns = voiceRunsOf(recorded.newState);
+    const voiceRuns = recorded.newState.status === 'NONE' ? [] : callingRuns(recorded.newState.draft);
     const contactIds = invokedContactIds(roster, target);
     let position = recorded.position;
     let scheduled = 0;

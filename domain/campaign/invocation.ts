@@ -1,4 +1,5 @@
 import { IllegalStateError } from '../errors.ts';
+import { placesCalls } from './voiceRuns.ts';
 import { unknownIds, unknownIdsRefusal, type Roster } from './campaignContacts.ts';
 import type { InvokeCampaign } from './commands.ts';
 import type { CampaignEvent } from './events.ts';
@@ -22,10 +23,6 @@ export const invokedContactIds = (roster: Roster, target: InvocationTarget): str
   return [...new Set([...(contactIds ?? []), ...(externalIds ?? []).flatMap((id) => roster.byExternalId.get(id) ?? [])])];
 };
 
-/** Whether any run of the campaign places calls: invocation starts calls, so a campaign without one has nothing to start. */
-const callsAtAll = (campaign: Campaign): boolean =>
-  campaign.draft.type !== 'messaging' && (campaign.draft.runs ?? []).some((run) => run.channels.includes('voice'));
-
 /**
  * An external system asks a launched campaign to reach its contacts now. Only a campaign launched with
  * external invocation on, that is ACTIVE and places calls, takes it, and only for contacts it enrolled.
@@ -37,7 +34,8 @@ export const decideInvocation = (campaign: Campaign, data: InvokeCampaign['data'
     ]);
   if (campaign.status !== 'ACTIVE')
     throw new IllegalStateError('INVOCATION.CAMPAIGN_NOT_ACTIVE', `The campaign is ${campaign.status}: only ACTIVE campaigns can be invoked.`);
-  if (!callsAtAll(campaign))
+  // Invocation starts calls: a campaign that places none has nothing to start.
+  if (!placesCalls(campaign.draft))
     throw new IllegalStateError('INVOCATION.NO_CALLS', 'The campaign places no calls (no run with the voice channel): invocation starts calls.', [
       { path: 'runs', message: 'no run with the voice channel' },
     ]);

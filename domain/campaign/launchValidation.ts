@@ -1,3 +1,4 @@
+import { placesCalls } from './voiceRuns.ts';
 import type { CampaignSettings } from '../company/events.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Case } from '../list/events.ts';
@@ -105,7 +106,7 @@ const runProblems = (draft: Draft): ErrorDetail[] =>
 /** Calls are placed only in runs that name the voice channel: a calling campaign without one would never call. */
 const callingRunProblems = (draft: Draft): ErrorDetail[] => {
   if (draft.type !== 'voice' && draft.type !== 'multichannel') return [];
-  if ((draft.runs ?? []).some((run) => run.channels.includes('voice'))) return [];
+  if (placesCalls(draft)) return [];
   return [{ path: 'runs', message: 'add at least one run with the voice channel: without one no call is ever placed' }];
 };
 

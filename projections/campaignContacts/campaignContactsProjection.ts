@@ -1,3 +1,4 @@
+import { placesCalls } from '../../domain/campaign/voiceRuns.ts';
 import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import { assertNever } from '../../domain/decider.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
@@ -79,7 +80,7 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
   switch (event.type) {
     case 'CampaignLaunched': {
       const { campaignId, launchedAt, settings, list } = event.data;
-      const calls = settings.type !== 'messaging' && (settings.runs ?? []).some((run) => run.channels.includes('voice'));
+      const calls = placesCalls(settings);
       const messages = campaignWorkflows(settings).some(({ workflow }) => workflow.steps.length > 0);
       const doc: CampaignProgressDoc = { _id: campaignId, companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
       return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];

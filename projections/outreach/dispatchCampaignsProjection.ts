@@ -1,5 +1,5 @@
 import type { CampaignEvent } from '../../domain/campaign/events.ts';
-import type { Run } from '../../domain/campaign/draft.ts';
+import { callingRuns } from '../../domain/campaign/voiceRuns.ts';
 import type { CampaignStatus } from '../../domain/campaign/state.ts';
 import type { TimeSlot } from '../../domain/values.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
@@ -25,8 +25,8 @@ export type DispatchCampaign = Doc & {
 };
 
 /** Runs that place calls, in the order the campaign lists them; slots were checked at launch. */
-const voiceRuns = (runs: readonly Run[] | undefined): DispatchRun[] =>
-  (runs ?? []).flatMap((run, index) => (run.channels.includes('voice') ? [{ index, start: run.start, slots: run.slots as TimeSlot[] }] : []));
+const voiceRuns = (settings: Parameters<typeof callingRuns>[0]): DispatchRun[] =>
+  callingRuns(settings).map((run) => ({ index: run.index, start: run.start, slots: run.slots as TimeSlot[] }));
 
 const statusOf = (type: CampaignEvent['type']): CampaignStatus | undefined =>
   type === 'CampaignPaused' ? 'PAUSED' : type === 'CampaignResumed' ? 'ACTIVE' : type === 'CampaignCompleted' ? 'COMPLETED' : undefined;
@@ -48,7 +48,7 @@ export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
         status: 'ACTIVE',
         launchedAt,
         ...(settings.agentId !== undefined ? { agentId: settings.agentId } : {}),
-        voiceRuns: settings.type === 'messaging' ? [] : voiceRuns(settings.runs),
+        voiceRuns: voiceRuns(settings),
         scheduleSlots: (settings.schedule?.slots ?? []) as TimeSlot[],
         concurrency: { ...settings.concurrency },
         retry: { ...settings.retry },
