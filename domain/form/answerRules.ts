@@ -47,11 +47,8 @@ const unknownField = (fields: readonly FormField[], key: string): string => {
   return `the form has no field ${named(key, 'key')}${near ? ` (did you mean ${near.key}?)` : ''}`;
 };
 
-/**
- * The answers as the form keeps them, each judged by its field's type; every answer that does not
- * fit (an unknown field, a value of the wrong type) is refused at once, each named by its path.
- */
-export const checkedAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => {
+/** Each answer judged by its field: those that fit as the form keeps them, and what is wrong with the rest, by path. */
+const sortedAnswers = (fields: readonly FormField[], answers: FormAnswers): { kept: FormAnswers; problems: ErrorDetail[] } => {
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const problems: ErrorDetail[] = [];
   const kept: Record<string, FormAnswer> = {};
@@ -61,21 +58,21 @@ export const checkedAnswers = (fields: readonly FormField[], answers: FormAnswer
     if ('problem' in verdict) problems.push({ path: `answers.${key}`, message: verdict.problem });
     else kept[key] = verdict.value;
   }
+  return { kept, problems };
+};
+
+/**
+ * The answers as the form keeps them, each judged by its field's type; every answer that does not
+ * fit (an unknown field, a value of the wrong type) is refused at once, each named by its path.
+ */
+export const checkedAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => {
+  const { kept, problems } = sortedAnswers(fields, answers);
   if (problems.length > 0) throw new ValidationError('FORM.ANSWERS_DO_NOT_FIT', `${problems.length} answer(s) do not fit the campaign's form.`, problems);
   return kept;
 };
 
 /** The answers that fit the form, as it keeps them; the rest left out rather than refused. */
-export const fittingAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => {
-  const byKey = new Map(fields.map((field) => [field.key, field]));
-  const kept: Record<string, FormAnswer> = {};
-  for (const [key, value] of Object.entries(answers)) {
-    const field = byKey.get(key);
-    const verdict = field ? judged(field, value) : undefined;
-    if (verdict && 'value' in verdict) kept[key] = verdict.value;
-  }
-  return kept;
-};
+export const fittingAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => sortedAnswers(fields, answers).kept;
 
 /** The fields a complete form has answered: the required ones, or every field when none is required. */
 export const taskFieldsOf = (fields: readonly FormField[]): string[] => {
