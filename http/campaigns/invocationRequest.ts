@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { closed } from '../../domain/codecs/closed.ts';
 import { IdList } from '../campaignContacts/campaignContactRequests.ts';
+import { invocationSkips } from '../../domain/enrollment/invocation.ts';
 import { positionProperty } from '../responses.ts';
 
 /** Whom to reach now: contact ids, case external ids, both, or (neither) every contact of the campaign. */
@@ -26,7 +27,7 @@ export const invocationAnswerSchema = {
         required: ['id', 'reason'],
         properties: {
           id: { type: 'string', description: 'the contact id' },
-          reason: { type: 'string', enum: ['completed', 'calls_completed', 'opted_out', 'no_calling_window', 'calls_withheld', 'call_in_progress'] },
+          reason: { type: 'string', enum: [...invocationSkips] },
         },
       },
     },
