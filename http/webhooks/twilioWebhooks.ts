@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { OutreachReports } from '../../commands/outreach/outreachReports.ts';
 import { inboundCallIdOf } from '../../commands/outreach/reports/inboundCallId.ts';
 import { withOurId } from '../../adapters/telephony/twilio/callbackUrls.ts';
-import { AGENTS } from '../../projections/agents/agentsProjection.ts';
+import { agentStreamUrl } from '../../projections/agents/agentStreamUrl.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { RouteRegistry } from '../routeRegistry.ts';
@@ -27,12 +27,11 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
   const { readStore } = config;
   const clock = config.clock ?? (() => new Date());
   const campaignOf = async (campaignId: string) => (await readStore.get(CAMPAIGNS, campaignId)) as CampaignDoc | null;
-  const streamUrlOf = async (agentId: string | undefined) => (agentId ? (((await readStore.get(AGENTS, agentId)) as { streamUrl?: string } | null)?.streamUrl ?? undefined) : undefined);
 
   const twimlFor = async (request: InstructionsRequest): Promise<string> => {
     const owner = await reports.ownerOf(request.callId);
     const campaign = await campaignOf(owner.campaignId);
-    const streamUrl = await streamUrlOf(campaign?.draft?.agentId);
+    const streamUrl = await agentStreamUrl(readStore, campaign?.draft?.agentId);
     if (!streamUrl) return notInServiceTwiml();
     return answeredCallTwiml({
       answeredBy: request.answeredBy,

@@ -3,7 +3,7 @@ import { inboundRoute, notInServiceRoute, type InboundRoute } from '../../../dom
 import type { Routing } from '../../../domain/campaign/draft.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import type { TimeSlot } from '../../../domain/values.ts';
-import { AGENTS } from '../../../projections/agents/agentsProjection.ts';
+import { agentStreamUrl } from '../../../projections/agents/agentStreamUrl.ts';
 import { CAMPAIGNS } from '../../../projections/campaigns/campaignDocument.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
@@ -70,10 +70,7 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
   };
 
   const campaignOf = async (campaignId: string | undefined) => (campaignId ? ((await readStore.get(CAMPAIGNS, campaignId)) as CampaignDoc | null) : null);
-  const streamUrlOf = async (campaign: CampaignDoc | null) => {
-    const agentId = campaign?.draft?.agentId;
-    return agentId ? (((await readStore.get(AGENTS, agentId)) as { streamUrl?: string } | null)?.streamUrl ?? undefined) : undefined;
-  };
+  const streamUrlOf = (campaign: CampaignDoc | null) => agentStreamUrl(readStore, campaign?.draft?.agentId);
 
   const routeOf = (campaign: CampaignDoc | null, streamUrl: string | undefined, at: Date): InboundRoute => {
     if (!campaign) return notInServiceRoute('no_campaign');
