@@ -104,7 +104,8 @@ describe('npm run demo', function () {
         const curl = shell(`${variables}\n${line}`, env);
         let out = '';
         curl.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        const code = await new Promise((resolve) => curl.on('exit', resolve));
+        // 'close', not 'exit': a process may exit before its output has all been read.
+        const code = await new Promise((resolve) => curl.on('close', resolve));
         expect(code, line).to.equal(0);
         return out;
       };
