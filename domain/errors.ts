@@ -10,7 +10,8 @@ export abstract class EngineError extends Error {
     | 'not_found'
     | 'concurrency'
     | 'illegal_state'
-    | 'unsupported_media_type';
+    | 'unsupported_media_type'
+    | 'too_large';
   readonly code: string;
   readonly errors: readonly ErrorDetail[];
 
@@ -59,6 +60,21 @@ export class IllegalStateError extends EngineError {
 /** A request body in a format the receiver does not take (form data sent to a JSON route). */
 export class UnsupportedMediaTypeError extends EngineError {
   readonly kind = 'unsupported_media_type' as const;
+}
+
+/** One event larger than an append may hold: nothing of the command is written. */
+export class AppendTooLargeError extends EngineError {
+  readonly kind = 'too_large' as const;
+  constructor(
+    readonly stream: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(
+      'STREAM.APPEND_TOO_LARGE',
+      `An event of ${size} bytes for ${stream} is larger than the ${limit} bytes one append may hold (EVENTSTORE_MAX_APPEND_BYTES).`,
+    );
+  }
 }
 
 /** A stored event that cannot be decoded: the reader stops rather than skip history. */

@@ -44,6 +44,8 @@ const engineProblem = (error: EngineError, req: Request): Problem => {
         : { type: typeUri('illegal-state'), title: 'Conflict', status: 409, ...base };
     case 'unsupported_media_type':
       return { type: typeUri('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, ...base, ...errors };
+    case 'too_large':
+      return { type: typeUri('content-too-large'), title: 'Content Too Large', status: 413, ...base };
   }
 };
 
