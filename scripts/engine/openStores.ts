@@ -30,6 +30,15 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
   }
 };
 
+/** The client reads the connection string's files (tlsCAFile, userCertFile) at once: their errors name the setting. */
+const esdbEventStoreOf = (connectionString: string, registry: EventRegistry): EventStore => {
+  try {
+    return getEsdbEventStore({ connectionString, registry });
+  } catch (error) {
+    throw new ConfigurationError('EVENTSTORE_URL', `cannot connect to ${maskCredentials(connectionString)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
 /** The projection leases that go with the read store, and a way to let go of what they hold open. */
 export type OpenLeases = ProjectionLeases & { close(): void };
 
@@ -45,7 +54,7 @@ export const openStores = async (
   const eventStore =
     config.eventStore.engine === 'sqlite'
       ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry })
-      : getEsdbEventStore({ connectionString: config.eventStore.connectionString, registry });
+      : esdbEventStoreOf(config.eventStore.connectionString, registry);
   try {
     if (config.eventStore.engine === 'esdb')
       await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () => eventStore.headPosition());
