@@ -1,6 +1,7 @@
 import { sharedPb, streamsPb, type AppendReq, type AppendResp, type ServerReadableStream, type ServiceError } from './clientProtocol.ts';
-import { decideAppend, type ExpectedState } from './appendRules.ts';
-import { invalidArgument, maximumAppendSizeExceeded, requiredMetadataPropertyMissing } from './nodeErrors.ts';
+import { applyAppend, type ExpectedState } from './appendRules.ts';
+import { invalidArgument, maximumAppendSizeExceeded } from './nodeErrors.ts';
+import { isProposedEvent, sizeOnDisk, toProposedEvent } from './proposedEvents.ts';
 import type { LoggedEvent, ProposedEvent, TransactionLog } from './transactionLog.ts';
 
 export type AppendOptions = {
@@ -29,15 +30,6 @@ const expectedState = (options: InstanceType<typeof Options>): ExpectedState | u
     default:
       return undefined;
   }
-};
-
-const uuidText = (uuid: InstanceType<typeof sharedPb.UUID> | undefined): string => {
-  if (!uuid) return '';
-  if (uuid.hasString()) return uuid.getString();
-  const structured = uuid.getStructured()!;
-  const hex = (value: string) => BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0');
-  const all = hex(structured.getMostSignificantBits()) + hex(structured.getLeastSignificantBits());
-  return `${all.slice(0, 8)}-${all.slice(8, 12)}-${all.slice(12, 16)}-${all.slice(16, 20)}-${all.slice(20)}`;
 };
 
 const success = (last: LoggedEvent | undefined, current: bigint, withPosition: boolean): AppendResp => {
@@ -85,12 +77,9 @@ export const appendCall = (log: TransactionLog, options: AppendOptions) => (call
     }
     const message = request.getProposedMessage();
     if (!message) return answer(invalidArgument('an append carries its options once, then proposed messages'));
-    const type = message.getMetadataMap().get('type');
-    const contentType = message.getMetadataMap().get('content-type');
-    if (type === undefined || contentType === undefined) return answer(requiredMetadataPropertyMissing());
-    const event = { id: uuidText(message.getId()), type, contentType, data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
-    // The node's Event.SizeOnDisk: data and metadata bytes, and the type at two bytes a character.
-    size += event.data.length + event.metadata.length + type.length * 2;
+    const event = toProposedEvent(message);
+    if (!isProposedEvent(event)) return answer(event);
+    size += sizeOnDisk(event);
     if (size > options.maxAppendSize) return answer(maximumAppendSizeExceeded(options.maxAppendSize));
     proposed.push(event);
   });
@@ -98,17 +87,8 @@ export const appendCall = (log: TransactionLog, options: AppendOptions) => (call
   call.on('end', () => {
     if (answered) return;
     if (stream === undefined || expected === undefined) return answer(invalidArgument('an append without options'));
-    const decision = decideAppend(log, stream, expected, proposed.map((e) => e.id));
-    switch (decision.outcome) {
-      case 'wrong_expected_version':
-        return answer(null, wrongExpectedVersion(expected, decision.current));
-      case 'repeat':
-        return answer(null, success(decision.last, decision.last.revision, options.repeatsAnsweredWithPosition));
-      case 'write': {
-        const written = log.write(stream, proposed);
-        if (written.length > 0) options.afterWrite();
-        return answer(null, success(written.at(-1), log.lastRevision(stream), true));
-      }
-    }
+    const outcome = applyAppend(log, stream, expected, proposed, options.afterWrite);
+    if (outcome.outcome === 'wrong_expected_version') return answer(null, wrongExpectedVersion(expected, outcome.current));
+    answer(null, success(outcome.last, outcome.current, !outcome.repeat || options.repeatsAnsweredWithPosition));
   });
 };

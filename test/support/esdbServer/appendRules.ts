@@ -1,4 +1,4 @@
-import type { LoggedEvent, TransactionLog } from './transactionLog.ts';
+import type { LoggedEvent, ProposedEvent, TransactionLog } from './transactionLog.ts';
 
 export type ExpectedState =
   | { readonly kind: 'any' }
@@ -57,6 +57,27 @@ export const decideAppend = (log: TransactionLog, stream: string, expected: Expe
       if (revision < current) return byRevision(log, stream, ids, revision, current);
       if (revision > current) return refuse(current);
       return { outcome: 'write' };
+    }
+  }
+};
+
+export type AppendOutcome =
+  | { readonly outcome: 'wrong_expected_version'; readonly current: bigint }
+  /** `last` is the event whose position answers the append; none for an append of nothing. */
+  | { readonly outcome: 'appended'; readonly current: bigint; readonly last?: LoggedEvent; readonly repeat: boolean };
+
+/** Decides, and writes what the decision allows; `afterWrite` runs when events were written. */
+export const applyAppend = (log: TransactionLog, stream: string, expected: ExpectedState, proposed: readonly ProposedEvent[], afterWrite: () => void): AppendOutcome => {
+  const decision = decideAppend(log, stream, expected, proposed.map((e) => e.id));
+  switch (decision.outcome) {
+    case 'wrong_expected_version':
+      return decision;
+    case 'repeat':
+      return { outcome: 'appended', current: decision.last.revision, last: decision.last, repeat: true };
+    case 'write': {
+      const written = log.write(stream, proposed);
+      if (written.length > 0) afterWrite();
+      return { outcome: 'appended', current: log.lastRevision(stream), last: written.at(-1), repeat: false };
     }
   }
 };

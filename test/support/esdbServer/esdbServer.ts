@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { grpc, streamsGrpc, type ReadReq, type ReadResp, type ServerWritableStream, type ServiceError } from './clientProtocol.ts';
+import { grpc, serverFeaturesGrpc, serverFeaturesPb, streamsGrpc, type ReadReq, type ReadResp, type ServerWritableStream, type ServiceError } from './clientProtocol.ts';
 import { appendCall } from './appendCall.ts';
+import { batchAppendCall } from './batchAppendCall.ts';
 import { subscribeToAll, type OpenSubscription } from './allSubscription.ts';
 import { accessDenied, unavailable } from './nodeErrors.ts';
 import { readEvents } from './reads.ts';
@@ -13,8 +14,13 @@ export type EsdbNodeOptions = {
   readonly statsEveryAppends?: number;
   /** Refuse reads and subscriptions of $all, as for a user outside `$admins`. */
   readonly refuseAll?: boolean;
-  /** Answer repeated appends without a position, as servers before 21.10 do. */
+  /** Answer repeated appends without a position, as older servers do. */
   readonly repeatsWithoutPosition?: boolean;
+  /**
+   * Announce BatchAppend through ServerFeatures, as servers from 21.10 do, so the client appends with it
+   * (the default); false leaves ServerFeatures unimplemented and the client falls back to Append.
+   */
+  readonly batchAppend?: boolean;
 };
 
 export type EsdbNode = {
@@ -29,12 +35,18 @@ export type EsdbNode = {
   close(): Promise<void>;
 };
 
+/** What a 24.10 node announces of the services it has here; the client lower-cases both names. */
+const supportedMethods = (_call: unknown, callback: (error: null, methods: InstanceType<typeof serverFeaturesPb.SupportedMethods>) => void) => {
+  const methods = ['read', 'append', 'batchappend'].map((name) => new serverFeaturesPb.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name));
+  callback(null, new serverFeaturesPb.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion('24.10.0'));
+};
+
 const json = (value: unknown) => new Uint8Array(Buffer.from(JSON.stringify(value), 'utf8'));
 
 /**
  * A single EventStoreDB node in this process, speaking the gRPC protocol from the client's own stubs:
- * Streams.Append and Streams.Read (streams, $all, subscriptions to $all). ServerFeatures is left
- * unimplemented, so the client appends with Streams.Append as it does with servers before 21.10.
+ * ServerFeatures, Streams.BatchAppend and Streams.Append, Streams.Read (streams, $all, subscriptions
+ * to $all). A single-node `esdb://` connection string needs no gossip.
  */
 export const startEsdbNode = async (options: EsdbNodeOptions = {}): Promise<EsdbNode> => {
   const log = transactionLog();
@@ -51,14 +63,17 @@ export const startEsdbNode = async (options: EsdbNodeOptions = {}): Promise<Esdb
   writeStatsEvent();
 
   const statsEvery = options.statsEveryAppends ?? 3;
+  const appending = {
+    maxAppendSize: options.maxAppendSize ?? 1_048_576,
+    repeatsAnsweredWithPosition: !options.repeatsWithoutPosition,
+    afterWrite: () => {
+      if (++appends % statsEvery === 0) writeStatsEvent();
+    },
+  };
+  if (options.batchAppend !== false) server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
   server.addService(streamsGrpc.StreamsService, {
-    append: appendCall(log, {
-      maxAppendSize: options.maxAppendSize ?? 1_048_576,
-      repeatsAnsweredWithPosition: !options.repeatsWithoutPosition,
-      afterWrite: () => {
-        if (++appends % statsEvery === 0) writeStatsEvent();
-      },
-    }),
+    append: appendCall(log, appending),
+    batchAppend: batchAppendCall(log, appending),
     read: (call: ServerWritableStream<ReadReq, ReadResp>) => {
       const request = call.request.getOptions()!;
       if (request.hasAll() && options.refuseAll) return void call.emit('error', accessDenied());
