@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { AccessDeniedError, ErrorType, MaxAppendSizeExceededError } from '@eventstore/db-client';
 import { getEsdbEventStore, type EsdbEventStore } from '../../../../adapters/eventstore/esdb/esdbEventStore.ts';
 import type { RecordedEvent } from '../../../../domain/events/event.ts';
+import { ConcurrencyError } from '../../../../domain/errors.ts';
 import { tallyEvents, tallyRegistry } from '../../../support/tally.ts';
 import { startEsdbNode, type EsdbNode, type EsdbNodeOptions } from '../../../support/esdbServer/esdbServer.ts';
 import { recordSize } from '../../../support/esdbServer/transactionLog.ts';
@@ -34,6 +35,19 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
   afterEach(async () => {
     await store.close();
     await node.close();
+  });
+
+  describe('a refusal the client answers as a result (throwOnAppendFailure=false)', () => {
+    for (const batchAppend of [true, false])
+      it(`names the stream's actual revision (${batchAppend ? 'BatchAppend' : 'Append'})`, async () => {
+        node = await startEsdbNode({ batchAppend });
+        store = getEsdbEventStore({ connectionString: `${node.connectionString}&throwOnAppendFailure=false`, registry: tallyRegistry });
+        await store.append('tally-1', tallyEvents('tally-1', 5), 'no_stream');
+        const error = await rejection(store.append('tally-1', tallyEvents('tally-1', 1), 2n));
+        expect(error).to.be.instanceOf(ConcurrencyError);
+        expect(error).to.include({ stream: 'tally-1', expected: '2', actual: '4' });
+        expect(await rejection(store.append('tally-2', tallyEvents('tally-2', 1), 'stream_exists'))).to.include({ actual: 'no_stream' });
+      });
   });
 
   describe('positions', () => {
