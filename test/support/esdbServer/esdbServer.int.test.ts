@@ -12,19 +12,9 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { startEsdbNode, type EsdbNode, type EsdbNodeOptions } from './esdbServer.ts';
+import { collect, rejection } from '../asyncResults.ts';
 
 const events = (count: number) => Array.from({ length: count }, (_, i) => jsonEvent({ id: randomUUID(), type: 'TallyIncremented', data: { by: i } }));
-
-const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-};
-
-const rejection = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(
-  () => expect.fail('expected a rejection'),
-  (error: unknown) => error,
-);
 
 // The node's rules as the real client sees them, below anything the adapter adds on top.
 describe('In-process EventStoreDB node, through the real client', () => {

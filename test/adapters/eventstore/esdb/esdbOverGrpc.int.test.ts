@@ -6,17 +6,7 @@ import { ConcurrencyError } from '../../../../domain/errors.ts';
 import { tallyEvents, tallyRegistry } from '../../../support/tally.ts';
 import { startEsdbNode, type EsdbNode, type EsdbNodeOptions } from '../../../support/esdbServer/esdbServer.ts';
 import { recordSize } from '../../../support/esdbServer/transactionLog.ts';
-
-const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-};
-
-const rejection = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(
-  () => expect.fail('expected a rejection'),
-  (error: unknown) => error,
-);
+import { collect, rejection } from '../../../support/asyncResults.ts';
 
 const until = async (condition: () => boolean, what: string) => {
   for (let waited = 0; !condition(); waited += 5) {
