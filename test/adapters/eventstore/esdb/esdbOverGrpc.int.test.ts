@@ -27,6 +27,30 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
     await node.close();
   });
 
+  for (const batchAppend of [true, false])
+    describe(`repeats (${batchAppend ? 'BatchAppend' : 'Append'})`, () => {
+      it('answers the same events sent again after the stream moved on with the first result, writing nothing', async () => {
+        await open({ batchAppend });
+        await store.append('tally-1', tallyEvents('tally-1', 1), 'no_stream');
+        const events = tallyEvents('tally-1', 2, 'command-1');
+        const first = await store.append('tally-1', events, 0n);
+        await store.append('tally-1', tallyEvents('tally-1', 1), 2n);
+        const logged = node.log.events.length;
+        expect(await store.append('tally-1', events, 0n)).to.deep.equal(first);
+        expect(node.log.events.length).to.equal(logged);
+      });
+
+      it('refuses a partial repeat as a ConcurrencyError naming it', async () => {
+        await open({ batchAppend });
+        const events = tallyEvents('tally-1', 3, 'command-1');
+        await store.append('tally-1', events.slice(0, 2), 'no_stream');
+        const error = await rejection(store.append('tally-1', events, 'no_stream'));
+        expect(error).to.be.instanceOf(ConcurrencyError);
+        expect((error as ConcurrencyError).actual).to.contain('partial repeat');
+        expect(await collect(store.readStream('tally-1'))).to.have.length(2);
+      });
+    });
+
   describe('a refusal the client answers as a result (throwOnAppendFailure=false)', () => {
     for (const batchAppend of [true, false])
       it(`names the stream's actual revision (${batchAppend ? 'BatchAppend' : 'Append'})`, async () => {
