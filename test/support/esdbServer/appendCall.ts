@@ -6,7 +6,7 @@ import type { LoggedEvent, ProposedEvent, TransactionLog } from './transactionLo
 
 export type AppendOptions = {
   readonly maxAppendSize: number;
-  /** Servers before 21.10 answer a repeated append with no position. */
+  /** Older servers answer a repeated append with no position. */
   readonly repeatsAnsweredWithPosition: boolean;
   /** Called after each append that wrote events, for the node's own bookkeeping. */
   readonly afterWrite: () => void;
