@@ -107,16 +107,6 @@ describe('EventStoreDB event store', () => {
       });
     });
 
-    it('treats a refusal answered as a result (throwOnAppendFailure=false) like a thrown one', async () => {
-      const client = withClient(fake, {
-        appendToStream: async () => ({ success: false, nextExpectedRevision: 4n, position: undefined }),
-      });
-      const store = getEsdbEventStore({ client, registry: tallyRegistry });
-      const error = await rejection(store.append('tally-1', tallyEvents('tally-1', 1), 2n));
-      expect(error).to.be.instanceOf(ConcurrencyError);
-      expect(error).to.include({ expected: '2', actual: '4' });
-    });
-
     it('checks the expected revision of an append of nothing', async () => {
       const store = getEsdbEventStore({ client: fake.client, registry: tallyRegistry });
       expect(await rejection(store.append('tally-1', [], 'stream_exists'))).to.be.instanceOf(ConcurrencyError);
