@@ -34,7 +34,7 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env, argv);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
-  const stores = await openStores(config, engineRegistry);
+  const stores = await openStores(config, engineRegistry, (error) => logger.error({ err: error }, 'read store background work failed; it is retried at the next start or swap'));
   const { readStore, leases } = stores;
   const clock = await serviceClock(config.simulatedClock, { eventStore: stores.eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
   for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);

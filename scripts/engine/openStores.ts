@@ -49,6 +49,8 @@ export type OpenLeases = ProjectionLeases & { close(): void };
 export const openStores = async (
   config: Config,
   registry: EventRegistry,
+  /** Hears of work the stores do on their own and cannot answer to a caller (a retired read-model version's drop). */
+  onBackgroundError: (error: unknown) => void = () => undefined,
 ): Promise<{ eventStore: EventStore; readStore: ReadStore; leases: OpenLeases }> => {
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
@@ -61,7 +63,7 @@ export const openStores = async (
     const readStore =
       config.readStore.engine === 'sqlite'
         ? getSqliteReadStore({ path: join(config.dataDir, 'read.db') })
-        : await getMongoReadStore({ url: config.readStore.url }).catch((error: unknown) => {
+        : await getMongoReadStore({ url: config.readStore.url, onError: onBackgroundError }).catch((error: unknown) => {
             throw new ConfigurationError('MONGODB_URL', error instanceof Error ? error.message : String(error));
           });
     // Leases live beside the read models, so the processes that share a read store share them.
