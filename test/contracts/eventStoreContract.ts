@@ -188,6 +188,35 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
     });
   });
 
+  describe('countEvents', () => {
+    /** Five events of ours in two streams, with what was the head before them. */
+    const fiveEvents = async () => {
+      const before = await store.headPosition();
+      const a = uniqueStream();
+      const b = uniqueStream();
+      await store.append(a, tallyEvents(a, 2), 'no_stream');
+      await store.append(b, tallyEvents(b, 1), 'no_stream');
+      await store.append(a, tallyEvents(a, 2), 1n);
+      const positions = (await collect(store.readAll({ after: before }))).filter((e) => e.stream === a || e.stream === b).map((e) => e.position);
+      return { before, positions };
+    };
+
+    it('counts the events after one position up to another, whatever lies between their positions', async () => {
+      const { before, positions } = await fiveEvents();
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 100 })).to.equal(5);
+      expect(await store.countEvents({ after: before, through: positions[2]!, limit: 100 })).to.equal(3);
+      expect(await store.countEvents({ after: positions[1]!, through: positions[4]!, limit: 100 })).to.equal(3);
+      expect(await store.countEvents({ after: positions[4]!, through: positions[4]!, limit: 100 })).to.equal(0);
+    });
+
+    it('stops counting at the limit', async () => {
+      const { before, positions } = await fiveEvents();
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 2 })).to.equal(2);
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 5 })).to.equal(5);
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 0 })).to.equal(0);
+    });
+  });
+
   describe('refusing events that would not read back as themselves', () => {
     const poisons: [what: string, change: (event: NewEvent) => NewEvent, path: string][] = [
       ['Infinity (what JSON.parse makes of 1e309)', (e) => ({ ...e, data: { ...(e.data as object), by: Infinity } }), 'data.by'],
