@@ -25,5 +25,6 @@ export const observedEventStore = (store: EventStore, observe: AppendObserver): 
   readAll: (options) => store.readAll(options),
   subscribe: (options) => store.subscribe(options),
   headPosition: () => store.headPosition(),
+  countEvents: (range) => store.countEvents(range),
   close: () => store.close(),
 });

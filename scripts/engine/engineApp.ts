@@ -6,6 +6,7 @@ import type { ReadStore } from '../../projections/readStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { engineProjections } from '../../projections/engineProjections.ts';
 import { projectionRunner, type ProjectionRunner, type RunnerLeases } from '../../projections/projectionRunner.ts';
+import { LAG_COUNT_LIMIT } from '../../projections/projectionLag.ts';
 import { apiKeyVerifier } from '../../commands/company/apiKeyVerifier.ts';
 import { createApp } from '../../http/app.ts';
 import { apiRouters } from '../../http/api.ts';
@@ -56,6 +57,8 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     readStore,
     projections: engineProjections,
     log: logger,
+    // Lag is counted one past the readiness bound at least, so a capped count still answers "lagging".
+    ...(options.readyMaxLag !== undefined ? { lagLimit: Math.max(LAG_COUNT_LIMIT, options.readyMaxLag + 1) } : {}),
     ...(options.projectionLeases ? { leases: options.projectionLeases } : {}),
   });
   await runner.start();
@@ -80,7 +83,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     readiness: storeReadiness({
       eventStore,
       readStore,
-      projections: async () => (await runner.status()).map((status) => ({ ...status, lag: Number(status.lag) })),
+      projections: () => runner.status(),
     }),
     routers: apiRouters({
       ...context,

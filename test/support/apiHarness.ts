@@ -81,7 +81,7 @@ export const startApi = async (
     return { companyId: answer.body.company.id, apiKey: answer.body.apiKey, position: answer.body.position };
   };
 
-  /** How many events the store holds: a refused request must not change it. */
+  /** The head position, used both as a position and as the count of events: only the embedded store, whose rowids have no gaps, makes them one. A refused request must not change it. */
   const eventCount = async (): Promise<bigint> => stores.eventStore.headPosition();
 
   const stop = async () => {
