@@ -17,7 +17,7 @@ import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
-import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
 import type { WebhookRetry } from '../../http/webhookDeliveries/webhookDeliveriesRouter.ts';
 import { documentTwilioCallbacks } from '../../http/webhooks/twilio/twilioWebhooksRouter.ts';
@@ -37,8 +37,8 @@ export type EngineAppOptions = {
   readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[]; readonly recordings?: Recordings };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
-  /** Consent rules as configuration gives them; the shipped ones when absent. */
-  readonly consentRules?: ConsentRules;
+  /** The rule tables as configuration overrides them (the same value outreach runs on); the shipped ones when absent. */
+  readonly compliance?: ComplianceRules;
   /** Webhook URLs on private or loopback addresses pass launch validation (`WEBHOOK_ALLOW_PRIVATE`). */
   readonly allowPrivateWebhooks?: boolean;
   /** Sends a webhook delivery again by hand: the webhook scheduler's retry, where it runs. */
@@ -65,6 +65,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
   const metrics = options.metrics ?? new Registry();
   engineMetrics(metrics, runner);
   const routes = createRouteRegistry();
+  const compliance = options.compliance ?? complianceRules();
   const context: EngineContext = {
     eventStore,
     registry: engineRegistry,
@@ -73,7 +74,8 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     clock: options.clock ?? systemClock,
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
-    ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+    compliance,
+    consentRules: compliance.consent,
     ...(options.allowPrivateWebhooks ? { allowPrivateWebhooks: true } : {}),
   };
   const app = createApp({
