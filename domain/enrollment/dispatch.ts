@@ -17,7 +17,7 @@ export type DispatchOutcome =
   | { readonly kind: 'withhold'; readonly reason: string }
   | { readonly kind: 'call'; readonly opensAt?: string; readonly closesAt?: string };
 
-/** The window is asked first, consent only once it is open, capacity before either: the order the dispatcher reads them in. */
+/** Capacity first (no contact is looked at without it), then the calling window, then consent, which is read only once the window is open. */
 export const dispatchOutcome = (data: Dispatch): DispatchOutcome => {
   // No line free this tick: the contact stays due as it is.
   if (data.capacity.available < 1) return { kind: 'none' };
