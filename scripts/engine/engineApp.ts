@@ -16,6 +16,7 @@ import type { CompanyAgentReports } from '../../http/agentEvents/agentEventsRout
 import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
+import { systemScheduler } from '../../adapters/clock/scheduler.ts';
 import { engineMetrics } from './engineMetrics.ts';
 import type { ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
@@ -56,6 +57,8 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     eventStore,
     readStore,
     projections: engineProjections,
+    // Leases, bounded waits and the quiet checkpoint keep real time, whatever clock outreach runs on.
+    clock: systemScheduler((error) => logger.error({ err: error }, 'projection timer failed')),
     log: logger,
     // Lag is counted one past the readiness bound at least, so a capped count still answers "lagging".
     ...(options.readyMaxLag !== undefined ? { lagLimit: Math.max(LAG_COUNT_LIMIT, options.readyMaxLag + 1) } : {}),

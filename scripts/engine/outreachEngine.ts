@@ -111,7 +111,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
       unsubscribeUrl: (claims, now) => unsubscribeUrl(base, tokens.issue(claims, now)),
     },
-    clock: () => scheduler.now(),
+    clock: scheduler,
     textingWindow: textingWindowOf(window),
     log: options.log,
   });

@@ -7,6 +7,7 @@ import type { Projection } from '../../projections/projection.ts';
 import type { ProjectionLeases } from '../../projections/projectionLeases.ts';
 import type { ProjectionBatch, ReadStore } from '../../projections/readStore.ts';
 import { tallyProjection, tallyRegistry } from './tally.ts';
+import { realTime } from './realTime.ts';
 
 /** Short, so handovers happen within a test. */
 export const LEASE_MS = 300;
@@ -53,6 +54,8 @@ export const leasedRunner = (
     eventStore,
     readStore: recording,
     projections: leasedProjections,
+    // Real time: the processes' stores find each other's writes by polling, and one of them may be killed.
+    clock: realTime,
     pollIntervalMs: 10,
     leases: { leases: options.leases ? options.leases(own) : own, holder, leaseMs: LEASE_MS },
     ...(options.quietCheckpointMs !== undefined ? { quietCheckpointMs: options.quietCheckpointMs } : {}),

@@ -8,6 +8,7 @@ import { campaignsProjection } from '../../../projections/campaigns/campaignsPro
 import type { SendSms } from '../../../commands/outreach/telephony.ts';
 import { newEntityId } from '../../../adapters/clock/systemClock.ts';
 import { dispatchHarness, type DispatchHarness } from '../../schedulers/dispatchHarness.ts';
+import { realTime } from '../../support/realTime.ts';
 
 export const UNSUBSCRIBE_SECRET = 'unsubscribe-secret-for-tests';
 
@@ -28,7 +29,7 @@ export const reportsHarness = () => {
 
   const start = async () => {
     await h.start();
-    runner = projectionRunner({ eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
+    runner = projectionRunner({ clock: realTime, eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
     await runner.start();
     dispatcher = h.dispatcher();
   };
