@@ -145,7 +145,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     };
     // A quiet checkpoint reaches the store within the quiet time even when no event follows, so other processes' waits end.
     const storeQuietly = () => {
-      quietTimer ??= clock.after(quietCheckpointMs - (clock.now().getTime() - storedAt), () => {
+      quietTimer ??= clock.after(Math.max(0, quietCheckpointMs - (clock.now().getTime() - storedAt)), () => {
         quietTimer = undefined;
         if (!failure && entry.checkpoint > stored) store(entry.checkpoint, [], 0);
       });
