@@ -12,3 +12,6 @@ export interface Scheduler {
   /** Runs `task` once `delayMs` (0 or more) has passed on this scheduler's clock. */
   after(delayMs: number, task: ScheduledTask): Timer;
 }
+
+/** Resolves once `delayMs` has passed on `clock`. */
+export const pause = (clock: Scheduler, delayMs: number): Promise<void> => new Promise((resolve) => clock.after(delayMs, resolve));
