@@ -1,4 +1,5 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
+import type { Scheduler, Timer } from '../commands/scheduler.ts';
 import type { DocumentChange, ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
 import { applyUpdates, projectedUpdates } from './applyBatch.ts';
@@ -40,8 +41,6 @@ export type RunnerLeases = {
   /** This process, unique among the processes that share the leases. */
   readonly holder: string;
   readonly leaseMs: number;
-  /** The wall clock the leases' expiry is read on; every process's must agree. */
-  readonly clock?: () => Date;
   /** Whether a holder is a process known to have ended (one on this host that no longer runs). */
   readonly gone?: (holder: string) => boolean;
 };
@@ -50,6 +49,8 @@ export type ProjectionRunnerOptions = {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
+  /** Real time for the quiet checkpoint, bounded waits and leases (whose expiry every process's clock must agree on). */
+  readonly clock: Scheduler;
   readonly batchSize?: number;
   /** Documents of each collection a projection keeps in memory between batches. */
   readonly cacheSize?: number;
@@ -87,7 +88,7 @@ const silent: RunnerLog = { info: () => {}, error: () => {} };
  * swapped in once it has caught up.
  */
 export const projectionRunner = (options: ProjectionRunnerOptions) => {
-  const { eventStore, readStore } = options;
+  const { eventStore, readStore, clock } = options;
   const log = options.log ?? silent;
   const batchSize = options.batchSize ?? 1000;
   const quietCheckpointMs = options.quietCheckpointMs ?? 1000;
@@ -109,10 +110,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown;
     let stored = entry.checkpoint;
-    let storedAt = Date.now();
+    let storedAt = clock.now().getTime();
     // Events the checkpoint moved past since it was last stored: positions are no count of them.
     let unstored = 0;
-    let quietTimer: NodeJS.Timeout | undefined;
+    let quietTimer: Timer | undefined;
     const committed = async (checkpoint: bigint, events: number) => {
       if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
       entry.applied += events;
@@ -125,10 +126,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     };
     let inFlight = 0;
     const store = (checkpoint: bigint, changes: DocumentChange[], events: number) => {
-      clearTimeout(quietTimer);
+      quietTimer?.cancel();
       quietTimer = undefined;
       stored = checkpoint;
-      storedAt = Date.now();
+      storedAt = clock.now().getTime();
       unstored = 0;
       const commit = () => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
       // With nothing in flight the batch goes to the writer now: a turn later costs a rebuild a fifth.
@@ -144,10 +145,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     };
     // A quiet checkpoint reaches the store within the quiet time even when no event follows, so other processes' waits end.
     const storeQuietly = () => {
-      quietTimer ??= setTimeout(() => {
+      quietTimer ??= clock.after(Math.max(0, quietCheckpointMs - (clock.now().getTime() - storedAt)), () => {
         quietTimer = undefined;
         if (!failure && entry.checkpoint > stored) store(entry.checkpoint, [], 0);
-      }, Math.max(0, quietCheckpointMs - (Date.now() - storedAt))).unref();
+      });
     };
     pages: for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
       const changes = await applyUpdates(load, updates);
@@ -160,7 +161,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       await pending;
       if (failure || entry.stopping) break pages;
       // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
-      const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && unstored + events.length < quietCheckpointEvents;
+      const quiet = changes.length === 0 && !entry.rebuilding && clock.now().getTime() - storedAt < quietCheckpointMs && unstored + events.length < quietCheckpointEvents;
       if (quiet) {
         entry.checkpoint = checkpoint;
         entry.applied += events.length;
@@ -171,7 +172,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       }
       store(checkpoint, changes, events.length);
     }
-    clearTimeout(quietTimer);
+    quietTimer?.cancel();
     await pending;
     if (failure) throw failure;
     if (entry.checkpoint > stored) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
@@ -218,7 +219,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
         leases: options.leases.leases,
         holder: options.leases.holder,
         leaseMs: options.leases.leaseMs,
-        clock: options.leases.clock ?? (() => new Date()),
+        clock,
         ...(options.leases.gone ? { gone: options.leases.gone } : {}),
         projections: options.projections.map((p) => p.name),
         gained: (name) => startOne(options.projections.find((p) => p.name === name)!),
@@ -309,18 +310,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       position: bigint,
       { timeoutMs = 5000, projections = options.projections.map((p) => p.name) }: { timeoutMs?: number; projections?: readonly string[] } = {},
     ): Promise<boolean> => {
-      const deadline = Date.now() + timeoutMs;
+      const deadline = clock.now().getTime() + timeoutMs;
       for (;;) {
         if (await reached(position, projections)) return true;
-        const left = deadline - Date.now();
+        const left = deadline - clock.now().getTime();
         if (left <= 0) return false;
         await new Promise<void>((resolve) => {
           const wake = () => {
-            clearTimeout(timer);
+            timer.cancel();
             waiters.delete(wake);
             resolve();
           };
-          const timer = setTimeout(wake, Math.min(left, options.pollIntervalMs ?? 50));
+          const timer = clock.after(Math.min(left, options.pollIntervalMs ?? 50), wake);
           waiters.add(wake);
         });
       }
