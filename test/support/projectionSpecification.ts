@@ -5,7 +5,7 @@ import { projectedBatches } from '../../projections/projectedBatches.ts';
 import type { Doc, DocumentChange, Versioned } from '../../projections/readStore.ts';
 
 /** An event of a specification: its place in the store is given by its order; metadata may be partly set. */
-export type SpecifiedEvent = Event & { readonly id?: string; readonly stream?: string; readonly revision?: bigint; readonly metadata?: Partial<EventMetadata> };
+export type SpecifiedEvent<E extends Event = Event> = E & { readonly id?: string; readonly stream?: string; readonly revision?: bigint; readonly metadata?: Partial<EventMetadata> };
 
 export const specifiedAt = '2026-03-02T15:00:00.000Z';
 
@@ -63,8 +63,8 @@ type Expected = Readonly<Record<string, readonly Doc[]>>;
  * before them), leave the same documents.
  */
 export const projectionSpecification = <E extends Event>(projection: Projection<E>) => ({
-  given: (history: readonly SpecifiedEvent[]) => ({
-    when: (events: readonly SpecifiedEvent[]) => {
+  given: (history: readonly SpecifiedEvent<E>[]) => ({
+    when: (events: readonly SpecifiedEvent<E>[]) => {
       const all = [...history, ...events].map(recorded);
       const run = async () => {
         const eventByEvent = memoryCollections();
