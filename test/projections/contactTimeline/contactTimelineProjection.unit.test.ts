@@ -137,6 +137,16 @@ describe('contact timeline read model', () => {
         ],
       }));
 
+  it('given no message, when a text is requested, then its entry holds the step, number and body, requested', () =>
+    spec
+      .given([])
+      .when([messageRequested('m-1', 'sms', 'w1.s1', t0)])
+      .then({
+        contact_timeline: [
+          { ...contact, _id: 'message-m-1', kind: 'message', at: t0, messageId: 'm-1', channel: 'sms', step: 'w1.s1', to: phone, subject: null, body: 'Hi Dana', status: 'requested', statusAt: t0, reason: null },
+        ],
+      }));
+
   it('given a requested text, when it is sent, delivered, then a late queued report comes, then the status only moves forward', () =>
     spec
       .given([messageRequested('m-1', 'sms', 'w1.s1', t0)])
