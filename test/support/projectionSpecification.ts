@@ -19,6 +19,8 @@ const recorded = (event: SpecifiedEvent, i: number): RecordedEvent => ({
   metadata: { companyId: 'company-1', commandId: `c${i + 1}`, correlationId: `c${i + 1}`, causationId: `c${i + 1}`, actor: 'admin', occurredAt: specifiedAt, schemaVersion: 1, ...event.metadata },
 });
 
+const byId = (a: Doc, b: Doc): number => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+
 /** Collections held in memory, committed to as the embedded read store does: a change older than a document's position is ignored. */
 const memoryCollections = () => {
   const collections = new Map<string, Map<string, Versioned>>();
@@ -40,7 +42,7 @@ const memoryCollections = () => {
         } else if (!held || change.position > held.position) docs.set(id, { doc: change.doc, position: change.position });
       }
     },
-    documents: (collection: string): Doc[] => [...of(collection).values()].map((held) => held.doc).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
+    documents: (collection: string): Doc[] => [...of(collection).values()].map((held) => held.doc).sort(byId),
   };
 };
 
@@ -85,7 +87,7 @@ export const projectionSpecification = <E extends Event>(projection: Projection<
           const documents = await run();
           for (const [collection, docs] of Object.entries(expected)) {
             expect(documents, `the projection writes no collection ${collection}`).to.have.property(collection);
-            expect(documents[collection], collection).to.deep.equal([...docs].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)));
+            expect(documents[collection], collection).to.deep.equal([...docs].sort(byId));
           }
         },
         /** One document has (at least) these fields; null: there is no such document. */

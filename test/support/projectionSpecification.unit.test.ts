@@ -49,4 +49,13 @@ describe('projection specifications', () => {
     const failure = await projectionSpecification(counter(true)).given([counted('a')]).when([counted('a')]).then({ counts: [] }).catch((error: unknown) => error);
     expect(failure).to.be.instanceOf(Error).with.property('message').that.matches(/one batch/);
   });
+
+  it('fails when the events delivered again leave other documents (a toggle that brings back, on a second delivery, the document it deleted)', async () => {
+    const toggle: Projection<Counted> = {
+      ...counter(false),
+      project: (event) => [{ collection: 'counts', id: event.data.id, apply: (current) => (current ? null : { _id: event.data.id, companyId: 'company-1', count: 1 }) }],
+    };
+    const failure = await projectionSpecification(toggle).given([counted('a')]).when([counted('a')]).then({ counts: [] }).catch((error: unknown) => error);
+    expect(failure).to.be.instanceOf(Error).with.property('message').that.matches(/delivered again/);
+  });
 });
