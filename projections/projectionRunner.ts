@@ -1,10 +1,10 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
-import type { Scheduler, Timer } from '../commands/scheduler.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import type { DocumentChange, ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
-import { applyUpdates, projectedUpdates } from './applyBatch.ts';
-import { commitChunks } from './commitChunks.ts';
-import { cachedLoader, documentCache } from './documentCache.ts';
+import { projectedBatches } from './projectedBatches.ts';
+import { commitQueue } from './commitQueue.ts';
+import { checkpointKeeper } from './checkpointKeeper.ts';
 import type { ProjectionLeases } from './projectionLeases.ts';
 import { leaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
 import { LAG_COUNT_LIMIT, lagsInEvents, type Lag } from './projectionLag.ts';
@@ -100,82 +100,59 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     for (const wake of [...waiters]) wake();
   };
 
+  /** A batch is in the store: its projection moves on, and a rebuilt version that has caught up is swapped in. */
+  const committed = async (entry: Running, checkpoint: bigint, events: number) => {
+    const { projection } = entry;
+    if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
+    entry.applied += events;
+    if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
+      await readStore.activate(projection.name, projection.version, projection.collections);
+      entry.rebuilding = false;
+      log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
+    }
+    wakeWaiters();
+  };
+
   const follow = async (entry: Running): Promise<void> => {
     const { projection } = entry;
     const subscription = eventStore.subscribe({ after: entry.checkpoint, batchSize });
     entry.subscription = subscription;
-    const cache = documentCache(options.cacheSize ?? 100_000);
-    const load = cachedLoader(cache, (collection, ids) => readStore.getForUpdate(projection.version, collection, ids));
-    // One commit in flight while the next batch is read and projected; commits stay in order.
-    let pending: Promise<void> = Promise.resolve();
-    let failure: unknown;
-    let stored = entry.checkpoint;
-    let storedAt = clock.now().getTime();
-    // Events the checkpoint moved past since it was last stored: positions are no count of them.
-    let unstored = 0;
-    let quietTimer: Timer | undefined;
-    const committed = async (checkpoint: bigint, events: number) => {
-      if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
-      entry.applied += events;
-      if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
-        await readStore.activate(projection.name, projection.version, projection.collections);
-        entry.rebuilding = false;
-        log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
-      }
-      wakeWaiters();
-    };
-    let inFlight = 0;
+    const commits = commitQueue({
+      commit: (checkpoint, changes) => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes }),
+      committed: (checkpoint, events) => committed(entry, checkpoint, events),
+      failed: () => void subscription.close(),
+    });
+    const checkpoints = checkpointKeeper({
+      clock,
+      from: entry.checkpoint,
+      quietCheckpointMs,
+      quietCheckpointEvents,
+      reached: () => entry.checkpoint,
+      failed: () => Boolean(commits.failure()),
+      store: (checkpoint) => store(checkpoint, [], 0),
+    });
     const store = (checkpoint: bigint, changes: DocumentChange[], events: number) => {
-      quietTimer?.cancel();
-      quietTimer = undefined;
-      stored = checkpoint;
-      storedAt = clock.now().getTime();
-      unstored = 0;
-      const commit = () => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
-      // With nothing in flight the batch goes to the writer now: a turn later costs a rebuild a fifth.
-      const started = inFlight > 0 ? pending.then(commit) : commit();
-      inFlight++;
-      pending = started
-        .then(() => committed(checkpoint, events))
-        .catch((error: unknown) => {
-          failure = error;
-          void subscription.close();
-        })
-        .finally(() => void inFlight--);
+      checkpoints.storing(checkpoint);
+      commits.add(checkpoint, changes, events);
     };
-    // A quiet checkpoint reaches the store within the quiet time even when no event follows, so other processes' waits end.
-    const storeQuietly = () => {
-      quietTimer ??= clock.after(Math.max(0, quietCheckpointMs - (clock.now().getTime() - storedAt)), () => {
-        quietTimer = undefined;
-        if (!failure && entry.checkpoint > stored) store(entry.checkpoint, [], 0);
-      });
-    };
-    pages: for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
-      const changes = await applyUpdates(load, updates);
-      for (const change of changes)
-        cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
-          doc: change.op === 'upsert' ? change.doc : null,
-          position: change.position,
-        });
+    for await (const { events, changes } of projectedBatches(projection, subscription, readStore, options.cacheSize ?? 100_000)) {
       const checkpoint = events[events.length - 1]!.position;
-      await pending;
-      if (failure || entry.stopping) break pages;
+      await commits.settled();
+      if (commits.failure() || entry.stopping) break;
       // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
-      const quiet = changes.length === 0 && !entry.rebuilding && clock.now().getTime() - storedAt < quietCheckpointMs && unstored + events.length < quietCheckpointEvents;
-      if (quiet) {
+      if (changes.length === 0 && !entry.rebuilding && checkpoints.mayWait(events.length)) {
         entry.checkpoint = checkpoint;
         entry.applied += events.length;
-        unstored += events.length;
-        storeQuietly();
+        checkpoints.movedQuietly(events.length);
         wakeWaiters();
         continue;
       }
       store(checkpoint, changes, events.length);
     }
-    quietTimer?.cancel();
-    await pending;
-    if (failure) throw failure;
-    if (entry.checkpoint > stored) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
+    checkpoints.stop();
+    await commits.settled();
+    if (commits.failure()) throw commits.failure();
+    if (checkpoints.behind()) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
   };
 
   const startOne = async (projection: Projection): Promise<void> => {
