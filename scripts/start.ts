@@ -41,6 +41,8 @@ const main = async (): Promise<void> => {
   // Outreach log lines and metrics come from what this process appends, so no two processes tell the same event.
   const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: clock.scheduler });
   const { eventStore } = watched;
+  // One rules value for every rule that follows configuration: settings, launch, dispatch, texts, consent.
+  const compliance = complianceRules(config.compliance);
   const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
@@ -63,7 +65,7 @@ const main = async (): Promise<void> => {
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
     log: logger,
-    compliance: complianceRules(config.compliance),
+    compliance,
     webhooks: { allowPrivate: config.webhooks.allowPrivate },
   });
   const { app, runner } = await engineApp({
@@ -78,7 +80,7 @@ const main = async (): Promise<void> => {
     readyMaxLag: config.http.readyMaxLag,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     projectionLeases: { leases, holder, leaseMs: config.projectionLeases.leaseMs, gone: endedHolder(holder) },
-    consentRules: complianceRules(config.compliance).consent,
+    compliance,
     allowPrivateWebhooks: config.webhooks.allowPrivate,
     webhookRetry: outreach.webhooks.retry,
     metrics: watched.metrics,

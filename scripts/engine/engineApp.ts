@@ -16,8 +16,9 @@ import type { CompanyAgentReports } from '../../http/agentEvents/agentEventsRout
 import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
+import { systemScheduler } from '../../adapters/clock/scheduler.ts';
 import { engineMetrics } from './engineMetrics.ts';
-import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
 import type { WebhookRetry } from '../../http/webhookDeliveries/webhookDeliveriesRouter.ts';
 import { documentTwilioCallbacks } from '../../http/webhooks/twilio/twilioWebhooksRouter.ts';
@@ -37,8 +38,8 @@ export type EngineAppOptions = {
   readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[]; readonly recordings?: Recordings };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
-  /** Consent rules as configuration gives them; the shipped ones when absent. */
-  readonly consentRules?: ConsentRules;
+  /** The rule tables as configuration overrides them (the same value outreach runs on); the shipped ones when absent. */
+  readonly compliance?: ComplianceRules;
   /** Webhook URLs on private or loopback addresses pass launch validation (`WEBHOOK_ALLOW_PRIVATE`). */
   readonly allowPrivateWebhooks?: boolean;
   /** Sends a webhook delivery again by hand: the webhook scheduler's retry, where it runs. */
@@ -52,10 +53,13 @@ export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunn
 /** The whole engine over two stores: projections running, and the HTTP app with every router. */
 export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> => {
   const { eventStore, readStore, logger } = options;
+  // Leases, bounded waits and the quiet checkpoint keep real time, whatever clock outreach runs on.
+  const realTime = systemScheduler((error) => logger.error({ err: error }, 'engine timer failed'));
   const runner = projectionRunner({
     eventStore,
     readStore,
     projections: engineProjections,
+    clock: realTime,
     log: logger,
     // Lag is counted one past the readiness bound at least, so a capped count still answers "lagging".
     ...(options.readyMaxLag !== undefined ? { lagLimit: Math.max(LAG_COUNT_LIMIT, options.readyMaxLag + 1) } : {}),
@@ -65,15 +69,18 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
   const metrics = options.metrics ?? new Registry();
   engineMetrics(metrics, runner);
   const routes = createRouteRegistry();
+  const compliance = options.compliance ?? complianceRules();
   const context: EngineContext = {
     eventStore,
     registry: engineRegistry,
     readStore,
     routes,
     clock: options.clock ?? systemClock,
+    realTime,
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
-    ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+    compliance,
+    consentRules: compliance.consent,
     ...(options.allowPrivateWebhooks ? { allowPrivateWebhooks: true } : {}),
   };
   const app = createApp({

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { engineRegistry } from '../../domain/engineEvents.ts';
-import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { createLogger } from '../../http/logging.ts';
 import type { RunningServer } from '../../http/server.ts';
 import { listenWatched } from './problemMessages.ts';
@@ -26,7 +26,7 @@ export type Answer<B = any> = { status: number; body: B; headers: Headers; text:
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
 export const startApi = async (
-  options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; consentRules?: ConsentRules; webhooks?: WebhookSenderOptions } = {},
+  options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; compliance?: ComplianceRules; webhooks?: WebhookSenderOptions } = {},
 ) => {
   const stores = tempStores(engineRegistry);
   let engine: EngineApp | undefined;
@@ -53,7 +53,7 @@ export const startApi = async (
       adminToken: ADMIN_TOKEN,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),
-      ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+      ...(options.compliance ? { compliance: options.compliance } : {}),
     });
     server = await listenWatched(engine.app);
   };
