@@ -38,8 +38,8 @@ module.exports = {
       'projections-inward',
       'projections',
       ['adapters', 'http', 'scripts', 'schedulers', 'commands'],
-      'projections/ are read models over domain/ events plus their ports; adapters implement those ports and are chosen in scripts/. Named exception: the EventStore port, which lives beside the command handler and which the projection runner reads through too.',
-      '^commands/eventStore\\.ts$',
+      'projections/ are read models over domain/ events plus their ports; adapters implement those ports and are chosen in scripts/. Named exception: the EventStore and Scheduler ports, which live in commands/ and which the projection runner uses too.',
+      '^commands/(eventStore|scheduler)\\.ts$',
     ),
     layer(
       'schedulers-inward',
