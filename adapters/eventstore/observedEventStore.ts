@@ -10,6 +10,7 @@ export type AppendObserver = (events: readonly NewEvent[]) => void;
  * the one process that wrote it, however many processes share the store.
  */
 export const observedEventStore = (store: EventStore, observe: AppendObserver): EventStore => ({
+  maxAppendBytes: store.maxAppendBytes,
   append: async (stream, events, expected) => {
     const result = await store.append(stream, events, expected);
     if (events.length > 0) {
