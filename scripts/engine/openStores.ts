@@ -44,8 +44,8 @@ export const openStores = async (
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
-      ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry })
-      : getEsdbEventStore({ connectionString: config.eventStore.connectionString, registry });
+      ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry, maxAppendBytes: config.eventStore.maxAppendBytes })
+      : getEsdbEventStore({ connectionString: config.eventStore.connectionString, registry, maxAppendBytes: config.eventStore.maxAppendBytes });
   try {
     if (config.eventStore.engine === 'esdb')
       await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () => eventStore.headPosition());
