@@ -9,7 +9,8 @@ import { CAMPAIGNS, campaignDocument, campaignOfDocument } from './campaignDocum
  */
 export const campaignsProjection: Projection<CampaignEvent> = {
   name: 'campaigns',
-  version: 1,
+  // 2: the folded campaign counts its enrolment batches.
+  version: 2,
   collections: [
     {
       name: CAMPAIGNS,

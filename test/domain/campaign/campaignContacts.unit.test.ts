@@ -38,7 +38,7 @@ describe('campaign contacts: which contacts a request names', () => {
   });
 
   it("manages the contacts of the caller's active or paused campaigns only", () => {
-    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2 });
+    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2, enrolledBatches: 1 });
     expect(() => requireManageableContacts(initialCampaignState(), 'k', 'co')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('ACTIVE'), 'k', 'other')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('DELETED'), 'k', 'co')).to.throw(NotFoundError);
