@@ -22,7 +22,7 @@ const carryOn = (list: ListFacts): CampaignCommand => ({ type: 'ContinueEnrolmen
 
 const decided = (history: readonly CampaignEvent[], command: CampaignCommand): CampaignEvent[] => {
   const events = campaignDecider.decide(command, history.reduce(campaignDecider.evolve, campaignDecider.initialState()));
-  return Array.isArray(events) ? events : [events];
+  return Array.isArray(events) ? [...(events as readonly CampaignEvent[])] : [events as CampaignEvent];
 };
 
 const batchesOf = (events: readonly CampaignEvent[]) => events.flatMap((e) => (e.type === 'ContactsEnrolled' ? [e.data] : []));
