@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { EventStore } from '../../../commands/eventStore.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
 import { enrolmentResumption } from '../../../schedulers/enrolmentResumption.ts';
+import { foldCampaign } from '../../../commands/campaigns/readCampaign.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
 import { refusedWithoutEvents } from '../../support/refused.ts';
 import { launchableDraft, type Company } from './campaignSetup.ts';
@@ -69,9 +70,9 @@ describe('a launch larger than one append, over HTTP', () => {
     stopAfterParts = 1;
     expect((await launch(campaignId)).status).to.equal(500);
     stopAfterParts = undefined;
-    const halfway = await api.call('GET', `/v1/campaigns/${campaignId}`, { key: company.apiKey });
-    expect(halfway.body.status).to.equal('ACTIVE');
-    expect(halfway.body.enrolledContacts).to.be.greaterThan(0).and.lessThan(CONTACTS);
+    const { state: halfway } = await foldCampaign(api.stores.eventStore, campaignId);
+    expect(halfway.status).to.equal('ACTIVE');
+    if (halfway.status !== 'NONE') expect(halfway.enrolledContacts).to.be.greaterThan(0).and.lessThan(CONTACTS);
     const again = await launch(campaignId);
     expect(again.status, again.text).to.equal(200);
     expect(again.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CONTACTS });
@@ -95,7 +96,7 @@ describe('a launch larger than one append, over HTTP', () => {
         throw error;
       },
     });
-    expect((await resumption.tick()).resumed).to.deep.equal([campaignId]);
+    expect((await resumption.tick()).resumed).to.include(campaignId);
     await expectEveryContactOnce(campaignId);
     expect((await resumption.tick()).resumed).to.deep.equal([]);
     await api.engine.runner.waitFor(await api.stores.eventStore.headPosition(), { timeoutMs: 30_000 });
