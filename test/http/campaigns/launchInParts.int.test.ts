@@ -105,7 +105,7 @@ describe('a launch larger than one append, over HTTP', () => {
   });
 });
 
-describe('an event larger than one append, over HTTP', () => {
+describe('events and answers larger than one append, over HTTP', () => {
   let api: Api;
   let company: Company;
   before(async () => {
@@ -123,5 +123,18 @@ describe('an event larger than one append, over HTTP', () => {
     );
     expect(answer.body).to.deep.include({ status: 413, code: 'STREAM.APPEND_TOO_LARGE' });
     expect(answer.body.detail).to.match(/^An event of \d+ bytes for list-\S+ is larger than the 4096 bytes one append may hold \(EVENTSTORE_MAX_APPEND_BYTES\)\.$/);
+  });
+
+  it('given an answer too large to record under its Idempotency-Key, when the request is sent again with the key, then it runs again rather than wait on a key held in progress', async () => {
+    const list = await api.call('POST', '/v1/lists', { key: company.apiKey, body: { name: 'Intake', caseType: 'personal injury' } });
+    const csv = ['externalId,caseType,name,phone', ...Array.from({ length: 80 }, (_, i) => `PI-${i},personal injury,Client ${i},not a phone`)].join('\n');
+    const send = () =>
+      api.call('POST', `/v1/lists/${list.body.id}/cases/import`, { key: company.apiKey, body: csv, headers: { 'content-type': 'text/csv', 'idempotency-key': 'import-once' } });
+    const first = await send();
+    expect(first.status, first.text).to.equal(200);
+    expect(first.text.length).to.be.greaterThan(4096);
+    const again = await send();
+    expect(again.status, again.text).to.equal(200);
+    expect(again.body.rejected).to.deep.equal(first.body.rejected);
   });
 });
