@@ -1,12 +1,10 @@
 import type { EventStore } from '../../commands/eventStore.ts';
 
 /** What a process that stops mid-command leaves: `appends` appends go through, then every one fails. */
-export const eventStoreFailingAfter = (store: EventStore, appends: number): EventStore & { readonly appended: number } => {
+export const eventStoreFailingAfter = (store: EventStore, appends: number): EventStore => {
   let appended = 0;
   return {
-    get appended() {
-      return appended;
-    },
+    ...store,
     maxAppendBytes: store.maxAppendBytes,
     append: async (stream, events, expected) => {
       if (appended >= appends) throw new Error(`the process stopped after ${appends} appends`);
@@ -14,10 +12,5 @@ export const eventStoreFailingAfter = (store: EventStore, appends: number): Even
       appended += 1;
       return result;
     },
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    subscribe: (options) => store.subscribe(options),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
   };
 };
