@@ -15,6 +15,9 @@ export type ReadStreamOptions = { readonly fromRevision?: bigint; readonly maxCo
 /** Positions are exclusive: reading `after` a checkpoint never yields the checkpoint again. */
 export type ReadAllOptions = { readonly after?: bigint; readonly maxCount?: number };
 
+/** Events after `after` up to and including `through`; counting stops at `limit`, so a far-off range costs at most `limit` events. */
+export type CountRange = { readonly after: bigint; readonly through: bigint; readonly limit: number };
+
 export type SubscribeOptions = {
   readonly after?: bigint;
   /** Largest batch handed to the consumer at once. */
@@ -40,5 +43,10 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): Subscription;
   /** Position of the newest event in the store, 0n when empty. */
   headPosition(): Promise<bigint>;
+  /**
+   * How many events lie in the range, at most `limit`. Positions are not counts: on EventStoreDB a
+   * position is a byte offset in the log, so only counting tells how many events lie between two.
+   */
+  countEvents(range: CountRange): Promise<number>;
   close(): Promise<void>;
 }

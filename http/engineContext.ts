@@ -1,6 +1,7 @@
 import type { EventStore } from '../commands/eventStore.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { ConsentRules } from '../domain/consent/consentRules.ts';
+import type { ComplianceRules } from '../domain/compliance/complianceRules.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import type { RouteRegistry } from './routeRegistry.ts';
 
@@ -16,8 +17,10 @@ export type EngineContext = {
   readonly newId: () => string;
   /** Resolves true once every read model has reached `position`, false after the bound. */
   readonly waitFor: (position: bigint, options?: { timeoutMs?: number }) => Promise<boolean>;
-  /** Consent rules as configuration gives them (the reopening period); the shipped ones when absent. */
-  readonly consentRules?: ConsentRules;
+  /** The rule tables with configuration's overrides, built once at start: settings and launch check slots against its calling hours. */
+  readonly compliance: ComplianceRules;
+  /** `compliance.consent`, by the name the consent commands take it (the reopening period). */
+  readonly consentRules: ConsentRules;
   /** Webhook URLs on private or loopback addresses are accepted (`WEBHOOK_ALLOW_PRIVATE`). */
   readonly allowPrivateWebhooks?: boolean;
 };

@@ -6,8 +6,10 @@ export type ProjectionStatus = {
   readonly version: number;
   readonly checkpoint: bigint;
   readonly head: bigint;
-  /** Events the projection has still to apply (positions need not be consecutive, so it is reported, not derived). */
+  /** Events the projection has still to apply (positions need not be consecutive, so it is counted, not derived). */
   readonly lag: number;
+  /** Set when counting stopped: the projection is at least `lag` events behind. */
+  readonly lagAtLeast?: boolean;
   /** Why the projection stopped (an event it cannot decode, say); a stopped projection is never ready. */
   readonly failed?: string;
   /** With projection leases: whether this process runs the projection, and which process holds its lease. */
@@ -40,6 +42,7 @@ export type ReadinessReport = {
     checkpoint: string;
     head: string;
     lag: number;
+    lagAtLeast?: true;
     status: 'ok' | 'lagging' | 'stopped';
     failed?: string;
     active?: boolean;
@@ -71,13 +74,16 @@ export const checkReadiness = async (readiness: Readiness, options: ReadinessOpt
   if (readStore !== true) problems.push('read store unreachable');
   if (projections === undefined) problems.push('projection status unavailable');
   const rows = (projections ?? []).map((p) => {
-    const lagging = !(p.lag <= options.maxLag);
+    // A count that stopped at or below the bound cannot show the projection within it.
+    const lagging = p.lagAtLeast === true || !(p.lag <= options.maxLag);
+    const lagText = `${p.lagAtLeast ? 'at least ' : ''}${p.lag}`;
     if (p.failed) problems.push(`projection ${p.name} v${p.version} stopped: ${p.failed}`);
-    else if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${p.lag} events (at most ${options.maxLag})`);
+    else if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${lagText} events (at most ${options.maxLag})`);
     const status = p.failed ? 'stopped' : lagging ? 'lagging' : 'ok';
     const row = { name: p.name, version: p.version, checkpoint: String(p.checkpoint), head: String(p.head), lag: p.lag, status } as const;
     return {
       ...row,
+      ...(p.lagAtLeast ? { lagAtLeast: true as const } : {}),
       ...(p.failed ? { failed: p.failed } : {}),
       ...(p.active === undefined ? {} : { active: p.active }),
       ...(p.heldBy ? { heldBy: p.heldBy } : {}),

@@ -1,11 +1,12 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
 import type { DocumentChange, ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
-import { applyUpdates, projectedUpdates, type PositionedUpdate } from './applyBatch.ts';
-import type { RecordedEvent } from '../domain/events/event.ts';
+import { applyUpdates, projectedUpdates } from './applyBatch.ts';
+import { commitChunks } from './commitChunks.ts';
 import { cachedLoader, documentCache } from './documentCache.ts';
 import type { ProjectionLeases } from './projectionLeases.ts';
 import { leaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
+import { LAG_COUNT_LIMIT, lagsInEvents, type Lag } from './projectionLag.ts';
 
 /** Structured log lines the runner writes; pino's logger fits. */
 export type RunnerLog = {
@@ -20,8 +21,12 @@ export type ProjectionStatus = {
   readonly rebuilding: boolean;
   readonly checkpoint: bigint;
   readonly head: bigint;
-  /** Positions not yet projected: events on SQLite, log bytes on EventStoreDB. */
-  readonly lag: bigint;
+  /** Events after the checkpoint up to the head, counted on every engine (positions are log offsets on EventStoreDB). */
+  readonly lag: number;
+  /** Set when counting stopped at the runner's limit: the projection is at least `lag` events behind. */
+  readonly lagAtLeast?: true;
+  /** Events this process has taken the projection past since it began following it (0 when another process runs it). */
+  readonly applied: number;
   readonly failed?: string;
   /** Whether this process runs the projection; with leases, another process may run it instead. */
   readonly active: boolean;
@@ -53,6 +58,10 @@ export type ProjectionRunnerOptions = {
   readonly pollIntervalMs?: number;
   /** How long a checkpoint moved only by ignored events may wait before it is stored. */
   readonly quietCheckpointMs?: number;
+  /** How many ignored events a checkpoint may move past before it is stored, whatever the time. */
+  readonly quietCheckpointEvents?: number;
+  /** Where counting a projection's lag stops; a larger lag is reported as at least this. */
+  readonly lagLimit?: number;
   /** Without leases, this runner follows every projection, as a single process does. */
   readonly leases?: RunnerLeases;
 };
@@ -60,6 +69,8 @@ export type ProjectionRunnerOptions = {
 type Running = {
   projection: Projection;
   checkpoint: bigint;
+  /** Events the checkpoint has moved past in this process. */
+  applied: number;
   rebuilding: boolean;
   failed?: string;
   subscription?: Subscription;
@@ -69,31 +80,6 @@ type Running = {
 };
 
 const silent: RunnerLog = { info: () => {}, error: () => {} };
-
-/** Documents one commit carries at most: a launch enrols thousands of contacts per event; 2,000 was quickest (measured against 1,000 and 5,000). */
-const UPDATES_PER_COMMIT = 2000;
-
-/**
- * A page of events cut where its updates pass the bound, each piece with its own events: smaller
- * commits keep the writer thread busy while the next piece is projected.
- */
-const commitChunks = (updates: readonly PositionedUpdate[], page: readonly RecordedEvent[]) => {
-  const chunks: { events: RecordedEvent[]; updates: PositionedUpdate[] }[] = [];
-  let events: RecordedEvent[] = [];
-  let pending: PositionedUpdate[] = [];
-  let next = 0;
-  for (const event of page) {
-    events.push(event);
-    while (next < updates.length && updates[next]!.position === event.position) pending.push(updates[next++]!);
-    if (pending.length >= UPDATES_PER_COMMIT) {
-      chunks.push({ events, updates: pending });
-      events = [];
-      pending = [];
-    }
-  }
-  if (events.length > 0) chunks.push({ events, updates: pending });
-  return chunks;
-};
 
 /**
  * Keeps each projection's read model following the event store: from its checkpoint, a batch at a
@@ -105,6 +91,8 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
   const log = options.log ?? silent;
   const batchSize = options.batchSize ?? 1000;
   const quietCheckpointMs = options.quietCheckpointMs ?? 1000;
+  const quietCheckpointEvents = options.quietCheckpointEvents ?? 10_000;
+  const lagLimit = options.lagLimit ?? LAG_COUNT_LIMIT;
   const running = new Map<string, Running>();
   const waiters = new Set<() => void>();
   const wakeWaiters = () => {
@@ -122,9 +110,12 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     let failure: unknown;
     let stored = entry.checkpoint;
     let storedAt = Date.now();
+    // Events the checkpoint moved past since it was last stored: positions are no count of them.
+    let unstored = 0;
     let quietTimer: NodeJS.Timeout | undefined;
-    const committed = async (checkpoint: bigint) => {
+    const committed = async (checkpoint: bigint, events: number) => {
       if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
+      entry.applied += events;
       if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
         await readStore.activate(projection.name, projection.version, projection.collections);
         entry.rebuilding = false;
@@ -133,17 +124,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       wakeWaiters();
     };
     let inFlight = 0;
-    const store = (checkpoint: bigint, changes: DocumentChange[]) => {
+    const store = (checkpoint: bigint, changes: DocumentChange[], events: number) => {
       clearTimeout(quietTimer);
       quietTimer = undefined;
       stored = checkpoint;
       storedAt = Date.now();
+      unstored = 0;
       const commit = () => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
       // With nothing in flight the batch goes to the writer now: a turn later costs a rebuild a fifth.
       const started = inFlight > 0 ? pending.then(commit) : commit();
       inFlight++;
       pending = started
-        .then(() => committed(checkpoint))
+        .then(() => committed(checkpoint, events))
         .catch((error: unknown) => {
           failure = error;
           void subscription.close();
@@ -154,7 +146,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     const storeQuietly = () => {
       quietTimer ??= setTimeout(() => {
         quietTimer = undefined;
-        if (!failure && entry.checkpoint > stored) store(entry.checkpoint, []);
+        if (!failure && entry.checkpoint > stored) store(entry.checkpoint, [], 0);
       }, Math.max(0, quietCheckpointMs - (Date.now() - storedAt))).unref();
     };
     pages: for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
@@ -168,14 +160,16 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       await pending;
       if (failure || entry.stopping) break pages;
       // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
-      const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && checkpoint - stored < 10_000n;
+      const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && unstored + events.length < quietCheckpointEvents;
       if (quiet) {
         entry.checkpoint = checkpoint;
+        entry.applied += events.length;
+        unstored += events.length;
         storeQuietly();
         wakeWaiters();
         continue;
       }
-      store(checkpoint, changes);
+      store(checkpoint, changes, events.length);
     }
     clearTimeout(quietTimer);
     await pending;
@@ -189,6 +183,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     const entry: Running = {
       projection,
       checkpoint: state.checkpoints[projection.version] ?? 0n,
+      applied: 0,
       // A version readers do not see yet is built first and swapped in once it has caught up.
       rebuilding: state.activeVersion !== projection.version,
     };
@@ -232,46 +227,54 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       })
     : undefined;
 
-  const lag = (head: bigint, checkpoint: bigint) => (head > checkpoint ? head - checkpoint : 0n);
+  type Standing = Omit<ProjectionStatus, 'head' | 'lag' | 'lagAtLeast'>;
 
-  const followedStatus = (entry: Running, head: bigint): ProjectionStatus => ({
+  const followedStanding = (entry: Running): Standing => ({
     name: entry.projection.name,
     version: entry.projection.version,
     rebuilding: entry.rebuilding,
     checkpoint: entry.checkpoint,
-    head,
-    lag: lag(head, entry.checkpoint),
+    applied: entry.applied,
     ...(entry.failed ? { failed: entry.failed } : {}),
     active: true,
     ...(options.leases ? { heldBy: options.leases.holder } : {}),
   });
 
   /** A projection another process runs, as far as its stored checkpoint tells. */
-  const leasedElsewhereStatus = async (projection: Projection, head: bigint, keeper: LeaseKeeper): Promise<ProjectionStatus> => {
+  const leasedElsewhereStanding = async (projection: Projection, keeper: LeaseKeeper): Promise<Standing> => {
     const state = await readStore.projectionState(projection.name);
-    const checkpoint = state.checkpoints[projection.version] ?? 0n;
     const holder = keeper.lease(projection.name).lease?.holder;
     return {
       name: projection.name,
       version: projection.version,
       rebuilding: state.activeVersion !== projection.version,
-      checkpoint,
-      head,
-      lag: lag(head, checkpoint),
+      checkpoint: state.checkpoints[projection.version] ?? 0n,
+      applied: 0,
       active: false,
       ...(holder ? { heldBy: holder } : {}),
     };
   };
 
-  const status = async (): Promise<ProjectionStatus[]> => {
+  const withLag = (standing: Standing, head: bigint, lag: Lag): ProjectionStatus => ({
+    ...standing,
+    head,
+    lag: lag.events,
+    ...(lag.atLeast ? { lagAtLeast: true } : {}),
+  });
+
+  /** Every projection's standing; `lagLimit` overrides the runner's for this call (0 counts nothing). */
+  const status = async ({ lagLimit: limit = lagLimit }: { lagLimit?: number } = {}): Promise<ProjectionStatus[]> => {
     const head = await eventStore.headPosition();
-    if (!keeper) return [...running.values()].map((entry) => followedStatus(entry, head));
-    return Promise.all(
-      options.projections.map((projection) => {
-        const entry = running.get(projection.name);
-        return entry ? followedStatus(entry, head) : leasedElsewhereStatus(projection, head, keeper);
-      }),
-    );
+    const standings = keeper
+      ? await Promise.all(
+          options.projections.map((projection) => {
+            const entry = running.get(projection.name);
+            return entry ? followedStanding(entry) : leasedElsewhereStanding(projection, keeper);
+          }),
+        )
+      : [...running.values()].map(followedStanding);
+    const lags = await lagsInEvents(eventStore, head, standings.map((s) => s.checkpoint), limit);
+    return standings.map((standing) => withLag(standing, head, lags.get(standing.checkpoint)!));
   };
 
   /** Whether every named projection (all by default) has read models at or past `position`. */

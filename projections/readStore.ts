@@ -84,7 +84,8 @@ export interface ReadStore {
   prepare(version: number, collections: readonly CollectionSpec[]): Promise<void>;
   /**
    * Builds the version's indexes (a bulk build over what it holds), points readers at it, then drops
-   * the collections of the version it replaces.
+   * the collections of the version it replaces: at once, or (MongoDB) once no process can still be
+   * reading them through a name it cached before the swap.
    */
   activate(projection: string, version: number, collections: readonly CollectionSpec[]): Promise<void>;
   projectionState(projection: string): Promise<ProjectionState>;

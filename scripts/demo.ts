@@ -59,6 +59,8 @@ const main = async () => {
   const start = flags.start ? requestedStart : demoStart(requestedStart, earlier);
   if (earlier.events > 0) console.log(earlierDataText(config.eventStore.engine === 'sqlite' ? config.dataDir : 'the configured event store', earlier, companyName, start));
   const clock = virtualClock(start);
+  // One rules value for outreach and the API alike.
+  const compliance = complianceRules(config.compliance);
   const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.now());
   for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const admin = adminToken(config.adminToken, config.dataDir);
@@ -73,9 +75,9 @@ const main = async () => {
     unsubscribeSecret: secret,
     waitForReadModels: (position) => waitFor(position),
     log: logger,
-    compliance: complianceRules(config.compliance),
+    compliance,
   });
-  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: admin.token, clock: () => clock.now(), unsubscribeSecret: secret, outreach });
+  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: admin.token, clock: () => clock.now(), unsubscribeSecret: secret, outreach, compliance });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
   const settle = async () => runner.waitFor(await eventStore.headPosition(), { timeoutMs: 60_000 });

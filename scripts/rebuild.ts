@@ -8,6 +8,7 @@ import { endedHolder, leaseHolder } from '../adapters/config/leaseHolder.ts';
 import { openStores } from './engine/openStores.ts';
 import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 import { LeasesHeldError, takeRebuildLeases } from './rebuild/rebuildLeases.ts';
+import { rebuildProgress } from './rebuild/rebuildProgress.ts';
 
 const spec = {
   usage: 'npm run rebuild -- [flags]',
@@ -35,22 +36,21 @@ const main = async () => {
   const runner = projectionRunner({ eventStore, readStore, projections: engineProjections });
   const started = performance.now();
   const head = await eventStore.headPosition();
+  const progress = await rebuildProgress({ eventStore, readStore }, engineProjections, head);
   await runner.start();
-  const before = await runner.status();
-  const from = before.reduce((lowest, s) => (s.checkpoint < lowest ? s.checkpoint : lowest), head);
   const bar = new cliProgress.SingleBar(
-    { format: 'rebuilding {bar} {percentage}% | {value}/{total} positions | {speed}/s | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
+    { format: 'rebuilding {bar} {percentage}% | {value}/{total} events | {speed}/s | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Number(head - from), 0, { speed: 0 });
+  bar.start(progress.total, 0, { speed: 0 });
   for (;;) {
-    const statuses = await runner.status();
+    // The bar counts the events each runner applied, so no lag is counted here.
+    const statuses = await runner.status({ lagLimit: 0 });
     const failed = statuses.find((s) => s.failed);
     if (failed) throw new Error(`projection ${failed.name} stopped: ${failed.failed}`);
-    const slowest = statuses.reduce((lowest, s) => (s.checkpoint < lowest ? s.checkpoint : lowest), head);
-    const done = Number(slowest - from);
+    const done = progress.done(statuses);
     const seconds = (performance.now() - started) / 1000;
-    bar.update(Math.min(done, Number(head - from)), { speed: Math.round(done / Math.max(seconds, 0.001)) });
+    bar.update(done, { speed: Math.round(done / Math.max(seconds, 0.001)) });
     if (statuses.every((s) => !s.rebuilding && s.checkpoint >= head)) break;
     await runner.waitFor(head, { timeoutMs: 500 });
   }
@@ -61,7 +61,7 @@ const main = async () => {
     states.map((state, i) => ({ name: engineProjections[i]!.name, ...state })),
   ))
     console.log(`${s.name}: version ${s.activeVersion} at position ${s.activeVersion === null ? '-' : String(s.checkpoints[s.activeVersion] ?? 0n)}`);
-  console.log(`${engineProjections.length} projections up to position ${head} in ${seconds.toFixed(1)} s`);
+  console.log(`${engineProjections.length} projections up to position ${head} (${progress.total} events for the furthest behind) in ${seconds.toFixed(1)} s`);
   await taken.release();
   leases.close();
   await readStore.close();

@@ -81,7 +81,24 @@ export const eventStoreUrl = schemes('an esdb:// or kurrentdb:// URL', /^(esdb|k
   raw.replace(/^kurrentdb/, 'esdb'),
 );
 
-export const mongoUrl = schemes('a mongodb:// or mongodb+srv:// URL', /^mongodb(\+srv)?:\/\/[^\s/]+/);
+/** The database a MongoDB URL names after its hosts (`mongodb://host:27017/outreach`), or undefined when it names none. */
+export const mongoDatabaseName = (url: string): string | undefined => {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?#]*\/([^?#]+)/.exec(url)?.[1];
+  try {
+    return path === undefined ? undefined : decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
+
+/** Said of a MongoDB URL without a database, which the driver would otherwise take to be `test`. */
+export const MONGODB_DATABASE_MISSING = 'names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach (without one the driver uses "test")';
+
+/** A MongoDB URL that names its database. */
+export const mongoUrl = fromString('a mongodb:// or mongodb+srv:// URL', (raw) => {
+  if (!/^mongodb(\+srv)?:\/\/[^\s/]+/.test(raw)) return { expected: `expected a mongodb:// or mongodb+srv:// URL, got ${shown(raw)}` };
+  return mongoDatabaseName(raw) === undefined ? { expected: `${shown(raw)} ${MONGODB_DATABASE_MISSING}` } : raw;
+});
 
 export const twilioAccountSid = fromString('Twilio account SID', (raw) =>
   /^AC[0-9a-fA-F]{32}$/.test(raw) ? raw : { expected: `expected AC followed by 32 hex digits, got ${shown(raw)}` },

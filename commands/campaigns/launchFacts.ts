@@ -8,6 +8,7 @@ import { reportFilterProblems } from '../../projections/reports/reportQuery.ts';
 import { reportNamed } from '../../projections/reports/reports.ts';
 import { HttpUrl } from '../../domain/values.ts';
 import { webhookUrlProblems } from '../webhooks/webhookAddresses.ts';
+import type { LocalHours } from '../../domain/outreach/callingHoursRules.ts';
 
 /** Saved filters a report schedule's report does not take; a report not yet offered is judged when it runs. */
 const scheduleFilterProblems = (draft: Draft) =>
@@ -22,8 +23,16 @@ const webhookAddressProblems = (draft: Draft, allowPrivate: boolean) => {
   return url !== undefined && HttpUrl.is(url) ? webhookUrlProblems('externalInvocation.webhookUrl', url, allowPrivate) : [];
 };
 
-/** Everything launch validation needs besides the draft, each read from its own stream, in parallel. */
-export const launchFacts = async (eventStore: EventStore, draft: Draft, companyId: string, options: { allowPrivateWebhooks?: boolean } = {}): Promise<LaunchFacts> => {
+/**
+ * Everything launch validation needs besides the draft, each read from its own stream, in parallel;
+ * `federalHours`, the federal calling window in force, comes from configuration.
+ */
+export const launchFacts = async (
+  eventStore: EventStore,
+  draft: Draft,
+  companyId: string,
+  options: { readonly federalHours: LocalHours; readonly allowPrivateWebhooks?: boolean },
+): Promise<LaunchFacts> => {
   const [list, form, agent, company] = await Promise.all([
     draft.listId === undefined ? undefined : readListFacts(eventStore, draft.listId, companyId),
     draft.formId === undefined ? undefined : readFormFacts(eventStore, draft.formId, companyId),
@@ -34,6 +43,7 @@ export const launchFacts = async (eventStore: EventStore, draft: Draft, companyI
   const reportFilters = scheduleFilterProblems(draft);
   const webhookUrl = webhookAddressProblems(draft, options.allowPrivateWebhooks === true);
   return {
+    federalHours: options.federalHours,
     ...(list ? { list } : {}),
     ...(form ? { form } : {}),
     ...(agent ? { agent } : {}),

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../commandContext.ts';
+import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { campaignHandler, type CampaignDeps } from './campaignHandler.ts';
 import { launchFacts } from './launchFacts.ts';
 import { foldCampaign } from './readCampaign.ts';
@@ -11,8 +12,8 @@ import { ConcurrencyError } from '../../domain/errors.ts';
 type Target = { readonly campaignId: string; readonly expectedRevision?: number };
 type Transition = 'PauseCampaign' | 'ResumeCampaign' | 'CompleteCampaign';
 
-/** Launch, then pause, resume and complete: the campaign's life after its draft. */
-export const lifecycleCommands = (deps: CampaignDeps) => {
+/** Launch, then pause, resume and complete: the campaign's life after its draft; launch checks slots against the configured calling hours. */
+export const lifecycleCommands = (deps: CampaignDeps & { readonly compliance: Pick<ComplianceRules, 'callingHours'> }) => {
   const handle = campaignHandler(deps);
 
   const continueEnrolment = enrolmentContinuation(deps);
@@ -53,7 +54,10 @@ export const lifecycleCommands = (deps: CampaignDeps) => {
       // A launch recorded in parts that stopped midway is finished by launching again.
       if (ownUnfinished(state, context)) return finished(target.campaignId, context, undefined);
       const draft = state.status === 'NONE' ? {} : state.draft;
-      const facts = await launchFacts(deps.eventStore, draft, context.companyId, { allowPrivateWebhooks: deps.allowPrivateWebhooks === true });
+      const facts = await launchFacts(deps.eventStore, draft, context.companyId, {
+        federalHours: deps.compliance.callingHours.federal,
+        allowPrivateWebhooks: deps.allowPrivateWebhooks === true,
+      });
       let launched: HandleResult<CampaignState, CampaignEvent>;
       try {
         launched = await handle({ type: 'LaunchCampaign', data: { ...addressed(target, context), facts } }, context);

@@ -13,7 +13,7 @@ export type CampaignType = t.TypeOf<typeof CampaignType>;
 export const Channel = t.keyof({ voice: null, sms: null, email: null }, 'voice, sms or email');
 export type Channel = t.TypeOf<typeof Channel>;
 
-/** A slot as typed in the builder: checked against HH:mm and the 08:00-21:00 window at launch. */
+/** A slot as typed in the builder: checked against HH:mm and the federal calling window at launch. */
 export const DraftSlot = t.type({ days: t.array(Weekday), start: t.string, end: t.string });
 export type DraftSlot = t.TypeOf<typeof DraftSlot>;
 

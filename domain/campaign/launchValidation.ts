@@ -3,6 +3,7 @@ import type { CampaignSettings } from '../company/events.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Case } from '../list/events.ts';
 import { E164, Email, EXAMPLE_PHONE, HttpUrl, isIsoInstant, TimeZone } from '../values.ts';
+import type { LocalHours } from '../outreach/callingHoursRules.ts';
 import type { Draft, DraftSlot } from './draft.ts';
 import { slotsProblems } from './slotRules.ts';
 import { reportScheduleProblems, voicemailProblems, workflowProblems } from './settingRules.ts';
@@ -31,6 +32,8 @@ export type LaunchFacts = {
   reportFilters?: readonly ErrorDetail[];
   /** Problems of the webhook URL's address (a private or loopback one), found where addresses are classified. */
   webhookUrl?: readonly ErrorDetail[];
+  /** The federal calling window in force, as configuration gives it: every slot must lie inside it. */
+  federalHours: LocalHours;
 };
 
 const minimumNameLength = 3;
@@ -84,7 +87,7 @@ const routingProblems = (draft: Draft): ErrorDetail[] => {
   return problems;
 };
 
-const scheduleProblems = (draft: Draft, company: CampaignSettings | undefined): ErrorDetail[] => {
+const scheduleProblems = (draft: Draft, { company, federalHours }: LaunchFacts): ErrorDetail[] => {
   const slots = resolvedSlots(draft, company);
   if (slots === undefined || slots.length === 0)
     return [
@@ -93,13 +96,13 @@ const scheduleProblems = (draft: Draft, company: CampaignSettings | undefined): 
         message: draft.schedule?.mode === 'custom' ? 'add at least one time slot' : 'the company has no default business hours: set them or use custom slots',
       },
     ];
-  return slotsProblems('schedule.slots', slots);
+  return slotsProblems('schedule.slots', slots, federalHours);
 };
 
-const runProblems = (draft: Draft): ErrorDetail[] =>
+const runProblems = (draft: Draft, federalHours: LocalHours): ErrorDetail[] =>
   (draft.runs ?? []).flatMap((run, i) => [
     ...(isIsoInstant(run.start) ? [] : [{ path: `runs.${i}.start`, message: 'expected an ISO-8601 time with offset' }]),
-    ...(run.slots.length === 0 ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }] : slotsProblems(`runs.${i}.slots`, run.slots)),
+    ...(run.slots.length === 0 ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }] : slotsProblems(`runs.${i}.slots`, run.slots, federalHours)),
     ...(run.channels.length === 0 ? [{ path: `runs.${i}.channels`, message: 'choose at least one channel' }] : []),
   ]);
 
@@ -175,8 +178,8 @@ export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): 
   ...messagingProblems(draft),
   ...emailSenderProblems(draft, facts.postalAddress),
   ...routingProblems(draft),
-  ...scheduleProblems(draft, facts.company),
-  ...runProblems(draft),
+  ...scheduleProblems(draft, facts),
+  ...runProblems(draft, facts.federalHours),
   ...callingRunProblems(draft),
   ...settingProblems(draft, facts),
   ...(facts.templates ?? []),

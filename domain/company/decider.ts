@@ -81,7 +81,7 @@ const decide = (command: CompanyCommand, state: CompanyState): CompanyEvent | Co
     }
     case 'UpdateCampaignSettings': {
       const company = existing(state, command.data.companyId);
-      const settings = validCampaignSettings(command.data.settings);
+      const settings = validCampaignSettings(command.data.settings, command.data.federalHours);
       // Saving what is already there records nothing new.
       if (company.settingsCustomised && JSON.stringify(settings) === JSON.stringify(company.campaignSettings)) return [];
       return { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company.companyId, settings } };

@@ -1,16 +1,16 @@
 import { ValidationError, type ErrorDetail } from '../errors.ts';
 import { TimeOfDay, TimeZone, Weekday, minutesOf } from '../values.ts';
+import type { LocalHours } from '../outreach/callingHoursRules.ts';
 import type { CampaignSettingsDraft } from './commands.ts';
 import type { CampaignSettings } from './events.ts';
 
-/** The federal calling window: no slot may reach outside it. */
-export const CALLING_WINDOW = { start: '08:00', end: '21:00' } as const;
 export const MAX_OUTBOUND_LINES = 10_000;
 export const MAX_BUSINESS_HOUR_SLOTS = 50;
 
 type Slot = CampaignSettingsDraft['defaultBusinessHours'][number];
 
-const slotProblems = (slot: Slot, path: string): ErrorDetail[] => {
+/** One slot's problems; `federal` is the calling window in force, which no slot may reach outside. */
+const slotProblems = (slot: Slot, path: string, federal: LocalHours): ErrorDetail[] => {
   const problems: ErrorDetail[] = [];
   if (slot.days.length === 0) problems.push({ path: `${path}.days`, message: 'needs at least one weekday' });
   slot.days.forEach((day, j) => {
@@ -20,11 +20,11 @@ const slotProblems = (slot: Slot, path: string): ErrorDetail[] => {
   const startValid = TimeOfDay.is(slot.start);
   const endValid = TimeOfDay.is(slot.end);
   if (!startValid) problems.push({ path: `${path}.start`, message: `expected a time of day HH:mm, got ${JSON.stringify(slot.start)}` });
-  else if (minutesOf(slot.start) < minutesOf(CALLING_WINDOW.start))
-    problems.push({ path: `${path}.start`, message: `must be ${CALLING_WINDOW.start} or later (calls are allowed ${CALLING_WINDOW.start}-${CALLING_WINDOW.end})` });
+  else if (minutesOf(slot.start) < minutesOf(federal.start))
+    problems.push({ path: `${path}.start`, message: `must be ${federal.start} or later (calls are allowed ${federal.start}-${federal.end})` });
   if (!endValid) problems.push({ path: `${path}.end`, message: `expected a time of day HH:mm, got ${JSON.stringify(slot.end)}` });
-  else if (minutesOf(slot.end) > minutesOf(CALLING_WINDOW.end))
-    problems.push({ path: `${path}.end`, message: `must be ${CALLING_WINDOW.end} or earlier (calls are allowed ${CALLING_WINDOW.start}-${CALLING_WINDOW.end})` });
+  else if (minutesOf(slot.end) > minutesOf(federal.end))
+    problems.push({ path: `${path}.end`, message: `must be ${federal.end} or earlier (calls are allowed ${federal.start}-${federal.end})` });
   if (startValid && endValid && minutesOf(slot.start) >= minutesOf(slot.end))
     problems.push({ path: `${path}.end`, message: `must be after the slot's start (${slot.start})` });
   return problems;
@@ -50,7 +50,7 @@ const overlapProblems = (slots: readonly Slot[]): ErrorDetail[] => {
 };
 
 /** Every rule the settings break, each with the path of the offending value; empty when they hold. */
-export const campaignSettingsProblems = (draft: CampaignSettingsDraft): ErrorDetail[] => {
+export const campaignSettingsProblems = (draft: CampaignSettingsDraft, federalHours: LocalHours): ErrorDetail[] => {
   const problems: ErrorDetail[] = [];
   const { concurrencyRate, outboundLines, timezone, defaultBusinessHours } = draft;
   if (!Number.isInteger(concurrencyRate) || concurrencyRate < 1 || concurrencyRate > 100)
@@ -61,14 +61,14 @@ export const campaignSettingsProblems = (draft: CampaignSettingsDraft): ErrorDet
   if (defaultBusinessHours.length === 0) problems.push({ path: 'defaultBusinessHours', message: 'needs at least one slot' });
   if (defaultBusinessHours.length > MAX_BUSINESS_HOUR_SLOTS)
     problems.push({ path: 'defaultBusinessHours', message: `may hold at most ${MAX_BUSINESS_HOUR_SLOTS} slots, got ${defaultBusinessHours.length}` });
-  defaultBusinessHours.forEach((slot, i) => problems.push(...slotProblems(slot, `defaultBusinessHours.${i}`)));
+  defaultBusinessHours.forEach((slot, i) => problems.push(...slotProblems(slot, `defaultBusinessHours.${i}`, federalHours)));
   problems.push(...overlapProblems(defaultBusinessHours));
   return problems;
 };
 
 /** The settings, checked: throws a ValidationError listing every broken rule at once. */
-export const validCampaignSettings = (draft: CampaignSettingsDraft): CampaignSettings => {
-  const problems = campaignSettingsProblems(draft);
+export const validCampaignSettings = (draft: CampaignSettingsDraft, federalHours: LocalHours): CampaignSettings => {
+  const problems = campaignSettingsProblems(draft, federalHours);
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
     const more = problems.length > 5 ? [`and ${problems.length - 5} more`] : [];

@@ -45,7 +45,8 @@ const unauthorized = problemResponse('No API key, or a revoked one');
 /** The caller's company settings: read from the read model, changed through the company stream. */
 export const settingsRouter: ResourceRouter = (ctx) => {
   const router = Router();
-  const update = updateCampaignSettings({ store: ctx.eventStore, registry: ctx.registry });
+  const federal = ctx.compliance.callingHours.federal;
+  const update = updateCampaignSettings({ store: ctx.eventStore, registry: ctx.registry, federalHours: federal });
   const updateEmail = updateEmailSettings({ store: ctx.eventStore, registry: ctx.registry });
 
   documentedRoute(
@@ -91,7 +92,8 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       summary: "Replace the company's campaign defaults",
       description:
         'concurrencyRate: whole percent 1-100 of the outbound lines campaigns may use (the rest stays free for inbound calls); outboundLines: 1-10000; ' +
-        'timezone: IANA zone; defaultBusinessHours: 1-50 slots `{days: [mon..sun], start, end}` (HH:mm), each inside 08:00-21:00, start before end, ' +
+        'timezone: IANA zone; defaultBusinessHours: 1-50 slots `{days: [mon..sun], start, end}` (HH:mm), ' +
+        `each inside the federal calling window in force (${federal.start}-${federal.end}), start before end, ` +
         'no two slots overlapping on a weekday (touching is fine). Every broken rule is reported at once. Campaigns in "company times" mode copy these.',
       tags,
       security: 'apiKey',

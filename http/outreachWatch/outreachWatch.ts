@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { mergeMap, type Observable } from 'rxjs';
 import type { Scheduler } from '../../adapters/clock/scheduler.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
 import { windowRefusalOf } from '../../domain/outreach/windowRefusal.ts';
@@ -45,16 +46,20 @@ export const outreachWatch = (options: OutreachWatchOptions) => {
     if (campaignId && event.type === 'CampaignCompleted') waits.ended(campaignId);
   };
 
+  /** Each event of the feed on its own, so one that cannot be read costs only its own line. */
+  const observe = (event: NewEvent) => {
+    try {
+      observeOne(event);
+    } catch (error) {
+      logger.warn({ err: error, type: event.type }, 'outreach watch could not read an event');
+    }
+  };
+
   return {
-    /** Told of every append this process made, once the store acknowledged it. */
-    observe: (events: readonly NewEvent[]) => {
-      for (const event of events) {
-        try {
-          observeOne(event);
-        } catch (error) {
-          logger.warn({ err: error, type: event.type }, 'outreach watch could not read an event');
-        }
-      }
+    /** Follows the feed of what this process appends until the returned function is called. */
+    watch: (appended: Observable<readonly NewEvent[]>) => {
+      const subscription = appended.pipe(mergeMap((events) => events)).subscribe(observe);
+      return () => subscription.unsubscribe();
     },
     stop: waits.stop,
   };

@@ -6,6 +6,7 @@ import type { ReadStore } from '../../projections/readStore.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import { engineProjections } from '../../projections/engineProjections.ts';
 import { projectionRunner, type ProjectionRunner, type RunnerLeases } from '../../projections/projectionRunner.ts';
+import { LAG_COUNT_LIMIT } from '../../projections/projectionLag.ts';
 import { apiKeyVerifier } from '../../commands/company/apiKeyVerifier.ts';
 import { createApp } from '../../http/app.ts';
 import { apiRouters } from '../../http/api.ts';
@@ -16,7 +17,7 @@ import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
 import { engineMetrics } from './engineMetrics.ts';
-import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
 import type { WebhookRetry } from '../../http/webhookDeliveries/webhookDeliveriesRouter.ts';
 import { documentTwilioCallbacks } from '../../http/webhooks/twilio/twilioWebhooksRouter.ts';
@@ -36,8 +37,8 @@ export type EngineAppOptions = {
   readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[]; readonly recordings?: Recordings };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
-  /** Consent rules as configuration gives them; the shipped ones when absent. */
-  readonly consentRules?: ConsentRules;
+  /** The rule tables as configuration overrides them (the same value outreach runs on); the shipped ones when absent. */
+  readonly compliance?: ComplianceRules;
   /** Webhook URLs on private or loopback addresses pass launch validation (`WEBHOOK_ALLOW_PRIVATE`). */
   readonly allowPrivateWebhooks?: boolean;
   /** Sends a webhook delivery again by hand: the webhook scheduler's retry, where it runs. */
@@ -56,12 +57,15 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     readStore,
     projections: engineProjections,
     log: logger,
+    // Lag is counted one past the readiness bound at least, so a capped count still answers "lagging".
+    ...(options.readyMaxLag !== undefined ? { lagLimit: Math.max(LAG_COUNT_LIMIT, options.readyMaxLag + 1) } : {}),
     ...(options.projectionLeases ? { leases: options.projectionLeases } : {}),
   });
   await runner.start();
   const metrics = options.metrics ?? new Registry();
   engineMetrics(metrics, runner);
   const routes = createRouteRegistry();
+  const compliance = options.compliance ?? complianceRules();
   const context: EngineContext = {
     eventStore,
     registry: engineRegistry,
@@ -70,7 +74,8 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     clock: options.clock ?? systemClock,
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
-    ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+    compliance,
+    consentRules: compliance.consent,
     ...(options.allowPrivateWebhooks ? { allowPrivateWebhooks: true } : {}),
   };
   const app = createApp({
@@ -80,7 +85,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     readiness: storeReadiness({
       eventStore,
       readStore,
-      projections: async () => (await runner.status()).map((status) => ({ ...status, lag: Number(status.lag) })),
+      projections: () => runner.status(),
     }),
     routers: apiRouters({
       ...context,

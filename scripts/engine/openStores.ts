@@ -30,6 +30,15 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
   }
 };
 
+/** The client reads the connection string's files (tlsCAFile, userCertFile) at once: their errors name the setting. */
+const esdbEventStoreOf = (connectionString: string, registry: EventRegistry, maxAppendBytes: number): EventStore => {
+  try {
+    return getEsdbEventStore({ connectionString, registry, maxAppendBytes });
+  } catch (error) {
+    throw new ConfigurationError('EVENTSTORE_URL', `cannot connect to ${maskCredentials(connectionString)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
 /** The projection leases that go with the read store, and a way to let go of what they hold open. */
 export type OpenLeases = ProjectionLeases & { close(): void };
 
@@ -40,19 +49,21 @@ export type OpenLeases = ProjectionLeases & { close(): void };
 export const openStores = async (
   config: Config,
   registry: EventRegistry,
+  /** Hears of work the stores do on their own and cannot answer to a caller (a retired read-model version's drop). */
+  onBackgroundError: (error: unknown) => void = () => undefined,
 ): Promise<{ eventStore: EventStore; readStore: ReadStore; leases: OpenLeases }> => {
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
       ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry, maxAppendBytes: config.eventStore.maxAppendBytes })
-      : getEsdbEventStore({ connectionString: config.eventStore.connectionString, registry, maxAppendBytes: config.eventStore.maxAppendBytes });
+      : esdbEventStoreOf(config.eventStore.connectionString, registry, config.eventStore.maxAppendBytes);
   try {
     if (config.eventStore.engine === 'esdb')
       await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () => eventStore.headPosition());
     const readStore =
       config.readStore.engine === 'sqlite'
         ? getSqliteReadStore({ path: join(config.dataDir, 'read.db') })
-        : await getMongoReadStore({ url: config.readStore.url }).catch((error: unknown) => {
+        : await getMongoReadStore({ url: config.readStore.url, onError: onBackgroundError }).catch((error: unknown) => {
             throw new ConfigurationError('MONGODB_URL', error instanceof Error ? error.message : String(error));
           });
     // Leases live beside the read models, so the processes that share a read store share them.

@@ -13,5 +13,14 @@ import { outreachWatch } from '../../http/outreachWatch/outreachWatch.ts';
 export const watchedEventStore = (options: { eventStore: EventStore; readStore: ReadStore; logger: Logger; clock: Scheduler }) => {
   const metrics = new Registry();
   const watch = outreachWatch({ logger: options.logger, registry: metrics, readStore: options.readStore, clock: options.clock });
-  return { eventStore: observedEventStore(options.eventStore, watch.observe), metrics, stop: watch.stop };
+  const observed = observedEventStore(options.eventStore);
+  const unwatch = watch.watch(observed.appended);
+  return {
+    eventStore: observed.eventStore,
+    metrics,
+    stop: () => {
+      unwatch();
+      watch.stop();
+    },
+  };
 };

@@ -140,15 +140,21 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
     });
   });
 
+  /** Five events in two streams, as readAll finds them after what was the head before them. */
+  const fiveEvents = async () => {
+    const head = await store.headPosition();
+    const a = uniqueStream();
+    const b = uniqueStream();
+    await store.append(a, tallyEvents(a, 2), 'no_stream');
+    await store.append(b, tallyEvents(b, 2), 'no_stream');
+    await store.append(a, tallyEvents(a, 1), 1n);
+    const mine = (await collect(store.readAll({ after: head }))).filter((e) => e.stream === a || e.stream === b);
+    return { head, a, mine, positions: mine.map((e) => e.position) };
+  };
+
   describe('readAll and subscribe', () => {
     it('readAll yields every event after a position in global order', async () => {
-      const head = await store.headPosition();
-      const a = uniqueStream();
-      const b = uniqueStream();
-      await store.append(a, tallyEvents(a, 2), 'no_stream');
-      await store.append(b, tallyEvents(b, 2), 'no_stream');
-      await store.append(a, tallyEvents(a, 1), 1n);
-      const mine = (await collect(store.readAll({ after: head }))).filter((e) => e.stream === a || e.stream === b);
+      const { a, mine } = await fiveEvents();
       expect(mine.map((e) => `${e.stream === a ? 'a' : 'b'}${e.revision}`)).to.deep.equal(['a0', 'a1', 'b0', 'b1', 'a2']);
       expect(await store.headPosition()).to.equal(mine[4]!.position);
     });
@@ -186,6 +192,23 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
       const batches = await reading;
       expect(ended).to.equal(true);
       expect(batches.every((batch) => batch.length > 0)).to.equal(true);
+    });
+  });
+
+  describe('countEvents', () => {
+    it('counts the events after one position up to another, whatever lies between their positions', async () => {
+      const { head: before, positions } = await fiveEvents();
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 100 })).to.equal(5);
+      expect(await store.countEvents({ after: before, through: positions[2]!, limit: 100 })).to.equal(3);
+      expect(await store.countEvents({ after: positions[1]!, through: positions[4]!, limit: 100 })).to.equal(3);
+      expect(await store.countEvents({ after: positions[4]!, through: positions[4]!, limit: 100 })).to.equal(0);
+    });
+
+    it('stops counting at the limit', async () => {
+      const { head: before, positions } = await fiveEvents();
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 2 })).to.equal(2);
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 5 })).to.equal(5);
+      expect(await store.countEvents({ after: before, through: positions[4]!, limit: 0 })).to.equal(0);
     });
   });
 

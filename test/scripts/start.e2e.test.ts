@@ -108,6 +108,11 @@ describe('npm start', function () {
     await failsNaming('EVENTSTORE_URL', ['--eventstore-url', `esdb://127.0.0.1:${port}?tls=false`]);
   });
 
+  it('fails fast when the EventStoreDB CA file is missing, naming EVENTSTORE_URL and the file problem', async () => {
+    const stderr = await failsNaming('EVENTSTORE_URL', [], { EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=true&tlsCAFile=/nowhere/esdb-ca.crt' });
+    expect(stderr).to.contain('certificate file');
+  });
+
   it('fails fast when the MongoDB server cannot be reached, naming MONGODB_URL without its password', async () => {
     const port = await freePort();
     const stderr = await failsNaming('MONGODB_URL', [], { MONGODB_URL: `mongodb://admin:s3cret@127.0.0.1:${port}/outreach` });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { engineRegistry } from '../../domain/engineEvents.ts';
-import type { ConsentRules } from '../../domain/consent/consentRules.ts';
+import type { ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import { createLogger } from '../../http/logging.ts';
 import type { RunningServer } from '../../http/server.ts';
 import { listenWatched } from './problemMessages.ts';
@@ -32,7 +32,7 @@ export const startApi = async (
     jsonBytes?: number;
     storeRoundTripMs?: number;
     logger?: Logger;
-    consentRules?: ConsentRules;
+    compliance?: ComplianceRules;
     webhooks?: WebhookSenderOptions;
     /** The embedded store's append limit (default 1 MiB, as configured by default). */
     maxAppendBytes?: number;
@@ -66,7 +66,7 @@ export const startApi = async (
       adminToken: ADMIN_TOKEN,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.jsonBytes ? { limits: { jsonBytes: options.jsonBytes } } : {}),
-      ...(options.consentRules ? { consentRules: options.consentRules } : {}),
+      ...(options.compliance ? { compliance: options.compliance } : {}),
     });
     server = await listenWatched(engine.app);
   };
@@ -94,7 +94,7 @@ export const startApi = async (
     return { companyId: answer.body.company.id, apiKey: answer.body.apiKey, position: answer.body.position };
   };
 
-  /** How many events the store holds: a refused request must not change it. */
+  /** The head position, used both as a position and as the count of events: only the embedded store, whose rowids have no gaps, makes them one. A refused request must not change it. */
   const eventCount = async (): Promise<bigint> => stores.eventStore.headPosition();
 
   const stop = async () => {

@@ -19,5 +19,6 @@ export const distantEventStore = (store: EventStore, roundTripMs: number): Event
   readAll: (options) => store.readAll(options),
   subscribe: (options) => store.subscribe(options),
   headPosition: () => store.headPosition(),
+  countEvents: (range) => store.countEvents(range),
   close: () => store.close(),
 });

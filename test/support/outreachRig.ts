@@ -71,7 +71,9 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     ...(options.callLog ? { callLog: options.callLog } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
-  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach, metrics: watched.metrics });
+  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach, metrics: watched.metrics,
+    ...(options.compliance ? { compliance: options.compliance } : {}),
+  });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
   const completion = campaignCompletion({ eventStore, registry: engineRegistry, readStore, clock, waitForReadModels: waitFor });
   const server = await listenWatched(app);

@@ -63,8 +63,9 @@ export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
       if (!isWrongExpectedVersion(error)) throw error;
       return refused(stream, events, expected, toConcurrencyError(stream, expected, error.actualVersion));
     }
-    // Only when the connection string sets throwOnAppendFailure=false does a refusal arrive as a result.
-    if (!result.success) return refused(stream, events, expected, toConcurrencyError(stream, expected, result.nextExpectedRevision));
+    // Only when the connection string sets throwOnAppendFailure=false does a refusal arrive as a result;
+    // the client misreads BatchAppend's revision there (it reports 0 or 1), so the stream is asked.
+    if (!result.success) return refused(stream, events, expected, toConcurrencyError(stream, expected, (await reads.lastRevision(stream)) ?? 'no_stream'));
     const position = fromEsdbPosition(result.position);
     if (position === undefined) return repeated(stream, events, expected, result);
     return { nextExpectedRevision: result.nextExpectedRevision, position };

@@ -66,6 +66,7 @@ export const getEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStor
     readStream: reads.readStream,
     readAll: reads.readAll,
     headPosition: reads.headPosition,
+    countEvents: reads.countEvents,
     subscribe,
     close: async () => {
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));

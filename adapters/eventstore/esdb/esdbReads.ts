@@ -1,7 +1,7 @@
 import { BACKWARDS, END, FORWARDS } from '@eventstore/db-client';
 import type { RecordedEvent, StoredEvent } from '../../../domain/events/event.ts';
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
-import type { ReadAllOptions, ReadStreamOptions } from '../../../commands/eventStore.ts';
+import type { CountRange, ReadAllOptions, ReadStreamOptions } from '../../../commands/eventStore.ts';
 import { cancel, type EsdbClient } from './esdbClient.ts';
 import { isStreamNotFound } from './errors.ts';
 import { isAfter, toEsdbPosition } from './positions.ts';
@@ -14,6 +14,7 @@ export type EsdbReads = {
   readStream(stream: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncGenerator<RecordedEvent>;
   headPosition(): Promise<bigint>;
+  countEvents(range: CountRange): Promise<number>;
   /** The stream's events from `from`, at most `count`, undecoded; empty when there is no stream. */
   storedFrom(stream: string, from: bigint, count: number): Promise<StoredEvent[]>;
   /** The revision of the stream's last event; undefined when there is no stream. */
@@ -69,6 +70,23 @@ export const esdbReads = (client: EsdbClient, registry: EventRegistry): EsdbRead
           if (stored) return stored.position;
         }
         return 0n;
+      } finally {
+        await cancel(read);
+      }
+    },
+
+    async countEvents({ after, through, limit }) {
+      if (limit <= 0 || through <= after) return 0;
+      // Forwards through $all from `after`, our events only and none decoded: positions are byte offsets, not counts.
+      const read = client.readAll({ fromPosition: toEsdbPosition(after), direction: FORWARDS }, { highWaterMark: READ_AHEAD });
+      let count = 0;
+      try {
+        for await (const resolved of read) {
+          const stored = toStoredEvent(resolved);
+          if (!stored || !isAfter(stored.position, after)) continue;
+          if (stored.position > through || ++count >= limit) break;
+        }
+        return count;
       } finally {
         await cancel(read);
       }

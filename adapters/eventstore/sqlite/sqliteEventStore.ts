@@ -44,6 +44,8 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true).safeIntegers(true),
     undoFrom: db.prepare('DELETE FROM events WHERE position >= ?').safeIntegers(true),
     head: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true),
+    // A range count on the rowid, stopped by LIMIT: rowids have no gaps today, but nothing in the port promises so.
+    count: db.prepare('SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? AND position <= ? LIMIT ?)').pluck(),
   };
 
   const decode = (row: Row): RecordedEvent =>
@@ -200,6 +202,9 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       catchUpSubscription({ readPage: pages.read, waitForChange }, subscribeOptions),
 
     headPosition: async () => sql.head.get() as bigint,
+
+    countEvents: async ({ after, through, limit }) =>
+      limit <= 0 || through <= after ? 0 : (sql.count.get(after, through, Math.min(limit, Number.MAX_SAFE_INTEGER)) as number),
 
     close: async () => {
       // Let appends already queued for this tick commit before the file closes.

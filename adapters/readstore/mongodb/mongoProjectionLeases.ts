@@ -1,5 +1,6 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { Lease, ProjectionLeases } from '../../../projections/projectionLeases.ts';
+import { MAJORITY_ON_PRIMARY } from './connect.ts';
 import { LEASES } from './schema.ts';
 
 const DUPLICATE_KEY = 11000;
@@ -40,4 +41,4 @@ export const mongoProjectionLeases = (collection: LeaseCollection): ProjectionLe
 });
 
 /** The leases of the read store's database. */
-export const getMongoProjectionLeases = (db: Db): ProjectionLeases => mongoProjectionLeases(db.collection<LeaseRecord>(LEASES));
+export const getMongoProjectionLeases = (db: Db): ProjectionLeases => mongoProjectionLeases(db.collection<LeaseRecord>(LEASES, MAJORITY_ON_PRIMARY));

@@ -6,7 +6,7 @@ import { mongoSort } from './mongoSort.ts';
 export const PROJECTIONS = 'readstore_projections';
 /** `{_id: 'projection:version', projection, version, position}`: how far each version has got. */
 export const CHECKPOINTS = 'readstore_checkpoints';
-/** `{_id: logical, physical}`: the collection readers reach through a logical name. */
+/** `{_id: logical, physical, retired}`: the collection readers reach through a logical name, and the replaced ones awaiting their drop. */
 export const ALIASES = 'readstore_aliases';
 /** `{_id: projection, holder, expiresAt}`: which process runs each projection, until when. */
 export const LEASES = 'readstore_leases';

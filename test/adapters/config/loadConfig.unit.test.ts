@@ -103,7 +103,7 @@ describe('loadConfig', () => {
     );
     expect(failure({ CLOCK_SPEED: '60', AWS_REGION: 'eu-west-1', SES_FROM: 'a@b.example' }).message).to.contain('CLOCK_SPEED: a simulated clock').and.contain('unset it or SES_FROM');
     expect(failure({ ...clock, EVENTSTORE_URL: 'esdb://db:2113' }).message).to.contain('unset it or EVENTSTORE_URL');
-    expect(failure({ ...clock, MONGODB_URL: 'mongodb://db' }).message).to.contain('unset it or MONGODB_URL');
+    expect(failure({ ...clock, MONGODB_URL: 'mongodb://db/outreach' }).message).to.contain('unset it or MONGODB_URL');
   });
 
   it('lets flags win over the environment, in both --flag value and --flag=value forms', () => {
@@ -115,9 +115,9 @@ describe('loadConfig', () => {
 
   it('has a flag for every setting', () => {
     for (const name of settingNames) expect(configUsage()).to.contain(`--${flagOf(name)}`).and.contain(name);
-    const config = loadConfig({}, ['--eventstore-url', 'kurrentdb://localhost:2113?tls=false', '--mongodb-url', 'mongodb://localhost']);
+    const config = loadConfig({}, ['--eventstore-url', 'kurrentdb://localhost:2113?tls=false', '--mongodb-url', 'mongodb://localhost/outreach']);
     expect(config.eventStore).to.deep.equal({ engine: 'esdb', connectionString: 'esdb://localhost:2113?tls=false', maxAppendBytes: 1024 ** 2 });
-    expect(config.readStore).to.deep.equal({ engine: 'mongodb', url: 'mongodb://localhost' });
+    expect(config.readStore).to.deep.equal({ engine: 'mongodb', url: 'mongodb://localhost/outreach' });
   });
 
   it('accepts the discover schemes of EventStoreDB and KurrentDB', () => {
@@ -140,6 +140,19 @@ describe('loadConfig', () => {
     const error = failure({ EVENTSTORE_URL: 'http://x' });
     expect(error.setting).to.equal('EVENTSTORE_URL');
     expect(error.message).to.equal('EVENTSTORE_URL: expected an esdb:// or kurrentdb:// URL, got "http://x"');
+  });
+
+  it('given a MongoDB URL naming no database, then it is refused saying to add one rather than letting the driver use "test"', () => {
+    for (const url of ['mongodb://localhost:27017', 'mongodb://localhost:27017/', 'mongodb://a:27017,b:27017/?replicaSet=rs0', 'mongodb+srv://user:hunter2@cluster.example.net']) {
+      const error = failure({ MONGODB_URL: url });
+      expect(error.setting).to.equal('MONGODB_URL');
+      expect(error.message).to.contain('names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach');
+      expect(error.message).not.to.contain('hunter2');
+    }
+    expect(loadConfig({ MONGODB_URL: 'mongodb://a:27017,b:27017/outreach?replicaSet=rs0' }, []).readStore).to.deep.equal({
+      engine: 'mongodb',
+      url: 'mongodb://a:27017,b:27017/outreach?replicaSet=rs0',
+    });
   });
 
   it('rejects a MongoDB URL of another scheme without echoing its password', () => {

@@ -2,6 +2,7 @@ import type { CampaignEvent } from '../../../domain/campaign/events.ts';
 import type { Draft } from '../../../domain/campaign/draft.ts';
 import type { LaunchFacts } from '../../../domain/campaign/launchValidation.ts';
 import type { Case } from '../../../domain/list/events.ts';
+import { federalCallingHours } from '../../../domain/outreach/callingHoursRules.ts';
 
 export const campaignId = '01900000-0000-7000-8000-000000000001';
 export const companyId = '01900000-0000-7000-8000-0000000000c1';
@@ -59,6 +60,7 @@ export const launchableFacts = (overrides: Partial<LaunchFacts> = {}): LaunchFac
   },
   postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602',
   ...overrides,
+  federalHours: overrides.federalHours ?? federalCallingHours,
 });
 
 export const launchable: readonly CampaignEvent[] = [started, saved(launchableDraft)];

@@ -123,6 +123,19 @@ describe('campaign launch validation', () => {
     expect(problemsOf(slots('08:00', '21:00'))).to.deep.equal([]);
   });
 
+  it('given federal hours narrowed to 09:00-20:00 in the facts, when slots open at 08:30, then each is a problem naming those hours', () => {
+    const narrowed = launchableFacts({ federalHours: { start: '09:00', end: '20:00' } });
+    const from = (start: string) => [{ days: ['mon' as const], start, end: '12:00' }];
+    const draft = (start: string): Draft => ({ ...launchableDraft, schedule: { mode: 'custom', slots: from(start) }, runs: [{ start: '2026-03-09T09:00:00-06:00', slots: from(start), channels: ['voice'] }] });
+    expect(problemsOf(draft('08:30'), narrowed)).to.deep.equal([
+      { path: 'schedule.slots.0', message: 'the slot 08:30-12:00 must lie inside 09:00-20:00' },
+      { path: 'runs.0.slots.0', message: 'the slot 08:30-12:00 must lie inside 09:00-20:00' },
+    ]);
+    expect(problemsOf(draft('09:00'), narrowed)).to.deep.equal([]);
+    const companyFrom0800 = launchableFacts({ federalHours: { start: '09:00', end: '20:00' }, company: { ...launchableFacts().company!, defaultBusinessHours: from('08:00') } });
+    expect(problemsOf({ ...launchableDraft, schedule: { mode: 'company' } }, companyFrom0800)).to.deep.equal([{ path: 'schedule.slots.0', message: 'the slot 08:00-12:00 must lie inside 09:00-20:00' }]);
+  });
+
   it('needs at least one slot and one weekday', () => {
     expect(paths(problemsOf({ ...launchableDraft, schedule: { mode: 'custom', slots: [] } }))).to.deep.equal(['schedule']);
     expect(paths(problemsOf({ ...launchableDraft, schedule: { mode: 'custom', slots: [{ days: [], start: '09:00', end: '10:00' }] } }))).to.deep.equal(['schedule.slots.0.days']);

@@ -2,17 +2,19 @@ import { expect } from 'chai';
 import type { CampaignSettingsDraft } from '../../../domain/company/commands.ts';
 import { campaignSettingsProblems, validCampaignSettings } from '../../../domain/company/settingsValidation.ts';
 import { ValidationError } from '../../../domain/errors.ts';
+import { federalCallingHours } from '../../../domain/outreach/callingHoursRules.ts';
 import { lunchBreakHours } from './companyFixtures.ts';
 
 type Slot = CampaignSettingsDraft['defaultBusinessHours'][number];
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const withSlots = (...slots: Slot[]): CampaignSettingsDraft => ({ ...lunchBreakHours, defaultBusinessHours: slots });
-const paths = (draft: CampaignSettingsDraft) => campaignSettingsProblems(draft).map((p) => p.path);
-const messageAt = (draft: CampaignSettingsDraft, path: string) => campaignSettingsProblems(draft).find((p) => p.path === path)?.message;
+const problemsOf = (draft: CampaignSettingsDraft) => campaignSettingsProblems(draft, federalCallingHours);
+const paths = (draft: CampaignSettingsDraft) => problemsOf(draft).map((p) => p.path);
+const messageAt = (draft: CampaignSettingsDraft, path: string) => problemsOf(draft).find((p) => p.path === path)?.message;
 
 describe('campaign settings rules', () => {
   it('accept two slots a day with a lunch break', () => {
-    expect(campaignSettingsProblems(lunchBreakHours)).to.deep.equal([]);
+    expect(problemsOf(lunchBreakHours)).to.deep.equal([]);
   });
 
   describe('concurrency rate', () => {
@@ -62,6 +64,15 @@ describe('campaign settings rules', () => {
       expect(paths(withSlots({ days: ['mon'], start: '07:59', end: '21:01' }))).to.deep.equal(['defaultBusinessHours.0.start', 'defaultBusinessHours.0.end']);
     });
 
+    it('given a federal window configured to 09:00-20:00, then they keep inside it, the edges included, and the messages name it', () => {
+      const narrowed = (draft: CampaignSettingsDraft) => campaignSettingsProblems(draft, { start: '09:00', end: '20:00' });
+      expect(narrowed(withSlots({ days: ['mon'], start: '09:00', end: '20:00' }))).to.deep.equal([]);
+      expect(narrowed(withSlots({ days: ['mon'], start: '08:59', end: '20:01' }))).to.deep.equal([
+        { path: 'defaultBusinessHours.0.start', message: 'must be 09:00 or later (calls are allowed 09:00-20:00)' },
+        { path: 'defaultBusinessHours.0.end', message: 'must be 20:00 or earlier (calls are allowed 09:00-20:00)' },
+      ]);
+    });
+
     it('start before they end', () => {
       expect(messageAt(withSlots({ days: ['mon'], start: '12:00', end: '12:00' }), 'defaultBusinessHours.0.end')).to.match(/after the slot's start/);
       expect(paths(withSlots({ days: ['mon'], start: '17:00', end: '09:00' }))).to.deep.equal(['defaultBusinessHours.0.end']);
@@ -69,7 +80,7 @@ describe('campaign settings rules', () => {
 
     it('may not overlap on a shared weekday, naming the later slot, the earlier one and the days', () => {
       const draft = withSlots({ days: ['mon', 'tue', 'wed'], start: '09:00', end: '12:00' }, { days: ['tue', 'wed', 'thu'], start: '11:00', end: '14:00' });
-      expect(campaignSettingsProblems(draft)).to.deep.equal([{ path: 'defaultBusinessHours.1', message: 'overlaps slot 0 (09:00-12:00) on tue, wed' }]);
+      expect(problemsOf(draft)).to.deep.equal([{ path: 'defaultBusinessHours.1', message: 'overlaps slot 0 (09:00-12:00) on tue, wed' }]);
     });
 
     it('may overlap in time on different weekdays, and may touch on the same one', () => {
@@ -111,10 +122,10 @@ describe('campaign settings rules', () => {
   });
 
   it('throw one ValidationError carrying every problem, or answer the checked settings', () => {
-    expect(validCampaignSettings(lunchBreakHours)).to.deep.equal(lunchBreakHours);
+    expect(validCampaignSettings(lunchBreakHours, federalCallingHours)).to.deep.equal(lunchBreakHours);
     let thrown: unknown;
     try {
-      validCampaignSettings({ ...lunchBreakHours, concurrencyRate: 0, outboundLines: 0 });
+      validCampaignSettings({ ...lunchBreakHours, concurrencyRate: 0, outboundLines: 0 }, federalCallingHours);
     } catch (error) {
       thrown = error;
     }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { newEntityId } from '../../../adapters/clock/systemClock.ts';
 import { consentCommands } from '../../../commands/consent/consentCommands.ts';
 import { consentOf } from '../../../commands/consent/consentOf.ts';
+import { complianceRules } from '../../../domain/compliance/complianceRules.ts';
 import { consentStream } from '../../../domain/consent/events.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
 import { OPT_OUTS, optOutId } from '../../../projections/consent/optOutsProjection.ts';
@@ -136,7 +137,7 @@ describe('the reopening period as configuration gives it', () => {
   let phone: string;
   let contactId: string;
   before(async () => {
-    api = await startApi({ clock: () => now, consentRules: { reopenRefusedForDays: 30 } });
+    api = await startApi({ clock: () => now, compliance: complianceRules({ consent: { reopenRefusedForDays: 30 } }) });
     a = await api.createCompany('Hartley & Vance LLP');
     ({ campaignId } = await launchableDraft(api, a, 1));
     expect((await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: a.apiKey })).status).to.equal(200);

@@ -5,6 +5,7 @@ import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 import { webhookReceiver } from '../../support/webhookReceiver.ts';
 import { launchableDraft, type Company } from '../campaigns/campaignSetup.ts';
 import { launchFacts } from '../../../commands/campaigns/launchFacts.ts';
+import { federalCallingHours } from '../../../domain/outreach/callingHoursRules.ts';
 
 describe('campaign webhooks over HTTP', function () {
   this.timeout(60_000);
@@ -166,7 +167,7 @@ describe('a webhook URL on a private address', () => {
       const b = await allowing.createCompany('Hartley & Vance LLP');
       const { campaignId } = await launchableDraft(allowing, b);
       await allowing.call('PATCH', `/v1/campaigns/${campaignId}`, { key: b.apiKey, body: { externalInvocation: { enabled: true, webhookUrl: 'http://127.0.0.1:8080/hooks' } } });
-      const facts = await launchFacts(allowing.stores.eventStore, (await allowing.call('GET', `/v1/campaigns/${campaignId}`, { key: b.apiKey })).body.draft, b.companyId);
+      const facts = await launchFacts(allowing.stores.eventStore, (await allowing.call('GET', `/v1/campaigns/${campaignId}`, { key: b.apiKey })).body.draft, b.companyId, { federalHours: federalCallingHours });
       expect(facts.webhookUrl?.map((p) => p.path)).to.deep.equal(['externalInvocation.webhookUrl']);
       expect(facts.webhookUrl?.[0]?.message).to.match(/private, loopback or link-local/);
     } finally {

@@ -108,16 +108,6 @@ describe('EventStoreDB event store', () => {
       });
     });
 
-    it('treats a refusal answered as a result (throwOnAppendFailure=false) like a thrown one', async () => {
-      const client = withClient(fake, {
-        appendToStream: async () => ({ success: false, nextExpectedRevision: 4n, position: undefined }),
-      });
-      const store = getEsdbEventStore({ client, registry: tallyRegistry });
-      const error = await rejection(store.append('tally-1', tallyEvents('tally-1', 1), 2n));
-      expect(error).to.be.instanceOf(ConcurrencyError);
-      expect(error).to.include({ expected: '2', actual: '4' });
-    });
-
     it("refuses an append over the server's MaxAppendSize with an AppendTooLargeError naming its size and the server's limit", async () => {
       const events = tallyEvents('tally-1', 3);
       const size = encodedAppendSize(events);

@@ -60,7 +60,8 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
   const write = (streamId: string, event: { id: string; type: string; data: unknown; metadata: unknown }): FakeRecord => {
     const last = records.filter((r) => r.streamId === streamId).at(-1);
     const position = { commit: nextPosition, prepare: nextPosition };
-    nextPosition += 137n;
+    // The commit position is a byte offset in the log: each record moves it by its own size, so positions count no events.
+    nextPosition += BigInt(96 + streamId.length + event.type.length + JSON.stringify(event.data ?? null).length + JSON.stringify(event.metadata ?? null).length);
     const record: FakeRecord = { streamId, ...event, revision: last ? last.revision + 1n : 0n, isJson: true, created: new Date(), position };
     records.push(record);
     return record;

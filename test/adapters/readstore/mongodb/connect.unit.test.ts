@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { connectMongo } from '../../../../adapters/readstore/mongodb/connect.ts';
 
 const failure = async (url: string): Promise<Error> => {
-  const error = await connectMongo(url, 300).then(
+  const error = await connectMongo(url, { serverSelectionTimeoutMS: 300 }).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { MongoServerError } from 'mongodb';
-import { mongoProjectionLeases, type LeaseCollection, type LeaseRecord } from '../../../../adapters/readstore/mongodb/mongoProjectionLeases.ts';
+import { MongoServerError, ReadPreference, type Db } from 'mongodb';
+import { getMongoProjectionLeases, mongoProjectionLeases, type LeaseCollection, type LeaseRecord } from '../../../../adapters/readstore/mongodb/mongoProjectionLeases.ts';
 
 type Answers = { updated?: { matchedCount: number; upsertedCount: number }; failure?: unknown; found?: LeaseRecord | null };
 
@@ -67,5 +67,12 @@ describe('MongoDB projection leases: what they send', () => {
     const { leases, calls } = fakeLeases();
     await leases.release('campaigns', 'engine-1');
     expect(calls).to.deep.equal([{ method: 'updateOne', args: [{ _id: 'campaigns', holder: 'engine-1' }, { $set: { holder: null } }] }]);
+  });
+
+  it('use the leases collection with majority writes and primary reads, so a handover is seen by the next holder even across a failover', async () => {
+    const asked: unknown[][] = [];
+    const db = { collection: (...args: unknown[]) => (asked.push(args), {}) } as unknown as Db;
+    getMongoProjectionLeases(db);
+    expect(asked).to.deep.equal([['readstore_leases', { writeConcern: { w: 'majority' }, readPreference: ReadPreference.primary }]]);
   });
 });

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { Long, MongoServerError, type MongoClient } from 'mongodb';
+import { Long, MongoServerError, ReadPreference, type MongoClient } from 'mongodb';
+import { virtualClock } from '../../../../adapters/clock/virtualClock.ts';
+import { ConfigurationError } from '../../../../domain/errors.ts';
 import { getMongoReadStore } from '../../../../adapters/readstore/mongodb/mongoReadStore.ts';
 import { HIDE_POSITION, POSITION_FIELD } from '../../../../adapters/readstore/mongodb/storedDocs.ts';
 import { encodeCursor } from '../../../../projections/query/keyset.ts';
@@ -20,7 +22,7 @@ const fakeMongo = (answers: Answers = {}) => {
   const collection = (name: string) => ({
     findOne: async (...args: unknown[]) => (record(name, 'findOne', args), answers.findOne?.[name] ?? null),
     find: (...args: unknown[]) => (record(name, 'find', args), { toArray: async () => answers.find?.[name] ?? [] }),
-    updateOne: async (...args: unknown[]) => (record(name, 'updateOne', args), {}),
+    updateOne: async (...args: unknown[]) => (record(name, 'updateOne', args), { matchedCount: 1 }),
     deleteOne: async (...args: unknown[]) => (record(name, 'deleteOne', args), {}),
     bulkWrite: async (...args: unknown[]) => (record(name, 'bulkWrite', args), {}),
     countDocuments: async (...args: unknown[]) => (record(name, 'countDocuments', args), 4),
@@ -32,11 +34,17 @@ const fakeMongo = (answers: Answers = {}) => {
     dropCollection: async (name: string) => (record(name, 'dropCollection', []), true),
     command: async (command: unknown) => (record('admin', 'command', [command]), answers.ping ? answers.ping() : { ok: 1 }),
   };
-  const client = { db: () => db, close: async () => void (closed = true) } as unknown as MongoClient;
+  const client = { db: (...args: unknown[]) => (record('client', 'db', args), db), close: async () => void (closed = true) } as unknown as MongoClient;
   return { client, log, closed: () => closed, calls: (method: string) => log.filter((c) => c.method === method) };
 };
 
-const open = (mongo: ReturnType<typeof fakeMongo>) => getMongoReadStore({ url: 'mongodb://unused', client: mongo.client });
+/** A store over the fake, with what opening sent cleared from the log. */
+const open = async (mongo: ReturnType<typeof fakeMongo>) => {
+  const store = await getMongoReadStore({ url: 'mongodb://unused/outreach', client: mongo.client });
+  mongo.log.length = 0;
+  return store;
+};
+const now = new Date('2026-12-07T12:00:00.000Z');
 const aliased = { readstore_aliases: { _id: 'contacts', physical: 'contacts_v2' } };
 
 describe('MongoDB read store: what it sends', () => {
@@ -115,19 +123,43 @@ describe('MongoDB read store: what it sends', () => {
     expect(mongo.calls('find')[0]!.args).to.deep.equal([{ projection: 'p' }]);
   });
 
-  it('activates by moving readers first, then recording the version, then dropping the old one', async () => {
-    const mongo = fakeMongo({ findOne: { readstore_projections: { _id: 'p', activeVersion: 1 } } });
-    const store = await open(mongo);
+  it('opens the database the URL names, with majority writes and primary reads pinned, and finishes due drops of retired collections', async () => {
+    const mongo = fakeMongo();
+    await getMongoReadStore({ url: 'mongodb://unused/outreach?w=1&readPreference=secondaryPreferred', client: mongo.client });
+    const [db] = mongo.calls('db');
+    expect(db!.args[0]).to.equal('outreach');
+    expect(db!.args[1]).to.deep.equal({ writeConcern: { w: 'majority' }, readPreference: ReadPreference.primary });
+    expect(mongo.calls('find').map((c) => [c.collection, c.args[0]])).to.deep.equal([['readstore_aliases', { 'retired.0': { $exists: true } }]]);
+  });
+
+  it('given a URL naming no database and no database option, then it refuses to open, naming MONGODB_URL and what to add', async () => {
+    const error = await getMongoReadStore({ url: 'mongodb://reader:s3cret@db:27017/?replicaSet=rs0', client: fakeMongo().client }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ConfigurationError);
+    expect((error as ConfigurationError).setting).to.equal('MONGODB_URL');
+    expect((error as Error).message).to.contain('names no database: add its name after the hosts').and.not.contain('s3cret');
+  });
+
+  it('activates by moving readers first, each alias recording the collection it replaces, then recording the version', async () => {
+    const mongo = fakeMongo({
+      findOne: { readstore_projections: { _id: 'p', activeVersion: 1 }, readstore_aliases: { _id: 'contacts', physical: 'contacts_v1' } },
+    });
+    const store = await getMongoReadStore({ url: 'mongodb://unused/outreach', client: mongo.client, scheduler: virtualClock(now), retiredGraceMs: 5000 });
+    mongo.log.length = 0;
     await store.activate('p', 2, [{ name: 'contacts', indexes: [] }]);
     expect(mongo.log.map((c) => `${c.collection}.${c.method}`)).to.deep.equal([
       'readstore_projections.findOne',
+      'readstore_aliases.findOne',
       'readstore_aliases.updateOne',
       'readstore_projections.updateOne',
-      'contacts_v1.dropCollection',
       'readstore_checkpoints.deleteOne',
+      'readstore_aliases.find',
     ]);
-    expect(mongo.log[1]!.args).to.deep.equal([{ _id: 'contacts' }, { $set: { physical: 'contacts_v2' } }, { upsert: true }]);
+    expect(mongo.log[2]!.args).to.deep.equal([
+      { _id: 'contacts', physical: 'contacts_v1' },
+      { $set: { physical: 'contacts_v2' }, $push: { retired: { physical: 'contacts_v1', dropAfter: new Date(now.getTime() + 5000) } } },
+    ]);
     expect(mongo.log[4]!.args).to.deep.equal([{ _id: 'p:1' }]);
+    expect(mongo.calls('dropCollection')).to.deep.equal([]);
   });
 
   it('forgets a cached alias when it activates, so its own readers move at once', async () => {
@@ -135,15 +167,22 @@ describe('MongoDB read store: what it sends', () => {
     const store = await open(mongo);
     await store.get('contacts', 'a');
     await store.activate('p', 1, [{ name: 'contacts', indexes: [] }]);
+    mongo.log.length = 0;
     await store.get('contacts', 'a');
-    expect(mongo.calls('findOne').filter((c) => c.collection === 'readstore_aliases')).to.have.length(2);
+    expect(mongo.calls('findOne').filter((c) => c.collection === 'readstore_aliases')).to.have.length(1);
   });
 
-  it('prepares collections that may already exist, leaving their indexes for activation', async () => {
+  it('prepares collections that may already exist, leaving their indexes for activation and keeping any retired one of the same name', async () => {
     const mongo = fakeMongo({ createCollection: () => { throw new MongoServerError({ message: 'exists', code: 48 }); } });
     const store = await open(mongo);
     await store.prepare(4, [{ name: 'contacts', indexes: [{ fields: [['status', 1]] }] }, { name: 'calls', indexes: [] }]);
-    expect(mongo.log.map((c) => `${c.collection}.${c.method}`)).to.deep.equal(['contacts_v4.createCollection', 'calls_v4.createCollection']);
+    expect(mongo.log.map((c) => `${c.collection}.${c.method}`)).to.deep.equal([
+      'contacts_v4.createCollection',
+      'readstore_aliases.updateOne',
+      'calls_v4.createCollection',
+      'readstore_aliases.updateOne',
+    ]);
+    expect(mongo.log[1]!.args).to.deep.equal([{ _id: 'contacts' }, { $pull: { retired: { physical: 'contacts_v4' } } }]);
   });
 
   it('builds the declared indexes when it activates, before readers move', async () => {
