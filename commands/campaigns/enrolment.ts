@@ -38,6 +38,8 @@ export const enrolmentContinuation = (deps: CampaignDeps) => {
       if (state.status === 'NONE' || state.status === 'COMPLETED' || !enrolmentUnfinished(state)) return last;
       try {
         last = await step(campaignId, state, context);
+        // A step that recorded nothing cannot be helped by another.
+        if (last.newEvents.length === 0) return last;
         conflicts = 0;
       } catch (error) {
         // A writer that got ahead, even midway through a step, leaves a state to carry on from.

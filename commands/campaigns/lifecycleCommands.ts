@@ -6,7 +6,7 @@ import { foldCampaign } from './readCampaign.ts';
 import { enrolmentContinuation } from './enrolment.ts';
 import type { HandleResult } from '../handleCommand.ts';
 import { enrolmentUnfinished, type CampaignState } from '../../domain/campaign/state.ts';
-import type { CampaignEvent } from '../../domain/campaign/events.ts';
+import { campaignStream, type CampaignEvent } from '../../domain/campaign/events.ts';
 import { ConcurrencyError } from '../../domain/errors.ts';
 
 type Target = { readonly campaignId: string; readonly expectedRevision?: number };
@@ -26,6 +26,12 @@ export const lifecycleCommands = (deps: CampaignDeps & { readonly compliance: Pi
     const enrolled = await continueEnrolment(campaignId, context);
     if (!enrolled) return launched ?? (await current(campaignId));
     return launched ? { ...enrolled, newEvents: [...launched.newEvents, ...enrolled.newEvents] } : enrolled;
+  };
+
+  /** Whether the command recorded any event on the campaign's stream. */
+  const recordedBy = async (campaignId: string, commandId: string): Promise<boolean> => {
+    for await (const event of deps.eventStore.readStream(campaignStream(campaignId))) if (event.metadata.commandId === commandId) return true;
+    return false;
   };
 
   /** The campaign as it stands, answered as a command that changed nothing. */
@@ -62,9 +68,8 @@ export const lifecycleCommands = (deps: CampaignDeps & { readonly compliance: Pi
       try {
         launched = await handle({ type: 'LaunchCampaign', data: { ...addressed(target, context), facts } }, context);
       } catch (error) {
-        // Another writer between two parts of the launch: what was recorded is carried on from.
-        if (error instanceof ConcurrencyError && ownUnfinished((await foldCampaign(deps.eventStore, target.campaignId)).state, context))
-          return finished(target.campaignId, context, undefined);
+        // Another writer between two parts of this launch: what was recorded is carried on from, if anything is left.
+        if (error instanceof ConcurrencyError && (await recordedBy(target.campaignId, context.commandId))) return finished(target.campaignId, context, undefined);
         throw error;
       }
       return enrolmentUnfinished(launched.newState) ? finished(target.campaignId, context, launched) : launched;

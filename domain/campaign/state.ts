@@ -81,11 +81,11 @@ const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
   }
 };
 
-/** Folds one event; every event, whatever it is, moves the revision on by one. */
 /** A launched campaign whose frozen list is not yet wholly enrolled: its launch was recorded in parts and stopped midway. */
 export const enrolmentUnfinished = (state: CampaignState): boolean =>
   state.status !== 'NONE' && state.launch !== undefined && state.enrolledContacts < state.launch.list.contactCount;
 
+/** Folds one event; every event, whatever it is, moves the revision on by one. */
 export const evolveCampaign = (state: CampaignState, event: CampaignEvent): CampaignState => {
   const next = folded(state, event);
   return { ...next, revision: state.revision + 1 } as CampaignState;

@@ -3,6 +3,7 @@ import type { EventStore } from '../../../commands/eventStore.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
 import { enrolmentResumption } from '../../../schedulers/enrolmentResumption.ts';
 import { foldCampaign } from '../../../commands/campaigns/readCampaign.ts';
+import { enrolmentContinuation } from '../../../commands/campaigns/enrolment.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
 import { refusedWithoutEvents } from '../../support/refused.ts';
 import { launchableDraft, type Company } from './campaignSetup.ts';
@@ -18,6 +19,8 @@ describe('a launch larger than one append, over HTTP', () => {
   const appends = new Map<string, number[]>();
   /** Set: the process stops at the enrolment part after this many. */
   let stopAfterParts: number | undefined;
+  /** Set: runs before the second enrolment part, as another process would between two parts. */
+  let betweenParts: (() => Promise<unknown>) | undefined;
 
   /** The engine's store, noting each campaign append and stopping where the test says, as a process that dies would. */
   const watched = (store: EventStore): EventStore => ({
@@ -27,6 +30,7 @@ describe('a launch larger than one append, over HTTP', () => {
       if (stream.startsWith('campaign-') && events.some((e) => e.type === 'ContactsEnrolled')) {
         const seen = appends.get(stream) ?? [];
         if (stopAfterParts !== undefined && seen.length >= stopAfterParts) throw new Error(`the process stopped after ${stopAfterParts} parts`);
+        if (seen.length === 1 && betweenParts) await betweenParts();
         appends.set(stream, [...seen, events.length]);
       }
       return store.append(stream, events, expected);
@@ -40,6 +44,7 @@ describe('a launch larger than one append, over HTTP', () => {
   after(() => api.close());
   afterEach(() => {
     stopAfterParts = undefined;
+    betweenParts = undefined;
   });
 
   const launch = (campaignId: string) => api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
@@ -78,6 +83,17 @@ describe('a launch larger than one append, over HTTP', () => {
     expect(again.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CONTACTS });
     await expectEveryContactOnce(campaignId);
     await refusedWithoutEvents(api, 409, () => launch(campaignId));
+  });
+
+  it('given another process finishing the enrolment between two parts of a launch, when the launch meets its conflict, then it answers 200 with every contact enrolled once', async () => {
+    const { campaignId } = await launchableDraft(api, company, CONTACTS);
+    // The store itself, not the engine's: its commands do not take turns with the engine's, as another process's would not.
+    const elsewhere = enrolmentContinuation({ eventStore: api.stores.eventStore, registry: engineRegistry });
+    betweenParts = () => elsewhere(campaignId, { commandId: 'elsewhere', companyId: company.companyId, actor: 'enrolment', now: new Date() });
+    const answer = await launch(campaignId);
+    expect(answer.status, answer.text).to.equal(200);
+    expect(answer.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CONTACTS });
+    await expectEveryContactOnce(campaignId);
   });
 
   it('given a launch that stopped after its second part, when the engine is activated again, then the enrolment is found unfinished and finished, every contact once', async () => {
