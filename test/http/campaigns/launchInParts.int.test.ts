@@ -61,6 +61,15 @@ describe('a launch larger than one append, over HTTP', () => {
     expect(new Set(ids).size).to.equal(CONTACTS);
   };
 
+  /** A campaign of 10,000 contacts whose launch stopped, answered 500, after `parts` enrolment parts. */
+  const stoppedAfter = async (parts: number): Promise<string> => {
+    const { campaignId } = await launchableDraft(api, company, CONTACTS);
+    stopAfterParts = parts;
+    expect((await launch(campaignId)).status).to.equal(500);
+    stopAfterParts = undefined;
+    return campaignId;
+  };
+
   it('given 10,000 contacts, when launched under the 1 MiB limit, then the launch is recorded in several appends and every contact is enrolled once', async () => {
     const { campaignId } = await launchableDraft(api, company, CONTACTS);
     const answer = await launch(campaignId);
@@ -71,10 +80,7 @@ describe('a launch larger than one append, over HTTP', () => {
   });
 
   it('given a launch that stopped after its first part, when launched again, then the enrolment is finished and answered 200 with every contact enrolled once', async () => {
-    const { campaignId } = await launchableDraft(api, company, CONTACTS);
-    stopAfterParts = 1;
-    expect((await launch(campaignId)).status).to.equal(500);
-    stopAfterParts = undefined;
+    const campaignId = await stoppedAfter(1);
     const { state: halfway } = await foldCampaign(api.stores.eventStore, campaignId);
     expect(halfway.status).to.equal('ACTIVE');
     if (halfway.status !== 'NONE') expect(halfway.enrolledContacts).to.be.greaterThan(0).and.lessThan(CONTACTS);
@@ -97,10 +103,7 @@ describe('a launch larger than one append, over HTTP', () => {
   });
 
   it('given a launch that stopped after its second part, when the engine is activated again, then the enrolment is found unfinished and finished, every contact once', async () => {
-    const { campaignId } = await launchableDraft(api, company, CONTACTS);
-    stopAfterParts = 2;
-    expect((await launch(campaignId)).status).to.equal(500);
-    stopAfterParts = undefined;
+    const campaignId = await stoppedAfter(2);
     await api.restart();
     const resumption = enrolmentResumption({
       eventStore: api.stores.eventStore,
