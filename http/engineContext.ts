@@ -1,4 +1,5 @@
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { ConsentRules } from '../domain/consent/consentRules.ts';
 import type { ComplianceRules } from '../domain/compliance/complianceRules.ts';
@@ -13,6 +14,8 @@ export type EngineContext = {
   readonly routes: RouteRegistry;
   /** The time commands happen at; tests pin it. */
   readonly clock: () => Date;
+  /** Real time, for bounded waits within a request, whatever clock commands happen at. */
+  readonly realTime: Scheduler;
   /** A new entity id (UUIDv7). */
   readonly newId: () => string;
   /** Resolves true once every read model has reached `position`, false after the bound. */

@@ -1,5 +1,6 @@
 import { holds, type Lease, type ProjectionLeases } from './projectionLeases.ts';
 import type { RunnerLog } from './projectionRunner.ts';
+import type { Scheduler, Timer } from '../commands/scheduler.ts';
 
 export type LeaseKeeperOptions = {
   readonly leases: ProjectionLeases;
@@ -8,7 +9,8 @@ export type LeaseKeeperOptions = {
   /** How long a lease lasts unless renewed. */
   readonly leaseMs: number;
   readonly projections: readonly string[];
-  readonly clock: () => Date;
+  /** The wall clock the leases' expiry is read on (every process's must agree), and the renewals' timers. */
+  readonly clock: Scheduler;
   /** Whether a holder has ended for certain: its lease is freed at once rather than left to lapse. */
   readonly gone?: (holder: string) => boolean;
   /** This process now holds the projection's lease: start following it. */
@@ -24,7 +26,7 @@ type LeaseState = {
   /** Whether this process may follow the projection now. */
   held: boolean;
   following: boolean;
-  deadline?: NodeJS.Timeout;
+  deadline?: Timer;
   /** Starts and stops of the projection, one at a time, in order. */
   settled: Promise<void>;
 };
@@ -41,7 +43,7 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
   const stopBeforeMs = leaseMs / 4;
   const states = new Map<string, LeaseState>(options.projections.map((name) => [name, { lease: null, held: false, following: false, settled: Promise.resolve() }]));
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Timer | undefined;
 
   /** Brings following in line with holding, after whatever start or stop is under way. */
   const settle = (name: string, state: LeaseState): Promise<void> =>
@@ -63,7 +65,7 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
     }));
 
   const letGo = (name: string, state: LeaseState, why?: string) => {
-    clearTimeout(state.deadline);
+    state.deadline?.cancel();
     if (!state.held) return;
     state.held = false;
     if (why) log.info({ projection: name, holder, why }, 'projection lease lost; stopping it here');
@@ -73,12 +75,12 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
   const renew = async (name: string, state: LeaseState): Promise<void> => {
     let lease: Lease | null;
     try {
-      lease = await leases.acquire(name, holder, clock(), leaseMs);
+      lease = await leases.acquire(name, holder, clock.now(), leaseMs);
       if (lease && lease.holder !== holder && options.gone?.(lease.holder)) {
         // A crashed process restarted on this host need not wait out its own old lease.
         log.info({ projection: name, holder, gone: lease.holder }, 'projection lease of an ended process freed');
         await leases.release(name, lease.holder);
-        lease = await leases.acquire(name, holder, clock(), leaseMs);
+        lease = await leases.acquire(name, holder, clock.now(), leaseMs);
       }
     } catch (error) {
       // The deadline decides: a renewal may still succeed before it.
@@ -88,12 +90,12 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
     state.lease = lease;
     // An answer that arrives after the keeper stopped must not keep the lease from the next holder.
     if (stopped) return lease?.holder === holder ? leases.release(name, holder).catch(() => undefined) : undefined;
-    const now = clock();
+    const now = clock.now();
     // The lease counts from when it was asked for, so a late answer leaves less of it.
     const safeForMs = holds(lease, holder, now) ? lease!.expiresAt.getTime() - stopBeforeMs - now.getTime() : 0;
     if (safeForMs <= 0) return letGo(name, state, lease && lease.holder !== holder ? `held by ${lease.holder}` : 'renewed too late');
-    clearTimeout(state.deadline);
-    state.deadline = setTimeout(() => letGo(name, state, 'not renewed in time'), safeForMs).unref();
+    state.deadline?.cancel();
+    state.deadline = clock.after(safeForMs, () => letGo(name, state, 'not renewed in time'));
     if (!state.held) {
       state.held = true;
       log.info({ projection: name, holder, expiresAt: lease!.expiresAt.toISOString() }, 'projection lease taken');
@@ -104,11 +106,11 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
   const renewAll = () => Promise.all([...states].map(([name, state]) => renew(name, state))).then(() => undefined);
 
   const schedule = () => {
-    timer = setTimeout(() => {
+    timer = clock.after(renewEveryMs, () => {
       void renewAll().then(() => {
         if (!stopped) schedule();
       });
-    }, renewEveryMs).unref();
+    });
   };
 
   return {
@@ -129,7 +131,7 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
     stop: async (): Promise<void> => {
       // A renewal under way is not waited for: the lease store may not answer at all.
       stopped = true;
-      clearTimeout(timer);
+      timer?.cancel();
       await Promise.all(
         [...states].map(async ([name, state]) => {
           letGo(name, state);

@@ -1,9 +1,10 @@
 import type { EventStore, Subscription } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import type { DocumentChange, ReadStore } from './readStore.ts';
 import type { Projection } from './projection.ts';
-import { applyUpdates, projectedUpdates } from './applyBatch.ts';
-import { commitChunks } from './commitChunks.ts';
-import { cachedLoader, documentCache } from './documentCache.ts';
+import { projectedBatches } from './projectedBatches.ts';
+import { commitQueue } from './commitQueue.ts';
+import { checkpointKeeper } from './checkpointKeeper.ts';
 import type { ProjectionLeases } from './projectionLeases.ts';
 import { leaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
 import { LAG_COUNT_LIMIT, lagsInEvents, type Lag } from './projectionLag.ts';
@@ -40,8 +41,6 @@ export type RunnerLeases = {
   /** This process, unique among the processes that share the leases. */
   readonly holder: string;
   readonly leaseMs: number;
-  /** The wall clock the leases' expiry is read on; every process's must agree. */
-  readonly clock?: () => Date;
   /** Whether a holder is a process known to have ended (one on this host that no longer runs). */
   readonly gone?: (holder: string) => boolean;
 };
@@ -50,6 +49,8 @@ export type ProjectionRunnerOptions = {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
+  /** Real time for the quiet checkpoint, bounded waits and leases (whose expiry every process's clock must agree on). */
+  readonly clock: Scheduler;
   readonly batchSize?: number;
   /** Documents of each collection a projection keeps in memory between batches. */
   readonly cacheSize?: number;
@@ -87,7 +88,7 @@ const silent: RunnerLog = { info: () => {}, error: () => {} };
  * swapped in once it has caught up.
  */
 export const projectionRunner = (options: ProjectionRunnerOptions) => {
-  const { eventStore, readStore } = options;
+  const { eventStore, readStore, clock } = options;
   const log = options.log ?? silent;
   const batchSize = options.batchSize ?? 1000;
   const quietCheckpointMs = options.quietCheckpointMs ?? 1000;
@@ -99,82 +100,59 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     for (const wake of [...waiters]) wake();
   };
 
+  /** A batch is in the store: its projection moves on, and a rebuilt version that has caught up is swapped in. */
+  const committed = async (entry: Running, checkpoint: bigint, events: number) => {
+    const { projection } = entry;
+    if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
+    entry.applied += events;
+    if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
+      await readStore.activate(projection.name, projection.version, projection.collections);
+      entry.rebuilding = false;
+      log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
+    }
+    wakeWaiters();
+  };
+
   const follow = async (entry: Running): Promise<void> => {
     const { projection } = entry;
     const subscription = eventStore.subscribe({ after: entry.checkpoint, batchSize });
     entry.subscription = subscription;
-    const cache = documentCache(options.cacheSize ?? 100_000);
-    const load = cachedLoader(cache, (collection, ids) => readStore.getForUpdate(projection.version, collection, ids));
-    // One commit in flight while the next batch is read and projected; commits stay in order.
-    let pending: Promise<void> = Promise.resolve();
-    let failure: unknown;
-    let stored = entry.checkpoint;
-    let storedAt = Date.now();
-    // Events the checkpoint moved past since it was last stored: positions are no count of them.
-    let unstored = 0;
-    let quietTimer: NodeJS.Timeout | undefined;
-    const committed = async (checkpoint: bigint, events: number) => {
-      if (checkpoint > entry.checkpoint) entry.checkpoint = checkpoint;
-      entry.applied += events;
-      if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
-        await readStore.activate(projection.name, projection.version, projection.collections);
-        entry.rebuilding = false;
-        log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
-      }
-      wakeWaiters();
-    };
-    let inFlight = 0;
+    const commits = commitQueue({
+      commit: (checkpoint, changes) => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes }),
+      committed: (checkpoint, events) => committed(entry, checkpoint, events),
+      failed: () => void subscription.close(),
+    });
+    const checkpoints = checkpointKeeper({
+      clock,
+      from: entry.checkpoint,
+      quietCheckpointMs,
+      quietCheckpointEvents,
+      reached: () => entry.checkpoint,
+      failed: () => Boolean(commits.failure()),
+      store: (checkpoint) => store(checkpoint, [], 0),
+    });
     const store = (checkpoint: bigint, changes: DocumentChange[], events: number) => {
-      clearTimeout(quietTimer);
-      quietTimer = undefined;
-      stored = checkpoint;
-      storedAt = Date.now();
-      unstored = 0;
-      const commit = () => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes });
-      // With nothing in flight the batch goes to the writer now: a turn later costs a rebuild a fifth.
-      const started = inFlight > 0 ? pending.then(commit) : commit();
-      inFlight++;
-      pending = started
-        .then(() => committed(checkpoint, events))
-        .catch((error: unknown) => {
-          failure = error;
-          void subscription.close();
-        })
-        .finally(() => void inFlight--);
+      checkpoints.storing(checkpoint);
+      commits.add(checkpoint, changes, events);
     };
-    // A quiet checkpoint reaches the store within the quiet time even when no event follows, so other processes' waits end.
-    const storeQuietly = () => {
-      quietTimer ??= setTimeout(() => {
-        quietTimer = undefined;
-        if (!failure && entry.checkpoint > stored) store(entry.checkpoint, [], 0);
-      }, Math.max(0, quietCheckpointMs - (Date.now() - storedAt))).unref();
-    };
-    pages: for await (const page of subscription) for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
-      const changes = await applyUpdates(load, updates);
-      for (const change of changes)
-        cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
-          doc: change.op === 'upsert' ? change.doc : null,
-          position: change.position,
-        });
+    for await (const { events, changes } of projectedBatches(projection, subscription, readStore, options.cacheSize ?? 100_000)) {
       const checkpoint = events[events.length - 1]!.position;
-      await pending;
-      if (failure || entry.stopping) break pages;
+      await commits.settled();
+      if (commits.failure() || entry.stopping) break;
       // Events this projection ignores move its checkpoint in memory; the store hears of it now and then.
-      const quiet = changes.length === 0 && !entry.rebuilding && Date.now() - storedAt < quietCheckpointMs && unstored + events.length < quietCheckpointEvents;
-      if (quiet) {
+      if (changes.length === 0 && !entry.rebuilding && checkpoints.mayWait(events.length)) {
         entry.checkpoint = checkpoint;
         entry.applied += events.length;
-        unstored += events.length;
-        storeQuietly();
+        checkpoints.movedQuietly(events.length);
         wakeWaiters();
         continue;
       }
       store(checkpoint, changes, events.length);
     }
-    clearTimeout(quietTimer);
-    await pending;
-    if (failure) throw failure;
-    if (entry.checkpoint > stored) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
+    checkpoints.stop();
+    await commits.settled();
+    if (commits.failure()) throw commits.failure();
+    if (checkpoints.behind()) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
   };
 
   const startOne = async (projection: Projection): Promise<void> => {
@@ -218,7 +196,7 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
         leases: options.leases.leases,
         holder: options.leases.holder,
         leaseMs: options.leases.leaseMs,
-        clock: options.leases.clock ?? (() => new Date()),
+        clock,
         ...(options.leases.gone ? { gone: options.leases.gone } : {}),
         projections: options.projections.map((p) => p.name),
         gained: (name) => startOne(options.projections.find((p) => p.name === name)!),
@@ -309,18 +287,18 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       position: bigint,
       { timeoutMs = 5000, projections = options.projections.map((p) => p.name) }: { timeoutMs?: number; projections?: readonly string[] } = {},
     ): Promise<boolean> => {
-      const deadline = Date.now() + timeoutMs;
+      const deadline = clock.now().getTime() + timeoutMs;
       for (;;) {
         if (await reached(position, projections)) return true;
-        const left = deadline - Date.now();
+        const left = deadline - clock.now().getTime();
         if (left <= 0) return false;
         await new Promise<void>((resolve) => {
           const wake = () => {
-            clearTimeout(timer);
+            timer.cancel();
             waiters.delete(wake);
             resolve();
           };
-          const timer = setTimeout(wake, Math.min(left, options.pollIntervalMs ?? 50));
+          const timer = clock.after(Math.min(left, options.pollIntervalMs ?? 50), wake);
           waiters.add(wake);
         });
       }

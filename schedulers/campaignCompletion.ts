@@ -1,4 +1,5 @@
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import { campaignHandler } from '../commands/campaigns/campaignHandler.ts';
 import { foldCampaign } from '../commands/campaigns/readCampaign.ts';
 import { enrolmentUnfinished } from '../domain/campaign/state.ts';
@@ -12,16 +13,11 @@ import { tickLoop } from './tickLoop.ts';
 /** The reason a campaign that finished by itself records. */
 export const ALL_CONTACTS_DONE = 'all_contacts_done';
 
-export type CompletionClock = {
-  now(): Date;
-  after(delayMs: number, task: () => void | Promise<void>): { cancel(): void };
-};
-
 export type CampaignCompletionOptions = {
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
-  readonly clock: CompletionClock;
+  readonly clock: Scheduler;
   readonly intervalMs?: number;
   /** Waits until the read models hold every event up to `position`, so a just-resumed contact is seen. */
   readonly waitForReadModels?: (position: bigint) => Promise<unknown>;

@@ -1,4 +1,5 @@
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import type { Telephony } from '../commands/outreach/telephony.ts';
@@ -15,12 +16,6 @@ import { firstRotation } from '../domain/dispatch/carrierTurns.ts';
 import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
 import { tickLoop } from './tickLoop.ts';
 
-/** The time the dispatcher runs on, and a way to run it again later (the system's or a virtual one). */
-export type DispatchClock = {
-  now(): Date;
-  after(delayMs: number, task: () => void | Promise<void>): { cancel(): void };
-};
-
 export type DispatcherOptions = {
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
@@ -28,7 +23,7 @@ export type DispatcherOptions = {
   readonly telephony: Telephony;
   readonly callingWindow: CallingWindowCheck;
   readonly consent: ConsentCheck;
-  readonly clock: DispatchClock;
+  readonly clock: Scheduler;
   readonly newId: () => string;
   readonly callbackUrls: (callId: string) => { instructionsUrl: string; statusCallbackUrl: string };
   /** The carrier's calls-per-second cap (Twilio's default is 1). */

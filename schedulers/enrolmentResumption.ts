@@ -3,13 +3,14 @@ import { enrolmentContinuation } from '../commands/campaigns/enrolment.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
 import type { ReadStore } from '../projections/readStore.ts';
-import { tickLoop, type LoopClock } from './tickLoop.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
+import { tickLoop } from './tickLoop.ts';
 
 export type EnrolmentResumptionOptions = {
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
-  readonly clock: LoopClock & { now(): Date };
+  readonly clock: Scheduler;
   readonly intervalMs?: number;
   /** Waits until the read models hold every event up to `position`, so a launch just recorded is seen whole. */
   readonly waitForReadModels?: (position: bigint) => Promise<unknown>;

@@ -1,4 +1,5 @@
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import type { Email } from '../commands/outreach/email.ts';
 import type { ReportCatalog } from '../commands/scheduledReports/reportCatalog.ts';
 import { reportFile } from '../commands/scheduledReports/reportFile.ts';
@@ -10,13 +11,13 @@ import { runOwed, type Run } from '../domain/scheduledReport/runTimes.ts';
 import { timingOf } from '../domain/scheduledReport/scheduleTiming.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { SCHEDULED_REPORTS, type ScheduleDoc, type ScheduledReportsDoc } from '../projections/scheduledReports/scheduledReportDocument.ts';
-import { tickLoop, type LoopClock } from './tickLoop.ts';
+import { tickLoop } from './tickLoop.ts';
 
 export type ReportSchedulerOptions = {
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
-  readonly clock: LoopClock & { now(): Date };
+  readonly clock: Scheduler;
   readonly email: Email;
   readonly catalog: ReportCatalog;
   /** The sender of report emails. */

@@ -1,12 +1,11 @@
-/** A clock that can run work later: the system's, or a virtual one in the demo and tests. */
-export type LoopClock = { after(delayMs: number, task: () => void | Promise<void>): { cancel(): void } };
+import type { Scheduler, Timer } from '../commands/scheduler.ts';
 
 /**
  * Runs `tick` again and again on `clock`, `intervalMs` apart, never two at once; a failed tick is
  * reported and the loop goes on. `stop` waits for the tick in progress.
  */
-export const tickLoop = (options: { clock: LoopClock; intervalMs: number; tick: () => Promise<unknown>; onError: (error: unknown) => void }) => {
-  let timer: { cancel(): void } | undefined;
+export const tickLoop = (options: { clock: Scheduler; intervalMs: number; tick: () => Promise<unknown>; onError: (error: unknown) => void }) => {
+  let timer: Timer | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
   const schedule = () => {

@@ -1,4 +1,5 @@
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler } from '../commands/scheduler.ts';
 import { signedWebhook } from '../commands/webhooks/signedWebhook.ts';
 import { webhookAttempts } from '../commands/webhooks/webhookAttempts.ts';
 import { webhookSecretOf } from '../commands/webhooks/webhookSecrets.ts';
@@ -8,13 +9,13 @@ import type { ReadStore } from '../projections/readStore.ts';
 import { attemptOf } from '../projections/webhooks/webhookDeliveriesProjection.ts';
 import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookAttempt, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../projections/webhooks/webhookDocuments.ts';
 import type { WebhookSender } from '../adapters/webhooks/webhookSender.ts';
-import { tickLoop, type LoopClock } from './tickLoop.ts';
+import { tickLoop } from './tickLoop.ts';
 
 export type WebhookDeliveryOptions = {
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
-  readonly clock: LoopClock & { now(): Date };
+  readonly clock: Scheduler;
   readonly send: WebhookSender;
   readonly newId: () => string;
   /** A draw in [0, 1) for the retries' jitter. */

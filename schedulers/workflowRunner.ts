@@ -4,6 +4,7 @@ import { workflowStream, type ScheduledStep } from '../domain/workflow/events.ts
 import { federalTextingWindow, planSteps, type TextingWindow } from '../domain/workflow/plan.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { EventStore } from '../commands/eventStore.ts';
+import type { Scheduler, Timer } from '../commands/scheduler.ts';
 import { commandHandler } from '../commands/handleCommand.ts';
 import { companySenders } from '../commands/company/companySenders.ts';
 import { messageCommands } from '../commands/messages/messageCommands.ts';
@@ -23,7 +24,7 @@ export type WorkflowRunnerOptions = {
   readonly email: Email;
   readonly consent: ConsentCheck;
   readonly routing: MessageRouting;
-  readonly clock: () => Date;
+  readonly clock: Scheduler;
   /** When a text may go out; the federal 08:00-21:00 rule unless the calling-window policy is given. */
   readonly textingWindow?: TextingWindow;
   /** Contacts reviewed per tick. */
@@ -125,7 +126,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
 
   /** One pass over what is due now; O(batch) reads whatever the number of contacts. */
   const tick = async (): Promise<TickResult> => {
-    const now = clock();
+    const now = clock.now();
     const tally: Record<SendOutcome, number> = { sent: 0, withheld: 0, failed: 0, already_handled: 0 };
     const campaigns = await activeCampaigns();
     if (campaigns.size === 0) return { reviewed: 0, ...tally };
@@ -144,7 +145,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     return { reviewed: due.items.length, ...tally };
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Timer | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
   const loop = async () => {
@@ -152,7 +153,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
       options.log?.error({ err: error }, 'workflow tick failed');
       return { reviewed: 0 };
     });
-    if (!stopped) timer = setTimeout(() => (running = loop()), result.reviewed === 0 ? (options.idleMs ?? 1000) : 0);
+    if (!stopped) timer = clock.after(result.reviewed === 0 ? (options.idleMs ?? 1000) : 0, () => (running = loop()));
   };
 
   return {
@@ -164,7 +165,7 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     },
     stop: async () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       await running;
     },
   };

@@ -6,6 +6,7 @@ import { engineProjections } from '../projections/engineProjections.ts';
 import { projectionRunner } from '../projections/projectionRunner.ts';
 import { endedHolder, leaseHolder } from '../adapters/config/leaseHolder.ts';
 import { openStores } from './engine/openStores.ts';
+import { systemScheduler } from '../adapters/clock/scheduler.ts';
 import { scriptArgs, scriptFailed } from './engine/scriptArgs.ts';
 import { LeasesHeldError, takeRebuildLeases } from './rebuild/rebuildLeases.ts';
 import { rebuildProgress } from './rebuild/rebuildProgress.ts';
@@ -25,15 +26,16 @@ const main = async () => {
   const { flags, config } = scriptArgs(process.argv.slice(2), spec);
   const { eventStore, readStore, leases } = await openStores(config, engineRegistry);
   const holder = leaseHolder(config.projectionLeases.holder);
+  const clock = systemScheduler(scriptFailed('rebuild'));
   const taken = flags.force
     ? { release: async () => undefined }
-    : await takeRebuildLeases({ leases, holder, leaseMs: config.projectionLeases.leaseMs, projections: engineProjections.map((p) => p.name), clock: () => new Date(), gone: endedHolder(holder) }).catch(async (error: unknown) => {
+    : await takeRebuildLeases({ leases, holder, leaseMs: config.projectionLeases.leaseMs, projections: engineProjections.map((p) => p.name), clock, gone: endedHolder(holder) }).catch(async (error: unknown) => {
         leases.close();
         await readStore.close();
         await eventStore.close();
         throw error;
       });
-  const runner = projectionRunner({ eventStore, readStore, projections: engineProjections });
+  const runner = projectionRunner({ eventStore, readStore, projections: engineProjections, clock });
   const started = performance.now();
   const head = await eventStore.headPosition();
   const progress = await rebuildProgress({ eventStore, readStore }, engineProjections, head);

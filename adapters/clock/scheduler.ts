@@ -1,14 +1,6 @@
-/** A clock that can also run work later: the system's in the service, a virtual one in the demo and tests. */
+import type { Scheduler } from '../../commands/scheduler.ts';
 
-export type Timer = { cancel(): void };
-
-export type ScheduledTask = () => void | Promise<void>;
-
-export interface Scheduler {
-  now(): Date;
-  /** Runs `task` once `delayMs` (0 or more) has passed on this scheduler's clock. */
-  after(delayMs: number, task: ScheduledTask): Timer;
-}
+export type { Scheduler, ScheduledTask, Timer } from '../../commands/scheduler.ts';
 
 /** Real time; a task's failure goes to `onError`, since no caller is left to receive it. */
 export const systemScheduler = (onError: (error: unknown) => void): Scheduler => ({

@@ -3,6 +3,7 @@ import type { SmsKeywords } from '../../domain/consent/smsKeywords.ts';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
 import { maskedCarrierCallId, OTHER_CARRIER_CALL } from '../../domain/call/carrierCallBinding.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
+import type { Scheduler } from '../scheduler.ts';
 import type { TelephonyReportHandlers } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
 import type { EmailReportHandlers } from '../../adapters/email/simulated/simulatedEmail.ts';
 import { loadCompany } from '../company/loadCompany.ts';
@@ -45,6 +46,8 @@ export type OutreachReportsDeps = {
   readonly helpContact?: string;
   /** How long a report may wait for its call to show in the read models. */
   readonly lookupWaitMs?: number;
+  /** The clock that wait runs on: real time, never the outreach clock, whose own timers deliver a simulated carrier's reports. */
+  readonly realTime: Scheduler;
   /** The SMS keyword lists in force; the defaults when absent. */
   readonly smsKeywords?: SmsKeywords;
   /** Where refused reports are told of (a status report naming another carrier call). */
@@ -60,7 +63,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const { eventStore, registry, readStore, clock } = deps;
   const consent = consentCommands({ eventStore, registry });
   const messages = messageCommands({ eventStore, registry });
-  const ownerOf = callOwnerFinder(eventStore, readStore, deps.lookupWaitMs);
+  const ownerOf = callOwnerFinder(eventStore, readStore, { realTime: deps.realTime, ...(deps.lookupWaitMs !== undefined ? { waitMs: deps.lookupWaitMs } : {}) });
   const calls = callHandler({ eventStore, registry });
   const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
   const formAnswers = formAnswerRecorder({ eventStore, registry, readStore, calls });

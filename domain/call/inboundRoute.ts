@@ -39,6 +39,8 @@ export type InboundRouting = {
   readonly timezone: string;
   /** When the call came, epoch milliseconds. */
   readonly at: number;
+  /** Whether the campaign's agent has a stream to connect a caller to: the AI cannot answer without one. */
+  readonly agentHasStream: boolean;
 };
 
 type Asked = { readonly action: 'ai' | 'transfer' | 'voicemail'; readonly reason: InboundRouteReason; readonly withinHours?: boolean };
@@ -59,8 +61,11 @@ const asked = (routing: Routing, within: boolean): Asked => {
   }
 };
 
-/** Where an inbound call goes and why; a transfer with no forwarding number falls back to the AI rather than drop the caller. */
-export const inboundRoute = (input: InboundRouting): InboundRoute => {
+/** A number no launched campaign answers on: the caller is told so, and why is kept. */
+export const notInServiceRoute = (reason: 'no_campaign' | 'no_agent'): InboundRoute => ({ action: 'not_in_service', reason });
+
+/** The route the campaign asks for; a transfer with no forwarding number falls back to the AI rather than drop the caller. */
+const routeAsked = (input: InboundRouting): InboundRoute => {
   const { routing } = input;
   const timezone = routing.timezone ?? input.timezone;
   const local = DateTime.fromMillis(input.at, { zone: timezone });
@@ -71,5 +76,11 @@ export const inboundRoute = (input: InboundRouting): InboundRoute => {
   return { action: 'transfer', reason: decided.reason, ...audit, forwardingNumber: routing.forwardingNumber };
 };
 
-/** A number no launched campaign answers on: the caller is told so, and why is kept. */
-export const notInServiceRoute = (reason: 'no_campaign' | 'no_agent'): InboundRoute => ({ action: 'not_in_service', reason });
+/** Where an inbound call goes and why; an AI with no stream to connect to leaves the number not in service, the route's inputs kept. */
+export const inboundRoute = (input: InboundRouting): InboundRoute => {
+  const route = routeAsked(input);
+  // Only the AI needs the agent's stream; a message or a transfer is taken without it.
+  if (route.action !== 'ai' || input.agentHasStream) return route;
+  const { action: _action, reason: _reason, ...inputs } = route;
+  return { ...notInServiceRoute('no_agent'), ...inputs };
+};

@@ -3,16 +3,39 @@ import type { CallOutcome } from '../call/outcome.ts';
 import type { FormAnswers } from '../form/answerRules.ts';
 import type { RetryPolicy } from '../campaign/draft.ts';
 import type { CampaignStatus } from '../campaign/state.ts';
-import type { DispatchDecision } from './events.ts';
+import type { CapacityRecord } from './events.ts';
 import type { VoiceRun } from './retryPolicy.ts';
 
 type Addressed = { campaignId: string; contactId: string };
 type At = { at: string };
 
-/** The dispatcher's request; it carries the campaign's status and the revision it saw the contact at. */
-export type RequestCall = Command<
-  'RequestCall',
-  Addressed & { callId: string; run: number; to: string; requestedAt: string; campaignStatus: CampaignStatus; decision: DispatchDecision; expectedRevision?: number }
+/** The calling window at the time of a dispatch, as the window policy answered (instants in ISO). */
+export type WindowFact =
+  /** Open: the opening a call now falls in, for the auditors' record. */
+  | { readonly open: true; readonly opensAt?: string; readonly closesAt?: string }
+  /** Closed: why, the contact's own time it was judged at, and when it next opens (absent: not within the policy's horizon). */
+  | { readonly open: false; readonly reason: string; readonly localTime?: string; readonly nextOpening?: string };
+
+/**
+ * A due contact, with what the dispatcher found out about it at `at`: the campaign's status, the run
+ * calling now, the revision it saw the contact at, the capacity left, the calling window and, once
+ * that is open, whether the consent ledger lets it be called (its read may record a revocation, so a
+ * closed window is not read past). `callId` names the call, should one be requested.
+ */
+export type DispatchContact = Command<
+  'DispatchContact',
+  Addressed &
+    At & {
+      callId: string;
+      run: number;
+      to: string;
+      timezone: string;
+      campaignStatus: CampaignStatus;
+      capacity: CapacityRecord;
+      window: WindowFact;
+      optedOut?: boolean;
+      expectedRevision?: number;
+    }
 >;
 
 /** A call ended; the campaign's retry settings and runs decide what comes next. */
@@ -23,11 +46,6 @@ export type RecordCallOutcome = Command<
 
 /** The carrier never heard of a requested call: close the request, the attempt was never made. */
 export type ReleaseCallRequest = Command<'ReleaseCallRequest', Addressed & At & { callId: string; reason: string }>;
-
-/** Outside the contact's calling window: wait for its next opening. */
-export type RescheduleCall = Command<'RescheduleCall', Addressed & At & { nextAt: string; reason: string; localTime?: string; expectedRevision?: number }>;
-
-export type WithholdCalls = Command<'WithholdCalls', Addressed & At & { reason: string; expectedRevision?: number }>;
 
 export type MarkContactCompleted = Command<'MarkContactCompleted', Addressed & At & { reason?: string }>;
 export type CompleteAllCalls = Command<'CompleteAllCalls', Addressed & At & { reason?: string }>;
@@ -42,11 +60,9 @@ export type CompleteOnCompleteForm = Command<'CompleteOnCompleteForm', Addressed
 export type InvokeOutreach = Command<'InvokeOutreach', Addressed & At & { invocationId: string; voiceRuns: readonly VoiceRun[] }>;
 
 export type EnrollmentCommand =
-  | RequestCall
+  | DispatchContact
   | RecordCallOutcome
   | ReleaseCallRequest
-  | RescheduleCall
-  | WithholdCalls
   | MarkContactCompleted
   | CompleteAllCalls
   | ResumeOutreach

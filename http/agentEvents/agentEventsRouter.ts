@@ -20,7 +20,7 @@ export type CompanyAgentReports = (companyId: string, report: AgentReport) => Pr
 
 /** Where no carrier is wired in (the API alone): everything but a transfer, which needs the carrier. */
 const withoutCarrier = (ctx: EngineContext): CompanyAgentReports => {
-  const ownerOf = callOwnerFinder(ctx.eventStore, ctx.readStore);
+  const ownerOf = callOwnerFinder(ctx.eventStore, ctx.readStore, { realTime: ctx.realTime });
   const calls = callHandler(ctx);
   const formAnswers = formAnswerRecorder({ ...ctx, calls });
   const handle = agentReportHandler({ readStore: ctx.readStore, calls, consent: consentCommands(ctx), settlement: reportSettlement(ctx), telephony: undefined, ownerOf, formAnswers, clock: ctx.clock });

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { mergeMap, type Observable } from 'rxjs';
-import type { Scheduler } from '../../adapters/clock/scheduler.ts';
+import type { Scheduler } from '../../commands/scheduler.ts';
 import type { NewEvent } from '../../domain/events/event.ts';
 import { windowRefusalOf } from '../../domain/outreach/windowRefusal.ts';
 import type { ReadStore } from '../../projections/readStore.ts';

@@ -1,4 +1,4 @@
-import type { Scheduler, Timer } from '../../adapters/clock/scheduler.ts';
+import type { Scheduler, Timer } from '../../commands/scheduler.ts';
 import type { OutreachLogLine } from './outreachLogLine.ts';
 
 export type WindowWaitsOptions = {

@@ -1,24 +1,18 @@
 import type { AgentEvent } from '../../domain/agent/events.ts';
-import { assertNever } from '../../domain/decider.ts';
-import type { Projection } from '../projection.ts';
+import { projectionOf } from '../projection.ts';
 
 export const AGENTS = 'agents';
 
 /** AI agents as clients read them: one document an agent, listed per company in creation order (ids are UUIDv7). */
-export const agentsProjection: Projection<AgentEvent> = {
+export const agentsProjection = projectionOf<AgentEvent>({
   name: 'agents',
   version: 1,
   collections: [{ name: AGENTS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }, { fields: [['companyId', 1], ['formId', 1], ['_id', 1]] }] }],
-  eventTypes: ['AgentCreated'],
-  project: (event) => {
-    switch (event.type) {
-      case 'AgentCreated': {
-        const { agentId, ...agent } = event.data;
-        const doc = { _id: agentId, companyId: event.metadata.companyId, ...agent, createdAt: event.metadata.occurredAt };
-        return [{ collection: AGENTS, id: agentId, apply: () => doc }];
-      }
-      default:
-        return assertNever(event.type);
-    }
+  handlers: {
+    AgentCreated: (event) => {
+      const { agentId, ...agent } = event.data;
+      const doc = { _id: agentId, companyId: event.metadata.companyId, ...agent, createdAt: event.metadata.occurredAt };
+      return [{ collection: AGENTS, id: agentId, apply: () => doc }];
+    },
   },
-};
+});

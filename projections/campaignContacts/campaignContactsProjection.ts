@@ -1,14 +1,13 @@
 import { placesCalls } from '../../domain/campaign/voiceRuns.ts';
 import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import { assertNever } from '../../domain/decider.ts';
-import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
+import { enrollmentEvents, type EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
 import type { CallEvent } from '../../domain/call/events.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
 import { newFacts } from '../../domain/workflow/facts.ts';
 import { campaignWorkflows } from '../../domain/workflow/plan.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { handledAlike, projectionOf, type DocumentUpdate, type EventHandler } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 import {
   CAMPAIGN_CONTACTS,
@@ -21,7 +20,10 @@ import {
 } from './campaignContactDocument.ts';
 import { searchFields } from './contactSearch.ts';
 
-type Fed = CampaignEvent | EnrollmentEvent | Extract<CallEvent, { type: 'FormAnswersRecorded' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+type Fed =
+  | Extract<CampaignEvent, { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>
+  | EnrollmentEvent
+  | Extract<CallEvent, { type: 'FormAnswersRecorded' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
 type Change = (doc: CampaignContactDoc) => CampaignContactDoc;
 
@@ -75,91 +77,30 @@ const progressUpdate = (campaignId: string, change: (doc: CampaignProgressDoc) =
   apply: (current) => (current === undefined ? null : change(current as CampaignProgressDoc)),
 });
 
-const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] => {
-  const { companyId, occurredAt } = event.metadata;
-  switch (event.type) {
-    case 'CampaignLaunched': {
-      const { campaignId, launchedAt, settings, list } = event.data;
-      const calls = placesCalls(settings);
-      const messages = campaignWorkflows(settings).some(({ workflow }) => workflow.steps.length > 0);
-      const doc: CampaignProgressDoc = { _id: campaignId, companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
-      return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];
-    }
-    case 'ContactsEnrolled': {
-      const { campaignId, contacts } = event.data;
-      return [
-        progressUpdate(campaignId, (doc) => ({ ...doc, enrolled: doc.enrolled + contacts.length })),
-        ...contacts.map((contact) => {
-          const doc = enrolledContactDoc(companyId, campaignId, contact, occurredAt);
-          return { collection: CAMPAIGN_CONTACTS, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
-        }),
-      ];
-    }
-    case 'CampaignPaused':
-      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'PAUSED' }))];
-    case 'CampaignResumed':
-      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'ACTIVE' }))];
-    case 'CampaignCompleted':
-      return [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status: 'COMPLETED' }))];
-    case 'CampaignDraftStarted':
-    case 'CampaignDraftSaved':
-    case 'CampaignStepChanged':
-    case 'CampaignDeleted':
-    case 'CampaignInvoked':
-      return [];
-    default:
-      return assertNever(event);
-  }
+const campaignBecomes =
+  (status: CampaignProgressDoc['status']): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
+  (event) => [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status }))];
+
+const stepDone: EventHandler<Extract<Fed, { type: 'MessageRequested' | 'MessageWithheld' }>> = (event) => {
+  const { campaignId, contactId, step } = event.data;
+  const at = event.type === 'MessageRequested' ? event.data.requestedAt : event.data.at;
+  return [
+    contactUpdate(campaignId, contactId, (doc) => {
+      const { [step]: _sent, ...pendingSteps } = doc.pendingSteps;
+      const doneSteps = doc.doneSteps.includes(step) ? doc.doneSteps : [...doc.doneSteps, step];
+      return { ...doc, pendingSteps, doneSteps, lastActivityAt: at };
+    }),
+  ];
 };
 
-const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-  switch (event.type) {
-    case 'WorkflowStepsPlanned': {
-      const { campaignId, contactId, factsSeen, steps } = event.data;
-      return [
-        contactUpdate(campaignId, contactId, (doc) => {
-          const fresh = steps.filter((s) => !doc.doneSteps.includes(s.step)).map((s) => [s.step, new Date(s.dueAt).toISOString()] as const);
-          return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pendingSteps: { ...doc.pendingSteps, ...Object.fromEntries(fresh) } };
-        }),
-      ];
-    }
-    case 'MessageRequested':
-    case 'MessageWithheld': {
-      const { campaignId, contactId, step } = event.data;
-      const at = event.type === 'MessageRequested' ? event.data.requestedAt : event.data.at;
-      return [
-        contactUpdate(campaignId, contactId, (doc) => {
-          const { [step]: _sent, ...pendingSteps } = doc.pendingSteps;
-          const doneSteps = doc.doneSteps.includes(step) ? doc.doneSteps : [...doc.doneSteps, step];
-          return { ...doc, pendingSteps, doneSteps, lastActivityAt: at };
-        }),
-      ];
-    }
-    case 'FormAnswersRecorded': {
-      const facts = newFacts(event);
-      return facts ? [contactUpdate(facts.campaignId, facts.contactId, (doc) => ({ ...doc, facts: doc.facts + 1 }))] : [];
-    }
-    case 'CallRequested':
-    case 'CallAttemptEnded':
-    case 'CallRequestReleased':
-    case 'NextAttemptScheduled':
-    case 'CallsWithheld':
-    case 'ContactMarkedCompleted':
-    case 'ContactCompletedAllCalls':
-    case 'ContactOutreachResumed':
-    case 'ContactInvoked':
-      return [contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event as RecordedEvent<EnrollmentEvent>))];
-    default:
-      return projectCampaign(event as RecordedEvent<CampaignEvent>);
-  }
-};
+const enrollmentMoved: EventHandler<EnrollmentEvent> = (event) => [contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event))];
 
 /**
  * Campaign contacts as people find and manage them (status, search, attempts, last outcome, next
  * attempt), and each launched campaign's enrolment, for the completion scheduler: a campaign is done
  * when every contact is enrolled and none has a call or message step open.
  */
-export const campaignContactsProjection: Projection<Fed> = {
+export const campaignContactsProjection = projectionOf<Fed>({
   name: 'campaign_contacts',
   version: 4,
   collections: [
@@ -176,25 +117,43 @@ export const campaignContactsProjection: Projection<Fed> = {
     },
     { name: CAMPAIGN_PROGRESS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] },
   ],
-  eventTypes: [
-    'CampaignLaunched',
-    'ContactsEnrolled',
-    'CampaignPaused',
-    'CampaignResumed',
-    'CampaignCompleted',
-    'CallRequested',
-    'CallAttemptEnded',
-    'CallRequestReleased',
-    'NextAttemptScheduled',
-    'CallsWithheld',
-    'ContactMarkedCompleted',
-    'ContactCompletedAllCalls',
-    'ContactOutreachResumed',
-    'ContactInvoked',
-    'FormAnswersRecorded',
-    'WorkflowStepsPlanned',
-    'MessageRequested',
-    'MessageWithheld',
-  ],
-  project,
-};
+  handlers: {
+    CampaignLaunched: (event) => {
+      const { campaignId, launchedAt, settings, list } = event.data;
+      const calls = placesCalls(settings);
+      const messages = campaignWorkflows(settings).some(({ workflow }) => workflow.steps.length > 0);
+      const doc: CampaignProgressDoc = { _id: campaignId, companyId: event.metadata.companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
+      return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];
+    },
+    ContactsEnrolled: (event) => {
+      const { companyId, occurredAt } = event.metadata;
+      const { campaignId, contacts } = event.data;
+      return [
+        progressUpdate(campaignId, (doc) => ({ ...doc, enrolled: doc.enrolled + contacts.length })),
+        ...contacts.map((contact) => {
+          const doc = enrolledContactDoc(companyId, campaignId, contact, occurredAt);
+          return { collection: CAMPAIGN_CONTACTS, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+        }),
+      ];
+    },
+    CampaignPaused: campaignBecomes('PAUSED'),
+    CampaignResumed: campaignBecomes('ACTIVE'),
+    CampaignCompleted: campaignBecomes('COMPLETED'),
+    ...handledAlike(Object.keys(enrollmentEvents) as EnrollmentEvent['type'][], enrollmentMoved),
+    FormAnswersRecorded: (event) => {
+      const facts = newFacts(event);
+      return facts ? [contactUpdate(facts.campaignId, facts.contactId, (doc) => ({ ...doc, facts: doc.facts + 1 }))] : [];
+    },
+    WorkflowStepsPlanned: (event) => {
+      const { campaignId, contactId, factsSeen, steps } = event.data;
+      return [
+        contactUpdate(campaignId, contactId, (doc) => {
+          const fresh = steps.filter((s) => !doc.doneSteps.includes(s.step)).map((s) => [s.step, new Date(s.dueAt).toISOString()] as const);
+          return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pendingSteps: { ...doc.pendingSteps, ...Object.fromEntries(fresh) } };
+        }),
+      ];
+    },
+    MessageRequested: stepDone,
+    MessageWithheld: stepDone,
+  },
+});

@@ -1,7 +1,5 @@
-import { assertNever } from '../../domain/decider.ts';
 import type { CompanyEvent } from '../../domain/company/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { Projection } from '../projection.ts';
+import { projectionOf } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const API_KEYS = 'apiKeys';
@@ -15,33 +13,22 @@ export type ApiKeyDoc = Doc & {
   readonly revokedBy: string | null;
 };
 
+type Fed = Extract<CompanyEvent, { type: 'ApiKeyIssued' | 'ApiKeyRevoked' }>;
+
 /** One document per API key, keyed by the key id (UUIDv7, so keyset pages run oldest first). */
-export const apiKeysProjection: Projection<CompanyEvent> = {
+export const apiKeysProjection = projectionOf<Fed>({
   name: 'apiKeys',
   version: 1,
   collections: [{ name: API_KEYS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }] }],
-  eventTypes: ['ApiKeyIssued', 'ApiKeyRevoked'],
-  project: (event: RecordedEvent<CompanyEvent>) => {
-    const { companyId, occurredAt, actor } = event.metadata;
-    switch (event.type) {
-      case 'ApiKeyIssued': {
-        const doc: ApiKeyDoc = { _id: event.data.keyId, companyId, name: event.data.name, createdAt: occurredAt, createdBy: actor, revokedAt: null, revokedBy: null };
-        return [{ collection: API_KEYS, id: event.data.keyId, apply: () => doc }];
-      }
-      case 'ApiKeyRevoked':
-        return [
-          {
-            collection: API_KEYS,
-            id: event.data.keyId,
-            apply: (current) => (current ? { ...current, revokedAt: occurredAt, revokedBy: actor } : null),
-          },
-        ];
-      case 'CompanyCreated':
-      case 'CompanyCampaignSettingsUpdated':
-      case 'CompanyEmailSettingsUpdated':
-        return [];
-      default:
-        return assertNever(event);
-    }
+  handlers: {
+    ApiKeyIssued: (event) => {
+      const { companyId, occurredAt, actor } = event.metadata;
+      const doc: ApiKeyDoc = { _id: event.data.keyId, companyId, name: event.data.name, createdAt: occurredAt, createdBy: actor, revokedAt: null, revokedBy: null };
+      return [{ collection: API_KEYS, id: event.data.keyId, apply: () => doc }];
+    },
+    ApiKeyRevoked: (event) => {
+      const { occurredAt, actor } = event.metadata;
+      return [{ collection: API_KEYS, id: event.data.keyId, apply: (current) => (current ? { ...current, revokedAt: occurredAt, revokedBy: actor } : null) }];
+    },
   },
-};
+});

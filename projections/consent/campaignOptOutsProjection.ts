@@ -1,8 +1,6 @@
 import { consentAddress } from '../../domain/consent/address.ts';
 import type { ConsentEvent } from '../../domain/consent/events.ts';
-import { assertNever } from '../../domain/decider.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { Projection } from '../projection.ts';
+import { projectionOf } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const CAMPAIGN_OPT_OUTS = 'campaign_opt_outs';
@@ -40,54 +38,49 @@ export const reopeningsId = (companyId: string, address: string): string => `${c
  * request in its call, its email's link), and per address the reopenings that followed, which the
  * report pairs with each row when it reads a page (an opt-in names no opt-out it undoes).
  */
-export const campaignOptOutsProjection: Projection<ConsentEvent> = {
+export const campaignOptOutsProjection = projectionOf<ConsentEvent>({
   name: 'campaign_opt_outs',
   version: 1,
   collections: [
     { name: CAMPAIGN_OPT_OUTS, indexes: [{ fields: [['campaignId', 1], ['at', 1], ['_id', 1]] }], filterFields: ['companyId', 'channel', 'source', 'contactId'] },
     { name: CONSENT_REOPENINGS, indexes: [] },
   ],
-  eventTypes: ['ContactOptedOut', 'ContactOptedIn'],
-  project: (event: RecordedEvent<ConsentEvent>) => {
-    const d = event.data;
-    switch (event.type) {
-      case 'ContactOptedOut': {
-        if (d.campaignId === undefined) return [];
-        const e = event.data;
-        const row: CampaignOptOutDoc = {
-          _id: event.id,
-          companyId: d.companyId,
-          campaignId: d.campaignId,
-          contactId: d.contactId ?? null,
-          address: d.address,
-          addressKind: consentAddress(d.address).kind,
-          channel: d.channel,
-          source: d.source,
-          at: d.at,
-          keyword: e.keyword ?? null,
-          matched: e.matched ?? null,
-          excerpt: e.excerpt ?? null,
-          callId: e.callId ?? null,
-          messageId: e.messageId ?? null,
-        };
-        return [{ collection: CAMPAIGN_OPT_OUTS, id: row._id, creates: true, apply: (current: Doc | undefined) => current ?? (row as Doc) }];
-      }
-      case 'ContactOptedIn': {
-        const id = reopeningsId(d.companyId, d.address);
-        const reopening: Reopening = { at: d.at, channel: d.channel, source: d.source, by: event.data.reopenedBy ?? null, reason: event.data.reason ?? null, keyword: d.keyword ?? null };
-        return [
-          {
-            collection: CONSENT_REOPENINGS,
-            id,
-            apply: (current: Doc | undefined) => {
-              const doc = (current as ConsentReopeningsDoc | undefined) ?? { _id: id, companyId: d.companyId, address: d.address, reopenings: [] };
-              return { ...doc, reopenings: [...doc.reopenings, reopening].slice(-REOPENINGS_KEPT) };
-            },
+  handlers: {
+    ContactOptedOut: (event) => {
+      const d = event.data;
+      if (d.campaignId === undefined) return [];
+      const row: CampaignOptOutDoc = {
+        _id: event.id,
+        companyId: d.companyId,
+        campaignId: d.campaignId,
+        contactId: d.contactId ?? null,
+        address: d.address,
+        addressKind: consentAddress(d.address).kind,
+        channel: d.channel,
+        source: d.source,
+        at: d.at,
+        keyword: d.keyword ?? null,
+        matched: d.matched ?? null,
+        excerpt: d.excerpt ?? null,
+        callId: d.callId ?? null,
+        messageId: d.messageId ?? null,
+      };
+      return [{ collection: CAMPAIGN_OPT_OUTS, id: row._id, creates: true, apply: (current: Doc | undefined) => current ?? (row as Doc) }];
+    },
+    ContactOptedIn: (event) => {
+      const d = event.data;
+      const id = reopeningsId(d.companyId, d.address);
+      const reopening: Reopening = { at: d.at, channel: d.channel, source: d.source, by: d.reopenedBy ?? null, reason: d.reason ?? null, keyword: d.keyword ?? null };
+      return [
+        {
+          collection: CONSENT_REOPENINGS,
+          id,
+          apply: (current: Doc | undefined) => {
+            const doc = (current as ConsentReopeningsDoc | undefined) ?? { _id: id, companyId: d.companyId, address: d.address, reopenings: [] };
+            return { ...doc, reopenings: [...doc.reopenings, reopening].slice(-REOPENINGS_KEPT) };
           },
-        ];
-      }
-      default:
-        return assertNever(event);
-    }
+        },
+      ];
+    },
   },
-};
+});

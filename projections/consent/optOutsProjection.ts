@@ -1,9 +1,8 @@
-import { assertNever } from '../../domain/decider.ts';
 import { consentAddress } from '../../domain/consent/address.ts';
 import { concreteChannels } from '../../domain/consent/decider.ts';
 import type { ConsentEvent } from '../../domain/consent/events.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { Projection } from '../projection.ts';
+import { projectionOf } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const OPT_OUTS = 'optOuts';
@@ -41,7 +40,20 @@ type Blocked = Pick<OptOutDoc, 'voice' | 'sms' | 'email'>;
 
 const withBlocked = (blocked: Blocked) => ({ ...blocked, optedOut: blocked.voice || blocked.sms || blocked.email });
 
-export const optOutsProjection: Projection<ConsentEvent> = {
+/** What every consent event of an address shares: its document id, kind, and the channels it names. */
+const addressed = (event: RecordedEvent<ConsentEvent>) => {
+  const { companyId, address, channel } = event.data;
+  const kind = consentAddress(address).kind;
+  const channels = concreteChannels(channel, kind);
+  const blockedAfter = (current: Blocked | undefined, blocked: boolean): Blocked => {
+    const next = { voice: current?.voice ?? false, sms: current?.sms ?? false, email: current?.email ?? false };
+    for (const c of channels) next[c] = blocked;
+    return next;
+  };
+  return { companyId, address, channel, kind, id: optOutId(companyId, address), blockedAfter };
+};
+
+export const optOutsProjection = projectionOf<ConsentEvent>({
   name: 'optOuts',
   version: 1,
   collections: [
@@ -54,67 +66,55 @@ export const optOutsProjection: Projection<ConsentEvent> = {
       ],
     },
   ],
-  eventTypes: ['ContactOptedOut', 'ContactOptedIn'],
-  project: (event: RecordedEvent<ConsentEvent>) => {
-    const { companyId, address, channel } = event.data;
-    const kind = consentAddress(address).kind;
-    const id = optOutId(companyId, address);
-    const channels = concreteChannels(channel, kind);
-    const blockedAfter = (current: Blocked | undefined, blocked: boolean): Blocked => {
-      const next = { voice: current?.voice ?? false, sms: current?.sms ?? false, email: current?.email ?? false };
-      for (const c of channels) next[c] = blocked;
-      return next;
-    };
-    switch (event.type) {
-      case 'ContactOptedOut': {
-        const d = event.data;
-        return [
-          {
-            collection: OPT_OUTS,
-            id,
-            apply: (current) => {
-              const previous = current as OptOutDoc | undefined;
-              const doc: OptOutDoc = {
-                _id: id,
-                companyId,
-                address,
-                addressKind: kind,
-                ...withBlocked(blockedAfter(previous, true)),
-                channel,
-                source: d.source,
-                optedOutAt: d.at,
-                campaignId: d.campaignId ?? null,
-                contactId: d.contactId ?? null,
-                callId: d.callId ?? null,
-                messageId: d.messageId ?? null,
-                keyword: d.keyword ?? null,
-                excerpt: d.excerpt ?? null,
-                reopenedAt: previous?.reopenedAt ?? null,
-                reopenedBy: previous?.reopenedBy ?? null,
-                reopenReason: previous?.reopenReason ?? null,
-              };
-              return doc;
-            },
+  handlers: {
+    ContactOptedOut: (event) => {
+      const { companyId, address, channel, kind, id, blockedAfter } = addressed(event);
+      const d = event.data;
+      return [
+        {
+          collection: OPT_OUTS,
+          id,
+          apply: (current) => {
+            const previous = current as OptOutDoc | undefined;
+            const doc: OptOutDoc = {
+              _id: id,
+              companyId,
+              address,
+              addressKind: kind,
+              ...withBlocked(blockedAfter(previous, true)),
+              channel,
+              source: d.source,
+              optedOutAt: d.at,
+              campaignId: d.campaignId ?? null,
+              contactId: d.contactId ?? null,
+              callId: d.callId ?? null,
+              messageId: d.messageId ?? null,
+              keyword: d.keyword ?? null,
+              excerpt: d.excerpt ?? null,
+              reopenedAt: previous?.reopenedAt ?? null,
+              reopenedBy: previous?.reopenedBy ?? null,
+              reopenReason: previous?.reopenReason ?? null,
+            };
+            return doc;
           },
-        ];
-      }
-      case 'ContactOptedIn': {
-        const d = event.data;
-        return [
-          {
-            collection: OPT_OUTS,
-            id,
-            apply: (current) => {
-              if (!current) return null;
-              const previous = current as OptOutDoc;
-              const reopened = d.source === 'admin' ? { reopenedAt: d.at, reopenedBy: d.reopenedBy ?? null, reopenReason: d.reason ?? null } : {};
-              return { ...previous, ...withBlocked(blockedAfter(previous, false)), ...reopened };
-            },
+        },
+      ];
+    },
+    ContactOptedIn: (event) => {
+      const { id, blockedAfter } = addressed(event);
+      const d = event.data;
+      return [
+        {
+          collection: OPT_OUTS,
+          id,
+          apply: (current) => {
+            if (!current) return null;
+            const previous = current as OptOutDoc;
+            const reopened = d.source === 'admin' ? { reopenedAt: d.at, reopenedBy: d.reopenedBy ?? null, reopenReason: d.reason ?? null } : {};
+            return { ...previous, ...withBlocked(blockedAfter(previous, false)), ...reopened };
           },
-        ];
-      }
-      default:
-        return assertNever(event);
-    }
+        },
+      ];
+    },
   },
-};
+});

@@ -9,7 +9,7 @@ import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
 import type { MobileAppEvent } from '../../domain/mobileApp/events.ts';
 import { campaignContactId } from '../campaignContacts/campaignContactDocument.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { handledAlike, projectionOf, type DocumentUpdate } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 import {
   CONTACT_ANSWERS,
@@ -211,48 +211,6 @@ const projectConsent = (event: RecordedEvent<ConsentEvent>): DocumentUpdate[] =>
   }
 };
 
-const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-  switch (event.type) {
-    case 'InboundMessageReceived': {
-      const d = event.data;
-      if (d.campaignId === undefined || d.contactId === undefined) return [];
-      const entry = { _id: `inbound-${event.id}`, companyId: d.companyId, kind: 'inbound', campaignId: d.campaignId, contactId: d.contactId, at: d.receivedAt } as const;
-      return [newEntry({ ...entry, from: d.address, to: d.to, body: d.body, intent: d.intent })];
-    }
-    case 'InAppMessageRecorded': {
-      const d = event.data;
-      const entry = { _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_message', campaignId: d.campaignId, contactId: d.contactId, at: d.at } as const;
-      return [newEntry({ ...entry, messageId: d.messageId, direction: d.direction, body: d.body })];
-    }
-    case 'MobileAppStatusChanged': {
-      const d = event.data;
-      return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
-    }
-    case 'CaseFieldsUpdated':
-      return [newEntry(caseFieldsEntry(event as RecordedEvent<CaseEvent>))];
-    case 'ContactOptedOut':
-    case 'ContactOptedIn':
-      return projectConsent(event as RecordedEvent<ConsentEvent>);
-    case 'MessageRequested':
-    case 'MessageWithheld':
-    case 'MessageSent':
-    case 'MessageStatusReported':
-    case 'MessageFailed':
-      return projectMessage(event as RecordedEvent<MessageEvent>);
-    case 'CallRequested':
-    case 'CallAttemptEnded':
-    case 'CallRequestReleased':
-    case 'CallsWithheld':
-    case 'ContactMarkedCompleted':
-    case 'ContactCompletedAllCalls':
-    case 'ContactOutreachResumed':
-    case 'ContactInvoked':
-      return projectEnrollment(event as RecordedEvent<Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>>);
-    default:
-      return projectCall(event as RecordedEvent<CallEvent>);
-  }
-};
-
 /**
  * Each campaign contact's timeline: one entry per call made or received (request, placement, answer, outcome,
  * transfer, summary, in-call opt-out), per message (request to last status, or withheld), per text
@@ -262,42 +220,39 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
  * nothing else; every entry carries its campaign contact, and the timeline is read by (campaign,
  * contact, time).
  */
-export const contactTimelineProjection: Projection<Fed> = {
+export const contactTimelineProjection = projectionOf<Fed>({
   name: 'contact_timeline',
   version: 4,
   collections: [
     { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
     { name: CONTACT_ANSWERS, indexes: [] },
   ],
-  eventTypes: [
-    'CallRequested',
-    'CallAttemptEnded',
-    'CallRequestReleased',
-    'CallsWithheld',
-    'ContactMarkedCompleted',
-    'ContactCompletedAllCalls',
-    'ContactOutreachResumed',
-    'InboundCallReceived',
-    'ContactInvoked',
-    'CallPlaced',
-    'CallProgressed',
-    'CallCompleted',
-    'RecordingAvailable',
-    'CallTransferred',
-    'CallOptOutRequested',
-    'FormAnswersRecorded',
-    'CallSummaryRecorded',
-    'MessageRequested',
-    'MessageWithheld',
-    'MessageSent',
-    'MessageStatusReported',
-    'MessageFailed',
-    'ContactOptedOut',
-    'ContactOptedIn',
-    'InboundMessageReceived',
-    'InAppMessageRecorded',
-    'MobileAppStatusChanged',
-    'CaseFieldsUpdated',
-  ],
-  project,
-};
+  handlers: {
+    ...handledAlike(
+      ['CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed', 'ContactInvoked'],
+      projectEnrollment,
+    ),
+    ...handledAlike(
+      ['InboundCallReceived', 'CallPlaced', 'CallProgressed', 'CallCompleted', 'RecordingAvailable', 'CallTransferred', 'CallOptOutRequested', 'FormAnswersRecorded', 'CallSummaryRecorded'],
+      projectCall,
+    ),
+    ...handledAlike(['MessageRequested', 'MessageWithheld', 'MessageSent', 'MessageStatusReported', 'MessageFailed'], projectMessage),
+    ...handledAlike(['ContactOptedOut', 'ContactOptedIn'], projectConsent),
+    InboundMessageReceived: (event) => {
+      const d = event.data;
+      if (d.campaignId === undefined || d.contactId === undefined) return [];
+      const entry = { _id: `inbound-${event.id}`, companyId: d.companyId, kind: 'inbound', campaignId: d.campaignId, contactId: d.contactId, at: d.receivedAt } as const;
+      return [newEntry({ ...entry, from: d.address, to: d.to, body: d.body, intent: d.intent })];
+    },
+    InAppMessageRecorded: (event) => {
+      const d = event.data;
+      const entry = { _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_message', campaignId: d.campaignId, contactId: d.contactId, at: d.at } as const;
+      return [newEntry({ ...entry, messageId: d.messageId, direction: d.direction, body: d.body })];
+    },
+    MobileAppStatusChanged: (event) => {
+      const d = event.data;
+      return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
+    },
+    CaseFieldsUpdated: (event) => [newEntry(caseFieldsEntry(event))],
+  },
+});

@@ -2,8 +2,7 @@ import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import { callingRuns } from '../../domain/campaign/voiceRuns.ts';
 import type { CampaignStatus } from '../../domain/campaign/state.ts';
 import type { TimeSlot } from '../../domain/values.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { Projection } from '../projection.ts';
+import { projectionOf, type EventHandler } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const DISPATCH_CAMPAIGNS = 'dispatch_campaigns';
@@ -28,19 +27,20 @@ export type DispatchCampaign = Doc & {
 const voiceRuns = (settings: Parameters<typeof callingRuns>[0]): DispatchRun[] =>
   callingRuns(settings).map((run) => ({ index: run.index, start: run.start, slots: run.slots as TimeSlot[] }));
 
-const statusOf = (type: CampaignEvent['type']): CampaignStatus | undefined =>
-  type === 'CampaignPaused' ? 'PAUSED' : type === 'CampaignResumed' ? 'ACTIVE' : type === 'CampaignCompleted' ? 'COMPLETED' : undefined;
+type Fed = Extract<CampaignEvent, { type: 'CampaignLaunched' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>;
+
+const becomes =
+  (status: CampaignStatus): EventHandler<Fed> =>
+  (event) => [{ collection: DISPATCH_CAMPAIGNS, id: event.data.campaignId, apply: (current) => (current ? { ...current, status } : null) }];
 
 /** One document per launched campaign; drafts never appear, so they can never dispatch. */
-export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
+export const dispatchCampaignsProjection = projectionOf<Fed>({
   name: 'dispatch_campaigns',
   version: 2,
   collections: [{ name: DISPATCH_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] }],
-  eventTypes: ['CampaignLaunched', 'CampaignPaused', 'CampaignResumed', 'CampaignCompleted'],
-  project: (event: RecordedEvent<CampaignEvent>) => {
-    const { campaignId } = event.data as { campaignId: string };
-    if (event.type === 'CampaignLaunched') {
-      const { launchedAt, settings } = event.data;
+  handlers: {
+    CampaignLaunched: (event) => {
+      const { campaignId, launchedAt, settings } = event.data;
       const doc: DispatchCampaign = {
         _id: campaignId,
         companyId: event.metadata.companyId,
@@ -55,9 +55,9 @@ export const dispatchCampaignsProjection: Projection<CampaignEvent> = {
         ...(settings.recordCalls !== undefined ? { recordCalls: settings.recordCalls } : {}),
       };
       return [{ collection: DISPATCH_CAMPAIGNS, id: campaignId, apply: () => doc }];
-    }
-    const status = statusOf(event.type);
-    if (!status) return [];
-    return [{ collection: DISPATCH_CAMPAIGNS, id: campaignId, apply: (current) => (current ? { ...current, status } : null) }];
+    },
+    CampaignPaused: becomes('PAUSED'),
+    CampaignResumed: becomes('ACTIVE'),
+    CampaignCompleted: becomes('COMPLETED'),
   },
-};
+});

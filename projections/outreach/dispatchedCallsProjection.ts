@@ -1,7 +1,6 @@
 import type { CallEvent } from '../../domain/call/events.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { projectionOf, type DocumentUpdate } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const DISPATCHED_CALLS = 'dispatched_calls';
@@ -23,7 +22,7 @@ export type DispatchedCall = Doc & {
   placedAt?: string;
 };
 
-type Fed = EnrollmentEvent | CallEvent;
+type Fed = Extract<EnrollmentEvent, { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' }> | Extract<CallEvent, { type: 'CallPlaced' | 'CallCompleted' }>;
 
 const update = (callId: string, apply: (current: Doc) => Doc): DocumentUpdate => ({
   collection: DISPATCHED_CALLS,
@@ -36,7 +35,7 @@ const update = (callId: string, apply: (current: Doc) => Doc): DocumentUpdate =>
  * number lately (frequency caps), requested but never placed (reconciliation after a crash), and placed
  * but never settled (asked of the carrier once no call can still be going on).
  */
-export const dispatchedCallsProjection: Projection<Fed> = {
+export const dispatchedCallsProjection = projectionOf<Fed>({
   name: 'dispatched_calls',
   version: 3,
   collections: [
@@ -51,25 +50,16 @@ export const dispatchedCallsProjection: Projection<Fed> = {
       ],
     },
   ],
-  eventTypes: ['CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'CallPlaced', 'CallCompleted'],
-  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-    switch (event.type) {
-      case 'CallRequested': {
-        const { callId, campaignId, contactId, to, requestedAt } = event.data;
-        const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false, settled: false };
-        return [{ collection: DISPATCHED_CALLS, id: callId, creates: true, apply: (current) => current ?? doc }];
-      }
-      case 'CallPlaced':
-        return [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId, placedAt: event.data.placedAt }))];
-      case 'CallCompleted':
-        // A call that ended before its placement was recorded (a crash between dial and record) stays open for reconciliation.
-        return [update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current))];
-      case 'CallAttemptEnded':
-        return [update(event.data.callId, (current) => ({ ...current, open: false, settled: true }))];
-      case 'CallRequestReleased':
-        return [update(event.data.callId, (current) => ({ ...current, open: false, settled: true, released: true }))];
-      default:
-        return [];
-    }
+  handlers: {
+    CallRequested: (event) => {
+      const { callId, campaignId, contactId, to, requestedAt } = event.data;
+      const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false, settled: false };
+      return [{ collection: DISPATCHED_CALLS, id: callId, creates: true, apply: (current) => current ?? doc }];
+    },
+    CallPlaced: (event) => [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId, placedAt: event.data.placedAt }))],
+    // A call that ended before its placement was recorded (a crash between dial and record) stays open for reconciliation.
+    CallCompleted: (event) => [update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current))],
+    CallAttemptEnded: (event) => [update(event.data.callId, (current) => ({ ...current, open: false, settled: true }))],
+    CallRequestReleased: (event) => [update(event.data.callId, (current) => ({ ...current, open: false, settled: true, released: true }))],
   },
-};
+});

@@ -1,12 +1,10 @@
-import { campaignEvents, type CampaignEvent } from '../../domain/campaign/events.ts';
-import { assertNever } from '../../domain/decider.ts';
+import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
-import { factEventTypes, newFacts, type FactEvent } from '../../domain/workflow/facts.ts';
+import { newFacts, type FactEvent } from '../../domain/workflow/facts.ts';
 import { campaignWorkflows } from '../../domain/workflow/plan.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { projectionOf, type DocumentUpdate, type EventHandler } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 import {
   DUE_MESSAGES,
@@ -18,7 +16,12 @@ import {
   type WorkflowCampaignDoc,
 } from './dueMessagesDocument.ts';
 
-type Fed = CampaignEvent | FactEvent | Extract<EnrollmentEvent, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+type Fed =
+  | Extract<CampaignEvent, { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>
+  | FactEvent
+  | Extract<EnrollmentEvent, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }>
+  | WorkflowEvent
+  | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
 const contactUpdate = (campaignId: string, contactId: string, change: (doc: DueMessagesDoc) => Doc & ContactFacts): DocumentUpdate => ({
   collection: DUE_MESSAGES,
@@ -27,25 +30,56 @@ const contactUpdate = (campaignId: string, contactId: string, change: (doc: DueM
   apply: (current) => (current === undefined ? null : withDueAt(change(current as DueMessagesDoc))),
 });
 
-const campaignUpdate = (campaignId: string, status: WorkflowCampaignDoc['status']): DocumentUpdate => ({
-  collection: WORKFLOW_CAMPAIGNS,
-  id: campaignId,
-  apply: (current) => (current === undefined ? null : { ...current, status }),
-});
+const campaignBecomes =
+  (status: WorkflowCampaignDoc['status']): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
+  (event) => [{ collection: WORKFLOW_CAMPAIGNS, id: event.data.campaignId, apply: (current) => (current === undefined ? null : { ...current, status }) }];
 
 const markDone = (doc: DueMessagesDoc, step: string): Doc & ContactFacts => {
   const { [step]: _requested, ...pending } = doc.pending;
   return { ...doc, pending, done: doc.done.includes(step) ? doc.done : [...doc.done, step] };
 };
 
-const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] => {
-  const companyId = event.metadata.companyId;
-  switch (event.type) {
-    case 'CampaignLaunched': {
+/** A new fact about the contact (a call's outcome, a form's answers) wakes it for review. */
+const factLearnt: EventHandler<FactEvent> = (event) => {
+  const facts = newFacts(event);
+  if (!facts) return [];
+  return [
+    contactUpdate(facts.campaignId, facts.contactId, (doc) => ({
+      ...doc,
+      outcomes: [...doc.outcomes, ...facts.outcomes],
+      answers: [...doc.answers, ...facts.answers],
+      facts: doc.facts + 1,
+      factAt: facts.at,
+    })),
+  ];
+};
+
+const completedOrResumed: EventHandler<Extract<Fed, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }>> = (event) => [
+  contactUpdate(event.data.campaignId, event.data.contactId, (doc) => ({ ...doc, completed: event.type === 'ContactMarkedCompleted' })),
+];
+
+const stepDone: EventHandler<Extract<Fed, { type: 'MessageRequested' | 'MessageWithheld' }>> = (event) => [
+  contactUpdate(event.data.campaignId, event.data.contactId, (doc) => markDone(doc, event.data.step)),
+];
+
+/**
+ * The workflow runner's due queue: one document a campaign contact keyed by the next instant it has
+ * a message step to review or send, so a tick reads only what is due; and each launched campaign's
+ * status and workflows, so paused, completed and draft campaigns send nothing.
+ */
+export const dueMessagesProjection = projectionOf<Fed>({
+  name: 'due_messages',
+  version: 2,
+  collections: [
+    { name: DUE_MESSAGES, indexes: [{ fields: [['campaignId', 1], ['dueAt', 1]] }, { fields: [['dueAt', 1]] }] },
+    { name: WORKFLOW_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['hasWorkflows', 1]] }] },
+  ],
+  handlers: {
+    CampaignLaunched: (event) => {
       const { workflows = [], voicemail } = event.data.settings;
       const doc: WorkflowCampaignDoc = {
         _id: event.data.campaignId,
-        companyId,
+        companyId: event.metadata.companyId,
         name: event.data.name,
         status: 'ACTIVE',
         caseType: event.data.list.caseType,
@@ -54,10 +88,10 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
         hasWorkflows: campaignWorkflows({ workflows, ...(voicemail ? { voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0),
       };
       return [{ collection: WORKFLOW_CAMPAIGNS, id: doc._id, apply: () => doc }];
-    }
-    case 'ContactsEnrolled': {
+    },
+    ContactsEnrolled: (event) => {
       if (event.data.messages === false) return [];
-      const enrolledAt = event.metadata.occurredAt;
+      const { companyId, occurredAt: enrolledAt } = event.metadata;
       return event.data.contacts.map((contact) => {
         const doc = withDueAt({
           _id: dueMessagesId(event.data.campaignId, contact.contactId),
@@ -77,44 +111,15 @@ const projectCampaign = (event: RecordedEvent<CampaignEvent>): DocumentUpdate[] 
         });
         return { collection: DUE_MESSAGES, id: doc._id, creates: true, apply: (current) => current ?? doc };
       });
-    }
-    case 'CampaignPaused':
-      return [campaignUpdate(event.data.campaignId, 'PAUSED')];
-    case 'CampaignResumed':
-      return [campaignUpdate(event.data.campaignId, 'ACTIVE')];
-    case 'CampaignCompleted':
-      return [campaignUpdate(event.data.campaignId, 'COMPLETED')];
-    case 'CampaignDraftStarted':
-    case 'CampaignDraftSaved':
-    case 'CampaignStepChanged':
-    case 'CampaignDeleted':
-    case 'CampaignInvoked':
-      return [];
-    default:
-      return assertNever(event);
-  }
-};
-
-const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-  switch (event.type) {
-    case 'CallAttemptEnded':
-    case 'FormAnswersRecorded': {
-      const facts = newFacts(event);
-      if (!facts) return [];
-      return [
-        contactUpdate(facts.campaignId, facts.contactId, (doc) => ({
-          ...doc,
-          outcomes: [...doc.outcomes, ...facts.outcomes],
-          answers: [...doc.answers, ...facts.answers],
-          facts: doc.facts + 1,
-          factAt: facts.at,
-        })),
-      ];
-    }
-    case 'ContactMarkedCompleted':
-    case 'ContactOutreachResumed':
-      return [contactUpdate(event.data.campaignId, event.data.contactId, (doc) => ({ ...doc, completed: event.type === 'ContactMarkedCompleted' }))];
-    case 'WorkflowStepsPlanned': {
+    },
+    CampaignPaused: campaignBecomes('PAUSED'),
+    CampaignResumed: campaignBecomes('ACTIVE'),
+    CampaignCompleted: campaignBecomes('COMPLETED'),
+    CallAttemptEnded: factLearnt,
+    FormAnswersRecorded: factLearnt,
+    ContactMarkedCompleted: completedOrResumed,
+    ContactOutreachResumed: completedOrResumed,
+    WorkflowStepsPlanned: (event) => {
       const { campaignId, contactId, factsSeen, steps } = event.data;
       return [
         contactUpdate(campaignId, contactId, (doc) => {
@@ -122,35 +127,8 @@ const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
           return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pending: { ...doc.pending, ...Object.fromEntries(fresh) } };
         }),
       ];
-    }
-    case 'MessageRequested':
-    case 'MessageWithheld':
-      return [contactUpdate(event.data.campaignId, event.data.contactId, (doc) => markDone(doc, event.data.step))];
-    default:
-      return projectCampaign(event as RecordedEvent<CampaignEvent>);
-  }
-};
-
-/**
- * The workflow runner's due queue: one document a campaign contact keyed by the next instant it has
- * a message step to review or send, so a tick reads only what is due; and each launched campaign's
- * status and workflows, so paused, completed and draft campaigns send nothing.
- */
-export const dueMessagesProjection: Projection<Fed> = {
-  name: 'due_messages',
-  version: 2,
-  collections: [
-    { name: DUE_MESSAGES, indexes: [{ fields: [['campaignId', 1], ['dueAt', 1]] }, { fields: [['dueAt', 1]] }] },
-    { name: WORKFLOW_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['hasWorkflows', 1]] }] },
-  ],
-  eventTypes: [
-    ...(Object.keys(campaignEvents) as CampaignEvent['type'][]),
-    ...factEventTypes,
-    'ContactMarkedCompleted',
-    'ContactOutreachResumed',
-    'WorkflowStepsPlanned',
-    'MessageRequested',
-    'MessageWithheld',
-  ],
-  project,
-};
+    },
+    MessageRequested: stepDone,
+    MessageWithheld: stepDone,
+  },
+});

@@ -1,9 +1,8 @@
 import type { CampaignEvent, EnrolledContact } from '../../domain/campaign/events.ts';
 import { assertNever } from '../../domain/decider.ts';
-import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
+import { enrollmentEvents, type EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { EnrollmentStatus } from '../../domain/enrollment/state.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { handledAlike, projectionOf, type EventHandler } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const DUE_QUEUE = 'due_queue';
@@ -93,14 +92,22 @@ const applied = (current: Doc, change: Change, revision: number): Doc => {
   return next as Doc;
 };
 
-type Fed = CampaignEvent | EnrollmentEvent;
+type Fed = Extract<CampaignEvent, { type: 'ContactsEnrolled' }> | EnrollmentEvent;
+
+/** An event on a contact's enrollment stream changes its document, which records the stream's revision. */
+const moved: EventHandler<EnrollmentEvent> = (event) => {
+  const revision = Number(event.revision);
+  return [
+    { collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, changeOf(event, current), revision) : null) },
+  ];
+};
 
 /**
  * The dispatcher's queue: one document per campaign contact, indexed by (campaign, dueAt) so the next
  * batch is one indexed range read, whatever the number of contacts. Paused and completed campaigns are
  * filtered by the dispatcher through `dispatch_campaigns`, so a pause touches one document, not all.
  */
-export const dueQueueProjection: Projection<Fed> = {
+export const dueQueueProjection = projectionOf<Fed>({
   name: 'due_queue',
   version: 3,
   collections: [
@@ -115,17 +122,12 @@ export const dueQueueProjection: Projection<Fed> = {
       ],
     },
   ],
-  eventTypes: ['ContactsEnrolled', 'CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'NextAttemptScheduled', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed', 'ContactInvoked'],
-  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-    if (event.type === 'ContactsEnrolled') {
+  handlers: {
+    ContactsEnrolled: (event) => {
       const { campaignId, contacts } = event.data;
       const { companyId, occurredAt } = event.metadata;
       return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), creates: true, apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
-    }
-    if (!('contactId' in event.data)) return [];
-    const revision = Number(event.revision);
-    return [
-      { collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, changeOf(event as EnrollmentEvent, current), revision) : null) },
-    ];
+    },
+    ...handledAlike(Object.keys(enrollmentEvents) as EnrollmentEvent['type'][], moved),
   },
-};
+});

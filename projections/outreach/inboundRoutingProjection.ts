@@ -1,8 +1,7 @@
 import type { AgentEvent } from '../../domain/agent/events.ts';
 import type { EnrollmentEvent } from '../../domain/enrollment/events.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { projectionOf, type DocumentUpdate } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const SENDER_NUMBERS = 'sender_numbers';
@@ -14,7 +13,7 @@ export type SenderNumber = Doc & { number: string; companyIds: string[] };
 /** The latest call or text a company sent to one phone number: whom a reply from that number answers. */
 export type LastOutreach = Doc & { companyId: string; address: string; campaignId: string; contactId: string; at: string };
 
-type Fed = AgentEvent | EnrollmentEvent | MessageEvent;
+type Fed = AgentEvent | Extract<EnrollmentEvent, { type: 'CallRequested' }> | Extract<MessageEvent, { type: 'MessageRequested' }>;
 
 const outreach = (companyId: string, address: string, campaignId: string, contactId: string, at: string): DocumentUpdate => ({
   collection: LAST_OUTREACH,
@@ -24,38 +23,32 @@ const outreach = (companyId: string, address: string, campaignId: string, contac
 });
 
 /** What an inbound text is routed by: which company owns the number texted, and which campaign last reached the sender. */
-export const inboundRoutingProjection: Projection<Fed> = {
+export const inboundRoutingProjection = projectionOf<Fed>({
   name: 'inbound_routing',
   version: 1,
   collections: [
     { name: SENDER_NUMBERS, indexes: [] },
     { name: LAST_OUTREACH, indexes: [{ fields: [['address', 1], ['at', -1]] }] },
   ],
-  eventTypes: ['AgentCreated', 'CallRequested', 'MessageRequested'],
-  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-    const companyId = event.metadata.companyId;
-    switch (event.type) {
-      case 'AgentCreated': {
-        const number = event.data.callerNumber;
-        return [
-          {
-            collection: SENDER_NUMBERS,
-            id: number,
-            apply: (current) => {
-              const known = (current as SenderNumber | undefined)?.companyIds ?? [];
-              const companyIds = known.includes(companyId) ? known : [...known, companyId];
-              // Documents carry a company; a shared number's is the first that used it.
-              return { _id: number, companyId: companyIds[0]!, number, companyIds };
-            },
+  handlers: {
+    AgentCreated: (event) => {
+      const { companyId } = event.metadata;
+      const number = event.data.callerNumber;
+      return [
+        {
+          collection: SENDER_NUMBERS,
+          id: number,
+          apply: (current) => {
+            const known = (current as SenderNumber | undefined)?.companyIds ?? [];
+            const companyIds = known.includes(companyId) ? known : [...known, companyId];
+            // Documents carry a company; a shared number's is the first that used it.
+            return { _id: number, companyId: companyIds[0]!, number, companyIds };
           },
-        ];
-      }
-      case 'CallRequested':
-        return [outreach(companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)];
-      case 'MessageRequested':
-        return event.data.channel === 'sms' ? [outreach(companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)] : [];
-      default:
-        return [];
-    }
+        },
+      ];
+    },
+    CallRequested: (event) => [outreach(event.metadata.companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)],
+    MessageRequested: (event) =>
+      event.data.channel === 'sms' ? [outreach(event.metadata.companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)] : [],
   },
-};
+});

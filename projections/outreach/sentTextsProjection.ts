@@ -1,6 +1,5 @@
 import type { MessageEvent } from '../../domain/message/events.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { projectionOf } from '../projection.ts';
 import type { Doc } from '../readStore.ts';
 
 export const SENT_TEXTS = 'sent_texts';
@@ -15,15 +14,16 @@ type Fed = Extract<MessageEvent, { type: 'MessageRequested' }>;
  * texts as well as calls. A text counts from its request, as a call does: whether the carrier then
  * delivered it does not undo the attempt.
  */
-export const sentTextsProjection: Projection<Fed> = {
+export const sentTextsProjection = projectionOf<Fed>({
   name: 'sent_texts',
   version: 1,
   collections: [{ name: SENT_TEXTS, indexes: [{ fields: [['companyId', 1], ['to', 1], ['requestedAt', 1]] }] }],
-  eventTypes: ['MessageRequested'],
-  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-    if (event.data.channel !== 'sms') return [];
-    const { messageId, to, requestedAt } = event.data;
-    const doc: SentText = { _id: messageId, companyId: event.metadata.companyId, messageId, to, requestedAt };
-    return [{ collection: SENT_TEXTS, id: messageId, creates: true, apply: (current) => current ?? doc }];
+  handlers: {
+    MessageRequested: (event) => {
+      if (event.data.channel !== 'sms') return [];
+      const { messageId, to, requestedAt } = event.data;
+      const doc: SentText = { _id: messageId, companyId: event.metadata.companyId, messageId, to, requestedAt };
+      return [{ collection: SENT_TEXTS, id: messageId, creates: true, apply: (current) => current ?? doc }];
+    },
   },
-};
+});

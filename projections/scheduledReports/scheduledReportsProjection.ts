@@ -1,13 +1,12 @@
 import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
-import { assertNever } from '../../domain/decider.ts';
 import type { ScheduledReport, ScheduledReportEvent } from '../../domain/scheduledReport/events.ts';
 import { withScheduleIds } from '../../domain/scheduledReport/scheduleIds.ts';
 import { nextRunOf } from '../../domain/scheduledReport/scheduleTiming.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { projectionOf, type DocumentUpdate } from '../projection.ts';
 import { SCHEDULED_REPORTS, type LastRun, type ScheduleDoc, type ScheduledReportsDoc } from './scheduledReportDocument.ts';
 
-type Event = CampaignEvent | ScheduledReportEvent;
+type Fed = Extract<CampaignEvent, { type: 'CampaignDraftStarted' | 'CampaignDraftSaved' | 'CampaignLaunched' | 'CampaignDeleted' }> | ScheduledReportEvent;
 
 /** Each schedule's next run and the document's earliest moment of work, from its schedules as they now are. */
 const withTimes = (doc: ScheduledReportsDoc): ScheduledReportsDoc => {
@@ -30,89 +29,57 @@ const onSchedule = (doc: ScheduledReportsDoc, reportId: string, change: (s: Sche
 const lastRunOf = (s: ScheduleDoc, runId: string, change: (run: LastRun) => LastRun): ScheduleDoc =>
   s.lastRun && s.lastRun.runId === runId ? { ...s, lastRun: change(s.lastRun) } : s;
 
-const changed = (event: Event, doc: ScheduledReportsDoc | undefined): ScheduledReportsDoc | null | undefined => {
-  if (event.type === 'CampaignDraftStarted') return undefined;
-  if (!doc) return undefined;
-  switch (event.type) {
-    case 'CampaignDraftSaved': {
-      const { changes } = event.data;
-      if (!('reportSchedules' in changes) && changes.name === undefined) return doc;
-      const schedules = 'reportSchedules' in changes ? fresh(withScheduleIds(changes.reportSchedules ?? []), null) : doc.schedules;
-      return withTimes({ ...doc, campaignName: changes.name ?? doc.campaignName, schedules });
-    }
-    case 'CampaignLaunched': {
-      const { name, settings, launchedAt, companyHours } = event.data;
-      const zone = companyHours?.timezone ?? defaultCampaignSettings.timezone;
-      return withTimes({ ...doc, campaignName: name, status: 'LAUNCHED', zone, schedules: fresh(withScheduleIds(settings.reportSchedules), launchedAt) });
-    }
-    case 'CampaignDeleted':
-      return null;
-    case 'CampaignStepChanged':
-    case 'ContactsEnrolled':
-    case 'CampaignPaused':
-    case 'CampaignResumed':
-    case 'CampaignCompleted':
-    case 'CampaignInvoked':
-      return doc;
-    case 'ScheduledReportAdded': {
-      const { schedule, addedAt } = event.data;
-      if (doc.schedules.some((s) => s.id === schedule.id)) return doc;
-      return withTimes({ ...doc, schedules: [...doc.schedules, ...fresh([schedule], addedAt)] });
-    }
-    case 'ScheduledReportRemoved':
-      return withTimes({ ...doc, schedules: doc.schedules.filter((s) => s.id !== event.data.reportId) });
-    case 'ScheduledReportRunClaimed': {
-      const { reportId, runId, period, dueAt, window, claimedAt, messageId, recipients } = event.data;
-      return onSchedule(doc, reportId, (s) => ({ ...s, lastRun: { runId, period, dueAt, window, claimedAt, messageId, recipients, status: 'claimed' } }));
-    }
-    case 'ScheduledReportSent': {
-      const { reportId, runId, sentAt, rows, messageIds } = event.data;
-      return onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'sent', sentAt, rows, messageIds })));
-    }
-    case 'ScheduledReportFailed': {
-      const { reportId, runId, failedAt, error } = event.data;
-      return onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'failed', failedAt, error })));
-    }
-    default:
-      return assertNever(event);
-  }
-};
+/** A change to a campaign's document (null deletes it); a campaign whose draft this model never saw keeps none. */
+const onCampaign = (campaignId: string, change: (doc: ScheduledReportsDoc) => ScheduledReportsDoc | null): DocumentUpdate[] => [
+  { collection: SCHEDULED_REPORTS, id: campaignId, apply: (current) => (current ? change(current as ScheduledReportsDoc) : null) },
+];
 
 /**
  * The report schedules of every campaign with their last runs, indexed by the next moment the report
  * scheduler has work, so it reads only what is due. A draft's schedules are listed but never due.
  */
-export const scheduledReportsProjection: Projection<Event> = {
+export const scheduledReportsProjection = projectionOf<Fed>({
   name: 'scheduledReports',
   version: 1,
   collections: [{ name: SCHEDULED_REPORTS, indexes: [{ fields: [['nextDueAt', 1]] }] }],
-  eventTypes: [
-    'CampaignDraftStarted',
-    'CampaignDraftSaved',
-    'CampaignLaunched',
-    'CampaignDeleted',
-    'ScheduledReportAdded',
-    'ScheduledReportRemoved',
-    'ScheduledReportRunClaimed',
-    'ScheduledReportSent',
-    'ScheduledReportFailed',
-  ],
-  project: (event): DocumentUpdate[] => {
-    const id = event.data.campaignId;
-    if (event.type === 'CampaignDraftStarted') {
-      const { companyId, name } = event.data;
+  handlers: {
+    CampaignDraftStarted: (event) => {
+      const { campaignId: id, companyId, name } = event.data;
       const doc: ScheduledReportsDoc = { _id: id, companyId, campaignId: id, campaignName: name, status: 'DRAFT', zone: defaultCampaignSettings.timezone, schedules: [], nextDueAt: null };
       return [{ collection: SCHEDULED_REPORTS, id, creates: true, apply: () => doc }];
-    }
-    return [
-      {
-        collection: SCHEDULED_REPORTS,
-        id,
-        apply: (current) => {
-          const next = changed(event, current as ScheduledReportsDoc | undefined);
-          return next === undefined ? ((current as ScheduledReportsDoc | undefined) ?? null) : next;
-        },
-      },
-    ];
+    },
+    CampaignDraftSaved: (event) =>
+      onCampaign(event.data.campaignId, (doc) => {
+        const { changes } = event.data;
+        if (!('reportSchedules' in changes) && changes.name === undefined) return doc;
+        const schedules = 'reportSchedules' in changes ? fresh(withScheduleIds(changes.reportSchedules ?? []), null) : doc.schedules;
+        return withTimes({ ...doc, campaignName: changes.name ?? doc.campaignName, schedules });
+      }),
+    CampaignLaunched: (event) =>
+      onCampaign(event.data.campaignId, (doc) => {
+        const { name, settings, launchedAt, companyHours } = event.data;
+        const zone = companyHours?.timezone ?? defaultCampaignSettings.timezone;
+        return withTimes({ ...doc, campaignName: name, status: 'LAUNCHED', zone, schedules: fresh(withScheduleIds(settings.reportSchedules), launchedAt) });
+      }),
+    CampaignDeleted: (event) => onCampaign(event.data.campaignId, () => null),
+    ScheduledReportAdded: (event) =>
+      onCampaign(event.data.campaignId, (doc) => {
+        const { schedule, addedAt } = event.data;
+        if (doc.schedules.some((s) => s.id === schedule.id)) return doc;
+        return withTimes({ ...doc, schedules: [...doc.schedules, ...fresh([schedule], addedAt)] });
+      }),
+    ScheduledReportRemoved: (event) => onCampaign(event.data.campaignId, (doc) => withTimes({ ...doc, schedules: doc.schedules.filter((s) => s.id !== event.data.reportId) })),
+    ScheduledReportRunClaimed: (event) => {
+      const { campaignId, reportId, runId, period, dueAt, window, claimedAt, messageId, recipients } = event.data;
+      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => ({ ...s, lastRun: { runId, period, dueAt, window, claimedAt, messageId, recipients, status: 'claimed' } })));
+    },
+    ScheduledReportSent: (event) => {
+      const { campaignId, reportId, runId, sentAt, rows, messageIds } = event.data;
+      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'sent', sentAt, rows, messageIds }))));
+    },
+    ScheduledReportFailed: (event) => {
+      const { campaignId, reportId, runId, failedAt, error } = event.data;
+      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'failed', failedAt, error }))));
+    },
   },
-};
+});

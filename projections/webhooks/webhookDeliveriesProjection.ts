@@ -1,10 +1,11 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { WebhookEvent } from '../../domain/webhook/events.ts';
 import { notifiedEventTypes, webhookNotificationOf, type NotifiedEvent, type WebhookNotification } from '../../domain/webhook/notifications.ts';
-import type { DocumentUpdate, Projection } from '../projection.ts';
+import { handledAlike, projectionOf, type DocumentUpdate, type EventHandler } from '../projection.ts';
 import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, withDueAt, type WebhookAttempt, type WebhookQueue, type WebhookDeliveryDoc } from './webhookDocuments.ts';
 
-type Fed = NotifiedEvent | WebhookEvent;
+type Notified = Extract<NotifiedEvent, { type: (typeof notifiedEventTypes)[number] }>;
+type Fed = Notified | WebhookEvent;
 
 const emptyCampaign = (companyId: string, campaignId: string): WebhookQueue => ({
   _id: campaignId,
@@ -95,7 +96,13 @@ const attempted = (event: RecordedEvent<Fed> & { type: 'WebhookDeliveryAttempted
  * campaign saying when its queue is next due. A campaign's deliveries are tried in the order of their
  * events; the next waits until the one before is delivered or given up.
  */
-export const webhookDeliveriesProjection: Projection<Fed> = {
+/** A domain event a webhook tells of joins its campaign's queue. */
+const notified: EventHandler<Notified> = (event) => {
+  const notice = webhookNotificationOf(event);
+  return notice ? queued(event, notice) : [];
+};
+
+export const webhookDeliveriesProjection = projectionOf<Fed>({
   name: 'webhook_deliveries',
   version: 1,
   collections: [
@@ -105,18 +112,10 @@ export const webhookDeliveriesProjection: Projection<Fed> = {
       indexes: [{ fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['position', 1]] }, { fields: [['companyId', 1], ['campaignId', 1], ['position', 1]] }],
     },
   ],
-  eventTypes: [...notifiedEventTypes, 'WebhookSecretRotated', 'WebhookDeliveryAttempted'],
-  project: (event) => {
-    switch (event.type) {
-      case 'WebhookSecretRotated':
-        // A secret may come before the launch: the campaign's queue exists from then, without a URL.
-        return [campaign(event, event.data.campaignId, (doc) => ({ ...doc, signing: true, nextAt: doc.nextAt ?? event.data.rotatedAt }), true)];
-      case 'WebhookDeliveryAttempted':
-        return attempted(event);
-      default: {
-        const notice = webhookNotificationOf(event);
-        return notice ? queued(event, notice) : [];
-      }
-    }
+  handlers: {
+    ...handledAlike(notifiedEventTypes, notified),
+    // A secret may come before the launch: the campaign's queue exists from then, without a URL.
+    WebhookSecretRotated: (event) => [campaign(event, event.data.campaignId, (doc) => ({ ...doc, signing: true, nextAt: doc.nextAt ?? event.data.rotatedAt }), true)],
+    WebhookDeliveryAttempted: attempted,
   },
-};
+});

@@ -1,15 +1,15 @@
-import { DateTime } from 'luxon';
 import { ConcurrencyError, IllegalStateError } from '../../domain/errors.ts';
 import type { CapacityRecord } from '../../domain/enrollment/events.ts';
+import type { DispatchContact } from '../../domain/enrollment/commands.ts';
+import { dispatchOutcome, type DispatchOutcome } from '../../domain/enrollment/dispatch.ts';
 import type { EnrollmentHandler, CallHandler } from '../../commands/outreach/enrollmentHandler.ts';
 import type { CallSettlement } from '../../commands/outreach/callSettlement.ts';
 import type { CommandContext } from '../../commands/commandContext.ts';
 import type { Telephony } from '../../commands/outreach/telephony.ts';
 import type { DueContact } from '../../projections/outreach/dueQueueProjection.ts';
 import type { DispatchCampaign, DispatchRun } from '../../projections/outreach/dispatchCampaignsProjection.ts';
-import type { CallingWindowCheck, ConsentCheck } from './policies.ts';
+import { windowFact, type CallingWindowCheck, type ConsentCheck } from './policies.ts';
 import type { DispatchReads } from './dispatchReads.ts';
-import { NO_WINDOW_PREFIX } from '../../domain/outreach/windowRefusal.ts';
 
 export type DispatchResult = 'requested' | 'rescheduled' | 'withheld' | 'skipped';
 
@@ -42,63 +42,51 @@ export type DispatchAttempt = {
 /** Another dispatcher acted first, or the contact changed meanwhile: nothing to do. */
 const lostRace = (error: unknown): boolean => error instanceof ConcurrencyError || error instanceof IllegalStateError;
 
+/** How each outcome is counted in a tick, and named in the onError report. */
+const resultOf: Record<DispatchOutcome['kind'], { result: DispatchResult; what: string }> = {
+  none: { result: 'skipped', what: 'dispatch' },
+  reschedule: { result: 'rescheduled', what: 'reschedule' },
+  withhold: { result: 'withheld', what: 'withhold' },
+  call: { result: 'requested', what: 'request' },
+};
+
 /**
- * One due contact: inside its calling window and not opted out, its call is requested on its stream at
- * the revision the queue showed, and only then dialled; outside its window it waits for the next opening.
+ * One due contact: its calling window, then (once that is open) its consent are read, and the
+ * enrollment decider answers what becomes of it, at the revision the queue showed. A call it requests
+ * is dialled only after the request is recorded.
  */
 export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: DispatchAttempt): Promise<DispatchResult> => {
   const { campaign, run, contact, capacity, now } = attempt;
   const { campaignId, contactId, companyId } = contact;
   const context = (commandId: string): CommandContext => ({ commandId, companyId, actor: 'dispatcher', now });
-  const guarded = async (what: string, act: () => Promise<{ position: bigint }>): Promise<boolean> => {
-    try {
-      deps.wrote((await act()).position);
-      return true;
-    } catch (error) {
-      if (!lostRace(error)) deps.onError(error, what);
-      return false;
-    }
-  };
-  const expectedRevision = contact.revision;
-  const stamp = `${contact._id}@${contact.revision}`;
 
   const recent = await deps.reads.recentOutreachTo(companyId, contact.phone, now);
-  const slots = run.slots.length > 0 ? run.slots : campaign.scheduleSlots;
   const subject = {
     contact: { timezone: contact.timezone, phone: contact.phone, ...(contact.state ? { state: contact.state } : {}), ...(contact.areaCodeTimezones ? { areaCodeTimezones: contact.areaCodeTimezones } : {}) },
-    slots,
+    slots: run.slots.length > 0 ? run.slots : campaign.scheduleSlots,
     recentCalls: recent.calls,
     recentTexts: recent.texts,
   };
-  const window = deps.callingWindow(subject, now);
-  if (!window.allowed) {
-    const at = now.toISOString();
-    const reason = window.reason ?? 'outside_calling_window';
-    const done = window.nextOpening
-      ? await guarded('reschedule', () => deps.enrollments({ type: 'RescheduleCall', data: { campaignId, contactId, at, nextAt: window.nextOpening!.toISOString(), reason, ...(window.localTime ? { localTime: window.localTime } : {}), expectedRevision } }, context(`reschedule-${stamp}`)))
-      : await guarded('withhold', () => deps.enrollments({ type: 'WithholdCalls', data: { campaignId, contactId, at, reason: `${NO_WINDOW_PREFIX}${reason}`, expectedRevision } }, context(`withhold-${stamp}`)));
-    return done ? (window.nextOpening ? 'rescheduled' : 'withheld') : 'skipped';
-  }
-
-  if ((await deps.consent(companyId, contact.phone)).includes('voice')) {
-    const done = await guarded('withhold', () => deps.enrollments({ type: 'WithholdCalls', data: { campaignId, contactId, at: now.toISOString(), reason: 'opted_out', expectedRevision } }, context(`withhold-${stamp}`)));
-    return done ? 'withheld' : 'skipped';
-  }
-
+  const window = windowFact(deps.callingWindow(subject, now));
+  // Consent is read right before a call may go out; its read can record a revocation, so not for a closed window.
+  const optedOut = window.open ? (await deps.consent(companyId, contact.phone)).includes('voice') : undefined;
   const callId = deps.newId();
-  const decision = {
-    localTime: DateTime.fromJSDate(now, { zone: contact.timezone }).toISO() ?? now.toISOString(),
-    timezone: contact.timezone,
-    window: { ...(window.opensAt ? { opensAt: window.opensAt.toISOString() } : {}), ...(window.closesAt ? { closesAt: window.closesAt.toISOString() } : {}) },
-    capacity,
+  const command: DispatchContact = {
+    type: 'DispatchContact',
+    data: { campaignId, contactId, at: now.toISOString(), callId, run: run.index, to: contact.phone, timezone: contact.timezone, campaignStatus: campaign.status, capacity, window, ...(optedOut !== undefined ? { optedOut } : {}), expectedRevision: contact.revision },
   };
-  const requested = await guarded('request', () =>
-    deps.enrollments(
-      { type: 'RequestCall', data: { campaignId, contactId, callId, run: run.index, to: contact.phone, requestedAt: now.toISOString(), campaignStatus: campaign.status, decision, expectedRevision } },
-      context(`dispatch-${callId}`),
-    ),
-  );
-  if (!requested) return 'skipped';
+
+  // Each outcome keeps its own command id (the call's, or the contact's revision), so a re-sent one records nothing twice.
+  const stamp = `${contact._id}@${contact.revision}`;
+  const outcome = dispatchOutcome(command.data).kind;
+  const commandId = outcome === 'reschedule' || outcome === 'withhold' ? `${outcome}-${stamp}` : `dispatch-${callId}`;
+  try {
+    deps.wrote((await deps.enrollments(command, context(commandId))).position);
+  } catch (error) {
+    if (!lostRace(error)) deps.onError(error, resultOf[outcome].what);
+    return 'skipped';
+  }
+  if (outcome !== 'call') return resultOf[outcome].result;
 
   try {
     const { carrierCallId } = await deps.telephony.placeCall({ callId, to: contact.phone, from: attempt.callerNumber, ...deps.callbackUrls(callId), machineDetection: deps.machineDetection, record: campaign.recordCalls ?? deps.record });

@@ -3,6 +3,7 @@ import type { CallingWindow } from '../../domain/outreach/callingWindow.ts';
 import type { Channel } from '../../domain/campaign/draft.ts';
 import { consentOf, type ConsentReader } from '../../commands/consent/consentOf.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
+import type { WindowFact } from '../../domain/enrollment/commands.ts';
 
 /** Who is to be called, where they are and what the campaign allows, as the window policy reads it. */
 export type WindowSubject = {
@@ -49,3 +50,14 @@ export const consentCheck = (eventStore: EventStore, read: ConsentReader = (comp
   const consent = await read(companyId, address);
   return (['voice', 'sms', 'email'] as const).filter((channel) => consent.blocked[channel]);
 };
+
+/** The window's answer as a dispatch command carries it: instants in ISO, a refusal always with its reason. */
+export const windowFact = (answer: WindowAnswer): WindowFact =>
+  answer.allowed
+    ? { open: true, ...(answer.opensAt ? { opensAt: answer.opensAt.toISOString() } : {}), ...(answer.closesAt ? { closesAt: answer.closesAt.toISOString() } : {}) }
+    : {
+        open: false,
+        reason: answer.reason ?? 'outside_calling_window',
+        ...(answer.localTime ? { localTime: answer.localTime } : {}),
+        ...(answer.nextOpening ? { nextOpening: answer.nextOpening.toISOString() } : {}),
+      };

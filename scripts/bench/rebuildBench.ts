@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import { getSqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import { projectionRunner } from '../../projections/projectionRunner.ts';
+import { systemScheduler } from '../../adapters/clock/scheduler.ts';
 import { benchEvent, benchRegistry, benchStream } from './benchEvents.ts';
 import { contactAttemptsProjection } from './contactAttemptsProjection.ts';
 
@@ -44,7 +45,7 @@ const rawSelect = (): number => {
 
 const rebuild = async (): Promise<number> => {
   const readStore = getSqliteReadStore({ path: join(dir!, `rebuild-read-${process.pid}.db`) });
-  const runner = projectionRunner({ eventStore: store, readStore, projections: [contactAttemptsProjection] });
+  const runner = projectionRunner({ eventStore: store, readStore, projections: [contactAttemptsProjection], clock: systemScheduler((error) => { throw error; }) });
   await runner.start();
   const head = await store.headPosition();
   if (!(await runner.waitFor(head, { timeoutMs: 600_000 }))) throw new Error('rebuild did not finish');

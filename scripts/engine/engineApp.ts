@@ -16,6 +16,7 @@ import type { CompanyAgentReports } from '../../http/agentEvents/agentEventsRout
 import type { Router } from 'express';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import { newEntityId, systemClock } from '../../adapters/clock/systemClock.ts';
+import { systemScheduler } from '../../adapters/clock/scheduler.ts';
 import { engineMetrics } from './engineMetrics.ts';
 import { complianceRules, type ComplianceRules } from '../../domain/compliance/complianceRules.ts';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
@@ -52,10 +53,13 @@ export type EngineApp = { readonly app: Express; readonly runner: ProjectionRunn
 /** The whole engine over two stores: projections running, and the HTTP app with every router. */
 export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> => {
   const { eventStore, readStore, logger } = options;
+  // Leases, bounded waits and the quiet checkpoint keep real time, whatever clock outreach runs on.
+  const realTime = systemScheduler((error) => logger.error({ err: error }, 'engine timer failed'));
   const runner = projectionRunner({
     eventStore,
     readStore,
     projections: engineProjections,
+    clock: realTime,
     log: logger,
     // Lag is counted one past the readiness bound at least, so a capped count still answers "lagging".
     ...(options.readyMaxLag !== undefined ? { lagLimit: Math.max(LAG_COUNT_LIMIT, options.readyMaxLag + 1) } : {}),
@@ -72,6 +76,7 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
     readStore,
     routes,
     clock: options.clock ?? systemClock,
+    realTime,
     newId: options.newId ?? newEntityId,
     waitFor: (position, waitOptions) => runner.waitFor(position, waitOptions),
     compliance,

@@ -1,7 +1,7 @@
 import { formAnswerFacts } from '../../commands/outreach/reports/formAnswerFacts.ts';
 import { formFittingAgent } from './simulatedAgentForm.ts';
 import type { Config } from '../../adapters/config/config.ts';
-import type { Scheduler } from '../../adapters/clock/scheduler.ts';
+import { systemScheduler, type Scheduler } from '../../adapters/clock/scheduler.ts';
 import { emailFromConfig } from '../../adapters/email/emailFromConfig.ts';
 import type { EmailReportHandlers } from '../../adapters/email/simulated/simulatedEmail.ts';
 import { isStateHoliday } from '../../adapters/holidays/stateHolidays.ts';
@@ -112,7 +112,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       smsStatusCallbackUrl: () => `${base}/webhooks/twilio/sms/status`,
       unsubscribeUrl: (claims, now) => unsubscribeUrl(base, tokens.issue(claims, now)),
     },
-    clock: () => scheduler.now(),
+    clock: scheduler,
     textingWindow: textingWindowOf(window),
     log: options.log,
   });
@@ -121,6 +121,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: () => scheduler.now(),
+    realTime: systemScheduler(onError),
     newId,
     telephony,
     settlement: dispatch.settlement,

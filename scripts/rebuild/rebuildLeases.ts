@@ -1,5 +1,6 @@
 import type { LeaseKeeperOptions } from '../../projections/leaseKeeper.ts';
 import { holds, type Lease } from '../../projections/projectionLeases.ts';
+import type { Timer } from '../../commands/scheduler.ts';
 
 /** Another process runs the projections: a rebuild beside it would write the same read models. */
 export class LeasesHeldError extends Error {
@@ -27,16 +28,16 @@ export type RebuildLeasesOptions = Pick<LeaseKeeperOptions, 'leases' | 'holder' 
 export const takeRebuildLeases = async (options: RebuildLeasesOptions): Promise<{ release(): Promise<void> }> => {
   const { leases, holder, leaseMs, projections, clock } = options;
   const take = async (name: string): Promise<Lease | null> => {
-    const lease = await leases.acquire(name, holder, clock(), leaseMs);
+    const lease = await leases.acquire(name, holder, clock.now(), leaseMs);
     if (!lease || lease.holder === holder || !options.gone(lease.holder)) return lease;
     await leases.release(name, lease.holder);
-    return leases.acquire(name, holder, clock(), leaseMs);
+    return leases.acquire(name, holder, clock.now(), leaseMs);
   };
   const taken: string[] = [];
   const held: Lease[] = [];
   for (const name of projections) {
     const lease = await take(name);
-    if (holds(lease, holder, clock())) taken.push(name);
+    if (holds(lease, holder, clock.now())) taken.push(name);
     else if (lease) held.push(lease);
   }
   const release = async () => {
@@ -47,11 +48,17 @@ export const takeRebuildLeases = async (options: RebuildLeasesOptions): Promise<
     throw new LeasesHeldError(held);
   }
   // Renewed every third of the lease, as the lease keeper does; the rebuild never waits on it.
-  const timer = setInterval(() => void Promise.all(taken.map((name) => leases.acquire(name, holder, clock(), leaseMs))).catch(() => undefined), leaseMs / 3);
-  timer.unref();
+  let timer: Timer;
+  const renew = () => {
+    timer = clock.after(leaseMs / 3, () => {
+      void Promise.all(taken.map((name) => leases.acquire(name, holder, clock.now(), leaseMs))).catch(() => undefined);
+      renew();
+    });
+  };
+  renew();
   return {
     release: async () => {
-      clearInterval(timer);
+      timer.cancel();
       await release();
     },
   };

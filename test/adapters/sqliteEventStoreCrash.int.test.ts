@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import { tallyRegistry } from '../support/tally.ts';
+import { crashSeed } from '../support/crashSeed.ts';
 
 /** Starts the writer, lets it acknowledge `acks` appends, and kills it with SIGKILL mid-stream. */
 const killWriterAfter = (path: string, acks: number): Promise<Map<string, string[]>> =>
@@ -32,6 +33,7 @@ const killWriterAfter = (path: string, acks: number): Promise<Map<string, string
 
 describe('SQLite event store under SIGKILL', function () {
   this.timeout(60_000);
+  const killPoints = crashSeed('acknowledgements before each kill');
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'crash-'));
@@ -40,7 +42,8 @@ describe('SQLite event store under SIGKILL', function () {
 
   it('keeps every acknowledged append and shows no partial batch after restart', async () => {
     const path = join(dir, 'events.db');
-    const rounds = [1500, 3000];
+    // Two kills, each after a number of acknowledged appends drawn from the seed.
+    const rounds = [killPoints.between(1000, 2000), killPoints.between(2000, 4000)];
     const acknowledged = new Map<string, string[]>();
     for (const acks of rounds) for (const [k, v] of await killWriterAfter(path, acks)) acknowledged.set(k, v);
 

@@ -6,14 +6,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import type { PlacedCallEntry } from '../../adapters/telephony/simulated/placedCallLog.ts';
-import { seededRandom } from '../../adapters/simulated/seededRandom.ts';
+import { crashSeed } from '../support/crashSeed.ts';
 import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 
 const child = join(import.meta.dirname, '../support/crashCampaignChild.ts');
 const kills = 20;
-/** Where the kills fall and how long the engine stays down; printed, so a run can be replayed with `CRASH_SEED=<seed>`. */
-const seed = process.env['CRASH_SEED'] ? Number(process.env['CRASH_SEED']) : Math.floor(Math.random() * 1_000_000);
 
 type Run = { readonly process: ChildProcess; readonly lines: string[]; readonly exited: Promise<number | null>; onLine?: (line: string) => void };
 
@@ -42,12 +40,12 @@ const acknowledgements = (run: Run, count: number): Promise<'killable' | 'finish
     void run.exited.then(() => resolve('finished'));
   });
 
-const killPoints = seededRandom(seed, 'kill points');
-const random = (min: number, max: number) => killPoints.between(min, max);
-
 describe('the engine killed and restarted while a campaign runs on the simulated carrier', function () {
   // A lost call waits out the longest call (four hours of the virtual clock) before it settles.
   this.timeout(900_000);
+  // Where the kills fall and how long the engine stays down.
+  const killPoints = crashSeed('kill points');
+  const random = (min: number, max: number) => killPoints.between(min, max);
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), 'crash-'))));
   after(() => {
@@ -57,7 +55,6 @@ describe('the engine killed and restarted while a campaign runs on the simulated
   });
 
   it(`places no call twice, settles every placed call, loses no acknowledged event and finishes the campaign, across ${kills} SIGKILLs`, async () => {
-    console.log(`    kill points and downtimes from seed ${seed} (CRASH_SEED=${seed} replays them)`);
     const acked: { position: bigint; stream: string }[] = [];
     const collect = (run: Run) => {
       for (const line of run.lines) {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { setImmediate } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startTestServer, type TestServer } from '../http/testServer.ts';
 import { fakeEsdb } from '../adapters/eventstore/esdb/fakeEsdbClient.ts';
 import { closuresProjection } from '../support/leasedRunner.ts';
 import { tallyEvents, tallyProjection, tallyRegistry } from '../support/tally.ts';
+import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
 
 const tallies = tallyProjection() as Projection;
 
@@ -23,8 +25,10 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   let runners: ProjectionRunner[];
   let server: TestServer | undefined;
   let appended = 0;
+  let clock: VirtualClock;
 
   beforeEach(() => {
+    clock = virtualClock(new Date('2026-03-02T14:00:00.000Z'));
     dir = mkdtempSync(join(tmpdir(), 'lag-'));
     // The server's own bookkeeping lands between our events, as on a real node.
     eventStore = getEsdbEventStore({ client: fakeEsdb({ systemEventAfterAppend: true }).client, registry: tallyRegistry });
@@ -41,7 +45,7 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   });
 
   const run = async (options: Partial<ProjectionRunnerOptions> = {}) => {
-    const runner = projectionRunner({ eventStore, readStore, projections: [tallies], pollIntervalMs: 10, ...options });
+    const runner = projectionRunner({ eventStore, readStore, projections: [tallies], pollIntervalMs: 10, clock, ...options });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -130,15 +134,18 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   describe('a checkpoint moved only by ignored events', () => {
     const storedCheckpoint = async () => (await readStore.projectionState(closuresProjection.name)).checkpoints[1] ?? 0n;
 
-    it('stays in memory while fewer events than the bound have passed, however far apart their positions', async () => {
+    it('stays in memory while fewer events than the bound have passed, however far apart their positions, until the quiet time ends', async () => {
       const runner = await run({ projections: [closuresProjection], quietCheckpointMs: 60_000 });
       const before = await storedCheckpoint();
       await append(40);
       const head = await eventStore.headPosition();
       expect(head - before > 40_000n, 'positions far apart').to.equal(true);
       expect(await runner.waitFor(head)).to.equal(true);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await clock.advance(59_999);
       expect(await storedCheckpoint()).to.equal(before);
+      await clock.advance(1);
+      // The quiet checkpoint's commit is under way on the writer thread: it lands without more time passing.
+      while ((await storedCheckpoint()) !== head) await setImmediate();
     });
 
     it('is stored once as many events as the bound have passed', async () => {
@@ -146,7 +153,6 @@ describe('projection lag in events, on a store whose positions are byte offsets 
       await append(25);
       const head = await eventStore.headPosition();
       expect(await runner.waitFor(head)).to.equal(true);
-      await new Promise((resolve) => setTimeout(resolve, 100));
       const stored = await storedCheckpoint();
       expect(stored > 0n && stored <= head).to.equal(true);
     });

@@ -4,15 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setImmediate } from 'node:timers/promises';
 import { commandHandler } from '../../commands/handleCommand.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { Lease, ProjectionLeases } from '../../projections/projectionLeases.ts';
 import { context, tallyDecider, tallyRegistry } from '../support/tally.ts';
 import { LEASE_MS, leasedRunner, type LeasedRunner, type TimedCommit } from '../support/leasedRunner.ts';
+import { virtualClock, type VirtualClock } from '../../adapters/clock/virtualClock.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `condition` holds, answering how long it took; fails past `timeoutMs`. */
+/** Waits (real time) until `condition` holds, answering how long it took; fails past `timeoutMs`. */
 const until = async (condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> => {
   const started = performance.now();
   while (!(await condition())) {
@@ -21,6 +23,28 @@ const until = async (condition: () => Promise<boolean>, timeoutMs: number, what:
   }
   return performance.now() - started;
 };
+
+const STEP_MS = 10;
+
+/**
+ * Moves the processes' shared clock on a step at a time, letting each step's timers and lease store
+ * answers finish, until `condition` holds; answers how much of the clock's time that took.
+ */
+const stepUntil = async (clock: VirtualClock, condition: () => Promise<boolean>, limitMs: number, what: string): Promise<number> => {
+  const started = clock.now().getTime();
+  while (!(await condition())) {
+    if (clock.now().getTime() - started >= limitMs) throw new Error(`${what}: not within ${limitMs} ms of the clock`);
+    await clock.advance(STEP_MS);
+    await setImmediate();
+  }
+  return clock.now().getTime() - started;
+};
+
+/** Work already set off (a commit, following started or stopped) finishes without the clock moving. */
+const settles = (condition: () => Promise<boolean>, what: string) => until(condition, 10_000, what);
+
+const lostLease = (view: LeasedRunner, projection: string) => view.told.some((line) => line.message === 'projection lease lost; stopping it here' && line.fields['projection'] === projection);
+const heldBy = async (view: LeasedRunner, projection: string) => (await view.runner.status()).find((s) => s.name === projection)?.heldBy;
 
 const increment = (eventStore: EventStore, tallyId: string, by: number) =>
   commandHandler({ store: eventStore, registry: tallyRegistry, decider: tallyDecider })(`tally-${tallyId}`, { type: 'Increment', data: { tallyId, companyId: 'company-1', by } }, context());
@@ -36,9 +60,11 @@ describe('projection runners sharing leases', function () {
     views.push(opened);
     return opened;
   };
+  let clock: VirtualClock;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'leases-'));
     views = [];
+    clock = virtualClock(new Date('2026-03-02T14:00:00.000Z'));
   });
   afterEach(async () => {
     for (const opened of views) await opened.close().catch(() => undefined);
@@ -61,21 +87,28 @@ describe('projection runners sharing leases', function () {
     expect(await b.readStore.get('tallies', 't1')).to.deep.include({ total: 1 + 5 + 9 + 13 + 17, events: 5 });
   });
 
-  it('lets a process standing by wait for a position that some read models ignore, which their holder stores within the quiet time', async () => {
-    const a = view('engine-a', { quietCheckpointMs: 1500 });
-    const b = view('engine-b');
+  it('lets a process standing by wait for a position that some read models ignore, which their holder stores once the quiet time has passed', async () => {
+    const a = view('engine-a', { quietCheckpointMs: 1500, clock });
+    const b = view('engine-b', { clock });
     await a.runner.start();
     await b.runner.start();
     const { position } = await increment(a.eventStore, 't', 1);
     expect(await a.runner.waitFor(position)).to.equal(true);
-    const waited = performance.now();
-    expect(await b.runner.waitFor(position, { projections: ['closures'], timeoutMs: 4000 })).to.equal(true);
-    expect(performance.now() - waited).to.be.below(2000);
+    const started = clock.now().getTime();
+    let answer: { reached: boolean; after: number } | undefined;
+    void b.runner.waitFor(position, { projections: ['closures'], timeoutMs: 4000 }).then((reached) => (answer = { reached, after: clock.now().getTime() - started }));
+    const quietCommit = () => a.commits.find((c) => c.batch.projection === 'closures' && c.batch.checkpoint >= position);
+    const quietAfter = await stepUntil(clock, async () => quietCommit() !== undefined, 4000, 'the holder stores the quiet checkpoint');
+    expect(quietAfter, 'stored at the end of the quiet time').to.equal(1500);
+    await settles(async () => quietCommit()!.endedAt !== undefined, 'the quiet checkpoint is written');
+    await stepUntil(clock, async () => answer !== undefined, 4000 - quietAfter, 'the wait standing by ends');
+    expect(answer!.reached).to.equal(true);
+    expect(answer!.after, 'answered once the checkpoint was stored, at the next look').to.be.within(1500, 1500 + 10);
   });
 
   it('hands a stopped holder\'s projections to the process standing by at once, which goes on from the stored checkpoint', async () => {
-    const a = view('engine-a');
-    const b = view('engine-b');
+    const a = view('engine-a', { clock });
+    const b = view('engine-b', { clock });
     await a.runner.start();
     await b.runner.start();
     for (let i = 0; i < 10; i++) await increment(a.eventStore, 't', 1);
@@ -83,8 +116,9 @@ describe('projection runners sharing leases', function () {
     await a.runner.stop();
     const stoppedAt = (await b.readStore.projectionState('tallies')).checkpoints[1]!;
 
-    const handover = await until(async () => (await b.following()) === 'all', LEASE_MS, 'the process standing by follows');
-    expect(handover).to.be.below(LEASE_MS / 3 + 100);
+    const handover = await stepUntil(clock, async () => (await heldBy(b, 'tallies')) === 'engine-b' && (await heldBy(b, 'closures')) === 'engine-b', LEASE_MS, 'the process standing by takes the leases');
+    expect(handover, 'taken at its next renewal').to.be.at.most(LEASE_MS / 3);
+    await settles(async () => (await b.following()) === 'all', 'the process standing by follows');
     for (let i = 0; i < 10; i++) await increment(b.eventStore, 't', 10);
     expect(await b.runner.waitFor(await b.eventStore.headPosition())).to.equal(true);
 
@@ -107,8 +141,8 @@ describe('projection runners sharing leases', function () {
       },
       release: (...args) => leases.release(...args),
     });
-    const a = view('engine-a', { leases: cutOff });
-    const b = view('engine-b');
+    const a = view('engine-a', { leases: cutOff, clock });
+    const b = view('engine-b', { clock });
     await a.runner.start();
     await b.runner.start();
     let appending = true;
@@ -123,13 +157,13 @@ describe('projection runners sharing leases', function () {
     await until(async () => a.commits.length > 3, 5000, 'the holder projects');
 
     cut = true;
-    const cutAt = Date.now();
-    await until(async () => (await a.following()) === 'none', LEASE_MS, 'the holder stops following');
-    const stoppedAt = Date.now();
-    expect(stoppedAt, 'stopped after its lease could have lapsed').to.be.below(lastLease!.expiresAt.getTime());
-    expect(stoppedAt - cutAt).to.be.below(LEASE_MS);
-    await until(async () => (await b.following()) === 'all', 2 * LEASE_MS, 'the other process takes over');
-    expect(Date.now(), 'taken over before the lease lapsed').to.be.at.least(lastLease!.expiresAt.getTime());
+    const lapsesIn = lastLease!.expiresAt.getTime() - clock.now().getTime();
+    await stepUntil(clock, async () => lostLease(a, 'tallies'), lapsesIn, 'the holder lets its lease go before it could lapse');
+    expect(await heldBy(b, 'tallies'), 'taken over while the lease still held').to.not.equal('engine-b');
+    await settles(async () => (await a.following()) === 'none', 'the holder stops following');
+    await stepUntil(clock, async () => (await heldBy(b, 'tallies')) === 'engine-b', 2 * LEASE_MS, 'the other process takes the lease');
+    expect(clock.now().getTime(), 'taken over before the lease lapsed').to.be.at.least(lastLease!.expiresAt.getTime());
+    await settles(async () => (await b.following()) === 'all', 'the other process follows');
     await sleep(100);
     appending = false;
     await appender;

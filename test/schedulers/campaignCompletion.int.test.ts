@@ -10,6 +10,7 @@ import type { Doc, ReadStore } from '../../projections/readStore.ts';
 import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
 import { ALL_CONTACTS_DONE, campaignCompletion } from '../../schedulers/campaignCompletion.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { realTime } from '../support/realTime.ts';
 
 const companyId = '01900000-0000-7000-8000-0000000000c1';
 const monday = new Date('2026-03-02T15:00:00.000Z');
@@ -84,7 +85,7 @@ describe('campaign completion: a campaign whose contacts are all done completes 
 
   beforeEach(async () => {
     stores = tempStores(engineRegistry);
-    runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [campaignContactsProjection as Projection], pollIntervalMs: 10 });
+    runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [campaignContactsProjection as Projection], pollIntervalMs: 10 });
     await runner.start();
   });
   afterEach(async () => {

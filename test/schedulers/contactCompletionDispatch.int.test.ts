@@ -10,6 +10,7 @@ import type { Projection } from '../../projections/projection.ts';
 import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
 import { workflowRunner } from '../../schedulers/workflowRunner.ts';
 import { companyId, contacts, dispatchHarness, type DispatchHarness } from './dispatchHarness.ts';
+import { realTime } from '../support/realTime.ts';
 
 const campaignId = '01900000-0000-7000-8000-0000000000a7';
 const workflows: Workflow[] = [
@@ -45,7 +46,7 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
         smsStatusCallbackUrl: (id) => `http://127.0.0.1/webhooks/twilio/sms/status?messageId=${id}`,
         unsubscribeUrl: ({ messageId }) => `http://127.0.0.1/unsubscribe/token-${messageId}`,
       },
-      clock: () => new Date(h.clock.current),
+      clock: h.handTicked,
     });
   const messagesTo = async () => (await h.eventsOf('MessageRequested')).map((e) => `${(e.data as { channel: string }).channel}:${(e.data as { contactId: string }).contactId}`).sort();
   const calledContacts = async () => (await h.eventsOf('CallRequested')).map((e) => (e.data as { contactId: string }).contactId);
@@ -53,7 +54,7 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
   beforeEach(async () => {
     h = dispatchHarness();
     await h.start();
-    messageModels = projectionRunner({ eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [dueMessagesProjection, campaignContactsProjection] as Projection[], pollIntervalMs: 10 });
+    messageModels = projectionRunner({ clock: realTime, eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [dueMessagesProjection, campaignContactsProjection] as Projection[], pollIntervalMs: 10 });
     await messageModels.start();
     emails.length = 0;
   });

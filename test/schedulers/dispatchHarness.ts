@@ -14,10 +14,12 @@ import type { Draft } from '../../domain/campaign/draft.ts';
 import { callingWindow } from '../../domain/outreach/callingWindow.ts';
 import { callingHoursRules } from '../../domain/outreach/callingHoursRules.ts';
 import { newEntityId } from '../../adapters/clock/systemClock.ts';
+import type { Scheduler } from '../../commands/scheduler.ts';
 import { dispatcher, type DispatcherOptions } from '../../schedulers/dispatcher.ts';
 import { callingWindowCheck, consentCheck } from '../../schedulers/dispatch/policies.ts';
 import { tempStores } from '../support/tempStores.ts';
 import { recordingTelephony } from './recordingTelephony.ts';
+import { realTime } from '../support/realTime.ts';
 
 export const companyId = '01900000-0000-7000-8000-0000000000c1';
 export const agentId = '01900000-0000-7000-8000-0000000000b1';
@@ -46,6 +48,8 @@ export const dispatchHarness = () => {
   const stores = tempStores(engineRegistry);
   let runner: ProjectionRunner | undefined;
   const clock = { current: new Date(monday9am) };
+  // Tests tick by hand: the clock tells the time and never runs a timer.
+  const handTicked: Scheduler = { now: () => new Date(clock.current), after: () => ({ cancel: () => {} }) };
   const telephony = recordingTelephony();
   let sequence = 0;
 
@@ -80,11 +84,12 @@ export const dispatchHarness = () => {
   return {
     stores,
     clock,
+    handTicked,
     telephony,
     append,
     caughtUp,
     start: async () => {
-      runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections, pollIntervalMs: 10 });
+      runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections, pollIntervalMs: 10 });
       await runner.start();
       await addCompany(companyId, agentId, callerNumber);
     },
@@ -121,7 +126,7 @@ export const dispatchHarness = () => {
         telephony,
         callingWindow: callingWindowCheck(callingWindow({ rules: callingHoursRules(), holidays: () => false })),
         consent: consentCheck(stores.eventStore),
-        clock: { now: () => new Date(clock.current), after: () => ({ cancel: () => {} }) },
+        clock: handTicked,
         newId: newEntityId,
         callbackUrls: (callId) => ({ instructionsUrl: `http://127.0.0.1/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: 'http://127.0.0.1/webhooks/twilio/voice/status' }),
         carrierCallsPerSecond: 100,

@@ -16,6 +16,7 @@ import { seededEvents } from '../support/seededEvents.ts';
 import { sesEmail } from '../../adapters/email/ses/sesEmail.ts';
 import type { Email } from '../../commands/outreach/email.ts';
 import { startSesEmulator } from '../adapters/email/sesEmulator.ts';
+import { realTime } from '../support/realTime.ts';
 
 const companyId = '01900000-0000-7000-8000-0000000000c1';
 const campaignId = '01900000-0000-7000-8000-00000000ca01';
@@ -90,7 +91,7 @@ describe('Report scheduler on a virtual clock', () => {
     stores = tempStores(engineRegistry);
     clock = virtualClock(launchedAt);
     email = simulatedEmail({ seed: 7, run: 'test', scheduler: clock, reports: { messageStatus: async () => {}, unsubscribe: async () => {} } });
-    runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [scheduledReportsProjection as Projection], pollIntervalMs: 10 });
+    runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [scheduledReportsProjection as Projection], pollIntervalMs: 10 });
     await runner.start();
     await launch();
   });

@@ -13,6 +13,7 @@ import { webhookDelivery, type WebhookDelivery } from '../../schedulers/webhookD
 import { tempStores } from '../support/tempStores.ts';
 import { seededEvents } from '../support/seededEvents.ts';
 import { verifiedAsSent, webhookReceiver } from '../support/webhookReceiver.ts';
+import { realTime } from '../support/realTime.ts';
 
 const companyId = '01900000-0000-7000-8000-0000000000c1';
 const start = new Date('2026-03-02T15:00:00.000Z');
@@ -51,7 +52,7 @@ describe('webhook delivery on a virtual clock', function () {
   beforeEach(async () => {
     stores = tempStores(engineRegistry);
     clock = virtualClock(start);
-    runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [webhookDeliveriesProjection as Projection], pollIntervalMs: 10 });
+    runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [webhookDeliveriesProjection as Projection], pollIntervalMs: 10 });
     await runner.start();
     receiver = await webhookReceiver(() => ({ status: 503 }));
   });

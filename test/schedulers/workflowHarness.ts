@@ -15,6 +15,7 @@ import type { Projection } from '../../projections/projection.ts';
 import { projectionRunner } from '../../projections/projectionRunner.ts';
 import { workflowRunner, type WorkflowRunnerOptions } from '../../schedulers/workflowRunner.ts';
 import { tempStores } from '../support/tempStores.ts';
+import { realTime } from '../support/realTime.ts';
 
 export const companyId = '01900000-0000-7000-8000-0000000000c1';
 export const campaignId = '01900000-0000-7000-8000-0000000000a1';
@@ -36,7 +37,7 @@ export const contact = (n: number, extra: Partial<EnrolledContact> = {}): Enroll
 export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
   const stores = tempStores(engineRegistry);
   const clock = virtualClock(new Date(start));
-  const projections = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [dueMessagesProjection, dispatchedCallsProjection, sentTextsProjection] as Projection[], pollIntervalMs: 10 });
+  const projections = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [dueMessagesProjection, dispatchedCallsProjection, sentTextsProjection] as Projection[], pollIntervalMs: 10 });
   await projections.start();
   const messages = messageCommands({ eventStore: stores.eventStore, registry: engineRegistry });
   const messageStatus = async (report: Parameters<typeof messages.applyStatusReport>[0]) => {
@@ -106,7 +107,7 @@ export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
         smsStatusCallbackUrl: (id) => `https://engine.example/webhooks/twilio/sms/status?messageId=${id}`,
         unsubscribeUrl: ({ messageId }) => `https://engine.example/unsubscribe/token-${messageId}`,
       },
-      clock: () => clock.now(),
+      clock,
       ...extra,
     });
 

@@ -76,16 +76,18 @@ describe('npm start watched: outreach lines in the log and outreach metrics on /
     }
   });
 
-  it('given the walkthrough run at night, then each opening is told once with the contacts waiting for it, as the dispatcher decisions count them', async () => {
+  it('given the walkthrough run at night, then each opening is told with the contacts waiting for it, again only when more came, as the dispatcher decisions count them', async () => {
     const { url, logged } = await service('2027-01-11T03:00:00Z');
     const { stdout } = await runWalkthrough(url, dataDir, { WATCH_SECONDS: '6' });
     const campaignId = campaignOf(stdout);
     const told = logged.filter((e) => e['campaignId'] === campaignId && String(e['msg']).startsWith('next window opens'));
     expect(told, stdout).to.not.be.empty;
     for (const line of told) expect(line['msg']).to.equal(`next window opens at ${String(line['opensAt'])} for ${String(line['contacts'])} contacts`);
-    const openings = told.map((line) => line['opensAt']);
-    expect(new Set(openings).size, 'one line an opening').to.equal(openings.length);
-    const waiting = told.reduce((sum, line) => sum + Number(line['contacts']), 0);
+    // A machine under load may stretch the dispatcher's queue past the settle time: an opening is then told again, with more contacts.
+    const counts = new Map<string, number[]>();
+    for (const line of told) counts.set(String(line['opensAt']), [...(counts.get(String(line['opensAt'])) ?? []), Number(line['contacts'])]);
+    for (const [opensAt, told] of counts) for (let i = 1; i < told.length; i++) expect(told[i], `told again for ${opensAt} only with more`).to.be.greaterThan(told[i - 1]!);
+    const waiting = [...counts.values()].reduce((sum, told) => sum + told[told.length - 1]!, 0);
 
     const samples = await scrapedMetrics(url);
     expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'rescheduled' })).to.equal(waiting);

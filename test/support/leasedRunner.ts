@@ -7,6 +7,8 @@ import type { Projection } from '../../projections/projection.ts';
 import type { ProjectionLeases } from '../../projections/projectionLeases.ts';
 import type { ProjectionBatch, ReadStore } from '../../projections/readStore.ts';
 import { tallyProjection, tallyRegistry } from './tally.ts';
+import { realTime } from './realTime.ts';
+import type { Scheduler } from '../../commands/scheduler.ts';
 
 /** Short, so handovers happen within a test. */
 export const LEASE_MS = 300;
@@ -34,11 +36,14 @@ export type TimedCommit = { readonly batch: ProjectionBatch; readonly startedAt:
 export const leasedRunner = (
   dir: string,
   holder: string,
-  options: { readonly leases?: (leases: ProjectionLeases) => ProjectionLeases; readonly quietCheckpointMs?: number } = {},
+  options: { readonly leases?: (leases: ProjectionLeases) => ProjectionLeases; readonly quietCheckpointMs?: number; readonly clock?: Scheduler } = {},
 ) => {
   const eventStore = getSqliteEventStore({ path: join(dir, 'events.db'), registry: tallyRegistry, pollIntervalMs: 20 });
   const readStore = getSqliteReadStore({ path: join(dir, 'read.db'), aliasTtlMs: 0 });
   const commits: TimedCommit[] = [];
+  /** What the runner logged, in order: leases taken and lost among it. */
+  const told: { fields: Record<string, unknown>; message: string }[] = [];
+  const log = { info: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }), error: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }) };
   const recording: ReadStore = {
     ...readStore,
     commit: async (batch) => {
@@ -53,7 +58,10 @@ export const leasedRunner = (
     eventStore,
     readStore: recording,
     projections: leasedProjections,
+    // Real time unless the test shares a virtual clock between the processes it plays.
+    clock: options.clock ?? realTime,
     pollIntervalMs: 10,
+    log,
     leases: { leases: options.leases ? options.leases(own) : own, holder, leaseMs: LEASE_MS },
     ...(options.quietCheckpointMs !== undefined ? { quietCheckpointMs: options.quietCheckpointMs } : {}),
   });
@@ -62,6 +70,7 @@ export const leasedRunner = (
     readStore,
     runner,
     commits,
+    told,
     /** Whether this process follows every projection, or none. */
     following: async (): Promise<'all' | 'none' | 'some'> => {
       const active = (await runner.status()).map((status) => status.active);

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../../projections/outreach/dispatchedCallsProjection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
+import { pause, type Scheduler } from '../../scheduler.ts';
 import { named } from '../../../domain/namedValue.ts';
 
 /** Whose call it is and where it stands: what every report about a call needs before it can be recorded. */
@@ -24,13 +25,13 @@ export type CallOwner = {
 const knownCaller = (inbound: CallState['inbound']) =>
   inbound?.campaignId !== undefined && inbound.contactId !== undefined ? { campaignId: inbound.campaignId, contactId: inbound.contactId } : undefined;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Finds a call's company, campaign and contact: from its own stream once the placement is recorded,
- * otherwise from the requested calls read model, waiting up to `waitMs` for it (a callback can beat both).
+ * otherwise from the requested calls read model, waiting up to `waitMs` of real time for it (a callback
+ * can beat both).
  */
-export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, waitMs = 2_000) => {
+export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lookup: { readonly realTime: Scheduler; readonly waitMs?: number }) => {
+  const { realTime, waitMs = 2_000 } = lookup;
   const foldCall = async (callId: string) => {
     let state = callDecider.initialState();
     let companyId: string | undefined;
@@ -42,11 +43,11 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, wa
   };
 
   const requested = async (callId: string): Promise<DispatchedCall | null> => {
-    const deadline = Date.now() + waitMs;
+    const deadline = realTime.now().getTime() + waitMs;
     for (;;) {
       const doc = (await readStore.get(DISPATCHED_CALLS, callId)) as DispatchedCall | null;
-      if (doc || Date.now() >= deadline) return doc;
-      await sleep(50);
+      if (doc || realTime.now().getTime() >= deadline) return doc;
+      await pause(realTime, 50);
     }
   };
 

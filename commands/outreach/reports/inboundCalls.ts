@@ -75,14 +75,13 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
   const routeOf = (campaign: CampaignDoc | null, streamUrl: string | undefined, at: Date): InboundRoute => {
     if (!campaign) return notInServiceRoute('no_campaign');
     const hours = campaign.launch?.companyHours;
-    const route = inboundRoute({
+    return inboundRoute({
       routing: campaign.draft?.routing ?? { mode: 'ai_only' },
       businessHours: hours?.businessHours ?? [],
       timezone: hours?.timezone ?? DEFAULT_TIMEZONE,
       at: at.getTime(),
+      agentHasStream: Boolean(streamUrl),
     });
-    // Only the AI needs the agent's stream; a message or a transfer is taken without it.
-    return route.action === 'ai' && !streamUrl ? { ...notInServiceRoute('no_agent'), ...withoutAction(route) } : route;
   };
 
   const answerOf = (received: Pick<Received, 'callId' | 'route' | 'campaignId' | 'contactId'>, streamUrl: string | undefined): InboundAnswer => ({
@@ -118,8 +117,5 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
     },
   };
 };
-
-/** The decision's inputs, kept on a route that could not be taken. */
-const withoutAction = ({ action: _action, reason: _reason, ...audit }: InboundRoute) => audit;
 
 export type InboundCalls = ReturnType<typeof inboundCalls>;

@@ -2,10 +2,12 @@ import type { CallEvent } from '../../../domain/call/events.ts';
 import type { EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import type { RecordedEvent } from '../../../domain/events/event.ts';
 import { windowRefusalOf } from '../../../domain/outreach/windowRefusal.ts';
-import type { DocumentUpdate, Projection } from '../../projection.ts';
+import { projectionOf, type DocumentUpdate } from '../../projection.ts';
 import { CALL_RECORDS, emptyCallRecord, outcomeOf, type CallRecordDoc } from './callRecordDocument.ts';
 
-type Fed = EnrollmentEvent | CallEvent;
+type Fed =
+  | Extract<EnrollmentEvent, { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' | 'NextAttemptScheduled' | 'CallsWithheld' }>
+  | Extract<CallEvent, { type: 'InboundCallReceived' | 'CallPlaced' | 'CallProgressed' | 'CallCompleted' | 'RecordingAvailable' | 'CallTransferred' | 'CallSummaryRecorded' }>;
 
 /** A change to a requested call's record; events of a call never requested here change nothing. */
 const change = (callId: string, apply: (current: CallRecordDoc) => Partial<CallRecordDoc>): DocumentUpdate => ({
@@ -29,7 +31,7 @@ const refusal = (event: RecordedEvent<Fed>, refusedBecause: string, refusedAt: s
  * took, and one per due call the calling window refused, each carrying what an auditor asks of it. The transfers report reads the same
  * records, those with a transfer.
  */
-export const callRecordsProjection: Projection<Fed> = {
+export const callRecordsProjection = projectionOf<Fed>({
   name: 'call_records',
   version: 2,
   collections: [
@@ -43,98 +45,74 @@ export const callRecordsProjection: Projection<Fed> = {
       filterFields: ['outcome', 'direction'],
     },
   ],
-  eventTypes: [
-    'CallRequested',
-    'InboundCallReceived',
-    'CallAttemptEnded',
-    'CallRequestReleased',
-    'NextAttemptScheduled',
-    'CallsWithheld',
-    'CallPlaced',
-    'CallProgressed',
-    'CallCompleted',
-    'RecordingAvailable',
-    'CallTransferred',
-    'CallSummaryRecorded',
-  ],
-  project: (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-    switch (event.type) {
-      case 'CallRequested': {
-        const { callId, campaignId, contactId, attempt, run, to, requestedAt, decision } = event.data;
-        const doc: CallRecordDoc = {
-          ...emptyCallRecord(callId, event.metadata.companyId, campaignId, contactId, requestedAt),
-          callId,
-          to,
-          attempt,
-          run,
-          localTime: decision.localTime,
-          timezone: decision.timezone,
-          windowOpensAt: decision.window.opensAt ?? null,
-          windowClosesAt: decision.window.closesAt ?? null,
-          capacity: decision.capacity,
-        };
-        return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
-      }
-      case 'InboundCallReceived': {
-        const { callId, campaignId, contactId, from, to, receivedAt, route } = event.data;
-        // A call to a number serving no campaign is in no campaign's report.
-        if (campaignId === undefined) return [];
-        const doc: CallRecordDoc = {
-          ...emptyCallRecord(callId, event.metadata.companyId, campaignId, contactId ?? null, receivedAt),
-          callId,
-          direction: 'inbound',
-          from,
-          to,
-          route,
-          placedAt: receivedAt,
-          localTime: route.localTime ?? null,
-          timezone: route.timezone ?? null,
-        };
-        return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
-      }
-      case 'CallAttemptEnded':
-        return [change(event.data.callId, (current) => ({ attemptOutcome: event.data.outcome, endedAt: current.endedAt ?? event.data.endedAt }))];
-      case 'CallRequestReleased':
-        return [change(event.data.callId, () => ({ releasedBecause: event.data.reason }))];
-      case 'NextAttemptScheduled': {
-        const why = windowRefusalOf(event.type, event.data.reason);
-        return why ? [refusal(event, why, event.metadata.occurredAt, event.data.at, event.data.run ?? null)] : [];
-      }
-      case 'CallsWithheld': {
-        const why = windowRefusalOf(event.type, event.data.reason);
-        return why ? [refusal(event, why, event.data.at, null, null)] : [];
-      }
-      case 'CallPlaced':
-        return [change(event.data.callId, () => ({ placedAt: event.data.placedAt }))];
-      case 'CallProgressed': {
-        const { progress, reportedAt, answeredBy } = event.data;
-        return [
-          change(event.data.callId, (current) => ({
-            ...(progress === 'in_progress' && current.answeredAt === null ? { answeredAt: reportedAt } : {}),
-            ...(answeredBy ? { answeredBy } : {}),
-          })),
-        ];
-      }
-      case 'CallCompleted': {
-        const { outcome, durationSeconds, endedAt, answeredBy } = event.data;
-        return [
-          change(event.data.callId, () => ({
-            carrierOutcome: outcome,
-            durationSeconds,
-            // The carrier's word on when the line dropped.
-            endedAt,
-            ...(answeredBy ? { answeredBy } : {}),
-          })),
-        ];
-      }
-      case 'RecordingAvailable':
-        return [change(event.data.callId, () => ({ recordingUrl: event.data.url }))];
-      case 'CallTransferred':
-        return [change(event.data.callId, () => ({ transferredAt: event.data.at, transferredTo: event.data.to ?? null }))];
-      case 'CallSummaryRecorded':
-        return [change(event.data.callId, () => ({ summary: event.data.summary }))];
-      default:
-        return [];
-    }
+  handlers: {
+    CallRequested: (event) => {
+      const { callId, campaignId, contactId, attempt, run, to, requestedAt, decision } = event.data;
+      const doc: CallRecordDoc = {
+        ...emptyCallRecord(callId, event.metadata.companyId, campaignId, contactId, requestedAt),
+        callId,
+        to,
+        attempt,
+        run,
+        localTime: decision.localTime,
+        timezone: decision.timezone,
+        windowOpensAt: decision.window.opensAt ?? null,
+        windowClosesAt: decision.window.closesAt ?? null,
+        capacity: decision.capacity,
+      };
+      return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
+    },
+    InboundCallReceived: (event) => {
+      const { callId, campaignId, contactId, from, to, receivedAt, route } = event.data;
+      // A call to a number serving no campaign is in no campaign's report.
+      if (campaignId === undefined) return [];
+      const doc: CallRecordDoc = {
+        ...emptyCallRecord(callId, event.metadata.companyId, campaignId, contactId ?? null, receivedAt),
+        callId,
+        direction: 'inbound',
+        from,
+        to,
+        route,
+        placedAt: receivedAt,
+        localTime: route.localTime ?? null,
+        timezone: route.timezone ?? null,
+      };
+      return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
+    },
+    CallAttemptEnded: (event) => [change(event.data.callId, (current) => ({ attemptOutcome: event.data.outcome, endedAt: current.endedAt ?? event.data.endedAt }))],
+    CallRequestReleased: (event) => [change(event.data.callId, () => ({ releasedBecause: event.data.reason }))],
+    NextAttemptScheduled: (event) => {
+      const why = windowRefusalOf(event.type, event.data.reason);
+      return why ? [refusal(event, why, event.metadata.occurredAt, event.data.at, event.data.run ?? null)] : [];
+    },
+    CallsWithheld: (event) => {
+      const why = windowRefusalOf(event.type, event.data.reason);
+      return why ? [refusal(event, why, event.data.at, null, null)] : [];
+    },
+    CallPlaced: (event) => [change(event.data.callId, () => ({ placedAt: event.data.placedAt }))],
+    CallProgressed: (event) => {
+      const { progress, reportedAt, answeredBy } = event.data;
+      return [
+        change(event.data.callId, (current) => ({
+          ...(progress === 'in_progress' && current.answeredAt === null ? { answeredAt: reportedAt } : {}),
+          ...(answeredBy ? { answeredBy } : {}),
+        })),
+      ];
+    },
+    CallCompleted: (event) => {
+      const { outcome, durationSeconds, endedAt, answeredBy } = event.data;
+      return [
+        change(event.data.callId, () => ({
+          carrierOutcome: outcome,
+          durationSeconds,
+          // The carrier's word on when the line dropped.
+          endedAt,
+          ...(answeredBy ? { answeredBy } : {}),
+        })),
+      ];
+    },
+    RecordingAvailable: (event) => [change(event.data.callId, () => ({ recordingUrl: event.data.url }))],
+    CallTransferred: (event) => [change(event.data.callId, () => ({ transferredAt: event.data.at, transferredTo: event.data.to ?? null }))],
+    CallSummaryRecorded: (event) => [change(event.data.callId, () => ({ summary: event.data.summary }))],
   },
-};
+});

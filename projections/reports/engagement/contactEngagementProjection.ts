@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../../../domain/events/event.ts';
 import type { MessageEvent } from '../../../domain/message/events.ts';
 import type { MobileAppEvent } from '../../../domain/mobileApp/events.ts';
 import { campaignContactId } from '../../campaignContacts/campaignContactDocument.ts';
-import type { DocumentUpdate, Projection } from '../../projection.ts';
+import { handledAlike, projectionOf, type DocumentUpdate, type EventHandler } from '../../projection.ts';
 import type { Doc } from '../../readStore.ts';
 import { activeAt, CONTACT_ENGAGEMENT, enrolledEngagementDoc, withTask, type ContactEngagementDoc } from './contactEngagementDocument.ts';
 
@@ -78,24 +78,35 @@ const change = (event: RecordedEvent<Exclude<Fed, { type: 'ContactsEnrolled' }>>
   }
 };
 
-const project = (event: RecordedEvent<Fed>): readonly DocumentUpdate[] => {
-  if (event.type === 'ContactsEnrolled') {
-    const { campaignId, contacts, taskFields } = event.data;
-    return contacts.map((contact) => {
-      const doc = enrolledEngagementDoc(event.metadata.companyId, campaignId, contact, taskFields);
-      return { collection: CONTACT_ENGAGEMENT, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
-    });
-  }
+type Engaged = Exclude<Fed, { type: 'ContactsEnrolled' }>;
+
+/** The event types that change an enrolled contact's row. */
+const engagedTypes = [
+  'CallAttemptEnded',
+  'ContactMarkedCompleted',
+  'ContactCompletedAllCalls',
+  'ContactOutreachResumed',
+  'CallPlaced',
+  'InboundCallReceived',
+  'FormAnswersRecorded',
+  'CallSummaryRecorded',
+  'MessageRequested',
+  'InboundMessageReceived',
+  'InAppMessageRecorded',
+  'MobileAppStatusChanged',
+] as const satisfies readonly Engaged['type'][];
+
+const engaged: EventHandler<Engaged> = (event) => {
   // An inbound text or call no campaign contact was found for belongs to no row.
   if (event.data.campaignId === undefined || event.data.contactId === undefined) return [];
-  return [update(event.data.campaignId, event.data.contactId, change(event as RecordedEvent<Exclude<Fed, { type: 'ContactsEnrolled' }>>))];
+  return [update(event.data.campaignId, event.data.contactId, change(event))];
 };
 
 /**
  * One document per campaign contact with its outreach and replies by channel, its mobile app status,
  * its form task and its latest summary: the rows of the Client Engagement and Contacts reports.
  */
-export const contactEngagementProjection: Projection<Fed> = {
+export const contactEngagementProjection = projectionOf<Fed>({
   name: 'contact_engagement',
   version: 2,
   collections: [
@@ -110,20 +121,14 @@ export const contactEngagementProjection: Projection<Fed> = {
       filterFields: ['companyId', 'lastActivityAt'],
     },
   ],
-  eventTypes: [
-    'ContactsEnrolled',
-    'CallAttemptEnded',
-    'ContactMarkedCompleted',
-    'ContactCompletedAllCalls',
-    'ContactOutreachResumed',
-    'CallPlaced',
-    'InboundCallReceived',
-    'FormAnswersRecorded',
-    'CallSummaryRecorded',
-    'MessageRequested',
-    'InboundMessageReceived',
-    'InAppMessageRecorded',
-    'MobileAppStatusChanged',
-  ],
-  project,
-};
+  handlers: {
+    ContactsEnrolled: (event) => {
+      const { campaignId, contacts, taskFields } = event.data;
+      return contacts.map((contact) => {
+        const doc = enrolledEngagementDoc(event.metadata.companyId, campaignId, contact, taskFields);
+        return { collection: CONTACT_ENGAGEMENT, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+      });
+    },
+    ...handledAlike(engagedTypes, engaged),
+  },
+});

@@ -5,6 +5,7 @@ import type { Projection } from '../../../projections/projection.ts';
 import { projectionRunner, type ProjectionRunner } from '../../../projections/projectionRunner.ts';
 import { callerNumber, contacts } from '../../schedulers/dispatchHarness.ts';
 import { reportsHarness, type ReportsHarness } from './reportsHarness.ts';
+import { realTime } from '../../support/realTime.ts';
 
 const reached = '01900000-0000-7000-8000-000000000a01';
 const newer = '01900000-0000-7000-8000-000000000a02';
@@ -18,7 +19,7 @@ describe('inbound calls: which campaign and contact a caller is, recorded once',
   beforeEach(async () => {
     r = reportsHarness();
     await r.start();
-    contactsModel = projectionRunner({ eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [campaignContactsProjection as Projection], pollIntervalMs: 10 });
+    contactsModel = projectionRunner({ clock: realTime, eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [campaignContactsProjection as Projection], pollIntervalMs: 10 });
     await contactsModel.start();
   });
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { setImmediate } from 'node:timers/promises';
 import { companyId, callerNumber, contacts } from '../../schedulers/dispatchHarness.ts';
 import { consentOf, allowsDispatch } from '../../../commands/consent/consentOf.ts';
 import { unsubscribeTokens, unsubscribeUrl } from '../../../commands/consent/unsubscribeTokens.ts';
@@ -34,6 +35,25 @@ describe('outreach reports over the store', () => {
 
   const agent = (report: { kind: AgentReport['kind'] } & Record<string, unknown>): AgentReport => ({ ...report, callId, reportedAt: '2026-03-02T15:02:00.000Z' }) as AgentReport;
   const text = (body: string, carrierMessageId: string): InboundSms => ({ carrierMessageId, from: phone, to: callerNumber, body, receivedAt: '2026-03-02T15:30:00.000Z' });
+
+  it('waits for a call no read model knows yet until the lookup time has passed on its clock, then answers not found', async () => {
+    const clock = virtualClock(new Date(r.h.clock.current));
+    const started = clock.now().getTime();
+    let answer: string | undefined;
+    void r
+      .reports(undefined, undefined, { realTime: clock, waitMs: 600_000 })
+      .ownerOf('01900000-0000-7000-8000-00000000dead')
+      .then(
+        () => (answer = 'found'),
+        (error: Error) => (answer = error.name),
+      );
+    while (answer === undefined) {
+      await clock.advance(60_000);
+      await setImmediate();
+    }
+    expect(answer).to.equal('NotFoundError');
+    expect(clock.now().getTime() - started).to.be.at.least(600_000);
+  });
 
   it('call statuses, shuffled and repeated, end the call once and move its contact on once', async () => {
     const reports = r.reports();

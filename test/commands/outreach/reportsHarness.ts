@@ -8,6 +8,8 @@ import { campaignsProjection } from '../../../projections/campaigns/campaignsPro
 import type { SendSms } from '../../../commands/outreach/telephony.ts';
 import { newEntityId } from '../../../adapters/clock/systemClock.ts';
 import { dispatchHarness, type DispatchHarness } from '../../schedulers/dispatchHarness.ts';
+import { realTime } from '../../support/realTime.ts';
+import type { Scheduler } from '../../../commands/scheduler.ts';
 
 export const UNSUBSCRIBE_SECRET = 'unsubscribe-secret-for-tests';
 
@@ -28,7 +30,7 @@ export const reportsHarness = () => {
 
   const start = async () => {
     await h.start();
-    runner = projectionRunner({ eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
+    runner = projectionRunner({ clock: realTime, eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
     await runner.start();
     dispatcher = h.dispatcher();
   };
@@ -36,7 +38,7 @@ export const reportsHarness = () => {
     await h.caughtUp();
     await runner!.waitFor(await h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   };
-  const reports = (smsKeywords?: SmsKeywords, log?: { warn(fields: object, message: string): void }) =>
+  const reports = (smsKeywords?: SmsKeywords, log?: { warn(fields: object, message: string): void }, lookup: { realTime: Scheduler; waitMs: number } = { realTime, waitMs: 500 }) =>
     outreachReports({
       eventStore: h.stores.eventStore,
       registry: engineRegistry,
@@ -46,7 +48,8 @@ export const reportsHarness = () => {
       telephony: h.telephony,
       settlement: dispatcher!.settlement,
       unsubscribeSecret: UNSUBSCRIBE_SECRET,
-      lookupWaitMs: 500,
+      realTime: lookup.realTime,
+      lookupWaitMs: lookup.waitMs,
       ...(smsKeywords ? { smsKeywords } : {}),
       ...(log ? { log } : {}),
     });

@@ -5,7 +5,7 @@ import type { TimeSlot } from '../../../domain/values.ts';
 
 const weekdays: TimeSlot[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
 const given = (routing: Routing, overrides: Partial<InboundRouting> = {}) => ({
-  at: (instant: string) => inboundRoute({ routing, businessHours: weekdays, timezone: 'America/New_York', at: Date.parse(instant), ...overrides }),
+  at: (instant: string) => inboundRoute({ routing, businessHours: weekdays, timezone: 'America/New_York', at: Date.parse(instant), agentHasStream: true, ...overrides }),
 });
 const scheduled: Routing = { mode: 'schedule_based', businessHours: 'transfer', afterHours: 'ai', forwardingNumber: '+12125550123' };
 
@@ -29,6 +29,22 @@ describe('inbound route: who takes a call and why', () => {
     const inHours = given({ mode: 'schedule_based', businessHours: 'transfer' }).at('2026-03-02T15:00:00Z');
     expect(inHours).to.include({ action: 'ai', reason: 'within_business_hours', withinHours: true, fallback: 'no_forwarding_number' });
     expect(inHours).to.not.have.property('forwardingNumber');
+  });
+
+  it("leaves the number not in service when the AI would answer but its agent has no stream, keeping the route's inputs", () => {
+    expect(given({ mode: 'ai_only' }, { agentHasStream: false }).at('2026-03-07T03:00:00Z')).to.deep.equal({
+      action: 'not_in_service',
+      reason: 'no_agent',
+      mode: 'ai_only',
+      timezone: 'America/New_York',
+      localTime: '2026-03-06T22:00:00.000-05:00',
+    });
+    expect(given({ mode: 'transfer' }, { agentHasStream: false }).at('2026-03-02T15:00:00Z')).to.include({ action: 'not_in_service', reason: 'no_agent', mode: 'transfer', fallback: 'no_forwarding_number' });
+  });
+
+  it('transfers and takes messages without an agent stream', () => {
+    expect(given({ mode: 'transfer', forwardingNumber: '+12125550123' }, { agentHasStream: false }).at('2026-03-02T15:00:00Z')).to.include({ action: 'transfer', forwardingNumber: '+12125550123' });
+    expect(given({ mode: 'schedule_based' }, { agentHasStream: false }).at('2026-03-02T23:00:00Z')).to.include({ action: 'voicemail', reason: 'after_hours' });
   });
 
   it('takes the AI in business hours and a message after them unless routing says otherwise', () => {

@@ -4,7 +4,7 @@ import type { EnrollmentCommand } from '../../../domain/enrollment/commands.ts';
 import type { EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import { invocationSkipOf } from '../../../domain/enrollment/invocation.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
-import { at, campaignId, contactId, ended, request, requested, scheduled } from './enrollmentFixtures.ts';
+import { at, campaignId, contactId, dispatch, ended, requested, scheduled } from './enrollmentFixtures.ts';
 
 const spec = deciderSpecification(enrollmentDecider);
 
@@ -31,8 +31,8 @@ describe('a contact made due by an external invocation', () => {
   });
 
   it('lets the dispatcher request the call at once', () =>
-    spec.given([requested('c1'), ended('c1', 'answered'), invoked('2026-03-02T16:00:00.000Z', 0)]).when(request('c2', { requestedAt: '2026-03-02T16:00:00.000Z' })).then([
-      { ...(requested('c2', 2, 0, '2026-03-02T16:00:00.000Z') as Extract<EnrollmentEvent, { type: 'CallRequested' }>) },
+    spec.given([requested('c1'), ended('c1', 'answered'), invoked('2026-03-02T16:00:00.000Z', 0)]).when(dispatch('c2', { at: '2026-03-02T16:00:00.000Z' })).then([
+      requested('c2', 2, 0, '2026-03-02T16:00:00.000Z', '2026-03-02T10:00:00.000-06:00'),
     ]));
 
   const skips: [string, EnrollmentEvent[], string][] = [

@@ -54,7 +54,7 @@ describe('a form answer the agent reports triggers the workflow waiting for it',
       email: simulatedEmail({ seed: 3, scheduler: clock, reports: { messageStatus: async () => {}, unsubscribe: async () => {} } }),
       consent: streamConsentCheck(api.stores.eventStore),
       routing: { smsFrom: '+13125559999', emailFrom: 'intake@hartley.example', smsStatusCallbackUrl: (id) => `https://engine.example/sms/${id}`, unsubscribeUrl: () => 'https://engine.example/unsubscribe' },
-      clock: () => clock.now(),
+      clock,
     });
     const tick = async () => {
       const result = await runner.tick();

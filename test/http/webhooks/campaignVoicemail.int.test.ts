@@ -13,6 +13,7 @@ import { projectionRunner, type ProjectionRunner } from '../../../projections/pr
 import { startFakeTwilio, type FakeTwilio } from '../../support/fakeTwilio.ts';
 import { callerNumber } from '../../schedulers/dispatchHarness.ts';
 import { reportsHarness, type ReportsHarness } from '../../commands/outreach/reportsHarness.ts';
+import { realTime } from '../../support/realTime.ts';
 
 const person = (n: number): EnrolledContact => ({
   caseId: `case-${n}`,
@@ -47,7 +48,7 @@ describe("an answering machine gets the campaign's voicemail policy in the call'
   before(async () => {
     r = reportsHarness();
     await r.start();
-    facts = projectionRunner({ eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [dueMessagesProjection as Projection], pollIntervalMs: 10 });
+    facts = projectionRunner({ clock: realTime, eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [dueMessagesProjection as Projection], pollIntervalMs: 10 });
     await facts.start();
     fake = await startFakeTwilio();
     let router: express.Router = express.Router();

@@ -7,6 +7,7 @@ import type { Projection } from '../../../projections/projection.ts';
 import { apiKeysProjection } from '../../../projections/company/apiKeysProjection.ts';
 import { companySettingsProjection } from '../../../projections/company/companySettingsProjection.ts';
 import { companyCreated, companyId, firstKeyId, keyIssued, keyRevoked, lunchBreakHours } from '../../domain/company/companyFixtures.ts';
+import { projectionSpecification } from '../../support/projectionSpecification.ts';
 
 const recorded = (event: CompanyEvent, position: number, occurredAt: string, actor = 'admin'): RecordedEvent<CompanyEvent> => ({
   ...event,
@@ -71,4 +72,16 @@ describe('company read models', () => {
     const keys = fold(apiKeysProjection, [recorded(keyIssued(firstKeyId), 2, '2026-03-02T15:00:00.000Z')]);
     for (const doc of [...settings.values(), ...keys.values()]) expect(doc.companyId).to.equal(companyId);
   });
+
+  it('companySettings: given no company, when its settings are updated, then no company is invented', () =>
+    projectionSpecification(companySettingsProjection)
+      .given([])
+      .when([{ type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } }, { type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress: 'x' } } }])
+      .then({ companySettings: [] }));
+
+  it('apiKeys: given no key, when one is revoked, then no key is invented', () =>
+    projectionSpecification(apiKeysProjection)
+      .given([])
+      .when([{ type: 'ApiKeyRevoked', data: { companyId, keyId: firstKeyId } }])
+      .then({ apiKeys: [] }));
 });

@@ -4,6 +4,8 @@ import { dueMessagesProjection } from '../../../projections/outreach/dueMessages
 import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS } from '../../../projections/outreach/dueMessagesDocument.ts';
 import type { Doc } from '../../../projections/readStore.ts';
 import { recordedEvent } from '../../support/recordedEvent.ts';
+import { projectionSpecification } from '../../support/projectionSpecification.ts';
+import { answersRecorded, enrolled as enrolledOf, launched as launchedOf, messageWithheld, stepsPlanned } from '../outreachEvents.ts';
 
 const campaignId = 'campaign-1';
 const contactId = 'contact-1';
@@ -91,4 +93,25 @@ describe('due messages read model', () => {
     const moved = '2026-03-03T14:00:00.000Z';
     expect(fold([launched, enrolled, planned(1, [{ step: 'w1.s1', dueAt: enrolledAt }]), planned(1, [{ step: 'w1.s1', dueAt: moved }])]).contact).to.include({ dueAt: moved });
   });
+
+  const spec = projectionSpecification(dueMessagesProjection);
+  const messaging = launchedOf({ type: 'messaging', workflows: [{ trigger: { kind: 'form_answer', fieldKey: 'wants_callback', value: true }, steps: [{ channel: 'sms', body: 'Hi' }] }] });
+
+  it('given a reviewed contact, when form answers are recorded, then a fact is learnt and the contact is due at once; answers that only clear learn nothing', async () => {
+    const answeredAt = '2026-03-02T16:00:00.000Z';
+    await spec
+      .given([messaging, enrolledOf(), stepsPlanned(1, [])])
+      .when([answersRecorded('call-1', { wants_callback: true }, answeredAt)])
+      .thenDocument(DUE_MESSAGES, `${campaignId}.${contactId}`, { facts: 2, factsSeen: 1, dueAt: answeredAt, answers: [{ fieldKey: 'wants_callback', value: true, at: answeredAt }] });
+    await spec.given([messaging, enrolledOf(), stepsPlanned(1, [])]).when([answersRecorded('call-1', { wants_callback: null }, answeredAt)]).thenDocument(DUE_MESSAGES, `${campaignId}.${contactId}`, { facts: 1, dueAt: null });
+  });
+
+  it('given a planned step, when it is withheld, then it is done and no longer due', () =>
+    spec
+      .given([messaging, enrolledOf(), stepsPlanned(1, [{ step: 'w1.s1', dueAt: '2026-03-02T16:00:00.000Z' }])])
+      .when([messageWithheld('m-w1.s1', 'w1.s1', '2026-03-02T16:00:00.000Z')])
+      .thenDocument(DUE_MESSAGES, `${campaignId}.${contactId}`, { pending: {}, done: ['w1.s1'], dueAt: null }));
+
+  it('given no launch, when a pause arrives, then no campaign is invented; given no enrolment, when a step is planned, then no contact is', () =>
+    spec.given([]).when([{ type: 'CampaignPaused', data: { campaignId, at: enrolledAt } }, stepsPlanned(1, [])]).then({ [WORKFLOW_CAMPAIGNS]: [], [DUE_MESSAGES]: [] }));
 });

@@ -4,6 +4,9 @@ import type { ContactEngagementDoc } from '../../../projections/reports/engageme
 import { contactEngagementProjection } from '../../../projections/reports/engagement/contactEngagementProjection.ts';
 import type { Doc } from '../../../projections/readStore.ts';
 import { recordedEvent } from '../../support/recordedEvent.ts';
+import { enrolledEngagementDoc } from '../../../projections/reports/engagement/contactEngagementDocument.ts';
+import { projectionSpecification } from '../../support/projectionSpecification.ts';
+import { contact, enrolled as enrolledWith, inboundCall, markedCompleted, outreachResumed } from '../outreachEvents.ts';
 
 const campaignId = 'campaign-1';
 const contactId = 'contact-1';
@@ -98,5 +101,19 @@ describe('contact engagement read model', () => {
     const doc = fold([enrolled(), { type: 'ContactCompletedAllCalls', data: { campaignId, contactId, at: at(1) } }])!;
     expect(doc.status).to.equal('completed_all_calls');
     expect(fold([requested('sms', 1), inApp('sent', 2)])).to.equal(undefined);
+  });
+
+  const spec = projectionSpecification(contactEngagementProjection);
+  const row = enrolledEngagementDoc('company-1', campaignId, contact, undefined);
+
+  it('given an enrolled contact, when it calls in twice, then both are received calls, active at the latest; a caller no contact was found for counts nowhere', () =>
+    spec
+      .given([enrolledWith()])
+      .when([inboundCall('call-in-2', at(9)), inboundCall('call-in-1', at(7)), inboundCall('call-in-3', at(8), {})])
+      .then({ contact_engagement: [{ ...row, callsReceived: 2, lastActivityAt: at(9) }] }));
+
+  it('given an enrolled contact, when marked completed, then completed; when its outreach resumes, then active again', async () => {
+    await spec.given([enrolledWith()]).when([markedCompleted(at(1))]).then({ contact_engagement: [{ ...row, status: 'completed' }] });
+    await spec.given([enrolledWith(), markedCompleted(at(1))]).when([outreachResumed(at(2))]).then({ contact_engagement: [row] });
   });
 });

@@ -6,6 +6,9 @@ import type { Doc } from '../../../projections/readStore.ts';
 import { webhookDeliveriesProjection } from '../../../projections/webhooks/webhookDeliveriesProjection.ts';
 import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES } from '../../../projections/webhooks/webhookDocuments.ts';
 import { recordedEvent } from '../../support/recordedEvent.ts';
+import { projectionSpecification } from '../../support/projectionSpecification.ts';
+import { launchableDraft } from '../../domain/campaign/campaignFixtures.ts';
+import { answersRecorded, campaignCompleted, campaignResumed, completedAllCalls, launched as launchedWith, launchedAt, markedCompleted, optedOut, phone } from '../outreachEvents.ts';
 
 const list = { listId: 'l1', caseType: 'intake', listRevision: 0, caseCount: 2, contactCount: 2 };
 const launched = (campaignId: string, webhookUrl?: string): Event => ({
@@ -89,5 +92,50 @@ describe('the webhook deliveries read model', () => {
 
     const drained = await projectAll([...events, attempt(first, 1, 'delivered', '2026-03-02T15:10:00.000Z', { statusCode: 200 }), attempt('e2', 1, 'given_up', '2026-03-03T15:10:00.000Z', { error: 'timed out after 10000 ms' })]);
     expect(drained.queues[0]).to.include({ pending: 0, dueAt: null });
+  });
+
+  const at = '2026-03-02T15:05:00.000Z';
+  const withUrl = launchedWith({ ...launchableDraft, externalInvocation: { enabled: true, webhookUrl: 'https://hooks.example.com/in' } });
+  const spec = projectionSpecification(webhookDeliveriesProjection);
+
+  it('given a launch with a URL, when every other event a webhook tells of arrives, then the queue counts one delivery each; an opt-out heard in no campaign is none', () =>
+    spec
+      .given([withUrl])
+      .when([
+        campaignResumed(at),
+        optedOut(phone, 'all', at, { campaignId: 'campaign-1', contactId: 'contact-1' }),
+        optedOut(phone, 'sms', at),
+        answersRecorded('call-1', { wants_callback: true }, at),
+        markedCompleted(at),
+        completedAllCalls(at),
+        { type: 'ScheduledReportSent', data: { campaignId: 'campaign-1', reportId: 'r1', runId: 'run-1', sentAt: at, rows: 3, recipients: ['partner@example.com'], messageIds: ['msg-1'] } },
+        campaignCompleted(at),
+      ])
+      .thenDocument(WEBHOOK_CAMPAIGNS, 'campaign-1', { url: 'https://hooks.example.com/in', pending: 8, nextAt: launchedAt }));
+
+  it('given a launch with a URL, when its contact completes and then the campaign, then a pending delivery each, in the order of their events', () => {
+    const delivery = (position: number, type: string, data: object) => ({
+      _id: `e${position}`,
+      companyId: 'company-1',
+      campaignId: 'campaign-1',
+      position,
+      type,
+      occurredAt: launchedAt,
+      data,
+      status: 'pending',
+      nextAttemptAt: launchedAt,
+      attempts: [],
+    });
+    return spec
+      .given([withUrl])
+      .when([markedCompleted(at), completedAllCalls(at), campaignCompleted(at)])
+      .then({
+        [WEBHOOK_DELIVERIES]: [
+          delivery(1, 'campaign.launched', { name: 'Spring intake', launchedAt, listId: 'list-1', caseCount: 1, contactCount: 2 }),
+          delivery(2, 'contact.completed', { contactId: 'contact-1', at, allCalls: false }),
+          delivery(3, 'contact.completed', { contactId: 'contact-1', at, allCalls: true }),
+          delivery(4, 'campaign.completed', { at }),
+        ],
+      });
   });
 });

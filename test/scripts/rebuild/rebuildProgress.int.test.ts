@@ -10,6 +10,7 @@ import { rebuildProgress } from '../../../scripts/rebuild/rebuildProgress.ts';
 import { fakeEsdb } from '../../adapters/eventstore/esdb/fakeEsdbClient.ts';
 import { closuresProjection } from '../../support/leasedRunner.ts';
 import { tallyEvents, tallyProjection, tallyRegistry } from '../../support/tally.ts';
+import { realTime } from '../../support/realTime.ts';
 
 const tallies = tallyProjection() as Projection;
 
@@ -37,7 +38,7 @@ describe('rebuild progress, on a store whose positions are byte offsets (EventSt
 
   it('counts the events the furthest-behind projection has to apply, and how far the slowest one has come', async () => {
     // Given the tallies stored 4 events in, and a new read model of closures that starts from nothing.
-    const first = projectionRunner({ eventStore, readStore, projections: [tallies] });
+    const first = projectionRunner({ clock: realTime, eventStore, readStore, projections: [tallies] });
     await first.start();
     await append(4);
     expect(await first.waitFor(await eventStore.headPosition())).to.equal(true);
@@ -51,7 +52,7 @@ describe('rebuild progress, on a store whose positions are byte offsets (EventSt
     expect(progress.done([{ name: 'tallies', applied: 0 }, { name: 'closures', applied: 0 }])).to.equal(0);
     expect(progress.done([{ name: 'tallies', applied: 2 }, { name: 'closures', applied: 9 }])).to.equal(6);
 
-    const runner = projectionRunner({ eventStore, readStore, projections });
+    const runner = projectionRunner({ clock: realTime, eventStore, readStore, projections });
     await runner.start();
     expect(await runner.waitFor(head)).to.equal(true);
     const statuses = await runner.status();
