@@ -1,21 +1,10 @@
-import type { EventStore } from '../commands/eventStore.ts';
 import { enrolmentContinuation } from '../commands/campaigns/enrolment.ts';
-import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
-import type { ReadStore } from '../projections/readStore.ts';
-import type { Scheduler } from '../commands/scheduler.ts';
+import type { CampaignCompletionOptions } from './campaignCompletion.ts';
 import { tickLoop } from './tickLoop.ts';
 
-export type EnrolmentResumptionOptions = {
-  readonly eventStore: EventStore;
-  readonly registry: EventRegistry;
-  readonly readStore: ReadStore;
-  readonly clock: Scheduler;
-  readonly intervalMs?: number;
-  /** Waits until the read models hold every event up to `position`, so a launch just recorded is seen whole. */
-  readonly waitForReadModels?: (position: bigint) => Promise<unknown>;
-  readonly onError?: (error: unknown, campaignId: string) => void;
-};
+/** Read and written as campaign completion reads and writes: the campaigns' progress, then their streams. */
+export type EnrolmentResumptionOptions = CampaignCompletionOptions;
 
 export type ResumptionTick = { readonly resumed: readonly string[] };
 
