@@ -76,6 +76,16 @@ describe('a large list import under the append size limit', () => {
     expect(externalIds).to.have.length(10_000);
   });
 
+  it('given an import that stopped after its first part, when the same command is sent again (the same Idempotency-Key), then the rest are added and the first answer is given', async () => {
+    const error = await importCases(deps(eventStoreFailingAfter(stores.eventStore, 1)))({ listId, csv: csvOf(10_000) }, context('keyed import')).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(Error);
+    const again = await importCases(deps())({ listId, csv: csvOf(10_000) }, context('keyed import'));
+    expect(again).to.deep.include({ added: 10_000, addedContacts: 10_000, rejected: [] });
+    const externalIds = (await readListMembership(stores.eventStore, listId))!.cases.map((c) => c.externalId);
+    expect(externalIds).to.deep.equal(Array.from({ length: 10_000 }, (_, i) => `EXT-${String(i).padStart(5, '0')}`));
+    expect(again.position).to.equal(await stores.eventStore.headPosition());
+  });
+
   it('given a single case too large for one append, when imported, then the import is refused whole and the list is unchanged', async () => {
     const small = tempStores(engineRegistry, { maxAppendBytes: 4096 });
     try {
