@@ -33,6 +33,8 @@ export type Subscription = AsyncIterable<readonly RecordedEvent[]> & {
 };
 
 export interface EventStore {
+  /** The most bytes one append may hold (see appendLimit.ts); a larger append is refused with AppendTooLargeError. */
+  readonly maxAppendBytes: number;
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream in revision order; a stream that does not exist yields nothing. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;

@@ -1,8 +1,9 @@
 import type { Command, Decider } from '../domain/decider.ts';
 import type { Event, NewEvent, RecordedEvent } from '../domain/events/event.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
-import { ConcurrencyError } from '../domain/errors.ts';
-import type { EventStore, ExpectedRevision } from './eventStore.ts';
+import { AppendTooLargeError, ConcurrencyError } from '../domain/errors.ts';
+import type { AppendResult, EventStore, ExpectedRevision } from './eventStore.ts';
+import { appendParts, encodedAppendSize } from './appendLimit.ts';
 import type { CommandContext } from './commandContext.ts';
 import { eventId } from './eventIds.ts';
 import { streamQueueOf } from './streamQueue.ts';
@@ -34,11 +35,14 @@ export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
   readonly random?: () => number;
 };
 
+/** Whether any part of the command's events is recorded yet. */
+type Progress = { appended: boolean };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Read the stream, fold it, decide, append with the revision that was read; on a conflict,
- * read again and decide again with backoff, and give up with ConcurrencyError.
+ * Read the stream, fold it, decide, append with the revision that was read; on a conflict before
+ * anything was appended, read again and decide again with backoff, and give up with ConcurrencyError.
  * Commands on one stream take turns within the process (every handler on the same store shares
  * the turns), so a conflict can only come from another process. The turn covers reading, the pure
  * decider and appending only, never another command, so it cannot wait on itself.
@@ -66,7 +70,24 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     },
   });
 
-  const attempt = async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+  /**
+   * One append when the events fit the store's limit; otherwise, for a divisible command only,
+   * consecutive appends cut between events, each expecting the revision the previous one left.
+   * Whatever is refused is refused before anything is appended.
+   */
+  const appendInParts = async (stream: string, command: C, events: readonly NewEvent[], expected: ExpectedRevision, progress: Progress): Promise<AppendResult> => {
+    const limit = store.maxAppendBytes;
+    const parts = appendParts(stream, events, limit);
+    if (parts.length > 1 && decider.divisible?.(command) !== true) throw new AppendTooLargeError(stream, encodedAppendSize(events), limit, 'append');
+    let result: AppendResult | undefined;
+    for (const part of parts) {
+      result = await store.append(stream, part, result?.nextExpectedRevision ?? expected);
+      progress.appended = true;
+    }
+    return result!;
+  };
+
+  const attempt = async (stream: string, command: C, context: CommandContext, progress: Progress): Promise<HandleResult<State, E>> => {
     let state = decider.initialState();
     let revision: bigint | undefined;
     let lastPosition: bigint | undefined;
@@ -87,18 +108,19 @@ export const commandHandler = <State, C extends Command, E extends Event>(
       const position = lastPosition ?? 0n;
       return { newEvents, newState: state, position, nextExpectedRevision: revision, repeated: false };
     }
-    const expected: ExpectedRevision = revision ?? 'no_stream';
-    const result = await store.append(stream, newEvents.map((e, i) => toNewEvent(e, i, context)), expected);
+    const result = await appendInParts(stream, command, newEvents.map((e, i) => toNewEvent(e, i, context)), revision ?? 'no_stream', progress);
     const newState = newEvents.reduce(decider.evolve, state);
     return { newEvents, newState, position: result.position, nextExpectedRevision: result.nextExpectedRevision, repeated: false };
   };
 
   const retrying = async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+    const progress: Progress = { appended: false };
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(stream, command, context);
+        return await attempt(stream, command, context, progress);
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || tries >= retry.attempts) throw error;
+        // Once a part is recorded, deciding again would find it and answer the command as repeated.
+        if (!(error instanceof ConcurrencyError) || progress.appended || tries >= retry.attempts) throw error;
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** tries);
         await sleep(random() * ceiling);
       }

@@ -14,6 +14,12 @@ export type Decider<State, C extends Command, E extends Event> = {
   decide(command: C, state: State): E | readonly E[];
   evolve(state: State, event: E): State;
   initialState(): State;
+  /**
+   * Whether the command's events may be recorded in consecutive appends when they are too large for
+   * one: true only where every prefix of them, cut between events, is itself a state the decider
+   * accepts and can carry on from. Unset: never.
+   */
+  divisible?(command: C): boolean;
 };
 
 /** Compile-time exhaustiveness for switches over discriminated unions. */

@@ -62,17 +62,21 @@ export class UnsupportedMediaTypeError extends EngineError {
   readonly kind = 'unsupported_media_type' as const;
 }
 
-/** One event larger than an append may hold: nothing of the command is written. */
+/**
+ * One event, or the events of a command that must be recorded at once, larger than an append may
+ * hold: nothing of the command is written.
+ */
 export class AppendTooLargeError extends EngineError {
   readonly kind = 'too_large' as const;
   constructor(
     readonly stream: string,
     readonly size: number,
     readonly limit: number,
+    readonly what: 'event' | 'append' = 'event',
   ) {
     super(
       'STREAM.APPEND_TOO_LARGE',
-      `An event of ${size} bytes for ${stream} is larger than the ${limit} bytes one append may hold (EVENTSTORE_MAX_APPEND_BYTES).`,
+      `${what === 'event' ? 'An event' : 'Events that must be recorded together'} of ${size} bytes for ${stream} ${what === 'event' ? 'is' : 'are'} larger than the ${limit} bytes one append may hold (EVENTSTORE_MAX_APPEND_BYTES).`,
     );
   }
 }

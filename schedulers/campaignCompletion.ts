@@ -2,6 +2,7 @@ import type { EventStore } from '../commands/eventStore.ts';
 import type { Scheduler } from '../commands/scheduler.ts';
 import { campaignHandler } from '../commands/campaigns/campaignHandler.ts';
 import { foldCampaign } from '../commands/campaigns/readCampaign.ts';
+import { enrolmentUnfinished } from '../domain/campaign/state.ts';
 import { ConcurrencyError, IllegalStateError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
@@ -67,7 +68,8 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
   /** Completes the campaign at the revision it was found ACTIVE at; anything newer on its stream waits for the next tick. */
   const complete = async (campaign: CampaignProgressDoc, now: Date): Promise<boolean> => {
     const { state } = await foldCampaign(eventStore, campaign.campaignId);
-    if (state.status !== 'ACTIVE') return false;
+    // The stream, not the read model, has the last word on whether enrolment is whole.
+    if (state.status !== 'ACTIVE' || enrolmentUnfinished(state)) return false;
     try {
       await handle(
         { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE, expectedRevision: state.revision } },

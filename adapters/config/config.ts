@@ -4,10 +4,11 @@ import type { ComplianceOverrides } from '../../domain/compliance/complianceRule
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+/** `maxAppendBytes`: the most one append may hold, on either engine, so the embedded store refuses what EventStoreDB would. */
 export type EventStoreConfig =
-  | { readonly engine: 'sqlite' }
+  | { readonly engine: 'sqlite'; readonly maxAppendBytes: number }
   /** `connectionString` always uses the esdb schemes, which is what @eventstore/db-client parses. */
-  | { readonly engine: 'esdb'; readonly connectionString: string };
+  | { readonly engine: 'esdb'; readonly connectionString: string; readonly maxAppendBytes: number };
 
 export type ReadStoreConfig = { readonly engine: 'sqlite' } | { readonly engine: 'mongodb'; readonly url: string };
 

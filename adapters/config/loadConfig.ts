@@ -6,6 +6,7 @@ import { errorDetails } from '../../domain/codecs/describeErrors.ts';
 import type { Config } from './config.ts';
 import { flagOf, settingNames, type SettingName } from './settings.ts';
 import * as s from './settingCodecs.ts';
+import { DEFAULT_MAX_APPEND_BYTES } from '../../commands/appendLimit.ts';
 
 const SettingsCodec = t.type({
   PORT: s.withDefault(s.integerIn(1, 65535), 3000),
@@ -14,6 +15,7 @@ const SettingsCodec = t.type({
   UNSUBSCRIBE_SECRET: s.optional(s.secret(32)),
   PUBLIC_URL: s.optional(s.httpUrl),
   EVENTSTORE_URL: s.optional(s.eventStoreUrl),
+  EVENTSTORE_MAX_APPEND_BYTES: s.withDefault(s.byteSizeIn(4 * 1024, 16 * 1024 ** 2), DEFAULT_MAX_APPEND_BYTES),
   MONGODB_URL: s.optional(s.mongoUrl),
   PROJECTION_LEASE_MS: s.withDefault(s.integerIn(1000, 600_000), 15_000),
   PROJECTION_LEASE_HOLDER: s.optional(s.nonEmpty),
@@ -107,7 +109,9 @@ const toConfig = (v: Settings): Config => ({
   adminToken: v.ADMIN_TOKEN,
   ...(v.UNSUBSCRIBE_SECRET ? { unsubscribeSecret: v.UNSUBSCRIBE_SECRET } : {}),
   publicUrl: v.PUBLIC_URL,
-  eventStore: v.EVENTSTORE_URL ? { engine: 'esdb', connectionString: v.EVENTSTORE_URL } : { engine: 'sqlite' },
+  eventStore: v.EVENTSTORE_URL
+    ? { engine: 'esdb', connectionString: v.EVENTSTORE_URL, maxAppendBytes: v.EVENTSTORE_MAX_APPEND_BYTES }
+    : { engine: 'sqlite', maxAppendBytes: v.EVENTSTORE_MAX_APPEND_BYTES },
   readStore: v.MONGODB_URL ? { engine: 'mongodb', url: v.MONGODB_URL } : { engine: 'sqlite' },
   projectionLeases: { leaseMs: v.PROJECTION_LEASE_MS, holder: v.PROJECTION_LEASE_HOLDER },
   telephony:

@@ -133,6 +133,15 @@ export const byteSize = fromString('size', (raw) => {
   return bytes > 0 ? bytes : { expected: `expected a size such as 1mb, 512kb or 65536, got ${shown(raw)}` };
 });
 
+/** A byte count from `min` to `max` bytes, in the forms `byteSize` takes. */
+export const byteSizeIn = (min: number, max: number): t.Type<number, string, unknown> =>
+  fromString(`size ${min}-${max}`, (raw) => {
+    const bytes = byteSize.validate(raw, []);
+    return bytes._tag === 'Right' && bytes.right >= min && bytes.right <= max
+      ? bytes.right
+      : { expected: `expected a size from ${min} to ${max} bytes such as 1mb, 512kb or 1048576, got ${shown(raw)}` };
+  });
+
 /** A phone number in E.164 form, as carriers take a sender number. */
 export const e164 = fromString('an E.164 phone number such as +13125550100', (raw) =>
   /^\+[1-9]\d{7,14}$/.test(raw.trim()) ? raw.trim() : { expected: `an E.164 phone number such as +13125550100, got ${JSON.stringify(raw.slice(0, 40))}` },

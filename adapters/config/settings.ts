@@ -6,6 +6,7 @@ export const settings = {
   UNSUBSCRIBE_SECRET: 'key that signs email unsubscribe links (at least 32 characters; default: generated in DATA_DIR)',
   PUBLIC_URL: 'public http(s) base URL, for webhook URLs and Twilio signature checks',
   EVENTSTORE_URL: 'esdb:// or kurrentdb:// connection string (unset: embedded SQLite)',
+  EVENTSTORE_MAX_APPEND_BYTES: "most bytes one append may hold, counted as EventStoreDB counts them; set it to the server's MaxAppendSize (4kb to 16mb, default 1mb)",
   MONGODB_URL: 'mongodb:// or mongodb+srv:// connection string naming its database, e.g. mongodb://localhost:27017/outreach (unset: embedded SQLite)',
   PROJECTION_LEASE_MS: 'how long a process runs a projection without renewing its lease, in ms (default 15000)',
   PROJECTION_LEASE_HOLDER: 'this process in projection leases, unique among running processes (default: host name, pid and a random suffix)',

@@ -18,6 +18,7 @@ export const observedEventStore = (store: EventStore): ObservedEventStore => {
   return {
     appended: appended.asObservable(),
     eventStore: {
+      maxAppendBytes: store.maxAppendBytes,
       append: async (stream, events, expected) => {
         const result = await store.append(stream, events, expected);
         if (events.length > 0) appended.next(events);

@@ -3,6 +3,7 @@ import type { AddCases, ListCommand } from '../../domain/list/commands.ts';
 import { screenCases, type RejectedCase, type Screening } from '../../domain/list/caseScreening.ts';
 import { addCasesDecision, listDecider, type ListState } from '../../domain/list/decider.ts';
 import { listStream, type Case, type ListEvent } from '../../domain/list/events.ts';
+import { holdsExternalId } from '../../domain/list/listExternalIds.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
@@ -45,7 +46,12 @@ export const addCases = (deps: { eventStore: EventStore; registry: EventRegistry
     };
     const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: screened });
     const result = await handle(listStream(data.listId), { type: 'AddCases', data }, context);
-    if (result.repeated) screening = screeningOf(await stateBefore(deps.eventStore, data.listId, context.commandId), data.cases);
-    return { added: screening.accepted, rejected: screening.rejected, position: result.position };
+    if (!result.repeated) return { added: screening.accepted, rejected: screening.rejected, position: result.position };
+    const first = screeningOf(await stateBefore(deps.eventStore, data.listId, context.commandId), data.cases);
+    // A first attempt that stopped between its parts recorded some of its cases: the rest are added now, under an id that moves on with them.
+    const list = result.newState;
+    const missing = list.status === 'created' ? first.accepted.filter((found) => !holdsExternalId(list.externalIds, found.externalId)) : [];
+    const rest = missing.length > 0 ? await handle(listStream(data.listId), { type: 'AddCases', data: { ...data, cases: missing } }, { ...context, commandId: `${context.commandId}/rest/${missing.length}` }) : result;
+    return { added: first.accepted, rejected: first.rejected, position: rest.position };
   };
 };

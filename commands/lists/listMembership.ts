@@ -15,13 +15,15 @@ export type ListMembership = {
 
 /**
  * Folds the list stream itself, not a read model, so a launch never freezes a membership that a
- * projection has not caught up with. Undefined when there is no such list.
+ * projection has not caught up with; up to `revision` when given, as a launch froze it. Undefined
+ * when there is no such list.
  */
-export const readListMembership = async (eventStore: EventStore, listId: string): Promise<ListMembership | undefined> => {
+export const readListMembership = async (eventStore: EventStore, listId: string, upToRevision?: bigint): Promise<ListMembership | undefined> => {
   let list: Omit<ListMembership, 'cases' | 'revision'> | undefined;
   const cases: Case[] = [];
   let revision = -1n;
-  for await (const recorded of eventStore.readStream(listStream(listId))) {
+  const upTo = upToRevision === undefined ? {} : { maxCount: Number(upToRevision) + 1 };
+  for await (const recorded of eventStore.readStream(listStream(listId), upTo)) {
     const event = recorded as unknown as ListEvent;
     revision = recorded.revision;
     switch (event.type) {

@@ -34,13 +34,13 @@ export const requireManageableContacts = (state: CampaignState, campaignId: stri
 export type UnknownId = { readonly id: string; readonly problem: ErrorDetail };
 
 export const unknownIds = (ids: readonly string[], path: string, known: (id: string) => boolean, what: string): UnknownId[] =>
-  ids.flatMap((id, i) => (known(id) ? [] : [{ id, problem: { path: `${path}.${i}`, message: `${id} is not ${what} of this campaign` } }]));
+  ids.flatMap((id, i) => (known(id) ? [] : [{ id, problem: { path: `${path}.${i}`, message: `${named(id)} is not ${what} of this campaign` } }]));
 
 /** One refusal naming every unknown id (the first 20 in its detail), so nothing is done for any of them. */
 export const unknownIdsRefusal = (unknown: readonly UnknownId[], nothingDone: string): NotFoundError => {
-  const named = [...new Set(unknown.map((u) => u.id))];
-  const more = named.length > 20 ? ` and ${named.length - 20} more` : '';
-  return new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not of this campaign, so ${nothingDone}: ${named.slice(0, 20).join(', ')}${more}.`, unknown.map((u) => u.problem));
+  const ids = [...new Set(unknown.map((u) => u.id))];
+  const more = ids.length > 20 ? ` and ${ids.length - 20} more` : '';
+  return new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not of this campaign, so ${nothingDone}: ${ids.slice(0, 20).map((id) => named(id)).join(', ')}${more}.`, unknown.map((u) => u.problem));
 };
 
 /** The requested ids once each, or a NotFoundError naming every id the campaign did not enrol. */

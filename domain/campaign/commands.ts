@@ -1,7 +1,7 @@
 import type { Command } from '../decider.ts';
 import type { TimeSlot } from '../values.ts';
 import type { BuilderStep, DraftChanges, ReportSchedule } from './draft.ts';
-import type { LaunchFacts } from './launchValidation.ts';
+import type { LaunchFacts, ListFacts } from './launchValidation.ts';
 import type { Roster } from './campaignContacts.ts';
 
 /** Every campaign command names its campaign and the caller's company; `expectedRevision` is If-Match. */
@@ -22,6 +22,8 @@ export type SaveDraft = Command<
 
 export type ChangeStep = Command<'ChangeStep', Addressed & { step: BuilderStep }>;
 export type LaunchCampaign = Command<'LaunchCampaign', Addressed & At & { facts: LaunchFacts }>;
+/** Enrols the contacts of the frozen list not yet enrolled; `list` is the list read up to the launch's `listRevision`. */
+export type ContinueEnrolment = Command<'ContinueEnrolment', Addressed & { list: ListFacts }>;
 export type PauseCampaign = Command<'PauseCampaign', Lifecycle>;
 export type ResumeCampaign = Command<'ResumeCampaign', Lifecycle>;
 export type CompleteCampaign = Command<'CompleteCampaign', Lifecycle>;
@@ -41,6 +43,7 @@ export type CampaignCommand =
   | SaveDraft
   | ChangeStep
   | LaunchCampaign
+  | ContinueEnrolment
   | PauseCampaign
   | ResumeCampaign
   | CompleteCampaign

@@ -47,12 +47,18 @@ export const campaignEvents = {
     t.partial({ formLinkedFromAgent: t.string }),
   ]),
   CampaignStepChanged: t.type({ campaignId: t.string, step: BuilderStep }),
-  /** Every setting as launched (the schedule resolved to slots), with the list membership frozen. */
+  /**
+   * Every setting as launched (the schedule resolved to slots), with the list membership frozen.
+   * `taskFields`: the form's task fields at launch, so enrolment carried on after the launch names the same.
+   */
   CampaignLaunched: t.intersection([
     t.type({ campaignId: t.string, launchedAt: t.string, name: NonEmptyString, settings: Draft, list: ListSnapshot }),
-    t.partial({ companyHours: CompanyHoursSnapshot }),
+    t.partial({ companyHours: CompanyHoursSnapshot, taskFields: t.array(t.string) }),
   ]),
-  /** Enrolment of the frozen list, in batches of up to a thousand contacts, appended with the launch. */
+  /**
+   * Enrolment of the frozen list, in batches of up to a thousand contacts numbered from 0, in the list's
+   * order: appended with the launch, and, when the launch was recorded in parts, by ContinueEnrolment.
+   */
   ContactsEnrolled: t.intersection([
     t.type({ campaignId: t.string, batch: WholeNumber, contacts: t.array(EnrolledContact) }),
     // False when the campaign has no message step at all, so nothing prepares to message these contacts.

@@ -10,6 +10,8 @@ export type LaunchRecord = {
   launchedAt: string;
   list: ListSnapshot;
   companyHours?: t.TypeOf<typeof CompanyHoursSnapshot>;
+  /** The form's task fields each enrolment batch names. */
+  taskFields?: string[];
 };
 
 /**
@@ -28,7 +30,10 @@ export type Campaign = {
   revision: number;
   createdAt: string;
   launch?: LaunchRecord;
+  /** How much of the frozen list is enrolled: fewer than `launch.list.contactCount` while enrolment is in progress. */
   enrolledContacts: number;
+  /** Enrolment batches recorded, so the next is numbered on from them. */
+  enrolledBatches: number;
   pausedAt?: string;
   resumedAt?: string;
   completedAt?: string;
@@ -43,7 +48,7 @@ export const initialCampaignState = (): CampaignState => ({ status: 'NONE', revi
 const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
   if (event.type === 'CampaignDraftStarted') {
     const { campaignId, companyId, name, createdAt } = event.data;
-    return { status: 'DRAFT', campaignId, companyId, name, draft: {}, revision: state.revision, createdAt, enrolledContacts: 0 };
+    return { status: 'DRAFT', campaignId, companyId, name, draft: {}, revision: state.revision, createdAt, enrolledContacts: 0, enrolledBatches: 0 };
   }
   // Nothing but a start begins a campaign; anything else on an empty stream changes nothing.
   if (state.status === 'NONE') return state;
@@ -55,11 +60,12 @@ const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
     case 'CampaignStepChanged':
       return { ...state, step: event.data.step };
     case 'CampaignLaunched': {
-      const { launchedAt, name, settings, list, companyHours } = event.data;
-      return { ...state, status: 'ACTIVE', name, draft: settings, launch: { launchedAt, list, ...(companyHours ? { companyHours } : {}) } };
+      const { launchedAt, name, settings, list, companyHours, taskFields } = event.data;
+      const launch = { launchedAt, list, ...(companyHours ? { companyHours } : {}), ...(taskFields ? { taskFields } : {}) };
+      return { ...state, status: 'ACTIVE', name, draft: settings, launch };
     }
     case 'ContactsEnrolled':
-      return { ...state, enrolledContacts: state.enrolledContacts + event.data.contacts.length };
+      return { ...state, enrolledContacts: state.enrolledContacts + event.data.contacts.length, enrolledBatches: state.enrolledBatches + 1 };
     case 'CampaignPaused':
       return { ...state, status: 'PAUSED', pausedAt: event.data.at };
     case 'CampaignResumed':
@@ -74,6 +80,10 @@ const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
       return assertNever(event);
   }
 };
+
+/** A launched campaign whose frozen list is not yet wholly enrolled: its launch was recorded in parts and stopped midway. */
+export const enrolmentUnfinished = (state: CampaignState): boolean =>
+  state.status !== 'NONE' && state.launch !== undefined && state.enrolledContacts < state.launch.list.contactCount;
 
 /** Folds one event; every event, whatever it is, moves the revision on by one. */
 export const evolveCampaign = (state: CampaignState, event: CampaignEvent): CampaignState => {

@@ -49,6 +49,9 @@ export const addCasesDecision = (command: AddCases, state: ListState): { screeni
 export const listDecider: Decider<ListState, ListCommand, ListEvent> = {
   initialState: () => ({ status: 'absent' }),
 
+  // Each CasesAdded holds whole cases: a list with some of them is a list, and adding again skips those it holds.
+  divisible: (command) => command.type === 'AddCases',
+
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateList': {

@@ -30,10 +30,16 @@ export const campaignSchema = {
     updatedAt: { type: 'string', format: 'date-time' },
     launch: {
       type: 'object',
-      properties: { launchedAt: { type: 'string', format: 'date-time' }, list: { type: 'object' }, companyHours: { type: 'object' } },
+      properties: {
+        launchedAt: { type: 'string', format: 'date-time' },
+        list: { type: 'object' },
+        companyHours: { type: 'object' },
+        taskFields: { type: 'array', items: { type: 'string' }, description: "the form's task fields at launch" },
+      },
     },
     counts,
-    enrolledContacts: { type: 'integer' },
+    enrolledContacts: { type: 'integer', description: 'fewer than `counts.contacts` while a launch recorded in parts is unfinished' },
+    enrolledBatches: { type: 'integer', description: 'enrolment batches recorded' },
     pausedAt: { type: 'string', format: 'date-time' },
     resumedAt: { type: 'string', format: 'date-time' },
     completedAt: { type: 'string', format: 'date-time' },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
-import { ConcurrencyError, IllegalStateError, ValidationError } from '../../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError, IllegalStateError, ValidationError } from '../../domain/errors.ts';
 import { evolveIdempotency, idempotencyStream, type IdempotencyEvent, type IdempotencyState } from '../../domain/idempotency/events.ts';
 import { eventId } from '../../commands/eventIds.ts';
 import { rememberIdempotency } from './idempotentCommandId.ts';
@@ -74,10 +74,13 @@ export const idempotency = (options: IdempotencyOptions): RequestHandler => {
         status >= 500 || status === 401 || status === 403
           ? { type: 'IdempotentRequestReleased', data: { status } }
           : { type: 'IdempotentResponseRecorded', data: { status, contentType: String(res.getHeader('content-type') ?? 'application/json'), body: text } };
-      append(stream, event, revision, scope, actor).then(
-        () => send(body),
-        () => send(body),
-      );
+      append(stream, event, revision, scope, actor)
+        // An answer too large to record frees the key rather than hold it in progress: the request may be sent again.
+        .catch((error: unknown) => (error instanceof AppendTooLargeError ? append(stream, { type: 'IdempotentRequestReleased', data: { status } }, revision, scope, actor) : undefined))
+        .then(
+          () => send(body),
+          () => send(body),
+        );
       return res;
     }) as Response['send'];
   };

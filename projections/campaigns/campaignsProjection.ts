@@ -21,7 +21,8 @@ const folded: EventHandler<CampaignEvent> = (event) => [
 
 export const campaignsProjection = projectionOf<CampaignEvent>({
   name: 'campaigns',
-  version: 1,
+  // 2: the folded campaign counts its enrolment batches.
+  version: 2,
   collections: [
     {
       name: CAMPAIGNS,

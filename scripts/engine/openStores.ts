@@ -31,9 +31,9 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
 };
 
 /** The client reads the connection string's files (tlsCAFile, userCertFile) at once: their errors name the setting. */
-const esdbEventStoreOf = (connectionString: string, registry: EventRegistry): EventStore => {
+const esdbEventStoreOf = (connectionString: string, registry: EventRegistry, maxAppendBytes: number): EventStore => {
   try {
-    return getEsdbEventStore({ connectionString, registry });
+    return getEsdbEventStore({ connectionString, registry, maxAppendBytes });
   } catch (error) {
     throw new ConfigurationError('EVENTSTORE_URL', `cannot connect to ${maskCredentials(connectionString)}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -55,8 +55,8 @@ export const openStores = async (
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
-      ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry })
-      : esdbEventStoreOf(config.eventStore.connectionString, registry);
+      ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry, maxAppendBytes: config.eventStore.maxAppendBytes })
+      : esdbEventStoreOf(config.eventStore.connectionString, registry, config.eventStore.maxAppendBytes);
   try {
     if (config.eventStore.engine === 'esdb')
       await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () => eventStore.headPosition());

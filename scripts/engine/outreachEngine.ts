@@ -23,6 +23,7 @@ import { dispatcher } from '../../schedulers/dispatcher.ts';
 import { callingWindowCheck, consentCheck } from '../../schedulers/dispatch/policies.ts';
 import { workflowRunner } from '../../schedulers/workflowRunner.ts';
 import { campaignCompletion } from '../../schedulers/campaignCompletion.ts';
+import { enrolmentResumption } from '../../schedulers/enrolmentResumption.ts';
 import { reportScheduler } from '../../schedulers/reportScheduler.ts';
 import { registeredReports } from '../../commands/scheduledReports/reportCatalog.ts';
 import { outreachReports } from '../../commands/outreach/outreachReports.ts';
@@ -139,6 +140,14 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     waitForReadModels: options.waitForReadModels,
     onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'campaign completion failed'),
   });
+  const enrolment = enrolmentResumption({
+    eventStore,
+    registry,
+    readStore,
+    clock: scheduler,
+    waitForReadModels: options.waitForReadModels,
+    onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'enrolment of a launch recorded in parts failed'),
+  });
   const scheduledReports = reportScheduler({
     eventStore,
     registry,
@@ -169,6 +178,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     dispatcher: dispatch,
     workflows,
     completion,
+    /** Finishes launches a stopped process recorded only in part, from the first tick after start. */
+    enrolment,
     scheduledReports,
     /** Campaign webhooks, on a loop of their own: outreach never waits for a receiver. */
     webhooks,
@@ -187,6 +198,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       dispatch.start();
       workflows.start();
       completion.start();
+      enrolment.start();
       scheduledReports.start();
       webhooks.start();
     },
@@ -194,6 +206,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       await dispatch.stop();
       await workflows.stop();
       await completion.stop();
+      await enrolment.stop();
       await scheduledReports.stop();
       await webhooks.stop();
       email.close();

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { NewEvent, RecordedEvent } from '../../domain/events/event.ts';
-import { ConcurrencyError, UnwritableEventError } from '../../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError, UnwritableEventError } from '../../domain/errors.ts';
+import { encodedAppendSize } from '../../commands/appendLimit.ts';
 import { tallyEvents } from '../support/tally.ts';
 
 export type EventStoreFactory = {
@@ -208,6 +209,32 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
       expect(await store.countEvents({ after: before, through: positions[4]!, limit: 2 })).to.equal(2);
       expect(await store.countEvents({ after: before, through: positions[4]!, limit: 5 })).to.equal(5);
       expect(await store.countEvents({ after: before, through: positions[4]!, limit: 0 })).to.equal(0);
+    });
+  });
+
+  describe('the append size limit', () => {
+    /** Two events padded so that, counted as EventStoreDB counts them, they come to exactly `size` bytes. */
+    const eventsOfSize = (stream: string, size: number): NewEvent[] => {
+      const events = tallyEvents(stream, 2);
+      const pad = size - encodedAppendSize(events);
+      return events.map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as object), tallyId: `${stream}${'x'.repeat(pad)}` } } : e));
+    };
+
+    it('takes an append of exactly its limit', async () => {
+      const stream = uniqueStream();
+      const events = eventsOfSize(stream, store.maxAppendBytes);
+      expect(encodedAppendSize(events)).to.equal(store.maxAppendBytes);
+      await store.append(stream, events, 'no_stream');
+      expect(await collect(store.readStream(stream))).to.have.length(2);
+    });
+
+    it('refuses an append one byte over its limit with AppendTooLargeError, writing none of it', async () => {
+      const stream = uniqueStream();
+      const events = eventsOfSize(stream, store.maxAppendBytes + 1);
+      const error = await store.append(stream, events, 'no_stream').then(() => expect.fail('expected a refusal'), (e: unknown) => e);
+      expect(error).to.be.instanceOf(AppendTooLargeError);
+      expect(error).to.include({ stream, size: store.maxAppendBytes + 1, limit: store.maxAppendBytes });
+      expect(await collect(store.readStream(stream))).to.deep.equal([]);
     });
   });
 

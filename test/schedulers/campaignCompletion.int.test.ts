@@ -6,6 +6,7 @@ import { engineRegistry } from '../../domain/engineEvents.ts';
 import type { Event, RecordedEvent } from '../../domain/events/event.ts';
 import { campaignContactsProjection } from '../../projections/campaignContacts/campaignContactsProjection.ts';
 import type { Projection } from '../../projections/projection.ts';
+import type { Doc, ReadStore } from '../../projections/readStore.ts';
 import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
 import { ALL_CONTACTS_DONE, campaignCompletion } from '../../schedulers/campaignCompletion.ts';
 import { tempStores } from '../support/tempStores.ts';
@@ -161,6 +162,25 @@ describe('campaign completion: a campaign whose contacts are all done completes 
     expect((await tick()).completed).to.deep.equal([]);
     await append(`campaign-${campaignId}`, [{ type: 'CampaignResumed', data: { campaignId, at: clock.current.toISOString() } }] as Event[]);
     expect((await tick()).completed).to.deep.equal([campaignId]);
+  });
+
+  it('never completes a campaign whose stream says its enrolment is unfinished, whatever its read model counts', async () => {
+    await launch(voice, [contact(1)], 2);
+    await enrollment('contact-1', [{ type: 'ContactMarkedCompleted', data: { at: clock.current.toISOString() } }]);
+    await runner.waitFor(await stores.eventStore.headPosition(), { timeoutMs: 10_000 });
+    // A read model that counts every contact enrolled, as one could after a batch recorded twice.
+    const overcounting = (doc: Doc | null): Doc | null => (doc && 'contactCount' in doc ? { ...doc, enrolled: doc['contactCount'] } : doc);
+    const readStore: ReadStore = {
+      ...stores.readStore,
+      get: async (collection, id) => overcounting(await stores.readStore.get(collection, id)),
+      find: async (collection, filter, options) => {
+        const page = await stores.readStore.find(collection, filter, options);
+        return { ...page, items: page.items.map((doc) => overcounting(doc)!) };
+      },
+    };
+    const overcounted = campaignCompletion({ eventStore: stores.eventStore, registry: engineRegistry, readStore, clock: { now: () => new Date(clock.current), after: () => ({ cancel: () => {} }) } });
+    expect((await overcounted.tick()).completed).to.deep.equal([]);
+    expect(await completions()).to.deep.equal([]);
   });
 
   it('two schedulers on one store complete a campaign once', async () => {

@@ -7,6 +7,7 @@ import { listenWatched } from './problemMessages.ts';
 import { engineApp, type EngineApp } from '../../scripts/engine/engineApp.ts';
 import { distantEventStore } from './distantEventStore.ts';
 import { tempStores } from './tempStores.ts';
+import type { EventStore } from '../../commands/eventStore.ts';
 import { httpWebhookSender, type WebhookSenderOptions } from '../../adapters/webhooks/webhookSender.ts';
 import { systemScheduler } from '../../adapters/clock/scheduler.ts';
 import { newEntityId } from '../../adapters/clock/systemClock.ts';
@@ -26,9 +27,21 @@ export type Answer<B = any> = { status: number; body: B; headers: Headers; text:
 
 /** The whole engine on temporary embedded stores, listening on 127.0.0.1, with a small HTTP client. */
 export const startApi = async (
-  options: { clock?: () => Date; jsonBytes?: number; storeRoundTripMs?: number; logger?: Logger; compliance?: ComplianceRules; webhooks?: WebhookSenderOptions } = {},
+  options: {
+    clock?: () => Date;
+    jsonBytes?: number;
+    storeRoundTripMs?: number;
+    logger?: Logger;
+    compliance?: ComplianceRules;
+    webhooks?: WebhookSenderOptions;
+    /** The embedded store's append limit (default 1 MiB, as configured by default). */
+    maxAppendBytes?: number;
+    /** The store as the engine writes through it, e.g. one that stops midway. */
+    eventStoreSeen?: (store: EventStore) => EventStore;
+  } = {},
 ) => {
-  const stores = tempStores(engineRegistry);
+  const stores = tempStores(engineRegistry, options.maxAppendBytes ? { maxAppendBytes: options.maxAppendBytes } : {});
+  const seen = (store: EventStore): EventStore => (options.eventStoreSeen ? options.eventStoreSeen(store) : store);
   let engine: EngineApp | undefined;
   let server: RunningServer | undefined;
   let webhooks: WebhookDelivery | undefined;
@@ -47,7 +60,7 @@ export const startApi = async (
       : undefined;
     engine = await engineApp({
       ...(webhooks ? { webhookRetry: webhooks.retry, allowPrivateWebhooks: options.webhooks?.allowPrivate === true } : {}),
-      eventStore: options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore,
+      eventStore: seen(options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore),
       readStore: stores.readStore,
       logger: options.logger ?? createLogger({ level: 'silent' }),
       adminToken: ADMIN_TOKEN,

@@ -7,6 +7,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * round trip, so two commands on one stream overlap as they do against EventStoreDB.
  */
 export const distantEventStore = (store: EventStore, roundTripMs: number): EventStore => ({
+  maxAppendBytes: store.maxAppendBytes,
   append: async (stream, events, expected) => {
     await sleep(roundTripMs);
     return store.append(stream, events, expected);

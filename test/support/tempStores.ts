@@ -5,11 +5,11 @@ import { getSqliteEventStore, type SqliteEventStore } from '../../adapters/event
 import { getSqliteReadStore, type SqliteReadStore } from '../../adapters/readstore/sqlite/sqliteReadStore.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 
-/** Embedded stores in a fresh temporary folder, removed again by `dispose`. */
-export const tempStores = (registry: EventRegistry) => {
+/** Embedded stores in a fresh temporary folder, removed again by `dispose`; `maxAppendBytes` as the store takes it. */
+export const tempStores = (registry: EventRegistry, options: { maxAppendBytes?: number } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'outreach-'));
   const open = () => ({
-    eventStore: getSqliteEventStore({ path: join(dir, 'events.db'), registry, pollIntervalMs: 20 }),
+    eventStore: getSqliteEventStore({ path: join(dir, 'events.db'), registry, pollIntervalMs: 20, ...options }),
     readStore: getSqliteReadStore({ path: join(dir, 'read.db'), aliasTtlMs: 0 }),
   });
   let stores: { eventStore: SqliteEventStore; readStore: SqliteReadStore } = open();

@@ -14,6 +14,12 @@ export type WrongExpectedVersionLike = { readonly type: ErrorType.WRONG_EXPECTED
 export const isWrongExpectedVersion = (error: unknown): error is WrongExpectedVersionLike =>
   typeOf(error) === ErrorType.WRONG_EXPECTED_VERSION;
 
+/** The shape of the client's MaxAppendSizeExceededError that this adapter reads. */
+export type MaxAppendSizeExceededLike = { readonly type: ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED; readonly maxAppendSize: number };
+
+export const isMaxAppendSizeExceeded = (error: unknown): error is MaxAppendSizeExceededLike =>
+  typeOf(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED;
+
 export const isStreamNotFound = (error: unknown): boolean => typeOf(error) === ErrorType.STREAM_NOT_FOUND;
 
 /** Our ConcurrencyError for a refused append, naming what we expected and what the server has. */

@@ -1,11 +1,12 @@
 import type { AppendResult as EsdbAppendResult } from '@eventstore/db-client';
 import type { NewEvent } from '../../../domain/events/event.ts';
-import { ConcurrencyError } from '../../../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError } from '../../../domain/errors.ts';
 import type { AppendResult, ExpectedRevision } from '../../../commands/eventStore.ts';
 import { checkExpectedRevision } from '../../../commands/expectedRevision.ts';
 import type { EsdbClient } from './esdbClient.ts';
 import type { EsdbReads } from './esdbReads.ts';
-import { isWrongExpectedVersion, toConcurrencyError } from './errors.ts';
+import { isMaxAppendSizeExceeded, isWrongExpectedVersion, toConcurrencyError } from './errors.ts';
+import { encodedAppendSize } from '../../../commands/appendLimit.ts';
 import { fromEsdbPosition } from './positions.ts';
 import { toEventData } from './recordedEvents.ts';
 import { toEsdbExpectedRevision } from './revisions.ts';
@@ -57,6 +58,8 @@ export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
     try {
       result = await client.appendToStream(stream, events.map(toEventData), { expectedRevision: toEsdbExpectedRevision(expected) });
     } catch (error) {
+      // The server counts as encodedEventSize does, so the size named is the one it refused.
+      if (isMaxAppendSizeExceeded(error)) throw new AppendTooLargeError(stream, encodedAppendSize(events), error.maxAppendSize, events.length === 1 ? 'event' : 'append');
       if (!isWrongExpectedVersion(error)) throw error;
       return refused(stream, events, expected, toConcurrencyError(stream, expected, error.actualVersion));
     }

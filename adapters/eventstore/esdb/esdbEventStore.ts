@@ -2,6 +2,7 @@ import { EventStoreDBClient, excludeSystemEvents } from '@eventstore/db-client';
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
 import { refuseUnwritableEvents } from '../../../domain/events/writableEvents.ts';
 import type { EventStore, Subscription } from '../../../commands/eventStore.ts';
+import { DEFAULT_MAX_APPEND_BYTES } from '../../../commands/appendLimit.ts';
 import type { BackoffOptions, Sleep } from './backoff.ts';
 import type { EsdbClient } from './esdbClient.ts';
 import { esdbAppend } from './esdbAppend.ts';
@@ -21,6 +22,8 @@ export type EsdbEventStoreOptions = (
   readonly resubscribe?: BackoffOptions;
   /** Injectable so tests can drive the backoff without waiting. */
   readonly sleep?: Sleep;
+  /** The server's `MaxAppendSize` (default 1 MiB, as the server's): commands split their events to fit it. */
+  readonly maxAppendBytes?: number;
 };
 
 export type EsdbEventStore = EventStore & { readonly client: EsdbClient };
@@ -55,6 +58,7 @@ export const getEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStor
 
   return {
     client,
+    maxAppendBytes: options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES,
     append: async (stream, events, expected) => {
       refuseUnwritableEvents(options.registry, stream, events);
       return append(stream, events, expected);

@@ -5,6 +5,7 @@ import { refuseUnwritableEvents } from '../../../domain/events/writableEvents.ts
 import { ConcurrencyError } from '../../../domain/errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision } from '../../../commands/eventStore.ts';
 import { checkExpectedRevision } from '../../../commands/expectedRevision.ts';
+import { DEFAULT_MAX_APPEND_BYTES, refuseOversizedAppend, sizeOfEncoded } from '../../../commands/appendLimit.ts';
 import { catchUpSubscription } from '../catchUpSubscription.ts';
 import { createEventsSchema } from './schema.ts';
 import { groupCommit, type Outcome } from './groupCommit.ts';
@@ -16,9 +17,12 @@ export type SqliteEventStoreOptions = {
   readonly registry: EventRegistry;
   /** How often an idle subscription looks for events written by other processes. */
   readonly pollIntervalMs?: number;
+  /** The most bytes one append may hold, counted as EventStoreDB counts them (default 1 MiB, as it has). */
+  readonly maxAppendBytes?: number;
 };
 
-type AppendRequest = { stream: string; events: readonly NewEvent[]; expected: ExpectedRevision };
+/** `json` holds each event's data and metadata as stored, encoded once for both measuring and writing. */
+type AppendRequest = { stream: string; events: readonly NewEvent[]; json: readonly (readonly [data: string, metadata: string])[]; expected: ExpectedRevision };
 type Row = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string];
 
 const PAGE = 1000;
@@ -102,9 +106,10 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     let first: bigint | undefined;
     let position = 0n;
     try {
-      for (const event of request.events) {
+      for (const [i, event] of request.events.entries()) {
         revision += 1n;
-        const info = sql.insert.run(event.id, request.stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        const [data, metadata] = request.json[i]!;
+        const info = sql.insert.run(event.id, request.stream, revision, event.type, data, metadata);
         position = BigInt(info.lastInsertRowid);
         first ??= position;
       }
@@ -155,12 +160,18 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const pages = sharedPages(readAllPage, undefined, () => dataVersion.get() as number);
 
+  const maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+
   return {
     db,
+    maxAppendBytes,
     commitStats: () => ({ ...stats }),
     append: async (stream, events, expected) => {
       refuseUnwritableEvents(options.registry, stream, events);
-      return append({ stream, events, expected });
+      const json = events.map((event) => [JSON.stringify(event.data), JSON.stringify(event.metadata)] as const);
+      const size = events.reduce((sum, event, i) => sum + sizeOfEncoded(event.type, ...json[i]!), 0);
+      refuseOversizedAppend(stream, events, size, maxAppendBytes);
+      return append({ stream, events, json, expected });
     },
 
     async *readStream(stream, { fromRevision = 0n, maxCount = Infinity } = {}) {

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       adminToken: undefined,
       publicUrl: undefined,
-      eventStore: { engine: 'sqlite' },
+      eventStore: { engine: 'sqlite', maxAppendBytes: 1024 ** 2 },
       readStore: { engine: 'sqlite' },
       projectionLeases: { leaseMs: 15_000, holder: undefined },
       telephony: { carrier: 'simulated', smsFrom: '+15550100000' },
@@ -43,6 +43,7 @@ describe('loadConfig', () => {
         ADMIN_TOKEN: 'a-long-enough-admin-token',
         PUBLIC_URL: 'https://outreach.example.com/',
         EVENTSTORE_URL: 'esdb://db1:2113,db2:2113?tls=false',
+        EVENTSTORE_MAX_APPEND_BYTES: '4mb',
         MONGODB_URL: 'mongodb+srv://user:pw@cluster.example.net/outreach',
         PROJECTION_LEASE_MS: '30000',
         PROJECTION_LEASE_HOLDER: 'engine-7',
@@ -67,7 +68,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/outreach',
       adminToken: 'a-long-enough-admin-token',
       publicUrl: 'https://outreach.example.com',
-      eventStore: { engine: 'esdb', connectionString: 'esdb://db1:2113,db2:2113?tls=false' },
+      eventStore: { engine: 'esdb', connectionString: 'esdb://db1:2113,db2:2113?tls=false', maxAppendBytes: 4 * 1024 ** 2 },
       readStore: { engine: 'mongodb', url: 'mongodb+srv://user:pw@cluster.example.net/outreach' },
       projectionLeases: { leaseMs: 30_000, holder: 'engine-7' },
       telephony: { carrier: 'twilio', accountSid: sid, authToken: 'twilio-token', apiUrl: 'http://127.0.0.1:4010', smsFrom: '+13125550100' },
@@ -115,16 +116,16 @@ describe('loadConfig', () => {
   it('has a flag for every setting', () => {
     for (const name of settingNames) expect(configUsage()).to.contain(`--${flagOf(name)}`).and.contain(name);
     const config = loadConfig({}, ['--eventstore-url', 'kurrentdb://localhost:2113?tls=false', '--mongodb-url', 'mongodb://localhost/outreach']);
-    expect(config.eventStore).to.deep.equal({ engine: 'esdb', connectionString: 'esdb://localhost:2113?tls=false' });
+    expect(config.eventStore).to.deep.equal({ engine: 'esdb', connectionString: 'esdb://localhost:2113?tls=false', maxAppendBytes: 1024 ** 2 });
     expect(config.readStore).to.deep.equal({ engine: 'mongodb', url: 'mongodb://localhost/outreach' });
   });
 
   it('accepts the discover schemes of EventStoreDB and KurrentDB', () => {
-    expect(loadConfig({ EVENTSTORE_URL: 'esdb+discover://cluster:2113' }, []).eventStore).to.deep.equal({
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb+discover://cluster:2113' }, []).eventStore).to.deep.include({
       engine: 'esdb',
       connectionString: 'esdb+discover://cluster:2113',
     });
-    expect(loadConfig({ EVENTSTORE_URL: 'kurrentdb+discover://cluster:2113' }, []).eventStore).to.deep.equal({
+    expect(loadConfig({ EVENTSTORE_URL: 'kurrentdb+discover://cluster:2113' }, []).eventStore).to.deep.include({
       engine: 'esdb',
       connectionString: 'esdb+discover://cluster:2113',
     });
@@ -132,7 +133,7 @@ describe('loadConfig', () => {
 
   it('treats an empty value as unset, so an empty flag switches back to the embedded store', () => {
     expect(loadConfig({ PORT: '' }, []).port).to.equal(3000);
-    expect(loadConfig({ EVENTSTORE_URL: 'esdb://db:2113' }, ['--eventstore-url=']).eventStore).to.deep.equal({ engine: 'sqlite' });
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb://db:2113' }, ['--eventstore-url=']).eventStore).to.deep.equal({ engine: 'sqlite', maxAppendBytes: 1024 ** 2 });
   });
 
   it('rejects an event store URL of another scheme, naming the setting', () => {
@@ -174,6 +175,23 @@ describe('loadConfig', () => {
       const error = failure({ PROJECTION_LEASE_MS: leaseMs });
       expect(error.setting).to.equal('PROJECTION_LEASE_MS');
       expect(error.message).to.match(/^PROJECTION_LEASE_MS: expected an integer 1000-600000/);
+    }
+  });
+
+  it('given EVENTSTORE_MAX_APPEND_BYTES, then both event stores take it, in bytes or with a unit', () => {
+    expect(loadConfig({ EVENTSTORE_MAX_APPEND_BYTES: '65536' }, []).eventStore).to.deep.equal({ engine: 'sqlite', maxAppendBytes: 65536 });
+    expect(loadConfig({}, ['--eventstore-max-append-bytes', '512kb', '--eventstore-url', 'esdb://db:2113']).eventStore).to.deep.equal({
+      engine: 'esdb',
+      connectionString: 'esdb://db:2113',
+      maxAppendBytes: 512 * 1024,
+    });
+  });
+
+  it('given an EVENTSTORE_MAX_APPEND_BYTES that is not a size from 4kb to 16mb, then the start is refused naming it', () => {
+    for (const value of ['4095', '17mb', 'huge', '-1', '0']) {
+      const error = failure({ EVENTSTORE_MAX_APPEND_BYTES: value });
+      expect(error.setting).to.equal('EVENTSTORE_MAX_APPEND_BYTES');
+      expect(error.message).to.equal(`EVENTSTORE_MAX_APPEND_BYTES: expected a size from 4096 to 16777216 bytes such as 1mb, 512kb or 1048576, got ${JSON.stringify(value)}`);
     }
   });
 

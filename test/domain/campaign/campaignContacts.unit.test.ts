@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { enrolledContactIds, matchExternalIds, requireManageableContacts, rosterOf } from '../../../domain/campaign/campaignContacts.ts';
+import { enrolledContactIds, matchExternalIds, requireManageableContacts, rosterOf, unknownIds, unknownIdsRefusal } from '../../../domain/campaign/campaignContacts.ts';
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { initialCampaignState, type Campaign } from '../../../domain/campaign/state.ts';
 import { IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
@@ -38,7 +38,7 @@ describe('campaign contacts: which contacts a request names', () => {
   });
 
   it("manages the contacts of the caller's active or paused campaigns only", () => {
-    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2 });
+    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2, enrolledBatches: 1 });
     expect(() => requireManageableContacts(initialCampaignState(), 'k', 'co')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('ACTIVE'), 'k', 'other')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('DELETED'), 'k', 'co')).to.throw(NotFoundError);
@@ -46,5 +46,16 @@ describe('campaign contacts: which contacts a request names', () => {
     expect(() => requireManageableContacts(campaign('COMPLETED'), 'k', 'co')).to.throw(IllegalStateError, 'completed');
     requireManageableContacts(campaign('ACTIVE'), 'k', 'co');
     requireManageableContacts(campaign('PAUSED'), 'k', 'co');
+  });
+});
+
+describe('campaign contacts: the refusal of unknown ids', () => {
+  it('given ids with spaces or punctuation, then each is quoted where the message names it, and a plain id is not', () => {
+    const unknown = unknownIds(['c1', ' padded', 'EXT-9'], 'contactIds', (id) => id === 'c1', 'a contact');
+    expect(unknown.map((u) => u.problem)).to.deep.equal([
+      { path: 'contactIds.1', message: '" padded" is not a contact of this campaign' },
+      { path: 'contactIds.2', message: 'EXT-9 is not a contact of this campaign' },
+    ]);
+    expect(unknownIdsRefusal(unknown, 'nothing was done').message).to.equal('Not of this campaign, so nothing was done: " padded", EXT-9.');
   });
 });

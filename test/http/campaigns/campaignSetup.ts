@@ -3,6 +3,7 @@ import { eventId } from '../../../commands/eventIds.ts';
 import { newEntityId } from '../../../adapters/clock/systemClock.ts';
 import { listStream, type Case } from '../../../domain/list/events.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
+import { CASES_PER_EVENT } from '../../../domain/list/decider.ts';
 import type { Api } from '../../support/apiHarness.ts';
 
 export type Company = { companyId: string; apiKey: string };
@@ -13,10 +14,9 @@ export type Company = { companyId: string; apiKey: string };
  */
 export const seedList = async (api: Api, companyId: string, caseType: string, cases: readonly Case[]): Promise<string> => {
   const listId = newEntityId();
-  await appendList(api, companyId, listId, [
-    { type: 'ListCreated', data: { listId, companyId, name: `List ${listId.slice(-4)}`, caseType } },
-    ...(cases.length > 0 ? [{ type: 'CasesAdded', data: { listId, cases } }] : []),
-  ]);
+  await appendList(api, companyId, listId, [{ type: 'ListCreated', data: { listId, companyId, name: `List ${listId.slice(-4)}`, caseType } }]);
+  // A thousand cases an append, as an import records them, so a large list fits the store's append limit.
+  for (let from = 0; from < cases.length; from += CASES_PER_EVENT) await addCases(api, companyId, listId, cases.slice(from, from + CASES_PER_EVENT));
   return listId;
 };
 

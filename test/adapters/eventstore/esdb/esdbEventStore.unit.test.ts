@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { EventStoreDBClient, UnavailableError, WrongExpectedVersionError, type ReadPosition } from '@eventstore/db-client';
 import { getEsdbEventStore, type EsdbClient } from '../../../../adapters/eventstore/esdb/esdbEventStore.ts';
 import type { RecordedEvent } from '../../../../domain/events/event.ts';
-import { ConcurrencyError } from '../../../../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError } from '../../../../domain/errors.ts';
+import { encodedAppendSize } from '../../../../commands/appendLimit.ts';
 import { tallyEvents, tallyRegistry } from '../../../support/tally.ts';
 import { fakeEsdb, type FakeEsdb } from './fakeEsdbClient.ts';
 import { appendRaw } from './appendRaw.ts';
@@ -105,6 +106,24 @@ describe('EventStoreDB event store', () => {
         const error = await rejection(store.append('tally-1', tallyEvents('tally-1', 1), 'no_stream'));
         expect(error).to.include({ stream: 'tally-1', expected: 'no_stream', actual: '1' });
       });
+    });
+
+    it("refuses an append over the server's MaxAppendSize with an AppendTooLargeError naming its size and the server's limit", async () => {
+      const events = tallyEvents('tally-1', 3);
+      const size = encodedAppendSize(events);
+      const limited = fakeEsdb({ maxAppendSize: size - 1 });
+      const store = getEsdbEventStore({ client: limited.client, registry: tallyRegistry });
+      const error = await rejection(store.append('tally-1', events, 'no_stream'));
+      expect(error).to.be.instanceOf(AppendTooLargeError);
+      expect(error).to.include({ stream: 'tally-1', size, limit: size - 1 });
+      expect(limited.records.filter((r) => r.streamId === 'tally-1')).to.have.length(0);
+      await store.append('tally-1', events.slice(0, 2), 'no_stream');
+      expect(limited.records.filter((r) => r.streamId === 'tally-1')).to.have.length(2);
+    });
+
+    it('tells commands the append limit it was given, 1 MiB by default as the server has', () => {
+      expect(getEsdbEventStore({ client: fake.client, registry: tallyRegistry }).maxAppendBytes).to.equal(1024 * 1024);
+      expect(getEsdbEventStore({ client: fake.client, registry: tallyRegistry, maxAppendBytes: 4096 }).maxAppendBytes).to.equal(4096);
     });
 
     it('checks the expected revision of an append of nothing', async () => {

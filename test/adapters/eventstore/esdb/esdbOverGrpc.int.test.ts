@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { AccessDeniedError, ErrorType, MaxAppendSizeExceededError } from '@eventstore/db-client';
+import { AccessDeniedError, ErrorType } from '@eventstore/db-client';
 import { getEsdbEventStore, type EsdbEventStore } from '../../../../adapters/eventstore/esdb/esdbEventStore.ts';
 import type { RecordedEvent } from '../../../../domain/events/event.ts';
-import { ConcurrencyError } from '../../../../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError } from '../../../../domain/errors.ts';
+import { encodedAppendSize } from '../../../../commands/appendLimit.ts';
 import { tallyEvents, tallyRegistry } from '../../../support/tally.ts';
 import { startEsdbNode, type EsdbNode, type EsdbNodeOptions } from '../../../support/esdbServer/esdbServer.ts';
 import { recordSize } from '../../../support/esdbServer/transactionLog.ts';
@@ -133,13 +134,13 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
   });
 
   describe('an append larger than the node allows', () => {
-    it("reaches the caller as the client's MaxAppendSizeExceededError and writes nothing", async () => {
+    it("reaches the caller as an AppendTooLargeError naming the size as the node counted it and the node's limit, and writes nothing", async () => {
       await open({ maxAppendSize: 4_096 });
       const [event] = tallyEvents('tally-1', 1);
       const big = { ...event!, data: { ...(event!.data as object), note: 'x'.repeat(5_000) } };
       const error = await rejection(store.append('tally-1', [big], 'no_stream'));
-      expect(error).to.be.instanceOf(MaxAppendSizeExceededError);
-      expect(error).to.include({ type: ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED, maxAppendSize: 4_096 });
+      expect(error).to.be.instanceOf(AppendTooLargeError);
+      expect(error).to.include({ stream: 'tally-1', size: encodedAppendSize([big]), limit: 4_096, what: 'event' });
       expect(await collect(store.readStream('tally-1'))).to.deep.equal([]);
     });
 
@@ -148,7 +149,16 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
       const events = tallyEvents('tally-1', 2).map((e) => ({ ...e, data: { ...(e.data as object), note: 'x'.repeat(2_500) } }));
       await store.append('tally-1', events.slice(0, 1), 'no_stream');
       const error = await rejection(store.append('tally-2', events, 'no_stream'));
-      expect(error).to.include({ type: ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED });
+      expect(error).to.be.instanceOf(AppendTooLargeError);
+      expect(error).to.include({ limit: 4_096, what: 'append' });
+    });
+
+    it('takes an append the size of its limit, counted as encodedAppendSize counts it, and refuses one byte more', async () => {
+      const [event] = tallyEvents('tally-1', 1);
+      const padded = (size: number) => ({ ...event!, data: { ...(event!.data as object), note: 'x'.repeat(size - encodedAppendSize([{ ...event!, data: { ...(event!.data as object), note: '' } }])) } });
+      await open({ maxAppendSize: 4_096 });
+      await store.append('tally-1', [padded(4_096)], 'no_stream');
+      expect(await rejection(store.append('tally-2', [padded(4_097)], 'no_stream'))).to.be.instanceOf(AppendTooLargeError);
     });
   });
 

@@ -3,6 +3,7 @@ import {
   BACKWARDS,
   END,
   START,
+  MaxAppendSizeExceededError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AppendExpectedRevision,
@@ -32,9 +33,15 @@ export type FakeEsdbOptions = {
   positionOnRepeat?: boolean;
   /** Write a server-internal event after every append, as statistics and projections do. */
   systemEventAfterAppend?: boolean;
+  /** The server's `MaxAppendSize`: a larger append is refused whole, as the server refuses it. */
+  maxAppendSize?: number;
 };
 
 type Feed = LiveFeed & { deliver(): void };
+
+/** The server's count: data and metadata bytes, and the type at two bytes a character (UTF-16). */
+const sizeOnServer = (events: readonly EventData[]): number =>
+  events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata ?? null)) + 2 * e.type.length, 0);
 
 /**
  * An in-memory stand-in for an EventStoreDB node, shaped like the parts of the client the adapter
@@ -81,6 +88,7 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
     const events = Array.isArray(given) ? given : [given];
     const ids = events.map((e) => e.id);
     appendCalls.push({ stream, ids, expectedRevision });
+    if (options.maxAppendSize !== undefined && sizeOnServer(events) > options.maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(options.maxAppendSize);
     const existing = streamOf(stream);
     const current = existing.at(-1)?.revision;
     const repeatAnswer = (from: bigint) => {
