@@ -1,5 +1,5 @@
 import { holds, type Lease, type ProjectionLeases } from './projectionLeases.ts';
-import type { RunnerLog } from './projectionRunner.ts';
+import type { RunnerLog } from './runnerLog.ts';
 import type { Scheduler, Timer } from '../commands/scheduler.ts';
 
 export type LeaseKeeperOptions = {

@@ -7,13 +7,11 @@ import { commitQueue } from './commitQueue.ts';
 import { checkpointKeeper } from './checkpointKeeper.ts';
 import type { ProjectionLeases } from './projectionLeases.ts';
 import { leaseKeeper, type LeaseKeeper } from './leaseKeeper.ts';
+import type { RunnerLog } from './runnerLog.ts';
 import { LAG_COUNT_LIMIT, lagsInEvents, type Lag } from './projectionLag.ts';
 
 /** Structured log lines the runner writes; pino's logger fits. */
-export type RunnerLog = {
-  info(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-};
+export type { RunnerLog } from './runnerLog.ts';
 
 export type ProjectionStatus = {
   readonly name: string;

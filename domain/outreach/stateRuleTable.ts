@@ -1,4 +1,4 @@
-import type { FrequencyCap, LocalHours, StateRule } from './callingHoursRules.ts';
+import type { FrequencyCap, LocalHours, StateRule } from './stateRule.ts';
 
 /**
  * The shipped calling-hours law, in the called party's local time. Collected from public sources
