@@ -1,3 +1,4 @@
+import { expectedAt } from '../commands/expectedRevision.ts';
 import type { EventStore } from '../commands/eventStore.ts';
 import type { Scheduler } from '../commands/scheduler.ts';
 import { campaignHandler } from '../commands/campaigns/campaignHandler.ts';
@@ -72,8 +73,9 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     if (state.status !== 'ACTIVE' || enrolmentUnfinished(state)) return false;
     try {
       await handle(
-        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE, expectedRevision: state.revision } },
+        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE } },
         { commandId: `complete/${campaign.campaignId}/${state.revision}`, companyId: campaign.companyId, actor: 'campaign-completion', now },
+        { expectedRevision: expectedAt(state.revision) },
       );
       return true;
     } catch (error) {
