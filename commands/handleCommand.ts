@@ -36,8 +36,11 @@ export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
   /** Randomness for the backoff jitter; injectable so tests can pin it. */
   readonly random?: () => number;
   /** The clock the backoff waits on: real time always, never a simulated one whose timers may wait on this command. */
-  readonly realTime?: Scheduler;
+  readonly realTime?: Scheduler | undefined;
 };
+
+/** What a command writes with: the store, the registry that encodes its events, and the clock a conflict's backoff waits on. */
+export type CommandWriter = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly realTime?: Scheduler };
 
 /** What one call of the handler asks beyond the command. */
 export type HandleOptions = {
@@ -169,3 +172,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   return (stream: string, command: C, context: CommandContext, handleOptions: HandleOptions = {}): Promise<HandleResult<State, E>> =>
     queue.run(stream, () => retrying(stream, command, context, handleOptions.expectedRevision));
 };
+
+/** The handler of one decider, writing with `writer`. */
+export const handlerOf = <State, C extends Command, E extends Event>(writer: CommandWriter, decider: Decider<State, C, E>) =>
+  commandHandler({ store: writer.eventStore, registry: writer.registry, decider, realTime: writer.realTime });

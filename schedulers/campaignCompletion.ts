@@ -15,6 +15,8 @@ import { tickLoop } from './tickLoop.ts';
 export const ALL_CONTACTS_DONE = 'all_contacts_done';
 
 export type CampaignCompletionOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
@@ -34,7 +36,7 @@ export type CompletionTick = { readonly checked: number; readonly completed: rea
  */
 export const campaignCompletion = (options: CampaignCompletionOptions) => {
   const { readStore, eventStore, clock } = options;
-  const handle = campaignHandler({ eventStore, registry: options.registry });
+  const handle = campaignHandler({ eventStore, registry: options.registry, realTime: options.realTime });
   const onError = options.onError ?? (() => {});
 
   // One index (campaign, calls open, messages open) serves both flags: each question names both

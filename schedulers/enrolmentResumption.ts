@@ -18,7 +18,7 @@ const unfinished = (campaign: CampaignProgressDoc): boolean => campaign.enrolled
  */
 export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
   const { readStore, eventStore, clock } = options;
-  const carryOn = enrolmentContinuation({ eventStore, registry: options.registry });
+  const carryOn = enrolmentContinuation({ eventStore, registry: options.registry, realTime: options.realTime });
   const onError = options.onError ?? (() => {});
 
   const candidates = async (): Promise<CampaignProgressDoc[]> => {

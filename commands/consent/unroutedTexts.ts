@@ -11,12 +11,10 @@ import {
 import { SENDER_NUMBERS, type SenderNumber } from '../../projections/outreach/inboundRoutingProjection.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { commandHandler, type CommandWriter } from '../handleCommand.ts';
 import { consentCommands } from './consentCommands.ts';
 
-export type UnroutedTextDeps = {
-  readonly eventStore: EventStore;
-  readonly registry: EventRegistry;
+export type UnroutedTextDeps = CommandWriter & {
   readonly readStore: ReadStore;
   /** Numbers every company sends from (the engine's texting number): a revocation sent to one binds them all. */
   readonly sharedNumbers: readonly string[];

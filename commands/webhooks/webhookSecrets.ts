@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { WebhookEvent } from '../../domain/webhook/events.ts';
 import { webhookStream } from '../../domain/webhook/events.ts';
 import { webhookSecretDecider } from '../../domain/webhook/secretDecider.ts';
 import { foldCampaign } from '../campaigns/readCampaign.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 import { named } from '../../domain/namedValue.ts';
 
-type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly random?: (size: number) => Buffer };
+type Deps = CommandWriter & { readonly random?: (size: number) => Buffer };
 
 /** A Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes, the HMAC key itself. */
 export const newWebhookSecret = (random: (size: number) => Buffer = randomBytes): string => `whsec_${random(32).toString('base64')}`;
@@ -30,7 +29,7 @@ export const webhookSecretOf = async (eventStore: EventStore, campaignId: string
  * shown. Deliveries from then on are signed with it; until a campaign's first rotation nothing is sent.
  */
 export const rotateWebhookSecret = (deps: Deps) => {
-  const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: webhookSecretDecider });
+  const handle = handlerOf(deps, webhookSecretDecider);
   return async (campaignId: string, context: CommandContext): Promise<{ secret: string; position: bigint }> => {
     const { state } = await foldCampaign(deps.eventStore, campaignId);
     if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
