@@ -3,6 +3,7 @@ import type { Event, NewEvent, RecordedEvent } from '../domain/events/event.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { AppendTooLargeError, ConcurrencyError, NotFoundError } from '../domain/errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision } from './eventStore.ts';
+import { aggregateStream } from './aggregateStream.ts';
 import { appendParts, encodedAppendSize } from './appendLimit.ts';
 import type { CommandContext } from './commandContext.ts';
 import { eventId } from './eventIds.ts';
@@ -81,7 +82,7 @@ const refuseStale = <State, C extends Command, E extends Event>(decider: Decider
 };
 
 /**
- * Read the stream, fold it, decide, append with the revision that was read; on a conflict before
+ * Read the stream, fold it (aggregateStream), decide, append with the revision that was read; on a conflict before
  * anything was appended, read again and decide again with backoff, and give up with ConcurrencyError.
  * Commands on one stream take turns within the process (every handler on the same store shares
  * the turns), so a conflict can only come from another process. The turn covers reading, the pure
@@ -129,16 +130,11 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   };
 
   const attempt = async (stream: string, command: C, context: CommandContext, expected: ExpectedRevision | undefined, progress: Progress): Promise<HandleResult<State, E>> => {
-    let state = decider.initialState();
-    let revision: bigint | undefined;
-    let lastPosition: bigint | undefined;
-    const earlier: RecordedEvent[] = [];
-    for await (const event of store.readStream(stream)) {
-      state = decider.evolve(state, event as unknown as E);
-      revision = event.revision;
-      lastPosition = event.position;
+    const earlier: RecordedEvent<E>[] = [];
+    const seen = (event: RecordedEvent<E>) => {
       if (event.metadata.commandId === context.commandId) earlier.push(event);
-    }
+    };
+    const { state, revision, position: lastPosition } = await aggregateStream(store, decider, stream, { each: seen });
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]!;
       return { newEvents: [], newState: state, position: last.position, nextExpectedRevision: revision, repeated: true };

@@ -1,3 +1,4 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import { consentAddress } from '../../domain/consent/address.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import {
@@ -6,7 +7,6 @@ import {
   unroutedTextsDecider,
   unroutedTextStream,
   type UnroutedText,
-  type UnroutedTextEvent,
 } from '../../domain/consent/unroutedTexts.ts';
 import { SENDER_NUMBERS, type SenderNumber } from '../../projections/outreach/inboundRoutingProjection.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
@@ -29,8 +29,7 @@ export const recordUnroutedText = (eventStore: EventStore, registry: EventRegist
 
 /** The unrouted texts from one phone number, read from their stream itself. */
 export const unroutedTextsFrom = async (eventStore: EventStore, from: string): Promise<readonly UnroutedText[]> => {
-  let state = unroutedTextsDecider.initialState();
-  for await (const event of eventStore.readStream(unroutedTextStream(from))) state = unroutedTextsDecider.evolve(state, event as unknown as UnroutedTextEvent);
+  const { state } = await aggregateStream(eventStore, unroutedTextsDecider, unroutedTextStream(from));
   return state.texts;
 };
 

@@ -1,3 +1,4 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import type { Decider } from '../../domain/decider.ts';
 import type { AddCases, ListCommand } from '../../domain/list/commands.ts';
 import { screenCases, type RejectedCase, type Screening } from '../../domain/list/caseScreening.ts';
@@ -16,12 +17,8 @@ export type CasesOutcome = {
 };
 
 /** The list as it stood before a command's own events: how a repeated command's first answer is told again. */
-const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> => {
-  let state = listDecider.initialState();
-  for await (const event of eventStore.readStream(listStream(listId)))
-    if (event.metadata.commandId !== commandId) state = listDecider.evolve(state, event as unknown as ListEvent);
-  return state;
-};
+const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> =>
+  (await aggregateStream(eventStore, listDecider, listStream(listId), { skip: (event) => event.metadata.commandId === commandId })).state;
 
 const screeningOf = (state: ListState, cases: readonly Case[]): Screening =>
   state.status === 'created' ? screenCases(state, cases) : { accepted: [], rejected: [] };

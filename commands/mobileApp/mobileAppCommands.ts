@@ -1,3 +1,4 @@
+import { readStreamOf } from '../aggregateStream.ts';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
 import { mobileAppDecider } from '../../domain/mobileApp/decider.ts';
 import { mobileAppStream, type InAppDirection, type MobileAppEvent, type MobileAppStatus } from '../../domain/mobileApp/events.ts';
@@ -35,8 +36,8 @@ export const mobileAppCommands = (deps: CommandWriter & { readonly readStore: Re
   const recorded = async (stream: string, events: readonly MobileAppEvent[], commandId: string): Promise<InAppMessage> => {
     const fresh = events.find((e) => e.type === 'InAppMessageRecorded');
     if (fresh) return fresh.data as InAppMessage;
-    for await (const event of deps.eventStore.readStream(stream))
-      if (event.metadata.commandId === commandId && event.type === 'InAppMessageRecorded') return event.data as InAppMessage;
+    for await (const event of readStreamOf<MobileAppEvent>(deps.eventStore, stream))
+      if (event.metadata.commandId === commandId && event.type === 'InAppMessageRecorded') return event.data;
     throw new Error(`no in-app message of command ${commandId} on ${stream}`);
   };
 

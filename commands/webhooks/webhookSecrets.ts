@@ -1,6 +1,6 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import { randomBytes } from 'node:crypto';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
-import type { WebhookEvent } from '../../domain/webhook/events.ts';
 import { webhookStream } from '../../domain/webhook/events.ts';
 import { webhookSecretDecider } from '../../domain/webhook/secretDecider.ts';
 import { foldCampaign } from '../campaigns/readCampaign.ts';
@@ -19,8 +19,7 @@ export const signingKeyOf = (secret: string): Buffer => Buffer.from(secret.repla
 
 /** The secret deliveries of a campaign are signed with now, read from its stream; none until the first rotation. */
 export const webhookSecretOf = async (eventStore: EventStore, campaignId: string): Promise<string | undefined> => {
-  let state = webhookSecretDecider.initialState();
-  for await (const event of eventStore.readStream(webhookStream(campaignId))) state = webhookSecretDecider.evolve(state, event as unknown as Extract<WebhookEvent, { type: 'WebhookSecretRotated' }>);
+  const { state } = await aggregateStream(eventStore, webhookSecretDecider, webhookStream(campaignId));
   return state.secret;
 };
 

@@ -1,5 +1,6 @@
+import { aggregateStream, readStreamOf } from '../../aggregateStream.ts';
 import { callDecider } from '../../../domain/call/decider.ts';
-import { callStream, type CallEvent } from '../../../domain/call/events.ts';
+import { callStream } from '../../../domain/call/events.ts';
 import type { CallState } from '../../../domain/call/state.ts';
 import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
@@ -33,12 +34,8 @@ const knownCaller = (inbound: CallState['inbound']) =>
 export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lookup: { readonly realTime: Scheduler; readonly waitMs?: number }) => {
   const { realTime, waitMs = 2_000 } = lookup;
   const foldCall = async (callId: string) => {
-    let state = callDecider.initialState();
     let companyId: string | undefined;
-    for await (const event of eventStore.readStream(callStream(callId))) {
-      state = callDecider.evolve(state, event as unknown as CallEvent);
-      companyId ??= event.metadata.companyId;
-    }
+    const { state } = await aggregateStream(eventStore, callDecider, callStream(callId), { each: (event) => (companyId ??= event.metadata.companyId) });
     return { state, companyId };
   };
 
@@ -52,10 +49,8 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lo
   };
 
   const dialled = async (campaignId: string, contactId: string, callId: string): Promise<string | undefined> => {
-    for await (const event of eventStore.readStream(enrollmentStream(campaignId, contactId))) {
-      const fact = event as unknown as EnrollmentEvent;
-      if (fact.type === 'CallRequested' && fact.data.callId === callId) return fact.data.to;
-    }
+    for await (const event of readStreamOf<EnrollmentEvent>(eventStore, enrollmentStream(campaignId, contactId)))
+      if (event.type === 'CallRequested' && event.data.callId === callId) return event.data.to;
     return undefined;
   };
 

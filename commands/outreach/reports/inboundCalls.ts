@@ -1,3 +1,4 @@
+import { readStreamOf } from '../../aggregateStream.ts';
 import { callStream, type CallEvent } from '../../../domain/call/events.ts';
 import { inboundRoute, notInServiceRoute, type InboundRoute } from '../../../domain/call/inboundRoute.ts';
 import type { Routing } from '../../../domain/campaign/draft.ts';
@@ -49,10 +50,8 @@ export type InboundCallsDeps = {
  */
 export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: InboundCallsDeps) => {
   const recorded = async (callId: string): Promise<{ received?: Received; companyId?: string }> => {
-    for await (const event of eventStore.readStream(callStream(callId))) {
-      const fact = event as unknown as CallEvent;
-      if (fact.type === 'InboundCallReceived') return { received: fact.data, companyId: event.metadata.companyId };
-    }
+    for await (const event of readStreamOf<CallEvent>(eventStore, callStream(callId)))
+      if (event.type === 'InboundCallReceived') return { received: event.data, companyId: event.metadata.companyId };
     return {};
   };
 
