@@ -1,7 +1,8 @@
 import type { Email } from '../../commands/outreach/email.ts';
 import type { EmailConfig } from '../config/config.ts';
 import { sesEmail, type SesEmailOptions } from './ses/sesEmail.ts';
-import { simulatedEmail, type EmailProfile, type EmailReportHandlers } from './simulated/simulatedEmail.ts';
+import type { EmailReportHandlers } from '../../commands/outreach/reportHandlers.ts';
+import { simulatedEmail, type EmailProfile } from './simulated/simulatedEmail.ts';
 import type { Scheduler } from '../clock/scheduler.ts';
 import { assertNever } from '../../domain/decider.ts';
 

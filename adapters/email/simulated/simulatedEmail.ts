@@ -1,4 +1,5 @@
 import type { MessageStatusReport } from '../../../commands/outreach/carrierReports.ts';
+import type { EmailReportHandlers, UnsubscribeClick } from '../../../commands/outreach/reportHandlers.ts';
 import type { Email, SendEmail } from '../../../commands/outreach/email.ts';
 import { assertNever } from '../../../domain/decider.ts';
 import type { Scheduler } from '../../clock/scheduler.ts';
@@ -15,14 +16,6 @@ export type EmailProfile = {
   readonly deliveryMs: MsRange;
   readonly unsubscribeMs: MsRange;
   readonly noise: DeliveryNoise;
-};
-
-/** A recipient's mailbox provider posting `List-Unsubscribe=One-Click` to the message's https link (RFC 8058). */
-export type UnsubscribeClick = { readonly messageId: string; readonly to: string; readonly url: string; readonly clickedAt: string };
-
-export type EmailReportHandlers = {
-  readonly messageStatus: (report: MessageStatusReport) => Promise<void>;
-  readonly unsubscribe: (click: UnsubscribeClick) => Promise<void>;
 };
 
 export const defaultEmailProfile: EmailProfile = {

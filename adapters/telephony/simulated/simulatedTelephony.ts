@@ -1,6 +1,7 @@
 import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
 import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport } from '../../../commands/outreach/carrierReports.ts';
 import type { PlaceCall, SendSms, Telephony } from '../../../commands/outreach/telephony.ts';
+import type { TelephonyReportHandlers } from '../../../commands/outreach/reportHandlers.ts';
 import type { Scheduler, Timer } from '../../clock/scheduler.ts';
 import { deliverWithNoise } from '../../simulated/deliveryNoise.ts';
 import { carrierId, newCarrierRun, seededRandom, type SeededRandom } from '../../simulated/seededRandom.ts';
@@ -9,14 +10,6 @@ import { checkProfile, defaultTelephonyProfile, type TelephonyProfile } from './
 import { smsScript, type SmsScript } from './smsScript.ts';
 import { placedCallLog } from './placedCallLog.ts';
 import { SIMULATED_RECORDINGS } from './simulatedRecordings.ts';
-
-/** Where a carrier's callbacks land: the same handlers the Twilio webhook routes and the agent route call. */
-export type TelephonyReportHandlers = {
-  readonly callStatus: (report: CallStatusReport) => Promise<void>;
-  readonly agent: (report: AgentReport) => Promise<void>;
-  readonly messageStatus: (report: MessageStatusReport) => Promise<void>;
-  readonly inboundSms: (sms: InboundSms) => Promise<void>;
-};
 
 export type SimulatedTelephonyOptions = {
   readonly seed: number;
