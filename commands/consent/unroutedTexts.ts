@@ -8,7 +8,7 @@ import {
   unroutedTextStream,
   type UnroutedText,
 } from '../../domain/consent/unroutedTexts.ts';
-import { SENDER_NUMBERS, type SenderNumber } from '../../projections/outreach/inboundRoutingProjection.ts';
+import { numberCompaniesOf } from '../outreach/reports/numberCampaign.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { EventStore } from '../eventStore.ts';
 import { commandHandler, type CommandWriter } from '../handleCommand.ts';
@@ -42,7 +42,7 @@ export const unroutedTextsFrom = async (eventStore: EventStore, from: string): P
 export const honourUnroutedRevocations = (deps: UnroutedTextDeps) => {
   const consent = consentCommands(deps);
   const usesNumber = async (companyId: string, number: string): Promise<boolean> =>
-    deps.sharedNumbers.includes(number) || (((await deps.readStore.get(SENDER_NUMBERS, number)) as SenderNumber | null)?.companyIds.includes(companyId) ?? false);
+    deps.sharedNumbers.includes(number) || (await numberCompaniesOf(deps.readStore, number)).includes(companyId);
 
   return async (companyId: string, rawAddress: string, now: Date): Promise<number> => {
     const address = consentAddress(rawAddress);

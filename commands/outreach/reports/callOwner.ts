@@ -5,6 +5,7 @@ import type { CallState } from '../../../domain/call/state.ts';
 import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../../projections/outreach/dispatchedCallsProjection.ts';
+import { collection } from '../../../projections/collection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
 import { pause, type Scheduler } from '../../scheduler.ts';
@@ -33,6 +34,7 @@ const knownCaller = (inbound: CallState['inbound']) =>
  */
 export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lookup: { readonly realTime: Scheduler; readonly waitMs?: number }) => {
   const { realTime, waitMs = 2_000 } = lookup;
+  const dispatchedCalls = collection<DispatchedCall>(readStore, DISPATCHED_CALLS);
   const foldCall = async (callId: string) => {
     let companyId: string | undefined;
     const { state } = await aggregateStream(eventStore, callDecider, callStream(callId), { each: (event) => (companyId ??= event.metadata.companyId) });
@@ -42,7 +44,7 @@ export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lo
   const requested = async (callId: string): Promise<DispatchedCall | null> => {
     const deadline = realTime.now().getTime() + waitMs;
     for (;;) {
-      const doc = (await readStore.get(DISPATCHED_CALLS, callId)) as DispatchedCall | null;
+      const doc = await dispatchedCalls.get(callId);
       if (doc || realTime.now().getTime() >= deadline) return doc;
       await pause(realTime, 50);
     }
