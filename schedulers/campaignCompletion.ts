@@ -7,7 +7,9 @@ import { enrolmentUnfinished } from '../domain/campaign/state.ts';
 import { ConcurrencyError, IllegalStateError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
+import { campaignsInStatus } from './campaignsInStatus.ts';
 
 import { tickLoop } from './tickLoop.ts';
 
@@ -57,16 +59,6 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     return !(campaign.messages && (await anyOpen(campaign, 'messagesOpen')));
   };
 
-  const activeCampaigns = async (): Promise<CampaignProgressDoc[]> => {
-    const found: CampaignProgressDoc[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(CAMPAIGN_PROGRESS, { status: 'ACTIVE' }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
-      found.push(...(page.items as CampaignProgressDoc[]));
-      after = page.next ?? undefined;
-    } while (after);
-    return found;
-  };
 
   /** Completes the campaign at the revision it was found ACTIVE at; anything newer on its stream waits for the next tick. */
   const complete = async (campaign: CampaignProgressDoc, now: Date): Promise<boolean> => {
@@ -88,7 +80,7 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
 
   const tick = async (): Promise<CompletionTick> => {
     const candidates: CampaignProgressDoc[] = [];
-    const campaigns = await activeCampaigns();
+    const campaigns = await campaignsInStatus(readStore, 'ACTIVE');
     for (const campaign of campaigns) if (await done(campaign)) candidates.push(campaign);
     if (candidates.length === 0) return { checked: campaigns.length, completed: [] };
     if (options.waitForReadModels) await options.waitForReadModels(await eventStore.headPosition());
@@ -97,7 +89,7 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     for (const found of candidates) {
       try {
         // Read again once the models hold everything written so far: a contact resumed meanwhile keeps it open.
-        const campaign = ((await readStore.get(CAMPAIGN_PROGRESS, found.campaignId)) as CampaignProgressDoc | null) ?? found;
+        const campaign = (await collection<CampaignProgressDoc>(readStore, CAMPAIGN_PROGRESS).get(found.campaignId)) ?? found;
         if (campaign.status === 'ACTIVE' && (await done(campaign)) && (await complete(campaign, now))) completed.push(campaign.campaignId);
       } catch (error) {
         onError(error, found.campaignId);
