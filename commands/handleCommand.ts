@@ -82,8 +82,9 @@ const refuseStale = <State, C extends Command, E extends Event>(decider: Decider
 };
 
 /**
- * Read the stream, fold it (aggregateStream), decide, append with the revision that was read; on a conflict before
- * anything was appended, read again and decide again with backoff, and give up with ConcurrencyError.
+ * Read the stream, fold it (aggregateStream), decide, append with the revision that was read; on a
+ * conflict before anything was appended, read again and decide again with backoff, and give up with
+ * ConcurrencyError. A caller's expected revision (HandleOptions) is checked after reading and never retried.
  * Commands on one stream take turns within the process (every handler on the same store shares
  * the turns), so a conflict can only come from another process. The turn covers reading, the pure
  * decider and appending only, never another command, so it cannot wait on itself.

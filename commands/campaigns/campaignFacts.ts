@@ -9,11 +9,10 @@ import type { AgentFacts, FormFacts } from '../../domain/campaign/launchValidati
 import { aggregateStream } from '../aggregateStream.ts';
 import type { EventStore } from '../eventStore.ts';
 
-/*
+/**
  * Facts a campaign takes from other streams, read from the streams themselves (the source of truth)
  * and only when every event belongs to the caller's company: another company's entity is absent.
  */
-
 export const readAgentFacts = async (eventStore: EventStore, agentId: string, companyId: string): Promise<AgentFacts | undefined> => {
   const { state: agent } = await aggregateStream(eventStore, agentDecider, agentStream(agentId), { companyId });
   if (agent.status !== 'created') return undefined;

@@ -5,7 +5,6 @@ import type { CommandContext } from '../commandContext.ts';
 import { webhookUrlProblems } from '../webhooks/webhookAddresses.ts';
 import { campaignHandler, type CampaignDeps } from './campaignHandler.ts';
 import { readAgentFacts, readCompanySettings } from './campaignFacts.ts';
-
 import { expectedBy, type Target } from './campaignTarget.ts';
 
 const addressed = ({ campaignId }: Target, context: CommandContext) => ({ campaignId, companyId: context.companyId });

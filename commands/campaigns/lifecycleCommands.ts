@@ -8,8 +8,8 @@ import type { HandleResult } from '../handleCommand.ts';
 import { enrolmentUnfinished, type CampaignState } from '../../domain/campaign/state.ts';
 import { campaignStream, type CampaignEvent } from '../../domain/campaign/events.ts';
 import { ConcurrencyError } from '../../domain/errors.ts';
-
 import { expectedBy, type Target } from './campaignTarget.ts';
+
 type Transition = 'PauseCampaign' | 'ResumeCampaign' | 'CompleteCampaign';
 
 /** Launch, then pause, resume and complete: the campaign's life after its draft; launch checks slots against the configured calling hours. */

@@ -1,6 +1,6 @@
-import { readStreamOf } from '../../commands/aggregateStream.ts';
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { readStreamOf } from '../../commands/aggregateStream.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { AppendTooLargeError, ConcurrencyError, IllegalStateError, ValidationError } from '../../domain/errors.ts';
