@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { UnsupportedMediaTypeError, ValidationError } from '../domain/errors.ts';
-import type { HttpMethod, RouteDoc } from './routeRegistry.ts';
+import type { HttpMethod, RouteDoc } from './routeDoc.ts';
 
 /**
  * What a route takes as its body is declared once, in its document (`requestBody.contentType`, JSON

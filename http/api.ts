@@ -1,5 +1,5 @@
 import type { RequestHandler, Router } from 'express';
-import type { EngineContext } from './engineContext.ts';
+import type { AdminRouter, EngineContext, ResourceRouter } from './engineContext.ts';
 import { authenticate, type ApiKeyVerifier } from './auth.ts';
 import { readYourWrites } from './readYourWrites.ts';
 import { campaignsRouter } from './campaigns/campaignsRouter.ts';
@@ -25,12 +25,6 @@ import { callRecordingRouter } from './reports/callRecordingRouter.ts';
 import { legacyReportRedirects } from './reports/legacyReportRedirects.ts';
 import type { Recordings } from '../commands/outreach/recordings.ts';
 import { webhookDeliveriesRouter, type WebhookRetry } from './webhookDeliveries/webhookDeliveriesRouter.ts';
-
-/** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
-export type ResourceRouter = (ctx: EngineContext) => Router;
-
-/** Routes the platform admin token opens (creating companies), mounted before API-key checks. */
-export type AdminRouter = (ctx: EngineContext, adminToken: string) => Router;
 
 /** Every `/v1` router of the product, in the order they are mounted. */
 const adminRouters: readonly AdminRouter[] = [companiesRouter];

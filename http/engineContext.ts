@@ -4,6 +4,7 @@ import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { ConsentRules } from '../domain/consent/consentRules.ts';
 import type { ComplianceRules } from '../domain/compliance/complianceRules.ts';
 import type { ReadStore } from '../projections/readStore.ts';
+import type { Router } from 'express';
 import type { RouteRegistry } from './routeRegistry.ts';
 
 /** What every resource router is given by the composition root. */
@@ -27,3 +28,9 @@ export type EngineContext = {
   /** Webhook URLs on private or loopback addresses are accepted (`WEBHOOK_ALLOW_PRIVATE`). */
   readonly allowPrivateWebhooks?: boolean;
 };
+
+/** A resource router: mounted at the root, documenting its routes in `ctx.routes`. */
+export type ResourceRouter = (ctx: EngineContext) => Router;
+
+/** Routes the platform admin token opens (creating companies), mounted before API-key checks. */
+export type AdminRouter = (ctx: EngineContext, adminToken: string) => Router;

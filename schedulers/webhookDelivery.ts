@@ -8,7 +8,7 @@ import type { AttemptOutcome } from '../domain/webhook/events.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { attemptOf } from '../projections/webhooks/webhookDeliveriesProjection.ts';
 import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookAttempt, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../projections/webhooks/webhookDocuments.ts';
-import type { WebhookSender } from '../adapters/webhooks/webhookSender.ts';
+import type { WebhookSender } from './webhookSender.ts';
 import { tickLoop } from './tickLoop.ts';
 
 export type WebhookDeliveryOptions = {

@@ -43,7 +43,7 @@ export type TickResult = { readonly reviewed: number } & Readonly<Record<SendOut
  * due, in due order and only in active campaigns, plans their steps once each, and sends what is due.
  */
 export const workflowRunner = (options: WorkflowRunnerOptions) => {
-  const { eventStore, readStore, registry, clock } = options;
+  const { eventStore, readStore, clock } = options;
   const batchSize = options.batchSize ?? 100;
   const textingWindow = options.textingWindow ?? federalTextingWindow;
   const messages = messageCommands(options);

@@ -1,7 +1,7 @@
 import type { Email } from '../../commands/outreach/email.ts';
 import type { EmailConfig } from '../config/config.ts';
 import { sesEmail, type SesEmailOptions } from './ses/sesEmail.ts';
-import type { EmailReportHandlers } from '../../commands/outreach/reportHandlers.ts';
+import type { EmailReportHandlers } from '../../commands/outreach/carrierReports.ts';
 import { simulatedEmail, type EmailProfile } from './simulated/simulatedEmail.ts';
 import type { Scheduler } from '../clock/scheduler.ts';
 import { assertNever } from '../../domain/decider.ts';

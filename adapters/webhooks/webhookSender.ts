@@ -3,12 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { hostOf, isPublicAddress } from '../../commands/webhooks/webhookAddresses.ts';
-
-export type WebhookRequest = { readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: string };
-/** What came back: a status, or an error in words (refused, timed out, connection failed), and how long it took. */
-export type WebhookAnswer = { readonly statusCode?: number; readonly latencyMs: number; readonly error?: string };
-/** Sends one webhook request; never throws, every failure is an answer. */
-export type WebhookSender = (request: WebhookRequest) => Promise<WebhookAnswer>;
+import type { WebhookAnswer, WebhookSender } from '../../schedulers/webhookSender.ts';
 
 export type ResolvedAddress = { readonly address: string; readonly family: number };
 /** Every address a name resolves to. */

@@ -27,7 +27,7 @@ export type Reopen = { readonly address: string; readonly reason: string; readon
 
 /** Records opt-outs, keyword opt-ins and admin reopenings on the address's consent stream, for the context's company. */
 export const consentCommands = (deps: ConsentDeps) => {
-  const { eventStore, consentRules = defaultConsentRules } = deps;
+  const { consentRules = defaultConsentRules } = deps;
   const handle = handlerOf(deps, consentDecider);
   const run = (command: ConsentCommand, context: CommandContext) =>
     handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);

@@ -15,7 +15,6 @@ type Context = { readonly companyId: string; readonly now: Date; readonly actor?
  * (a duplicate callback, a second runner) finds the first answer and appends nothing.
  */
 export const messageCommands = (deps: MessageCommandDeps) => {
-  const { eventStore } = deps;
   const handle = handlerOf(deps, messageDecider);
   const run = (command: MessageCommand, commandId: string, context: Context): Promise<HandleResult<MessageState, MessageEvent>> =>
     handle(messageStream(command.data.messageId), command, {

@@ -1,4 +1,5 @@
 /** A NUL, or half of a surrogate pair with no other half: neither is valid text for SQLite, EventStoreDB, logs or UTF-8. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why a string cannot be stored as text, or undefined when it can. */

@@ -1,4 +1,4 @@
-import type { PhraseRule } from './revocationPhrases.ts';
+import type { PhraseRule } from './phraseRule.ts';
 
 /** English ways of asking to stop, on normalised text: lower case, no apostrophes ("dont"), clauses split by `|`. */
 

@@ -1,4 +1,4 @@
-import type { PhraseRule } from './revocationPhrases.ts';
+import type { PhraseRule } from './phraseRule.ts';
 
 /** Spanish ways of asking to stop, on normalised text: lower case, accents dropped ("no más" is "no mas"). */
 

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { Id, NonEmptyString } from '../../domain/values.ts';
 import { API_KEYS } from '../../projections/company/apiKeysProjection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
-import type { ResourceRouter } from '../api.ts';
+import type { ResourceRouter } from '../engineContext.ts';
 import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody, decodeParams, decodeQuery } from '../decodeBody.ts';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import * as t from 'io-ts';
 import { createCompany } from '../../commands/company/createCompany.ts';
 import { NonEmptyString } from '../../domain/values.ts';
-import type { AdminRouter } from '../api.ts';
+import type { AdminRouter } from '../engineContext.ts';
 import { requireAdminToken } from '../auth.ts';
 import { decodeBody } from '../decodeBody.ts';
 import { idempotentCommandId } from '../idempotency/idempotentCommandId.ts';

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { FiniteNumber } from '../../domain/values.ts';
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
-import type { ResourceRouter } from '../api.ts';
+import type { ResourceRouter } from '../engineContext.ts';
 import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody } from '../decodeBody.ts';

@@ -1,5 +1,5 @@
 import { Readable, pipeline, type Transform } from 'node:stream';
-import { safeCsvStringifier } from '../../adapters/csv/safeCsv.ts';
+import { safeCsvStringifier } from './safeCsv.ts';
 import type { ReadStore } from '../readStore.ts';
 import type { Report, ReportCell, ReportQuery } from './report.ts';
 

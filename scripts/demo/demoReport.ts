@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { stringifySafeCsv } from '../../adapters/csv/safeCsv.ts';
+import { stringifySafeCsv } from '../../projections/reports/safeCsv.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { reportCsv } from '../../projections/reports/reportCsv.ts';
 import { reportNamed, reports, type AnyReport } from '../../projections/reports/reports.ts';

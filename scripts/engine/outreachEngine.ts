@@ -5,7 +5,7 @@ import { systemScheduler, type Scheduler } from '../../adapters/clock/scheduler.
 import { emailFromConfig } from '../../adapters/email/emailFromConfig.ts';
 import { isStateHoliday } from '../../adapters/holidays/stateHolidays.ts';
 import { simulatedTelephony } from '../../adapters/telephony/simulated/simulatedTelephony.ts';
-import type { EmailReportHandlers, TelephonyReportHandlers } from '../../commands/outreach/reportHandlers.ts';
+import type { EmailReportHandlers, TelephonyReportHandlers } from '../../commands/outreach/carrierReports.ts';
 import { twilioTelephony } from '../../adapters/telephony/twilio/twilioTelephony.ts';
 import { unsubscribeTokens, unsubscribeUrl } from '../../commands/consent/unsubscribeTokens.ts';
 import { consentBeforeDispatch } from '../../commands/consent/consentBeforeDispatch.ts';

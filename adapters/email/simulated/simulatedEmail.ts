@@ -1,5 +1,4 @@
-import type { MessageStatusReport } from '../../../commands/outreach/carrierReports.ts';
-import type { EmailReportHandlers, UnsubscribeClick } from '../../../commands/outreach/reportHandlers.ts';
+import type { EmailReportHandlers, MessageStatusReport, UnsubscribeClick } from '../../../commands/outreach/carrierReports.ts';
 import type { Email, SendEmail } from '../../../commands/outreach/email.ts';
 import { assertNever } from '../../../domain/decider.ts';
 import type { Scheduler } from '../../clock/scheduler.ts';

@@ -1,7 +1,6 @@
 import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
-import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport } from '../../../commands/outreach/carrierReports.ts';
+import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport, TelephonyReportHandlers } from '../../../commands/outreach/carrierReports.ts';
 import type { PlaceCall, SendSms, Telephony } from '../../../commands/outreach/telephony.ts';
-import type { TelephonyReportHandlers } from '../../../commands/outreach/reportHandlers.ts';
 import type { Scheduler, Timer } from '../../clock/scheduler.ts';
 import { deliverWithNoise } from '../../simulated/deliveryNoise.ts';
 import { carrierId, newCarrierRun, seededRandom, type SeededRandom } from '../../simulated/seededRandom.ts';

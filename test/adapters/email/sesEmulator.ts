@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import emulator from 'aws-ses-v2-local';
 
@@ -33,7 +33,7 @@ export const startSesEmulator = async () => {
   // The emulator's store is one per process: a fresh emulator must not show an earlier test's emails.
   await fetch(`${backendUrl}/clear-store`, { method: 'POST' });
   const raw: Buffer[] = [];
-  const front = createServer(async (req, res) => {
+  const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -45,6 +45,10 @@ export const startSesEmulator = async () => {
     if (data !== null && answer.ok) raw.push(Buffer.from(data, 'base64'));
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
     res.end(Buffer.from(await answer.arrayBuffer()));
+  };
+  // A forward that fails ends its own request, not the test process with an unhandled rejection.
+  const front = createServer((req, res) => {
+    forward(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   });
   const endpoint = await listen(front);
   return {

@@ -72,7 +72,7 @@ describe('a workflow email sent through SES (aws-ses-v2-local) carries the sende
   });
 
   it('is withheld, and nothing reaches SES, when the company has no postal address', async () => {
-    ses.clear();
+    await ses.clear();
     const { postalAddress: _none, ...withoutAddress } = step({ messageId: '0198a3c2-5f00-7000-8000-0000000000e2' });
     expect(await send(withoutAddress)).to.equal('withheld');
     expect(ses.rawMessages()).to.have.length(0);

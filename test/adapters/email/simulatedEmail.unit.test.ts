@@ -3,8 +3,8 @@ import type { MessageStatusReport } from '../../../commands/outreach/carrierRepo
 import type { SendEmail } from '../../../commands/outreach/email.ts';
 import { virtualClock } from '../../../adapters/clock/virtualClock.ts';
 import { noNoise } from '../../../adapters/simulated/deliveryNoise.ts';
+import type { UnsubscribeClick } from '../../../commands/outreach/carrierReports.ts';
 import { defaultEmailProfile, oneClickLink, simulatedEmail, type EmailProfile } from '../../../adapters/email/simulated/simulatedEmail.ts';
-import type { UnsubscribeClick } from '../../../commands/outreach/reportHandlers.ts';
 
 const start = new Date('2025-11-03T14:00:00.000Z');
 const day = 24 * 3_600_000;

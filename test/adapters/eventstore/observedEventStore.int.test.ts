@@ -46,6 +46,6 @@ describe('an observed event store', () => {
     observed.appended.subscribe({ complete: () => (completed = true) });
     await observed.eventStore.close();
     expect(completed).to.equal(true);
-    sqlite.dispose();
+    await sqlite.dispose();
   });
 });

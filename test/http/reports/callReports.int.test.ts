@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spreadsheetSafe } from '../../../adapters/csv/safeCsv.ts';
+import { spreadsheetSafe } from '../../../projections/reports/safeCsv.ts';
 import type { RecordedEvent } from '../../../domain/events/event.ts';
 import { ADMIN_TOKEN } from '../../support/apiHarness.ts';
 import { outreachRig, type OutreachRig } from '../../support/outreachRig.ts';

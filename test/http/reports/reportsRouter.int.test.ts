@@ -10,7 +10,7 @@ import { CAMPAIGNS } from '../../../projections/campaigns/campaignDocument.ts';
 import { COMPANY_SETTINGS } from '../../../projections/company/companySettingsProjection.ts';
 import { tempStores } from '../../support/tempStores.ts';
 import { startTestServer, type TestServer } from '../testServer.ts';
-import { FIXTURE_ROWS, fixtureReport, fixtureSpec, seedCollection, type FixtureRow } from '../../projections/reports/reportFixture.ts';
+import { fixtureReport, fixtureSpec, seedCollection, type FixtureRow } from '../../projections/reports/reportFixture.ts';
 
 const ROWS = 1230;
 const start = Date.parse('2026-03-01T00:00:00.000Z');

@@ -25,7 +25,6 @@ import {
 } from '../outreachEvents.ts';
 
 const spec = projectionSpecification(campaignContactsProjection);
-const id = 'campaign-1.contact-1';
 const t1 = '2026-03-02T16:00:00.000Z';
 const t2 = '2026-03-02T18:00:00.000Z';
 const t3 = '2026-03-03T18:00:00.000Z';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { safeCsvStringifier, spreadsheetSafe, stringifySafeCsv } from '../../../adapters/csv/safeCsv.ts';
+import { safeCsvStringifier, spreadsheetSafe, stringifySafeCsv } from '../../../projections/reports/safeCsv.ts';
 
 const parsed = (text: string): string[][] => parse(text, { relax_column_count: true }) as string[][];
 
