@@ -17,3 +17,6 @@ export const checkExpectedRevision = (
     (typeof expected === 'bigint' && current === expected);
   if (!holds) throw new ConcurrencyError(stream, describeRevision(expected), describeRevision(current));
 };
+
+/** A state's revision as the handler expects it: -1, before any event, is no stream. */
+export const expectedAt = (revision: number): ExpectedRevision => (revision < 0 ? 'no_stream' : BigInt(revision));

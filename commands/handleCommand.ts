@@ -1,11 +1,14 @@
 import type { Command, Decider } from '../domain/decider.ts';
 import type { Event, NewEvent, RecordedEvent } from '../domain/events/event.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
-import { AppendTooLargeError, ConcurrencyError } from '../domain/errors.ts';
+import { AppendTooLargeError, ConcurrencyError, NotFoundError } from '../domain/errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision } from './eventStore.ts';
+import { aggregateStream } from './aggregateStream.ts';
 import { appendParts, encodedAppendSize } from './appendLimit.ts';
 import type { CommandContext } from './commandContext.ts';
 import { eventId } from './eventIds.ts';
+import { checkExpectedRevision } from './expectedRevision.ts';
+import { pause, type Scheduler } from './scheduler.ts';
 import { streamQueueOf } from './streamQueue.ts';
 
 export type HandleResult<State, E extends Event> = {
@@ -33,16 +36,55 @@ export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
   readonly retry?: RetryPolicy;
   /** Randomness for the backoff jitter; injectable so tests can pin it. */
   readonly random?: () => number;
+  /** The clock the backoff waits on: real time always, never a simulated one whose timers may wait on this command. */
+  readonly realTime?: Scheduler | undefined;
+};
+
+/** What a command writes with: the store, the registry that encodes its events, and the clock a conflict's backoff waits on. */
+export type CommandWriter = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly realTime?: Scheduler };
+
+/** What one call of the handler asks beyond the command. */
+export type HandleOptions = {
+  /**
+   * The revision the caller saw the stream at (If-Match): checked after reading, a mismatch is a
+   * ConcurrencyError and is never retried, since deciding again would decide on a state the caller did not see.
+   */
+  readonly expectedRevision?: ExpectedRevision;
 };
 
 /** Whether any part of the command's events is recorded yet. */
 type Progress = { appended: boolean };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Without a scheduler, the process's own timers. */
+const processTimers: Scheduler = {
+  now: () => new Date(),
+  after: (delayMs, task) => {
+    const timer = setTimeout(() => void task(), delayMs);
+    return { cancel: () => clearTimeout(timer) };
+  },
+};
 
 /**
- * Read the stream, fold it, decide, append with the revision that was read; on a conflict before
- * anything was appended, read again and decide again with backoff, and give up with ConcurrencyError.
+ * A caller's expectation that fails is its answer, unless the decider would not find what the
+ * command addresses at all: that is answered first, as HTTP answers 404 before 412.
+ */
+const refuseStale = <State, C extends Command, E extends Event>(decider: Decider<State, C, E>, stream: string, command: C, state: State, expected: ExpectedRevision, current: bigint | undefined): void => {
+  try {
+    checkExpectedRevision(stream, expected, current);
+  } catch (stale) {
+    try {
+      decider.decide(command, state);
+    } catch (refusal) {
+      if (refusal instanceof NotFoundError) throw refusal;
+    }
+    throw stale;
+  }
+};
+
+/**
+ * Read the stream, fold it (aggregateStream), decide, append with the revision that was read; on a
+ * conflict before anything was appended, read again and decide again with backoff, and give up with
+ * ConcurrencyError. A caller's expected revision (HandleOptions) is checked after reading and never retried.
  * Commands on one stream take turns within the process (every handler on the same store shares
  * the turns), so a conflict can only come from another process. The turn covers reading, the pure
  * decider and appending only, never another command, so it cannot wait on itself.
@@ -53,6 +95,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   const { store, registry, decider } = options;
   const retry = options.retry ?? defaultRetry;
   const random = options.random ?? Math.random;
+  const realTime = options.realTime ?? processTimers;
   const queue = streamQueueOf(store);
 
   const toNewEvent = (event: E, index: number, context: CommandContext): NewEvent => ({
@@ -87,21 +130,17 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     return result!;
   };
 
-  const attempt = async (stream: string, command: C, context: CommandContext, progress: Progress): Promise<HandleResult<State, E>> => {
-    let state = decider.initialState();
-    let revision: bigint | undefined;
-    let lastPosition: bigint | undefined;
-    const earlier: RecordedEvent[] = [];
-    for await (const event of store.readStream(stream)) {
-      state = decider.evolve(state, event as unknown as E);
-      revision = event.revision;
-      lastPosition = event.position;
+  const attempt = async (stream: string, command: C, context: CommandContext, expected: ExpectedRevision | undefined, progress: Progress): Promise<HandleResult<State, E>> => {
+    const earlier: RecordedEvent<E>[] = [];
+    const seen = (event: RecordedEvent<E>) => {
       if (event.metadata.commandId === context.commandId) earlier.push(event);
-    }
+    };
+    const { state, revision, position: lastPosition } = await aggregateStream(store, decider, stream, { each: seen });
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]!;
       return { newEvents: [], newState: state, position: last.position, nextExpectedRevision: revision, repeated: true };
     }
+    if (expected !== undefined) refuseStale(decider, stream, command, state, expected, revision);
     const decided = decider.decide(command, state);
     const newEvents: readonly E[] = Array.isArray(decided) ? decided : [decided as E];
     if (newEvents.length === 0) {
@@ -113,20 +152,24 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     return { newEvents, newState, position: result.position, nextExpectedRevision: result.nextExpectedRevision, repeated: false };
   };
 
-  const retrying = async (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> => {
+  const retrying = async (stream: string, command: C, context: CommandContext, expected: ExpectedRevision | undefined): Promise<HandleResult<State, E>> => {
     const progress: Progress = { appended: false };
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(stream, command, context, progress);
+        return await attempt(stream, command, context, expected, progress);
       } catch (error) {
         // Once a part is recorded, deciding again would find it and answer the command as repeated.
-        if (!(error instanceof ConcurrencyError) || progress.appended || tries >= retry.attempts) throw error;
+        if (!(error instanceof ConcurrencyError) || expected !== undefined || progress.appended || tries >= retry.attempts) throw error;
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** tries);
-        await sleep(random() * ceiling);
+        await pause(realTime, random() * ceiling);
       }
     }
   };
 
-  return (stream: string, command: C, context: CommandContext): Promise<HandleResult<State, E>> =>
-    queue.run(stream, () => retrying(stream, command, context));
+  return (stream: string, command: C, context: CommandContext, handleOptions: HandleOptions = {}): Promise<HandleResult<State, E>> =>
+    queue.run(stream, () => retrying(stream, command, context, handleOptions.expectedRevision));
 };
+
+/** The handler of one decider, writing with `writer`. */
+export const handlerOf = <State, C extends Command, E extends Event>(writer: CommandWriter, decider: Decider<State, C, E>) =>
+  commandHandler({ store: writer.eventStore, registry: writer.registry, decider, realTime: writer.realTime });

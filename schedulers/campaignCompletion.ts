@@ -1,3 +1,4 @@
+import { expectedAt } from '../commands/expectedRevision.ts';
 import type { EventStore } from '../commands/eventStore.ts';
 import type { Scheduler } from '../commands/scheduler.ts';
 import { campaignHandler } from '../commands/campaigns/campaignHandler.ts';
@@ -6,7 +7,9 @@ import { enrolmentUnfinished } from '../domain/campaign/state.ts';
 import { ConcurrencyError, IllegalStateError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
+import { campaignsInStatus } from './campaignsInStatus.ts';
 
 import { tickLoop } from './tickLoop.ts';
 
@@ -14,6 +17,8 @@ import { tickLoop } from './tickLoop.ts';
 export const ALL_CONTACTS_DONE = 'all_contacts_done';
 
 export type CampaignCompletionOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;
@@ -33,7 +38,7 @@ export type CompletionTick = { readonly checked: number; readonly completed: rea
  */
 export const campaignCompletion = (options: CampaignCompletionOptions) => {
   const { readStore, eventStore, clock } = options;
-  const handle = campaignHandler({ eventStore, registry: options.registry });
+  const handle = campaignHandler({ eventStore, registry: options.registry, realTime: options.realTime });
   const onError = options.onError ?? (() => {});
 
   // One index (campaign, calls open, messages open) serves both flags: each question names both
@@ -54,16 +59,6 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     return !(campaign.messages && (await anyOpen(campaign, 'messagesOpen')));
   };
 
-  const activeCampaigns = async (): Promise<CampaignProgressDoc[]> => {
-    const found: CampaignProgressDoc[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(CAMPAIGN_PROGRESS, { status: 'ACTIVE' }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
-      found.push(...(page.items as CampaignProgressDoc[]));
-      after = page.next ?? undefined;
-    } while (after);
-    return found;
-  };
 
   /** Completes the campaign at the revision it was found ACTIVE at; anything newer on its stream waits for the next tick. */
   const complete = async (campaign: CampaignProgressDoc, now: Date): Promise<boolean> => {
@@ -72,8 +67,9 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     if (state.status !== 'ACTIVE' || enrolmentUnfinished(state)) return false;
     try {
       await handle(
-        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE, expectedRevision: state.revision } },
+        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE } },
         { commandId: `complete/${campaign.campaignId}/${state.revision}`, companyId: campaign.companyId, actor: 'campaign-completion', now },
+        { expectedRevision: expectedAt(state.revision) },
       );
       return true;
     } catch (error) {
@@ -84,7 +80,7 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
 
   const tick = async (): Promise<CompletionTick> => {
     const candidates: CampaignProgressDoc[] = [];
-    const campaigns = await activeCampaigns();
+    const campaigns = await campaignsInStatus(readStore, 'ACTIVE');
     for (const campaign of campaigns) if (await done(campaign)) candidates.push(campaign);
     if (candidates.length === 0) return { checked: campaigns.length, completed: [] };
     if (options.waitForReadModels) await options.waitForReadModels(await eventStore.headPosition());
@@ -93,7 +89,7 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     for (const found of candidates) {
       try {
         // Read again once the models hold everything written so far: a contact resumed meanwhile keeps it open.
-        const campaign = ((await readStore.get(CAMPAIGN_PROGRESS, found.campaignId)) as CampaignProgressDoc | null) ?? found;
+        const campaign = (await collection<CampaignProgressDoc>(readStore, CAMPAIGN_PROGRESS).get(found.campaignId)) ?? found;
         if (campaign.status === 'ACTIVE' && (await done(campaign)) && (await complete(campaign, now))) completed.push(campaign.campaignId);
       } catch (error) {
         onError(error, found.campaignId);

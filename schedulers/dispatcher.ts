@@ -17,6 +17,8 @@ import type { CallingWindowCheck, ConsentCheck } from './dispatch/policies.ts';
 import { tickLoop } from './tickLoop.ts';
 
 export type DispatcherOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;

@@ -1,6 +1,7 @@
 import { enrolmentContinuation } from '../commands/campaigns/enrolment.ts';
-import { CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
+import type { CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
 import type { CampaignCompletionOptions } from './campaignCompletion.ts';
+import { campaignsInStatus } from './campaignsInStatus.ts';
 import { tickLoop } from './tickLoop.ts';
 
 /** Read and written as campaign completion reads and writes: the campaigns' progress, then their streams. */
@@ -18,19 +19,12 @@ const unfinished = (campaign: CampaignProgressDoc): boolean => campaign.enrolled
  */
 export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
   const { readStore, eventStore, clock } = options;
-  const carryOn = enrolmentContinuation({ eventStore, registry: options.registry });
+  const carryOn = enrolmentContinuation({ eventStore, registry: options.registry, realTime: options.realTime });
   const onError = options.onError ?? (() => {});
 
   const candidates = async (): Promise<CampaignProgressDoc[]> => {
     const found: CampaignProgressDoc[] = [];
-    for (const status of ['ACTIVE', 'PAUSED'] as const) {
-      let after: string | undefined;
-      do {
-        const page = await readStore.find(CAMPAIGN_PROGRESS, { status }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
-        found.push(...(page.items as CampaignProgressDoc[]).filter(unfinished));
-        after = page.next ?? undefined;
-      } while (after);
-    }
+    for (const status of ['ACTIVE', 'PAUSED'] as const) found.push(...(await campaignsInStatus(readStore, status)).filter(unfinished));
     return found;
   };
 

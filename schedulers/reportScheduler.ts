@@ -14,6 +14,8 @@ import { SCHEDULED_REPORTS, type ScheduleDoc, type ScheduledReportsDoc } from '.
 import { tickLoop } from './tickLoop.ts';
 
 export type ReportSchedulerOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;

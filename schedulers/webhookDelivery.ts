@@ -12,6 +12,8 @@ import type { WebhookSender } from './webhookSender.ts';
 import { tickLoop } from './tickLoop.ts';
 
 export type WebhookDeliveryOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly registry: EventRegistry;
   readonly readStore: ReadStore;

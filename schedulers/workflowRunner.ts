@@ -5,7 +5,7 @@ import { federalTextingWindow, planSteps, type TextingWindow } from '../domain/w
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { EventStore } from '../commands/eventStore.ts';
 import type { Scheduler, Timer } from '../commands/scheduler.ts';
-import { commandHandler } from '../commands/handleCommand.ts';
+import { handlerOf } from '../commands/handleCommand.ts';
 import { companySenders } from '../commands/company/companySenders.ts';
 import { messageCommands } from '../commands/messages/messageCommands.ts';
 import { workflowMessageId } from '../commands/messages/messageIds.ts';
@@ -17,6 +17,8 @@ import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS, type DueMessagesDoc, type WorkflowCam
 import { recentOutreachTo } from './recentOutreach.ts';
 
 export type WorkflowRunnerOptions = {
+  /** The clock a conflict's backoff waits on: real time, whatever clock this runs on. */
+  readonly realTime?: Scheduler;
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly registry: EventRegistry;
@@ -41,11 +43,11 @@ export type TickResult = { readonly reviewed: number } & Readonly<Record<SendOut
  * due, in due order and only in active campaigns, plans their steps once each, and sends what is due.
  */
 export const workflowRunner = (options: WorkflowRunnerOptions) => {
-  const { eventStore, readStore, registry, clock } = options;
+  const { eventStore, readStore, clock } = options;
   const batchSize = options.batchSize ?? 100;
   const textingWindow = options.textingWindow ?? federalTextingWindow;
-  const messages = messageCommands({ eventStore, registry });
-  const planWorkflow = commandHandler({ store: eventStore, registry, decider: workflowDecider });
+  const messages = messageCommands(options);
+  const planWorkflow = handlerOf(options, workflowDecider);
   const sendDeps = { messages, telephony: options.telephony, email: options.email, consent: options.consent, routing: options.routing };
   const recentOutreach = recentOutreachTo(readStore);
 

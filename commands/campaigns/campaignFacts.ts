@@ -1,38 +1,27 @@
 import { agentDecider } from '../../domain/agent/decider.ts';
-import { agentStream, type AgentEvent } from '../../domain/agent/events.ts';
+import { agentStream } from '../../domain/agent/events.ts';
 import type { CampaignSettings } from '../../domain/company/events.ts';
 import { loadCompany } from '../company/loadCompany.ts';
 import { formDecider, type FormState } from '../../domain/form/decider.ts';
 import { taskFieldsOf } from '../../domain/form/answerRules.ts';
-import { formStream, type FormEvent } from '../../domain/form/events.ts';
+import { formStream } from '../../domain/form/events.ts';
 import type { AgentFacts, FormFacts } from '../../domain/campaign/launchValidation.ts';
-import type { RecordedEvent } from '../../domain/events/event.ts';
+import { aggregateStream } from '../aggregateStream.ts';
 import type { EventStore } from '../eventStore.ts';
 
 /**
  * Facts a campaign takes from other streams, read from the streams themselves (the source of truth)
  * and only when every event belongs to the caller's company: another company's entity is absent.
  */
-const ownEvents = async (eventStore: EventStore, stream: string, companyId: string): Promise<RecordedEvent[] | undefined> => {
-  const events: RecordedEvent[] = [];
-  for await (const event of eventStore.readStream(stream)) {
-    if (event.metadata.companyId !== companyId) return undefined;
-    events.push(event);
-  }
-  return events;
-};
-
 export const readAgentFacts = async (eventStore: EventStore, agentId: string, companyId: string): Promise<AgentFacts | undefined> => {
-  const events = await ownEvents(eventStore, agentStream(agentId), companyId);
-  const agent = (events ?? []).reduce((state, event) => agentDecider.evolve(state, event as unknown as AgentEvent), agentDecider.initialState());
+  const { state: agent } = await aggregateStream(eventStore, agentDecider, agentStream(agentId), { companyId });
   if (agent.status !== 'created') return undefined;
   return { agentId: agent.agentId, ...(agent.formId !== undefined ? { formId: agent.formId } : {}) };
 };
 
 /** The company's form as its stream tells it; another company's form is absent. */
 export const readForm = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormState> => {
-  const events = await ownEvents(eventStore, formStream(formId), companyId);
-  return (events ?? []).reduce((state, event) => formDecider.evolve(state, event as unknown as FormEvent), formDecider.initialState());
+  return (await aggregateStream(eventStore, formDecider, formStream(formId), { companyId })).state;
 };
 
 export const readFormFacts = async (eventStore: EventStore, formId: string, companyId: string): Promise<FormFacts | undefined> => {

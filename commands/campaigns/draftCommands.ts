@@ -5,14 +5,9 @@ import type { CommandContext } from '../commandContext.ts';
 import { webhookUrlProblems } from '../webhooks/webhookAddresses.ts';
 import { campaignHandler, type CampaignDeps } from './campaignHandler.ts';
 import { readAgentFacts, readCompanySettings } from './campaignFacts.ts';
+import { expectedBy, type Target } from './campaignTarget.ts';
 
-type Target = { readonly campaignId: string; readonly expectedRevision?: number };
-
-const addressed = ({ campaignId, expectedRevision }: Target, context: CommandContext) => ({
-  campaignId,
-  companyId: context.companyId,
-  ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-});
+const addressed = ({ campaignId }: Target, context: CommandContext) => ({ campaignId, companyId: context.companyId });
 
 /**
  * A webhook URL that is whole but not one a webhook may reach (another scheme, credentials, a
@@ -45,13 +40,13 @@ export const draftCommands = (deps: CampaignDeps) => {
 
     save: async (target: Target, changes: DraftChanges, context: CommandContext) => {
       refuseUnreachableWebhook(changes, deps.allowPrivateWebhooks === true);
-      return handle({ type: 'SaveDraft', data: { ...addressed(target, context), changes, ...(await copied(changes, context.companyId)) } }, context);
+      return handle({ type: 'SaveDraft', data: { ...addressed(target, context), changes, ...(await copied(changes, context.companyId)) } }, context, expectedBy(target));
     },
 
     changeStep: (target: Target, step: BuilderStep, context: CommandContext) =>
-      handle({ type: 'ChangeStep', data: { ...addressed(target, context), step } }, context),
+      handle({ type: 'ChangeStep', data: { ...addressed(target, context), step } }, context, expectedBy(target)),
 
     remove: (target: Target, context: CommandContext) =>
-      handle({ type: 'DeleteCampaign', data: { ...addressed(target, context), now: context.now.toISOString() } }, context),
+      handle({ type: 'DeleteCampaign', data: { ...addressed(target, context), now: context.now.toISOString() } }, context, expectedBy(target)),
   };
 };

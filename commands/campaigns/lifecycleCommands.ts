@@ -8,8 +8,8 @@ import type { HandleResult } from '../handleCommand.ts';
 import { enrolmentUnfinished, type CampaignState } from '../../domain/campaign/state.ts';
 import { campaignStream, type CampaignEvent } from '../../domain/campaign/events.ts';
 import { ConcurrencyError } from '../../domain/errors.ts';
+import { expectedBy, type Target } from './campaignTarget.ts';
 
-type Target = { readonly campaignId: string; readonly expectedRevision?: number };
 type Transition = 'PauseCampaign' | 'ResumeCampaign' | 'CompleteCampaign';
 
 /** Launch, then pause, resume and complete: the campaign's life after its draft; launch checks slots against the configured calling hours. */
@@ -40,15 +40,10 @@ export const lifecycleCommands = (deps: CampaignDeps & { readonly compliance: Pi
     return { newEvents: [], newState: state, position: last?.position ?? 0n, nextExpectedRevision: last?.revision, repeated: false };
   };
 
-  const addressed = ({ campaignId, expectedRevision }: Target, context: CommandContext) => ({
-    campaignId,
-    companyId: context.companyId,
-    now: context.now.toISOString(),
-    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-  });
+  const addressed = ({ campaignId }: Target, context: CommandContext) => ({ campaignId, companyId: context.companyId, now: context.now.toISOString() });
 
   const transition = (type: Transition) => (target: Target, reason: string | undefined, context: CommandContext) =>
-    handle({ type, data: { ...addressed(target, context), ...(reason !== undefined ? { reason } : {}) } }, context);
+    handle({ type, data: { ...addressed(target, context), ...(reason !== undefined ? { reason } : {}) } }, context, expectedBy(target));
 
   return {
     /**
@@ -66,7 +61,7 @@ export const lifecycleCommands = (deps: CampaignDeps & { readonly compliance: Pi
       });
       let launched: HandleResult<CampaignState, CampaignEvent>;
       try {
-        launched = await handle({ type: 'LaunchCampaign', data: { ...addressed(target, context), facts } }, context);
+        launched = await handle({ type: 'LaunchCampaign', data: { ...addressed(target, context), facts } }, context, expectedBy(target));
       } catch (error) {
         // Another writer between two parts of this launch: what was recorded is carried on from, if anything is left.
         if (error instanceof ConcurrencyError && (await recordedBy(target.campaignId, context.commandId))) return finished(target.campaignId, context, undefined);

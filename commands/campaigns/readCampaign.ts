@@ -3,6 +3,7 @@ import { campaignStream, type CampaignEvent } from '../../domain/campaign/events
 import type { CampaignState } from '../../domain/campaign/state.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { EventStore } from '../eventStore.ts';
+import { aggregateStream } from '../aggregateStream.ts';
 
 /** Where a fold stops: at a global position, or at a moment (events that occurred at or before it). */
 export type AsOf = { readonly position: bigint } | { readonly time: Date };
@@ -14,17 +15,9 @@ export const within = (event: RecordedEvent, asOf: AsOf | undefined): boolean =>
   return Date.parse(event.metadata.occurredAt) <= asOf.time.getTime();
 };
 
-export type FoldedCampaign = { readonly state: CampaignState; readonly last: RecordedEvent | undefined };
+export type FoldedCampaign = { readonly state: CampaignState; readonly last: RecordedEvent<CampaignEvent> | undefined };
 
 /** The campaign folded from its events alone, up to `asOf` when given: what an auditor sees. */
-export const foldCampaign = async (eventStore: EventStore, campaignId: string, asOf?: AsOf): Promise<FoldedCampaign> => {
-  let state = campaignDecider.initialState();
-  let last: RecordedEvent | undefined;
-  for await (const event of eventStore.readStream(campaignStream(campaignId))) {
-    // Revisions are in position order, and times follow commands: the first event past the point ends the fold.
-    if (!within(event, asOf)) break;
-    state = campaignDecider.evolve(state, event as unknown as CampaignEvent);
-    last = event;
-  }
-  return { state, last };
-};
+export const foldCampaign = async (eventStore: EventStore, campaignId: string, asOf?: AsOf): Promise<FoldedCampaign> =>
+  // Revisions are in position order, and times follow commands: the first event past the point ends the fold.
+  aggregateStream(eventStore, campaignDecider, campaignStream(campaignId), { until: (event) => !within(event, asOf) });

@@ -1,5 +1,6 @@
 import type { EventStore } from '../eventStore.ts';
-import { companyStream } from '../../domain/company/events.ts';
+import { companyStream, type CompanyEvent } from '../../domain/company/events.ts';
+import { readStreamOf } from '../aggregateStream.ts';
 import { parseApiKey, secretMatches } from './apiKeys.ts';
 
 export type VerifiedCaller = { companyId: string; actor: string; keyId: string };
@@ -14,11 +15,9 @@ export const apiKeyVerifier =
     const parsed = parseApiKey(key);
     if (!parsed) return undefined;
     let hash: string | undefined;
-    for await (const event of eventStore.readStream(companyStream(parsed.companyId))) {
-      const data = event.data as { keyId?: string; secretHash?: string };
-      if (data.keyId !== parsed.keyId) continue;
-      if (event.type === 'ApiKeyIssued') hash = data.secretHash;
-      if (event.type === 'ApiKeyRevoked') hash = undefined;
+    for await (const event of readStreamOf<CompanyEvent>(eventStore, companyStream(parsed.companyId))) {
+      if (event.type === 'ApiKeyIssued' && event.data.keyId === parsed.keyId) hash = event.data.secretHash;
+      if (event.type === 'ApiKeyRevoked' && event.data.keyId === parsed.keyId) hash = undefined;
     }
     if (!hash || !secretMatches(parsed.secret, hash)) return undefined;
     return { companyId: parsed.companyId, actor: `api-key:${parsed.keyId}`, keyId: parsed.keyId };

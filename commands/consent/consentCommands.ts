@@ -2,15 +2,11 @@ import { consentAddress } from '../../domain/consent/address.ts';
 import type { ConsentCommand, OptInQuestion } from '../../domain/consent/commands.ts';
 import { consentDecider } from '../../domain/consent/decider.ts';
 import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { defaultConsentRules, type ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { CommandContext } from '../commandContext.ts';
-import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 
-export type ConsentDeps = {
-  readonly eventStore: EventStore;
-  readonly registry: EventRegistry;
+export type ConsentDeps = CommandWriter & {
   /** The rules configuration gives (the reopening period); the shipped ones when absent. */
   readonly consentRules?: ConsentRules;
 };
@@ -30,8 +26,9 @@ export type OptOut = {
 export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
 
 /** Records opt-outs, keyword opt-ins and admin reopenings on the address's consent stream, for the context's company. */
-export const consentCommands = ({ eventStore, registry, consentRules = defaultConsentRules }: ConsentDeps) => {
-  const handle = commandHandler({ store: eventStore, registry, decider: consentDecider });
+export const consentCommands = (deps: ConsentDeps) => {
+  const { consentRules = defaultConsentRules } = deps;
+  const handle = handlerOf(deps, consentDecider);
   const run = (command: ConsentCommand, context: CommandContext) =>
     handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);
   const target = (address: string, context: CommandContext, at = context.now) => ({ companyId: context.companyId, address, at: at.toISOString() });

@@ -1,6 +1,7 @@
 import { consentAddress, type ConsentAddress } from '../../domain/consent/address.ts';
 import { consentDecider, type ConsentState, type DispatchChannel } from '../../domain/consent/decider.ts';
-import { consentStream, type ConsentEvent } from '../../domain/consent/events.ts';
+import { consentStream } from '../../domain/consent/events.ts';
+import { aggregateStream } from '../aggregateStream.ts';
 import type { EventStore } from '../eventStore.ts';
 
 /** The consent of one address as its stream says right now: no read model, so an opt-out counts at once. */
@@ -12,13 +13,8 @@ export type Consent = ConsentState & {
 
 export const consentOf = async (eventStore: EventStore, companyId: string, rawAddress: string): Promise<Consent> => {
   const address = consentAddress(rawAddress);
-  let state = consentDecider.initialState();
-  let revision = -1;
-  for await (const event of eventStore.readStream(consentStream(companyId, address.value))) {
-    state = consentDecider.evolve(state, event as unknown as ConsentEvent);
-    revision = Number(event.revision);
-  }
-  return { ...state, address, revision };
+  const { state, revision } = await aggregateStream(eventStore, consentDecider, consentStream(companyId, address.value));
+  return { ...state, address, revision: revision === undefined ? -1 : Number(revision) };
 };
 
 /** Whether a dispatch on this channel may go to this address. */

@@ -1,3 +1,4 @@
+import { readStreamOf } from '../aggregateStream.ts';
 import { campaignStream, type CampaignEvent, type EnrolledContact } from '../../domain/campaign/events.ts';
 import { consentAddress } from '../../domain/consent/address.ts';
 import { concreteChannels } from '../../domain/consent/decider.ts';
@@ -11,8 +12,7 @@ import { named } from '../../domain/namedValue.ts';
 /** A contact as its campaign enrolled it, read from the campaign stream; another company's campaign is not found. */
 export const enrolledContactOf = async (eventStore: EventStore, companyId: string, campaignId: string, contactId: string): Promise<EnrolledContact> => {
   let owned = false;
-  for await (const recorded of eventStore.readStream(campaignStream(campaignId))) {
-    const event = recorded as unknown as CampaignEvent;
+  for await (const event of readStreamOf<CampaignEvent>(eventStore, campaignStream(campaignId))) {
     if (event.type === 'CampaignDraftStarted') owned = event.data.companyId === companyId;
     if (!owned) break;
     if (event.type === 'ContactsEnrolled') {

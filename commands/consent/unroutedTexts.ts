@@ -1,3 +1,4 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import { consentAddress } from '../../domain/consent/address.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import {
@@ -6,17 +7,14 @@ import {
   unroutedTextsDecider,
   unroutedTextStream,
   type UnroutedText,
-  type UnroutedTextEvent,
 } from '../../domain/consent/unroutedTexts.ts';
-import { SENDER_NUMBERS, type SenderNumber } from '../../projections/outreach/inboundRoutingProjection.ts';
+import { numberCompaniesOf } from '../outreach/reports/numberCampaign.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { commandHandler, type CommandWriter } from '../handleCommand.ts';
 import { consentCommands } from './consentCommands.ts';
 
-export type UnroutedTextDeps = {
-  readonly eventStore: EventStore;
-  readonly registry: EventRegistry;
+export type UnroutedTextDeps = CommandWriter & {
   readonly readStore: ReadStore;
   /** Numbers every company sends from (the engine's texting number): a revocation sent to one binds them all. */
   readonly sharedNumbers: readonly string[];
@@ -31,8 +29,7 @@ export const recordUnroutedText = (eventStore: EventStore, registry: EventRegist
 
 /** The unrouted texts from one phone number, read from their stream itself. */
 export const unroutedTextsFrom = async (eventStore: EventStore, from: string): Promise<readonly UnroutedText[]> => {
-  let state = unroutedTextsDecider.initialState();
-  for await (const event of eventStore.readStream(unroutedTextStream(from))) state = unroutedTextsDecider.evolve(state, event as unknown as UnroutedTextEvent);
+  const { state } = await aggregateStream(eventStore, unroutedTextsDecider, unroutedTextStream(from));
   return state.texts;
 };
 
@@ -45,7 +42,7 @@ export const unroutedTextsFrom = async (eventStore: EventStore, from: string): P
 export const honourUnroutedRevocations = (deps: UnroutedTextDeps) => {
   const consent = consentCommands(deps);
   const usesNumber = async (companyId: string, number: string): Promise<boolean> =>
-    deps.sharedNumbers.includes(number) || (((await deps.readStore.get(SENDER_NUMBERS, number)) as SenderNumber | null)?.companyIds.includes(companyId) ?? false);
+    deps.sharedNumbers.includes(number) || (await numberCompaniesOf(deps.readStore, number)).includes(companyId);
 
   return async (companyId: string, rawAddress: string, now: Date): Promise<number> => {
     const address = consentAddress(rawAddress);

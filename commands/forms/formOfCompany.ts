@@ -1,5 +1,6 @@
 import { formDecider, type FormState } from '../../domain/form/decider.ts';
-import { formStream, type FormEvent } from '../../domain/form/events.ts';
+import { formStream } from '../../domain/form/events.ts';
+import { aggregateStream } from '../aggregateStream.ts';
 import type { EventStore } from '../eventStore.ts';
 
 /**
@@ -9,10 +10,6 @@ import type { EventStore } from '../eventStore.ts';
 export const formOfCompany =
   (eventStore: EventStore) =>
   async (formId: string, companyId: string): Promise<Extract<FormState, { status: 'created' }> | undefined> => {
-    let state = formDecider.initialState();
-    for await (const event of eventStore.readStream(formStream(formId))) {
-      if (event.metadata.companyId !== companyId) return undefined;
-      state = formDecider.evolve(state, event as unknown as FormEvent);
-    }
+    const { state } = await aggregateStream(eventStore, formDecider, formStream(formId), { companyId });
     return state.status === 'created' ? state : undefined;
   };

@@ -1,13 +1,13 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import type { Decider } from '../../domain/decider.ts';
 import type { AddCases, ListCommand } from '../../domain/list/commands.ts';
 import { screenCases, type RejectedCase, type Screening } from '../../domain/list/caseScreening.ts';
 import { addCasesDecision, listDecider, type ListState } from '../../domain/list/decider.ts';
 import { listStream, type Case, type ListEvent } from '../../domain/list/events.ts';
 import { holdsExternalId } from '../../domain/list/listExternalIds.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 
 export type CasesOutcome = {
   readonly added: readonly Case[];
@@ -17,12 +17,8 @@ export type CasesOutcome = {
 };
 
 /** The list as it stood before a command's own events: how a repeated command's first answer is told again. */
-const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> => {
-  let state = listDecider.initialState();
-  for await (const event of eventStore.readStream(listStream(listId)))
-    if (event.metadata.commandId !== commandId) state = listDecider.evolve(state, event as unknown as ListEvent);
-  return state;
-};
+const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> =>
+  (await aggregateStream(eventStore, listDecider, listStream(listId), { skip: (event) => event.metadata.commandId === commandId })).state;
 
 const screeningOf = (state: ListState, cases: readonly Case[]): Screening =>
   state.status === 'created' ? screenCases(state, cases) : { accepted: [], rejected: [] };
@@ -31,7 +27,7 @@ const screeningOf = (state: ListState, cases: readonly Case[]): Screening =>
  * Adds normalised cases to a list: the list decides which it takes (in events of bounded size), and
  * the answer names the others with the reason the decider gave, read from the same decision.
  */
-export const addCases = (deps: { eventStore: EventStore; registry: EventRegistry }) => {
+export const addCases = (deps: CommandWriter) => {
   return async (data: AddCases['data'], context: CommandContext): Promise<CasesOutcome> => {
     let screening: Screening = { accepted: [], rejected: [] };
     const screened: Decider<ListState, ListCommand, ListEvent> = {
@@ -44,7 +40,7 @@ export const addCases = (deps: { eventStore: EventStore; registry: EventRegistry
         return decision.events;
       },
     };
-    const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: screened });
+    const handle = handlerOf(deps, screened);
     const result = await handle(listStream(data.listId), { type: 'AddCases', data }, context);
     if (!result.repeated) return { added: screening.accepted, rejected: screening.rejected, position: result.position };
     const first = screeningOf(await stateBefore(deps.eventStore, data.listId, context.commandId), data.cases);

@@ -1,3 +1,4 @@
+import { readStreamOf } from '../aggregateStream.ts';
 import { listStream, type Case, type ListEvent } from '../../domain/list/events.ts';
 import { assertNever } from '../../domain/decider.ts';
 import type { EventStore } from '../eventStore.ts';
@@ -23,9 +24,8 @@ export const readListMembership = async (eventStore: EventStore, listId: string,
   const cases: Case[] = [];
   let revision = -1n;
   const upTo = upToRevision === undefined ? {} : { maxCount: Number(upToRevision) + 1 };
-  for await (const recorded of eventStore.readStream(listStream(listId), upTo)) {
-    const event = recorded as unknown as ListEvent;
-    revision = recorded.revision;
+  for await (const event of readStreamOf<ListEvent>(eventStore, listStream(listId), upTo)) {
+    revision = event.revision;
     switch (event.type) {
       case 'ListCreated':
         list = { companyId: event.data.companyId, listId: event.data.listId, name: event.data.name, caseType: event.data.caseType };

@@ -1,14 +1,12 @@
 import { messageDecider } from '../../domain/message/decider.ts';
 import type { MessageCommand } from '../../domain/message/commands.ts';
 import { messageStream } from '../../domain/message/events.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { MessageStatusReport } from '../outreach/carrierReports.ts';
-import type { EventStore } from '../eventStore.ts';
-import { commandHandler, type HandleResult } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter, type HandleResult } from '../handleCommand.ts';
 import type { MessageState } from '../../domain/message/state.ts';
 import type { MessageEvent } from '../../domain/message/events.ts';
 
-export type MessageCommandDeps = { readonly eventStore: EventStore; readonly registry: EventRegistry };
+export type MessageCommandDeps = CommandWriter;
 
 type Context = { readonly companyId: string; readonly now: Date; readonly actor?: string };
 
@@ -16,8 +14,8 @@ type Context = { readonly companyId: string; readonly now: Date; readonly actor?
  * The message stream's use cases. Command ids derive from the message and the fact, so a repeat
  * (a duplicate callback, a second runner) finds the first answer and appends nothing.
  */
-export const messageCommands = ({ eventStore, registry }: MessageCommandDeps) => {
-  const handle = commandHandler({ store: eventStore, registry, decider: messageDecider });
+export const messageCommands = (deps: MessageCommandDeps) => {
+  const handle = handlerOf(deps, messageDecider);
   const run = (command: MessageCommand, commandId: string, context: Context): Promise<HandleResult<MessageState, MessageEvent>> =>
     handle(messageStream(command.data.messageId), command, {
       commandId,

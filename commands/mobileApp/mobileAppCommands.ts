@@ -1,5 +1,5 @@
+import { readStreamOf } from '../aggregateStream.ts';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { mobileAppDecider } from '../../domain/mobileApp/decider.ts';
 import { mobileAppStream, type InAppDirection, type MobileAppEvent, type MobileAppStatus } from '../../domain/mobileApp/events.ts';
 import { CAMPAIGN_CONTACTS, campaignContactId } from '../../projections/campaignContacts/campaignContactDocument.ts';
@@ -7,8 +7,7 @@ import { companyScope } from '../../projections/companyScope.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { campaignRoster } from '../campaignContacts/campaignRoster.ts';
 import type { CommandContext } from '../commandContext.ts';
-import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 import { named } from '../../domain/namedValue.ts';
 
 export type InAppMessage = Extract<MobileAppEvent, { type: 'InAppMessageRecorded' }>['data'];
@@ -18,8 +17,8 @@ export type InAppMessage = Extract<MobileAppEvent, { type: 'InAppMessageRecorded
  * contact must be one the campaign enrolled (read from the campaign's stream); a completed campaign
  * still hears from the app, since clients write when they like.
  */
-export const mobileAppCommands = (deps: { readonly eventStore: EventStore; readonly readStore: ReadStore; readonly registry: EventRegistry }) => {
-  const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: mobileAppDecider });
+export const mobileAppCommands = (deps: CommandWriter & { readonly readStore: ReadStore }) => {
+  const handle = handlerOf(deps, mobileAppDecider);
 
   const requireContact = async (campaignId: string, contactId: string, companyId: string): Promise<void> => {
     // The contacts list holds every enrolled contact: one read, not the campaign's whole stream, per app message.
@@ -37,8 +36,8 @@ export const mobileAppCommands = (deps: { readonly eventStore: EventStore; reado
   const recorded = async (stream: string, events: readonly MobileAppEvent[], commandId: string): Promise<InAppMessage> => {
     const fresh = events.find((e) => e.type === 'InAppMessageRecorded');
     if (fresh) return fresh.data as InAppMessage;
-    for await (const event of deps.eventStore.readStream(stream))
-      if (event.metadata.commandId === commandId && event.type === 'InAppMessageRecorded') return event.data as InAppMessage;
+    for await (const event of readStreamOf<MobileAppEvent>(deps.eventStore, stream))
+      if (event.metadata.commandId === commandId && event.type === 'InAppMessageRecorded') return event.data;
     throw new Error(`no in-app message of command ${commandId} on ${stream}`);
   };
 

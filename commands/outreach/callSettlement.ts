@@ -1,5 +1,6 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import { callDecider } from '../../domain/call/decider.ts';
-import { callStream, type CallEvent } from '../../domain/call/events.ts';
+import { callStream } from '../../domain/call/events.ts';
 import type { CallState } from '../../domain/call/state.ts';
 import type { CallReport } from '../../domain/call/reports.ts';
 import type { VoiceRun } from '../../domain/enrollment/retryPolicy.ts';
@@ -19,11 +20,7 @@ export type CallSettlementDeps = {
   readonly retrySettingsOf: (campaignId: string) => Promise<RetrySettings>;
 };
 
-const foldCall = async (eventStore: EventStore, callId: string): Promise<CallState> => {
-  let state = callDecider.initialState();
-  for await (const event of eventStore.readStream(callStream(callId))) state = callDecider.evolve(state, event as unknown as CallEvent);
-  return state;
-};
+const foldCall = async (eventStore: EventStore, callId: string): Promise<CallState> => (await aggregateStream(eventStore, callDecider, callStream(callId))).state;
 
 /**
  * Carries a finished call's outcome to its contact. Whoever comes second, the final report or the

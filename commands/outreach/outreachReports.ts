@@ -60,12 +60,13 @@ export type OutreachReportsDeps = {
  */
 export const outreachReports = (deps: OutreachReportsDeps) => {
   const { eventStore, registry, readStore, clock } = deps;
-  const consent = consentCommands({ eventStore, registry });
-  const messages = messageCommands({ eventStore, registry });
+  const writer = { eventStore, registry, realTime: deps.realTime };
+  const consent = consentCommands(writer);
+  const messages = messageCommands(writer);
   const ownerOf = callOwnerFinder(eventStore, readStore, { realTime: deps.realTime, ...(deps.lookupWaitMs !== undefined ? { waitMs: deps.lookupWaitMs } : {}) });
-  const calls = callHandler({ eventStore, registry });
+  const calls = callHandler(writer);
   const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
-  const formAnswers = formAnswerRecorder({ eventStore, registry, readStore, calls });
+  const formAnswers = formAnswerRecorder({ ...writer, readStore, calls });
   const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, formAnswers, clock });
   const replySender = async (companyId: string): Promise<ReplySender> => {
     const company = await loadCompany(eventStore, companyId);
@@ -75,8 +76,7 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
     throw new Error('no carrier is configured to send texts');
   };
   const texts = inboundTexts({
-    eventStore,
-    registry,
+    ...writer,
     consent,
     messages,
     telephony: deps.telephony ?? ({ sendSms: noTelephony } as unknown as Telephony),

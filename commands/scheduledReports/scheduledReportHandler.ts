@@ -1,14 +1,12 @@
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { ScheduledReportCommand } from '../../domain/scheduledReport/commands.ts';
 import { scheduledReportsDecider } from '../../domain/scheduledReport/decider.ts';
 import { reportStream } from '../../domain/scheduledReport/events.ts';
 import type { CommandContext } from '../commandContext.ts';
-import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 
 /** Handles a command on a launched campaign's `report-<campaignId>` stream, appended at the revision it read. */
-export const scheduledReportHandler = (deps: { readonly eventStore: EventStore; readonly registry: EventRegistry }) => {
-  const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: scheduledReportsDecider });
+export const scheduledReportHandler = (deps: CommandWriter) => {
+  const handle = handlerOf(deps, scheduledReportsDecider);
   return (command: ScheduledReportCommand, context: CommandContext) => handle(reportStream(command.data.campaignId), command, context);
 };
 

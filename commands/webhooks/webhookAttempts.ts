@@ -1,14 +1,12 @@
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import type { RecordWebhookAttempt } from '../../domain/webhook/commands.ts';
 import { webhookDeliveryDecider } from '../../domain/webhook/deliveryDecider.ts';
 import { webhookDeliveryStream } from '../../domain/webhook/events.ts';
 import type { CommandContext } from '../commandContext.ts';
-import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 
 /** Records one attempt on the delivery's own stream; attempts made side by side are each recorded, in turn. */
-export const webhookAttempts = (deps: { readonly eventStore: EventStore; readonly registry: EventRegistry }) => {
-  const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: webhookDeliveryDecider });
+export const webhookAttempts = (deps: CommandWriter) => {
+  const handle = handlerOf(deps, webhookDeliveryDecider);
   return (command: RecordWebhookAttempt, context: CommandContext) => handle(webhookDeliveryStream(command.data.campaignId, command.data.deliveryId), command, context);
 };
 

@@ -1,16 +1,15 @@
+import { aggregateStream } from '../aggregateStream.ts';
 import { randomBytes } from 'node:crypto';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
-import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
-import type { WebhookEvent } from '../../domain/webhook/events.ts';
 import { webhookStream } from '../../domain/webhook/events.ts';
 import { webhookSecretDecider } from '../../domain/webhook/secretDecider.ts';
 import { foldCampaign } from '../campaigns/readCampaign.ts';
 import type { CommandContext } from '../commandContext.ts';
 import type { EventStore } from '../eventStore.ts';
-import { commandHandler } from '../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 import { named } from '../../domain/namedValue.ts';
 
-type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly random?: (size: number) => Buffer };
+type Deps = CommandWriter & { readonly random?: (size: number) => Buffer };
 
 /** A Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes, the HMAC key itself. */
 export const newWebhookSecret = (random: (size: number) => Buffer = randomBytes): string => `whsec_${random(32).toString('base64')}`;
@@ -20,8 +19,7 @@ export const signingKeyOf = (secret: string): Buffer => Buffer.from(secret.repla
 
 /** The secret deliveries of a campaign are signed with now, read from its stream; none until the first rotation. */
 export const webhookSecretOf = async (eventStore: EventStore, campaignId: string): Promise<string | undefined> => {
-  let state = webhookSecretDecider.initialState();
-  for await (const event of eventStore.readStream(webhookStream(campaignId))) state = webhookSecretDecider.evolve(state, event as unknown as Extract<WebhookEvent, { type: 'WebhookSecretRotated' }>);
+  const { state } = await aggregateStream(eventStore, webhookSecretDecider, webhookStream(campaignId));
   return state.secret;
 };
 
@@ -30,7 +28,7 @@ export const webhookSecretOf = async (eventStore: EventStore, campaignId: string
  * shown. Deliveries from then on are signed with it; until a campaign's first rotation nothing is sent.
  */
 export const rotateWebhookSecret = (deps: Deps) => {
-  const handle = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: webhookSecretDecider });
+  const handle = handlerOf(deps, webhookSecretDecider);
   return async (campaignId: string, context: CommandContext): Promise<{ secret: string; position: bigint }> => {
     const { state } = await foldCampaign(deps.eventStore, campaignId);
     if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);

@@ -4,8 +4,8 @@ import type { BuilderStep, DraftChanges, ReportSchedule } from './draft.ts';
 import type { LaunchFacts, ListFacts } from './launchValidation.ts';
 import type { Roster } from './campaignContacts.ts';
 
-/** Every campaign command names its campaign and the caller's company; `expectedRevision` is If-Match. */
-type Addressed = { campaignId: string; companyId: string; expectedRevision?: number };
+/** Every campaign command names its campaign and the caller's company. */
+type Addressed = { campaignId: string; companyId: string };
 type At = { now: string };
 type Lifecycle = Addressed & At & { reason?: string };
 

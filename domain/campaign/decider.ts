@@ -1,8 +1,8 @@
 import { assertNever, type Decider } from '../decider.ts';
-import { ConcurrencyError, IllegalStateError, NotFoundError } from '../errors.ts';
+import { IllegalStateError, NotFoundError } from '../errors.ts';
 import type { CampaignCommand, ContinueEnrolment, LaunchCampaign, SaveDraft } from './commands.ts';
 import { draftPartNames, type DraftChanges } from './draft.ts';
-import { campaignStream, enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
+import { enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
 import { launchProblems, resolvedSlots, type ListFacts } from './launchValidation.ts';
 import { campaignWorkflows } from '../workflow/plan.ts';
 import { decideInvocation } from './invocation.ts';
@@ -29,12 +29,10 @@ const requireStatus = (campaign: Campaign, allowed: readonly CampaignStatus[], c
     throw refused(code, `Cannot ${doing} a campaign that is ${campaign.status}; only ${allowed.join(' or ')} campaigns can.`);
 };
 
-/** The campaign a command addresses: it must exist, be the caller's, and (with If-Match) be at the expected revision. */
+/** The campaign a command addresses: it must exist and be the caller's. */
 const addressed = (state: CampaignState, command: Exclude<CampaignCommand, { type: 'StartDraft' }>): Campaign => {
-  const { campaignId, companyId, expectedRevision } = command.data;
+  const { campaignId, companyId } = command.data;
   if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId) throw notFound(campaignId);
-  if (expectedRevision !== undefined && expectedRevision !== state.revision)
-    throw new ConcurrencyError(campaignStream(campaignId), String(expectedRevision), String(state.revision));
   return state;
 };
 

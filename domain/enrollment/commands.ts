@@ -18,7 +18,7 @@ export type WindowFact =
 
 /**
  * A due contact, with what the dispatcher found out about it at `at`: the campaign's status, the run
- * calling now, the revision it saw the contact at, the capacity left, the calling window and, once
+ * calling now, the capacity left, the calling window and, once
  * that is open, whether the consent ledger lets it be called (its read may record a revocation, so a
  * closed window is not read past). `callId` names the call, should one be requested.
  */
@@ -34,7 +34,6 @@ export type DispatchContact = Command<
       capacity: CapacityRecord;
       window: WindowFact;
       optedOut?: boolean;
-      expectedRevision?: number;
     }
 >;
 

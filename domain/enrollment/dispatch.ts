@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { ConcurrencyError, IllegalStateError, ValidationError } from '../errors.ts';
+import { IllegalStateError, ValidationError } from '../errors.ts';
 import { NO_WINDOW_PREFIX } from '../outreach/windowRefusal.ts';
 import type { DispatchContact } from './commands.ts';
-import { enrollmentStream, type DispatchDecision, type EnrollmentEvent } from './events.ts';
+import { type DispatchDecision, type EnrollmentEvent } from './events.ts';
 import type { EnrollmentState } from './state.ts';
 
 type Dispatch = DispatchContact['data'];
@@ -33,12 +33,6 @@ export const dispatchOutcome = (data: Dispatch): DispatchOutcome => {
 
 const refused = (code: string, message: string) => new IllegalStateError(code, message);
 
-/** The revision the dispatcher saw must still be the stream's: otherwise someone else acted first. */
-const checkRevision = (state: EnrollmentState, data: Dispatch): void => {
-  if (data.expectedRevision !== undefined && data.expectedRevision !== state.revision)
-    throw new ConcurrencyError(enrollmentStream(data.campaignId, data.contactId), String(data.expectedRevision), String(state.revision));
-};
-
 /** Dispatch needs an active contact with no call open and an attempt that is due. */
 const requireDispatchable = (state: EnrollmentState, at: string): void => {
   if (state.status === 'COMPLETED') throw refused('ENROLLMENT.COMPLETED', 'The contact is completed: nothing more is sent.');
@@ -59,7 +53,7 @@ const decisionOf = (data: Dispatch, opening: { opensAt?: string; closesAt?: stri
 
 /**
  * A due contact is called, made to wait or withheld, as `dispatchOutcome` says, once its own record
- * allows it: the revision the dispatcher saw, an active contact with no call open and an attempt due;
+ * allows it: an active contact with no call open and an attempt due;
  * only an ACTIVE campaign calls.
  */
 export const dispatchContact = (state: EnrollmentState, data: Dispatch): EnrollmentEvent[] => {
@@ -67,7 +61,6 @@ export const dispatchContact = (state: EnrollmentState, data: Dispatch): Enrollm
   if (outcome.kind === 'none') return [];
   if (outcome.kind === 'call' && data.campaignStatus !== 'ACTIVE')
     throw refused('ENROLLMENT.CAMPAIGN_NOT_ACTIVE', `The campaign is ${data.campaignStatus}; only ACTIVE campaigns call.`);
-  checkRevision(state, data);
   requireDispatchable(state, data.at);
   const { campaignId, contactId, at } = data;
   switch (outcome.kind) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { readStreamOf } from '../../commands/aggregateStream.ts';
 import type { EventStore } from '../../commands/eventStore.ts';
 import type { EventRegistry } from '../../domain/events/eventRegistry.ts';
 import { AppendTooLargeError, ConcurrencyError, IllegalStateError, ValidationError } from '../../domain/errors.ts';
@@ -55,8 +56,8 @@ export const idempotency = (options: IdempotencyOptions): RequestHandler => {
   const read = async (stream: string) => {
     let state: IdempotencyState = { status: 'unused' };
     let revision: bigint | undefined;
-    for await (const event of eventStore.readStream(stream)) {
-      state = evolveIdempotency(state, event as unknown as IdempotencyEvent, event.metadata.occurredAt);
+    for await (const event of readStreamOf<IdempotencyEvent>(eventStore, stream)) {
+      state = evolveIdempotency(state, event, event.metadata.occurredAt);
       revision = event.revision;
     }
     return { state, revision };

@@ -1,3 +1,4 @@
+import { expectedAt } from '../../commands/expectedRevision.ts';
 import { ConcurrencyError, IllegalStateError } from '../../domain/errors.ts';
 import type { CapacityRecord } from '../../domain/enrollment/events.ts';
 import type { DispatchContact } from '../../domain/enrollment/commands.ts';
@@ -73,7 +74,7 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
   const callId = deps.newId();
   const command: DispatchContact = {
     type: 'DispatchContact',
-    data: { campaignId, contactId, at: now.toISOString(), callId, run: run.index, to: contact.phone, timezone: contact.timezone, campaignStatus: campaign.status, capacity, window, ...(optedOut !== undefined ? { optedOut } : {}), expectedRevision: contact.revision },
+    data: { campaignId, contactId, at: now.toISOString(), callId, run: run.index, to: contact.phone, timezone: contact.timezone, campaignStatus: campaign.status, capacity, window, ...(optedOut !== undefined ? { optedOut } : {}) },
   };
 
   // Each outcome keeps its own command id (the call's, or the contact's revision), so a re-sent one records nothing twice.
@@ -81,7 +82,7 @@ export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: Di
   const outcome = dispatchOutcome(command.data).kind;
   const commandId = outcome === 'reschedule' || outcome === 'withhold' ? `${outcome}-${stamp}` : `dispatch-${callId}`;
   try {
-    deps.wrote((await deps.enrollments(command, context(commandId))).position);
+    deps.wrote((await deps.enrollments(command, context(commandId), { expectedRevision: expectedAt(contact.revision) })).position);
   } catch (error) {
     if (!lostRace(error)) deps.onError(error, resultOf[outcome].what);
     return 'skipped';

@@ -1,4 +1,5 @@
-import type { ReadStore } from '../../projections/readStore.ts';
+import { collection } from '../../projections/collection.ts';
+import type { Doc, ReadStore } from '../../projections/readStore.ts';
 import { DUE_QUEUE, type DueContact } from '../../projections/outreach/dueQueueProjection.ts';
 import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../projections/outreach/dispatchedCallsProjection.ts';
@@ -9,67 +10,64 @@ import { recentOutreachTo } from '../recentOutreach.ts';
 
 const minute = 60_000;
 
+/** What the dispatcher reads of a company's settings. */
+type CompanyLines = Doc & { campaigns?: { outboundLines: number; concurrencyRate: number } };
+
 /** One campaign's due queue up to now by one of its due times, earliest first, `limit` long. */
 const queuePage =
   (readStore: ReadStore, dueField: 'dueAt' | 'invokedDueAt') =>
   async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
-    const page = await readStore.find(
-      DUE_QUEUE,
+    const page = await collection<DueContact>(readStore, DUE_QUEUE).find(
       { companyId: campaign.companyId, campaignId: campaign.campaignId, [dueField]: { $lte: now.toISOString() } },
       { sort: [[dueField, 1]], limit, ...(after ? { after } : {}) },
     );
-    return { items: page.items as DueContact[], next: page.next };
+    return { items: [...page.items], next: page.next };
   };
 
 /** The read models the dispatcher decides from; each question is one indexed read. */
-export const dispatchReads = (readStore: ReadStore) => ({
-  activeCampaigns: async (): Promise<DispatchCampaign[]> => {
-    const found: DispatchCampaign[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(DISPATCH_CAMPAIGNS, { status: 'ACTIVE' }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
-      found.push(...(page.items as DispatchCampaign[]));
-      after = page.next ?? undefined;
-    } while (after);
-    return found;
-  },
+export const dispatchReads = (readStore: ReadStore) => {
+  const campaigns = collection<DispatchCampaign>(readStore, DISPATCH_CAMPAIGNS);
+  const calls = collection<DispatchedCall>(readStore, DISPATCHED_CALLS);
+  return {
+    activeCampaigns: (): Promise<DispatchCampaign[]> => campaigns.findAll({ status: 'ACTIVE' }, [['status', 1]]),
 
-  campaign: async (campaignId: string): Promise<DispatchCampaign | null> => (await readStore.get(DISPATCH_CAMPAIGNS, campaignId)) as DispatchCampaign | null,
+    campaign: (campaignId: string): Promise<DispatchCampaign | null> => campaigns.get(campaignId),
 
-  /** The earliest due contacts of one campaign: a range read on (company, campaign, dueAt), `limit` long. */
-  dueContacts: queuePage(readStore, 'dueAt'),
+    /** The earliest due contacts of one campaign: a range read on (company, campaign, dueAt), `limit` long. */
+    dueContacts: queuePage(readStore, 'dueAt'),
 
-  /** Contacts an external invocation made due, earliest first: a range read on (campaign, invokedDueAt). */
-  invokedContacts: queuePage(readStore, 'invokedDueAt'),
+    /** Contacts an external invocation made due, earliest first: a range read on (campaign, invokedDueAt). */
+    invokedContacts: queuePage(readStore, 'invokedDueAt'),
 
-  companyLines: async (companyId: string): Promise<{ outboundLines: number; concurrencyRate: number }> => {
-    const doc = (await readStore.get(COMPANY_SETTINGS, companyId)) as { campaigns?: { outboundLines: number; concurrencyRate: number } } | null;
-    const settings = doc?.campaigns ?? defaultCampaignSettings;
-    return { outboundLines: settings.outboundLines, concurrencyRate: settings.concurrencyRate };
-  },
+    companyLines: async (companyId: string): Promise<{ outboundLines: number; concurrencyRate: number }> => {
+      const doc = await collection<CompanyLines>(readStore, COMPANY_SETTINGS).get(companyId);
+      const settings = doc?.campaigns ?? defaultCampaignSettings;
+      return { outboundLines: settings.outboundLines, concurrencyRate: settings.concurrencyRate };
+    },
 
-  inFlight: (companyId: string, campaignId?: string): Promise<number> =>
-    readStore.count(DISPATCHED_CALLS, { companyId, open: true, ...(campaignId ? { campaignId } : {}) }),
+    inFlight: (companyId: string, campaignId?: string): Promise<number> =>
+      calls.count({ companyId, open: true, ...(campaignId ? { campaignId } : {}) }),
 
-  requestedSince: (companyId: string, campaignId: string, now: Date): Promise<number> =>
-    readStore.count(DISPATCHED_CALLS, { companyId, campaignId, requestedAt: { $gt: new Date(now.getTime() - minute).toISOString() } }),
+    requestedSince: (companyId: string, campaignId: string, now: Date): Promise<number> =>
+      calls.count({ companyId, campaignId, requestedAt: { $gt: new Date(now.getTime() - minute).toISOString() } }),
 
-  /** Calls and texts to one number within the last day, any campaign of the company, for the frequency caps. */
-  recentOutreachTo: recentOutreachTo(readStore),
+    /** Calls and texts to one number within the last day, any campaign of the company, for the frequency caps. */
+    recentOutreachTo: recentOutreachTo(readStore),
 
-  /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
-  unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
-    (await readStore.find(DISPATCHED_CALLS, { open: true, placed: false, requestedAt: { $lt: before.toISOString() } }, { sort: [['requestedAt', 1]], limit })).items as DispatchedCall[],
+    /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
+    unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
+      [...(await calls.find({ open: true, placed: false, requestedAt: { $lt: before.toISOString() } }, { sort: [['requestedAt', 1]], limit })).items],
 
-  /** Calls the carrier took before `before` whose contact has no outcome yet: a final report that never came. */
-  unsettledPlacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
-    (await readStore.find(DISPATCHED_CALLS, { placed: true, settled: false, placedAt: { $lt: before.toISOString() } }, { sort: [['placedAt', 1]], limit })).items as DispatchedCall[],
+    /** Calls the carrier took before `before` whose contact has no outcome yet: a final report that never came. */
+    unsettledPlacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
+      [...(await calls.find({ placed: true, settled: false, placedAt: { $lt: before.toISOString() } }, { sort: [['placedAt', 1]], limit })).items],
 
-  callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
-    if (!agentId) return undefined;
-    const agent = (await readStore.get(AGENTS, agentId)) as { callerNumber?: string } | null;
-    return agent?.callerNumber;
-  },
-});
+    callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
+      if (!agentId) return undefined;
+      const agent = await collection<Doc & { callerNumber?: string }>(readStore, AGENTS).get(agentId);
+      return agent?.callerNumber;
+    },
+  };
+};
 
 export type DispatchReads = ReturnType<typeof dispatchReads>;

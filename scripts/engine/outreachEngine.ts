@@ -66,6 +66,8 @@ export type OutreachEngineOptions = {
 export const outreachEngine = (options: OutreachEngineOptions) => {
   const { eventStore, readStore, registry, scheduler, newId } = options;
   const onError = (error: unknown) => options.log.error({ err: error }, 'carrier report failed');
+  // A conflict's backoff and a report's lookup wait in real time: the simulated carrier's reports run on `scheduler`, so waiting on it could wait on itself.
+  const realTime = systemScheduler(onError);
   let handlers: ReportHandlers | undefined;
   // The carriers are made before the handlers they report to, which need the carriers: bound late.
   const late: ReportHandlers = {
@@ -83,7 +85,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
   const compliance = options.compliance ?? complianceRules();
   const window = callingWindow({ rules: compliance.callingHours, holidays: isStateHoliday });
   const base = options.publicUrl.replace(/\/+$/, '');
-  const consent = consentBeforeDispatch({ eventStore, registry, readStore, sharedNumbers: [options.telephony.smsFrom], clock: () => scheduler.now() });
+  const consent = consentBeforeDispatch({ eventStore, registry, realTime, readStore, sharedNumbers: [options.telephony.smsFrom], clock: () => scheduler.now() });
   const dispatch = dispatcher({
     eventStore,
     registry,
@@ -92,6 +94,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     callingWindow: callingWindowCheck(window),
     consent: consentCheck(eventStore, consent),
     clock: scheduler,
+    realTime,
     newId,
     callbackUrls: (callId) => ({ instructionsUrl: `${base}/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: `${base}/webhooks/twilio/voice/status` }),
     waitForReadModels: options.waitForReadModels,
@@ -113,6 +116,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
       unsubscribeUrl: (claims, now) => unsubscribeUrl(base, tokens.issue(claims, now)),
     },
     clock: scheduler,
+    realTime,
     textingWindow: textingWindowOf(window),
     log: options.log,
   });
@@ -121,7 +125,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: () => scheduler.now(),
-    realTime: systemScheduler(onError),
+    realTime,
     newId,
     telephony,
     settlement: dispatch.settlement,
@@ -137,6 +141,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: scheduler,
+    realTime,
     waitForReadModels: options.waitForReadModels,
     onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'campaign completion failed'),
   });
@@ -145,6 +150,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: scheduler,
+    realTime,
     waitForReadModels: options.waitForReadModels,
     onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'enrolment of a launch recorded in parts failed'),
   });
@@ -153,6 +159,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: scheduler,
+    realTime,
     email,
     catalog: registeredReports(readStore),
     from: emailFrom,
@@ -165,6 +172,7 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     registry,
     readStore,
     clock: scheduler,
+    realTime,
     send: httpWebhookSender(options.webhooks),
     newId,
     waitForReadModels: options.waitForReadModels,

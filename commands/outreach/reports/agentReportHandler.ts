@@ -1,7 +1,8 @@
 import { assertNever } from '../../../domain/decider.ts';
 import { IllegalStateError } from '../../../domain/errors.ts';
 import { CAMPAIGNS } from '../../../projections/campaigns/campaignDocument.ts';
-import type { ReadStore } from '../../../projections/readStore.ts';
+import { collection } from '../../../projections/collection.ts';
+import type { Doc, ReadStore } from '../../../projections/readStore.ts';
 import type { CommandContext } from '../../commandContext.ts';
 import type { ConsentCommands } from '../../consent/consentCommands.ts';
 import type { AgentReport } from '../agentReports.ts';
@@ -25,7 +26,7 @@ export type AgentReportDeps = {
 
 /** The campaign's forwarding number (its inbound routing), where a person who asks for a human is put through. */
 const forwardingNumberOf = async (readStore: ReadStore, campaignId: string): Promise<string | undefined> => {
-  const campaign = (await readStore.get(CAMPAIGNS, campaignId)) as { draft?: { routing?: { forwardingNumber?: string } } } | null;
+  const campaign = await collection<Doc & { draft?: { routing?: { forwardingNumber?: string } } }>(readStore, CAMPAIGNS).get(campaignId);
   return campaign?.draft?.routing?.forwardingNumber;
 };
 

@@ -1,9 +1,11 @@
+import { aggregateStream, readStreamOf } from '../../aggregateStream.ts';
 import { callDecider } from '../../../domain/call/decider.ts';
-import { callStream, type CallEvent } from '../../../domain/call/events.ts';
+import { callStream } from '../../../domain/call/events.ts';
 import type { CallState } from '../../../domain/call/state.ts';
 import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../../projections/outreach/dispatchedCallsProjection.ts';
+import { collection } from '../../../projections/collection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
 import { pause, type Scheduler } from '../../scheduler.ts';
@@ -32,30 +34,25 @@ const knownCaller = (inbound: CallState['inbound']) =>
  */
 export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lookup: { readonly realTime: Scheduler; readonly waitMs?: number }) => {
   const { realTime, waitMs = 2_000 } = lookup;
+  const dispatchedCalls = collection<DispatchedCall>(readStore, DISPATCHED_CALLS);
   const foldCall = async (callId: string) => {
-    let state = callDecider.initialState();
     let companyId: string | undefined;
-    for await (const event of eventStore.readStream(callStream(callId))) {
-      state = callDecider.evolve(state, event as unknown as CallEvent);
-      companyId ??= event.metadata.companyId;
-    }
+    const { state } = await aggregateStream(eventStore, callDecider, callStream(callId), { each: (event) => (companyId ??= event.metadata.companyId) });
     return { state, companyId };
   };
 
   const requested = async (callId: string): Promise<DispatchedCall | null> => {
     const deadline = realTime.now().getTime() + waitMs;
     for (;;) {
-      const doc = (await readStore.get(DISPATCHED_CALLS, callId)) as DispatchedCall | null;
+      const doc = await dispatchedCalls.get(callId);
       if (doc || realTime.now().getTime() >= deadline) return doc;
       await pause(realTime, 50);
     }
   };
 
   const dialled = async (campaignId: string, contactId: string, callId: string): Promise<string | undefined> => {
-    for await (const event of eventStore.readStream(enrollmentStream(campaignId, contactId))) {
-      const fact = event as unknown as EnrollmentEvent;
-      if (fact.type === 'CallRequested' && fact.data.callId === callId) return fact.data.to;
-    }
+    for await (const event of readStreamOf<EnrollmentEvent>(eventStore, enrollmentStream(campaignId, contactId)))
+      if (event.type === 'CallRequested' && event.data.callId === callId) return event.data.to;
     return undefined;
   };
 

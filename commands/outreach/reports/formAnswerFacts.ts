@@ -1,3 +1,4 @@
+import { readStreamOf } from '../../aggregateStream.ts';
 import type { CrmFieldMapping } from '../../../domain/campaign/draft.ts';
 import { campaignStream, type CampaignEvent } from '../../../domain/campaign/events.ts';
 import { callStream, type CallEvent } from '../../../domain/call/events.ts';
@@ -5,6 +6,7 @@ import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollme
 import type { FormAnswers } from '../../../domain/form/answerRules.ts';
 import type { FormField } from '../../../domain/form/events.ts';
 import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../../projections/campaignContacts/campaignContactDocument.ts';
+import { collection } from '../../../projections/collection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import { readForm } from '../../campaigns/campaignFacts.ts';
 import type { EventStore } from '../../eventStore.ts';
@@ -18,17 +20,16 @@ export type FormAnswerSettings = {
 };
 
 type Launched = Extract<CampaignEvent, { type: 'CampaignLaunched' }>;
-type Enrolled = Extract<CampaignEvent, { type: 'ContactsEnrolled' }>;
 
 /** Facts an answer is judged and carried by, read from their own streams (the read models may lag behind). */
 export const formAnswerFacts = (eventStore: EventStore, readStore: ReadStore) => {
   /** Settings never change after launch, so the campaign's stream is read only up to its launch. */
   const settingsOf = async (campaignId: string, companyId: string): Promise<FormAnswerSettings> => {
     let launched: Launched | undefined;
-    for await (const event of eventStore.readStream(campaignStream(campaignId))) {
+    for await (const event of readStreamOf<CampaignEvent>(eventStore, campaignStream(campaignId))) {
       if (event.metadata.companyId !== companyId) break;
       if (event.type === 'CampaignLaunched') {
-        launched = event as unknown as Launched;
+        launched = event;
         break;
       }
     }
@@ -44,12 +45,12 @@ export const formAnswerFacts = (eventStore: EventStore, readStore: ReadStore) =>
 
   /** The contact's case: from the contacts read model, or from the enrolment itself when that model has not seen it yet. */
   const caseIdOf = async (campaignId: string, contactId: string, companyId: string): Promise<string | undefined> => {
-    const doc = (await readStore.get(CAMPAIGN_CONTACTS, campaignContactId(campaignId, contactId))) as CampaignContactDoc | null;
+    const doc = await collection<CampaignContactDoc>(readStore, CAMPAIGN_CONTACTS).get(campaignContactId(campaignId, contactId));
     if (doc && doc.companyId === companyId) return doc.caseId;
-    for await (const event of eventStore.readStream(campaignStream(campaignId))) {
+    for await (const event of readStreamOf<CampaignEvent>(eventStore, campaignStream(campaignId))) {
       if (event.metadata.companyId !== companyId) return undefined;
       if (event.type !== 'ContactsEnrolled') continue;
-      const found = (event as unknown as Enrolled).data.contacts.find((contact) => contact.contactId === contactId);
+      const found = event.data.contacts.find((contact) => contact.contactId === contactId);
       if (found) return found.caseId;
     }
     return undefined;
@@ -58,14 +59,14 @@ export const formAnswerFacts = (eventStore: EventStore, readStore: ReadStore) =>
   /** The contact's latest answer to each field over all its calls in the campaign (the given one too), in the order they were taken. */
   const contactAnswers = async (campaignId: string, contactId: string, callId: string): Promise<FormAnswers> => {
     const callIds = new Set<string>();
-    for await (const event of eventStore.readStream(enrollmentStream(campaignId, contactId)))
-      if (event.type === 'CallRequested') callIds.add((event as unknown as Extract<EnrollmentEvent, { type: 'CallRequested' }>).data.callId);
+    for await (const event of readStreamOf<EnrollmentEvent>(eventStore, enrollmentStream(campaignId, contactId)))
+      if (event.type === 'CallRequested') callIds.add(event.data.callId);
     callIds.add(callId);
     const taken: { at: number; position: bigint; answers: FormAnswers }[] = [];
     for (const id of callIds)
-      for await (const event of eventStore.readStream(callStream(id)))
+      for await (const event of readStreamOf<CallEvent>(eventStore, callStream(id)))
         if (event.type === 'FormAnswersRecorded') {
-          const { at, answers } = (event as unknown as Extract<CallEvent, { type: 'FormAnswersRecorded' }>).data;
+          const { at, answers } = event.data;
           taken.push({ at: Date.parse(at), position: event.position, answers });
         }
     taken.sort((a, b) => a.at - b.at || (a.position < b.position ? -1 : 1));

@@ -1,17 +1,15 @@
 import { caseDecider } from '../../../domain/case/decider.ts';
 import { caseStream } from '../../../domain/case/events.ts';
-import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
 import { taskFieldsOf, type FormAnswers } from '../../../domain/form/answerRules.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { CommandContext } from '../../commandContext.ts';
-import type { EventStore } from '../../eventStore.ts';
-import { commandHandler } from '../../handleCommand.ts';
+import { handlerOf, type CommandWriter } from '../../handleCommand.ts';
 import type { AgentReport } from '../agentReports.ts';
 import { enrollmentHandler, type CallHandler } from '../enrollmentHandler.ts';
 import type { CallOwner } from './callOwner.ts';
 import { formAnswerFacts } from './formAnswerFacts.ts';
 
-export type FormAnswerRecorderDeps = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly readStore: ReadStore; readonly calls: CallHandler };
+export type FormAnswerRecorderDeps = CommandWriter & { readonly readStore: ReadStore; readonly calls: CallHandler };
 
 type Report = Extract<AgentReport, { kind: 'form_answers' }>;
 
@@ -23,7 +21,7 @@ type Report = Extract<AgentReport, { kind: 'form_answers' }>;
  */
 export const formAnswerRecorder = (deps: FormAnswerRecorderDeps) => {
   const facts = formAnswerFacts(deps.eventStore, deps.readStore);
-  const cases = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: caseDecider });
+  const cases = handlerOf(deps, caseDecider);
   const enrollments = enrollmentHandler(deps);
 
   return async (call: CallOwner, report: Report, contextOf: (what: string) => CommandContext): Promise<void> => {

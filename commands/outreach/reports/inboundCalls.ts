@@ -1,3 +1,4 @@
+import { readStreamOf } from '../../aggregateStream.ts';
 import { callStream, type CallEvent } from '../../../domain/call/events.ts';
 import { inboundRoute, notInServiceRoute, type InboundRoute } from '../../../domain/call/inboundRoute.ts';
 import type { Routing } from '../../../domain/campaign/draft.ts';
@@ -5,7 +6,8 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import type { TimeSlot } from '../../../domain/values.ts';
 import { agentStreamUrl } from '../../../projections/agents/agentStreamUrl.ts';
 import { CAMPAIGNS } from '../../../projections/campaigns/campaignDocument.ts';
-import type { ReadStore } from '../../../projections/readStore.ts';
+import { collection } from '../../../projections/collection.ts';
+import type { Doc, ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
 import type { CallHandler } from '../enrollmentHandler.ts';
 import { inboundCallIdOf } from './inboundCallId.ts';
@@ -27,7 +29,7 @@ export type InboundAnswer = {
 
 type Received = Extract<CallEvent, { type: 'InboundCallReceived' }>['data'];
 type Caller = Pick<Received, 'callerMatch' | 'campaignId' | 'contactId'> & { readonly companyId?: string };
-type CampaignDoc = {
+type CampaignDoc = Doc & {
   draft?: { agentId?: string; routing?: Routing };
   launch?: { companyHours?: { timezone: string; businessHours: TimeSlot[] } };
 };
@@ -49,10 +51,8 @@ export type InboundCallsDeps = {
  */
 export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: InboundCallsDeps) => {
   const recorded = async (callId: string): Promise<{ received?: Received; companyId?: string }> => {
-    for await (const event of eventStore.readStream(callStream(callId))) {
-      const fact = event as unknown as CallEvent;
-      if (fact.type === 'InboundCallReceived') return { received: fact.data, companyId: event.metadata.companyId };
-    }
+    for await (const event of readStreamOf<CallEvent>(eventStore, callStream(callId)))
+      if (event.type === 'InboundCallReceived') return { received: event.data, companyId: event.metadata.companyId };
     return {};
   };
 
@@ -69,7 +69,7 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
     return contactId ? { companyId, callerMatch: 'campaign_contact', campaignId, contactId } : { companyId, callerMatch: 'unknown', campaignId };
   };
 
-  const campaignOf = async (campaignId: string | undefined) => (campaignId ? ((await readStore.get(CAMPAIGNS, campaignId)) as CampaignDoc | null) : null);
+  const campaignOf = async (campaignId: string | undefined) => (campaignId ? await collection<CampaignDoc>(readStore, CAMPAIGNS).get(campaignId) : null);
   const streamUrlOf = (campaign: CampaignDoc | null) => agentStreamUrl(readStore, campaign?.draft?.agentId);
 
   const routeOf = (campaign: CampaignDoc | null, streamUrl: string | undefined, at: Date): InboundRoute => {

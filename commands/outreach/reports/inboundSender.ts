@@ -1,5 +1,7 @@
-import { LAST_OUTREACH, SENDER_NUMBERS, type LastOutreach, type SenderNumber } from '../../../projections/outreach/inboundRoutingProjection.ts';
+import { collection } from '../../../projections/collection.ts';
+import { LAST_OUTREACH, type LastOutreach } from '../../../projections/outreach/inboundRoutingProjection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
+import { numberCompaniesOf } from './numberCampaign.ts';
 
 /** Which company an inbound text is for, and the campaign contact it answers when the company had reached out to the sender. */
 export type InboundSender = { readonly companyId: string; readonly campaignId?: string; readonly contactId?: string };
@@ -17,12 +19,13 @@ const answered = (outreach: LastOutreach | null | undefined, companyId: string):
 export const inboundSenderOf =
   (readStore: ReadStore) =>
   async (to: string, from: string): Promise<InboundSender | undefined> => {
-    const owners = ((await readStore.get(SENDER_NUMBERS, to)) as SenderNumber | null)?.companyIds ?? [];
+    const lastOutreach = collection<LastOutreach>(readStore, LAST_OUTREACH);
+    const owners = await numberCompaniesOf(readStore, to);
     if (owners.length === 1) {
       const companyId = owners[0]!;
-      return answered((await readStore.get(LAST_OUTREACH, `${companyId}.${from}`)) as LastOutreach | null, companyId);
+      return answered(await lastOutreach.get(`${companyId}.${from}`), companyId);
     }
-    const recent = (await readStore.find(LAST_OUTREACH, { address: from }, { sort: [['at', -1]], limit: 20 })).items as LastOutreach[];
+    const recent = (await lastOutreach.find({ address: from }, { sort: [['at', -1]], limit: 20 })).items;
     const latest = recent.find((outreach) => owners.length === 0 || owners.includes(outreach.companyId));
     return latest ? answered(latest, latest.companyId) : undefined;
   };

@@ -2,9 +2,7 @@ import { consentAddress } from '../../../domain/consent/address.ts';
 import { classifySms, type SmsKeywords } from '../../../domain/consent/smsKeywords.ts';
 import { conversationDecider } from '../../../domain/conversation/decider.ts';
 import { conversationStream } from '../../../domain/conversation/events.ts';
-import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
-import { commandHandler } from '../../handleCommand.ts';
-import type { EventStore } from '../../eventStore.ts';
+import { handlerOf, type CommandWriter } from '../../handleCommand.ts';
 import type { ConsentCommands } from '../../consent/consentCommands.ts';
 import { inboundSmsConsent } from '../../consent/inboundSms.ts';
 import { recordUnroutedText } from '../../consent/unroutedTexts.ts';
@@ -15,9 +13,7 @@ import type { Telephony } from '../telephony.ts';
 import { sendConsentReply, type ReplyOutcome } from './consentReply.ts';
 import type { InboundSenderOf } from './inboundSender.ts';
 
-export type InboundTextDeps = {
-  readonly eventStore: EventStore;
-  readonly registry: EventRegistry;
+export type InboundTextDeps = CommandWriter & {
   readonly consent: ConsentCommands;
   readonly messages: MessageCommands;
   readonly telephony: Telephony;
@@ -42,7 +38,7 @@ export type InboundTextOutcome =
  * sender from the number it was sent to (see `consentBeforeDispatch`).
  */
 export const inboundTexts = (deps: InboundTextDeps) => {
-  const conversations = commandHandler({ store: deps.eventStore, registry: deps.registry, decider: conversationDecider });
+  const conversations = handlerOf(deps, conversationDecider);
   const consentOfText = inboundSmsConsent(deps.consent, deps.smsKeywords);
   const unrouted = recordUnroutedText(deps.eventStore, deps.registry);
 

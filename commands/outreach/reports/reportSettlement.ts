@@ -1,5 +1,6 @@
 import type { EventRegistry } from '../../../domain/events/eventRegistry.ts';
 import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../../projections/outreach/dispatchCampaignsProjection.ts';
+import { collection } from '../../../projections/collection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import type { EventStore } from '../../eventStore.ts';
 import { callSettlement } from '../callSettlement.ts';
@@ -12,7 +13,7 @@ export const reportSettlement = (deps: { readonly eventStore: EventStore; readon
     calls: callHandler(deps),
     enrollments: enrollmentHandler(deps),
     retrySettingsOf: async (campaignId) => {
-      const campaign = (await deps.readStore.get(DISPATCH_CAMPAIGNS, campaignId)) as DispatchCampaign | null;
+      const campaign = await collection<DispatchCampaign>(deps.readStore, DISPATCH_CAMPAIGNS).get(campaignId);
       return { voiceRuns: campaign?.voiceRuns ?? [], ...(campaign?.retry ? { retry: campaign.retry } : {}) };
     },
   });

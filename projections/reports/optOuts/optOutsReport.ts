@@ -1,6 +1,7 @@
 import { concreteChannels } from '../../../domain/consent/decider.ts';
 import { ConsentChannel, OptOutSource } from '../../../domain/consent/events.ts';
 import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import { collection } from '../../collection.ts';
 import { companyScope } from '../../companyScope.ts';
 import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../../consent/campaignOptOutsProjection.ts';
 import type { Filter } from '../../readStore.ts';
@@ -66,13 +67,16 @@ export const optOutsReport: Report<OptOutRow> = {
   ],
   page: async (store, query, page) => {
     const scope = companyScope(store, query.companyId);
-    const found = await scope.find(CAMPAIGN_OPT_OUTS, rowsOf(query), { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
-    const rows = found.items as unknown as CampaignOptOutDoc[];
+    const found = await collection<CampaignOptOutDoc>(scope, CAMPAIGN_OPT_OUTS).find(rowsOf(query), { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+    const rows = found.items;
     const contactIds = [...new Set(rows.flatMap((row) => (row.contactId ? [campaignContactId(query.campaignId, row.contactId)] : [])))];
     const addresses = [...new Set(rows.map((row) => reopeningsId(query.companyId, row.address)))];
-    const [contacts, reopened] = await Promise.all([scope.getMany(CAMPAIGN_CONTACTS, contactIds), scope.getMany(CONSENT_REOPENINGS, addresses)]);
-    const names = new Map((contacts as CampaignContactDoc[]).map((c) => [c.contactId, c.name ?? null]));
-    const reopenings = new Map((reopened as ConsentReopeningsDoc[]).map((doc) => [doc.address, doc.reopenings]));
+    const [contacts, reopened] = await Promise.all([
+      collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).getMany(contactIds),
+      collection<ConsentReopeningsDoc>(scope, CONSENT_REOPENINGS).getMany(addresses),
+    ]);
+    const names = new Map(contacts.map((c) => [c.contactId, c.name ?? null]));
+    const reopenings = new Map(reopened.map((doc) => [doc.address, doc.reopenings]));
     const items = rows.map((row) => ({ ...row, name: row.contactId ? (names.get(row.contactId) ?? null) : null, reopening: reopeningOf(row, reopenings.get(row.address) ?? []) }));
     return { items, next: found.next };
   },

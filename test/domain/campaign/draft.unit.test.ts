@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { campaignDecider } from '../../../domain/campaign/decider.ts';
 import type { CampaignCommand } from '../../../domain/campaign/commands.ts';
 import type { DraftChanges } from '../../../domain/campaign/draft.ts';
-import { ConcurrencyError, IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
+import { IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
 import { agentId, campaignId, companyId, formId, launchable, launched, now, otherCompanyId, saved, started, deleted } from './campaignFixtures.ts';
 
@@ -110,12 +110,6 @@ describe('campaign drafts', () => {
     spec.given([started]).when(save({ description: 'x' }, { companyId: otherCompanyId })).thenThrows(NotFoundError, undefined, 'CAMPAIGN.NOT_FOUND'));
 
   it('answers not found for a campaign that was never started', () => spec.given([]).when(save({ description: 'x' })).thenThrows(NotFoundError));
-
-  it('refuses a save whose If-Match revision is stale', () =>
-    spec.given([started, saved({ description: 'a' })]).when(save({ description: 'b' }, { expectedRevision: 0 })).thenThrows(ConcurrencyError, /expected revision 0, actual 1/));
-
-  it('accepts a save whose If-Match revision is current', () =>
-    spec.given([started, saved({ description: 'a' })]).when(save({ description: 'b' }, { expectedRevision: 1 })).then([saved({ description: 'b' })]));
 
   it('deletes a draft at any time, and then it is gone', () => {
     spec.given([started, saved({ type: 'voice' })]).when({ type: 'DeleteCampaign', data: { campaignId, companyId, now } }).then([deleted]);

@@ -1,7 +1,7 @@
 import { enrollmentDecider } from '../../../domain/enrollment/decider.ts';
 import type { DispatchContact, WindowFact } from '../../../domain/enrollment/commands.ts';
 import type { EnrollmentEvent } from '../../../domain/enrollment/events.ts';
-import { ConcurrencyError, IllegalStateError, ValidationError } from '../../../domain/errors.ts';
+import { IllegalStateError, ValidationError } from '../../../domain/errors.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
 import { at, campaignId, contactId, decision, dispatch, ended, phone, requested, scheduled } from './enrollmentFixtures.ts';
 
@@ -117,12 +117,6 @@ describe('enrollment: dispatching a due contact', () => {
     it('refuses an attempt before it is due, and when none is planned', () => {
       spec.given([requested('call-1'), ended('call-1', 'busy'), scheduled('2026-03-02T16:00:00.000Z', 'retry_after_busy')]).when(dispatch('call-2')).thenThrows(IllegalStateError, /due at 2026-03-02T16:00/, 'ENROLLMENT.NOT_DUE');
       spec.given([requested('call-1'), ended('call-1', 'answered')]).when(dispatch('call-2')).thenThrows(IllegalStateError, undefined, 'ENROLLMENT.NOTHING_DUE');
-    });
-
-    it('refuses when the stream moved past the revision the dispatcher saw', () => {
-      spec.given([]).when(dispatch('call-1', { expectedRevision: -1 })).then([requested('call-1')]);
-      spec.given([requested('call-1'), ended('call-1', 'busy'), scheduled(at, 'retry_after_busy')]).when(dispatch('call-2', { expectedRevision: 1 })).thenThrows(ConcurrencyError);
-      spec.given([requested('call-1'), ended('call-1', 'busy'), scheduled(at, 'retry_after_busy')]).when(outside({ open: false, reason: 'sunday', nextOpening: opening }, { expectedRevision: 1 })).thenThrows(ConcurrencyError);
     });
   });
 });

@@ -159,6 +159,12 @@ describe('campaign drafts over HTTP', () => {
     await refused(400, () => patch(id, { description: 'two' }, a.apiKey, { 'if-match': 'yesterday' }));
   });
 
+  it("answers 404, not 412, for another company's campaign or none at all, whatever If-Match names", async () => {
+    const { id } = await startDraft(api, a.apiKey);
+    await refused(404, () => patch(id, { description: 'mine now' }, b.apiKey, { 'if-match': '"7"' }));
+    await refused(404, () => patch('no-such-campaign', { description: 'x' }, a.apiKey, { 'if-match': '"0"' }));
+  });
+
   it('deletes a draft; GET then answers 404 and the list no longer shows it', async () => {
     const { id } = await startDraft(api, a.apiKey, 'To be deleted');
     const answer = await api.call('DELETE', `/v1/campaigns/${id}`, { key: a.apiKey });
