@@ -45,18 +45,24 @@ module.exports = {
       ['adapters', 'http', 'scripts'],
       'schedulers/ issue commands and read the read side through ports; the composition root hands them adapters.',
     ),
-    layer('adapters-inward', 'adapters', ['http', 'scripts'], 'adapters/ may import anything but http/ and the composition root.'),
+    layer(
+      'adapters-inward',
+      'adapters',
+      ['http', 'scripts'],
+      'adapters/ may import anything but http/ and the composition root.',
+    ),
     {
       name: 'http-adapters-via-composition-root',
       comment:
-        'http/ gets adapters from the composition root, never by import. Named exception: the Twilio webhook routes share the Twilio adapter\'s wire vocabulary (status names, the callback URL\'s call id), because both ends speak Twilio.',
+        "http/ gets adapters from the composition root, never by import. Named exception: the Twilio webhook routes share the Twilio adapter's wire vocabulary (status names, the callback URL's call id), because both ends speak Twilio.",
       severity: 'error',
       from: { path: '^http/', pathNot: '^http/webhooks/(twilio/|twilioWebhooks\\.ts$)' },
       to: { path: '^(adapters|scripts)/' },
     },
     {
       name: 'http-twilio-vocabulary-only',
-      comment: 'The Twilio webhook routes may import the Twilio wire vocabulary from the adapter, and nothing else of adapters/.',
+      comment:
+        'The Twilio webhook routes may import the Twilio wire vocabulary from the adapter, and nothing else of adapters/.',
       severity: 'error',
       from: { path: '^http/webhooks/(twilio/|twilioWebhooks\\.ts$)' },
       to: {
@@ -73,7 +79,8 @@ module.exports = {
     },
     {
       name: 'resolvable',
-      comment: 'Every import resolves to a file or an installed package (a typo fails here before it fails at run time).',
+      comment:
+        'Every import resolves to a file or an installed package (a typo fails here before it fails at run time).',
       severity: 'error',
       from: { path: `^(${[...source, 'test'].join('|')})/` },
       to: { couldNotResolve: true },

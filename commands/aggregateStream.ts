@@ -8,7 +8,11 @@ export type Evolver<State, E extends Event> = {
 };
 
 /** A stream's events, typed as the events its decider records. */
-export const readStreamOf = <E extends Event>(store: EventStore, stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent<E>> =>
+export const readStreamOf = <E extends Event>(
+  store: EventStore,
+  stream: string,
+  options?: ReadStreamOptions,
+): AsyncIterable<RecordedEvent<E>> =>
   // The one cast of a read: the store yields only events its registry decoded against their type's codec, and a stream holds only its decider's events.
   store.readStream(stream, options) as AsyncIterable<RecordedEvent<E>>;
 

@@ -11,12 +11,19 @@ export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
 export const sizeOfEncoded = (type: string, dataJson: string, metadataJson: string): number =>
   Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) + 2 * type.length;
 
-export const encodedEventSize = (event: NewEvent): number => sizeOfEncoded(event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+export const encodedEventSize = (event: NewEvent): number =>
+  sizeOfEncoded(event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
 
-export const encodedAppendSize = (events: readonly NewEvent[]): number => events.reduce((sum, event) => sum + encodedEventSize(event), 0);
+export const encodedAppendSize = (events: readonly NewEvent[]): number =>
+  events.reduce((sum, event) => sum + encodedEventSize(event), 0);
 
 /** Refuses, before anything is written, an append of `size` bytes when the store takes fewer at once. */
-export const refuseOversizedAppend = (stream: string, events: readonly NewEvent[], size: number, limit: number): void => {
+export const refuseOversizedAppend = (
+  stream: string,
+  events: readonly NewEvent[],
+  size: number,
+  limit: number,
+): void => {
   if (size > limit) throw new AppendTooLargeError(stream, size, limit, events.length === 1 ? 'event' : 'append');
 };
 

@@ -41,7 +41,11 @@ export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
 };
 
 /** What a command writes with: the store, the registry that encodes its events, and the clock a conflict's backoff waits on. */
-export type CommandWriter = { readonly eventStore: EventStore; readonly registry: EventRegistry; readonly realTime?: Scheduler };
+export type CommandWriter = {
+  readonly eventStore: EventStore;
+  readonly registry: EventRegistry;
+  readonly realTime?: Scheduler;
+};
 
 /** What one call of the handler asks beyond the command. */
 export type HandleOptions = {
@@ -68,7 +72,14 @@ const processTimers: Scheduler = {
  * A caller's expectation that fails is its answer, unless the decider would not find what the
  * command addresses at all: that is answered first, as HTTP answers 404 before 412.
  */
-const refuseStale = <State, C extends Command, E extends Event>(decider: Decider<State, C, E>, stream: string, command: C, state: State, expected: ExpectedRevision, current: bigint | undefined): void => {
+const refuseStale = <State, C extends Command, E extends Event>(
+  decider: Decider<State, C, E>,
+  stream: string,
+  command: C,
+  state: State,
+  expected: ExpectedRevision,
+  current: bigint | undefined,
+): void => {
   try {
     checkExpectedRevision(stream, expected, current);
   } catch (stale) {
@@ -118,10 +129,17 @@ export const commandHandler = <State, C extends Command, E extends Event>(
    * consecutive appends cut between events, each expecting the revision the previous one left.
    * Whatever is refused is refused before anything is appended.
    */
-  const appendInParts = async (stream: string, command: C, events: readonly NewEvent[], expected: ExpectedRevision, progress: Progress): Promise<AppendResult> => {
+  const appendInParts = async (
+    stream: string,
+    command: C,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    progress: Progress,
+  ): Promise<AppendResult> => {
     const limit = store.maxAppendBytes;
     const parts = appendParts(stream, events, limit);
-    if (parts.length > 1 && decider.divisible?.(command) !== true) throw new AppendTooLargeError(stream, encodedAppendSize(events), limit, 'append');
+    if (parts.length > 1 && decider.divisible?.(command) !== true)
+      throw new AppendTooLargeError(stream, encodedAppendSize(events), limit, 'append');
     let result: AppendResult | undefined;
     for (const part of parts) {
       result = await store.append(stream, part, result?.nextExpectedRevision ?? expected);
@@ -130,7 +148,13 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     return result!;
   };
 
-  const attempt = async (stream: string, command: C, context: CommandContext, expected: ExpectedRevision | undefined, progress: Progress): Promise<HandleResult<State, E>> => {
+  const attempt = async (
+    stream: string,
+    command: C,
+    context: CommandContext,
+    expected: ExpectedRevision | undefined,
+    progress: Progress,
+  ): Promise<HandleResult<State, E>> => {
     const earlier: RecordedEvent<E>[] = [];
     const seen = (event: RecordedEvent<E>) => {
       if (event.metadata.commandId === context.commandId) earlier.push(event);
@@ -138,7 +162,13 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     const { state, revision, position: lastPosition } = await aggregateStream(store, decider, stream, { each: seen });
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]!;
-      return { newEvents: [], newState: state, position: last.position, nextExpectedRevision: revision, repeated: true };
+      return {
+        newEvents: [],
+        newState: state,
+        position: last.position,
+        nextExpectedRevision: revision,
+        repeated: true,
+      };
     }
     if (expected !== undefined) refuseStale(decider, stream, command, state, expected, revision);
     const decided = decider.decide(command, state);
@@ -147,29 +177,59 @@ export const commandHandler = <State, C extends Command, E extends Event>(
       const position = lastPosition ?? 0n;
       return { newEvents, newState: state, position, nextExpectedRevision: revision, repeated: false };
     }
-    const result = await appendInParts(stream, command, newEvents.map((e, i) => toNewEvent(e, i, context)), revision ?? 'no_stream', progress);
+    const result = await appendInParts(
+      stream,
+      command,
+      newEvents.map((e, i) => toNewEvent(e, i, context)),
+      revision ?? 'no_stream',
+      progress,
+    );
     const newState = newEvents.reduce(decider.evolve, state);
-    return { newEvents, newState, position: result.position, nextExpectedRevision: result.nextExpectedRevision, repeated: false };
+    return {
+      newEvents,
+      newState,
+      position: result.position,
+      nextExpectedRevision: result.nextExpectedRevision,
+      repeated: false,
+    };
   };
 
-  const retrying = async (stream: string, command: C, context: CommandContext, expected: ExpectedRevision | undefined): Promise<HandleResult<State, E>> => {
+  const retrying = async (
+    stream: string,
+    command: C,
+    context: CommandContext,
+    expected: ExpectedRevision | undefined,
+  ): Promise<HandleResult<State, E>> => {
     const progress: Progress = { appended: false };
     for (let tries = 1; ; tries++) {
       try {
         return await attempt(stream, command, context, expected, progress);
       } catch (error) {
         // Once a part is recorded, deciding again would find it and answer the command as repeated.
-        if (!(error instanceof ConcurrencyError) || expected !== undefined || progress.appended || tries >= retry.attempts) throw error;
+        if (
+          !(error instanceof ConcurrencyError) ||
+          expected !== undefined ||
+          progress.appended ||
+          tries >= retry.attempts
+        )
+          throw error;
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** tries);
         await pause(realTime, random() * ceiling);
       }
     }
   };
 
-  return (stream: string, command: C, context: CommandContext, handleOptions: HandleOptions = {}): Promise<HandleResult<State, E>> =>
+  return (
+    stream: string,
+    command: C,
+    context: CommandContext,
+    handleOptions: HandleOptions = {},
+  ): Promise<HandleResult<State, E>> =>
     queue.run(stream, () => retrying(stream, command, context, handleOptions.expectedRevision));
 };
 
 /** The handler of one decider, writing with `writer`. */
-export const handlerOf = <State, C extends Command, E extends Event>(writer: CommandWriter, decider: Decider<State, C, E>) =>
-  commandHandler({ store: writer.eventStore, registry: writer.registry, decider, realTime: writer.realTime });
+export const handlerOf = <State, C extends Command, E extends Event>(
+  writer: CommandWriter,
+  decider: Decider<State, C, E>,
+) => commandHandler({ store: writer.eventStore, registry: writer.registry, decider, realTime: writer.realTime });

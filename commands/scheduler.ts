@@ -14,4 +14,5 @@ export interface Scheduler {
 }
 
 /** Resolves once `delayMs` has passed on `clock`. */
-export const pause = (clock: Scheduler, delayMs: number): Promise<void> => new Promise((resolve) => clock.after(delayMs, resolve));
+export const pause = (clock: Scheduler, delayMs: number): Promise<void> =>
+  new Promise((resolve) => clock.after(delayMs, resolve));

@@ -6,4 +6,8 @@
 const readsAsNoValue = /^(undefined|null|NaN)$/;
 
 export const named = (value: string, what: 'id' | 'key' | 'name' = 'id'): string =>
-  value === '' ? `with an empty ${what}` : /^[\w.:@+-]{1,100}$/.test(value) && !readsAsNoValue.test(value) ? value : JSON.stringify(value.slice(0, 100));
+  value === ''
+    ? `with an empty ${what}`
+    : /^[\w.:@+-]{1,100}$/.test(value) && !readsAsNoValue.test(value)
+      ? value
+      : JSON.stringify(value.slice(0, 100));

@@ -39,10 +39,16 @@ export const FiniteNumber: t.Type<number, number, unknown> & { readonly _tag: 'F
 /** A count, revision or status: a whole number JSON carries exactly (within ±2^53 - 1). */
 export const WholeNumber = refined('a whole number within ±9007199254740991', FiniteNumber, Number.isSafeInteger);
 
-export const NonEmptyString = refined('a non-empty string of at most 500 characters', t.string, (s) => s.trim().length > 0 && s.length <= 500);
+export const NonEmptyString = refined(
+  'a non-empty string of at most 500 characters',
+  t.string,
+  (s) => s.trim().length > 0 && s.length <= 500,
+);
 
 /** Ids are UUIDv7 strings made by the engine; clients echo them back. */
-export const Id = refined('an id', t.string, (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s));
+export const Id = refined('an id', t.string, (s) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s),
+);
 
 /**
  * The number messages show as an example: valid in the numbering plan (so it passes the engine's own
@@ -51,9 +57,15 @@ export const Id = refined('an id', t.string, (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0
 export const EXAMPLE_PHONE = '+13125550100';
 
 /** A phone number already normalised to E.164 (`+` and 8 to 15 digits). */
-export const E164 = refined(`a phone number in E.164 form (${EXAMPLE_PHONE})`, t.string, (s) => /^\+[1-9]\d{7,14}$/.test(s));
+export const E164 = refined(`a phone number in E.164 form (${EXAMPLE_PHONE})`, t.string, (s) =>
+  /^\+[1-9]\d{7,14}$/.test(s),
+);
 
-export const Email = refined('an email address', t.string, (s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
+export const Email = refined(
+  'an email address',
+  t.string,
+  (s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+);
 
 export const HttpUrl = refined('an http(s) or ws(s) URL', t.string, (s) => {
   try {
@@ -79,7 +91,10 @@ export const TimeZone = refined('an IANA time zone such as America/Chicago', t.s
 /** A wall-clock time of day, `HH:mm`, 00:00 to 24:00. */
 export const TimeOfDay = refined('a time of day HH:mm', t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s));
 
-export const Weekday = t.keyof({ mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null }, 'a weekday (mon..sun)');
+export const Weekday = t.keyof(
+  { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
+  'a weekday (mon..sun)',
+);
 export type Weekday = t.TypeOf<typeof Weekday>;
 
 /** One business-hours slot: on these weekdays, from start to end (local time). */
@@ -87,13 +102,18 @@ export const TimeSlot = t.type({ days: t.array(Weekday), start: TimeOfDay, end: 
 export type TimeSlot = t.TypeOf<typeof TimeSlot>;
 
 /** What a case is about (a matter type: "personal injury", "intake"); lists, cases and forms share it. */
-export const CaseType = refined('a case type (1 to 100 characters)', t.string, (s) => s.trim().length > 0 && s.length <= 100);
+export const CaseType = refined(
+  'a case type (1 to 100 characters)',
+  t.string,
+  (s) => s.trim().length > 0 && s.length <= 100,
+);
 
 /** Minutes since midnight of an `HH:mm` time. */
 export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** An ISO-8601 instant with its offset (`Z` or `±hh:mm`), which every clock reads alike, on a day the calendar has. */
 export const isIsoInstant = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid;
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+  DateTime.fromISO(s, { setZone: true }).isValid;
 
 export const IsoInstant = refined('an ISO-8601 time with offset (2026-03-02T15:04:05Z)', t.string, isIsoInstant);

@@ -25,7 +25,8 @@ export const mediaTypeOf = (header: string | undefined): MediaType | undefined =
 };
 
 /** Text is only ever read as UTF-8 (the default of every format we take). */
-const isUtf8 = (charset: string | undefined): boolean => charset === undefined || charset === 'utf-8' || charset === 'utf8';
+const isUtf8 = (charset: string | undefined): boolean =>
+  charset === undefined || charset === 'utf-8' || charset === 'utf8';
 
 /** A body parser's `type` test: this media type, in UTF-8 or with no charset named. */
 export const decodes =
@@ -54,7 +55,12 @@ const advertisement: Partial<Record<HttpMethod, string>> = { post: 'Accept-Post'
 const described = (media: MediaType | undefined): string => {
   if (media === undefined) return 'has no Content-Type';
   const type = token.test(media.type) ? media.type : 'of an unreadable media type';
-  const charset = media.charset === undefined || isUtf8(media.charset) ? '' : /^[\w.:-]{1,40}$/.test(media.charset) ? ` in charset ${media.charset}` : ' in an unreadable charset';
+  const charset =
+    media.charset === undefined || isUtf8(media.charset)
+      ? ''
+      : /^[\w.:-]{1,40}$/.test(media.charset)
+        ? ` in charset ${media.charset}`
+        : ' in an unreadable charset';
   return `is ${type}${charset}`;
 };
 
@@ -69,16 +75,20 @@ export const acceptsOnly = (doc: Pick<RouteDoc, 'method' | 'requestBody'>): Requ
     if (!hasContent(req))
       return next(
         needsBody
-          ? new ValidationError('REQUEST.MISSING_BODY', `The request has no body; this route takes ${expected}.`, [{ path: '(root)', message: `missing; expected a body of ${expected}` }])
+          ? new ValidationError('REQUEST.MISSING_BODY', `The request has no body; this route takes ${expected}.`, [
+              { path: '(root)', message: `missing; expected a body of ${expected}` },
+            ])
           : undefined,
       );
     const media = mediaTypeOf(req.headers['content-type']);
     if (media !== undefined && accepted.includes(media.type) && isUtf8(media.charset)) return next();
     if (header) res.set(header, accepted.join(', '));
     next(
-      new UnsupportedMediaTypeError('REQUEST.UNSUPPORTED_MEDIA_TYPE', `The request body ${described(media)}; this route accepts ${expected}.`, [
-        { path: 'Content-Type', message: `expected ${expected}` },
-      ]),
+      new UnsupportedMediaTypeError(
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        `The request body ${described(media)}; this route accepts ${expected}.`,
+        [{ path: 'Content-Type', message: `expected ${expected}` }],
+      ),
     );
   };
 };

@@ -60,12 +60,14 @@ export type ApiDeps = EngineContext & {
 };
 
 /** Whose writes a request reads: one API key of one company, or the admin. */
-const keyOf = (caller: { scope: string; actor: string } | undefined) => (caller ? `${caller.scope} ${caller.actor}` : undefined);
+const keyOf = (caller: { scope: string; actor: string } | undefined) =>
+  caller ? `${caller.scope} ${caller.actor}` : undefined;
 
 /** The public API: read-your-writes, idempotency keys, admin routes, then everything behind an API key. */
 export const apiRouters = (deps: ApiDeps): (Router | RequestHandler)[] => {
   const auth = authenticate(deps.verifyApiKey);
-  const behindKey: RequestHandler = (req, res, next) => (req.path.startsWith('/v1/') && !hasCaller(req) ? auth(req, res, next) : next());
+  const behindKey: RequestHandler = (req, res, next) =>
+    req.path.startsWith('/v1/') && !hasCaller(req) ? auth(req, res, next) : next();
   const scopeOf = callerScope(deps.adminToken, deps.verifyApiKey);
   return [
     readYourWrites({ waitFor: deps.waitFor, callerOf: async (req) => keyOf(await scopeOf(req)) }),

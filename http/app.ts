@@ -42,8 +42,17 @@ export const createApp = (deps: AppDeps): Express => {
   // Only what some route takes is decoded, and only from UTF-8; each route refuses the rest (acceptsOnly).
   app.use(express.json({ limit: jsonBytes, type: decodes(jsonMediaType), verify: keepRawBody }));
   // Twilio posts its callbacks as forms; flat parameters are what its signature covers.
-  app.use(express.urlencoded({ extended: false, limit: jsonBytes, type: decodes('application/x-www-form-urlencoded'), verify: keepRawBody }));
-  app.use(express.text({ type: decodes('text/csv'), limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }));
+  app.use(
+    express.urlencoded({
+      extended: false,
+      limit: jsonBytes,
+      type: decodes('application/x-www-form-urlencoded'),
+      verify: keepRawBody,
+    }),
+  );
+  app.use(
+    express.text({ type: decodes('text/csv'), limit: deps.limits?.csvBytes ?? 10 * 1024 ** 2, verify: keepRawBody }),
+  );
   app.use(storableBody);
   app.use(
     operationsRouter({

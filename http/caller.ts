@@ -23,4 +23,5 @@ export const callerOf = (req: Request): Caller => {
 };
 
 /** Whether an earlier step has already proved the caller. */
-export const hasCaller = (req: Request): boolean => (req as unknown as Record<symbol, Caller | undefined>)[CALLER] !== undefined;
+export const hasCaller = (req: Request): boolean =>
+  (req as unknown as Record<symbol, Caller | undefined>)[CALLER] !== undefined;

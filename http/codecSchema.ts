@@ -8,7 +8,8 @@ const documented = Symbol('jsonSchema');
 const anyJson: JsonSchema = { type: ['object', 'array', 'string', 'number', 'boolean', 'null'] };
 
 /** A hand-made codec (a `new t.Type`) with the JSON Schema of what it takes, since no walk can see inside its functions. */
-export const withSchema = <C extends t.Any>(codec: C, schema: JsonSchema): C => Object.assign(codec, { [documented]: schema });
+export const withSchema = <C extends t.Any>(codec: C, schema: JsonSchema): C =>
+  Object.assign(codec, { [documented]: schema });
 
 /** io-ts types expose a `_tag` at run time; the static types do not promise it, so it is read defensively. */
 type Tagged = t.Any & { readonly _tag?: string; readonly [field: string | symbol]: unknown };
@@ -53,7 +54,8 @@ export const codecSchema = (codec: t.Any, depth = 0): JsonSchema => {
       return { enum: Object.keys(c.keys as object) };
     case 'UnionType': {
       const members = (c.types as Tagged[]).filter((m) => m._tag !== 'UndefinedType' && m._tag !== 'VoidType');
-      if (members.length > 0 && members.every((m) => m._tag === 'LiteralType')) return { enum: members.map((m) => m.value) };
+      if (members.length > 0 && members.every((m) => m._tag === 'LiteralType'))
+        return { enum: members.map((m) => m.value) };
       return members.length === 1 ? inner(members[0]) : { anyOf: members.map(inner) };
     }
     case 'IntersectionType':
@@ -73,7 +75,12 @@ export const codecSchema = (codec: t.Any, depth = 0): JsonSchema => {
     case 'ReadonlyArrayType':
       return { type: 'array', items: inner(c.type) };
     case 'TupleType':
-      return { type: 'array', prefixItems: (c.types as Tagged[]).map(inner), minItems: (c.types as Tagged[]).length, maxItems: (c.types as Tagged[]).length };
+      return {
+        type: 'array',
+        prefixItems: (c.types as Tagged[]).map(inner),
+        minItems: (c.types as Tagged[]).length,
+        maxItems: (c.types as Tagged[]).length,
+      };
     case 'DictionaryType':
       return { type: 'object', additionalProperties: inner(c.codomain) };
     case 'RefinementType':

@@ -8,7 +8,32 @@ import { maskSecretsAndContacts, maskDigits } from './redaction.ts';
  * one that is neither a lower-case word or id (as routes and ids are) nor masked so (a name, `jane.roe`) is `[redacted]` too.
  */
 
-const kept = new Set(['status', 'limit', 'after', 'before', 'minPosition', 'asOf', 'format', 'callId', 'messageId', 'direction', 'outcome', 'channel', 'since', 'until', 'sort', 'order', 'type', 'from', 'to', 'timezone', 'contactId', 'source', 'taskStatus', 'appStatus']);
+const kept = new Set([
+  'status',
+  'limit',
+  'after',
+  'before',
+  'minPosition',
+  'asOf',
+  'format',
+  'callId',
+  'messageId',
+  'direction',
+  'outcome',
+  'channel',
+  'since',
+  'until',
+  'sort',
+  'order',
+  'type',
+  'from',
+  'to',
+  'timezone',
+  'contactId',
+  'source',
+  'taskStatus',
+  'appStatus',
+]);
 // Positions are long numbers that name no one.
 const positional = new Set(['minPosition', 'asOf']);
 const longDigitRun = /\d{7,}/g;
@@ -24,7 +49,8 @@ const decoded = (text: string, rounds = 3): string => {
 };
 
 /** Percent-encoded as a URL needs, but `[redacted]` and `j***@example.com` stay readable. */
-const encoded = (text: string): string => encodeURIComponent(text).replaceAll('%5B', '[').replaceAll('%5D', ']').replaceAll('%40', '@');
+const encoded = (text: string): string =>
+  encodeURIComponent(text).replaceAll('%5B', '[').replaceAll('%5D', ']').replaceAll('%40', '@');
 
 const plainSegment = /^[a-z0-9_-]*$|^[a-z]+\.json$/;
 
@@ -48,10 +74,7 @@ const loggedValue = (name: string, value: string): string => {
 /** The request's path and query as a log line may hold them. */
 export const loggedUrl = (url: string): string => {
   const at = url.indexOf('?');
-  const path = (at < 0 ? url : url.slice(0, at))
-    .split('/')
-    .map(loggedSegment)
-    .join('/');
+  const path = (at < 0 ? url : url.slice(0, at)).split('/').map(loggedSegment).join('/');
   if (at < 0) return path;
   const query = url
     .slice(at + 1)

@@ -14,7 +14,12 @@ export type LoggerOptions = {
 
 /** Keys whose values never reach a log, whatever they hold, at the top level or one level down. */
 const secretKeys = ['body', 'text', 'html', 'authorization', 'cookie', 'password', 'authToken', 'apiKey', 'token'];
-const secretPaths = [...secretKeys, ...secretKeys.map((key) => `*.${key}`), '*.headers.authorization', '*.headers.cookie'];
+const secretPaths = [
+  ...secretKeys,
+  ...secretKeys.map((key) => `*.${key}`),
+  '*.headers.authorization',
+  '*.headers.cookie',
+];
 
 /** Copies a serialized error into plain data, so its causes, aggregated errors and extra fields are masked too. */
 const plainError = (error: Error): unknown => {
@@ -41,7 +46,10 @@ export const createLogger = (options: LoggerOptions): Logger =>
         logMethod(args, method) {
           const [first, ...rest] = args as unknown[];
           // `log.error(err)` takes its message from the error; mask it before pino does.
-          const head = first instanceof Error && rest.length === 0 ? [{ err: first }, maskSecretsAndContacts(first.message)] : [first];
+          const head =
+            first instanceof Error && rest.length === 0
+              ? [{ err: first }, maskSecretsAndContacts(first.message)]
+              : [first];
           const masked = [...head, ...rest].map((arg) => (typeof arg === 'string' ? maskSecretsAndContacts(arg) : arg));
           method.apply(this, masked as Parameters<typeof method>);
         },
@@ -54,7 +62,10 @@ export const createLogger = (options: LoggerOptions): Logger =>
 const requestId = (req: IncomingMessage, res: ServerResponse): string => {
   const given = req.headers['x-request-id'];
   // An id that reads as a phone number, email or key would carry it into every log line: it is replaced.
-  const id = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) && maskSecretsAndContacts(given) === given ? given : randomUUID();
+  const id =
+    typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) && maskSecretsAndContacts(given) === given
+      ? given
+      : randomUUID();
   res.setHeader('X-Request-Id', id);
   return id;
 };

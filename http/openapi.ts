@@ -4,7 +4,12 @@ import type { ParameterDoc, ResponseDoc, RouteDoc, RouteRegistry, Schema } from 
 import { problemContentType } from './problemDetails.ts';
 import { acceptedMediaTypes } from './acceptedMediaTypes.ts';
 
-export type ApiInfo = { readonly title: string; readonly version: string; readonly description?: string; readonly serverUrl?: string };
+export type ApiInfo = {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly serverUrl?: string;
+};
 
 const isCodec = (schema: Schema): schema is t.Any => schema instanceof t.Type;
 const toJsonSchema = (schema: Schema): JsonSchema => (isCodec(schema) ? codecSchema(schema) : schema);
@@ -27,7 +32,11 @@ const problemSchema: JsonSchema = {
     code: { type: 'string', description: 'Stable error code, e.g. CAMPAIGN.NOT_A_DRAFT' },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
     },
   },
 };
@@ -54,7 +63,11 @@ const operationId = (route: RouteDoc): string =>
     route.path
       .split(/[^A-Za-z0-9:]+/)
       .filter(Boolean)
-      .map((part) => (part.startsWith(':') ? `By${part.slice(1, 2).toUpperCase()}${part.slice(2)}` : part[0]!.toUpperCase() + part.slice(1)))
+      .map((part) =>
+        part.startsWith(':')
+          ? `By${part.slice(1, 2).toUpperCase()}${part.slice(2)}`
+          : part[0]!.toUpperCase() + part.slice(1),
+      )
       .join('');
 
 const parameter = (p: ParameterDoc) => ({
@@ -65,7 +78,8 @@ const parameter = (p: ParameterDoc) => ({
   schema: p.schema ? toJsonSchema(p.schema) : { type: 'string' },
 });
 
-const unsupportedBody = (route: RouteDoc): ResponseDoc => problemResponse(`the body is not ${acceptedMediaTypes(route).join(' or ')} in UTF-8`);
+const unsupportedBody = (route: RouteDoc): ResponseDoc =>
+  problemResponse(`the body is not ${acceptedMediaTypes(route).join(' or ')} in UTF-8`);
 
 const operation = (route: RouteDoc) => {
   const listed = route.parameters ?? [];
@@ -99,7 +113,11 @@ const operation = (route: RouteDoc) => {
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(route.requestBody && !route.responses[415] ? { ...route.responses, 415: unsupportedBody(route) } : route.responses).map(([status, response]: [string, ResponseDoc]) => [
+      Object.entries(
+        route.requestBody && !route.responses[415]
+          ? { ...route.responses, 415: unsupportedBody(route) }
+          : route.responses,
+      ).map(([status, response]: [string, ResponseDoc]) => [
         status,
         {
           description: response.description,
@@ -107,7 +125,12 @@ const operation = (route: RouteDoc) => {
             ? {
                 content: {
                   [response.contentType ?? 'application/json']: { schema: toJsonSchema(response.schema) },
-                  ...Object.fromEntries((response.alternatives ?? []).map((other) => [other.contentType, { schema: toJsonSchema(other.schema) }])),
+                  ...Object.fromEntries(
+                    (response.alternatives ?? []).map((other) => [
+                      other.contentType,
+                      { schema: toJsonSchema(other.schema) },
+                    ]),
+                  ),
                 },
               }
             : {}),

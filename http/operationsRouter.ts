@@ -25,11 +25,17 @@ const readinessSchema = {
           checkpoint: { type: 'string', description: 'global position, as a decimal string' },
           head: { type: 'string', description: 'global position of the newest event, as a decimal string' },
           lag: { type: 'integer', description: 'events still to apply, counted up to a limit' },
-          lagAtLeast: { const: true, description: 'present when counting stopped at its limit: the projection is at least `lag` events behind' },
+          lagAtLeast: {
+            const: true,
+            description: 'present when counting stopped at its limit: the projection is at least `lag` events behind',
+          },
           status: { enum: ['ok', 'lagging', 'stopped'] },
           failed: { type: 'string', description: 'why a stopped projection stopped' },
-          active: { type: 'boolean', description: 'whether this process runs the projection (another may hold its lease)' },
-          heldBy: { type: 'string', description: 'the process holding the projection\'s lease' },
+          active: {
+            type: 'boolean',
+            description: 'whether this process runs the projection (another may hold its lease)',
+          },
+          heldBy: { type: 'string', description: "the process holding the projection's lease" },
         },
       },
     },
@@ -58,7 +64,10 @@ export const operationsRouter = (deps: OperationsDeps): Router => {
       summary: 'Liveness: the process is running',
       tags,
       responses: {
-        200: { description: 'alive', schema: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } } },
+        200: {
+          description: 'alive',
+          schema: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } },
+        },
       },
     },
     (_req, res) => {
@@ -88,7 +97,13 @@ export const operationsRouter = (deps: OperationsDeps): Router => {
       path: '/metrics',
       summary: 'Prometheus metrics: process defaults and HTTP request durations by method, route and status',
       tags,
-      responses: { 200: { description: 'Prometheus text exposition format', contentType: 'text/plain', schema: { type: 'string' } } },
+      responses: {
+        200: {
+          description: 'Prometheus text exposition format',
+          contentType: 'text/plain',
+          schema: { type: 'string' },
+        },
+      },
     },
     metricsHandler(deps.metrics),
   );
@@ -100,7 +115,10 @@ export const operationsRouter = (deps: OperationsDeps): Router => {
       path: '/openapi.json',
       summary: 'This API described as OpenAPI 3.1',
       tags,
-      responses: { 200: { description: 'the OpenAPI document', schema: { type: 'object' } }, 500: problemResponse('unexpected error') },
+      responses: {
+        200: { description: 'the OpenAPI document', schema: { type: 'object' } },
+        500: problemResponse('unexpected error'),
+      },
     },
     (_req, res) => {
       res.json(openApiDocument(deps.routes, deps.api));
@@ -127,7 +145,9 @@ export const operationsRouter = (deps: OperationsDeps): Router => {
       path: scriptUrl,
       summary: "The reference page's script: Redoc's standalone bundle, served from this server",
       tags,
-      responses: { 200: { description: 'JavaScript', contentType: 'application/javascript', schema: { type: 'string' } } },
+      responses: {
+        200: { description: 'JavaScript', contentType: 'application/javascript', schema: { type: 'string' } },
+      },
     },
     serveRedocScript,
   );

@@ -43,7 +43,13 @@ const engineProblem = (error: EngineError, req: Request): Problem => {
         ? { type: typeUri('unprocessable'), title: 'Unprocessable', status: 422, ...base, ...errors }
         : { type: typeUri('illegal-state'), title: 'Conflict', status: 409, ...base };
     case 'unsupported_media_type':
-      return { type: typeUri('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, ...base, ...errors };
+      return {
+        type: typeUri('unsupported-media-type'),
+        title: 'Unsupported Media Type',
+        status: 415,
+        ...base,
+        ...errors,
+      };
     case 'too_large':
       return { type: typeUri('content-too-large'), title: 'Content Too Large', status: 413, ...base };
   }
@@ -57,10 +63,19 @@ const parserProblems: Record<string, { code: string; detail: (error: HttpError) 
     detail: (error) => `The request body is larger than the ${String(error.limit)} bytes this route accepts.`,
   },
   'parameters.too.many': { code: 'REQUEST.BODY_TOO_LARGE', detail: () => 'The request body has too many parameters.' },
-  'encoding.unsupported': { code: 'REQUEST.UNSUPPORTED_ENCODING', detail: () => 'The request body has an unsupported content encoding.' },
-  'charset.unsupported': { code: 'REQUEST.UNSUPPORTED_CHARSET', detail: () => 'The request body has an unsupported charset.' },
+  'encoding.unsupported': {
+    code: 'REQUEST.UNSUPPORTED_ENCODING',
+    detail: () => 'The request body has an unsupported content encoding.',
+  },
+  'charset.unsupported': {
+    code: 'REQUEST.UNSUPPORTED_CHARSET',
+    detail: () => 'The request body has an unsupported charset.',
+  },
   'request.aborted': { code: 'REQUEST.ABORTED', detail: () => 'The request was aborted while its body was read.' },
-  'request.size.invalid': { code: 'REQUEST.SIZE_MISMATCH', detail: () => 'The request body does not match its Content-Length.' },
+  'request.size.invalid': {
+    code: 'REQUEST.SIZE_MISMATCH',
+    detail: () => 'The request body does not match its Content-Length.',
+  },
 };
 
 type HttpError = Error & { status?: unknown; statusCode?: unknown; expose?: unknown; type?: unknown; limit?: unknown };

@@ -9,4 +9,5 @@ export const keepRawBody = (req: IncomingMessage, _res: unknown, buffer: Buffer)
 };
 
 /** The bytes of the request body as sent (empty when there was none). */
-export const rawBodyOf = (req: Request): Buffer => (req as unknown as Record<symbol, Buffer | undefined>)[RAW] ?? Buffer.alloc(0);
+export const rawBodyOf = (req: Request): Buffer =>
+  (req as unknown as Record<symbol, Buffer | undefined>)[RAW] ?? Buffer.alloc(0);

@@ -18,7 +18,9 @@ const minPositionOf = (req: Request): bigint | undefined => {
   const raw = req.query['minPosition'];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !POSITION.test(raw))
-    throw new ValidationError('QUERY.INVALID_MIN_POSITION', 'minPosition must be a global position (digits).', [{ path: 'minPosition', message: 'expected digits' }]);
+    throw new ValidationError('QUERY.INVALID_MIN_POSITION', 'minPosition must be a global position (digits).', [
+      { path: 'minPosition', message: 'expected digits' },
+    ]);
   return BigInt(raw);
 };
 
@@ -27,7 +29,8 @@ const recordWrites = (res: Response, caller: string, lastWrites: LastWrites): vo
   const json = res.json.bind(res);
   res.json = (body?: unknown) => {
     const position = (body as { position?: unknown } | null | undefined)?.position;
-    if (WRITTEN.has(res.statusCode) && typeof position === 'string' && POSITION.test(position)) lastWrites.record(caller, BigInt(position));
+    if (WRITTEN.has(res.statusCode) && typeof position === 'string' && POSITION.test(position))
+      lastWrites.record(caller, BigInt(position));
     return json(body);
   };
 };
@@ -50,7 +53,8 @@ export const readYourWrites = (options: ReadYourWritesOptions): RequestHandler =
         return next();
       }
       const written = caller === undefined ? undefined : lastWrites.of(caller);
-      const target = minPosition === undefined || (written !== undefined && written > minPosition) ? written : minPosition;
+      const target =
+        minPosition === undefined || (written !== undefined && written > minPosition) ? written : minPosition;
       if (target !== undefined && !(await options.waitFor(target, { timeoutMs }))) res.set('Read-Model-Behind', 'true');
       next();
     } catch (error) {

@@ -78,9 +78,17 @@ export const checkReadiness = async (readiness: Readiness, options: ReadinessOpt
     const lagging = p.lagAtLeast === true || !(p.lag <= options.maxLag);
     const lagText = `${p.lagAtLeast ? 'at least ' : ''}${p.lag}`;
     if (p.failed) problems.push(`projection ${p.name} v${p.version} stopped: ${p.failed}`);
-    else if (lagging) problems.push(`projection ${p.name} v${p.version} lags by ${lagText} events (at most ${options.maxLag})`);
+    else if (lagging)
+      problems.push(`projection ${p.name} v${p.version} lags by ${lagText} events (at most ${options.maxLag})`);
     const status = p.failed ? 'stopped' : lagging ? 'lagging' : 'ok';
-    const row = { name: p.name, version: p.version, checkpoint: String(p.checkpoint), head: String(p.head), lag: p.lag, status } as const;
+    const row = {
+      name: p.name,
+      version: p.version,
+      checkpoint: String(p.checkpoint),
+      head: String(p.head),
+      lag: p.lag,
+      status,
+    } as const;
     return {
       ...row,
       ...(p.lagAtLeast ? { lagAtLeast: true as const } : {}),
@@ -104,5 +112,8 @@ export const readinessHandler =
   (readiness: Readiness, options: ReadinessOptions): RequestHandler =>
   async (_req, res) => {
     const report = await checkReadiness(readiness, options);
-    res.status(report.status === 'ready' ? 200 : 503).set('Cache-Control', 'no-store').json(report);
+    res
+      .status(report.status === 'ready' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(report);
   };

@@ -18,7 +18,10 @@ export const maskSecretsAndContacts = (text: string): string =>
     .replace(apiKey, 'oek_[redacted]')
     .replace(unsubscribeToken, 'u1.[redacted]')
     .replace(email, (_match, first: string, domain: string) => `${first}***@${domain}`)
-    .replace(e164, (match: string, plus: string, last: string) => `${plus}${'*'.repeat(match.length - plus.length - 2)}${last}`)
+    .replace(
+      e164,
+      (match: string, plus: string, last: string) => `${plus}${'*'.repeat(match.length - plus.length - 2)}${last}`,
+    )
     .replace(usNumber, maskDigits);
 
 // Store positions grow past ten digits; under these keys a string of digits is a position, not a phone.
@@ -34,5 +37,10 @@ export const maskDeep = (value: unknown, depth = 0): unknown => {
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, positionKeys.has(key) && /^\d+$/.test(String(item)) ? item : maskDeep(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      positionKeys.has(key) && /^\d+$/.test(String(item)) ? item : maskDeep(item, depth + 1),
+    ]),
+  );
 };

@@ -10,7 +10,12 @@ export const created = (res: Response, resource: Record<string, unknown>, positi
 };
 
 /** 200 (or 202) with the position a command wrote and anything else it answers. */
-export const commandDone = (res: Response, position: bigint, body: Record<string, unknown> = {}, status: 200 | 202 = 200): void => {
+export const commandDone = (
+  res: Response,
+  position: bigint,
+  body: Record<string, unknown> = {},
+  status: 200 | 202 = 200,
+): void => {
   res.status(status).json({ ...body, position: positionJson(position) });
 };
 
@@ -25,12 +30,17 @@ export const pageJson = (res: Response, page: Page, map: (doc: Doc) => unknown =
   res.json({ items: page.items.map(map), next: page.next });
 };
 
-type ObjectSchema = { readonly required: readonly string[]; readonly properties: Record<string, unknown>; readonly [key: string]: unknown };
+type ObjectSchema = {
+  readonly required: readonly string[];
+  readonly properties: Record<string, unknown>;
+  readonly [key: string]: unknown;
+};
 
 /** The `position` a command answers, as documented: the same key's later GETs wait for it; other readers pass it on. */
 export const positionProperty = {
   type: 'string',
-  description: 'global position written; later GETs with the same key wait for it, other readers pass it as ?minPosition=',
+  description:
+    'global position written; later GETs with the same key wait for it, other readers pass it as ?minPosition=',
 } as const;
 
 /** A resource's documented schema as a command answers it: with the `position` it wrote. */

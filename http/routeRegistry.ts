@@ -27,7 +27,12 @@ export const createRouteRegistry = (): RouteRegistry => {
  * Mounts a handler and documents it in one step, so the document cannot drift from the routes.
  * The router must be mounted at the root, as `doc.path` is the full path.
  */
-export const documentedRoute = (router: Router, registry: RouteRegistry, doc: RouteDoc, ...handlers: RequestHandler[]): void => {
+export const documentedRoute = (
+  router: Router,
+  registry: RouteRegistry,
+  doc: RouteDoc,
+  ...handlers: RequestHandler[]
+): void => {
   registry.register(doc);
   const tag: RequestHandler = (_req, res, next) => {
     res.locals.route = doc.path;

@@ -30,7 +30,11 @@ const problemsOf = (body: unknown): ErrorDetail[] => {
       const text = unstorableText(value);
       if (text) problems.push({ path: named(path), message: `expected text, got ${text}` });
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) problems.push({ path: named(path), message: 'expected a finite number, got one too large for a JSON number (beyond ±1.8e308)' });
+      if (!Number.isFinite(value))
+        problems.push({
+          path: named(path),
+          message: 'expected a finite number, got one too large for a JSON number (beyond ±1.8e308)',
+        });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => {
         if (Object.is(item, -0)) value[i] = 0;
@@ -40,7 +44,11 @@ const problemsOf = (body: unknown): ErrorDetail[] => {
       for (const [key, item] of Object.entries(value)) {
         const text = unstorableText(key);
         // The key is shown escaped, so the answer (and the log) never carries what was refused.
-        if (text) problems.push({ path: named({ parent: path, key: JSON.stringify(key).slice(1, -1) }), message: `expected a field name, got ${text}` });
+        if (text)
+          problems.push({
+            path: named({ parent: path, key: JSON.stringify(key).slice(1, -1) }),
+            message: `expected a field name, got ${text}`,
+          });
         if (Object.is(item, -0)) (value as Record<string, unknown>)[key] = 0;
         else pending.push({ value: item, path: { parent: path, key } });
       }
@@ -61,6 +69,11 @@ const nulInText = (text: string): ErrorDetail[] => {
 export const storableBody: RequestHandler = (req, _res, next) => {
   const problems = typeof req.body === 'string' ? nulInText(req.body) : problemsOf(req.body);
   if (problems.length === 0) return next();
-  const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ');
-  next(new ValidationError('REQUEST.INVALID_BODY', `The request body holds values no store can keep: ${shown}`, problems));
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  next(
+    new ValidationError('REQUEST.INVALID_BODY', `The request body holds values no store can keep: ${shown}`, problems),
+  );
 };

@@ -6,7 +6,14 @@ import type { Cached } from './documentCache.ts';
 /** Current documents by id, each with the position of the event that last changed it (0n: never). */
 export type LoadDocuments = (collection: string, ids: readonly string[]) => Promise<Map<string, Cached>>;
 
-type Slot = { id: string; doc: Doc | null; storedPosition: bigint; position: bigint; changed: boolean; stored: boolean };
+type Slot = {
+  id: string;
+  doc: Doc | null;
+  storedPosition: bigint;
+  position: bigint;
+  changed: boolean;
+  stored: boolean;
+};
 
 export type PositionedUpdate = { readonly update: DocumentUpdate; readonly position: bigint };
 
@@ -25,7 +32,10 @@ export const projectedUpdates = (projection: Projection, events: readonly Record
  * Runs projected updates in memory: loads each touched document once, applies the updates in order
  * (skipping events a document has already seen), and answers one change per document.
  */
-export const applyUpdates = async (load: LoadDocuments, updates: readonly PositionedUpdate[]): Promise<DocumentChange[]> => {
+export const applyUpdates = async (
+  load: LoadDocuments,
+  updates: readonly PositionedUpdate[],
+): Promise<DocumentChange[]> => {
   if (updates.length === 0) return [];
 
   // Slots per collection, then per id: one lookup each, no composite keys to build.
@@ -62,7 +72,9 @@ export const applyUpdates = async (load: LoadDocuments, updates: readonly Positi
   for (const { update, position } of updates) {
     const slot = slots.get(update.collection)!.get(update.id)!;
     if (position <= slot.storedPosition) continue;
-    const read = update.reads ? (slots.get(update.reads.collection)!.get(update.reads.id)!.doc ?? undefined) : undefined;
+    const read = update.reads
+      ? (slots.get(update.reads.collection)!.get(update.reads.id)!.doc ?? undefined)
+      : undefined;
     slot.doc = update.apply(slot.doc ?? undefined, read);
     slot.position = position;
     slot.changed = true;

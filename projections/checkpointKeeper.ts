@@ -21,7 +21,15 @@ export type CheckpointKeeperOptions = {
  * When a projection's checkpoint reaches the store: with every batch that changes documents, and,
  * when only ignored events moved it, within the quiet time or the quiet event count.
  */
-export const checkpointKeeper = ({ clock, from, quietCheckpointMs, quietCheckpointEvents, reached, failed, store }: CheckpointKeeperOptions) => {
+export const checkpointKeeper = ({
+  clock,
+  from,
+  quietCheckpointMs,
+  quietCheckpointEvents,
+  reached,
+  failed,
+  store,
+}: CheckpointKeeperOptions) => {
   let stored = from;
   let storedAt = clock.now().getTime();
   // Events the checkpoint moved past since it was last stored: positions are no count of them.
@@ -44,7 +52,8 @@ export const checkpointKeeper = ({ clock, from, quietCheckpointMs, quietCheckpoi
       unstored = 0;
     },
     /** Whether a batch of ignored events may move the checkpoint in memory only. */
-    mayWait: (events: number): boolean => clock.now().getTime() - storedAt < quietCheckpointMs && unstored + events < quietCheckpointEvents,
+    mayWait: (events: number): boolean =>
+      clock.now().getTime() - storedAt < quietCheckpointMs && unstored + events < quietCheckpointEvents,
     /** The checkpoint moved past ignored events in memory: the store hears of it within the quiet time. */
     movedQuietly: (events: number): void => {
       unstored += events;

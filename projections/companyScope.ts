@@ -13,7 +13,8 @@ export const companyScope = (readStore: ReadStore, companyId: string) => ({
     (await readStore.getMany(collection, ids)).filter((doc) => doc.companyId === companyId),
   find: (collection: string, filter: Filter = {}, options?: FindOptions): Promise<Page> =>
     readStore.find(collection, { $and: [{ companyId }, filter] }, options),
-  count: (collection: string, filter: Filter = {}): Promise<number> => readStore.count(collection, { $and: [{ companyId }, filter] }),
+  count: (collection: string, filter: Filter = {}): Promise<number> =>
+    readStore.count(collection, { $and: [{ companyId }, filter] }),
 });
 
 export type CompanyScope = ReturnType<typeof companyScope>;

@@ -41,7 +41,12 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
   const { leases, holder, leaseMs, clock, log } = options;
   const renewEveryMs = leaseMs / 3;
   const stopBeforeMs = leaseMs / 4;
-  const states = new Map<string, LeaseState>(options.projections.map((name) => [name, { lease: null, held: false, following: false, settled: Promise.resolve() }]));
+  const states = new Map<string, LeaseState>(
+    options.projections.map((name) => [
+      name,
+      { lease: null, held: false, following: false, settled: Promise.resolve() },
+    ]),
+  );
   let stopped = false;
   let timer: Timer | undefined;
 
@@ -93,7 +98,8 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
     const now = clock.now();
     // The lease counts from when it was asked for, so a late answer leaves less of it.
     const safeForMs = holds(lease, holder, now) ? lease!.expiresAt.getTime() - stopBeforeMs - now.getTime() : 0;
-    if (safeForMs <= 0) return letGo(name, state, lease && lease.holder !== holder ? `held by ${lease.holder}` : 'renewed too late');
+    if (safeForMs <= 0)
+      return letGo(name, state, lease && lease.holder !== holder ? `held by ${lease.holder}` : 'renewed too late');
     state.deadline?.cancel();
     state.deadline = clock.after(safeForMs, () => letGo(name, state, 'not renewed in time'));
     if (!state.held) {
@@ -136,7 +142,12 @@ export const leaseKeeper = (options: LeaseKeeperOptions) => {
         [...states].map(async ([name, state]) => {
           letGo(name, state);
           await settle(name, state);
-          if (state.lease?.holder === holder) await leases.release(name, holder).catch((error: unknown) => log.error({ projection: name, holder, err: error }, 'projection lease not released'));
+          if (state.lease?.holder === holder)
+            await leases
+              .release(name, holder)
+              .catch((error: unknown) =>
+                log.error({ projection: name, holder, err: error }, 'projection lease not released'),
+              );
         }),
       );
     },

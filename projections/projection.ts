@@ -34,7 +34,9 @@ export type Projection<E extends Event = Event> = {
 export type EventHandler<E extends Event> = (event: RecordedEvent<E>) => readonly DocumentUpdate[];
 
 /** One handler for each event type a projection reads, and none other: its keys are the projection's `eventTypes`. */
-export type EventHandlers<E extends Event> = { readonly [T in E['type']]: EventHandler<Extract<E, { readonly type: T }>> };
+export type EventHandlers<E extends Event> = {
+  readonly [T in E['type']]: EventHandler<Extract<E, { readonly type: T }>>;
+};
 
 /** A projection defined by its handlers, which it keeps for its specifications to read. */
 export type HandledProjection<E extends Event = Event> = Projection<E> & { readonly handlers: EventHandlers<E> };

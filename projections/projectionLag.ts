@@ -25,7 +25,8 @@ export const lagsInEvents = async (
       lags.set(checkpoint, { events: 0, atLeast: false });
       continue;
     }
-    if (counted < limit) counted += await eventStore.countEvents({ after: checkpoint, through, limit: limit - counted });
+    if (counted < limit)
+      counted += await eventStore.countEvents({ after: checkpoint, through, limit: limit - counted });
     through = checkpoint;
     lags.set(checkpoint, { events: counted, atLeast: counted >= limit });
   }

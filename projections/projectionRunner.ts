@@ -106,7 +106,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     if (entry.rebuilding && checkpoint >= (await eventStore.headPosition())) {
       await readStore.activate(projection.name, projection.version, projection.collections);
       entry.rebuilding = false;
-      log.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'projection rebuilt and swapped in');
+      log.info(
+        { projection: projection.name, version: projection.version, checkpoint: String(checkpoint) },
+        'projection rebuilt and swapped in',
+      );
     }
     wakeWaiters();
   };
@@ -116,7 +119,8 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     const subscription = eventStore.subscribe({ after: entry.checkpoint, batchSize });
     entry.subscription = subscription;
     const commits = commitQueue({
-      commit: (checkpoint, changes) => readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes }),
+      commit: (checkpoint, changes) =>
+        readStore.commit({ projection: projection.name, version: projection.version, checkpoint, changes }),
       committed: (checkpoint, events) => committed(entry, checkpoint, events),
       failed: () => void subscription.close(),
     });
@@ -133,7 +137,12 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       checkpoints.storing(checkpoint);
       commits.add(checkpoint, changes, events);
     };
-    for await (const { events, changes } of projectedBatches(projection, subscription, readStore, options.cacheSize ?? 100_000)) {
+    for await (const { events, changes } of projectedBatches(
+      projection,
+      subscription,
+      readStore,
+      options.cacheSize ?? 100_000,
+    )) {
       const checkpoint = events[events.length - 1]!.position;
       await commits.settled();
       if (commits.failure() || entry.stopping) break;
@@ -150,7 +159,13 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
     checkpoints.stop();
     await commits.settled();
     if (commits.failure()) throw commits.failure();
-    if (checkpoints.behind()) await readStore.commit({ projection: projection.name, version: projection.version, checkpoint: entry.checkpoint, changes: [] });
+    if (checkpoints.behind())
+      await readStore.commit({
+        projection: projection.name,
+        version: projection.version,
+        checkpoint: entry.checkpoint,
+        changes: [],
+      });
   };
 
   const startOne = async (projection: Projection): Promise<void> => {
@@ -169,7 +184,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
       entry.rebuilding = false;
     }
     if (entry.rebuilding)
-      log.info({ projection: projection.name, from: state.activeVersion, to: projection.version }, 'building projection into new collections');
+      log.info(
+        { projection: projection.name, from: state.activeVersion, to: projection.version },
+        'building projection into new collections',
+      );
     running.set(projection.name, entry);
     entry.done = follow(entry).catch((error: unknown) => {
       entry.failed = error instanceof Error ? error.message : String(error);
@@ -249,7 +267,12 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
           }),
         )
       : [...running.values()].map(followedStanding);
-    const lags = await lagsInEvents(eventStore, head, standings.map((s) => s.checkpoint), limit);
+    const lags = await lagsInEvents(
+      eventStore,
+      head,
+      standings.map((s) => s.checkpoint),
+      limit,
+    );
     return standings.map((standing) => withLag(standing, head, lags.get(standing.checkpoint)!));
   };
 
@@ -283,7 +306,10 @@ export const projectionRunner = (options: ProjectionRunnerOptions) => {
      */
     waitFor: async (
       position: bigint,
-      { timeoutMs = 5000, projections = options.projections.map((p) => p.name) }: { timeoutMs?: number; projections?: readonly string[] } = {},
+      {
+        timeoutMs = 5000,
+        projections = options.projections.map((p) => p.name),
+      }: { timeoutMs?: number; projections?: readonly string[] } = {},
     ): Promise<boolean> => {
       const deadline = clock.now().getTime() + timeoutMs;
       for (;;) {

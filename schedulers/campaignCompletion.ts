@@ -6,7 +6,11 @@ import { foldCampaign } from '../commands/campaigns/readCampaign.ts';
 import { enrolmentUnfinished } from '../domain/campaign/state.ts';
 import { ConcurrencyError, IllegalStateError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
-import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, type CampaignProgressDoc } from '../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_PROGRESS,
+  type CampaignProgressDoc,
+} from '../projections/campaignContacts/campaignContactDocument.ts';
 import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { campaignsInStatus } from './campaignsInStatus.ts';
@@ -45,8 +49,15 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
   // values, so the index finds the first document without sorting.
   const anyOpen = async (campaign: CampaignProgressDoc, flag: 'callsOpen' | 'messagesOpen'): Promise<boolean> => {
     const other = flag === 'callsOpen' ? 'messagesOpen' : 'callsOpen';
-    for (const open of [{ [flag]: true, [other]: false }, { [flag]: true, [other]: true }]) {
-      const found = await readStore.find(CAMPAIGN_CONTACTS, { companyId: campaign.companyId, campaignId: campaign.campaignId, ...open }, { limit: 1 });
+    for (const open of [
+      { [flag]: true, [other]: false },
+      { [flag]: true, [other]: true },
+    ]) {
+      const found = await readStore.find(
+        CAMPAIGN_CONTACTS,
+        { companyId: campaign.companyId, campaignId: campaign.campaignId, ...open },
+        { limit: 1 },
+      );
       if (found.items.length > 0) return true;
     }
     return false;
@@ -59,7 +70,6 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     return !(campaign.messages && (await anyOpen(campaign, 'messagesOpen')));
   };
 
-
   /** Completes the campaign at the revision it was found ACTIVE at; anything newer on its stream waits for the next tick. */
   const complete = async (campaign: CampaignProgressDoc, now: Date): Promise<boolean> => {
     const { state } = await foldCampaign(eventStore, campaign.campaignId);
@@ -67,8 +77,21 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     if (state.status !== 'ACTIVE' || enrolmentUnfinished(state)) return false;
     try {
       await handle(
-        { type: 'CompleteCampaign', data: { campaignId: campaign.campaignId, companyId: campaign.companyId, now: now.toISOString(), reason: ALL_CONTACTS_DONE } },
-        { commandId: `complete/${campaign.campaignId}/${state.revision}`, companyId: campaign.companyId, actor: 'campaign-completion', now },
+        {
+          type: 'CompleteCampaign',
+          data: {
+            campaignId: campaign.campaignId,
+            companyId: campaign.companyId,
+            now: now.toISOString(),
+            reason: ALL_CONTACTS_DONE,
+          },
+        },
+        {
+          commandId: `complete/${campaign.campaignId}/${state.revision}`,
+          companyId: campaign.companyId,
+          actor: 'campaign-completion',
+          now,
+        },
         { expectedRevision: expectedAt(state.revision) },
       );
       return true;
@@ -89,8 +112,10 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     for (const found of candidates) {
       try {
         // Read again once the models hold everything written so far: a contact resumed meanwhile keeps it open.
-        const campaign = (await collection<CampaignProgressDoc>(readStore, CAMPAIGN_PROGRESS).get(found.campaignId)) ?? found;
-        if (campaign.status === 'ACTIVE' && (await done(campaign)) && (await complete(campaign, now))) completed.push(campaign.campaignId);
+        const campaign =
+          (await collection<CampaignProgressDoc>(readStore, CAMPAIGN_PROGRESS).get(found.campaignId)) ?? found;
+        if (campaign.status === 'ACTIVE' && (await done(campaign)) && (await complete(campaign, now)))
+          completed.push(campaign.campaignId);
       } catch (error) {
         onError(error, found.campaignId);
       }
@@ -98,7 +123,12 @@ export const campaignCompletion = (options: CampaignCompletionOptions) => {
     return { checked: campaigns.length, completed };
   };
 
-  const loop = tickLoop({ clock, intervalMs: options.intervalMs ?? 5000, tick, onError: (error) => onError(error, '*') });
+  const loop = tickLoop({
+    clock,
+    intervalMs: options.intervalMs ?? 5000,
+    tick,
+    onError: (error) => onError(error, '*'),
+  });
 
   return {
     tick,

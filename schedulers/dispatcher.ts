@@ -88,8 +88,24 @@ export const dispatcher = (options: DispatcherOptions) => {
     onError,
     wrote,
   });
-  const reconcile = reconciliation({ reads, telephony: options.telephony, enrollments, calls, settlement, afterMs: options.reconcileAfterMs ?? 120_000, onError, wrote });
-  const settleUnsettled = unsettledCalls({ reads, telephony: options.telephony, settlement, longestCallMs: options.longestCallMs ?? LONGEST_CALL_MS, everyMs: options.settleUnsettledEveryMs ?? 300_000, onError });
+  const reconcile = reconciliation({
+    reads,
+    telephony: options.telephony,
+    enrollments,
+    calls,
+    settlement,
+    afterMs: options.reconcileAfterMs ?? 120_000,
+    onError,
+    wrote,
+  });
+  const settleUnsettled = unsettledCalls({
+    reads,
+    telephony: options.telephony,
+    settlement,
+    longestCallMs: options.longestCallMs ?? LONGEST_CALL_MS,
+    everyMs: options.settleUnsettledEveryMs ?? 300_000,
+    onError,
+  });
   const dispatchCampaigns = carrierShare(campaignTick({ reads, dispatchOne }));
   // Kept between ticks, so an allowance of one call a second still reaches every company in turn.
   let rotation = firstRotation;
@@ -99,16 +115,32 @@ export const dispatcher = (options: DispatcherOptions) => {
     const now = options.clock.now();
     const { found, released } = await reconcile(now);
     const settled = await settleUnsettled(now);
-    const summary: TickSummary = { requested: 0, rescheduled: 0, withheld: 0, skipped: 0, reconciled: found, released, settled };
+    const summary: TickSummary = {
+      requested: 0,
+      rescheduled: 0,
+      withheld: 0,
+      skipped: 0,
+      reconciled: found,
+      released,
+      settled,
+    };
     // The carrier's per-second cap, spread over the tick; shared fairly by companies, then their campaigns.
-    const budget = { carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)), companies: new Map() };
+    const budget = {
+      carrierAllowance: Math.max(1, Math.floor(((options.carrierCallsPerSecond ?? 1) * tickIntervalMs) / 1000)),
+      companies: new Map(),
+    };
     const shared = await dispatchCampaigns(await reads.activeCampaigns(), now, budget, rotation);
     rotation = shared.rotation;
     for (const result of shared.results) summary[result] += 1;
     return summary;
   };
 
-  const loop = tickLoop({ clock: options.clock, intervalMs: tickIntervalMs, tick, onError: (error) => onError(error, 'tick') });
+  const loop = tickLoop({
+    clock: options.clock,
+    intervalMs: tickIntervalMs,
+    tick,
+    onError: (error) => onError(error, 'tick'),
+  });
 
   return {
     tick,

@@ -24,7 +24,8 @@ export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
 
   const candidates = async (): Promise<CampaignProgressDoc[]> => {
     const found: CampaignProgressDoc[] = [];
-    for (const status of ['ACTIVE', 'PAUSED'] as const) found.push(...(await campaignsInStatus(readStore, status)).filter(unfinished));
+    for (const status of ['ACTIVE', 'PAUSED'] as const)
+      found.push(...(await campaignsInStatus(readStore, status)).filter(unfinished));
     return found;
   };
 
@@ -34,7 +35,12 @@ export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
     const resumed: string[] = [];
     for (const campaign of await candidates()) {
       try {
-        const context = { commandId: `enrol/${campaign.campaignId}`, companyId: campaign.companyId, actor: 'enrolment', now: clock.now() };
+        const context = {
+          commandId: `enrol/${campaign.campaignId}`,
+          companyId: campaign.companyId,
+          actor: 'enrolment',
+          now: clock.now(),
+        };
         const result = await carryOn(campaign.campaignId, context);
         if (result && result.newEvents.length > 0) resumed.push(campaign.campaignId);
       } catch (error) {
@@ -44,7 +50,12 @@ export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
     return { resumed };
   };
 
-  const loop = tickLoop({ clock, intervalMs: options.intervalMs ?? 5000, tick, onError: (error) => onError(error, '*') });
+  const loop = tickLoop({
+    clock,
+    intervalMs: options.intervalMs ?? 5000,
+    tick,
+    onError: (error) => onError(error, '*'),
+  });
   return { tick, start: loop.start, stop: loop.stop };
 };
 

@@ -15,11 +15,18 @@ const RECENT_LIMIT = 50;
 export const recentOutreachTo = (readStore: ReadStore) => {
   const requestedTo = async (collection: string, companyId: string, to: string, now: Date): Promise<number[]> => {
     const since = new Date(now.getTime() - day).toISOString();
-    const page = await readStore.find(collection, { companyId, to, requestedAt: { $gt: since } }, { sort: [['requestedAt', 1]], limit: RECENT_LIMIT });
+    const page = await readStore.find(
+      collection,
+      { companyId, to, requestedAt: { $gt: since } },
+      { sort: [['requestedAt', 1]], limit: RECENT_LIMIT },
+    );
     return page.items.map((doc) => Date.parse(doc['requestedAt'] as string));
   };
   return async (companyId: string, to: string, now: Date): Promise<RecentOutreach> => {
-    const [calls, texts] = await Promise.all([requestedTo(DISPATCHED_CALLS, companyId, to, now), requestedTo(SENT_TEXTS, companyId, to, now)]);
+    const [calls, texts] = await Promise.all([
+      requestedTo(DISPATCHED_CALLS, companyId, to, now),
+      requestedTo(SENT_TEXTS, companyId, to, now),
+    ]);
     return { calls, texts };
   };
 };

@@ -10,7 +10,11 @@ import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { runOwed, type Run } from '../domain/scheduledReport/runTimes.ts';
 import { timingOf } from '../domain/scheduledReport/scheduleTiming.ts';
 import type { ReadStore } from '../projections/readStore.ts';
-import { SCHEDULED_REPORTS, type ScheduleDoc, type ScheduledReportsDoc } from '../projections/scheduledReports/scheduledReportDocument.ts';
+import {
+  SCHEDULED_REPORTS,
+  type ScheduleDoc,
+  type ScheduledReportsDoc,
+} from '../projections/scheduledReports/scheduledReportDocument.ts';
 import { tickLoop } from './tickLoop.ts';
 
 export type ReportSchedulerOptions = {
@@ -34,12 +38,17 @@ export type ReportSchedulerOptions = {
 };
 
 /** What a tick did: runs sent, failed, and claims found interrupted. */
-export type ReportTick = { readonly sent: readonly string[]; readonly failed: readonly string[]; readonly interrupted: readonly string[] };
+export type ReportTick = {
+  readonly sent: readonly string[];
+  readonly failed: readonly string[];
+  readonly interrupted: readonly string[];
+};
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** A claim another process won, or a schedule removed meanwhile: nothing to send. */
-const lostClaim = (error: unknown): boolean => error instanceof EngineError && ['illegal_state', 'not_found', 'concurrency'].includes(error.kind);
+const lostClaim = (error: unknown): boolean =>
+  error instanceof EngineError && ['illegal_state', 'not_found', 'concurrency'].includes(error.kind);
 
 /**
  * Sends scheduled reports when due. Each tick reads the campaigns whose next run (or unanswered
@@ -55,9 +64,20 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
   const onError = options.onError ?? (() => {});
   const sending = new Set<string>();
 
-  const context = (doc: ScheduledReportsDoc, commandId: string, now: Date) => ({ commandId, companyId: doc.companyId, actor: 'report-scheduler', now });
+  const context = (doc: ScheduledReportsDoc, commandId: string, now: Date) => ({
+    commandId,
+    companyId: doc.companyId,
+    actor: 'report-scheduler',
+    now,
+  });
 
-  const deliver = async (doc: ScheduledReportsDoc, schedule: ScheduleDoc, runId: string, messageId: string, run: Run): Promise<'sent' | 'failed'> => {
+  const deliver = async (
+    doc: ScheduledReportsDoc,
+    schedule: ScheduleDoc,
+    runId: string,
+    messageId: string,
+    run: Run,
+  ): Promise<'sent' | 'failed'> => {
     const campaignId = doc.campaignId;
     const providerIds: string[] = [];
     try {
@@ -75,14 +95,27 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
         providerIds.push(sent.providerMessageId);
       }
       const now = clock.now();
-      await handle({ type: 'RecordReportSent', data: { campaignId, runId, rows: file.rows, messageIds: providerIds, now: now.toISOString() } }, context(doc, `report-sent/${runId}`, now));
+      await handle(
+        {
+          type: 'RecordReportSent',
+          data: { campaignId, runId, rows: file.rows, messageIds: providerIds, now: now.toISOString() },
+        },
+        context(doc, `report-sent/${runId}`, now),
+      );
       return 'sent';
     } catch (error) {
       onError(error, runId);
       const now = clock.now();
       // Recipients already sent to keep their copy; the run is not sent again to anyone.
-      const reached = providerIds.length > 0 ? ` (after ${providerIds.length} of ${schedule.recipients.length} recipients)` : '';
-      await handle({ type: 'RecordReportFailed', data: { campaignId, runId, error: `${describe(error)}${reached}`, now: now.toISOString() } }, context(doc, `report-failed/${runId}`, now));
+      const reached =
+        providerIds.length > 0 ? ` (after ${providerIds.length} of ${schedule.recipients.length} recipients)` : '';
+      await handle(
+        {
+          type: 'RecordReportFailed',
+          data: { campaignId, runId, error: `${describe(error)}${reached}`, now: now.toISOString() },
+        },
+        context(doc, `report-failed/${runId}`, now),
+      );
       return 'failed';
     }
   };
@@ -93,7 +126,15 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
       const result = await handle(
         {
           type: 'ClaimReportRun',
-          data: { campaignId: doc.campaignId, reportId: schedule.id, period: run.period, dueAt: run.at.toISOString(), window, recipients: schedule.recipients, now: now.toISOString() },
+          data: {
+            campaignId: doc.campaignId,
+            reportId: schedule.id,
+            period: run.period,
+            dueAt: run.at.toISOString(),
+            window,
+            recipients: schedule.recipients,
+            now: now.toISOString(),
+          },
         },
         context(doc, `report-claim/${options.newId()}`, now),
       );
@@ -108,7 +149,11 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
   const tick = async (): Promise<ReportTick> => {
     if (options.waitForReadModels) await options.waitForReadModels(await options.eventStore.headPosition());
     const now = clock.now();
-    const due = await readStore.find(SCHEDULED_REPORTS, { nextDueAt: { $lte: now.toISOString() } }, { sort: [['nextDueAt', 1]], limit: 100 });
+    const due = await readStore.find(
+      SCHEDULED_REPORTS,
+      { nextDueAt: { $lte: now.toISOString() } },
+      { sort: [['nextDueAt', 1]], limit: 100 },
+    );
     const done: { sent: string[]; failed: string[]; interrupted: string[] } = { sent: [], failed: [], interrupted: [] };
     for (const doc of due.items as ScheduledReportsDoc[]) {
       for (const schedule of doc.schedules) {
@@ -116,8 +161,15 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
           const last = schedule.lastRun;
           if (last?.status === 'claimed') {
             if (sending.has(last.runId) || now.getTime() - Date.parse(last.claimedAt) < interruptedAfterMs) continue;
-            const error = 'interrupted: the engine stopped after claiming this run and before recording its outcome; it may have gone out, so it is not sent again';
-            await handle({ type: 'RecordReportFailed', data: { campaignId: doc.campaignId, runId: last.runId, error, now: now.toISOString() } }, context(doc, `report-interrupted/${last.runId}`, now));
+            const error =
+              'interrupted: the engine stopped after claiming this run and before recording its outcome; it may have gone out, so it is not sent again';
+            await handle(
+              {
+                type: 'RecordReportFailed',
+                data: { campaignId: doc.campaignId, runId: last.runId, error, now: now.toISOString() },
+              },
+              context(doc, `report-interrupted/${last.runId}`, now),
+            );
             done.interrupted.push(last.runId);
             continue;
           }
@@ -141,7 +193,12 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
     return done;
   };
 
-  const loop = tickLoop({ clock, intervalMs: options.intervalMs ?? 60_000, tick, onError: (error) => onError(error, '*') });
+  const loop = tickLoop({
+    clock,
+    intervalMs: options.intervalMs ?? 60_000,
+    tick,
+    onError: (error) => onError(error, '*'),
+  });
   return { tick, start: loop.start, stop: loop.stop };
 };
 

@@ -4,7 +4,12 @@ import type { Scheduler, Timer } from '../commands/scheduler.ts';
  * Runs `tick` again and again on `clock`, `intervalMs` apart, never two at once; a failed tick is
  * reported and the loop goes on. `stop` waits for the tick in progress.
  */
-export const tickLoop = (options: { clock: Scheduler; intervalMs: number; tick: () => Promise<unknown>; onError: (error: unknown) => void }) => {
+export const tickLoop = (options: {
+  clock: Scheduler;
+  intervalMs: number;
+  tick: () => Promise<unknown>;
+  onError: (error: unknown) => void;
+}) => {
   let timer: Timer | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;

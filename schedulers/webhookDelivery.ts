@@ -7,7 +7,13 @@ import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { AttemptOutcome } from '../domain/webhook/events.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { attemptOf } from '../projections/webhooks/webhookDeliveriesProjection.ts';
-import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookAttempt, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../projections/webhooks/webhookDocuments.ts';
+import {
+  WEBHOOK_CAMPAIGNS,
+  WEBHOOK_DELIVERIES,
+  type WebhookAttempt,
+  type WebhookCampaignDoc,
+  type WebhookDeliveryDoc,
+} from '../projections/webhooks/webhookDocuments.ts';
 import type { WebhookSender } from './webhookSender.ts';
 import { tickLoop } from './tickLoop.ts';
 
@@ -32,7 +38,13 @@ export type WebhookDeliveryOptions = {
 };
 
 /** One attempt as the scheduler made it. */
-export type Attempted = { readonly campaignId: string; readonly deliveryId: string; readonly outcome: AttemptOutcome; readonly attempt: WebhookAttempt; readonly position: bigint };
+export type Attempted = {
+  readonly campaignId: string;
+  readonly deliveryId: string;
+  readonly outcome: AttemptOutcome;
+  readonly attempt: WebhookAttempt;
+  readonly position: bigint;
+};
 
 /**
  * Delivers campaign webhooks, at least once and in order per campaign. Each tick reads the campaigns
@@ -54,7 +66,17 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
   const attempt = async (delivery: WebhookDeliveryDoc, url: string, manual: boolean): Promise<Attempted> => {
     const secret = await webhookSecretOf(eventStore, delivery.campaignId);
     if (secret === undefined) throw new Error(`campaign ${delivery.campaignId} has no webhook secret yet`);
-    const signed = signedWebhook({ id: delivery._id, type: delivery.type, occurredAt: delivery.occurredAt, campaignId: delivery.campaignId, data: delivery.data }, secret, clock.now());
+    const signed = signedWebhook(
+      {
+        id: delivery._id,
+        type: delivery.type,
+        occurredAt: delivery.occurredAt,
+        campaignId: delivery.campaignId,
+        data: delivery.data,
+      },
+      secret,
+      clock.now(),
+    );
     const answer = await send({ url, ...signed });
     const now = clock.now();
     const result = await record(
@@ -72,16 +94,31 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
           manual,
         },
       },
-      { commandId: options.newId(), companyId: delivery.companyId, actor: manual ? 'webhook-retry' : 'webhook-delivery', now },
+      {
+        commandId: options.newId(),
+        companyId: delivery.companyId,
+        actor: manual ? 'webhook-retry' : 'webhook-delivery',
+        now,
+      },
     );
     const event = result.newEvents[0];
     if (!event) throw new Error(`the attempt on webhook delivery ${delivery._id} recorded nothing`);
-    return { campaignId: delivery.campaignId, deliveryId: delivery._id, outcome: event.data.outcome, attempt: attemptOf(event.data), position: result.position };
+    return {
+      campaignId: delivery.campaignId,
+      deliveryId: delivery._id,
+      outcome: event.data.outcome,
+      attempt: attemptOf(event.data),
+      position: result.position,
+    };
   };
 
   /** The campaign's oldest waiting delivery, when it is due: the only one of the campaign that may go. */
   const headOf = async (queue: WebhookCampaignDoc, now: Date): Promise<WebhookDeliveryDoc | undefined> => {
-    const page = await readStore.find(WEBHOOK_DELIVERIES, { companyId: queue.companyId, campaignId: queue.campaignId, status: 'pending' }, { sort: [['position', 1]], limit: 1 });
+    const page = await readStore.find(
+      WEBHOOK_DELIVERIES,
+      { companyId: queue.companyId, campaignId: queue.campaignId, status: 'pending' },
+      { sort: [['position', 1]], limit: 1 },
+    );
     const head = page.items[0] as WebhookDeliveryDoc | undefined;
     return head && (head.nextAttemptAt === null || head.nextAttemptAt <= now.toISOString()) ? head : undefined;
   };
@@ -97,7 +134,11 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
     const free = concurrency - inFlight.size;
     if (free <= 0) return [];
     const now = clock.now();
-    const due = await readStore.find(WEBHOOK_CAMPAIGNS, { dueAt: { $lte: now.toISOString() } }, { sort: [['dueAt', 1]], limit: concurrency * 2 });
+    const due = await readStore.find(
+      WEBHOOK_CAMPAIGNS,
+      { dueAt: { $lte: now.toISOString() } },
+      { sort: [['dueAt', 1]], limit: concurrency * 2 },
+    );
     const started: Promise<Attempted | undefined>[] = [];
     for (const queue of due.items as WebhookCampaignDoc[]) {
       if (started.length >= free) break;
@@ -115,10 +156,16 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
   };
 
   /** One round: the attempts it starts, waited for (tests and the demo step with it). */
-  const tick = async (): Promise<Attempted[]> => (await Promise.all(await launch())).filter((a): a is Attempted => a !== undefined);
+  const tick = async (): Promise<Attempted[]> =>
+    (await Promise.all(await launch())).filter((a): a is Attempted => a !== undefined);
 
   // The loop only starts attempts; it never waits for a receiver.
-  const loop = tickLoop({ clock, intervalMs: options.intervalMs ?? 1000, tick: launch, onError: (error) => onError(error, '*') });
+  const loop = tickLoop({
+    clock,
+    intervalMs: options.intervalMs ?? 1000,
+    tick: launch,
+    onError: (error) => onError(error, '*'),
+  });
 
   return {
     tick,

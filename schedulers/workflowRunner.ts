@@ -9,11 +9,21 @@ import { handlerOf } from '../commands/handleCommand.ts';
 import { companySenders } from '../commands/company/companySenders.ts';
 import { messageCommands } from '../commands/messages/messageCommands.ts';
 import { workflowMessageId } from '../commands/messages/messageIds.ts';
-import { sendWorkflowStep, type ConsentCheck, type MessageRouting, type SendOutcome } from '../commands/messages/sendWorkflowStep.ts';
+import {
+  sendWorkflowStep,
+  type ConsentCheck,
+  type MessageRouting,
+  type SendOutcome,
+} from '../commands/messages/sendWorkflowStep.ts';
 import type { Email } from '../commands/outreach/email.ts';
 import type { Telephony } from '../commands/outreach/telephony.ts';
 import type { ReadStore } from '../projections/readStore.ts';
-import { DUE_MESSAGES, WORKFLOW_CAMPAIGNS, type DueMessagesDoc, type WorkflowCampaignDoc } from '../projections/outreach/dueMessagesDocument.ts';
+import {
+  DUE_MESSAGES,
+  WORKFLOW_CAMPAIGNS,
+  type DueMessagesDoc,
+  type WorkflowCampaignDoc,
+} from '../projections/outreach/dueMessagesDocument.ts';
 import { recentOutreachTo } from './recentOutreach.ts';
 
 export type WorkflowRunnerOptions = {
@@ -48,14 +58,24 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
   const textingWindow = options.textingWindow ?? federalTextingWindow;
   const messages = messageCommands(options);
   const planWorkflow = handlerOf(options, workflowDecider);
-  const sendDeps = { messages, telephony: options.telephony, email: options.email, consent: options.consent, routing: options.routing };
+  const sendDeps = {
+    messages,
+    telephony: options.telephony,
+    email: options.email,
+    consent: options.consent,
+    routing: options.routing,
+  };
   const recentOutreach = recentOutreachTo(readStore);
 
   const activeCampaigns = async (): Promise<Map<string, WorkflowCampaignDoc>> => {
     const found = new Map<string, WorkflowCampaignDoc>();
     let after: string | undefined;
     do {
-      const page = await readStore.find(WORKFLOW_CAMPAIGNS, { status: 'ACTIVE', hasWorkflows: true }, { limit: 500, ...(after ? { after } : {}) });
+      const page = await readStore.find(
+        WORKFLOW_CAMPAIGNS,
+        { status: 'ACTIVE', hasWorkflows: true },
+        { limit: 500, ...(after ? { after } : {}) },
+      );
       for (const doc of page.items) found.set(doc._id, doc as WorkflowCampaignDoc);
       after = page.next ?? undefined;
     } while (after !== undefined);
@@ -64,9 +84,19 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
 
   const senderOf = companySenders(eventStore);
 
-  const review = async (doc: DueMessagesDoc, campaign: WorkflowCampaignDoc, now: Date, tally: Record<SendOutcome, number>) => {
+  const review = async (
+    doc: DueMessagesDoc,
+    campaign: WorkflowCampaignDoc,
+    now: Date,
+    tally: Record<SendOutcome, number>,
+  ) => {
     const workflows = campaign.workflows as Workflow[];
-    const planned = planSteps({ workflows, ...(campaign.voicemail ? { voicemail: campaign.voicemail } : {}) }, doc.contact, { enrolledAt: doc.enrolledAt, outcomes: doc.outcomes, answers: doc.answers }, textingWindow);
+    const planned = planSteps(
+      { workflows, ...(campaign.voicemail ? { voicemail: campaign.voicemail } : {}) },
+      doc.contact,
+      { enrolledAt: doc.enrolledAt, outcomes: doc.outcomes, answers: doc.answers },
+      textingWindow,
+    );
     const done = new Set(doc.done);
     const nowMs = now.getTime();
     // The number's recent calls and texts, for the frequency caps, read only when a text is due now.
@@ -75,9 +105,13 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     // A text found late (the campaign was paused, the runner was down) still waits for its window.
     const open = planned.flatMap((s) => {
       if (done.has(s.stepId)) return [];
-      const due = s.channel === 'sms' ? textingWindow(doc.contact, Math.max(Date.parse(s.dueAt), nowMs), recent) : Date.parse(s.dueAt);
+      const due =
+        s.channel === 'sms'
+          ? textingWindow(doc.contact, Math.max(Date.parse(s.dueAt), nowMs), recent)
+          : Date.parse(s.dueAt);
       if (due === undefined) return [];
-      const messageId = doc.pending[s.stepId]?.messageId ?? workflowMessageId(doc.campaignId, doc.contactId, s.stepId, doc.enrolledAt);
+      const messageId =
+        doc.pending[s.stepId]?.messageId ?? workflowMessageId(doc.campaignId, doc.contactId, s.stepId, doc.enrolledAt);
       return [{ ...s, dueAt: new Date(due).toISOString(), messageId }];
     });
     const unplanned = open.filter((s) => {
@@ -85,10 +119,24 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
       return stored === undefined || (Date.parse(s.dueAt) > nowMs && Date.parse(s.dueAt) > Date.parse(stored.dueAt));
     });
     if (doc.facts > doc.factsSeen || unplanned.length > 0) {
-      const steps: ScheduledStep[] = unplanned.map((s) => ({ step: s.stepId, messageId: s.messageId, channel: s.channel, dueAt: s.dueAt }));
+      const steps: ScheduledStep[] = unplanned.map((s) => ({
+        step: s.stepId,
+        messageId: s.messageId,
+        channel: s.channel,
+        dueAt: s.dueAt,
+      }));
       await planWorkflow(
         workflowStream(doc.campaignId, doc.contactId),
-        { type: 'PlanWorkflowSteps', data: { campaignId: doc.campaignId, contactId: doc.contactId, factsSeen: doc.facts, steps, plannedAt: now.toISOString() } },
+        {
+          type: 'PlanWorkflowSteps',
+          data: {
+            campaignId: doc.campaignId,
+            contactId: doc.contactId,
+            factsSeen: doc.facts,
+            steps,
+            plannedAt: now.toISOString(),
+          },
+        },
         {
           commandId: `plan/${doc.campaignId}/${doc.contactId}/${doc.facts}/${steps.map((s) => `${s.step}@${s.dueAt}`).join(',')}`,
           companyId: doc.companyId,
@@ -100,7 +148,15 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     const textedNow: number[] = [];
     for (const step of open.filter((s) => Date.parse(s.dueAt) <= nowMs)) {
       // A text sent in this review counts against the next one; one that must wait is planned next tick.
-      if (step.channel === 'sms' && textedNow.length > 0 && textingWindow(doc.contact, nowMs, { calls: recent?.calls ?? [], texts: [...(recent?.texts ?? []), ...textedNow] }) !== nowMs) continue;
+      if (
+        step.channel === 'sms' &&
+        textedNow.length > 0 &&
+        textingWindow(doc.contact, nowMs, {
+          calls: recent?.calls ?? [],
+          texts: [...(recent?.texts ?? []), ...textedNow],
+        }) !== nowMs
+      )
+        continue;
       const sender = await senderOf(doc.companyId, now);
       const outcome = await sendWorkflowStep(
         sendDeps,
@@ -141,7 +197,10 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
       try {
         await review(doc, campaigns.get(doc.campaignId)!, now, tally);
       } catch (error) {
-        options.log?.error({ err: error, campaignId: doc.campaignId, contactId: doc.contactId }, 'workflow review failed');
+        options.log?.error(
+          { err: error, campaignId: doc.campaignId, contactId: doc.contactId },
+          'workflow review failed',
+        );
       }
     }
     return { reviewed: due.items.length, ...tally };

@@ -42,9 +42,14 @@ const main = () => {
   const prefixes = BSON.deserialize(readFileSync(path)) as Record<string, string>;
   const byState = new Map<string, Set<string>>();
   for (const [code, state] of areaCodeStates(prefixes)) byState.set(state, (byState.get(state) ?? new Set()).add(code));
-  for (const [state, codes] of Object.entries(nanpaAdditions)) for (const code of codes) byState.set(state, (byState.get(state) ?? new Set()).add(code));
-  const rows = [...byState].sort(([a], [b]) => a.localeCompare(b)).map(([state, codes]) => `  ${state}: '${[...codes].sort().join(' ')}',`);
-  process.stdout.write(`${header}\nexport const areaCodesByState: Readonly<Record<string, string>> = {\n${rows.join('\n')}\n};\n`);
+  for (const [state, codes] of Object.entries(nanpaAdditions))
+    for (const code of codes) byState.set(state, (byState.get(state) ?? new Set()).add(code));
+  const rows = [...byState]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([state, codes]) => `  ${state}: '${[...codes].sort().join(' ')}',`);
+  process.stdout.write(
+    `${header}\nexport const areaCodesByState: Readonly<Record<string, string>> = {\n${rows.join('\n')}\n};\n`,
+  );
 };
 
 const header = `/*

@@ -15,10 +15,18 @@ const spec = {
   flags: {
     runs: { value: 'n', description: 'runs per figure, of which the median is printed', default: '3' },
     events: { value: 'n', description: 'events seeded for the rebuild and read cases', default: '1000000' },
-    appends: { value: 'n', description: 'appends of the concurrent append case (the sequential one does at most 20000)', default: '100000' },
+    appends: {
+      value: 'n',
+      description: 'appends of the concurrent append case (the sequential one does at most 20000)',
+      default: '100000',
+    },
     requests: { value: 'n', description: 'requests of the soak case', default: '100000' },
     only: { value: 'cases', description: `comma-separated cases to run: ${cases.join(', ')}`, default: 'all' },
-    dir: { value: 'dir', description: "the bench's scratch directory; refused when it holds files the bench did not write", default: './.bench' },
+    dir: {
+      value: 'dir',
+      description: "the bench's scratch directory; refused when it holds files the bench did not write",
+      default: './.bench',
+    },
   },
   notes: ['Exit codes: 0 done, 2 bad flags, 1 anything else.'],
 } as const;
@@ -30,34 +38,63 @@ const flags = (() => {
     return scriptFailed('bench')(error);
   }
 })();
-const values = { runs: '3', events: '1000000', appends: '100000', requests: '100000', ...flags, dir: resolve(flags.dir ?? '.bench') };
+const values = {
+  runs: '3',
+  events: '1000000',
+  appends: '100000',
+  requests: '100000',
+  ...flags,
+  dir: resolve(flags.dir ?? '.bench'),
+};
 for (const name of ['runs', 'events', 'appends', 'requests'] as const)
-  if (!/^[1-9]\d*$/.test(values[name])) scriptFailed('bench')(new ConfigurationError(`--${name}`, `expected a whole number above 0, got ${values[name]}`));
+  if (!/^[1-9]\d*$/.test(values[name]))
+    scriptFailed('bench')(new ConfigurationError(`--${name}`, `expected a whole number above 0, got ${values[name]}`));
 const runs = Number(values.runs);
 const dir = values.dir;
 /** Marks a directory as the bench's own: one without it, and not empty, is never emptied. */
 const MARK = '.outreach-bench';
 if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, MARK)))
-  scriptFailed('bench')(new ConfigurationError('--dir', `${dir} holds files the bench did not write; name an empty or new directory`));
+  scriptFailed('bench')(
+    new ConfigurationError('--dir', `${dir} holds files the bench did not write; name an empty or new directory`),
+  );
 const only = values.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !cases.includes(name)) ?? [];
-if (unknown.length) scriptFailed('bench')(new ConfigurationError('--only', `no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`));
+if (unknown.length)
+  scriptFailed('bench')(
+    new ConfigurationError('--only', `no case ${unknown.join(', ')}; the cases are ${cases.join(', ')}`),
+  );
 const selected = (name: string) => !only || only.includes(name);
 
-type Result = { perSecond?: number; seconds?: number; value?: number; lost?: number; items?: number; afterWarmUpMb?: number; afterAllMb?: number; rssGrowthMb?: number; peakRssMb: number };
+type Result = {
+  perSecond?: number;
+  seconds?: number;
+  value?: number;
+  lost?: number;
+  items?: number;
+  afterWarmUpMb?: number;
+  afterAllMb?: number;
+  rssGrowthMb?: number;
+  peakRssMb: number;
+};
 
 /** Stores no later case reads: the seeded million events stay, every other case's files go. */
 const clearAfterRun = () => {
-  for (const name of readdirSync(dir)) if (name !== MARK && !name.startsWith('rebuild-events.db')) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir))
+    if (name !== MARK && !name.startsWith('rebuild-events.db'))
+      rmSync(join(dir, name), { recursive: true, force: true });
 };
 
 const run = (script: string, mode: string, count: string): Result => {
   // The previous case's writes are flushed first, so no case pays for another's disk writeback.
   execFileSync('sync');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   clearAfterRun();
   return JSON.parse(out.trim().split('\n').pop()!) as Result;
 };
@@ -88,7 +125,8 @@ const repeat = (script: string, mode: string, count: string) => {
   };
 };
 
-const metric = (name: string, value: number, unit: string) => console.log(`metric ${name} ${value.toFixed(value < 10 ? 3 : 0)} ${unit}`);
+const metric = (name: string, value: number, unit: string) =>
+  console.log(`metric ${name} ${value.toFixed(value < 10 ? 3 : 0)} ${unit}`);
 const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(3)}`);
 
 rmSync(dir, { recursive: true, force: true });
@@ -130,7 +168,8 @@ if (selected('rebuild')) {
   metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
 }
 
-if (selected('dispatch_select')) metric('dispatch_select', repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000').value, 'ms');
+if (selected('dispatch_select'))
+  metric('dispatch_select', repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000').value, 'ms');
 if (selected('import')) {
   const imports = repeat('importBench.ts', 'import', '100000');
   metric('import_100k', imports.seconds, 's');

@@ -14,12 +14,18 @@ import { rebuildProgress } from './rebuild/rebuildProgress.ts';
 const spec = {
   usage: 'npm run rebuild -- [flags]',
   summary:
-    'Brings every read model up to the head of the event store without serving traffic (after a projection\'s version changed, say), with a progress bar and a summary. ' +
+    "Brings every read model up to the head of the event store without serving traffic (after a projection's version changed, say), with a progress bar and a summary. " +
     "It takes the projections' leases as npm start does, so it refuses to run while a live process holds them, naming the holder and when its lease expires.",
   flags: {
-    force: { description: "rebuild even while another process holds the projections' leases (it then writes beside that process)", default: 'off' },
+    force: {
+      description:
+        "rebuild even while another process holds the projections' leases (it then writes beside that process)",
+      default: 'off',
+    },
   },
-  notes: ["Exit codes: 0 done, 2 bad flags or settings, 3 another process holds the projections' leases, 1 anything else."],
+  notes: [
+    "Exit codes: 0 done, 2 bad flags or settings, 3 another process holds the projections' leases, 1 anything else.",
+  ],
 } as const;
 
 const main = async () => {
@@ -29,7 +35,14 @@ const main = async () => {
   const clock = systemScheduler(scriptFailed('rebuild'));
   const taken = flags.force
     ? { release: async () => undefined }
-    : await takeRebuildLeases({ leases, holder, leaseMs: config.projectionLeases.leaseMs, projections: engineProjections.map((p) => p.name), clock, gone: endedHolder(holder) }).catch(async (error: unknown) => {
+    : await takeRebuildLeases({
+        leases,
+        holder,
+        leaseMs: config.projectionLeases.leaseMs,
+        projections: engineProjections.map((p) => p.name),
+        clock,
+        gone: endedHolder(holder),
+      }).catch(async (error: unknown) => {
         leases.close();
         await readStore.close();
         await eventStore.close();
@@ -41,7 +54,11 @@ const main = async () => {
   const progress = await rebuildProgress({ eventStore, readStore }, engineProjections, head);
   await runner.start();
   const bar = new cliProgress.SingleBar(
-    { format: 'rebuilding {bar} {percentage}% | {value}/{total} events | {speed}/s | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: 'rebuilding {bar} {percentage}% | {value}/{total} events | {speed}/s | ETA {eta_formatted}',
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(progress.total, 0, { speed: 0 });
@@ -62,8 +79,12 @@ const main = async () => {
   for (const s of await Promise.all(engineProjections.map((p) => readStore.projectionState(p.name))).then((states) =>
     states.map((state, i) => ({ name: engineProjections[i]!.name, ...state })),
   ))
-    console.log(`${s.name}: version ${s.activeVersion} at position ${s.activeVersion === null ? '-' : String(s.checkpoints[s.activeVersion] ?? 0n)}`);
-  console.log(`${engineProjections.length} projections up to position ${head} (${progress.total} events for the furthest behind) in ${seconds.toFixed(1)} s`);
+    console.log(
+      `${s.name}: version ${s.activeVersion} at position ${s.activeVersion === null ? '-' : String(s.checkpoints[s.activeVersion] ?? 0n)}`,
+    );
+  console.log(
+    `${engineProjections.length} projections up to position ${head} (${progress.total} events for the furthest behind) in ${seconds.toFixed(1)} s`,
+  );
   await taken.release();
   leases.close();
   await readStore.close();

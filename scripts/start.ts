@@ -34,17 +34,28 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env, argv);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
-  const stores = await openStores(config, engineRegistry, (error) => logger.error({ err: error }, 'read store background work failed; it is retried at the next start or swap'));
+  const stores = await openStores(config, engineRegistry, (error) =>
+    logger.error({ err: error }, 'read store background work failed; it is retried at the next start or swap'),
+  );
   const { readStore, leases } = stores;
-  const clock = await serviceClock(config.simulatedClock, { eventStore: stores.eventStore, embedded: config.eventStore.engine === 'sqlite' }, (error) => logger.error({ err: error }, 'scheduled outreach work failed'));
+  const clock = await serviceClock(
+    config.simulatedClock,
+    { eventStore: stores.eventStore, embedded: config.eventStore.engine === 'sqlite' },
+    (error) => logger.error({ err: error }, 'scheduled outreach work failed'),
+  );
   for (const notice of clock.notices) logger[notice.level](notice.fields, notice.message);
   // Outreach log lines and metrics come from what this process appends, so no two processes tell the same event.
   const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: clock.scheduler });
   const { eventStore } = watched;
   // One rules value for every rule that follows configuration: settings, launch, dispatch, texts, consent.
   const compliance = complianceRules(config.compliance);
-  const applied = await applyComplianceRules({ store: eventStore, registry: engineRegistry }, config.compliance, clock.scheduler.now());
-  for (const widening of applied.widerThanShipped) logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
+  const applied = await applyComplianceRules(
+    { store: eventStore, registry: engineRegistry },
+    config.compliance,
+    clock.scheduler.now(),
+  );
+  for (const widening of applied.widerThanShipped)
+    logger.warn(widening, 'compliance rule wider than shipped, acknowledged');
   const holder = leaseHolder(config.projectionLeases.holder);
   const admin = adminToken(config.adminToken, config.dataDir);
   if (admin.created) logger.info({ file: admin.file }, 'created the platform admin token; it is in this file');

@@ -6,11 +6,12 @@ export type { Scheduler, ScheduledTask, Timer } from '../../commands/scheduler.t
 export const systemScheduler = (onError: (error: unknown) => void): Scheduler => ({
   now: () => new Date(),
   after: (delayMs, task) => {
-    const handle = setTimeout(() => {
-      Promise.resolve()
-        .then(task)
-        .catch(onError);
-    }, Math.max(0, delayMs));
+    const handle = setTimeout(
+      () => {
+        Promise.resolve().then(task).catch(onError);
+      },
+      Math.max(0, delayMs),
+    );
     return { cancel: () => clearTimeout(handle) };
   },
 });

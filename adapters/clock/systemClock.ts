@@ -24,11 +24,12 @@ let sequence = 0;
 export const newEntityId = (): string => {
   const random = pooledRandom();
   let msecs = Date.now();
-  if (msecs > lastMs) sequence = ((random[6]! << 22) | (random[7]! << 14) | (random[8]! << 6) | (random[9]! >> 2)) & 0x1fffffff;
+  if (msecs > lastMs)
+    sequence = ((random[6]! << 22) | (random[7]! << 14) | (random[8]! << 6) | (random[9]! >> 2)) & 0x1fffffff;
   else {
     msecs = lastMs;
     sequence += 1;
-    if (sequence > 0x7fffffff) (msecs += 1), (sequence = 0);
+    if (sequence > 0x7fffffff) ((msecs += 1), (sequence = 0));
   }
   lastMs = msecs;
   return v7({ random, msecs, seq: sequence });

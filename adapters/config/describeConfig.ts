@@ -10,6 +10,9 @@ export const describeConfig = (config: Config): Record<string, unknown> => ({
     config.eventStore.engine === 'esdb'
       ? { ...config.eventStore, connectionString: maskCredentials(config.eventStore.connectionString) }
       : config.eventStore,
-  readStore: config.readStore.engine === 'mongodb' ? { ...config.readStore, url: maskCredentials(config.readStore.url) } : config.readStore,
+  readStore:
+    config.readStore.engine === 'mongodb'
+      ? { ...config.readStore, url: maskCredentials(config.readStore.url) }
+      : config.readStore,
   telephony: config.telephony.carrier === 'twilio' ? { ...config.telephony, authToken: '***' } : config.telephony,
 });

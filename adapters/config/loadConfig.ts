@@ -91,7 +91,10 @@ const combinationProblems = (raw: Raw): ErrorDetail[] => {
   for (const clock of ['CLOCK_START', 'CLOCK_SPEED'] as const)
     for (const real of ['TWILIO_ACCOUNT_SID', 'SES_FROM', 'EVENTSTORE_URL', 'MONGODB_URL'] as const)
       if (raw[clock] !== undefined && raw[real] !== undefined)
-        problems.push({ path: clock, message: `a simulated clock runs on the simulated carriers and embedded stores only; unset it or ${real}` });
+        problems.push({
+          path: clock,
+          message: `a simulated clock runs on the simulated carriers and embedded stores only; unset it or ${real}`,
+        });
   return problems;
 };
 
@@ -116,7 +119,13 @@ const toConfig = (v: Settings): Config => ({
   projectionLeases: { leaseMs: v.PROJECTION_LEASE_MS, holder: v.PROJECTION_LEASE_HOLDER },
   telephony:
     v.TWILIO_ACCOUNT_SID && v.TWILIO_AUTH_TOKEN
-      ? { carrier: 'twilio', accountSid: v.TWILIO_ACCOUNT_SID, authToken: v.TWILIO_AUTH_TOKEN, apiUrl: v.TWILIO_API_URL, smsFrom: v.SMS_FROM ?? '' }
+      ? {
+          carrier: 'twilio',
+          accountSid: v.TWILIO_ACCOUNT_SID,
+          authToken: v.TWILIO_AUTH_TOKEN,
+          apiUrl: v.TWILIO_API_URL,
+          smsFrom: v.SMS_FROM ?? '',
+        }
       : { carrier: 'simulated', smsFrom: v.SMS_FROM ?? '+15550100000' },
   email:
     v.SES_FROM && v.AWS_REGION

@@ -25,7 +25,12 @@ const isExpectation = (value: unknown): value is { expected: string } =>
 
 /** Unset settings decode to `fallback`. */
 export const withDefault = <A>(codec: t.Type<A, string, unknown>, fallback: A): t.Type<A, string, unknown> =>
-  new t.Type<A, string, unknown>(codec.name, codec.is, (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)), codec.encode);
+  new t.Type<A, string, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)),
+    codec.encode,
+  );
 
 /** Unset settings decode to undefined. */
 export const optional = <A>(codec: t.Type<A, string, unknown>): t.Type<A | undefined, string, unknown> =>
@@ -46,13 +51,17 @@ export const integerIn = (min: number, max: number): t.Type<number, string, unkn
 
 /** An ISO-8601 instant with its offset (`2027-01-11T17:00:00Z`), as a Date. */
 export const isoInstant = fromString('ISO instant', (raw) =>
-  isIsoInstant(raw) ? new Date(raw) : { expected: `expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got ${shown(raw)}` },
+  isIsoInstant(raw)
+    ? new Date(raw)
+    : { expected: `expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got ${shown(raw)}` },
 );
 
 /** How many times faster than real time a simulated clock runs. */
 export const clockSpeed = fromString('clock speed', (raw) => {
   const value = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(value) && value >= 1 && value <= 3600 ? value : { expected: `expected a number from 1 to 3600, got ${shown(raw)}` };
+  return raw.trim() !== '' && Number.isFinite(value) && value >= 1 && value <= 3600
+    ? value
+    : { expected: `expected a number from 1 to 3600, got ${shown(raw)}` };
 });
 
 export const nonEmpty = fromString('non-empty string', (raw) => raw);
@@ -77,8 +86,10 @@ const schemes = (name: string, pattern: RegExp, normalise: (raw: string) => stri
   fromString(name, (raw) => (pattern.test(raw) ? normalise(raw) : { expected: `expected ${name}, got ${shown(raw)}` }));
 
 /** The installed @eventstore/db-client parses only esdb schemes; KurrentDB speaks the same protocol. */
-export const eventStoreUrl = schemes('an esdb:// or kurrentdb:// URL', /^(esdb|kurrentdb)(\+discover)?:\/\/[^\s/]+/, (raw) =>
-  raw.replace(/^kurrentdb/, 'esdb'),
+export const eventStoreUrl = schemes(
+  'an esdb:// or kurrentdb:// URL',
+  /^(esdb|kurrentdb)(\+discover)?:\/\/[^\s/]+/,
+  (raw) => raw.replace(/^kurrentdb/, 'esdb'),
 );
 
 /** The database a MongoDB URL names after its hosts (`mongodb://host:27017/outreach`), or undefined when it names none. */
@@ -92,11 +103,13 @@ export const mongoDatabaseName = (url: string): string | undefined => {
 };
 
 /** Said of a MongoDB URL without a database, which the driver would otherwise take to be `test`. */
-export const MONGODB_DATABASE_MISSING = 'names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach (without one the driver uses "test")';
+export const MONGODB_DATABASE_MISSING =
+  'names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach (without one the driver uses "test")';
 
 /** A MongoDB URL that names its database. */
 export const mongoUrl = fromString('a mongodb:// or mongodb+srv:// URL', (raw) => {
-  if (!/^mongodb(\+srv)?:\/\/[^\s/]+/.test(raw)) return { expected: `expected a mongodb:// or mongodb+srv:// URL, got ${shown(raw)}` };
+  if (!/^mongodb(\+srv)?:\/\/[^\s/]+/.test(raw))
+    return { expected: `expected a mongodb:// or mongodb+srv:// URL, got ${shown(raw)}` };
   return mongoDatabaseName(raw) === undefined ? { expected: `${shown(raw)} ${MONGODB_DATABASE_MISSING}` } : raw;
 });
 
@@ -105,7 +118,9 @@ export const twilioAccountSid = fromString('Twilio account SID', (raw) =>
 );
 
 export const awsRegion = fromString('AWS region', (raw) =>
-  /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(raw) ? raw : { expected: `expected an AWS region such as us-east-1, got ${shown(raw)}` },
+  /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(raw)
+    ? raw
+    : { expected: `expected an AWS region such as us-east-1, got ${shown(raw)}` },
 );
 
 /** `sender@example.com` or `Example Law <sender@example.com>`. */
@@ -122,7 +137,9 @@ export const logLevel = fromString('log level', (raw): LogLevel | { expected: st
 );
 
 /** `true` or `false`, nothing else, so a typo never flips a safety setting silently. */
-export const flag = fromString('true or false', (raw) => (raw === 'true' ? true : raw === 'false' ? false : { expected: `expected true or false, got ${shown(raw)}` }));
+export const flag = fromString('true or false', (raw) =>
+  raw === 'true' ? true : raw === 'false' ? false : { expected: `expected true or false, got ${shown(raw)}` },
+);
 
 const units: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -144,7 +161,9 @@ export const byteSizeIn = (min: number, max: number): t.Type<number, string, unk
 
 /** A phone number in E.164 form, as carriers take a sender number. */
 export const e164 = fromString('an E.164 phone number such as +13125550100', (raw) =>
-  /^\+[1-9]\d{7,14}$/.test(raw.trim()) ? raw.trim() : { expected: `an E.164 phone number such as +13125550100, got ${JSON.stringify(raw.slice(0, 40))}` },
+  /^\+[1-9]\d{7,14}$/.test(raw.trim())
+    ? raw.trim()
+    : { expected: `an E.164 phone number such as +13125550100, got ${JSON.stringify(raw.slice(0, 40))}` },
 );
 
 /** Rule-table overrides: a JSON file's path, or the JSON itself when it starts with `{`. */
@@ -155,7 +174,9 @@ export const complianceOverrides = fromString('compliance rules', (raw): Complia
     try {
       text = readFileSync(raw, 'utf8');
     } catch (error) {
-      return { expected: `expected a readable JSON file or inline JSON, could not read ${JSON.stringify(raw)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+      return {
+        expected: `expected a readable JSON file or inline JSON, could not read ${JSON.stringify(raw)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      };
     }
   const where = inline ? 'the inline JSON' : JSON.stringify(raw);
   let json: unknown;
@@ -169,5 +190,7 @@ export const complianceOverrides = fromString('compliance rules', (raw): Complia
   const conflicts = keywordConflicts(complianceRules(decoded.right).smsKeywords);
   if (conflicts.length > 0) return { expected: `invalid rules in ${where}: smsKeywords: ${conflicts.join('; ')}` };
   const floor = belowLegalFloor(decoded.right.callingHours);
-  return floor.length > 0 ? { expected: `invalid rules in ${where}: ${floor.map((p) => `${p.path}: ${p.message}`).join('; ')}` } : decoded.right;
+  return floor.length > 0
+    ? { expected: `invalid rules in ${where}: ${floor.map((p) => `${p.path}: ${p.message}`).join('; ')}` }
+    : decoded.right;
 });

@@ -6,10 +6,13 @@ export const settings = {
   UNSUBSCRIBE_SECRET: 'key that signs email unsubscribe links (at least 32 characters; default: generated in DATA_DIR)',
   PUBLIC_URL: 'public http(s) base URL, for webhook URLs and Twilio signature checks',
   EVENTSTORE_URL: 'esdb:// or kurrentdb:// connection string (unset: embedded SQLite)',
-  EVENTSTORE_MAX_APPEND_BYTES: "most bytes one append may hold, counted as EventStoreDB counts them; set it to the server's MaxAppendSize (4kb to 16mb, default 1mb)",
-  MONGODB_URL: 'mongodb:// or mongodb+srv:// connection string naming its database, e.g. mongodb://localhost:27017/outreach (unset: embedded SQLite)',
+  EVENTSTORE_MAX_APPEND_BYTES:
+    "most bytes one append may hold, counted as EventStoreDB counts them; set it to the server's MaxAppendSize (4kb to 16mb, default 1mb)",
+  MONGODB_URL:
+    'mongodb:// or mongodb+srv:// connection string naming its database, e.g. mongodb://localhost:27017/outreach (unset: embedded SQLite)',
   PROJECTION_LEASE_MS: 'how long a process runs a projection without renewing its lease, in ms (default 15000)',
-  PROJECTION_LEASE_HOLDER: 'this process in projection leases, unique among running processes (default: host name, pid and a random suffix)',
+  PROJECTION_LEASE_HOLDER:
+    'this process in projection leases, unique among running processes (default: host name, pid and a random suffix)',
   TWILIO_ACCOUNT_SID: 'Twilio account SID (unset: simulated carrier)',
   TWILIO_AUTH_TOKEN: 'Twilio auth token',
   TWILIO_API_URL: 'Twilio-compatible API base URL (default: Twilio)',
@@ -23,7 +26,8 @@ export const settings = {
   CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
   COMPLIANCE_RULES: 'JSON file (or inline JSON) overriding calling-hours rows, area-code presumptions and SMS keywords',
   WEBHOOK_ALLOW_PRIVATE: 'true lets campaign webhooks reach private, loopback and link-local addresses (default false)',
-  CLOCK_START: 'ISO time a simulated clock starts at, for trials on the simulated carriers and embedded stores only (unset: real time)',
+  CLOCK_START:
+    'ISO time a simulated clock starts at, for trials on the simulated carriers and embedded stores only (unset: real time)',
   CLOCK_SPEED: 'how many times faster than real time the simulated clock runs, 1 to 3600 (default 1)',
 } as const;
 

@@ -23,7 +23,12 @@ export const emailFromConfig = (
 ): Email & { close(): void } => {
   switch (config.carrier) {
     case 'ses':
-      return sesEmail({ region: config.region, endpoint: config.endpoint, from: config.from, ...(credentials ? { credentials } : {}) });
+      return sesEmail({
+        region: config.region,
+        endpoint: config.endpoint,
+        from: config.from,
+        ...(credentials ? { credentials } : {}),
+      });
     case 'simulated':
       return { ...simulatedEmail(simulated), close: () => {} };
     default:

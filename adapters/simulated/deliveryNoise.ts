@@ -13,7 +13,12 @@ export type DeliveryNoise = {
   readonly duplicate: number;
 };
 
-export const noNoise: DeliveryNoise = { jitterMs: { min: 0, max: 0 }, late: 0, lateMs: { min: 0, max: 0 }, duplicate: 0 };
+export const noNoise: DeliveryNoise = {
+  jitterMs: { min: 0, max: 0 },
+  late: 0,
+  lateMs: { min: 0, max: 0 },
+  duplicate: 0,
+};
 
 /** Schedules the delivery (or deliveries) of one report that happened at `happenedAt` (ms since epoch). */
 export const deliverWithNoise = (
@@ -27,7 +32,8 @@ export const deliverWithNoise = (
   const copies = random.chance(noise.duplicate) ? 2 : 1;
   for (let copy = 0; copy < copies; copy += 1) {
     const delay =
-      random.between(noise.jitterMs.min, noise.jitterMs.max) + (random.chance(noise.late) ? random.between(noise.lateMs.min, noise.lateMs.max) : 0);
+      random.between(noise.jitterMs.min, noise.jitterMs.max) +
+      (random.chance(noise.late) ? random.between(noise.lateMs.min, noise.lateMs.max) : 0);
     scheduler.after(happenedAt + delay - scheduler.now().getTime(), () => send().catch(onError));
   }
 };

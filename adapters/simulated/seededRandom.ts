@@ -17,7 +17,9 @@ export type SeededRandom = {
  * key only, so the order in which the engine places calls never changes what a given call does.
  */
 export const seededRandom = (seed: number, ...key: readonly (string | number)[]): SeededRandom => {
-  const digest = createHash('sha256').update(JSON.stringify([seed, ...key])).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([seed, ...key]))
+    .digest();
   const rng = xoroshiro128plus(digest.readInt32LE(0));
   const next = () => uniformFloat64(rng);
   return {
@@ -32,7 +34,11 @@ export const seededRandom = (seed: number, ...key: readonly (string | number)[])
         if (roll < weight) return key;
         roll -= weight;
       }
-      return (entries.findLast(([, weight]) => weight > 0) ?? entries[0] ?? (() => { throw new RangeError('no weights'); })())[0];
+      return (entries.findLast(([, weight]) => weight > 0) ??
+        entries[0] ??
+        (() => {
+          throw new RangeError('no weights');
+        })())[0];
     },
   };
 };
@@ -42,7 +48,11 @@ export const seededRandom = (seed: number, ...key: readonly (string | number)[])
  * The run keeps apart carriers started at different times on one store (a restart, a second demo), whose plays are alike.
  */
 export const carrierId = (prefix: string, run: string, seed: number, ...key: readonly (string | number)[]): string =>
-  prefix + createHash('sha256').update(JSON.stringify(['id', run, seed, ...key])).digest('hex').slice(0, 32);
+  prefix +
+  createHash('sha256')
+    .update(JSON.stringify(['id', run, seed, ...key]))
+    .digest('hex')
+    .slice(0, 32);
 
 /** A new carrier run: random, since two starts of the engine on one store must never hand out the same ids. */
 export const newCarrierRun = (): string => randomUUID();

@@ -37,34 +37,55 @@ export const httpWebhookSender = (options: WebhookSenderOptions = {}): WebhookSe
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     const target = URL.canParse(url) ? new URL(url) : undefined;
-    if (!target || (target.protocol !== 'http:' && target.protocol !== 'https:')) return { latencyMs: 0, error: 'refused: not an http(s) URL' };
+    if (!target || (target.protocol !== 'http:' && target.protocol !== 'https:'))
+      return { latencyMs: 0, error: 'refused: not an http(s) URL' };
     const host = hostOf(target);
     const deadline = AbortSignal.timeout(timeoutMs);
     let addresses: readonly ResolvedAddress[];
     try {
-      addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await Promise.race([resolve(host), new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(new Error(`resolving ${host} timed out`))))]);
+      addresses = isIP(host)
+        ? [{ address: host, family: isIP(host) }]
+        : await Promise.race([
+            resolve(host),
+            new Promise<never>((_, reject) =>
+              deadline.addEventListener('abort', () => reject(new Error(`resolving ${host} timed out`))),
+            ),
+          ]);
     } catch (error) {
       return { latencyMs: latency(), error: `could not resolve ${host}: ${describe(error)}` };
     }
     const first = addresses[0];
     if (!first) return { latencyMs: latency(), error: `could not resolve ${host}: no address` };
     const refused = addresses.find((a) => !isPublicAddress(a.address));
-    if (refused && !options.allowPrivate) return { latencyMs: latency(), error: `refused: ${host} resolves to ${refused.address}, a private, loopback or link-local address` };
+    if (refused && !options.allowPrivate)
+      return {
+        latencyMs: latency(),
+        error: `refused: ${host} resolves to ${refused.address}, a private, loopback or link-local address`,
+      };
     const checked: LookupFunction = (_name, lookupOptions, callback) => {
-      if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [first]);
+      if ((lookupOptions as { all?: boolean }).all)
+        (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [first]);
       else callback(null, first.address, first.family);
     };
     return new Promise<WebhookAnswer>((answer) => {
       const request = (target.protocol === 'https:' ? https : http).request(
         target,
-        { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: checked, agent: false, signal: deadline },
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          lookup: checked,
+          agent: false,
+          signal: deadline,
+        },
         (response) => {
           // The status is the answer; a body a receiver keeps sending is not read.
           answer({ statusCode: response.statusCode ?? 0, latencyMs: latency() });
           response.destroy();
         },
       );
-      request.on('error', (error) => answer({ latencyMs: latency(), error: deadline.aborted ? `timed out after ${timeoutMs} ms` : describe(error) }));
+      request.on('error', (error) =>
+        answer({ latencyMs: latency(), error: deadline.aborted ? `timed out after ${timeoutMs} ms` : describe(error) }),
+      );
       request.end(body);
     });
   };

@@ -12,7 +12,8 @@ export const createAgent = (deps: CommandWriter) => {
   const handle = handlerOf(deps, agentDecider);
   const findForm = formOfCompany(deps.eventStore);
   return async ({ formId, ...settings }: AgentSettings, context: CommandContext) => {
-    const form = formId === undefined ? undefined : { formId, found: (await findForm(formId, context.companyId)) !== undefined };
+    const form =
+      formId === undefined ? undefined : { formId, found: (await findForm(formId, context.companyId)) !== undefined };
     const data: CreateAgent['data'] = { ...settings, ...(form ? { form } : {}) };
     return handle(agentStream(settings.agentId), { type: 'CreateAgent', data }, context);
   };

@@ -31,7 +31,18 @@ export const campaignInvocation = (deps: OutreachDeps) => {
     const invocationId = context.commandId;
     const at = context.now.toISOString();
     const recorded = await campaigns(
-      { type: 'InvokeCampaign', data: { campaignId, companyId: context.companyId, now: at, invocationId, invokedBy: context.actor, roster, ...target } },
+      {
+        type: 'InvokeCampaign',
+        data: {
+          campaignId,
+          companyId: context.companyId,
+          now: at,
+          invocationId,
+          invokedBy: context.actor,
+          roster,
+          ...target,
+        },
+      },
       context,
     );
     const voiceRuns = recorded.newState.status === 'NONE' ? [] : callingRuns(recorded.newState.draft);
@@ -43,7 +54,10 @@ export const campaignInvocation = (deps: OutreachDeps) => {
       const chunk = contactIds.slice(from, from + parallel);
       const results = await Promise.all(
         chunk.map((contactId) =>
-          enrollments({ type: 'InvokeOutreach', data: { campaignId, contactId, at, invocationId, voiceRuns } }, { ...context, commandId: `${invocationId}/${contactId}` }),
+          enrollments(
+            { type: 'InvokeOutreach', data: { campaignId, contactId, at, invocationId, voiceRuns } },
+            { ...context, commandId: `${invocationId}/${contactId}` },
+          ),
         ),
       );
       results.forEach((result, i) => {

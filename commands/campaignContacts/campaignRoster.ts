@@ -16,6 +16,8 @@ export const campaignRoster = async (eventStore: EventStore, campaignId: string)
   const enrolled = (event: CampaignEvent) => {
     if (event.type === 'ContactsEnrolled') batches.push(event.data.contacts);
   };
-  const { state, position } = await aggregateStream(eventStore, campaignDecider, campaignStream(campaignId), { each: enrolled });
+  const { state, position } = await aggregateStream(eventStore, campaignDecider, campaignStream(campaignId), {
+    each: enrolled,
+  });
   return { state, roster: rosterOf(batches), position: position ?? 0n };
 };

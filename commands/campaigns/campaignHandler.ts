@@ -12,7 +12,8 @@ export type CampaignDeps = CommandWriter & {
 /** Handles a campaign command on its stream, at the revision the caller expects (If-Match) when it names one. */
 export const campaignHandler = (deps: CampaignDeps) => {
   const handle = handlerOf(deps, campaignDecider);
-  return (command: CampaignCommand, context: CommandContext, options?: HandleOptions) => handle(campaignStream(command.data.campaignId), command, context, options);
+  return (command: CampaignCommand, context: CommandContext, options?: HandleOptions) =>
+    handle(campaignStream(command.data.campaignId), command, context, options);
 };
 
 export type CampaignHandler = ReturnType<typeof campaignHandler>;

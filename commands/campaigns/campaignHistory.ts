@@ -19,7 +19,8 @@ export const campaignHistory = async (
     if (first.metadata.companyId !== companyId) return undefined;
     const events: RecordedEvent[] = [];
     const fromRevision = page.after === undefined ? 0n : page.after + 1n;
-    for await (const event of eventStore.readStream(stream, { fromRevision, maxCount: page.limit + 1 })) events.push(event);
+    for await (const event of eventStore.readStream(stream, { fromRevision, maxCount: page.limit + 1 }))
+      events.push(event);
     const more = events.length > page.limit;
     const shown = events.slice(0, page.limit);
     return { events: shown, next: more ? shown[shown.length - 1]!.revision : null };

@@ -17,7 +17,8 @@ const refuseUnreachableWebhook = (changes: DraftChanges, allowPrivate: boolean):
   const url = changes.externalInvocation?.webhookUrl;
   if (url === undefined || !URL.canParse(url)) return;
   const problems = webhookUrlProblems('externalInvocation.webhookUrl', url, allowPrivate);
-  if (problems.length > 0) throw new ValidationError('CAMPAIGN.WEBHOOK_URL_REFUSED', 'The webhook URL cannot receive webhooks.', problems);
+  if (problems.length > 0)
+    throw new ValidationError('CAMPAIGN.WEBHOOK_URL_REFUSED', 'The webhook URL cannot receive webhooks.', problems);
 };
 
 /** Starting, autosaving, remembering the builder step and deleting drafts. */
@@ -25,9 +26,16 @@ export const draftCommands = (deps: CampaignDeps) => {
   const handle = campaignHandler(deps);
 
   /** What the draft copies from elsewhere: the company's hours for "company times", the form of a pre-built agent. */
-  const copied = async (changes: DraftChanges, companyId: string): Promise<Pick<SaveDraft['data'], 'companyHours' | 'agentForm'>> => {
-    const settings = changes.schedule?.mode === 'company' ? await readCompanySettings(deps.eventStore, companyId) : undefined;
-    const agent = typeof changes.agentId === 'string' ? await readAgentFacts(deps.eventStore, changes.agentId, companyId) : undefined;
+  const copied = async (
+    changes: DraftChanges,
+    companyId: string,
+  ): Promise<Pick<SaveDraft['data'], 'companyHours' | 'agentForm'>> => {
+    const settings =
+      changes.schedule?.mode === 'company' ? await readCompanySettings(deps.eventStore, companyId) : undefined;
+    const agent =
+      typeof changes.agentId === 'string'
+        ? await readAgentFacts(deps.eventStore, changes.agentId, companyId)
+        : undefined;
     return {
       ...(settings ? { companyHours: settings.defaultBusinessHours } : {}),
       ...(agent?.formId !== undefined ? { agentForm: { agentId: agent.agentId, formId: agent.formId } } : {}),
@@ -36,17 +44,34 @@ export const draftCommands = (deps: CampaignDeps) => {
 
   return {
     start: (campaignId: string, name: string, context: CommandContext) =>
-      handle({ type: 'StartDraft', data: { campaignId, companyId: context.companyId, name, now: context.now.toISOString() } }, context),
+      handle(
+        {
+          type: 'StartDraft',
+          data: { campaignId, companyId: context.companyId, name, now: context.now.toISOString() },
+        },
+        context,
+      ),
 
     save: async (target: Target, changes: DraftChanges, context: CommandContext) => {
       refuseUnreachableWebhook(changes, deps.allowPrivateWebhooks === true);
-      return handle({ type: 'SaveDraft', data: { ...addressed(target, context), changes, ...(await copied(changes, context.companyId)) } }, context, expectedBy(target));
+      return handle(
+        {
+          type: 'SaveDraft',
+          data: { ...addressed(target, context), changes, ...(await copied(changes, context.companyId)) },
+        },
+        context,
+        expectedBy(target),
+      );
     },
 
     changeStep: (target: Target, step: BuilderStep, context: CommandContext) =>
       handle({ type: 'ChangeStep', data: { ...addressed(target, context), step } }, context, expectedBy(target)),
 
     remove: (target: Target, context: CommandContext) =>
-      handle({ type: 'DeleteCampaign', data: { ...addressed(target, context), now: context.now.toISOString() } }, context, expectedBy(target)),
+      handle(
+        { type: 'DeleteCampaign', data: { ...addressed(target, context), now: context.now.toISOString() } },
+        context,
+        expectedBy(target),
+      ),
   };
 };

@@ -13,5 +13,7 @@ export const draftTemplateProblems = (draft: Draft): ErrorDetail[] => {
     ),
     ['voicemail.message', draft.voicemail?.message],
   ];
-  return templates.flatMap(([path, template]) => (template === undefined ? [] : templateProblems(template).map((message) => ({ path, message }))));
+  return templates.flatMap(([path, template]) =>
+    template === undefined ? [] : templateProblems(template).map((message) => ({ path, message })),
+  );
 };

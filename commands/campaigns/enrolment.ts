@@ -23,16 +23,23 @@ export const enrolmentContinuation = (deps: CampaignDeps) => {
   const step = async (campaignId: string, state: Campaign, context: CommandContext) => {
     const frozen = state.launch!.list;
     const list = await readListFacts(deps.eventStore, frozen.listId, state.companyId, frozen.listRevision);
-    if (!list) throw new IllegalStateError('CAMPAIGN.ENROLMENT_LIST_MISSING', `The list ${named(frozen.listId)} the campaign launched with is gone.`);
+    if (!list)
+      throw new IllegalStateError(
+        'CAMPAIGN.ENROLMENT_LIST_MISSING',
+        `The list ${named(frozen.listId)} the campaign launched with is gone.`,
+      );
     return handle(
       { type: 'ContinueEnrolment', data: { campaignId, companyId: state.companyId, list } },
       { ...context, companyId: state.companyId, commandId: `enrol/${campaignId}/${state.enrolledBatches}` },
     );
   };
 
-  return async (campaignId: string, context: CommandContext): Promise<HandleResult<CampaignState, CampaignEvent> | undefined> => {
+  return async (
+    campaignId: string,
+    context: CommandContext,
+  ): Promise<HandleResult<CampaignState, CampaignEvent> | undefined> => {
     let last: HandleResult<CampaignState, CampaignEvent> | undefined;
-    for (let conflicts = 0; ; ) {
+    for (let conflicts = 0; ;) {
       const { state } = await foldCampaign(deps.eventStore, campaignId);
       // A completed campaign is final: its contacts stay as it left them.
       if (state.status === 'NONE' || state.status === 'COMPLETED' || !enrolmentUnfinished(state)) return last;

@@ -14,13 +14,20 @@ import type { LocalHours } from '../../domain/outreach/callingHoursRules.ts';
 const scheduleFilterProblems = (draft: Draft) =>
   (draft.reportSchedules ?? []).flatMap((schedule, i) => {
     const report = reportNamed(schedule.report);
-    return report ? reportFilterProblems(report, schedule.filters ?? {}).map((p) => ({ path: `reportSchedules.${i}.filters.${p.path}`, message: p.message })) : [];
+    return report
+      ? reportFilterProblems(report, schedule.filters ?? {}).map((p) => ({
+          path: `reportSchedules.${i}.filters.${p.path}`,
+          message: p.message,
+        }))
+      : [];
   });
 
 /** The webhook URL's address problems; a URL that is not http(s) at all is named by launch validation itself. */
 const webhookAddressProblems = (draft: Draft, allowPrivate: boolean) => {
   const url = draft.externalInvocation?.enabled ? draft.externalInvocation.webhookUrl : undefined;
-  return url !== undefined && HttpUrl.is(url) ? webhookUrlProblems('externalInvocation.webhookUrl', url, allowPrivate) : [];
+  return url !== undefined && HttpUrl.is(url)
+    ? webhookUrlProblems('externalInvocation.webhookUrl', url, allowPrivate)
+    : [];
 };
 
 /**

@@ -6,4 +6,5 @@ import type { EventStore } from '../eventStore.ts';
 export type CompanyDeps = { readonly store: EventStore; readonly registry: EventRegistry };
 
 /** Commands on a company stream, decided by the company decider. */
-export const companyHandler = (deps: CompanyDeps) => commandHandler({ store: deps.store, registry: deps.registry, decider: companyDecider });
+export const companyHandler = (deps: CompanyDeps) =>
+  commandHandler({ store: deps.store, registry: deps.registry, decider: companyDecider });

@@ -16,7 +16,12 @@ export const companySenders = (eventStore: EventStore) => {
     if (known && now.getTime() - known.readAt < FRESH_MS && now.getTime() >= known.readAt) return known.sender;
     const company = await loadCompany(eventStore, companyId);
     const sender: CompanySender =
-      company.status === 'Active' ? { name: company.name, ...(company.postalAddress !== undefined ? { postalAddress: company.postalAddress } : {}) } : { name: '' };
+      company.status === 'Active'
+        ? {
+            name: company.name,
+            ...(company.postalAddress !== undefined ? { postalAddress: company.postalAddress } : {}),
+          }
+        : { name: '' };
     if (remembered.size >= MAX_REMEMBERED && !remembered.has(companyId)) remembered.clear();
     remembered.set(companyId, { sender, readAt: now.getTime() });
     return sender;

@@ -4,9 +4,20 @@ import { newApiKey } from './apiKeys.ts';
 import { companyHandler, type CompanyDeps } from './companyHandler.ts';
 import { keyShownOnce } from './keyShownOnce.ts';
 
-export type NewCompany = { readonly companyId: string; readonly name: string; readonly keyId: string; readonly apiKeyName: string };
+export type NewCompany = {
+  readonly companyId: string;
+  readonly name: string;
+  readonly keyId: string;
+  readonly apiKeyName: string;
+};
 
-export type CreatedCompany = { readonly companyId: string; readonly name: string; readonly keyId: string; readonly apiKey: string; readonly position: bigint };
+export type CreatedCompany = {
+  readonly companyId: string;
+  readonly name: string;
+  readonly keyId: string;
+  readonly apiKey: string;
+  readonly position: bigint;
+};
 
 /** A company and its first API key, in one append: a company never exists without a way in. */
 export const createCompany = (deps: CompanyDeps & { readonly random?: (size: number) => Buffer }) => {
@@ -17,11 +28,21 @@ export const createCompany = (deps: CompanyDeps & { readonly random?: (size: num
       companyStream(company.companyId),
       {
         type: 'CreateCompany',
-        data: { companyId: company.companyId, name: company.name, firstKey: { keyId: company.keyId, name: company.apiKeyName, secretHash } },
+        data: {
+          companyId: company.companyId,
+          name: company.name,
+          firstKey: { keyId: company.keyId, name: company.apiKeyName, secretHash },
+        },
       },
       { ...context, companyId: company.companyId },
     );
     if (result.repeated) throw keyShownOnce(company.keyId);
-    return { companyId: company.companyId, name: company.name, keyId: company.keyId, apiKey: key, position: result.position };
+    return {
+      companyId: company.companyId,
+      name: company.name,
+      keyId: company.keyId,
+      apiKey: key,
+      position: result.position,
+    };
   };
 };

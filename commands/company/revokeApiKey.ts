@@ -6,7 +6,11 @@ import { companyHandler, type CompanyDeps } from './companyHandler.ts';
 export const revokeApiKey = (deps: CompanyDeps) => {
   const handle = companyHandler(deps);
   return async (keyId: string, context: CommandContext): Promise<{ readonly position: bigint }> => {
-    const result = await handle(companyStream(context.companyId), { type: 'RevokeApiKey', data: { companyId: context.companyId, keyId } }, context);
+    const result = await handle(
+      companyStream(context.companyId),
+      { type: 'RevokeApiKey', data: { companyId: context.companyId, keyId } },
+      context,
+    );
     return { position: result.position };
   };
 };

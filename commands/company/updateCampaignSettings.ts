@@ -11,8 +11,18 @@ import { companyHandler, type CompanyDeps } from './companyHandler.ts';
  */
 export const updateCampaignSettings = (deps: CompanyDeps & { readonly federalHours: LocalHours }) => {
   const handle = companyHandler(deps);
-  return async (settings: CampaignSettingsDraft, context: CommandContext): Promise<{ readonly settings: CampaignSettings; readonly position: bigint }> => {
-    const result = await handle(companyStream(context.companyId), { type: 'UpdateCampaignSettings', data: { companyId: context.companyId, settings, federalHours: deps.federalHours } }, context);
+  return async (
+    settings: CampaignSettingsDraft,
+    context: CommandContext,
+  ): Promise<{ readonly settings: CampaignSettings; readonly position: bigint }> => {
+    const result = await handle(
+      companyStream(context.companyId),
+      {
+        type: 'UpdateCampaignSettings',
+        data: { companyId: context.companyId, settings, federalHours: deps.federalHours },
+      },
+      context,
+    );
     if (result.newState.status !== 'Active') throw new Error('a company that accepted settings must exist');
     return { settings: result.newState.campaignSettings, position: result.position };
   };

@@ -9,7 +9,9 @@ import { commandHandler } from '../handleCommand.ts';
 /** JSON with its keys sorted, so the same rules always print (and hash) the same. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 
 export type AppliedRules = {
@@ -19,7 +21,11 @@ export type AppliedRules = {
 };
 
 /** Records the rules a start runs with on the platform stream, unless they are the ones last recorded. */
-export const applyComplianceRules = async (deps: { store: EventStore; registry: EventRegistry }, overrides: ComplianceOverrides, now: Date): Promise<AppliedRules> => {
+export const applyComplianceRules = async (
+  deps: { store: EventStore; registry: EventRegistry },
+  overrides: ComplianceOverrides,
+  now: Date,
+): Promise<AppliedRules> => {
   const text = canonical(overrides);
   const fingerprint = createHash('sha256').update(text).digest('hex');
   const widerThanShipped = acknowledgedWidenings(overrides.callingHours);
@@ -27,7 +33,12 @@ export const applyComplianceRules = async (deps: { store: EventStore; registry: 
   const result = await handle(
     complianceRulesStream,
     { type: 'ApplyComplianceRules', data: { overrides: text, widerThanShipped, fingerprint, at: now.toISOString() } },
-    { commandId: `compliance-rules-${fingerprint}-${now.getTime()}`, companyId: 'platform', actor: 'configuration', now },
+    {
+      commandId: `compliance-rules-${fingerprint}-${now.getTime()}`,
+      companyId: 'platform',
+      actor: 'configuration',
+      now,
+    },
   );
   return { widerThanShipped, recorded: result.newEvents.length > 0 };
 };

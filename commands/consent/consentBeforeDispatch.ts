@@ -13,6 +13,8 @@ export const consentBeforeDispatch = (deps: UnroutedTextDeps & { readonly clock:
     const consent = await consentOf(deps.eventStore, companyId, address);
     // Already blocked on both phone channels: nothing an unrouted text could add.
     if (consent.address.kind !== 'phone' || (consent.blocked.voice && consent.blocked.sms)) return consent;
-    return (await honour(companyId, address, deps.clock())) > 0 ? consentOf(deps.eventStore, companyId, address) : consent;
+    return (await honour(companyId, address, deps.clock())) > 0
+      ? consentOf(deps.eventStore, companyId, address)
+      : consent;
   };
 };

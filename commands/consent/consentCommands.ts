@@ -1,7 +1,12 @@
 import { consentAddress } from '../../domain/consent/address.ts';
 import type { ConsentCommand, OptInQuestion } from '../../domain/consent/commands.ts';
 import { consentDecider } from '../../domain/consent/decider.ts';
-import { consentStream, type ConsentChannel, type ConsentContext, type OptOutSource } from '../../domain/consent/events.ts';
+import {
+  consentStream,
+  type ConsentChannel,
+  type ConsentContext,
+  type OptOutSource,
+} from '../../domain/consent/events.ts';
 import { defaultConsentRules, type ConsentRules } from '../../domain/consent/consentRules.ts';
 import type { CommandContext } from '../commandContext.ts';
 import { handlerOf, type CommandWriter } from '../handleCommand.ts';
@@ -23,7 +28,12 @@ export type OptOut = {
   readonly optInQuestion?: OptInQuestion;
 };
 
-export type Reopen = { readonly address: string; readonly reason: string; readonly channel?: ConsentChannel; readonly context?: ConsentContext };
+export type Reopen = {
+  readonly address: string;
+  readonly reason: string;
+  readonly channel?: ConsentChannel;
+  readonly context?: ConsentContext;
+};
 
 /** Records opt-outs, keyword opt-ins and admin reopenings on the address's consent stream, for the context's company. */
 export const consentCommands = (deps: ConsentDeps) => {
@@ -31,7 +41,11 @@ export const consentCommands = (deps: ConsentDeps) => {
   const handle = handlerOf(deps, consentDecider);
   const run = (command: ConsentCommand, context: CommandContext) =>
     handle(consentStream(command.data.companyId, consentAddress(command.data.address).value), command, context);
-  const target = (address: string, context: CommandContext, at = context.now) => ({ companyId: context.companyId, address, at: at.toISOString() });
+  const target = (address: string, context: CommandContext, at = context.now) => ({
+    companyId: context.companyId,
+    address,
+    at: at.toISOString(),
+  });
 
   return {
     optOut: ({ address, source, channel, context: where, optInQuestion, at }: OptOut, context: CommandContext) =>
@@ -49,8 +63,25 @@ export const consentCommands = (deps: ConsentDeps) => {
         context,
       ),
     /** `answer`: the keyword counts only as the reply to the last opt-out's question, in time. */
-    smsOptIn: (address: string, keyword: string, where: ConsentContext | undefined, context: CommandContext, answer = false) =>
-      run({ type: 'RecordSmsOptIn', data: { ...target(address, context), keyword, ...(answer ? { answer } : {}), ...(where ? { context: where } : {}) } }, context),
+    smsOptIn: (
+      address: string,
+      keyword: string,
+      where: ConsentContext | undefined,
+      context: CommandContext,
+      answer = false,
+    ) =>
+      run(
+        {
+          type: 'RecordSmsOptIn',
+          data: {
+            ...target(address, context),
+            keyword,
+            ...(answer ? { answer } : {}),
+            ...(where ? { context: where } : {}),
+          },
+        },
+        context,
+      ),
     /** Who reopens is the command's actor: an admin cannot reopen in someone else's name; the period is configuration's. */
     reopen: ({ address, reason, channel, context: where }: Reopen, context: CommandContext) =>
       run(

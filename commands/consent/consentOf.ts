@@ -13,7 +13,11 @@ export type Consent = ConsentState & {
 
 export const consentOf = async (eventStore: EventStore, companyId: string, rawAddress: string): Promise<Consent> => {
   const address = consentAddress(rawAddress);
-  const { state, revision } = await aggregateStream(eventStore, consentDecider, consentStream(companyId, address.value));
+  const { state, revision } = await aggregateStream(
+    eventStore,
+    consentDecider,
+    consentStream(companyId, address.value),
+  );
   return { ...state, address, revision: revision === undefined ? -1 : Number(revision) };
 };
 

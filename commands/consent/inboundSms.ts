@@ -17,7 +17,13 @@ export type InboundSmsConsent = {
 /** What an inbound text means for consent, recorded on the sender's consent stream, and what to answer. */
 export const inboundSmsConsent =
   (commands: ConsentCommands, keywords: SmsKeywords = defaultSmsKeywords) =>
-  async (from: string, body: string, where: ConsentContext, sender: ReplySender, context: CommandContext): Promise<InboundSmsConsent> => {
+  async (
+    from: string,
+    body: string,
+    where: ConsentContext,
+    sender: ReplySender,
+    context: CommandContext,
+  ): Promise<InboundSmsConsent> => {
     const intent = classifySms(body, keywords);
     const replies = consentReplies(sender, keywords);
     const excerpt = body.trim().slice(0, 160);
@@ -30,7 +36,15 @@ export const inboundSmsConsent =
         const uncertain = intent.kind === 'opt_out_request' || !intent.alone;
         const by = new Date(context.now.getTime() + keywords.optInAnswerHours * 3_600_000).toISOString();
         const optInQuestion = uncertain ? { optInQuestion: { answer: keywords.optInAnswer, by } } : {};
-        const result = await commands.optOut({ address: from, source, ...optInQuestion, context: { ...where, ...keyword, matched: intent.matched, excerpt } }, context);
+        const result = await commands.optOut(
+          {
+            address: from,
+            source,
+            ...optInQuestion,
+            context: { ...where, ...keyword, matched: intent.matched, excerpt },
+          },
+          context,
+        );
         const recorded = result.newEvents.length > 0;
         const confirmation = uncertain ? replies.uncertainOptOutConfirmation : replies.optOutConfirmation;
         // A repeated STOP gets no second confirmation: only one is allowed.

@@ -10,7 +10,12 @@ import type { ConsentCommands } from './consentCommands.ts';
 import { named } from '../../domain/namedValue.ts';
 
 /** A contact as its campaign enrolled it, read from the campaign stream; another company's campaign is not found. */
-export const enrolledContactOf = async (eventStore: EventStore, companyId: string, campaignId: string, contactId: string): Promise<EnrolledContact> => {
+export const enrolledContactOf = async (
+  eventStore: EventStore,
+  companyId: string,
+  campaignId: string,
+  contactId: string,
+): Promise<EnrolledContact> => {
   let owned = false;
   for await (const event of readStreamOf<CampaignEvent>(eventStore, campaignStream(campaignId))) {
     if (event.type === 'CampaignDraftStarted') owned = event.data.companyId === companyId;
@@ -35,7 +40,13 @@ export type ReopenedAddress = { readonly address: string; readonly channel: stri
  */
 export const reopenContact =
   (eventStore: EventStore, commands: ConsentCommands) =>
-  async (campaignId: string, contactId: string, reason: string, context: CommandContext, channel?: ConsentChannel): Promise<{ reopened: ReopenedAddress[]; position: bigint }> => {
+  async (
+    campaignId: string,
+    contactId: string,
+    reason: string,
+    context: CommandContext,
+    channel?: ConsentChannel,
+  ): Promise<{ reopened: ReopenedAddress[]; position: bigint }> => {
     const contact = await enrolledContactOf(eventStore, context.companyId, campaignId, contactId);
     const addresses = [contact.phone, ...(contact.email ? [contact.email] : [])]
       .map((raw) => consentAddress(raw))
@@ -46,7 +57,10 @@ export const reopenContact =
     for (const address of addresses) {
       // One command per stream: a shared command id would give both streams the same event ids.
       const perAddress = { ...context, commandId: `${context.commandId}:${address}` };
-      const result = await commands.reopen({ address, reason, ...(channel ? { channel } : {}), context: { campaignId, contactId } }, perAddress);
+      const result = await commands.reopen(
+        { address, reason, ...(channel ? { channel } : {}), context: { campaignId, contactId } },
+        perAddress,
+      );
       if (result.position > position) position = result.position;
       for (const event of result.newEvents) reopened.push({ address, channel: event.data.channel });
     }

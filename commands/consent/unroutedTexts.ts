@@ -24,7 +24,11 @@ export type UnroutedTextDeps = CommandWriter & {
 export const recordUnroutedText = (eventStore: EventStore, registry: EventRegistry) => {
   const handle = commandHandler({ store: eventStore, registry, decider: unroutedTextsDecider });
   return (text: UnroutedText, now: Date) =>
-    handle(unroutedTextStream(text.from), { type: 'RecordUnroutedText', data: text }, { commandId: `inbound-unrouted/${text.carrierMessageId}`, companyId: UNROUTED_SCOPE, actor: 'contact', now });
+    handle(
+      unroutedTextStream(text.from),
+      { type: 'RecordUnroutedText', data: text },
+      { commandId: `inbound-unrouted/${text.carrierMessageId}`, companyId: UNROUTED_SCOPE, actor: 'contact', now },
+    );
 };
 
 /** The unrouted texts from one phone number, read from their stream itself. */

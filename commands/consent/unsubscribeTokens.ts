@@ -29,7 +29,8 @@ export type TokenCheck =
 
 const VERSION = 'u1';
 
-const signature = (secret: string, payload: string): Buffer => createHmac('sha256', secret).update(`${VERSION}.${payload}`).digest();
+const signature = (secret: string, payload: string): Buffer =>
+  createHmac('sha256', secret).update(`${VERSION}.${payload}`).digest();
 
 /**
  * Signed, self-contained unsubscribe tokens (HMAC-SHA256 over a base64url JSON payload), so a link
@@ -52,10 +53,12 @@ export const unsubscribeTokens = (secret: string) => ({
 
   check: (token: string, now: Date): TokenCheck => {
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== VERSION || !/^[\w-]+$/.test(parts[1]!) || !/^[\w-]{43}$/.test(parts[2]!)) return { valid: false, reason: 'malformed' };
+    if (parts.length !== 3 || parts[0] !== VERSION || !/^[\w-]+$/.test(parts[1]!) || !/^[\w-]{43}$/.test(parts[2]!))
+      return { valid: false, reason: 'malformed' };
     const [, payload, presented] = parts as [string, string, string];
     // Compared as text: base64url has spare bits, and a link is valid in exactly one spelling.
-    if (!timingSafeEqual(Buffer.from(presented), Buffer.from(signature(secret, payload).toString('base64url')))) return { valid: false, reason: 'forged' };
+    if (!timingSafeEqual(Buffer.from(presented), Buffer.from(signature(secret, payload).toString('base64url'))))
+      return { valid: false, reason: 'forged' };
     let decoded: unknown;
     try {
       decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -68,7 +71,14 @@ export const unsubscribeTokens = (secret: string) => ({
     if (x * 1000 <= now.getTime()) return { valid: false, reason: 'expired' };
     return {
       valid: true,
-      claims: { companyId: c, address: a, expiresAt: new Date(x * 1000).toISOString(), ...(p ? { campaignId: p } : {}), ...(m ? { messageId: m } : {}), ...(k ? { contactId: k } : {}) },
+      claims: {
+        companyId: c,
+        address: a,
+        expiresAt: new Date(x * 1000).toISOString(),
+        ...(p ? { campaignId: p } : {}),
+        ...(m ? { messageId: m } : {}),
+        ...(k ? { contactId: k } : {}),
+      },
     };
   },
 });
@@ -83,7 +93,8 @@ export const unsubscribeContext = (claims: UnsubscribeClaims) => ({
 });
 
 /** Where a token's link points: `<publicUrl>/unsubscribe/<token>`. */
-export const unsubscribeUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${token}`;
+export const unsubscribeUrl = (publicUrl: string, token: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${token}`;
 
 /** The RFC 8058 headers of a bulk email whose one-click unsubscribe link is `url`. */
 export const unsubscribeHeaders = (url: string): { 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string } => ({

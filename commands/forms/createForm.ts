@@ -7,5 +7,6 @@ import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 /** Creates a form on its own stream; answers the position written. */
 export const createForm = (deps: CommandWriter) => {
   const handle = handlerOf(deps, formDecider);
-  return (data: CreateForm['data'], context: CommandContext) => handle(formStream(data.formId), { type: 'CreateForm', data }, context);
+  return (data: CreateForm['data'], context: CommandContext) =>
+    handle(formStream(data.formId), { type: 'CreateForm', data }, context);
 };

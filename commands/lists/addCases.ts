@@ -18,7 +18,11 @@ export type CasesOutcome = {
 
 /** The list as it stood before a command's own events: how a repeated command's first answer is told again. */
 const stateBefore = async (eventStore: EventStore, listId: string, commandId: string): Promise<ListState> =>
-  (await aggregateStream(eventStore, listDecider, listStream(listId), { skip: (event) => event.metadata.commandId === commandId })).state;
+  (
+    await aggregateStream(eventStore, listDecider, listStream(listId), {
+      skip: (event) => event.metadata.commandId === commandId,
+    })
+  ).state;
 
 const screeningOf = (state: ListState, cases: readonly Case[]): Screening =>
   state.status === 'created' ? screenCases(state, cases) : { accepted: [], rejected: [] };
@@ -46,8 +50,18 @@ export const addCases = (deps: CommandWriter) => {
     const first = screeningOf(await stateBefore(deps.eventStore, data.listId, context.commandId), data.cases);
     // A first attempt that stopped between its parts recorded some of its cases: the rest are added now, under an id that moves on with them.
     const list = result.newState;
-    const missing = list.status === 'created' ? first.accepted.filter((found) => !holdsExternalId(list.externalIds, found.externalId)) : [];
-    const rest = missing.length > 0 ? await handle(listStream(data.listId), { type: 'AddCases', data: { ...data, cases: missing } }, { ...context, commandId: `${context.commandId}/rest/${missing.length}` }) : result;
+    const missing =
+      list.status === 'created'
+        ? first.accepted.filter((found) => !holdsExternalId(list.externalIds, found.externalId))
+        : [];
+    const rest =
+      missing.length > 0
+        ? await handle(
+            listStream(data.listId),
+            { type: 'AddCases', data: { ...data, cases: missing } },
+            { ...context, commandId: `${context.commandId}/rest/${missing.length}` },
+          )
+        : result;
     return { added: first.accepted, rejected: first.rejected, position: rest.position };
   };
 };

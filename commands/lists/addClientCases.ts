@@ -23,7 +23,10 @@ type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry;
  */
 export const addClientCases = (deps: Deps) => {
   const add = addCases(deps);
-  return async (data: { listId: string; cases: readonly unknown[] }, context: CommandContext): Promise<ClientCasesOutcome> => {
+  return async (
+    data: { listId: string; cases: readonly unknown[] },
+    context: CommandContext,
+  ): Promise<ClientCasesOutcome> => {
     const normalisation = { companyZone: await companyZoneOf(deps.eventStore, context.companyId), newId: deps.newId };
     const good: { index: number; found: Case }[] = [];
     const refused: RejectedCase[] = [];
@@ -32,8 +35,14 @@ export const addClientCases = (deps: Deps) => {
       if (normalised.ok) good.push({ index, found: normalised.value });
       else refused.push({ index, reason: reasonOf(normalised.problems) });
     });
-    const outcome = await add({ listId: data.listId, companyId: context.companyId, cases: good.map((g) => g.found) }, context);
-    const rejected = [...refused, ...outcome.rejected.map((r) => ({ index: good[r.index]!.index, reason: r.reason }))].sort((a, b) => a.index - b.index);
+    const outcome = await add(
+      { listId: data.listId, companyId: context.companyId, cases: good.map((g) => g.found) },
+      context,
+    );
+    const rejected = [
+      ...refused,
+      ...outcome.rejected.map((r) => ({ index: good[r.index]!.index, reason: r.reason })),
+    ].sort((a, b) => a.index - b.index);
     const addedContacts = outcome.added.reduce((sum, found) => sum + found.contacts.length, 0);
     return { added: outcome.added.length, addedContacts, rejected, position: outcome.position };
   };

@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 import { CaseType, NonEmptyString } from '../../domain/values.ts';
 import type { Case, Contact } from '../../domain/list/events.ts';
-import { ContactInput, decoded, normaliseContact, withoutBlanks, type NormalisationDeps, type Normalised } from './contactNormalisation.ts';
+import {
+  ContactInput,
+  decoded,
+  normaliseContact,
+  withoutBlanks,
+  type NormalisationDeps,
+  type Normalised,
+} from './contactNormalisation.ts';
 
 /** A case as a JSON client sends it; each is decoded on its own, so one bad case does not spoil the rest. */
 export const CaseInput = t.type({ externalId: NonEmptyString, caseType: CaseType, contacts: t.array(ContactInput) });
@@ -25,5 +32,8 @@ export const normaliseCase = (value: unknown, deps: NormalisationDeps): Normalis
     return [];
   });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { caseId: deps.newId(), externalId: input.value.externalId, caseType: input.value.caseType, contacts } };
+  return {
+    ok: true,
+    value: { caseId: deps.newId(), externalId: input.value.externalId, caseType: input.value.caseType, contacts },
+  };
 };

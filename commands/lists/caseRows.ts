@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 import { CaseType, NonEmptyString } from '../../domain/values.ts';
 import type { Case, Contact } from '../../domain/list/events.ts';
-import { ContactInput, decoded, normaliseContact, reasonOf, withoutBlanks, type NormalisationDeps } from './contactNormalisation.ts';
+import {
+  ContactInput,
+  decoded,
+  normaliseContact,
+  reasonOf,
+  withoutBlanks,
+  type NormalisationDeps,
+} from './contactNormalisation.ts';
 import type { CsvRow, RejectedRow } from './csvRows.ts';
 
 const RowInput = t.intersection([t.type({ externalId: NonEmptyString, caseType: CaseType }), ContactInput]);
@@ -35,13 +42,24 @@ export const caseRowsBuilder = (deps: NormalisationDeps) => {
     const found = building.get(externalId);
     if (!found) {
       // Arrays made with their first item hold just that: most cases have one row, and pushing into [] reserves 16 slots.
-      building.set(externalId, { case: { caseId: deps.newId(), externalId, caseType, contacts: [contact.value] }, caseRow: row, rows: [row] });
+      building.set(externalId, {
+        case: { caseId: deps.newId(), externalId, caseType, contacts: [contact.value] },
+        caseRow: row,
+        rows: [row],
+      });
       return;
     }
     const samePhone = found.case.contacts.findIndex((c) => c.phone === contact.value.phone);
     if (caseType !== found.case.caseType)
-      rejected.push({ row, reason: `caseType: '${caseType}' differs from '${found.case.caseType}' given for case '${externalId}' in row ${found.caseRow}` });
-    else if (samePhone >= 0) rejected.push({ row, reason: `phone: ${contact.value.phone} is already a contact of case '${externalId}' (row ${found.rows[samePhone]})` });
+      rejected.push({
+        row,
+        reason: `caseType: '${caseType}' differs from '${found.case.caseType}' given for case '${externalId}' in row ${found.caseRow}`,
+      });
+    else if (samePhone >= 0)
+      rejected.push({
+        row,
+        reason: `phone: ${contact.value.phone} is already a contact of case '${externalId}' (row ${found.rows[samePhone]})`,
+      });
     else {
       found.case.contacts.push(contact.value);
       found.rows.push(row);
@@ -62,7 +80,10 @@ export const caseRowsBuilder = (deps: NormalisationDeps) => {
 };
 
 /** The cases of rows read already, as `caseRowsBuilder` builds them. */
-export const casesFromRows = (rows: readonly CsvRow[], deps: NormalisationDeps): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
+export const casesFromRows = (
+  rows: readonly CsvRow[],
+  deps: NormalisationDeps,
+): { cases: CaseFromRows[]; rejected: RejectedRow[] } => {
   const builder = caseRowsBuilder(deps);
   for (const row of rows) builder.take(row);
   return builder.built();

@@ -19,18 +19,21 @@ export type ContactInput = t.TypeOf<typeof ContactInput>;
 /** What normalising needs from outside: the company's zone for the last fallback, and new ids. */
 export type NormalisationDeps = { readonly companyZone: string; readonly newId: () => string };
 
-export type Normalised<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
+export type Normalised<A> =
+  { readonly ok: true; readonly value: A } | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
 
 /** Strings trimmed; blank strings and nulls dropped, as spreadsheets and JSON clients send both for "none". */
 export const withoutBlanks = (value: unknown): unknown => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeof value === 'string' ? value.trim() : value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return typeof value === 'string' ? value.trim() : value;
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const field: unknown = (value as Record<string, unknown>)[key];
     const trimmed = typeof field === 'string' ? field.trim() : field;
     if (trimmed === '' || trimmed === null) continue;
     // A "__proto__" key is kept as a field, never taken as the object's prototype.
-    if (key === '__proto__') Object.defineProperty(kept, key, { value: trimmed, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(kept, key, { value: trimmed, enumerable: true, writable: true, configurable: true });
     else kept[key] = trimmed;
   }
   return kept;
@@ -49,12 +52,22 @@ export const normaliseContact = (input: ContactInput, deps: NormalisationDeps): 
   const problems: ErrorDetail[] = [
     ...('problem' in phone ? [{ path: 'phone', message: phone.problem }] : []),
     ...(input.timezone !== undefined && timezone === undefined
-      ? [{ path: 'timezone', message: `'${input.timezone}' is not a time zone (an IANA zone such as America/Chicago, or Eastern, Central, Mountain, Pacific)` }]
+      ? [
+          {
+            path: 'timezone',
+            message: `'${input.timezone}' is not a time zone (an IANA zone such as America/Chicago, or Eastern, Central, Mountain, Pacific)`,
+          },
+        ]
       : []),
-    ...(input.state !== undefined && state === undefined ? [{ path: 'state', message: `'${input.state}' is not a US state or territory` }] : []),
+    ...(input.state !== undefined && state === undefined
+      ? [{ path: 'state', message: `'${input.state}' is not a US state or territory` }]
+      : []),
   ];
   if ('problem' in phone || problems.length > 0) return { ok: false, problems };
-  const zone = contactTimeZone({ phone: phone.phone, ...(timezone ? { timezone } : {}), ...(state ? { state } : {}) }, deps.companyZone);
+  const zone = contactTimeZone(
+    { phone: phone.phone, ...(timezone ? { timezone } : {}), ...(state ? { state } : {}) },
+    deps.companyZone,
+  );
   return {
     ok: true,
     value: {

@@ -7,5 +7,6 @@ import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 /** Creates a list on its own stream; answers the position written. */
 export const createList = (deps: CommandWriter) => {
   const handle = handlerOf(deps, listDecider);
-  return (data: CreateList['data'], context: CommandContext) => handle(listStream(data.listId), { type: 'CreateList', data }, context);
+  return (data: CreateList['data'], context: CommandContext) =>
+    handle(listStream(data.listId), { type: 'CreateList', data }, context);
 };

@@ -3,7 +3,16 @@ import { CsvError } from 'csv-parse';
 import { ValidationError, type ErrorDetail } from '../../domain/errors.ts';
 
 /** The import's columns; any order, any letter case. Unknown columns are ignored. */
-export const CSV_COLUMNS = ['externalId', 'caseType', 'name', 'phone', 'email', 'timezone', 'state', 'mobileAppStatus'] as const;
+export const CSV_COLUMNS = [
+  'externalId',
+  'caseType',
+  'name',
+  'phone',
+  'email',
+  'timezone',
+  'state',
+  'mobileAppStatus',
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = ['externalId', 'caseType', 'name', 'phone'];
 
@@ -15,11 +24,13 @@ export type CsvRow = { readonly row: number; readonly fields: Partial<Record<Csv
 export type RejectedRow = { readonly row: number; readonly reason: string };
 
 const parserReasons: Partial<Record<string, string>> = {
-  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote (a quote inside a quoted field is written as two quotes)',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a quoted field goes on after its closing quote (a quote inside a quoted field is written as two quotes)',
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed, so the rest of the file could not be read',
 };
 
-type Parsed = { readonly line: number; readonly record: readonly string[] } | { readonly line: number; readonly problem: string };
+type Parsed =
+  { readonly line: number; readonly record: readonly string[] } | { readonly line: number; readonly problem: string };
 
 /** Hands over every record and every unreadable record in file order, each with the line it starts on. */
 const readRecords = (text: string, take: (parsed: Parsed) => void): void => {
@@ -42,13 +53,22 @@ const readRecords = (text: string, take: (parsed: Parsed) => void): void => {
         return null;
       },
       on_skip: (error) => {
-        const context = { lines: Number(error?.['lines'] ?? lastLine + 1), empty_lines: Number(error?.['empty_lines'] ?? lastEmpty) };
-        take({ line: startLine(context), problem: parserReasons[error?.code ?? ''] ?? error?.message ?? 'unreadable row' });
+        const context = {
+          lines: Number(error?.['lines'] ?? lastLine + 1),
+          empty_lines: Number(error?.['empty_lines'] ?? lastEmpty),
+        };
+        take({
+          line: startLine(context),
+          problem: parserReasons[error?.code ?? ''] ?? error?.message ?? 'unreadable row',
+        });
         return undefined;
       },
     });
   } catch (error) {
-    if (error instanceof CsvError) throw new ValidationError('IMPORT.UNREADABLE_CSV', `The CSV cannot be read: ${error.message}`, [{ path: '(root)', message: error.message }]);
+    if (error instanceof CsvError)
+      throw new ValidationError('IMPORT.UNREADABLE_CSV', `The CSV cannot be read: ${error.message}`, [
+        { path: '(root)', message: error.message },
+      ]);
     throw error;
   }
 };
@@ -58,7 +78,8 @@ const isBlank = (record: readonly string[]): boolean => record.every((field) => 
 const columnNames = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
 
 /** Which field holds which column. */
-const columnsIn = (header: readonly string[]): (CsvColumn | undefined)[] => header.map((name) => columnNames.get(name.trim().toLowerCase()));
+const columnsIn = (header: readonly string[]): (CsvColumn | undefined)[] =>
+  header.map((name) => columnNames.get(name.trim().toLowerCase()));
 
 /** Every missing and every repeated column. */
 const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetail[] => {
@@ -67,7 +88,12 @@ const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetai
     message: `the header has no column ${column}`,
   }));
   const repeated = CSV_COLUMNS.filter((column) => columns.filter((c) => c === column).length > 1);
-  problems.push(...repeated.map((column) => ({ path: `header.${column}`, message: `the header names column ${column} more than once` })));
+  problems.push(
+    ...repeated.map((column) => ({
+      path: `header.${column}`,
+      message: `the header names column ${column} more than once`,
+    })),
+  );
   return problems;
 };
 
@@ -75,7 +101,9 @@ const headerProblems = (columns: readonly (CsvColumn | undefined)[]): ErrorDetai
 const checkHeader = (header: readonly string[], columns: readonly (CsvColumn | undefined)[]): void => {
   const problems = headerProblems(columns);
   if (problems.length === 0) return;
-  const unknown = header.filter((_, i) => columns[i] === undefined).map((name) => (name.trim() === '' ? 'one with no name' : JSON.stringify(name.trim())));
+  const unknown = header
+    .filter((_, i) => columns[i] === undefined)
+    .map((name) => (name.trim() === '' ? 'one with no name' : JSON.stringify(name.trim())));
   const found = unknown.length > 0 ? ` Columns not recognised: ${unknown.join(', ')}.` : '';
   throw new ValidationError(
     'IMPORT.INVALID_HEADER',
@@ -119,16 +147,27 @@ export const readCaseRows = (text: string, take: (row: CsvRow) => void): Rejecte
     if (bodyRows > MAX_IMPORT_ROWS || !headerHasEveryColumn) return;
     if (!('record' in parsed)) rejected.push({ row: parsed.line, reason: parsed.problem });
     else if (parsed.record.length !== columns.length)
-      rejected.push({ row: parsed.line, reason: `the row has ${parsed.record.length} fields, the header ${columns.length}` });
+      rejected.push({
+        row: parsed.line,
+        reason: `the row has ${parsed.record.length} fields, the header ${columns.length}`,
+      });
     else take({ row: parsed.line, fields: fieldsOf(parsed.record, columns) });
   });
-  if (!header) throw new ValidationError('IMPORT.NO_HEADER', 'The CSV is empty: its first row must name the columns.', [{ path: 'header', message: 'no header row' }]);
-  if (!('record' in header)) throw new ValidationError('IMPORT.INVALID_HEADER', `The header row cannot be read: ${header.problem}.`, [{ path: 'header', message: header.problem }]);
+  if (!header)
+    throw new ValidationError('IMPORT.NO_HEADER', 'The CSV is empty: its first row must name the columns.', [
+      { path: 'header', message: 'no header row' },
+    ]);
+  if (!('record' in header))
+    throw new ValidationError('IMPORT.INVALID_HEADER', `The header row cannot be read: ${header.problem}.`, [
+      { path: 'header', message: header.problem },
+    ]);
   checkHeader(header.record, columns);
   if (bodyRows > MAX_IMPORT_ROWS)
-    throw new ValidationError('IMPORT.TOO_MANY_ROWS', `An import holds at most ${MAX_IMPORT_ROWS} rows; this one has ${bodyRows}. Split the file.`, [
-      { path: '(root)', message: `at most ${MAX_IMPORT_ROWS} rows` },
-    ]);
+    throw new ValidationError(
+      'IMPORT.TOO_MANY_ROWS',
+      `An import holds at most ${MAX_IMPORT_ROWS} rows; this one has ${bodyRows}. Split the file.`,
+      [{ path: '(root)', message: `at most ${MAX_IMPORT_ROWS} rows` }],
+    );
   return rejected;
 };
 

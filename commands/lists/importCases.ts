@@ -20,11 +20,19 @@ type Deps = { readonly eventStore: EventStore; readonly registry: EventRegistry;
  * The file's cases, the rows each came from, and the rows refused on the way: each row becomes part
  * of its case as it is read, so the rows are never all held at once.
  */
-const casesOfFile = async (deps: Deps, csv: string, companyId: string): Promise<{ cases: Case[]; rowsOf: (readonly number[])[]; refused: RejectedRow[] }> => {
+const casesOfFile = async (
+  deps: Deps,
+  csv: string,
+  companyId: string,
+): Promise<{ cases: Case[]; rowsOf: (readonly number[])[]; refused: RejectedRow[] }> => {
   const builder = caseRowsBuilder({ companyZone: await companyZoneOf(deps.eventStore, companyId), newId: deps.newId });
   const unreadable = readCaseRows(csv, builder.take);
   const built = builder.built();
-  return { cases: built.cases.map((c) => c.case), rowsOf: built.cases.map((c) => c.rows), refused: [...unreadable, ...built.rejected] };
+  return {
+    cases: built.cases.map((c) => c.case),
+    rowsOf: built.cases.map((c) => c.rows),
+    refused: [...unreadable, ...built.rejected],
+  };
 };
 
 /**
@@ -36,7 +44,9 @@ export const importCases = (deps: Deps) => {
   return async (data: { listId: string; csv: string }, context: CommandContext): Promise<ImportOutcome> => {
     const { cases, rowsOf, refused } = await casesOfFile(deps, data.csv, context.companyId);
     const outcome = await add({ listId: data.listId, companyId: context.companyId, cases }, context);
-    const refusedByList = outcome.rejected.flatMap(({ index, reason }) => rowsOf[index]!.map((row) => ({ row, reason })));
+    const refusedByList = outcome.rejected.flatMap(({ index, reason }) =>
+      rowsOf[index]!.map((row) => ({ row, reason })),
+    );
     const rejected = [...refused, ...refusedByList].sort((a, b) => a.row - b.row);
     const addedContacts = outcome.added.reduce((sum, found) => sum + found.contacts.length, 0);
     return { added: outcome.added.length, addedContacts, rejected, position: outcome.position };

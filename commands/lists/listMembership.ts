@@ -19,7 +19,11 @@ export type ListMembership = {
  * projection has not caught up with; up to `revision` when given, as a launch froze it. Undefined
  * when there is no such list.
  */
-export const readListMembership = async (eventStore: EventStore, listId: string, upToRevision?: bigint): Promise<ListMembership | undefined> => {
+export const readListMembership = async (
+  eventStore: EventStore,
+  listId: string,
+  upToRevision?: bigint,
+): Promise<ListMembership | undefined> => {
   let list: Omit<ListMembership, 'cases' | 'revision'> | undefined;
   const cases: Case[] = [];
   let revision = -1n;
@@ -28,7 +32,12 @@ export const readListMembership = async (eventStore: EventStore, listId: string,
     revision = event.revision;
     switch (event.type) {
       case 'ListCreated':
-        list = { companyId: event.data.companyId, listId: event.data.listId, name: event.data.name, caseType: event.data.caseType };
+        list = {
+          companyId: event.data.companyId,
+          listId: event.data.listId,
+          name: event.data.name,
+          caseType: event.data.caseType,
+        };
         break;
       case 'CasesAdded':
         for (const found of event.data.cases) cases.push(found);

@@ -16,7 +16,11 @@ type Context = { readonly companyId: string; readonly now: Date; readonly actor?
  */
 export const messageCommands = (deps: MessageCommandDeps) => {
   const handle = handlerOf(deps, messageDecider);
-  const run = (command: MessageCommand, commandId: string, context: Context): Promise<HandleResult<MessageState, MessageEvent>> =>
+  const run = (
+    command: MessageCommand,
+    commandId: string,
+    context: Context,
+  ): Promise<HandleResult<MessageState, MessageEvent>> =>
     handle(messageStream(command.data.messageId), command, {
       commandId,
       companyId: context.companyId,

@@ -8,7 +8,14 @@ import Mustache from 'mustache';
  */
 
 export type TemplateFields = {
-  readonly contact: { name?: string; firstName?: string; phone?: string; email?: string; state?: string; timezone?: string };
+  readonly contact: {
+    name?: string;
+    firstName?: string;
+    phone?: string;
+    email?: string;
+    state?: string;
+    timezone?: string;
+  };
   readonly case: { id?: string; externalId?: string; caseType?: string };
   readonly campaign: { id?: string; name?: string };
   readonly company: { name?: string };
@@ -35,7 +42,8 @@ type Token = [string, string, number, number, (Token[] | string)?];
 const verbatim = { escape: (value: unknown) => String(value) };
 
 /** The template with every field filled and nothing escaped: texts and plain-text email. */
-export const renderText = (template: string, fields: TemplateFields): string => Mustache.render(template, fields, {}, verbatim);
+export const renderText = (template: string, fields: TemplateFields): string =>
+  Mustache.render(template, fields, {}, verbatim);
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -44,7 +52,11 @@ const escapedFields = (fields: TemplateFields): Record<string, Record<string, st
   Object.fromEntries(
     Object.entries(fields).map(([group, values]) => [
       group,
-      Object.fromEntries(Object.entries(values as Record<string, string | undefined>).flatMap(([k, v]) => (v === undefined ? [] : [[k, escapeHtml(v)]]))),
+      Object.fromEntries(
+        Object.entries(values as Record<string, string | undefined>).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, escapeHtml(v)]],
+        ),
+      ),
     ]),
   );
 
@@ -53,7 +65,10 @@ export const renderHtml = (template: string, fields: TemplateFields): string =>
   Mustache.render(escapeHtml(template), escapedFields(fields), {}, verbatim).replace(/\r?\n/g, '<br>\n');
 
 const namesIn = (tokens: readonly Token[]): { kind: string; name: string }[] =>
-  tokens.flatMap(([kind, name, , , children]) => [{ kind, name }, ...(Array.isArray(children) ? namesIn(children) : [])]);
+  tokens.flatMap(([kind, name, , , children]) => [
+    { kind, name },
+    ...(Array.isArray(children) ? namesIn(children) : []),
+  ]);
 
 /** What is wrong with a template, for launch validation: syntax, partials, fields no contact has. */
 export const templateProblems = (template: string): string[] => {
@@ -66,8 +81,10 @@ export const templateProblems = (template: string): string[] => {
   const problems: string[] = [];
   for (const { kind, name } of namesIn(tokens)) {
     if (kind === 'text' || kind === '!') continue;
-    if (kind === '>' || kind === '=') problems.push(`{{${kind}${name}}}: partials and delimiter changes are not supported`);
-    else if (!templateFieldNames.includes(name)) problems.push(`{{${name}}} is not a field (fields: ${templateFieldNames.join(', ')})`);
+    if (kind === '>' || kind === '=')
+      problems.push(`{{${kind}${name}}}: partials and delimiter changes are not supported`);
+    else if (!templateFieldNames.includes(name))
+      problems.push(`{{${name}}} is not a field (fields: ${templateFieldNames.join(', ')})`);
   }
   return [...new Set(problems)];
 };

@@ -18,7 +18,10 @@ export type MessageRouting = {
   readonly emailFrom: string;
   readonly smsStatusCallbackUrl: (messageId: string) => string;
   /** An RFC 8058 one-click unsubscribe link for this address. */
-  readonly unsubscribeUrl: (claims: { companyId: string; address: string; campaignId: string; contactId: string; messageId: string }, now: Date) => string;
+  readonly unsubscribeUrl: (
+    claims: { companyId: string; address: string; campaignId: string; contactId: string; messageId: string },
+    now: Date,
+  ) => string;
 };
 
 export type SendDeps = {
@@ -69,7 +72,8 @@ const fieldsOf = (step: StepToSend): TemplateFields => ({
 });
 
 /** The carrier's own words can hold the address; the record keeps the error's kind only. */
-const failureReason = (error: unknown): string => `carrier refused: ${error instanceof Error ? error.name : 'unknown error'}`;
+const failureReason = (error: unknown): string =>
+  `carrier refused: ${error instanceof Error ? error.name : 'unknown error'}`;
 
 /** Why a due step is withheld rather than sent, if it is. */
 const withholding = async (deps: SendDeps, step: StepToSend): Promise<string | undefined> => {
@@ -86,24 +90,57 @@ const withholding = async (deps: SendDeps, step: StepToSend): Promise<string | u
 export const sendWorkflowStep = async (deps: SendDeps, step: StepToSend, now: Date): Promise<SendOutcome> => {
   const { messages, routing } = deps;
   const context = { companyId: step.companyId, now };
-  const origin = { messageId: step.messageId, campaignId: step.campaignId, contactId: step.contact.contactId, channel: step.channel, step: step.step };
+  const origin = {
+    messageId: step.messageId,
+    campaignId: step.campaignId,
+    contactId: step.contact.contactId,
+    channel: step.channel,
+    step: step.step,
+  };
   try {
     const reason = await withholding(deps, step);
     if (reason !== undefined) {
-      const withheld = await messages.run({ type: 'WithholdMessage', data: { ...origin, to: step.to, reason, at: now.toISOString() } }, claim(), context);
+      const withheld = await messages.run(
+        { type: 'WithholdMessage', data: { ...origin, to: step.to, reason, at: now.toISOString() } },
+        claim(),
+        context,
+      );
       return withheld.repeated ? 'already_handled' : 'withheld';
     }
     const fields = fieldsOf(step);
     const from = step.channel === 'sms' ? routing.smsFrom : routing.emailFrom;
-    const unsubscribe = step.channel === 'email' ? routing.unsubscribeUrl({ companyId: step.companyId, address: step.to, campaignId: step.campaignId, contactId: step.contact.contactId, messageId: step.messageId }, now) : undefined;
-    const footer = unsubscribe !== undefined && step.postalAddress !== undefined ? emailFooter(step.postalAddress, unsubscribe) : undefined;
+    const unsubscribe =
+      step.channel === 'email'
+        ? routing.unsubscribeUrl(
+            {
+              companyId: step.companyId,
+              address: step.to,
+              campaignId: step.campaignId,
+              contactId: step.contact.contactId,
+              messageId: step.messageId,
+            },
+            now,
+          )
+        : undefined;
+    const footer =
+      unsubscribe !== undefined && step.postalAddress !== undefined
+        ? emailFooter(step.postalAddress, unsubscribe)
+        : undefined;
     const text = renderText(step.body, fields) + (footer?.text ?? '');
     const html = footer ? `${renderHtml(step.body, fields)}${footer.html}` : undefined;
     const subject = step.channel === 'email' ? renderText(step.subject ?? step.campaignName, fields) : undefined;
     const requested = await messages.run(
       {
         type: 'RequestMessage',
-        data: { ...origin, to: step.to, from, body: text, requestedAt: now.toISOString(), ...(subject === undefined ? {} : { subject }), ...(html === undefined ? {} : { html }) },
+        data: {
+          ...origin,
+          to: step.to,
+          from,
+          body: text,
+          requestedAt: now.toISOString(),
+          ...(subject === undefined ? {} : { subject }),
+          ...(html === undefined ? {} : { html }),
+        },
       },
       claim(),
       context,
@@ -112,7 +149,13 @@ export const sendWorkflowStep = async (deps: SendDeps, step: StepToSend, now: Da
     try {
       const { carrierMessageId } =
         step.channel === 'sms'
-          ? await deps.telephony.sendSms({ messageId: step.messageId, to: step.to, from, body: text, statusCallbackUrl: routing.smsStatusCallbackUrl(step.messageId) })
+          ? await deps.telephony.sendSms({
+              messageId: step.messageId,
+              to: step.to,
+              from,
+              body: text,
+              statusCallbackUrl: routing.smsStatusCallbackUrl(step.messageId),
+            })
           : await deps.email
               .send({
                 messageId: step.messageId,
@@ -124,10 +167,21 @@ export const sendWorkflowStep = async (deps: SendDeps, step: StepToSend, now: Da
                 headers: unsubscribe ? unsubscribeHeaders(unsubscribe) : {},
               })
               .then((sent) => ({ carrierMessageId: sent.providerMessageId }));
-      await messages.run({ type: 'RecordMessageSent', data: { messageId: step.messageId, carrierMessageId, sentAt: now.toISOString() } }, `sent/${step.messageId}`, context);
+      await messages.run(
+        { type: 'RecordMessageSent', data: { messageId: step.messageId, carrierMessageId, sentAt: now.toISOString() } },
+        `sent/${step.messageId}`,
+        context,
+      );
       return 'sent';
     } catch (error) {
-      await messages.run({ type: 'RecordMessageFailure', data: { messageId: step.messageId, reason: failureReason(error), at: now.toISOString() } }, `failed/${step.messageId}`, context);
+      await messages.run(
+        {
+          type: 'RecordMessageFailure',
+          data: { messageId: step.messageId, reason: failureReason(error), at: now.toISOString() },
+        },
+        `failed/${step.messageId}`,
+        context,
+      );
       return 'failed';
     }
   } catch (error) {

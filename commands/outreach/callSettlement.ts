@@ -20,7 +20,8 @@ export type CallSettlementDeps = {
   readonly retrySettingsOf: (campaignId: string) => Promise<RetrySettings>;
 };
 
-const foldCall = async (eventStore: EventStore, callId: string): Promise<CallState> => (await aggregateStream(eventStore, callDecider, callStream(callId))).state;
+const foldCall = async (eventStore: EventStore, callId: string): Promise<CallState> =>
+  (await aggregateStream(eventStore, callDecider, callStream(callId))).state;
 
 /**
  * Carries a finished call's outcome to its contact. Whoever comes second, the final report or the
@@ -33,14 +34,26 @@ export const callSettlement = (deps: CallSettlementDeps) => {
     const settings = await deps.retrySettingsOf(campaignId);
     const endedAt = state.endedAt ?? context.now.toISOString();
     await deps.enrollments(
-      { type: 'RecordCallOutcome', data: { campaignId, contactId, callId, outcome: state.outcome, endedAt, voiceRuns: settings.voiceRuns, ...(settings.retry ? { retry: settings.retry } : {}) } },
+      {
+        type: 'RecordCallOutcome',
+        data: {
+          campaignId,
+          contactId,
+          callId,
+          outcome: state.outcome,
+          endedAt,
+          voiceRuns: settings.voiceRuns,
+          ...(settings.retry ? { retry: settings.retry } : {}),
+        },
+      },
       { ...context, commandId: `outcome-${callId}` },
     );
   };
 
   return {
     /** After the placement is recorded (or found again), in case the call had already ended. */
-    settle: async (callId: string, context: CommandContext) => settled(callId, await foldCall(deps.eventStore, callId), context),
+    settle: async (callId: string, context: CommandContext) =>
+      settled(callId, await foldCall(deps.eventStore, callId), context),
     /** A verified status callback: recorded on the call's stream, then carried to the contact when final. */
     report: async (report: CallReport, context: CommandContext) => {
       const result = await deps.calls({ type: 'ApplyCallReport', data: { callId: report.callId, report } }, context);

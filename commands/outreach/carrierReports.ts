@@ -26,7 +26,12 @@ export type InboundSms = {
 };
 
 /** A recipient's mailbox provider posting `List-Unsubscribe=One-Click` to the message's https link (RFC 8058). */
-export type UnsubscribeClick = { readonly messageId: string; readonly to: string; readonly url: string; readonly clickedAt: string };
+export type UnsubscribeClick = {
+  readonly messageId: string;
+  readonly to: string;
+  readonly url: string;
+  readonly clickedAt: string;
+};
 
 /** Where a carrier's callbacks land: the same handlers the Twilio webhook routes and the agent route call. */
 export type TelephonyReportHandlers = {

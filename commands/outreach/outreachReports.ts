@@ -63,14 +63,29 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
   const writer = { eventStore, registry, realTime: deps.realTime };
   const consent = consentCommands(writer);
   const messages = messageCommands(writer);
-  const ownerOf = callOwnerFinder(eventStore, readStore, { realTime: deps.realTime, ...(deps.lookupWaitMs !== undefined ? { waitMs: deps.lookupWaitMs } : {}) });
+  const ownerOf = callOwnerFinder(eventStore, readStore, {
+    realTime: deps.realTime,
+    ...(deps.lookupWaitMs !== undefined ? { waitMs: deps.lookupWaitMs } : {}),
+  });
   const calls = callHandler(writer);
   const inbound = inboundCalls({ eventStore, readStore, calls, senderOf: inboundSenderOf(readStore) });
   const formAnswers = formAnswerRecorder({ ...writer, readStore, calls });
-  const agent = agentReportHandler({ readStore, calls, consent, settlement: deps.settlement, telephony: deps.telephony, ownerOf, formAnswers, clock });
+  const agent = agentReportHandler({
+    readStore,
+    calls,
+    consent,
+    settlement: deps.settlement,
+    telephony: deps.telephony,
+    ownerOf,
+    formAnswers,
+    clock,
+  });
   const replySender = async (companyId: string): Promise<ReplySender> => {
     const company = await loadCompany(eventStore, companyId);
-    return { name: company.status === 'Active' ? company.name : 'Outreach', ...(deps.helpContact ? { helpContact: deps.helpContact } : {}) };
+    return {
+      name: company.status === 'Active' ? company.name : 'Outreach',
+      ...(deps.helpContact ? { helpContact: deps.helpContact } : {}),
+    };
   };
   const noTelephony: Telephony['sendSms'] = async () => {
     throw new Error('no carrier is configured to send texts');
@@ -90,20 +105,39 @@ export const outreachReports = (deps: OutreachReportsDeps) => {
 
   const messageStatus: TelephonyReportHandlers['messageStatus'] = async (report) => {
     if (isReportMessageId(report.messageId)) return;
-    await messages.applyStatusReport(report, { companyId: await messageCompanyOf(eventStore, report.messageId), now: clock() });
+    await messages.applyStatusReport(report, {
+      companyId: await messageCompanyOf(eventStore, report.messageId),
+      now: clock(),
+    });
   };
 
   const telephony: TelephonyReportHandlers = {
     callStatus: async (report) => {
       // An inbound call's id says it is one (no dispatched call to wait for); its stream names its company.
-      const owner = isInboundCallId(report.callId) ? await inbound.ownerOf(report.callId) : await ownerOf(report.callId);
+      const owner = isInboundCallId(report.callId)
+        ? await inbound.ownerOf(report.callId)
+        : await ownerOf(report.callId);
       const seq = report.sequence === undefined ? '' : `#${report.sequence}`;
       try {
-        await deps.settlement.report(report, { commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`, companyId: owner.companyId, actor: 'carrier', now: clock() });
+        await deps.settlement.report(report, {
+          commandId: `call-status/${report.callId}/${report.progress}/${report.reportedAt}${seq}`,
+          companyId: owner.companyId,
+          actor: 'carrier',
+          now: clock(),
+        });
       } catch (error) {
         if (error instanceof IllegalStateError && error.code === OTHER_CARRIER_CALL) {
-          const boundTo = owner.carrierCallId === undefined ? {} : { boundTo: maskedCarrierCallId(owner.carrierCallId) };
-          deps.log?.warn({ callId: report.callId, carrierCallId: maskedCarrierCallId(report.carrierCallId), ...boundTo, progress: report.progress }, 'call status report refused: it names another carrier call');
+          const boundTo =
+            owner.carrierCallId === undefined ? {} : { boundTo: maskedCarrierCallId(owner.carrierCallId) };
+          deps.log?.warn(
+            {
+              callId: report.callId,
+              carrierCallId: maskedCarrierCallId(report.carrierCallId),
+              ...boundTo,
+              progress: report.progress,
+            },
+            'call status report refused: it names another carrier call',
+          );
         }
         throw error;
       }

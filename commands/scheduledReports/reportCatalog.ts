@@ -23,7 +23,11 @@ export const registeredReports = (store: ReadStore): ReportCatalog => ({
 });
 
 /** Every problem of a schedule's saved filters for its report, each named under `filters`, as the report's own route names them. */
-export const filterProblems = (catalog: ReportCatalog, name: ReportName, filters: Readonly<Record<string, string>> | undefined): ErrorDetail[] => {
+export const filterProblems = (
+  catalog: ReportCatalog,
+  name: ReportName,
+  filters: Readonly<Record<string, string>> | undefined,
+): ErrorDetail[] => {
   const report: Report<unknown> | undefined = catalog.reportNamed(name);
   if (!report) return [{ path: 'report', message: `the ${name} report is not available yet` }];
   return reportFilterProblems(report, filters ?? {}).map((p) => ({ path: `filters.${p.path}`, message: p.message }));

@@ -56,13 +56,22 @@ export const scheduledReportCommands = (deps: CampaignDeps & { readonly catalog:
   return {
     add: async (campaignId: string, reportId: string, schedule: ReportSchedule, context: CommandContext) => {
       const problems = newScheduleProblems(schedule, deps.catalog);
-      if (problems.length > 0) throw new ValidationError('SCHEDULED_REPORT.INVALID', `The scheduled report is invalid: ${problems.length} problem(s).`, problems);
+      if (problems.length > 0)
+        throw new ValidationError(
+          'SCHEDULED_REPORT.INVALID',
+          `The scheduled report is invalid: ${problems.length} problem(s).`,
+          problems,
+        );
       const withId = { ...schedule, id: reportId };
       const now = context.now.toISOString();
       return onDraftOrLaunched(
         campaignId,
         context.companyId,
-        () => campaigns({ type: 'AddDraftReportSchedule', data: { campaignId, companyId: context.companyId, schedule: withId } }, context),
+        () =>
+          campaigns(
+            { type: 'AddDraftReportSchedule', data: { campaignId, companyId: context.companyId, schedule: withId } },
+            context,
+          ),
         () => reports({ type: 'AddScheduledReport', data: { campaignId, schedule: withId, now } }, context),
       );
     },
@@ -70,8 +79,16 @@ export const scheduledReportCommands = (deps: CampaignDeps & { readonly catalog:
       onDraftOrLaunched(
         campaignId,
         context.companyId,
-        () => campaigns({ type: 'RemoveDraftReportSchedule', data: { campaignId, companyId: context.companyId, reportId } }, context),
-        (launched) => reports({ type: 'RemoveScheduledReport', data: { campaignId, reportId, launched, now: context.now.toISOString() } }, context),
+        () =>
+          campaigns(
+            { type: 'RemoveDraftReportSchedule', data: { campaignId, companyId: context.companyId, reportId } },
+            context,
+          ),
+        (launched) =>
+          reports(
+            { type: 'RemoveScheduledReport', data: { campaignId, reportId, launched, now: context.now.toISOString() } },
+            context,
+          ),
       ),
   };
 };

@@ -7,7 +7,8 @@ import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 /** Handles a command on a launched campaign's `report-<campaignId>` stream, appended at the revision it read. */
 export const scheduledReportHandler = (deps: CommandWriter) => {
   const handle = handlerOf(deps, scheduledReportsDecider);
-  return (command: ScheduledReportCommand, context: CommandContext) => handle(reportStream(command.data.campaignId), command, context);
+  return (command: ScheduledReportCommand, context: CommandContext) =>
+    handle(reportStream(command.data.campaignId), command, context);
 };
 
 export type ScheduledReportHandler = ReturnType<typeof scheduledReportHandler>;

@@ -31,10 +31,16 @@ export const webhookUrlProblems = (path: string, raw: string, allowPrivate: bool
     return [{ path, message: 'expected an http(s) URL' }];
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [{ path, message: 'expected an http(s) URL' }];
-  if (url.username !== '' || url.password !== '') return [{ path, message: 'a webhook URL carries no user name or password; deliveries are signed instead' }];
+  if (url.username !== '' || url.password !== '')
+    return [{ path, message: 'a webhook URL carries no user name or password; deliveries are signed instead' }];
   if (allowPrivate) return [];
   const host = hostOf(url);
   if (isLocalName(host) || (ipaddr.isValid(host) && !isPublicAddress(host)))
-    return [{ path, message: `${host} is a private, loopback or link-local address; webhooks go to public addresses only (WEBHOOK_ALLOW_PRIVATE=true allows them)` }];
+    return [
+      {
+        path,
+        message: `${host} is a private, loopback or link-local address; webhooks go to public addresses only (WEBHOOK_ALLOW_PRIVATE=true allows them)`,
+      },
+    ];
   return [];
 };

@@ -12,7 +12,8 @@ import { named } from '../../domain/namedValue.ts';
 type Deps = CommandWriter & { readonly random?: (size: number) => Buffer };
 
 /** A Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes, the HMAC key itself. */
-export const newWebhookSecret = (random: (size: number) => Buffer = randomBytes): string => `whsec_${random(32).toString('base64')}`;
+export const newWebhookSecret = (random: (size: number) => Buffer = randomBytes): string =>
+  `whsec_${random(32).toString('base64')}`;
 
 /** The HMAC key of a `whsec_` secret: the bytes its base64 part stands for. */
 export const signingKeyOf = (secret: string): Buffer => Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
@@ -31,12 +32,20 @@ export const rotateWebhookSecret = (deps: Deps) => {
   const handle = handlerOf(deps, webhookSecretDecider);
   return async (campaignId: string, context: CommandContext): Promise<{ secret: string; position: bigint }> => {
     const { state } = await foldCampaign(deps.eventStore, campaignId);
-    if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
+    if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== context.companyId)
+      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
     const secret = newWebhookSecret(deps.random);
-    const result = await handle(webhookStream(campaignId), { type: 'RotateWebhookSecret', data: { campaignId, secret, now: context.now.toISOString() } }, context);
+    const result = await handle(
+      webhookStream(campaignId),
+      { type: 'RotateWebhookSecret', data: { campaignId, secret, now: context.now.toISOString() } },
+      context,
+    );
     // A repeated request finds its secret already rotated in; only the first answer ever showed it.
     if (result.repeated)
-      throw new IllegalStateError('WEBHOOK_SECRET.ALREADY_SHOWN', `The secret of campaign ${campaignId} was rotated by an earlier attempt of this request and is shown only once; rotate it again.`);
+      throw new IllegalStateError(
+        'WEBHOOK_SECRET.ALREADY_SHOWN',
+        `The secret of campaign ${campaignId} was rotated by an earlier attempt of this request and is shown only once; rotate it again.`,
+      );
     return { secret, position: result.position };
   };
 };

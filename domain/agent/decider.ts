@@ -23,11 +23,16 @@ export const agentDecider: Decider<AgentState, AgentCommand, AgentEvent> = {
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateAgent': {
-        if (state.status !== 'absent') throw new IllegalStateError('AGENT.ALREADY_EXISTS', `agent ${state.agentId} already exists`);
+        if (state.status !== 'absent')
+          throw new IllegalStateError('AGENT.ALREADY_EXISTS', `agent ${state.agentId} already exists`);
         const problems = agentProblems(command.data);
-        if (problems.length > 0) throw new ValidationError('AGENT.INVALID', 'The agent settings are invalid.', problems);
+        if (problems.length > 0)
+          throw new ValidationError('AGENT.INVALID', 'The agent settings are invalid.', problems);
         const { agentId, name, voice, streamUrl, callerNumber, form } = command.data;
-        return { type: 'AgentCreated', data: { agentId, name, voice, streamUrl, callerNumber, ...(form ? { formId: form.formId } : {}) } };
+        return {
+          type: 'AgentCreated',
+          data: { agentId, name, voice, streamUrl, callerNumber, ...(form ? { formId: form.formId } : {}) },
+        };
       }
       default:
         return assertNever(command.type);

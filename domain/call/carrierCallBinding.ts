@@ -5,7 +5,9 @@ export const OTHER_CARRIER_CALL = 'CALL.OTHER_CARRIER_CALL';
 
 /** A carrier id as logs and refusals show it: `CA12…cdef`, enough to find it at the carrier, not to quote it whole. */
 export const maskedCarrierCallId = (carrierCallId: string): string =>
-  carrierCallId.length <= 10 ? `${carrierCallId.slice(0, 2)}…` : `${carrierCallId.slice(0, 4)}…${carrierCallId.slice(-4)}`;
+  carrierCallId.length <= 10
+    ? `${carrierCallId.slice(0, 2)}…`
+    : `${carrierCallId.slice(0, 4)}…${carrierCallId.slice(-4)}`;
 
 /**
  * A report about a call must be about the carrier call it is bound to; one naming another carrier call

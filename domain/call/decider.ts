@@ -13,7 +13,11 @@ const recording = (state: CallState, callId: string, url: string | undefined): C
 
 /** Reports arrive late, twice and out of order: only one that moves the call forward records anything. */
 const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data']): CallEvent[] => {
-  if (report.callId !== callId) throw new ValidationError('CALL.WRONG_CALL', `A report of call ${named(report.callId)} cannot change call ${callId}.`);
+  if (report.callId !== callId)
+    throw new ValidationError(
+      'CALL.WRONG_CALL',
+      `A report of call ${named(report.callId)} cannot change call ${callId}.`,
+    );
   const { carrierCallId, progress, reportedAt } = report;
   requireSameCarrierCall(state, callId, carrierCallId);
   if (!movesForward(state.progress, progress)) return recording(state, callId, report.recordingUrl);
@@ -21,14 +25,29 @@ const applyReport = (state: CallState, { callId, report }: ApplyCallReport['data
     return [
       {
         type: 'CallProgressed',
-        data: { callId, carrierCallId, progress, reportedAt, ...(report.sequence !== undefined ? { sequence: report.sequence } : {}), ...(report.answeredBy ? { answeredBy: report.answeredBy } : {}) },
+        data: {
+          callId,
+          carrierCallId,
+          progress,
+          reportedAt,
+          ...(report.sequence !== undefined ? { sequence: report.sequence } : {}),
+          ...(report.answeredBy ? { answeredBy: report.answeredBy } : {}),
+        },
       },
     ];
   const answeredBy = report.answeredBy ?? state.answeredBy;
   const outcome = outcomeOf(progress, answeredBy, state);
   const completed: CallEvent = {
     type: 'CallCompleted',
-    data: { callId, carrierCallId, outcome, progress, durationSeconds: report.durationSeconds ?? 0, endedAt: reportedAt, ...(answeredBy ? { answeredBy } : {}) },
+    data: {
+      callId,
+      carrierCallId,
+      outcome,
+      progress,
+      durationSeconds: report.durationSeconds ?? 0,
+      endedAt: reportedAt,
+      ...(answeredBy ? { answeredBy } : {}),
+    },
   };
   return [completed, ...recording(state, callId, report.recordingUrl)];
 };
@@ -45,7 +64,10 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
     case 'RecordCallPlaced': {
       if (state.placement) return [];
       const { campaignId, contactId, carrierCallId, placedAt, reconciled } = command.data;
-      return { type: 'CallPlaced', data: { callId, campaignId, contactId, carrierCallId, placedAt, ...(reconciled ? { reconciled } : {}) } };
+      return {
+        type: 'CallPlaced',
+        data: { callId, campaignId, contactId, carrierCallId, placedAt, ...(reconciled ? { reconciled } : {}) },
+      };
     }
     case 'RecordInboundCall': {
       // Twilio repeats its request for instructions: the carrier call is one call, recorded once.
@@ -53,7 +75,18 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       const received: CallEvent = { type: 'InboundCallReceived', data: command.data };
       const { route, receivedAt } = command.data;
       if (route.action !== 'transfer') return [received];
-      return [received, { type: 'CallTransferred', data: { callId, at: receivedAt, ...(route.forwardingNumber ? { to: route.forwardingNumber } : {}), ...partiesOf(command.data) } }];
+      return [
+        received,
+        {
+          type: 'CallTransferred',
+          data: {
+            callId,
+            at: receivedAt,
+            ...(route.forwardingNumber ? { to: route.forwardingNumber } : {}),
+            ...partiesOf(command.data),
+          },
+        },
+      ];
     }
     case 'ApplyCallReport':
       return applyReport(state, command.data);
@@ -61,7 +94,10 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       // A transfer reported after the call ended changes no outcome already recorded.
       if (state.transferred || state.outcome) return [];
       const { at, to } = command.data;
-      return { type: 'CallTransferred', data: { callId, at, ...(to !== undefined ? { to } : {}), ...partiesOf(state.placement ?? state.inbound) } };
+      return {
+        type: 'CallTransferred',
+        data: { callId, at, ...(to !== undefined ? { to } : {}), ...partiesOf(state.placement ?? state.inbound) },
+      };
     }
     case 'RecordInCallOptOut':
       if (state.optedOut) return [];
@@ -70,7 +106,9 @@ export const decideCall = (command: CallCommand, state: CallState): CallEvent | 
       // A repeated or partial report records only what it changes; answers that do not fit the form record nothing.
       const { campaignId, contactId, at, form } = command.data;
       const answers = form ? checkedAnswers(form, command.data.answers) : command.data.answers;
-      const changed = Object.fromEntries(Object.entries(answers).filter(([field, value]) => !(field in state.answers) || state.answers[field] !== value));
+      const changed = Object.fromEntries(
+        Object.entries(answers).filter(([field, value]) => !(field in state.answers) || state.answers[field] !== value),
+      );
       if (Object.keys(changed).length === 0) return [];
       return { type: 'FormAnswersRecorded', data: { callId, campaignId, contactId, answers: changed, at } };
     }

@@ -29,7 +29,15 @@ export const CallerMatch = t.keyof({ last_outreach: null, campaign_contact: null
 export const callEvents = {
   /** A call came in on one of our numbers: who called which number, the campaign and contact found for it, and the route taken. */
   InboundCallReceived: t.intersection([
-    t.type({ ...call, carrierCallId: t.string, from: t.string, to: t.string, receivedAt: t.string, callerMatch: CallerMatch, route: InboundRoute }),
+    t.type({
+      ...call,
+      carrierCallId: t.string,
+      from: t.string,
+      to: t.string,
+      receivedAt: t.string,
+      callerMatch: CallerMatch,
+      route: InboundRoute,
+    }),
     t.partial({ campaignId: t.string, contactId: t.string }),
   ]),
   /** The carrier took the call; `reconciled` when found at the carrier after a restart rather than answered by it. */
@@ -43,16 +51,32 @@ export const callEvents = {
     t.partial({ sequence: FiniteNumber, answeredBy: AnsweredByCodec }),
   ]),
   CallCompleted: t.intersection([
-    t.type({ ...call, carrierCallId: t.string, outcome: CallOutcome, progress: CallProgressCodec, durationSeconds: FiniteNumber, endedAt: t.string }),
+    t.type({
+      ...call,
+      carrierCallId: t.string,
+      outcome: CallOutcome,
+      progress: CallProgressCodec,
+      durationSeconds: FiniteNumber,
+      endedAt: t.string,
+    }),
     t.partial({ answeredBy: AnsweredByCodec }),
   ]),
   RecordingAvailable: t.type({ ...call, url: t.string }),
   /** Names its campaign and contact when the call's placement is known, so its campaign's webhook can tell of it. */
-  CallTransferred: t.intersection([t.type({ ...call, at: t.string }), t.partial({ to: t.string, campaignId: t.string, contactId: t.string })]),
+  CallTransferred: t.intersection([
+    t.type({ ...call, at: t.string }),
+    t.partial({ to: t.string, campaignId: t.string, contactId: t.string }),
+  ]),
   /** The person asked, during the call, not to be called again. */
   CallOptOutRequested: t.type({ ...call, at: t.string }),
   /** What the agent's form took down: only answers new or changed since the last report. Names the contact for workflows. */
-  FormAnswersRecorded: t.type({ ...call, campaignId: t.string, contactId: t.string, answers: t.record(t.string, FormAnswerCodec), at: t.string }),
+  FormAnswersRecorded: t.type({
+    ...call,
+    campaignId: t.string,
+    contactId: t.string,
+    answers: t.record(t.string, FormAnswerCodec),
+    at: t.string,
+  }),
   /** The agent's summary of the conversation (the handoff note of a transfer); a changed summary replaces it. */
   CallSummaryRecorded: t.type({ ...call, campaignId: t.string, contactId: t.string, summary: t.string, at: t.string }),
 };

@@ -10,7 +10,14 @@ export const InboundAction = t.keyof({ ai: null, transfer: null, voicemail: null
 export type InboundAction = t.TypeOf<typeof InboundAction>;
 
 /** Why: the routing mode itself, the business hours it was judged by, or what the number lacks. */
-export const InboundRouteReason = t.keyof({ ai_only: null, transfer_mode: null, within_business_hours: null, after_hours: null, no_campaign: null, no_agent: null });
+export const InboundRouteReason = t.keyof({
+  ai_only: null,
+  transfer_mode: null,
+  within_business_hours: null,
+  after_hours: null,
+  no_campaign: null,
+  no_agent: null,
+});
 export type InboundRouteReason = t.TypeOf<typeof InboundRouteReason>;
 
 /** A route the campaign asked for that could not be taken as asked. */
@@ -43,7 +50,11 @@ export type InboundRouting = {
   readonly agentHasStream: boolean;
 };
 
-type Asked = { readonly action: 'ai' | 'transfer' | 'voicemail'; readonly reason: InboundRouteReason; readonly withinHours?: boolean };
+type Asked = {
+  readonly action: 'ai' | 'transfer' | 'voicemail';
+  readonly reason: InboundRouteReason;
+  readonly withinHours?: boolean;
+};
 
 const asked = (routing: Routing, within: boolean): Asked => {
   switch (routing.mode) {
@@ -62,7 +73,10 @@ const asked = (routing: Routing, within: boolean): Asked => {
 };
 
 /** A number no launched campaign answers on: the caller is told so, and why is kept. */
-export const notInServiceRoute = (reason: 'no_campaign' | 'no_agent'): InboundRoute => ({ action: 'not_in_service', reason });
+export const notInServiceRoute = (reason: 'no_campaign' | 'no_agent'): InboundRoute => ({
+  action: 'not_in_service',
+  reason,
+});
 
 /** The route the campaign asks for; a transfer with no forwarding number falls back to the AI rather than drop the caller. */
 const routeAsked = (input: InboundRouting): InboundRoute => {
@@ -70,9 +84,15 @@ const routeAsked = (input: InboundRouting): InboundRoute => {
   const timezone = routing.timezone ?? input.timezone;
   const local = DateTime.fromMillis(input.at, { zone: timezone });
   const decided = asked(routing, withinSlots(input.businessHours, local));
-  const audit = { mode: routing.mode, timezone, localTime: local.toISO() ?? 'invalid', ...(decided.withinHours !== undefined ? { withinHours: decided.withinHours } : {}) };
+  const audit = {
+    mode: routing.mode,
+    timezone,
+    localTime: local.toISO() ?? 'invalid',
+    ...(decided.withinHours !== undefined ? { withinHours: decided.withinHours } : {}),
+  };
   if (decided.action !== 'transfer') return { action: decided.action, reason: decided.reason, ...audit };
-  if (!routing.forwardingNumber) return { action: 'ai', reason: decided.reason, ...audit, fallback: 'no_forwarding_number' };
+  if (!routing.forwardingNumber)
+    return { action: 'ai', reason: decided.reason, ...audit, fallback: 'no_forwarding_number' };
   return { action: 'transfer', reason: decided.reason, ...audit, forwardingNumber: routing.forwardingNumber };
 };
 

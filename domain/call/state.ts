@@ -36,7 +36,11 @@ const folded = (state: CallState, event: CallEvent): CallState => {
     }
     case 'InboundCallReceived': {
       const { campaignId, contactId, carrierCallId, route } = event.data;
-      return { ...state, inbound: { ...(campaignId ? { campaignId } : {}), ...(contactId ? { contactId } : {}), action: route.action }, carrierCallId };
+      return {
+        ...state,
+        inbound: { ...(campaignId ? { campaignId } : {}), ...(contactId ? { contactId } : {}), action: route.action },
+        carrierCallId,
+      };
     }
     case 'CallProgressed':
       return {
@@ -46,7 +50,13 @@ const folded = (state: CallState, event: CallEvent): CallState => {
         ...(event.data.answeredBy ? { answeredBy: event.data.answeredBy } : {}),
       };
     case 'CallCompleted':
-      return { ...state, progress: event.data.progress, outcome: event.data.outcome, endedAt: event.data.endedAt, carrierCallId: state.carrierCallId ?? event.data.carrierCallId };
+      return {
+        ...state,
+        progress: event.data.progress,
+        outcome: event.data.outcome,
+        endedAt: event.data.endedAt,
+        carrierCallId: state.carrierCallId ?? event.data.carrierCallId,
+      };
     case 'RecordingAvailable':
       return { ...state, recordingUrl: event.data.url };
     case 'CallTransferred':
@@ -62,4 +72,7 @@ const folded = (state: CallState, event: CallEvent): CallState => {
   }
 };
 
-export const evolveCall = (state: CallState, event: CallEvent): CallState => ({ ...folded(state, event), revision: state.revision + 1 });
+export const evolveCall = (state: CallState, event: CallEvent): CallState => ({
+  ...folded(state, event),
+  revision: state.revision + 1,
+});

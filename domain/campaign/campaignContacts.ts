@@ -4,7 +4,10 @@ import type { CampaignState } from './state.ts';
 import { named } from '../namedValue.ts';
 
 /** Who a launched campaign enrolled: every contact id, and the contacts of each external id. */
-export type Roster = { readonly contactIds: ReadonlySet<string>; readonly byExternalId: ReadonlyMap<string, readonly string[]> };
+export type Roster = {
+  readonly contactIds: ReadonlySet<string>;
+  readonly byExternalId: ReadonlyMap<string, readonly string[]>;
+};
 
 /** The roster of the enrolment batches, in order. */
 export const rosterOf = (batches: readonly (readonly EnrolledContact[])[]): Roster => {
@@ -26,21 +29,42 @@ export const rosterOf = (batches: readonly (readonly EnrolledContact[])[]): Rost
 export const requireManageableContacts = (state: CampaignState, campaignId: string, companyId: string): void => {
   if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
     throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
-  if (state.status === 'DRAFT') throw new IllegalStateError('CAMPAIGN.NOT_LAUNCHED', 'The campaign is a draft: it has no contacts until it launches.');
-  if (state.status === 'COMPLETED') throw new IllegalStateError('CAMPAIGN.COMPLETED', 'The campaign is completed: its contacts stay as it left them.');
+  if (state.status === 'DRAFT')
+    throw new IllegalStateError(
+      'CAMPAIGN.NOT_LAUNCHED',
+      'The campaign is a draft: it has no contacts until it launches.',
+    );
+  if (state.status === 'COMPLETED')
+    throw new IllegalStateError('CAMPAIGN.COMPLETED', 'The campaign is completed: its contacts stay as it left them.');
 };
 
 /** A requested id the campaign does not know, with its place in the request (`contactIds.3`). */
 export type UnknownId = { readonly id: string; readonly problem: ErrorDetail };
 
-export const unknownIds = (ids: readonly string[], path: string, known: (id: string) => boolean, what: string): UnknownId[] =>
-  ids.flatMap((id, i) => (known(id) ? [] : [{ id, problem: { path: `${path}.${i}`, message: `${named(id)} is not ${what} of this campaign` } }]));
+export const unknownIds = (
+  ids: readonly string[],
+  path: string,
+  known: (id: string) => boolean,
+  what: string,
+): UnknownId[] =>
+  ids.flatMap((id, i) =>
+    known(id)
+      ? []
+      : [{ id, problem: { path: `${path}.${i}`, message: `${named(id)} is not ${what} of this campaign` } }],
+  );
 
 /** One refusal naming every unknown id (the first 20 in its detail), so nothing is done for any of them. */
 export const unknownIdsRefusal = (unknown: readonly UnknownId[], nothingDone: string): NotFoundError => {
   const ids = [...new Set(unknown.map((u) => u.id))];
   const more = ids.length > 20 ? ` and ${ids.length - 20} more` : '';
-  return new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `Not of this campaign, so ${nothingDone}: ${ids.slice(0, 20).map((id) => named(id)).join(', ')}${more}.`, unknown.map((u) => u.problem));
+  return new NotFoundError(
+    'CAMPAIGN_CONTACT.NOT_FOUND',
+    `Not of this campaign, so ${nothingDone}: ${ids
+      .slice(0, 20)
+      .map((id) => named(id))
+      .join(', ')}${more}.`,
+    unknown.map((u) => u.problem),
+  );
 };
 
 /** The requested ids once each, or a NotFoundError naming every id the campaign did not enrol. */
@@ -53,7 +77,10 @@ export const enrolledContactIds = (roster: Roster, contactIds: readonly string[]
 export type SkippedExternalId = { readonly externalId: string; readonly reason: 'no_match' | 'ambiguous' };
 
 /** Each external id matching exactly one contact names it; the others are skipped with their reason. */
-export const matchExternalIds = (roster: Roster, externalIds: readonly string[]): { contactIds: string[]; skipped: SkippedExternalId[] } => {
+export const matchExternalIds = (
+  roster: Roster,
+  externalIds: readonly string[],
+): { contactIds: string[]; skipped: SkippedExternalId[] } => {
   const contactIds: string[] = [];
   const skipped: SkippedExternalId[] = [];
   for (const externalId of new Set(externalIds)) {

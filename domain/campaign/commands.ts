@@ -17,7 +17,11 @@ export type StartDraft = Command<'StartDraft', Addressed & At & { name: string }
  */
 export type SaveDraft = Command<
   'SaveDraft',
-  Addressed & { changes: DraftChanges; companyHours?: readonly TimeSlot[]; agentForm?: { agentId: string; formId: string } }
+  Addressed & {
+    changes: DraftChanges;
+    companyHours?: readonly TimeSlot[];
+    agentForm?: { agentId: string; formId: string };
+  }
 >;
 
 export type ChangeStep = Command<'ChangeStep', Addressed & { step: BuilderStep }>;
@@ -29,13 +33,23 @@ export type ResumeCampaign = Command<'ResumeCampaign', Lifecycle>;
 export type CompleteCampaign = Command<'CompleteCampaign', Lifecycle>;
 export type DeleteCampaign = Command<'DeleteCampaign', Addressed & At>;
 /** A draft's report schedules are part of the draft: adding or removing one saves the draft. */
-export type AddDraftReportSchedule = Command<'AddDraftReportSchedule', Addressed & { schedule: ReportSchedule & { id: string } }>;
+export type AddDraftReportSchedule = Command<
+  'AddDraftReportSchedule',
+  Addressed & { schedule: ReportSchedule & { id: string } }
+>;
 export type RemoveDraftReportSchedule = Command<'RemoveDraftReportSchedule', Addressed & { reportId: string }>;
 
 /** Outreach started now by an external system, for the contacts named (all when none is), read from the campaign's roster. */
 export type InvokeCampaign = Command<
   'InvokeCampaign',
-  Addressed & At & { invocationId: string; invokedBy: string; contactIds?: readonly string[]; externalIds?: readonly string[]; roster: Roster }
+  Addressed &
+    At & {
+      invocationId: string;
+      invokedBy: string;
+      contactIds?: readonly string[];
+      externalIds?: readonly string[];
+      roster: Roster;
+    }
 >;
 
 export type CampaignCommand =

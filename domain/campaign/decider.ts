@@ -7,7 +7,13 @@ import { launchProblems, resolvedSlots, type ListFacts } from './launchValidatio
 import { campaignWorkflows } from '../workflow/plan.ts';
 import { decideInvocation } from './invocation.ts';
 import { withScheduleIds } from '../scheduledReport/scheduleIds.ts';
-import { evolveCampaign, initialCampaignState, type Campaign, type CampaignState, type CampaignStatus } from './state.ts';
+import {
+  evolveCampaign,
+  initialCampaignState,
+  type Campaign,
+  type CampaignState,
+  type CampaignStatus,
+} from './state.ts';
 import { named } from '../namedValue.ts';
 
 /** Deep equality of JSON values, so an autosave that repeats what is saved records nothing. */
@@ -17,7 +23,10 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 };
 
 const notFound = (campaignId: string) => new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
@@ -26,18 +35,25 @@ const refused = (code: string, message: string) => new IllegalStateError(code, m
 
 const requireStatus = (campaign: Campaign, allowed: readonly CampaignStatus[], code: string, doing: string): void => {
   if (!allowed.includes(campaign.status))
-    throw refused(code, `Cannot ${doing} a campaign that is ${campaign.status}; only ${allowed.join(' or ')} campaigns can.`);
+    throw refused(
+      code,
+      `Cannot ${doing} a campaign that is ${campaign.status}; only ${allowed.join(' or ')} campaigns can.`,
+    );
 };
 
 /** The campaign a command addresses: it must exist and be the caller's. */
 const addressed = (state: CampaignState, command: Exclude<CampaignCommand, { type: 'StartDraft' }>): Campaign => {
   const { campaignId, companyId } = command.data;
-  if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId) throw notFound(campaignId);
+  if (state.status === 'NONE' || state.status === 'DELETED' || state.companyId !== companyId)
+    throw notFound(campaignId);
   return state;
 };
 
 /** Only what differs from the draft, with the company's hours and the agent's form copied in. */
-const effectiveChanges = (campaign: Campaign, data: SaveDraft['data']): { changes: DraftChanges; linkedFrom?: string } => {
+const effectiveChanges = (
+  campaign: Campaign,
+  data: SaveDraft['data'],
+): { changes: DraftChanges; linkedFrom?: string } => {
   const wanted: DraftChanges = { ...data.changes };
   if (wanted.schedule?.mode === 'company')
     wanted.schedule = { mode: 'company', ...(data.companyHours ? { slots: [...data.companyHours] } : {}) };
@@ -63,7 +79,12 @@ const saveDraft = (campaign: Campaign, data: SaveDraft['data']): CampaignEvent[]
   requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
   const { changes, linkedFrom } = effectiveChanges(campaign, data);
   if (Object.keys(changes).length === 0) return [];
-  return [{ type: 'CampaignDraftSaved', data: { campaignId: campaign.campaignId, changes, ...(linkedFrom ? { formLinkedFromAgent: linkedFrom } : {}) } }];
+  return [
+    {
+      type: 'CampaignDraftSaved',
+      data: { campaignId: campaign.campaignId, changes, ...(linkedFrom ? { formLinkedFromAgent: linkedFrom } : {}) },
+    },
+  ];
 };
 
 /** The list's contacts as enrolled contacts, in the list's order. */
@@ -86,17 +107,34 @@ const enrolledContacts = (list: ListFacts): EnrolledContact[] =>
 
 /** Whether the campaign has any message step, which each batch tells the message planner. */
 const hasMessageSteps = (settings: Campaign['draft']): boolean =>
-  campaignWorkflows({ workflows: settings.workflows ?? [], ...(settings.voicemail ? { voicemail: settings.voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0);
+  campaignWorkflows({
+    workflows: settings.workflows ?? [],
+    ...(settings.voicemail ? { voicemail: settings.voicemail } : {}),
+  }).some(({ workflow }) => workflow.steps.length > 0);
 
 /** The contacts from the `enrolled`-th on, in batches numbered on from `batches`, each naming the frozen task fields. */
-const enrolmentBatches = (campaign: Campaign, contacts: readonly EnrolledContact[], from: { enrolled: number; batches: number }, taskFields: readonly string[] | undefined): CampaignEvent[] => {
+const enrolmentBatches = (
+  campaign: Campaign,
+  contacts: readonly EnrolledContact[],
+  from: { enrolled: number; batches: number },
+  taskFields: readonly string[] | undefined,
+): CampaignEvent[] => {
   const { campaignId } = campaign;
   const messages = hasMessageSteps(campaign.draft);
   // Each batch names the form's task fields, so read models judge a contact's task from its own enrolment.
   const task = taskFields ? { taskFields: [...taskFields] } : {};
   const batches: CampaignEvent[] = [];
   for (let at = from.enrolled; at < contacts.length; at += enrolmentBatchSize)
-    batches.push({ type: 'ContactsEnrolled', data: { campaignId, batch: from.batches + batches.length, contacts: contacts.slice(at, at + enrolmentBatchSize), messages, ...task } });
+    batches.push({
+      type: 'ContactsEnrolled',
+      data: {
+        campaignId,
+        batch: from.batches + batches.length,
+        contacts: contacts.slice(at, at + enrolmentBatchSize),
+        messages,
+        ...task,
+      },
+    });
   return batches;
 };
 
@@ -106,7 +144,11 @@ const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent
   const problems = launchProblems(campaign.name, campaign.draft, facts);
   const list = facts.list;
   if (problems.length > 0 || !list)
-    throw new IllegalStateError('CAMPAIGN.NOT_LAUNCHABLE', `The campaign cannot launch: ${problems.length} problem(s).`, problems);
+    throw new IllegalStateError(
+      'CAMPAIGN.NOT_LAUNCHABLE',
+      `The campaign cannot launch: ${problems.length} problem(s).`,
+      problems,
+    );
   const slots = resolvedSlots(campaign.draft, facts.company) ?? [];
   const contacts = enrolledContacts(list);
   const { campaignId } = campaign;
@@ -118,8 +160,17 @@ const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent
       campaignId,
       launchedAt: data.now,
       name: campaign.name,
-      settings: { ...campaign.draft, schedule: { mode: campaign.draft.schedule?.mode ?? 'company', slots: [...slots] } },
-      list: { listId: list.listId, caseType: list.caseType, listRevision: list.revision, caseCount: list.cases.length, contactCount: contacts.length },
+      settings: {
+        ...campaign.draft,
+        schedule: { mode: campaign.draft.schedule?.mode ?? 'company', slots: [...slots] },
+      },
+      list: {
+        listId: list.listId,
+        caseType: list.caseType,
+        listRevision: list.revision,
+        caseCount: list.cases.length,
+        contactCount: contacts.length,
+      },
       ...(company ? { companyHours: { timezone: company.timezone, businessHours: company.defaultBusinessHours } } : {}),
       ...(taskFields ? { taskFields: [...taskFields] } : {}),
     },
@@ -137,11 +188,22 @@ const continueEnrolment = (campaign: Campaign, data: ContinueEnrolment['data']):
   if (campaign.enrolledContacts >= frozen.contactCount) return [];
   const { list } = data;
   if (list.listId !== frozen.listId || list.revision !== frozen.listRevision)
-    throw refused('CAMPAIGN.ENROLMENT_LIST_MISMATCH', `Enrolment continues from list ${named(frozen.listId)} at revision ${frozen.listRevision}, not ${named(list.listId)} at revision ${list.revision}.`);
+    throw refused(
+      'CAMPAIGN.ENROLMENT_LIST_MISMATCH',
+      `Enrolment continues from list ${named(frozen.listId)} at revision ${frozen.listRevision}, not ${named(list.listId)} at revision ${list.revision}.`,
+    );
   const contacts = enrolledContacts(list);
   if (contacts.length !== frozen.contactCount)
-    throw refused('CAMPAIGN.ENROLMENT_LIST_MISMATCH', `The launch froze ${frozen.contactCount} contacts; the list at revision ${frozen.listRevision} holds ${contacts.length}.`);
-  return enrolmentBatches(campaign, contacts, { enrolled: campaign.enrolledContacts, batches: campaign.enrolledBatches }, campaign.launch!.taskFields);
+    throw refused(
+      'CAMPAIGN.ENROLMENT_LIST_MISMATCH',
+      `The launch froze ${frozen.contactCount} contacts; the list at revision ${frozen.listRevision} holds ${contacts.length}.`,
+    );
+  return enrolmentBatches(
+    campaign,
+    contacts,
+    { enrolled: campaign.enrolledContacts, batches: campaign.enrolledBatches },
+    campaign.launch!.taskFields,
+  );
 };
 
 const lifecycle = (at: string, reason: string | undefined) => ({ at, ...(reason !== undefined ? { reason } : {}) });
@@ -159,7 +221,9 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       return saveDraft(campaign, command.data);
     case 'ChangeStep':
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'change the builder step of');
-      return campaign.step === command.data.step ? [] : { type: 'CampaignStepChanged', data: { campaignId, step: command.data.step } };
+      return campaign.step === command.data.step
+        ? []
+        : { type: 'CampaignStepChanged', data: { campaignId, step: command.data.step } };
     case 'LaunchCampaign':
       return launch(campaign, command.data);
     case 'ContinueEnrolment':
@@ -177,13 +241,17 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
       const current = withScheduleIds(campaign.draft.reportSchedules);
       if (current.some((s) => s.id === command.data.schedule.id)) return [];
-      return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: [...current, command.data.schedule] } } };
+      return {
+        type: 'CampaignDraftSaved',
+        data: { campaignId, changes: { reportSchedules: [...current, command.data.schedule] } },
+      };
     }
     case 'RemoveDraftReportSchedule': {
       requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'edit');
       const current = withScheduleIds(campaign.draft.reportSchedules);
       const kept = current.filter((s) => s.id !== command.data.reportId);
-      if (kept.length === current.length) throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${named(command.data.reportId)}.`);
+      if (kept.length === current.length)
+        throw new NotFoundError('REPORT_SCHEDULE.NOT_FOUND', `No scheduled report ${named(command.data.reportId)}.`);
       return { type: 'CampaignDraftSaved', data: { campaignId, changes: { reportSchedules: kept } } };
     }
     case 'InvokeCampaign':

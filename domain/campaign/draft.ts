@@ -7,7 +7,10 @@ import { FiniteNumber, NonEmptyString, Weekday } from '../values.ts';
  * judged at launch, so an autosave of half-finished work is never refused.
  */
 
-export const CampaignType = t.keyof({ voice: null, messaging: null, multichannel: null }, 'voice, messaging or multichannel');
+export const CampaignType = t.keyof(
+  { voice: null, messaging: null, multichannel: null },
+  'voice, messaging or multichannel',
+);
 export type CampaignType = t.TypeOf<typeof CampaignType>;
 
 export const Channel = t.keyof({ voice: null, sms: null, email: null }, 'voice, sms or email');
@@ -53,7 +56,10 @@ export const WorkflowStep = t.intersection([
 ]);
 export type WorkflowStep = t.TypeOf<typeof WorkflowStep>;
 
-export const Workflow = t.intersection([t.type({ trigger: WorkflowTrigger, steps: t.array(WorkflowStep) }), t.partial({ name: t.string })]);
+export const Workflow = t.intersection([
+  t.type({ trigger: WorkflowTrigger, steps: t.array(WorkflowStep) }),
+  t.partial({ name: t.string }),
+]);
 export type Workflow = t.TypeOf<typeof Workflow>;
 
 export const Concurrency = t.partial({ limit: FiniteNumber, pacingPerMinute: FiniteNumber });
@@ -62,20 +68,31 @@ export type Concurrency = t.TypeOf<typeof Concurrency>;
 export const RetryPolicy = t.partial({ maxAttempts: FiniteNumber, intervalMinutes: FiniteNumber });
 export type RetryPolicy = t.TypeOf<typeof RetryPolicy>;
 
-export const RoutingMode = t.keyof({ ai_only: null, transfer: null, schedule_based: null }, 'ai_only, transfer or schedule_based');
+export const RoutingMode = t.keyof(
+  { ai_only: null, transfer: null, schedule_based: null },
+  'ai_only, transfer or schedule_based',
+);
 export const RoutingAction = t.keyof({ ai: null, transfer: null, voicemail: null }, 'ai, transfer or voicemail');
 
 /** Inbound calls: who answers, in and out of business hours, where transfers go, in which time zone. */
 export const Routing = t.intersection([
   t.type({ mode: RoutingMode }),
-  t.partial({ businessHours: RoutingAction, afterHours: RoutingAction, forwardingNumber: t.string, timezone: t.string }),
+  t.partial({
+    businessHours: RoutingAction,
+    afterHours: RoutingAction,
+    forwardingNumber: t.string,
+    timezone: t.string,
+  }),
 ]);
 export type Routing = t.TypeOf<typeof Routing>;
 
 export const ExternalInvocation = t.intersection([t.type({ enabled: t.boolean }), t.partial({ webhookUrl: t.string })]);
 export type ExternalInvocation = t.TypeOf<typeof ExternalInvocation>;
 
-export const ReportKind = t.keyof({ calls: null, contacts: null, transfers: null, opt_outs: null, engagement: null }, 'calls, contacts, transfers, opt_outs or engagement');
+export const ReportKind = t.keyof(
+  { calls: null, contacts: null, transfers: null, opt_outs: null, engagement: null },
+  'calls, contacts, transfers, opt_outs or engagement',
+);
 export const ReportFrequency = t.keyof({ daily: null, weekly: null, monthly: null }, 'daily, weekly or monthly');
 
 export const WindowUnit = t.keyof({ days: null, weeks: null, months: null }, 'days, weeks or months');
@@ -90,7 +107,14 @@ export type ReportWindowSpec = t.TypeOf<typeof ReportWindowSpec>;
  */
 export const ReportSchedule = t.intersection([
   t.type({ report: ReportKind, frequency: ReportFrequency, time: t.string, recipients: t.array(t.string) }),
-  t.partial({ id: t.string, dayOfWeek: Weekday, dayOfMonth: FiniteNumber, timezone: t.string, filters: t.record(t.string, t.string), window: ReportWindowSpec }),
+  t.partial({
+    id: t.string,
+    dayOfWeek: Weekday,
+    dayOfMonth: FiniteNumber,
+    timezone: t.string,
+    filters: t.record(t.string, t.string),
+    window: ReportWindowSpec,
+  }),
 ]);
 export type ReportSchedule = t.TypeOf<typeof ReportSchedule>;
 
@@ -98,7 +122,10 @@ export type ReportSchedule = t.TypeOf<typeof ReportSchedule>;
  * What an answering machine gets: nothing (hang up), the message said after the beep, or, once the
  * call has ended, the message sent as a text. The message may hold template fields.
  */
-export const VoicemailPolicy = t.keyof({ hang_up: null, leave_message: null, follow_up_sms: null }, 'hang_up, leave_message or follow_up_sms');
+export const VoicemailPolicy = t.keyof(
+  { hang_up: null, leave_message: null, follow_up_sms: null },
+  'hang_up, leave_message or follow_up_sms',
+);
 export type VoicemailPolicy = t.TypeOf<typeof VoicemailPolicy>;
 
 export const Voicemail = t.intersection([t.type({ policy: VoicemailPolicy }), t.partial({ message: t.string })]);
@@ -164,7 +191,18 @@ export type DraftChanges = t.TypeOf<typeof DraftChanges>;
 
 /** The builder's steps, in order; a draft remembers the one it was left on. */
 export const BuilderStep = t.keyof(
-  { details: null, list: null, agent: null, form: null, schedule: null, runs: null, workflows: null, routing: null, settings: null, review: null },
+  {
+    details: null,
+    list: null,
+    agent: null,
+    form: null,
+    schedule: null,
+    runs: null,
+    workflows: null,
+    routing: null,
+    settings: null,
+    review: null,
+  },
   'a builder step (details, list, agent, form, schedule, runs, workflows, routing, settings, review)',
 );
 export type BuilderStep = t.TypeOf<typeof BuilderStep>;

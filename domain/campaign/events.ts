@@ -30,7 +30,13 @@ export const EnrolledContact = t.intersection([
     timezoneSource: TimezoneSource,
   }),
   // The zones the phone's area code may be in: calls go only where they and the contact's zone agree.
-  t.partial({ name: t.string, email: t.string, state: t.string, mobileAppStatus: t.string, areaCodeTimezones: t.array(TimeZone) }),
+  t.partial({
+    name: t.string,
+    email: t.string,
+    state: t.string,
+    mobileAppStatus: t.string,
+    areaCodeTimezones: t.array(TimeZone),
+  }),
 ]);
 export type EnrolledContact = t.TypeOf<typeof EnrolledContact>;
 
@@ -39,7 +45,12 @@ const lifecycle = t.intersection([t.type({ campaignId: t.string, at: t.string })
 
 export const campaignEvents = {
   /** A draft exists as soon as it has a name; the company is kept so no other company can reach it. */
-  CampaignDraftStarted: t.type({ campaignId: t.string, companyId: t.string, name: NonEmptyString, createdAt: t.string }),
+  CampaignDraftStarted: t.type({
+    campaignId: t.string,
+    companyId: t.string,
+    name: NonEmptyString,
+    createdAt: t.string,
+  }),
   /** An autosave: only the parts that changed; `null` cleared a part. */
   CampaignDraftSaved: t.intersection([
     t.type({ campaignId: t.string, changes: DraftChanges }),

@@ -20,7 +20,9 @@ export const invokedContactIds = (roster: Roster, target: InvocationTarget): str
     ...unknownIds(externalIds ?? [], 'externalIds', (id) => roster.byExternalId.has(id), 'a case external id'),
   ];
   if (unknown.length > 0) throw unknownIdsRefusal(unknown, 'no outreach was started');
-  return [...new Set([...(contactIds ?? []), ...(externalIds ?? []).flatMap((id) => roster.byExternalId.get(id) ?? [])])];
+  return [
+    ...new Set([...(contactIds ?? []), ...(externalIds ?? []).flatMap((id) => roster.byExternalId.get(id) ?? [])]),
+  ];
 };
 
 /**
@@ -29,16 +31,23 @@ export const invokedContactIds = (roster: Roster, target: InvocationTarget): str
  */
 export const decideInvocation = (campaign: Campaign, data: InvokeCampaign['data']): CampaignEvent => {
   if (campaign.draft.externalInvocation?.enabled !== true)
-    throw new IllegalStateError('INVOCATION.DISABLED', 'External invocation is not enabled for this campaign: it was launched without externalInvocation.enabled.', [
-      { path: 'externalInvocation.enabled', message: 'the campaign was launched with external invocation off' },
-    ]);
+    throw new IllegalStateError(
+      'INVOCATION.DISABLED',
+      'External invocation is not enabled for this campaign: it was launched without externalInvocation.enabled.',
+      [{ path: 'externalInvocation.enabled', message: 'the campaign was launched with external invocation off' }],
+    );
   if (campaign.status !== 'ACTIVE')
-    throw new IllegalStateError('INVOCATION.CAMPAIGN_NOT_ACTIVE', `The campaign is ${campaign.status}: only ACTIVE campaigns can be invoked.`);
+    throw new IllegalStateError(
+      'INVOCATION.CAMPAIGN_NOT_ACTIVE',
+      `The campaign is ${campaign.status}: only ACTIVE campaigns can be invoked.`,
+    );
   // Invocation starts calls: a campaign that places none has nothing to start.
   if (!placesCalls(campaign.draft))
-    throw new IllegalStateError('INVOCATION.NO_CALLS', 'The campaign places no calls (no run with the voice channel): invocation starts calls.', [
-      { path: 'runs', message: 'no run with the voice channel' },
-    ]);
+    throw new IllegalStateError(
+      'INVOCATION.NO_CALLS',
+      'The campaign places no calls (no run with the voice channel): invocation starts calls.',
+      [{ path: 'runs', message: 'no run with the voice channel' }],
+    );
   const contacts = invokedContactIds(data.roster, data);
   const { campaignId, invocationId, now, invokedBy, contactIds, externalIds } = data;
   return {

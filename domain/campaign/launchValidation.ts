@@ -12,7 +12,12 @@ import { named } from '../namedValue.ts';
 /** The list as its stream says at launch (cases in the order they were added). */
 export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
 /** `taskFields`: what the agent must fill for a contact's task to be complete (the required fields, or all when none is). */
-export type FormFacts = { formId: string; caseType: string; fieldKeys: readonly string[]; taskFields?: readonly string[] };
+export type FormFacts = {
+  formId: string;
+  caseType: string;
+  fieldKeys: readonly string[];
+  taskFields?: readonly string[];
+};
 export type AgentFacts = { agentId: string; formId?: string };
 
 /**
@@ -39,32 +44,49 @@ export type LaunchFacts = {
 const minimumNameLength = 3;
 
 /** The slots a launched campaign calls in: its own, or the company's default business hours now. */
-export const resolvedSlots = (draft: Draft, company: CampaignSettings | undefined): readonly DraftSlot[] | undefined => {
+export const resolvedSlots = (
+  draft: Draft,
+  company: CampaignSettings | undefined,
+): readonly DraftSlot[] | undefined => {
   const schedule = draft.schedule ?? { mode: 'company' as const };
   if (schedule.mode === 'custom') return schedule.slots;
   return company?.defaultBusinessHours;
 };
 
 const positiveWhole = (value: number | undefined, path: string, what: string): ErrorDetail[] =>
-  value === undefined || (Number.isSafeInteger(value) && value > 0) ? [] : [{ path, message: `${what} must be a whole number above 0` }];
+  value === undefined || (Number.isSafeInteger(value) && value > 0)
+    ? []
+    : [{ path, message: `${what} must be a whole number above 0` }];
 
 const listProblems = (draft: Draft, list: ListFacts | undefined): ErrorDetail[] => {
   if (draft.listId === undefined) return [{ path: 'listId', message: 'choose a list' }];
-  if (!list || list.listId !== draft.listId) return [{ path: 'listId', message: `no list ${named(draft.listId)} in this company` }];
+  if (!list || list.listId !== draft.listId)
+    return [{ path: 'listId', message: `no list ${named(draft.listId)} in this company` }];
   if (list.cases.length === 0) return [{ path: 'listId', message: 'the list has no cases' }];
   const strays = list.cases.filter((c) => c.caseType !== list.caseType);
   if (strays.length === 0) return [];
-  const externalIds = strays.slice(0, 5).map((c) => c.externalId).join(', ');
+  const externalIds = strays
+    .slice(0, 5)
+    .map((c) => c.externalId)
+    .join(', ');
   const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
-  return [{ path: 'listId', message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${externalIds}${more}` }];
+  return [
+    {
+      path: 'listId',
+      message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${externalIds}${more}`,
+    },
+  ];
 };
 
 const formProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
   if (draft.formId === undefined) return [];
   const { form, list } = facts;
-  if (!form || form.formId !== draft.formId) return [{ path: 'formId', message: `no form ${named(draft.formId)} in this company` }];
+  if (!form || form.formId !== draft.formId)
+    return [{ path: 'formId', message: `no form ${named(draft.formId)} in this company` }];
   if (list && list.listId === draft.listId && form.caseType !== list.caseType)
-    return [{ path: 'formId', message: `the form's case type ${form.caseType} is not the list's case type ${list.caseType}` }];
+    return [
+      { path: 'formId', message: `the form's case type ${form.caseType} is not the list's case type ${list.caseType}` },
+    ];
   return [];
 };
 
@@ -81,7 +103,10 @@ const routingProblems = (draft: Draft): ErrorDetail[] => {
   if (!routing) return [];
   const problems: ErrorDetail[] = [];
   if (routing.mode !== 'ai_only' && !E164.is(routing.forwardingNumber))
-    problems.push({ path: 'routing.forwardingNumber', message: `${routing.mode} routing needs a forwarding number in E.164 form (${EXAMPLE_PHONE})` });
+    problems.push({
+      path: 'routing.forwardingNumber',
+      message: `${routing.mode} routing needs a forwarding number in E.164 form (${EXAMPLE_PHONE})`,
+    });
   if (routing.timezone !== undefined && !TimeZone.is(routing.timezone))
     problems.push({ path: 'routing.timezone', message: 'expected an IANA time zone such as America/Chicago' });
   return problems;
@@ -93,7 +118,10 @@ const scheduleProblems = (draft: Draft, { company, federalHours }: LaunchFacts):
     return [
       {
         path: 'schedule',
-        message: draft.schedule?.mode === 'custom' ? 'add at least one time slot' : 'the company has no default business hours: set them or use custom slots',
+        message:
+          draft.schedule?.mode === 'custom'
+            ? 'add at least one time slot'
+            : 'the company has no default business hours: set them or use custom slots',
       },
     ];
   return slotsProblems('schedule.slots', slots, federalHours);
@@ -102,7 +130,9 @@ const scheduleProblems = (draft: Draft, { company, federalHours }: LaunchFacts):
 const runProblems = (draft: Draft, federalHours: LocalHours): ErrorDetail[] =>
   (draft.runs ?? []).flatMap((run, i) => [
     ...(isIsoInstant(run.start) ? [] : [{ path: `runs.${i}.start`, message: 'expected an ISO-8601 time with offset' }]),
-    ...(run.slots.length === 0 ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }] : slotsProblems(`runs.${i}.slots`, run.slots, federalHours)),
+    ...(run.slots.length === 0
+      ? [{ path: `runs.${i}.slots`, message: 'add at least one time slot' }]
+      : slotsProblems(`runs.${i}.slots`, run.slots, federalHours)),
     ...(run.channels.length === 0 ? [{ path: `runs.${i}.channels`, message: 'choose at least one channel' }] : []),
   ]);
 
@@ -115,7 +145,9 @@ const callingRunProblems = (draft: Draft): ErrorDetail[] => {
 
 const messagingProblems = (draft: Draft): ErrorDetail[] => {
   if (draft.type !== 'messaging') return [];
-  const hasStep = (draft.workflows ?? []).some((w) => w.steps.some((s) => s.channel === 'sms' || s.channel === 'email'));
+  const hasStep = (draft.workflows ?? []).some((w) =>
+    w.steps.some((s) => s.channel === 'sms' || s.channel === 'email'),
+  );
   return hasStep ? [] : [{ path: 'workflows', message: 'a messaging campaign needs at least one SMS or email step' }];
 };
 
@@ -126,7 +158,13 @@ const emailSenderProblems = (draft: Draft, postalAddress: string | undefined): E
   for (const [i, workflow] of workflows.entries())
     for (const [j, step] of workflow.steps.entries())
       if (step.channel === 'email')
-        return [{ path: `workflows.${i}.steps.${j}`, message: "email needs the company's postal address (CAN-SPAM): set email.postalAddress with PUT /v1/settings/email" }];
+        return [
+          {
+            path: `workflows.${i}.steps.${j}`,
+            message:
+              "email needs the company's postal address (CAN-SPAM): set email.postalAddress with PUT /v1/settings/email",
+          },
+        ];
   return [];
 };
 
@@ -138,17 +176,26 @@ const crmProblems = (draft: Draft, form: FormFacts | undefined): ErrorDetail[] =
   return mappings.flatMap((mapping, i) => {
     const problems: ErrorDetail[] = [];
     if (form && !form.fieldKeys.includes(mapping.formField))
-      problems.push({ path: `crmFieldMappings.${i}.formField`, message: `the form has no field ${named(mapping.formField, 'key')}` });
-    if (mapping.caseField.trim() === '') problems.push({ path: `crmFieldMappings.${i}.caseField`, message: 'name the case field' });
+      problems.push({
+        path: `crmFieldMappings.${i}.formField`,
+        message: `the form has no field ${named(mapping.formField, 'key')}`,
+      });
+    if (mapping.caseField.trim() === '')
+      problems.push({ path: `crmFieldMappings.${i}.caseField`, message: 'name the case field' });
     else if (seen.has(mapping.caseField))
-      problems.push({ path: `crmFieldMappings.${i}.caseField`, message: `the case field ${mapping.caseField} is mapped twice` });
+      problems.push({
+        path: `crmFieldMappings.${i}.caseField`,
+        message: `the case field ${mapping.caseField} is mapped twice`,
+      });
     seen.add(mapping.caseField);
     return problems;
   });
 };
 
 const completionProblems = (draft: Draft): ErrorDetail[] =>
-  draft.completeOnFormComplete && draft.formId === undefined ? [{ path: 'completeOnFormComplete', message: 'completing on a complete form needs a form' }] : [];
+  draft.completeOnFormComplete && draft.formId === undefined
+    ? [{ path: 'completeOnFormComplete', message: 'completing on a complete form needs a form' }]
+    : [];
 
 const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
   const invocation = draft.externalInvocation;
@@ -160,8 +207,12 @@ const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
     ...(invocation?.enabled && invocation.webhookUrl !== undefined && !HttpUrl.is(invocation.webhookUrl)
       ? [{ path: 'externalInvocation.webhookUrl', message: 'expected an http(s) URL' }]
       : []),
-    ...(draft.reportSchedules ?? []).flatMap((schedule, i) => reportScheduleProblems(`reportSchedules.${i}`, schedule, Email.is)),
-    ...(draft.workflows ?? []).flatMap((workflow, i) => workflowProblems(`workflows.${i}`, workflow, draft.formId === undefined ? undefined : facts.form)),
+    ...(draft.reportSchedules ?? []).flatMap((schedule, i) =>
+      reportScheduleProblems(`reportSchedules.${i}`, schedule, Email.is),
+    ),
+    ...(draft.workflows ?? []).flatMap((workflow, i) =>
+      workflowProblems(`workflows.${i}`, workflow, draft.formId === undefined ? undefined : facts.form),
+    ),
     ...crmProblems(draft, facts.form),
     ...completionProblems(draft),
     ...voicemailProblems('voicemail', draft.voicemail),
@@ -170,7 +221,9 @@ const settingProblems = (draft: Draft, facts: LaunchFacts): ErrorDetail[] => {
 
 /** Every reason the draft cannot launch, each with the path of the part at fault; none means it can. */
 export const launchProblems = (name: string, draft: Draft, facts: LaunchFacts): ErrorDetail[] => [
-  ...(name.trim().length >= minimumNameLength ? [] : [{ path: 'name', message: `the name needs at least ${minimumNameLength} characters` }]),
+  ...(name.trim().length >= minimumNameLength
+    ? []
+    : [{ path: 'name', message: `the name needs at least ${minimumNameLength} characters` }]),
   ...(draft.type === undefined ? [{ path: 'type', message: 'choose voice, messaging or multichannel' }] : []),
   ...listProblems(draft, facts.list),
   ...formProblems(draft, facts),

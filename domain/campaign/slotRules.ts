@@ -18,8 +18,12 @@ export const slotProblems = (path: string, slot: DraftSlot, federalHours: LocalH
   const start = minutesOf(slot.start);
   const end = minutesOf(slot.end);
   if (start < minutesOf(federalHours.start) || end > minutesOf(federalHours.end))
-    problems.push({ path, message: `the slot ${slot.start}-${slot.end} must lie inside ${federalHours.start}-${federalHours.end}` });
-  else if (start >= end) problems.push({ path, message: `the slot must end after it starts (${slot.start}-${slot.end})` });
+    problems.push({
+      path,
+      message: `the slot ${slot.start}-${slot.end} must lie inside ${federalHours.start}-${federalHours.end}`,
+    });
+  else if (start >= end)
+    problems.push({ path, message: `the slot must end after it starts (${slot.start}-${slot.end})` });
   return problems;
 };
 

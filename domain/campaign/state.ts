@@ -48,7 +48,17 @@ export const initialCampaignState = (): CampaignState => ({ status: 'NONE', revi
 const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
   if (event.type === 'CampaignDraftStarted') {
     const { campaignId, companyId, name, createdAt } = event.data;
-    return { status: 'DRAFT', campaignId, companyId, name, draft: {}, revision: state.revision, createdAt, enrolledContacts: 0, enrolledBatches: 0 };
+    return {
+      status: 'DRAFT',
+      campaignId,
+      companyId,
+      name,
+      draft: {},
+      revision: state.revision,
+      createdAt,
+      enrolledContacts: 0,
+      enrolledBatches: 0,
+    };
   }
   // Nothing but a start begins a campaign; anything else on an empty stream changes nothing.
   if (state.status === 'NONE') return state;
@@ -61,11 +71,20 @@ const folded = (state: CampaignState, event: CampaignEvent): CampaignState => {
       return { ...state, step: event.data.step };
     case 'CampaignLaunched': {
       const { launchedAt, name, settings, list, companyHours, taskFields } = event.data;
-      const launch = { launchedAt, list, ...(companyHours ? { companyHours } : {}), ...(taskFields ? { taskFields } : {}) };
+      const launch = {
+        launchedAt,
+        list,
+        ...(companyHours ? { companyHours } : {}),
+        ...(taskFields ? { taskFields } : {}),
+      };
       return { ...state, status: 'ACTIVE', name, draft: settings, launch };
     }
     case 'ContactsEnrolled':
-      return { ...state, enrolledContacts: state.enrolledContacts + event.data.contacts.length, enrolledBatches: state.enrolledBatches + 1 };
+      return {
+        ...state,
+        enrolledContacts: state.enrolledContacts + event.data.contacts.length,
+        enrolledBatches: state.enrolledBatches + 1,
+      };
     case 'CampaignPaused':
       return { ...state, status: 'PAUSED', pausedAt: event.data.at };
     case 'CampaignResumed':

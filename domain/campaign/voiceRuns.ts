@@ -9,7 +9,9 @@ type CallSettings = { readonly type?: CampaignType; readonly runs?: readonly Run
 export const callingRuns = (settings: CallSettings): CallingRun[] =>
   settings.type === 'messaging'
     ? []
-    : (settings.runs ?? []).flatMap((run, index) => (run.channels.includes('voice') ? [{ index, start: run.start, slots: run.slots }] : []));
+    : (settings.runs ?? []).flatMap((run, index) =>
+        run.channels.includes('voice') ? [{ index, start: run.start, slots: run.slots }] : [],
+      );
 
 /** Whether the campaign ever places a call. */
 export const placesCalls = (settings: CallSettings): boolean => callingRuns(settings).length > 0;

@@ -6,7 +6,14 @@ import type { CaseFieldSource } from './events.ts';
 /** Write a form answer's mapped fields onto the case; `at` is when the agent took the answer down. */
 export type ApplyFormAnswers = Command<
   'ApplyFormAnswers',
-  { listId: string; caseId: string; answers: FormAnswers; mappings: readonly CrmFieldMapping[]; source: CaseFieldSource; at: string }
+  {
+    listId: string;
+    caseId: string;
+    answers: FormAnswers;
+    mappings: readonly CrmFieldMapping[];
+    source: CaseFieldSource;
+    at: string;
+  }
 >;
 
 export type CaseCommand = ApplyFormAnswers;

@@ -34,7 +34,10 @@ export const decideCase = (command: CaseCommand, state: CaseState): CaseEvent[] 
 export const evolveCase = (state: CaseState, event: CaseEvent): CaseState => {
   switch (event.type) {
     case 'CaseFieldsUpdated': {
-      const written = Object.entries(event.data.fields).map(([field, value]): [string, CaseFieldValue] => [field, { value, at: event.data.at }]);
+      const written = Object.entries(event.data.fields).map(([field, value]): [string, CaseFieldValue] => [
+        field,
+        { value, at: event.data.at },
+      ]);
       return { revision: state.revision + 1, fields: { ...state.fields, ...Object.fromEntries(written) } };
     }
     default:

@@ -5,14 +5,16 @@ import type { ErrorDetail } from '../errors.ts';
 type Tagged = { readonly _tag?: string; readonly type?: Tagged };
 const combines = (parent: t.ContextEntry | undefined): boolean => {
   let codec = parent?.type as Tagged | undefined;
-  while (codec && (codec._tag === 'ExactType' || codec._tag === 'ReadonlyType' || codec._tag === 'RefinementType')) codec = codec.type;
+  while (codec && (codec._tag === 'ExactType' || codec._tag === 'ReadonlyType' || codec._tag === 'RefinementType'))
+    codec = codec.type;
   return codec?._tag === 'UnionType' || codec?._tag === 'IntersectionType';
 };
 
 /** A glimpse of the offending value; one nested too deeply for JSON.stringify must not turn a 400 into a 500. */
 const shown = (value: unknown): string => {
   // JSON.stringify shows Infinity and NaN as null, and -0 as 0, which would name the wrong value.
-  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))
+    return Object.is(value, -0) ? '-0' : String(value);
   try {
     const text = JSON.stringify(value) ?? String(value);
     // A cut value says so, and never ends on a space; a cut between the halves of a surrogate pair would leave text no store can hold.
@@ -25,7 +27,11 @@ const shown = (value: unknown): string => {
 /** Objects and arrays are named by their kind when the value is not of it: a codec's full name would spell out every field. */
 const kindOf = (codec: Tagged | undefined): 'an object' | 'an array' | undefined => {
   let c = codec as (Tagged & { readonly types?: readonly Tagged[] }) | undefined;
-  while (c && (c._tag === 'ExactType' || c._tag === 'ReadonlyType' || c._tag === 'Closed' || c._tag === 'RefinementType')) c = c.type;
+  while (
+    c &&
+    (c._tag === 'ExactType' || c._tag === 'ReadonlyType' || c._tag === 'Closed' || c._tag === 'RefinementType')
+  )
+    c = c.type;
   switch (c?._tag) {
     case 'InterfaceType':
     case 'PartialType':
@@ -49,7 +55,12 @@ const kindOf = (codec: Tagged | undefined): 'an object' | 'an array' | undefined
 const isKind = (value: unknown, kind: 'an object' | 'an array'): boolean =>
   kind === 'an array' ? Array.isArray(value) : typeof value === 'object' && value !== null && !Array.isArray(value);
 
-type Failure = { readonly path: string; readonly expected: string[]; readonly value: unknown; readonly message: string | undefined };
+type Failure = {
+  readonly path: string;
+  readonly expected: string[];
+  readonly value: unknown;
+  readonly message: string | undefined;
+};
 
 const failureOf = (error: t.ValidationError): Failure => {
   const path = error.context
@@ -69,7 +80,10 @@ const failureOf = (error: t.ValidationError): Failure => {
 const unionsMerged = (failures: readonly Failure[]): Failure[] => {
   const merged: Failure[] = [];
   for (const failure of failures) {
-    const same = failure.message === undefined ? merged.find((m) => m.message === undefined && m.path === failure.path && Object.is(m.value, failure.value)) : undefined;
+    const same =
+      failure.message === undefined
+        ? merged.find((m) => m.message === undefined && m.path === failure.path && Object.is(m.value, failure.value))
+        : undefined;
     if (same) same.expected.push(...failure.expected.filter((e) => !same.expected.includes(e)));
     else merged.push({ ...failure, expected: [...failure.expected] });
   }
@@ -81,7 +95,11 @@ const unionsMerged = (failures: readonly Failure[]): Failure[] => {
 export const errorDetails = (errors: t.Errors): ErrorDetail[] =>
   unionsMerged(errors.map(failureOf)).map(({ path, expected, value, message }) => {
     const wanted = expected.join(' or ');
-    return { path, message: message ?? (value === undefined ? `missing; expected ${wanted}` : `expected ${wanted}, got ${shown(value)}`) };
+    return {
+      path,
+      message:
+        message ?? (value === undefined ? `missing; expected ${wanted}` : `expected ${wanted}, got ${shown(value)}`),
+    };
   });
 
 export const describeErrors = (errors: t.Errors): string =>

@@ -6,5 +6,7 @@ const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 export const unstorableText = (text: string): string | undefined => {
   const found = unstorable.exec(text);
   if (!found) return undefined;
-  return found[0] === '\u0000' ? `text with a NUL character at ${found.index}` : `text with an unpaired surrogate (\\u${found[0].charCodeAt(0).toString(16)}) at ${found.index}`;
+  return found[0] === '\u0000'
+    ? `text with a NUL character at ${found.index}`
+    : `text with an unpaired surrogate (\\u${found[0].charCodeAt(0).toString(16)}) at ${found.index}`;
 };

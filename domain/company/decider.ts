@@ -34,14 +34,18 @@ const initialState = (): CompanyState => ({ status: 'None' });
 
 /** The company a command names, or 404: one company's id means nothing to another. */
 const existing = (state: CompanyState, companyId: string): ActiveCompany => {
-  if (state.status === 'None' || state.companyId !== companyId) throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
+  if (state.status === 'None' || state.companyId !== companyId)
+    throw new NotFoundError('COMPANY.NOT_FOUND', `No company ${named(companyId)}.`);
   return state;
 };
 
-const activeKeyCount = (company: ActiveCompany): number => Object.values(company.apiKeys).filter((key) => !key.revoked).length;
+const activeKeyCount = (company: ActiveCompany): number =>
+  Object.values(company.apiKeys).filter((key) => !key.revoked).length;
 
 const keyNameProblem = (name: string, path: string) =>
-  name.trim().length === 0 || name.length > MAX_API_KEY_NAME ? [{ path, message: `must be 1 to ${MAX_API_KEY_NAME} characters` }] : [];
+  name.trim().length === 0 || name.length > MAX_API_KEY_NAME
+    ? [{ path, message: `must be 1 to ${MAX_API_KEY_NAME} characters` }]
+    : [];
 
 const issued = (companyId: string, key: ApiKeyToIssue): CompanyEvent => ({
   type: 'ApiKeyIssued',
@@ -52,21 +56,28 @@ const decide = (command: CompanyCommand, state: CompanyState): CompanyEvent | Co
   switch (command.type) {
     case 'CreateCompany': {
       const { companyId, name, firstKey } = command.data;
-      if (state.status !== 'None') throw new IllegalStateError('COMPANY.ALREADY_EXISTS', `Company ${companyId} already exists.`);
+      if (state.status !== 'None')
+        throw new IllegalStateError('COMPANY.ALREADY_EXISTS', `Company ${companyId} already exists.`);
       const problems = [
         ...(NonEmptyString.is(name) ? [] : [{ path: 'name', message: 'must be 1 to 500 characters, not only spaces' }]),
         ...keyNameProblem(firstKey.name, 'apiKeyName'),
       ];
-      if (problems.length > 0) throw new ValidationError('COMPANY.INVALID', 'The company cannot be created as given.', problems);
+      if (problems.length > 0)
+        throw new ValidationError('COMPANY.INVALID', 'The company cannot be created as given.', problems);
       return [{ type: 'CompanyCreated', data: { companyId, name } }, issued(companyId, firstKey)];
     }
     case 'IssueApiKey': {
       const company = existing(state, command.data.companyId);
       const problems = keyNameProblem(command.data.name, 'name');
-      if (problems.length > 0) throw new ValidationError('API_KEY.INVALID', 'The API key cannot be issued as given.', problems);
-      if (company.apiKeys[command.data.keyId]) throw new IllegalStateError('API_KEY.ALREADY_EXISTS', `API key ${command.data.keyId} already exists.`);
+      if (problems.length > 0)
+        throw new ValidationError('API_KEY.INVALID', 'The API key cannot be issued as given.', problems);
+      if (company.apiKeys[command.data.keyId])
+        throw new IllegalStateError('API_KEY.ALREADY_EXISTS', `API key ${command.data.keyId} already exists.`);
       if (activeKeyCount(company) >= MAX_ACTIVE_API_KEYS)
-        throw new IllegalStateError('API_KEY.TOO_MANY', `A company may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first.`);
+        throw new IllegalStateError(
+          'API_KEY.TOO_MANY',
+          `A company may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first.`,
+        );
       return issued(company.companyId, command.data);
     }
     case 'RevokeApiKey': {
@@ -76,21 +87,28 @@ const decide = (command: CompanyCommand, state: CompanyState): CompanyEvent | Co
       // Revoking twice is still revoked: DELETE stays idempotent.
       if (key.revoked) return [];
       if (activeKeyCount(company) === 1)
-        throw new IllegalStateError('API_KEY.LAST_ACTIVE_KEY', 'This is the company\'s last active API key; issue another before revoking it.');
+        throw new IllegalStateError(
+          'API_KEY.LAST_ACTIVE_KEY',
+          "This is the company's last active API key; issue another before revoking it.",
+        );
       return { type: 'ApiKeyRevoked', data: { companyId: company.companyId, keyId: command.data.keyId } };
     }
     case 'UpdateCampaignSettings': {
       const company = existing(state, command.data.companyId);
       const settings = validCampaignSettings(command.data.settings, command.data.federalHours);
       // Saving what is already there records nothing new.
-      if (company.settingsCustomised && JSON.stringify(settings) === JSON.stringify(company.campaignSettings)) return [];
+      if (company.settingsCustomised && JSON.stringify(settings) === JSON.stringify(company.campaignSettings))
+        return [];
       return { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company.companyId, settings } };
     }
     case 'UpdateEmailSettings': {
       const company = existing(state, command.data.companyId);
       const postalAddress = validPostalAddress(command.data.settings.postalAddress);
       if (postalAddress === company.postalAddress) return [];
-      return { type: 'CompanyEmailSettingsUpdated', data: { companyId: company.companyId, settings: { postalAddress } } };
+      return {
+        type: 'CompanyEmailSettingsUpdated',
+        data: { companyId: company.companyId, settings: { postalAddress } },
+      };
     }
     default:
       return assertNever(command);

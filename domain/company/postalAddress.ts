@@ -26,6 +26,9 @@ export const validPostalAddress = (raw: string): string => {
           : controlCharacter.test(address)
             ? 'must be plain text: lines of printable characters'
             : undefined;
-  if (problem) throw new ValidationError('SETTINGS.INVALID', `The postal address ${problem}.`, [{ path: 'postalAddress', message: problem }]);
+  if (problem)
+    throw new ValidationError('SETTINGS.INVALID', `The postal address ${problem}.`, [
+      { path: 'postalAddress', message: problem },
+    ]);
   return address;
 };

@@ -15,7 +15,12 @@ const AcknowledgedWidening = t.type({ path: t.string, what: t.string, reason: t.
 
 export const appliedRulesEvents = {
   /** `overrides` is configuration's JSON as text, so the record outlives any change to the overrides' shape. */
-  ComplianceRulesApplied: t.type({ overrides: t.string, widerThanShipped: t.array(AcknowledgedWidening), fingerprint: t.string, at: t.string }),
+  ComplianceRulesApplied: t.type({
+    overrides: t.string,
+    widerThanShipped: t.array(AcknowledgedWidening),
+    fingerprint: t.string,
+    at: t.string,
+  }),
 };
 
 export type AppliedRulesEvent = EventsOf<typeof appliedRulesEvents>;
@@ -27,6 +32,7 @@ export type AppliedRulesState = { readonly fingerprint: string | undefined };
 
 export const appliedRulesDecider: Decider<AppliedRulesState, ApplyComplianceRules, AppliedRulesEvent> = {
   initialState: () => ({ fingerprint: undefined }),
-  decide: (command, state) => (command.data.fingerprint === state.fingerprint ? [] : [{ type: 'ComplianceRulesApplied', data: command.data }]),
+  decide: (command, state) =>
+    command.data.fingerprint === state.fingerprint ? [] : [{ type: 'ComplianceRulesApplied', data: command.data }],
   evolve: (_state, event) => ({ fingerprint: event.data.fingerprint }),
 };

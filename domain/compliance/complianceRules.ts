@@ -9,18 +9,35 @@ import { refined, WholeNumber } from '../values.ts';
 const Keyword = refined('a keyword of letters and digits', t.string, (s) => /^[A-Za-z0-9]{1,20}$/.test(s));
 const KeywordList = refined('a list of at least one keyword', t.array(Keyword), (list) => list.length > 0);
 /** A phrase matched as whole words anywhere in a text, in any case and without accents. */
-const RevocationPhrase = refined('a phrase of 1 to 80 characters with at least one letter', t.string, (s) => s.trim().length <= 80 && /\p{L}/u.test(s));
+const RevocationPhrase = refined(
+  'a phrase of 1 to 80 characters with at least one letter',
+  t.string,
+  (s) => s.trim().length <= 80 && /\p{L}/u.test(s),
+);
 const AnswerHours = refined('a whole number of hours from 1 to 168', WholeNumber, (n) => n >= 1 && n <= 168);
 
 export const SmsKeywordsOverride = closed(
-  t.partial({ optOut: KeywordList, optIn: KeywordList, help: KeywordList, optInAnswer: Keyword, optInAnswerHours: AnswerHours, revocationPhrases: t.array(RevocationPhrase) }),
+  t.partial({
+    optOut: KeywordList,
+    optIn: KeywordList,
+    help: KeywordList,
+    optInAnswer: Keyword,
+    optInAnswerHours: AnswerHours,
+    revocationPhrases: t.array(RevocationPhrase),
+  }),
 );
 
 /** What configuration may change of the engine's rule tables (COMPLIANCE.md: laws change). */
-export const ComplianceOverrides = closed(t.partial({ callingHours: CallingHoursOverrides, smsKeywords: SmsKeywordsOverride, consent: ConsentRulesOverride }));
+export const ComplianceOverrides = closed(
+  t.partial({ callingHours: CallingHoursOverrides, smsKeywords: SmsKeywordsOverride, consent: ConsentRulesOverride }),
+);
 export type ComplianceOverrides = t.TypeOf<typeof ComplianceOverrides>;
 
-export type ComplianceRules = { readonly callingHours: CallingHoursRules; readonly smsKeywords: SmsKeywords; readonly consent: ConsentRules };
+export type ComplianceRules = {
+  readonly callingHours: CallingHoursRules;
+  readonly smsKeywords: SmsKeywords;
+  readonly consent: ConsentRules;
+};
 
 /** A keyword in two lists would make one text mean two things; the first list that claims it would win unseen. */
 export const keywordConflicts = (keywords: SmsKeywords): string[] => {
@@ -31,7 +48,11 @@ export const keywordConflicts = (keywords: SmsKeywords): string[] => {
     ['optInAnswer', [keywords.optInAnswer]],
   ];
   return lists.flatMap(([name, words], i) =>
-    lists.slice(i + 1).flatMap(([other, others]) => words.filter((w) => others.includes(w)).map((w) => `${w} is in both ${name} and ${other}`)),
+    lists
+      .slice(i + 1)
+      .flatMap(([other, others]) =>
+        words.filter((w) => others.includes(w)).map((w) => `${w} is in both ${name} and ${other}`),
+      ),
   );
 };
 

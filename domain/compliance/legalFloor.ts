@@ -59,33 +59,60 @@ const beyond = (wider: LocalHours | null, shipped: LocalHours | null): string | 
 const holdsTo = (cap: FrequencyCap, shipped: FrequencyCap): boolean =>
   cap.calls <= shipped.calls && cap.withinHours >= shipped.withinHours && (countsTexts(cap) || !countsTexts(shipped));
 
-const capText = (cap: FrequencyCap): string => `${cap.calls} ${countsTexts(cap) ? 'calls or texts' : 'calls'} within ${cap.withinHours} h`;
+const capText = (cap: FrequencyCap): string =>
+  `${cap.calls} ${countsTexts(cap) ? 'calls or texts' : 'calls'} within ${cap.withinHours} h`;
 
-const rowWidenings = (at: string, override: StateRuleOverride, shipped: StateRule, effective: StateRule): Widening[] => {
+const rowWidenings = (
+  at: string,
+  override: StateRuleOverride,
+  shipped: StateRule,
+  effective: StateRule,
+): Widening[] => {
   const found: { path: string; what: string }[] = [];
   const byDay = new Map<string, { what: string; days: Weekday[] }>();
   for (const day of weekdays) {
     const what = beyond(stateHoursOn(effective, day), stateHoursOn(shipped, day));
     if (what === undefined) continue;
     // A day named in `days` answers for itself; a shipped special day that `days` left out was dropped by `days`.
-    const path = override.days?.[day] !== undefined ? `${at}.days.${day}` : override.days !== undefined && shipped.days?.[day] !== undefined ? `${at}.days` : `${at}.hours`;
+    const path =
+      override.days?.[day] !== undefined
+        ? `${at}.days.${day}`
+        : override.days !== undefined && shipped.days?.[day] !== undefined
+          ? `${at}.days`
+          : `${at}.hours`;
     const key = `${path}|${what}`;
     byDay.set(key, { what, days: [...(byDay.get(key)?.days ?? []), day] });
   }
-  for (const [key, { what, days }] of byDay) found.push({ path: key.split('|')[0]!, what: `${what} on ${days.join(', ')}` });
+  for (const [key, { what, days }] of byDay)
+    found.push({ path: key.split('|')[0]!, what: `${what} on ${days.join(', ')}` });
 
   const [onHolidayShipped, onHoliday] = [holidayRuleOf(shipped), holidayRuleOf(effective)];
   const holidayPath = `${at}.${override.holidayHours !== undefined ? 'holidayHours' : 'noHolidays'}`;
-  if (onHolidayShipped === 'closed' && onHoliday !== 'closed') found.push({ path: holidayPath, what: 'allows calls on the state’s holidays, which the shipped rule bans' });
+  if (onHolidayShipped === 'closed' && onHoliday !== 'closed')
+    found.push({ path: holidayPath, what: 'allows calls on the state’s holidays, which the shipped rule bans' });
   else if (onHolidayShipped !== undefined && onHolidayShipped !== 'closed') {
-    const what = onHoliday === undefined ? 'lifts the shipped holiday hours' : onHoliday === 'closed' ? undefined : beyond(onHoliday, onHolidayShipped);
+    const what =
+      onHoliday === undefined
+        ? 'lifts the shipped holiday hours'
+        : onHoliday === 'closed'
+          ? undefined
+          : beyond(onHoliday, onHolidayShipped);
     if (what !== undefined) found.push({ path: holidayPath, what: `on holidays ${what}` });
   }
 
-  const loosened = (shipped.frequencyCaps ?? []).filter((cap) => !(effective.frequencyCaps ?? []).some((other) => holdsTo(other, cap)));
-  if (loosened.length > 0) found.push({ path: `${at}.frequencyCaps`, what: `drops or loosens the cap of ${loosened.map(capText).join(', ')}` });
+  const loosened = (shipped.frequencyCaps ?? []).filter(
+    (cap) => !(effective.frequencyCaps ?? []).some((other) => holdsTo(other, cap)),
+  );
+  if (loosened.length > 0)
+    found.push({
+      path: `${at}.frequencyCaps`,
+      what: `drops or loosens the cap of ${loosened.map(capText).join(', ')}`,
+    });
   if (shipped.binds === 'every_automated_call' && effective.binds === 'solicitations')
-    found.push({ path: `${at}.binds`, what: 'binds solicitations only, where the shipped row binds every automated call' });
+    found.push({
+      path: `${at}.binds`,
+      what: 'binds solicitations only, where the shipped row binds every automated call',
+    });
   return found.map((w) => ({ ...w, acknowledgeAt: at, reason: override.acknowledgeWider }));
 };
 
@@ -101,22 +128,40 @@ export const widerThanShipped = (overrides: CallingHoursOverrides = {}): Widenin
     for (const [code, override] of Object.entries(overrides[name] ?? {})) {
       const state = code.toUpperCase();
       const shippedRow = shipped[state];
-      if (shippedRow !== undefined) widenings.push(...rowWidenings(`${root}.${name}.${code}`, override, shippedRow, rows[state]!));
+      if (shippedRow !== undefined)
+        widenings.push(...rowWidenings(`${root}.${name}.${code}`, override, shippedRow, rows[state]!));
     }
   const acknowledged = { acknowledgeAt: root, reason: overrides.acknowledgeWider };
   if (effective.purpose === 'informational') {
-    const skipped = tables.flatMap(([name, , rows]) => Object.entries(rows).filter(([, row]) => row.binds === 'solicitations').map(([state]) => `${name}.${state}`));
-    widenings.push({ path: `${root}.purpose`, what: `skips the rows that bind solicitations only (${skipped.join(', ')})`, ...acknowledged });
+    const skipped = tables.flatMap(([name, , rows]) =>
+      Object.entries(rows)
+        .filter(([, row]) => row.binds === 'solicitations')
+        .map(([state]) => `${name}.${state}`),
+    );
+    widenings.push({
+      path: `${root}.purpose`,
+      what: `skips the rows that bind solicitations only (${skipped.join(', ')})`,
+      ...acknowledged,
+    });
   }
   // A code taken from a state stops that state's rules applying to its numbers: wider only where the state has rules.
   const shippedAreaCodes = callingHoursRules().presumedResidence;
-  const ruled = new Set([...Object.keys(effective.states), ...Object.keys(effective.artificialVoice), ...effective.blackouts.flatMap((b) => b.states), ...Object.keys(effective.holidays)]);
+  const ruled = new Set([
+    ...Object.keys(effective.states),
+    ...Object.keys(effective.artificialVoice),
+    ...effective.blackouts.flatMap((b) => b.states),
+    ...Object.keys(effective.holidays),
+  ]);
   for (const [state, codes] of Object.entries(shippedAreaCodes)) {
     if (!ruled.has(state)) continue;
     const dropped = codes.filter((code) => !(effective.presumedResidence[state] ?? []).includes(code));
     if (dropped.length > 0) {
       const named = Object.keys(overrides.presumedResidence ?? {}).find((code) => code.toUpperCase() === state);
-      widenings.push({ path: `${root}.presumedResidence${named ? `.${named}` : ''}`, what: `no longer judges numbers with area codes ${dropped.join(', ')} by ${state}'s rules`, ...acknowledged });
+      widenings.push({
+        path: `${root}.presumedResidence${named ? `.${named}` : ''}`,
+        what: `no longer judges numbers with area codes ${dropped.join(', ')} by ${state}'s rules`,
+        ...acknowledged,
+      });
     }
   }
   return widenings;
@@ -128,10 +173,18 @@ export const belowLegalFloor = (overrides: CallingHoursOverrides = {}): ErrorDet
   return [
     ...(federal === undefined
       ? []
-      : [{ path: `${root}.federal`, message: `${federal}, wider than the federal ${federalCallingHours.start}-${federalCallingHours.end} (47 CFR 64.1200(c)(1)), which configuration may narrow but never widen` }]),
+      : [
+          {
+            path: `${root}.federal`,
+            message: `${federal}, wider than the federal ${federalCallingHours.start}-${federalCallingHours.end} (47 CFR 64.1200(c)(1)), which configuration may narrow but never widen`,
+          },
+        ]),
     ...widerThanShipped(overrides)
       .filter((w) => w.reason === undefined)
-      .map((w) => ({ path: w.path, message: `${w.what}, wider than the shipped rules; to allow it, add "acknowledgeWider": "<why>" to ${w.acknowledgeAt}` })),
+      .map((w) => ({
+        path: w.path,
+        message: `${w.what}, wider than the shipped rules; to allow it, add "acknowledgeWider": "<why>" to ${w.acknowledgeAt}`,
+      })),
   ];
 };
 
@@ -144,5 +197,9 @@ const beyondFederal = (hours: LocalHours): string | undefined => {
 };
 
 /** The widenings configuration acknowledged, with their reasons, as start-up logs and records them. */
-export const acknowledgedWidenings = (overrides: CallingHoursOverrides = {}): { path: string; what: string; reason: string }[] =>
-  widerThanShipped(overrides).flatMap((w) => (w.reason === undefined ? [] : [{ path: w.path, what: w.what, reason: w.reason }]));
+export const acknowledgedWidenings = (
+  overrides: CallingHoursOverrides = {},
+): { path: string; what: string; reason: string }[] =>
+  widerThanShipped(overrides).flatMap((w) =>
+    w.reason === undefined ? [] : [{ path: w.path, what: w.what, reason: w.reason }],
+  );

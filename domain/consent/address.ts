@@ -11,7 +11,9 @@ export const consentAddress = (raw: string): ConsentAddress => {
     const value = trimmed.toLowerCase();
     if (Email.is(value)) return { kind: 'email', value };
   } else if (E164.is(trimmed)) return { kind: 'phone', value: trimmed };
-  throw new ValidationError('CONSENT.INVALID_ADDRESS', 'A consent address is an E.164 phone number or an email address.', [
-    { path: 'address', message: 'expected an E.164 phone number or an email address' },
-  ]);
+  throw new ValidationError(
+    'CONSENT.INVALID_ADDRESS',
+    'A consent address is an E.164 phone number or an email address.',
+    [{ path: 'address', message: 'expected an E.164 phone number or an email address' }],
+  );
 };

@@ -12,14 +12,22 @@ export type OptInQuestion = { readonly answer: string; readonly by: string };
  */
 export type RecordOptOut = Command<
   'RecordOptOut',
-  Target & { readonly source: OptOutSource; readonly channel?: ConsentChannel; readonly context?: ConsentContext; readonly optInQuestion?: OptInQuestion }
+  Target & {
+    readonly source: OptOutSource;
+    readonly channel?: ConsentChannel;
+    readonly context?: ConsentContext;
+    readonly optInQuestion?: OptInQuestion;
+  }
 >;
 
 /**
  * START or UNSTOP by SMS, or (`answer`) the reply to an opt-in question: only texts resume; calls stay
  * blocked until an admin reopens them.
  */
-export type RecordSmsOptIn = Command<'RecordSmsOptIn', Target & { readonly keyword: string; readonly answer?: boolean; readonly context?: ConsentContext }>;
+export type RecordSmsOptIn = Command<
+  'RecordSmsOptIn',
+  Target & { readonly keyword: string; readonly answer?: boolean; readonly context?: ConsentContext }
+>;
 
 /**
  * An admin reopens outreach to an address that opted out: who and why are required. Texts stay

@@ -15,9 +15,16 @@ export type ConsentRules = {
 export const defaultConsentRules: ConsentRules = { reopenRefusedForDays: 3653 };
 
 /** A century at most: a longer period is a typo, not a law. */
-const Days = refined('a whole number of days from 0 to 36500', FiniteNumber, (days) => Number.isInteger(days) && days >= 0 && days <= 36_500);
+const Days = refined(
+  'a whole number of days from 0 to 36500',
+  FiniteNumber,
+  (days) => Number.isInteger(days) && days >= 0 && days <= 36_500,
+);
 
 export const ConsentRulesOverride = closed(t.partial({ reopenRefusedForDays: Days }));
 export type ConsentRulesOverride = t.TypeOf<typeof ConsentRulesOverride>;
 
-export const consentRules = (override: ConsentRulesOverride = {}): ConsentRules => ({ ...defaultConsentRules, ...override });
+export const consentRules = (override: ConsentRulesOverride = {}): ConsentRules => ({
+  ...defaultConsentRules,
+  ...override,
+});

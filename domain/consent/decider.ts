@@ -18,9 +18,13 @@ export type ConsentState = {
   readonly optInQuestion?: OptInQuestion;
 };
 
-const initialState = (): ConsentState => ({ blocked: { voice: false, sms: false, email: false }, revokedByPersonAt: {} });
+const initialState = (): ConsentState => ({
+  blocked: { voice: false, sms: false, email: false },
+  revokedByPersonAt: {},
+});
 
-const channelsOfKind = (kind: ConsentAddress['kind']): readonly DispatchChannel[] => (kind === 'phone' ? ['voice', 'sms'] : ['email']);
+const channelsOfKind = (kind: ConsentAddress['kind']): readonly DispatchChannel[] =>
+  kind === 'phone' ? ['voice', 'sms'] : ['email'];
 
 /**
  * What an opt-out from each source blocks. A STOP by text, a free-text request or an in-call request
@@ -47,13 +51,16 @@ export const channelsBlockedBy = (source: OptOutSource, requested: ConsentChanne
 export const concreteChannels = (channel: ConsentChannel, kind: ConsentAddress['kind']): readonly DispatchChannel[] =>
   channel === 'all' ? channelsOfKind(kind) : channelsOfKind(kind).filter((c) => c === channel);
 
-const kindName = (address: ConsentAddress): string => (address.kind === 'phone' ? 'a phone number' : 'an email address');
+const kindName = (address: ConsentAddress): string =>
+  address.kind === 'phone' ? 'a phone number' : 'an email address';
 
 const checkedChannel = (channel: ConsentChannel, address: ConsentAddress): ConsentChannel => {
   if (concreteChannels(channel, address.kind).length > 0) return channel;
-  throw new ValidationError('CONSENT.CHANNEL_MISMATCH', `${kindName(address).replace(/^a/, 'A')} has no ${channel} channel.`, [
-    { path: 'channel', message: `expected one of ${['all', ...channelsOfKind(address.kind)].join(', ')}` },
-  ]);
+  throw new ValidationError(
+    'CONSENT.CHANNEL_MISMATCH',
+    `${kindName(address).replace(/^a/, 'A')} has no ${channel} channel.`,
+    [{ path: 'channel', message: `expected one of ${['all', ...channelsOfKind(address.kind)].join(', ')}` }],
+  );
 };
 
 const phoneSources: readonly OptOutSource[] = ['sms_keyword', 'sms_free_text', 'agent_reported'];
@@ -61,9 +68,11 @@ const phoneSources: readonly OptOutSource[] = ['sms_keyword', 'sms_free_text', '
 const checkedSource = (source: OptOutSource, address: ConsentAddress): void => {
   const fits = address.kind === 'phone' ? source !== 'email_unsubscribe' : !phoneSources.includes(source);
   if (!fits)
-    throw new ValidationError('CONSENT.SOURCE_MISMATCH', `An opt-out by ${source} cannot come from ${kindName(address)}.`, [
-      { path: 'source', message: `not a source for a ${address.kind} address` },
-    ]);
+    throw new ValidationError(
+      'CONSENT.SOURCE_MISMATCH',
+      `An opt-out by ${source} cannot come from ${kindName(address)}.`,
+      [{ path: 'source', message: `not a source for a ${address.kind} address` }],
+    );
 };
 
 /** Context as events keep it: the message excerpt cut to one SMS segment. */
@@ -84,11 +93,22 @@ const answersQuestion = (question: OptInQuestion | undefined, keyword: string, a
 const checkedQuestion = (question: OptInQuestion | undefined, source: OptOutSource, at: string): void => {
   if (!question) return;
   const problems = [
-    ...(source === 'sms_keyword' || source === 'sms_free_text' ? [] : [{ path: 'optInQuestion', message: `not asked after an opt-out by ${source}` }]),
-    ...(Date.parse(question.by) > Date.parse(at) ? [] : [{ path: 'optInQuestion.by', message: 'expected an ISO time after the opt-out' }]),
-    ...(/^[A-Z0-9]{1,20}$/.test(question.answer) ? [] : [{ path: 'optInQuestion.answer', message: 'expected an upper-case keyword' }]),
+    ...(source === 'sms_keyword' || source === 'sms_free_text'
+      ? []
+      : [{ path: 'optInQuestion', message: `not asked after an opt-out by ${source}` }]),
+    ...(Date.parse(question.by) > Date.parse(at)
+      ? []
+      : [{ path: 'optInQuestion.by', message: 'expected an ISO time after the opt-out' }]),
+    ...(/^[A-Z0-9]{1,20}$/.test(question.answer)
+      ? []
+      : [{ path: 'optInQuestion.answer', message: 'expected an upper-case keyword' }]),
   ];
-  if (problems.length > 0) throw new ValidationError('CONSENT.QUESTION_INVALID', 'An opt-in question needs a text opt-out, a keyword and a later deadline.', problems);
+  if (problems.length > 0)
+    throw new ValidationError(
+      'CONSENT.QUESTION_INVALID',
+      'An opt-in question needs a text opt-out, a keyword and a later deadline.',
+      problems,
+    );
 };
 
 const isBlockedOn = (state: ConsentState, channels: readonly DispatchChannel[], blocked: boolean): boolean =>
@@ -102,7 +122,11 @@ const DAY_MS = 86_400_000;
  * (SB 1339); the engine cannot tell solicitation from information, so it refuses every text reopening
  * in the period. Calls and email are not held; the person's own opt-in (START, or YES to the question) reopens texts sooner.
  */
-export const textsReopenAt = (state: ConsentState, at: string, refusedForDays: number | undefined): string | undefined => {
+export const textsReopenAt = (
+  state: ConsentState,
+  at: string,
+  refusedForDays: number | undefined,
+): string | undefined => {
   const revokedAt = state.revokedByPersonAt.sms;
   if (!state.blocked.sms || revokedAt === undefined || !refusedForDays) return undefined;
   const until = Date.parse(revokedAt) + refusedForDays * DAY_MS;
@@ -125,7 +149,12 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
       if (isBlockedOn(state, channels, true) && known) return [];
       const question = command.data.optInQuestion;
       const asked = question ? { optInAnswer: question.answer, optInAnswerBy: question.by } : {};
-      return [{ type: 'ContactOptedOut', data: { companyId, address: address.value, channel, source, at, ...asked, ...kept(command.data.context) } }];
+      return [
+        {
+          type: 'ContactOptedOut',
+          data: { companyId, address: address.value, channel, source, at, ...asked, ...kept(command.data.context) },
+        },
+      ];
     }
     case 'RecordSmsOptIn': {
       checkedSource('sms_keyword', address);
@@ -133,12 +162,18 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
       if (!state.blocked.sms) return [];
       if (command.data.answer === true && !answersQuestion(state.optInQuestion, command.data.keyword, at)) return [];
       const context = { ...kept(command.data.context), keyword: command.data.keyword };
-      return [{ type: 'ContactOptedIn', data: { companyId, address: address.value, channel: 'sms', source: 'sms_keyword', at, ...context } }];
+      return [
+        {
+          type: 'ContactOptedIn',
+          data: { companyId, address: address.value, channel: 'sms', source: 'sms_keyword', at, ...context },
+        },
+      ];
     }
     case 'ReopenOutreach': {
       const { reopenedBy, reason } = command.data;
       const problems = [...required(reopenedBy, 'reopenedBy'), ...required(reason, 'reason')];
-      if (problems.length > 0) throw new ValidationError('CONSENT.REOPEN_INVALID', 'Reopening outreach needs who and why.', problems);
+      if (problems.length > 0)
+        throw new ValidationError('CONSENT.REOPEN_INVALID', 'Reopening outreach needs who and why.', problems);
       const channel = checkedChannel(command.data.channel ?? 'all', address);
       const channels = concreteChannels(channel, address.kind);
       if (isBlockedOn(state, channels, false)) return [];
@@ -150,7 +185,19 @@ const decide = (command: ConsentCommand, state: ConsentState): ConsentEvent[] =>
             'Until then only the person can opt back in (by texting START); calls alone may be reopened with channel voice.',
         );
       return [
-        { type: 'ContactOptedIn', data: { companyId, address: address.value, channel, source: 'admin', at, reopenedBy, reason, ...kept(command.data.context) } },
+        {
+          type: 'ContactOptedIn',
+          data: {
+            companyId,
+            address: address.value,
+            channel,
+            source: 'admin',
+            at,
+            reopenedBy,
+            reason,
+            ...kept(command.data.context),
+          },
+        },
       ];
     }
     default:

@@ -5,7 +5,13 @@ import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 export const ConsentChannel = t.keyof({ voice: null, sms: null, email: null, all: null });
 export type ConsentChannel = t.TypeOf<typeof ConsentChannel>;
 
-export const OptOutSource = t.keyof({ sms_keyword: null, sms_free_text: null, agent_reported: null, email_unsubscribe: null, admin: null });
+export const OptOutSource = t.keyof({
+  sms_keyword: null,
+  sms_free_text: null,
+  agent_reported: null,
+  email_unsubscribe: null,
+  admin: null,
+});
 export type OptOutSource = t.TypeOf<typeof OptOutSource>;
 
 export const OptInSource = t.keyof({ sms_keyword: null, admin: null });

@@ -26,7 +26,55 @@ const ordinaryUses: Readonly<Record<string, OrdinaryUse>> = {
   CANCEL: { byOthers: true, actsOnOther: true },
   QUIT: { byOthers: true, actsOnOther: true },
   END: {
-    precededBy: ['the', 'a', 'an', 'at', 'this', 'that', 'its', 'his', 'her', 'our', 'your', 'my', 'their', 'dead', 'back', 'front', 'high', 'low', 'deep', 'rear', 'week', 'tail', 'year', 'month', 'on', 'no', 'west', 'east', 'it', 'does', 'did', 'should', 'would', 'hearing', 'trial', 'meeting', 'session', 'lease', 'therapy', 'contract', 'case', 'claim', 'lawsuit', 'shift', 'program', 'treatment', 'school'],
+    precededBy: [
+      'the',
+      'a',
+      'an',
+      'at',
+      'this',
+      'that',
+      'its',
+      'his',
+      'her',
+      'our',
+      'your',
+      'my',
+      'their',
+      'dead',
+      'back',
+      'front',
+      'high',
+      'low',
+      'deep',
+      'rear',
+      'week',
+      'tail',
+      'year',
+      'month',
+      'on',
+      'no',
+      'west',
+      'east',
+      'it',
+      'does',
+      'did',
+      'should',
+      'would',
+      'hearing',
+      'trial',
+      'meeting',
+      'session',
+      'lease',
+      'therapy',
+      'contract',
+      'case',
+      'claim',
+      'lawsuit',
+      'shift',
+      'program',
+      'treatment',
+      'school',
+    ],
     followedBy: ['of', 'up', 'ups', 'result', 'date', 'time', 'point', 'user', 'game'],
     actsOnOther: true,
   },
@@ -37,7 +85,19 @@ const ordinaryUses: Readonly<Record<string, OrdinaryUse>> = {
 };
 
 /** Words that turn the keyword into its opposite ("don't stop", "I can't stop thinking about it"). */
-const negations = new Set(['dont', 'never', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'didnt', 'not', 'shouldnt', 'doesnt']);
+const negations = new Set([
+  'dont',
+  'never',
+  'cant',
+  'cannot',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'didnt',
+  'not',
+  'shouldnt',
+  'doesnt',
+]);
 /** Words that may stand between a negation and the keyword without breaking it: "don't ever stop". */
 const softeners = new Set(['please', 'pls', 'ever', 'just', 'even', 'yet']);
 /** After a negation these still complain about the messages: "I can't stop getting these texts". */
@@ -45,14 +105,75 @@ const stillComplaining = new Set(['getting', 'receiving', 'these', 'this', 'your
 
 /** What the messages are called: a keyword acting on one of these is a revocation, not another matter. */
 const contactNouns = new Set([
-  'text', 'texts', 'txt', 'txts', 'sms', 'message', 'messages', 'msg', 'msgs', 'call', 'calls', 'email', 'emails', 'robocalls', 'notifications',
-  'notification', 'alerts', 'alert', 'reminders', 'reminder', 'subscription', 'service', 'services', 'consent', 'permission', 'contact',
-  'number', 'account', 'membership', 'mensajes', 'mensaje', 'llamadas', 'llamada', 'textos', 'suscripcion', 'servicio', 'notificaciones', 'correos',
+  'text',
+  'texts',
+  'txt',
+  'txts',
+  'sms',
+  'message',
+  'messages',
+  'msg',
+  'msgs',
+  'call',
+  'calls',
+  'email',
+  'emails',
+  'robocalls',
+  'notifications',
+  'notification',
+  'alerts',
+  'alert',
+  'reminders',
+  'reminder',
+  'subscription',
+  'service',
+  'services',
+  'consent',
+  'permission',
+  'contact',
+  'number',
+  'account',
+  'membership',
+  'mensajes',
+  'mensaje',
+  'llamadas',
+  'llamada',
+  'textos',
+  'suscripcion',
+  'servicio',
+  'notificaciones',
+  'correos',
 ]);
 /** Words that open an object: "cancel MY appointment", "cancelar LA cita". */
 const determiners = new Set([
-  'my', 'the', 'our', 'this', 'that', 'his', 'her', 'their', 'a', 'an', 'todays', 'tomorrows', 'mondays', 'fridays',
-  'mi', 'mis', 'la', 'el', 'las', 'los', 'esta', 'este', 'su', 'sus', 'nuestra', 'nuestro', 'una', 'un',
+  'my',
+  'the',
+  'our',
+  'this',
+  'that',
+  'his',
+  'her',
+  'their',
+  'a',
+  'an',
+  'todays',
+  'tomorrows',
+  'mondays',
+  'fridays',
+  'mi',
+  'mis',
+  'la',
+  'el',
+  'las',
+  'los',
+  'esta',
+  'este',
+  'su',
+  'sus',
+  'nuestra',
+  'nuestro',
+  'una',
+  'un',
 ]);
 
 const negated = (words: readonly string[], at: number): boolean => {
@@ -70,8 +191,10 @@ const doneByOthers = (words: readonly string[], at: number): boolean =>
   others.has(words[at - 1] ?? '') && !words.slice(at + 1).some((w) => aboutSender.has(w) || contactNouns.has(w));
 
 /** How the engine's own contact is named as an act: "stop TEXTING", "stop bugging me". */
-const contactActs = /^(?:text|txt|messag|call|ring|contact|email|send|bother|harass|spam|bug|pester|robocall|phon|hit|reach|writ)\w*$/;
-const selfAsSubject = /^(?:.*\s)?(?:i|should i|do i|can i|must i|will i|shall i)(?:\s+(?:need|have|got|should|must|can|could|will|gonna|going|do|to|ought))*$/;
+const contactActs =
+  /^(?:text|txt|messag|call|ring|contact|email|send|bother|harass|spam|bug|pester|robocall|phon|hit|reach|writ)\w*$/;
+const selfAsSubject =
+  /^(?:.*\s)?(?:i|should i|do i|can i|must i|will i|shall i)(?:\s+(?:need|have|got|should|must|can|could|will|gonna|going|do|to|ought))*$/;
 
 /**
  * "should I stop going to therapy", "told me to stop working for now": the sender (or another) stops
@@ -79,9 +202,21 @@ const selfAsSubject = /^(?:.*\s)?(?:i|should i|do i|can i|must i|will i|shall i)
  */
 const stopsSomethingElse = (words: readonly string[], at: number): boolean => {
   const rest = words.slice(at + 1);
-  if (rest.length === 0 || rest.some((w) => aboutSender.has(w) || contactNouns.has(w) || contactActs.test(w) || ['getting', 'receiving', 'these', 'this', 'them', 'it'].includes(w))) return false;
+  if (
+    rest.length === 0 ||
+    rest.some(
+      (w) =>
+        aboutSender.has(w) ||
+        contactNouns.has(w) ||
+        contactActs.test(w) ||
+        ['getting', 'receiving', 'these', 'this', 'them', 'it'].includes(w),
+    )
+  )
+    return false;
   const next = rest[0]!;
-  return (next.endsWith('ing') && next.length > 4) || (next !== 'now' && selfAsSubject.test(words.slice(0, at).join(' ')));
+  return (
+    (next.endsWith('ing') && next.length > 4) || (next !== 'now' && selfAsSubject.test(words.slice(0, at).join(' ')))
+  );
 };
 
 const actsOnOther = (words: readonly string[], at: number): boolean => {
@@ -99,7 +234,8 @@ const isOrdinaryUse = (keyword: string, words: readonly string[], at: number): b
   if (use.byOthers === true && doneByOthers(words, at)) return true;
   if (keyword === 'STOP' && stopsSomethingElse(words, at)) return true;
   // "stop at the bank" is a visit, "stop at once" is not.
-  if (keyword === 'STOP' && ['at', 'on'].includes(words[at + 1] ?? '') && determiners.has(words[at + 2] ?? '')) return true;
+  if (keyword === 'STOP' && ['at', 'on'].includes(words[at + 1] ?? '') && determiners.has(words[at + 2] ?? ''))
+    return true;
   return use.actsOnOther === true && actsOnOther(words, at);
 };
 
@@ -109,12 +245,15 @@ const withinOneSlip = (word: string, keyword: string): boolean =>
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 const osaDistance = (a: string, b: string): number => {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   return d[a.length]![b.length]!;
@@ -141,7 +280,10 @@ export const keywordOf = (word: string, keywords: readonly string[]): string | u
 };
 
 /** The first opt-out keyword of the text used as a request to stop, and the word that carried it. */
-export const optOutKeywordIn = (text: string, keywords: readonly string[]): { readonly keyword: string; readonly word: string } | undefined => {
+export const optOutKeywordIn = (
+  text: string,
+  keywords: readonly string[],
+): { readonly keyword: string; readonly word: string } | undefined => {
   for (const clause of text.split('|')) {
     const words = wordsOf(clause);
     for (let at = 0; at < words.length; at++) {

@@ -13,14 +13,20 @@ export const configuredPhraseRules = (phrases: readonly string[]): readonly Phra
   phrases
     .map((phrase) => normalisedSms(phrase).replace(/\s*\|\s*/g, ' '))
     .filter((phrase) => phrase.length > 0)
-    .map((phrase) => ({ rule: 'configured', pattern: new RegExp(String.raw`(?<![a-z0-9])${phrase.replace(/ /g, String.raw`\s+(?:\|\s+)?`)}(?![a-z0-9])`) }));
+    .map((phrase) => ({
+      rule: 'configured',
+      pattern: new RegExp(String.raw`(?<![a-z0-9])${phrase.replace(/ /g, String.raw`\s+(?:\|\s+)?`)}(?![a-z0-9])`),
+    }));
 
 export const shippedPhraseRules: readonly PhraseRule[] = [...englishRevocationPhrases, ...spanishRevocationPhrases];
 
 const clauseAfter = (text: string, end: number): string => text.slice(end).split('|')[0] ?? '';
 
 /** The first rule the text matches in one of its readings. */
-export const revocationPhraseIn = (readings: readonly string[], rules: readonly PhraseRule[]): PhraseMatch | undefined => {
+export const revocationPhraseIn = (
+  readings: readonly string[],
+  rules: readonly PhraseRule[],
+): PhraseMatch | undefined => {
   for (const { rule, pattern, negatedBy, unlessFollowedBy } of rules)
     for (const text of readings) {
       const match = pattern.exec(text);

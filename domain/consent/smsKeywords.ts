@@ -33,7 +33,20 @@ export type SmsKeywords = {
  * an uncertain opt-out's confirmation asks.
  */
 export const defaultSmsKeywords: SmsKeywords = {
-  optOut: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'ALTO', 'BAJA', 'PARAR', 'CANCELAR'],
+  optOut: [
+    'STOP',
+    'STOPALL',
+    'UNSUBSCRIBE',
+    'CANCEL',
+    'END',
+    'QUIT',
+    'REVOKE',
+    'OPTOUT',
+    'ALTO',
+    'BAJA',
+    'PARAR',
+    'CANCELAR',
+  ],
   optIn: ['START', 'UNSTOP'],
   help: ['HELP', 'INFO'],
   optInAnswer: 'YES',
@@ -44,7 +57,8 @@ export const defaultSmsKeywords: SmsKeywords = {
 const phraseRules = new WeakMap<SmsKeywords, readonly PhraseRule[]>();
 const phraseRulesOf = (keywords: SmsKeywords): readonly PhraseRule[] => {
   let rules = phraseRules.get(keywords);
-  if (!rules) phraseRules.set(keywords, (rules = [...shippedPhraseRules, ...configuredPhraseRules(keywords.revocationPhrases)]));
+  if (!rules)
+    phraseRules.set(keywords, (rules = [...shippedPhraseRules, ...configuredPhraseRules(keywords.revocationPhrases)]));
   return rules;
 };
 
@@ -60,7 +74,15 @@ export const classifySms = (body: string, keywords: SmsKeywords = defaultSmsKeyw
   const help = keywordAlone(text, keywords.help);
   if (help) return { kind: 'help', keyword: help };
   const inText = optOutKeywordIn(text, keywords.optOut);
-  if (inText) return { kind: 'opt_out', keyword: inText.keyword, alone: false, matched: `keyword in a longer text: ${inText.word}` };
+  if (inText)
+    return {
+      kind: 'opt_out',
+      keyword: inText.keyword,
+      alone: false,
+      matched: `keyword in a longer text: ${inText.word}`,
+    };
   const phrase = revocationPhraseIn(readingsOf(text), phraseRulesOf(keywords));
-  return phrase ? { kind: 'opt_out_request', phrase: phrase.phrase, matched: `${phrase.rule}: ${phrase.phrase}` } : { kind: 'message' };
+  return phrase
+    ? { kind: 'opt_out_request', phrase: phrase.phrase, matched: `${phrase.rule}: ${phrase.phrase}` }
+    : { kind: 'message' };
 };

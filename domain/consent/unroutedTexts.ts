@@ -8,7 +8,14 @@ import { InboundIntent } from '../conversation/events.ts';
  * alone, and none that does had reached the sender). It is the person's own words, so it is kept;
  * a revocation among them binds every company that later reaches the sender and uses that number.
  */
-const UnroutedText = t.type({ from: t.string, to: t.string, body: t.string, carrierMessageId: t.string, receivedAt: t.string, intent: InboundIntent });
+const UnroutedText = t.type({
+  from: t.string,
+  to: t.string,
+  body: t.string,
+  carrierMessageId: t.string,
+  receivedAt: t.string,
+  intent: InboundIntent,
+});
 export type UnroutedText = t.TypeOf<typeof UnroutedText>;
 
 export const unroutedTextEvents = { UnroutedTextReceived: UnroutedText };

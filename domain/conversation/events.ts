@@ -8,7 +8,15 @@ export type InboundIntent = t.TypeOf<typeof InboundIntent>;
 export const conversationEvents = {
   /** A text a contact sent to one of the company's numbers; the campaign and contact when the engine had reached out to them. */
   InboundMessageReceived: t.intersection([
-    t.type({ companyId: t.string, address: t.string, to: t.string, body: t.string, carrierMessageId: t.string, receivedAt: t.string, intent: InboundIntent }),
+    t.type({
+      companyId: t.string,
+      address: t.string,
+      to: t.string,
+      body: t.string,
+      carrierMessageId: t.string,
+      receivedAt: t.string,
+      intent: InboundIntent,
+    }),
     t.partial({ campaignId: t.string, contactId: t.string }),
   ]),
 };
@@ -18,4 +26,5 @@ export type ConversationEvent = EventsOf<typeof conversationEvents>;
 export const conversationEventDefinitions = eventDefinitions(conversationEvents);
 
 /** One company's exchange with one phone number: what the contact sent (what the engine sent lives on message streams). */
-export const conversationStream = (companyId: string, address: string): string => `conversation-${companyId}.${address}`;
+export const conversationStream = (companyId: string, address: string): string =>
+  `conversation-${companyId}.${address}`;

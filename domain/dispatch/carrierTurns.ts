@@ -12,21 +12,35 @@ export const firstRotation: Rotation = { company: null, campaigns: {} };
 type CompanyClaims = { readonly companyId: string; readonly campaigns: readonly string[] };
 
 /** One tick's carrier allowance being handed out: the calls left, and who may still take one, in id order. */
-export type TickTurns = { readonly left: number; readonly companies: readonly CompanyClaims[]; readonly rotation: Rotation };
+export type TickTurns = {
+  readonly left: number;
+  readonly companies: readonly CompanyClaims[];
+  readonly rotation: Rotation;
+};
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The first id after `last` in the cycle of sorted ids (the first of all when none is after it). */
-const nextAfter = <T>(sorted: readonly T[], idOf: (item: T) => string, last: string | null | undefined): T | undefined =>
-  (last == null ? undefined : sorted.find((item) => idOf(item) > last)) ?? sorted[0];
+const nextAfter = <T>(
+  sorted: readonly T[],
+  idOf: (item: T) => string,
+  last: string | null | undefined,
+): T | undefined => (last == null ? undefined : sorted.find((item) => idOf(item) > last)) ?? sorted[0];
 
 /** The start of a tick: `allowance` calls to hand out among `claimants`, continuing `rotation`. */
 export const tickTurns = (allowance: number, claimants: readonly Claimant[], rotation: Rotation): TickTurns => {
   const campaignsOf = new Map<string, Set<string>>();
-  for (const { companyId, campaignId } of claimants) campaignsOf.set(companyId, (campaignsOf.get(companyId) ?? new Set()).add(campaignId));
-  const companies = [...campaignsOf.keys()].sort(byId).map((companyId) => ({ companyId, campaigns: [...campaignsOf.get(companyId)!].sort(byId) }));
+  for (const { companyId, campaignId } of claimants)
+    campaignsOf.set(companyId, (campaignsOf.get(companyId) ?? new Set()).add(campaignId));
+  const companies = [...campaignsOf.keys()]
+    .sort(byId)
+    .map((companyId) => ({ companyId, campaigns: [...campaignsOf.get(companyId)!].sort(byId) }));
   // Companies with no active campaign leave the rotation, so it stays as small as the active set.
-  const campaigns = Object.fromEntries(companies.flatMap(({ companyId }) => (companyId in rotation.campaigns ? [[companyId, rotation.campaigns[companyId]!]] : [])));
+  const campaigns = Object.fromEntries(
+    companies.flatMap(({ companyId }) =>
+      companyId in rotation.campaigns ? [[companyId, rotation.campaigns[companyId]!]] : [],
+    ),
+  );
   return { left: Math.max(0, Math.floor(allowance)), companies, rotation: { company: rotation.company, campaigns } };
 };
 
@@ -50,9 +64,20 @@ export const nextTurn = (turns: TickTurns): Claimant | undefined => {
  */
 export const afterTurn = (turns: TickTurns, turn: Claimant, placed: boolean): TickTurns => {
   if (placed)
-    return { ...turns, left: turns.left - 1, rotation: { company: turn.companyId, campaigns: { ...turns.rotation.campaigns, [turn.companyId]: turn.campaignId } } };
+    return {
+      ...turns,
+      left: turns.left - 1,
+      rotation: {
+        company: turn.companyId,
+        campaigns: { ...turns.rotation.campaigns, [turn.companyId]: turn.campaignId },
+      },
+    };
   const companies = turns.companies
-    .map((claims) => (claims.companyId === turn.companyId ? { ...claims, campaigns: claims.campaigns.filter((id) => id !== turn.campaignId) } : claims))
+    .map((claims) =>
+      claims.companyId === turn.companyId
+        ? { ...claims, campaigns: claims.campaigns.filter((id) => id !== turn.campaignId) }
+        : claims,
+    )
     .filter((claims) => claims.campaigns.length > 0);
   return { ...turns, companies };
 };

@@ -40,7 +40,13 @@ export type DispatchContact = Command<
 /** A call ended; the campaign's retry settings and runs decide what comes next. */
 export type RecordCallOutcome = Command<
   'RecordCallOutcome',
-  Addressed & { callId: string; outcome: CallOutcome; endedAt: string; retry?: RetryPolicy; voiceRuns: readonly VoiceRun[] }
+  Addressed & {
+    callId: string;
+    outcome: CallOutcome;
+    endedAt: string;
+    retry?: RetryPolicy;
+    voiceRuns: readonly VoiceRun[];
+  }
 >;
 
 /** The carrier never heard of a requested call: close the request, the attempt was never made. */
@@ -54,9 +60,15 @@ export type ResumeOutreach = Command<'ResumeOutreach', Addressed & At & { reason
  * The agent took answers down, on a campaign that completes a contact whose form is complete:
  * `answers` are the contact's latest over all its calls, `taskFields` what a complete form answers.
  */
-export type CompleteOnCompleteForm = Command<'CompleteOnCompleteForm', Addressed & At & { taskFields: readonly string[]; answers: FormAnswers }>;
+export type CompleteOnCompleteForm = Command<
+  'CompleteOnCompleteForm',
+  Addressed & At & { taskFields: readonly string[]; answers: FormAnswers }
+>;
 /** An external invocation makes the contact due now; `voiceRuns` are the campaign's runs that call, in order. */
-export type InvokeOutreach = Command<'InvokeOutreach', Addressed & At & { invocationId: string; voiceRuns: readonly VoiceRun[] }>;
+export type InvokeOutreach = Command<
+  'InvokeOutreach',
+  Addressed & At & { invocationId: string; voiceRuns: readonly VoiceRun[] }
+>;
 
 export type EnrollmentCommand =
   | DispatchContact

@@ -24,21 +24,40 @@ export const dispatchOutcome = (data: Dispatch): DispatchOutcome => {
   const { window } = data;
   if (!window.open) {
     if (window.nextOpening === undefined) return { kind: 'withhold', reason: `${NO_WINDOW_PREFIX}${window.reason}` };
-    return { kind: 'reschedule', nextAt: window.nextOpening, reason: window.reason, ...(window.localTime !== undefined ? { localTime: window.localTime } : {}) };
+    return {
+      kind: 'reschedule',
+      nextAt: window.nextOpening,
+      reason: window.reason,
+      ...(window.localTime !== undefined ? { localTime: window.localTime } : {}),
+    };
   }
-  if (data.optedOut === undefined) throw new ValidationError('ENROLLMENT.CONSENT_UNREAD', 'A call is decided only once consent has been read.', [{ path: 'optedOut', message: 'required once the calling window is open' }]);
+  if (data.optedOut === undefined)
+    throw new ValidationError('ENROLLMENT.CONSENT_UNREAD', 'A call is decided only once consent has been read.', [
+      { path: 'optedOut', message: 'required once the calling window is open' },
+    ]);
   if (data.optedOut) return { kind: 'withhold', reason: 'opted_out' };
-  return { kind: 'call', ...(window.opensAt !== undefined ? { opensAt: window.opensAt } : {}), ...(window.closesAt !== undefined ? { closesAt: window.closesAt } : {}) };
+  return {
+    kind: 'call',
+    ...(window.opensAt !== undefined ? { opensAt: window.opensAt } : {}),
+    ...(window.closesAt !== undefined ? { closesAt: window.closesAt } : {}),
+  };
 };
 
 const refused = (code: string, message: string) => new IllegalStateError(code, message);
 
 /** Dispatch needs an active contact with no call open and an attempt that is due. */
 const requireDispatchable = (state: EnrollmentState, at: string): void => {
-  if (state.status === 'COMPLETED') throw refused('ENROLLMENT.COMPLETED', 'The contact is completed: nothing more is sent.');
-  if (state.status === 'COMPLETED_ALL_CALLS') throw refused('ENROLLMENT.CALLS_COMPLETED', 'The contact is completed for calls: no more calls.');
-  if (state.openCall) throw refused('ENROLLMENT.CALL_OPEN', `Call ${state.openCall.callId} of attempt ${state.openCall.attempt} is still open.`);
-  if (state.nextAttemptAt === null) throw refused('ENROLLMENT.NOTHING_DUE', 'No further attempt is planned for this contact.');
+  if (state.status === 'COMPLETED')
+    throw refused('ENROLLMENT.COMPLETED', 'The contact is completed: nothing more is sent.');
+  if (state.status === 'COMPLETED_ALL_CALLS')
+    throw refused('ENROLLMENT.CALLS_COMPLETED', 'The contact is completed for calls: no more calls.');
+  if (state.openCall)
+    throw refused(
+      'ENROLLMENT.CALL_OPEN',
+      `Call ${state.openCall.callId} of attempt ${state.openCall.attempt} is still open.`,
+    );
+  if (state.nextAttemptAt === null)
+    throw refused('ENROLLMENT.NOTHING_DUE', 'No further attempt is planned for this contact.');
   if (state.nextAttemptAt !== undefined && Date.parse(state.nextAttemptAt) > Date.parse(at))
     throw refused('ENROLLMENT.NOT_DUE', `The next attempt is due at ${state.nextAttemptAt}.`);
 };
@@ -60,13 +79,21 @@ export const dispatchContact = (state: EnrollmentState, data: Dispatch): Enrollm
   const outcome = dispatchOutcome(data);
   if (outcome.kind === 'none') return [];
   if (outcome.kind === 'call' && data.campaignStatus !== 'ACTIVE')
-    throw refused('ENROLLMENT.CAMPAIGN_NOT_ACTIVE', `The campaign is ${data.campaignStatus}; only ACTIVE campaigns call.`);
+    throw refused(
+      'ENROLLMENT.CAMPAIGN_NOT_ACTIVE',
+      `The campaign is ${data.campaignStatus}; only ACTIVE campaigns call.`,
+    );
   requireDispatchable(state, data.at);
   const { campaignId, contactId, at } = data;
   switch (outcome.kind) {
     case 'reschedule': {
       const { nextAt, reason, localTime } = outcome;
-      return [{ type: 'NextAttemptScheduled', data: { campaignId, contactId, at: nextAt, reason, ...(localTime !== undefined ? { localTime } : {}) } }];
+      return [
+        {
+          type: 'NextAttemptScheduled',
+          data: { campaignId, contactId, at: nextAt, reason, ...(localTime !== undefined ? { localTime } : {}) },
+        },
+      ];
     }
     case 'withhold':
       return [{ type: 'CallsWithheld', data: { campaignId, contactId, reason: outcome.reason, at } }];
@@ -74,7 +101,21 @@ export const dispatchContact = (state: EnrollmentState, data: Dispatch): Enrollm
       const { kind: _call, ...opening } = outcome;
       // Attempts count within a run; a new run starts counting again.
       const attempt = (data.run === state.run ? state.attemptsInRun : 0) + 1;
-      return [{ type: 'CallRequested', data: { campaignId, contactId, callId: data.callId, attempt, run: data.run, to: data.to, requestedAt: at, decision: decisionOf(data, opening) } }];
+      return [
+        {
+          type: 'CallRequested',
+          data: {
+            campaignId,
+            contactId,
+            callId: data.callId,
+            attempt,
+            run: data.run,
+            to: data.to,
+            requestedAt: at,
+            decision: decisionOf(data, opening),
+          },
+        },
+      ];
     }
   }
 };

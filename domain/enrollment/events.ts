@@ -31,12 +31,30 @@ export type DispatchDecision = t.TypeOf<typeof DispatchDecision>;
 
 export const enrollmentEvents = {
   /** Appended before the carrier is asked, with the stream's expected revision: one attempt is requested once. */
-  CallRequested: t.type({ ...contact, callId: t.string, attempt: WholeNumber, run: WholeNumber, to: t.string, requestedAt: t.string, decision: DispatchDecision }),
-  CallAttemptEnded: t.type({ ...contact, callId: t.string, attempt: WholeNumber, run: WholeNumber, outcome: CallOutcome, endedAt: t.string }),
+  CallRequested: t.type({
+    ...contact,
+    callId: t.string,
+    attempt: WholeNumber,
+    run: WholeNumber,
+    to: t.string,
+    requestedAt: t.string,
+    decision: DispatchDecision,
+  }),
+  CallAttemptEnded: t.type({
+    ...contact,
+    callId: t.string,
+    attempt: WholeNumber,
+    run: WholeNumber,
+    outcome: CallOutcome,
+    endedAt: t.string,
+  }),
   /** A request the carrier never heard of (a crash before dialling): closed without counting as an attempt. */
   CallRequestReleased: t.type({ ...contact, callId: t.string, attempt: WholeNumber, reason: t.string, at: t.string }),
   /** `localTime`: the contact's own time when a closed calling window moved the call, for auditors and logs. */
-  NextAttemptScheduled: t.intersection([t.type({ ...contact, at: t.string, reason: t.string }), t.partial({ run: WholeNumber, localTime: t.string })]),
+  NextAttemptScheduled: t.intersection([
+    t.type({ ...contact, at: t.string, reason: t.string }),
+    t.partial({ run: WholeNumber, localTime: t.string }),
+  ]),
   /** Calls held back for a reason the contact or the law gives (an opt-out, no window at all), until outreach resumes. */
   CallsWithheld: t.type({ ...contact, reason: t.string, at: t.string }),
   /** Mark Completed, an import of external ids (`external_id_import`), or a complete form (`form_complete`). */
@@ -54,4 +72,5 @@ export type EnrollmentEvent = EventsOf<typeof enrollmentEvents>;
 
 export const enrollmentEventDefinitions = eventDefinitions(enrollmentEvents);
 
-export const enrollmentStream = (campaignId: string, contactId: string): string => `enrollment-${campaignId}.${contactId}`;
+export const enrollmentStream = (campaignId: string, contactId: string): string =>
+  `enrollment-${campaignId}.${contactId}`;

@@ -5,7 +5,14 @@ import type { EnrollmentEvent } from './events.ts';
 import type { EnrollmentState } from './state.ts';
 
 /** Why an invoked contact is not made due: what its own record says stands in the way. */
-export const invocationSkips = ['completed', 'calls_completed', 'opted_out', 'no_calling_window', 'calls_withheld', 'call_in_progress'] as const;
+export const invocationSkips = [
+  'completed',
+  'calls_completed',
+  'opted_out',
+  'no_calling_window',
+  'calls_withheld',
+  'call_in_progress',
+] as const;
 export type InvocationSkip = (typeof invocationSkips)[number];
 
 export const invocationSkipOf = (state: EnrollmentState): InvocationSkip | undefined => {

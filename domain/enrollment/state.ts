@@ -23,13 +23,26 @@ export type EnrollmentState = {
   formCompleted?: true;
 };
 
-export const initialEnrollmentState = (): EnrollmentState => ({ status: 'ACTIVE', revision: -1, run: 0, attemptsInRun: 0, totalAttempts: 0 });
+export const initialEnrollmentState = (): EnrollmentState => ({
+  status: 'ACTIVE',
+  revision: -1,
+  run: 0,
+  attemptsInRun: 0,
+  totalAttempts: 0,
+});
 
 const folded = (state: EnrollmentState, event: EnrollmentEvent): EnrollmentState => {
   switch (event.type) {
     case 'CallRequested': {
       const { callId, attempt, run, requestedAt } = event.data;
-      return { ...state, openCall: { callId, attempt, run, requestedAt }, run, attemptsInRun: attempt, totalAttempts: state.totalAttempts + 1, nextAttemptAt: null };
+      return {
+        ...state,
+        openCall: { callId, attempt, run, requestedAt },
+        run,
+        attemptsInRun: attempt,
+        totalAttempts: state.totalAttempts + 1,
+        nextAttemptAt: null,
+      };
     }
     case 'CallAttemptEnded': {
       const { openCall: _closed, ...rest } = state;
@@ -37,14 +50,24 @@ const folded = (state: EnrollmentState, event: EnrollmentEvent): EnrollmentState
     }
     case 'CallRequestReleased': {
       const { openCall: _released, ...rest } = state;
-      return { ...rest, attemptsInRun: state.attemptsInRun - 1, totalAttempts: state.totalAttempts - 1, nextAttemptAt: event.data.at };
+      return {
+        ...rest,
+        attemptsInRun: state.attemptsInRun - 1,
+        totalAttempts: state.totalAttempts - 1,
+        nextAttemptAt: event.data.at,
+      };
     }
     case 'NextAttemptScheduled':
       return { ...state, nextAttemptAt: event.data.at };
     case 'CallsWithheld':
       return { ...state, nextAttemptAt: null, withheld: event.data.reason };
     case 'ContactMarkedCompleted':
-      return { ...state, status: 'COMPLETED', nextAttemptAt: null, ...(event.data.reason === FORM_COMPLETE ? { formCompleted: true as const } : {}) };
+      return {
+        ...state,
+        status: 'COMPLETED',
+        nextAttemptAt: null,
+        ...(event.data.reason === FORM_COMPLETE ? { formCompleted: true as const } : {}),
+      };
     case 'ContactCompletedAllCalls':
       return { ...state, status: 'COMPLETED_ALL_CALLS', nextAttemptAt: null };
     case 'ContactInvoked':

@@ -39,8 +39,7 @@ export const eventRegistry = (definitions: readonly EventDefinition[]): EventReg
     schemaVersion: (type) => definition(type).schemaVersion,
     encode: (event) => definition(event.type).codec.encode(event.data),
     decode: (stored) => {
-      const fail = (reason: string) =>
-        new EventDecodingError(stored.stream, stored.revision, stored.type, reason);
+      const fail = (reason: string) => new EventDecodingError(stored.stream, stored.revision, stored.type, reason);
       const found = byType.get(stored.type);
       if (!found) throw fail('unknown event type');
       const metadata = EventMetadataCodec.decode(stored.metadata);

@@ -10,10 +10,17 @@ const isPlainObject = (value: object): boolean => {
   return proto === Object.prototype || proto === null;
 };
 
-const kindOf = (value: unknown): string => (typeof value === 'object' && value !== null ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`);
+const kindOf = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`;
 
 const numberProblem = (n: number): string | undefined =>
-  Number.isNaN(n) ? 'NaN, which JSON cannot carry' : !Number.isFinite(n) ? `${n}, which JSON cannot carry` : Object.is(n, -0) ? '-0, which JSON reads back as 0' : undefined;
+  Number.isNaN(n)
+    ? 'NaN, which JSON cannot carry'
+    : !Number.isFinite(n)
+      ? `${n}, which JSON cannot carry`
+      : Object.is(n, -0)
+        ? '-0, which JSON reads back as 0'
+        : undefined;
 
 /**
  * The first value a JSON round trip would not give back as it is: a number JSON cannot carry (or
@@ -37,7 +44,8 @@ const jsonProblem = (value: unknown, path: string): Problem | undefined => {
       if (value === null) return undefined;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
-          if (value[i] === undefined) return { path: `${path}.${i}`, reason: 'undefined, which JSON writes as null in an array' };
+          if (value[i] === undefined)
+            return { path: `${path}.${i}`, reason: 'undefined, which JSON writes as null in an array' };
           const problem = jsonProblem(value[i], `${path}.${i}`);
           if (problem) return problem;
         }
@@ -66,11 +74,18 @@ const jsonProblem = (value: unknown, path: string): Problem | undefined => {
  */
 const firstDifference = (written: unknown, read: unknown, path: string): Problem | undefined => {
   if (written === read) return undefined;
-  if (typeof written !== 'object' || written === null || typeof read !== 'object' || read === null || Array.isArray(written) !== Array.isArray(read))
+  if (
+    typeof written !== 'object' ||
+    written === null ||
+    typeof read !== 'object' ||
+    read === null ||
+    Array.isArray(written) !== Array.isArray(read)
+  )
     return { path, reason: `${JSON.stringify(written)}, which its codec reads back as ${JSON.stringify(read)}` };
   if (Array.isArray(written)) {
     const items = read as unknown[];
-    if (items.length !== written.length) return { path, reason: `an array its codec reads back with ${items.length} items instead of ${written.length}` };
+    if (items.length !== written.length)
+      return { path, reason: `an array its codec reads back with ${items.length} items instead of ${written.length}` };
     for (let i = 0; i < written.length; i++) {
       const problem = firstDifference(written[i], items[i], `${path}.${i}`);
       if (problem) return problem;
@@ -85,7 +100,9 @@ const firstDifference = (written: unknown, read: unknown, path: string): Problem
     const problem = firstDifference(value, fields[key], `${path}.${key}`);
     if (problem) return problem;
   }
-  for (const key in fields) if (fields[key] !== undefined && (written as Record<string, unknown>)[key] === undefined) return { path: `${path}.${key}`, reason: 'a field its codec adds' };
+  for (const key in fields)
+    if (fields[key] !== undefined && (written as Record<string, unknown>)[key] === undefined)
+      return { path: `${path}.${key}`, reason: 'a field its codec adds' };
   return undefined;
 };
 
@@ -96,7 +113,15 @@ const unwritable = (registry: EventRegistry, stream: string, event: NewEvent): P
   // What passed reads back from JSON as it is, so the codec may read it without the round trip itself.
   let decoded;
   try {
-    decoded = registry.decode({ id: event.id, stream, revision: -1n, position: 0n, type: event.type, data: event.data, metadata: event.metadata });
+    decoded = registry.decode({
+      id: event.id,
+      stream,
+      revision: -1n,
+      position: 0n,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+    });
   } catch (error) {
     if (error instanceof EventDecodingError) return { path: 'data', reason: `refused by its codec (${error.reason})` };
     throw error;

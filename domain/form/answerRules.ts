@@ -17,13 +17,18 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The answer as the form keeps it (a choice in the option's own spelling), or what is wrong with it. */
 const judged = (field: FormField, value: FormAnswer): Judged => {
   if (value === null) return { value };
-  const blank = typeof value === 'string' && value.trim() === '' ? { problem: 'an empty answer; send `null` to clear the field' } : undefined;
+  const blank =
+    typeof value === 'string' && value.trim() === ''
+      ? { problem: 'an empty answer; send `null` to clear the field' }
+      : undefined;
   switch (field.type) {
     case 'text':
       return blank ?? (typeof value === 'string' ? { value } : { problem: `expected text, got ${typeof value}` });
     case 'number':
       if (typeof value === 'number') return { value };
-      return typeof value === 'string' && NUMERAL.test(value.trim()) ? { value: value.trim() } : { problem: 'expected a number (or its digits as text)' };
+      return typeof value === 'string' && NUMERAL.test(value.trim())
+        ? { value: value.trim() }
+        : { problem: 'expected a number (or its digits as text)' };
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { problem: `expected true or false, got ${typeof value}` };
     case 'date':
@@ -31,13 +36,25 @@ const judged = (field: FormField, value: FormAnswer): Judged => {
         ? { value }
         : { problem: 'expected a calendar date YYYY-MM-DD' };
     case 'phone':
-      return blank ?? (typeof value === 'string' && E164.is(value) ? { value } : { problem: `expected a phone number in E.164 form (${EXAMPLE_PHONE})` });
+      return (
+        blank ??
+        (typeof value === 'string' && E164.is(value)
+          ? { value }
+          : { problem: `expected a phone number in E.164 form (${EXAMPLE_PHONE})` })
+      );
     case 'email':
-      return blank ?? (typeof value === 'string' && Email.is(value.trim()) ? { value: value.trim() } : { problem: 'expected an email address' });
+      return (
+        blank ??
+        (typeof value === 'string' && Email.is(value.trim())
+          ? { value: value.trim() }
+          : { problem: 'expected an email address' })
+      );
     case 'choice': {
       const wanted = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
       const option = (field.options ?? []).find((o) => o.trim().toLowerCase() === wanted);
-      return option !== undefined ? { value: option } : { problem: `expected one of ${(field.options ?? []).join(', ')}` };
+      return option !== undefined
+        ? { value: option }
+        : { problem: `expected one of ${(field.options ?? []).join(', ')}` };
     }
   }
 };
@@ -48,7 +65,10 @@ const unknownField = (fields: readonly FormField[], key: string): string => {
 };
 
 /** Each answer judged by its field: those that fit as the form keeps them, and what is wrong with the rest, by path. */
-const sortedAnswers = (fields: readonly FormField[], answers: FormAnswers): { kept: FormAnswers; problems: ErrorDetail[] } => {
+const sortedAnswers = (
+  fields: readonly FormField[],
+  answers: FormAnswers,
+): { kept: FormAnswers; problems: ErrorDetail[] } => {
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const problems: ErrorDetail[] = [];
   const kept: Record<string, FormAnswer> = {};
@@ -67,12 +87,18 @@ const sortedAnswers = (fields: readonly FormField[], answers: FormAnswers): { ke
  */
 export const checkedAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => {
   const { kept, problems } = sortedAnswers(fields, answers);
-  if (problems.length > 0) throw new ValidationError('FORM.ANSWERS_DO_NOT_FIT', `${problems.length} answer(s) do not fit the campaign's form.`, problems);
+  if (problems.length > 0)
+    throw new ValidationError(
+      'FORM.ANSWERS_DO_NOT_FIT',
+      `${problems.length} answer(s) do not fit the campaign's form.`,
+      problems,
+    );
   return kept;
 };
 
 /** The answers that fit the form, as it keeps them; the rest left out rather than refused. */
-export const fittingAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers => sortedAnswers(fields, answers).kept;
+export const fittingAnswers = (fields: readonly FormField[], answers: FormAnswers): FormAnswers =>
+  sortedAnswers(fields, answers).kept;
 
 /** The fields a complete form has answered: the required ones, or every field when none is required. */
 export const taskFieldsOf = (fields: readonly FormField[]): string[] => {

@@ -6,7 +6,13 @@ import { formFieldProblems } from './validation.ts';
 
 export type FormState =
   | { readonly status: 'absent' }
-  | { readonly status: 'created'; readonly formId: string; readonly name: string; readonly caseType: string; readonly fields: readonly FormField[] };
+  | {
+      readonly status: 'created';
+      readonly formId: string;
+      readonly name: string;
+      readonly caseType: string;
+      readonly fields: readonly FormField[];
+    };
 
 /** Options only mean something on choice fields; an empty list elsewhere is dropped rather than kept as noise. */
 const tidy = (field: FormField): FormField => {
@@ -21,9 +27,11 @@ export const formDecider: Decider<FormState, FormCommand, FormEvent> = {
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateForm': {
-        if (state.status !== 'absent') throw new IllegalStateError('FORM.ALREADY_EXISTS', `form ${state.formId} already exists`);
+        if (state.status !== 'absent')
+          throw new IllegalStateError('FORM.ALREADY_EXISTS', `form ${state.formId} already exists`);
         const problems = formFieldProblems(command.data.fields);
-        if (problems.length > 0) throw new ValidationError('FORM.INVALID_FIELDS', 'The form fields are invalid.', problems);
+        if (problems.length > 0)
+          throw new ValidationError('FORM.INVALID_FIELDS', 'The form fields are invalid.', problems);
         const { formId, name, caseType, fields } = command.data;
         return { type: 'FormCreated', data: { formId, name, caseType, fields: fields.map(tidy) } };
       }

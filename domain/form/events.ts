@@ -2,7 +2,15 @@ import * as t from 'io-ts';
 import { CaseType, NonEmptyString } from '../values.ts';
 import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
 
-export const FormFieldType = t.keyof({ text: null, number: null, date: null, boolean: null, choice: null, phone: null, email: null });
+export const FormFieldType = t.keyof({
+  text: null,
+  number: null,
+  date: null,
+  boolean: null,
+  choice: null,
+  phone: null,
+  email: null,
+});
 
 export const FormField = t.intersection([
   t.type({ key: NonEmptyString, label: NonEmptyString, type: FormFieldType, required: t.boolean }),

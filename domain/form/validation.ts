@@ -17,7 +17,8 @@ const fieldProblems = (field: FormField, index: number, earlierKeys: ReadonlySet
     problems.push({ path: at('key'), message: `the key "${field.key}" is used by another field of this form` });
   const options = field.options ?? [];
   if (field.type === 'choice') {
-    if (options.length === 0) problems.push({ path: at('options'), message: 'a choice field needs at least one option' });
+    if (options.length === 0)
+      problems.push({ path: at('options'), message: 'a choice field needs at least one option' });
     if (options.length > MAX_OPTIONS) problems.push({ path: at('options'), message: `at most ${MAX_OPTIONS} options` });
     if (new Set(options.map((o) => o.trim().toLowerCase())).size !== options.length)
       problems.push({ path: at('options'), message: 'options must differ from each other' });

@@ -17,15 +17,25 @@ export const idempotencyEventDefinitions = eventDefinitions(idempotencyEvents);
 export type IdempotencyState =
   | { readonly status: 'unused' }
   | { readonly status: 'in_progress'; readonly requestHash: string; readonly startedAt: string }
-  | { readonly status: 'answered'; readonly requestHash: string; readonly answer: { status: number; contentType: string; body: string } };
+  | {
+      readonly status: 'answered';
+      readonly requestHash: string;
+      readonly answer: { status: number; contentType: string; body: string };
+    };
 
 /** Folds a key's stream; `occurredAt` comes from each event's metadata. */
-export const evolveIdempotency = (state: IdempotencyState, event: IdempotencyEvent, occurredAt: string): IdempotencyState => {
+export const evolveIdempotency = (
+  state: IdempotencyState,
+  event: IdempotencyEvent,
+  occurredAt: string,
+): IdempotencyState => {
   switch (event.type) {
     case 'IdempotentRequestStarted':
       return { status: 'in_progress', requestHash: event.data.requestHash, startedAt: occurredAt };
     case 'IdempotentResponseRecorded':
-      return state.status === 'in_progress' ? { status: 'answered', requestHash: state.requestHash, answer: event.data } : state;
+      return state.status === 'in_progress'
+        ? { status: 'answered', requestHash: state.requestHash, answer: event.data }
+        : state;
     case 'IdempotentRequestReleased':
       return { status: 'unused' };
   }

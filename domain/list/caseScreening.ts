@@ -14,7 +14,8 @@ export const MAX_CONTACTS_PER_CASE = 50;
 
 const contactProblem = (found: Case): string | undefined => {
   if (found.contacts.length === 0) return 'a case needs at least one contact';
-  if (found.contacts.length > MAX_CONTACTS_PER_CASE) return `a case has at most ${MAX_CONTACTS_PER_CASE} contacts, this one has ${found.contacts.length}`;
+  if (found.contacts.length > MAX_CONTACTS_PER_CASE)
+    return `a case has at most ${MAX_CONTACTS_PER_CASE} contacts, this one has ${found.contacts.length}`;
   if (found.contacts.length === 1) return undefined;
   const firstWith = new Map<string, number>();
   for (const [i, contact] of found.contacts.entries()) {

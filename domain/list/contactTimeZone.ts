@@ -23,7 +23,10 @@ const areaCodeZones = (phone: string): readonly string[] => {
  * one zone, else the company's. A prefix that spans zones decides nothing, as a guess between them
  * could call someone at 7 in the morning; its zones are still kept for the calling-window policy.
  */
-export const contactTimeZone = (contact: { readonly phone: string; readonly timezone?: string; readonly state?: string }, companyZone: string): ContactZone => {
+export const contactTimeZone = (
+  contact: { readonly phone: string; readonly timezone?: string; readonly state?: string },
+  companyZone: string,
+): ContactZone => {
   const prefixZones = areaCodeZones(contact.phone);
   const kept = prefixZones.length > 0 ? { areaCodeTimezones: [...prefixZones] } : {};
   const fromState = contact.state === undefined ? undefined : stateTimeZone(contact.state);

@@ -28,21 +28,36 @@ const chunks = <A>(items: readonly A[], size: number): A[][] =>
 
 /** The list a command may act on: another company's list is as good as missing. */
 const listOf = (state: ListState, listId: string, companyId: string): CreatedList => {
-  if (state.status === 'absent' || state.companyId !== companyId) throw new NotFoundError('LIST.NOT_FOUND', `No list ${named(listId)}.`);
+  if (state.status === 'absent' || state.companyId !== companyId)
+    throw new NotFoundError('LIST.NOT_FOUND', `No list ${named(listId)}.`);
   return state;
 };
 
 const added = (state: CreatedList, cases: readonly Case[]): CreatedList => {
-  const externalIds = withExternalIds(state.externalIds, cases.map((found) => found.externalId));
+  const externalIds = withExternalIds(
+    state.externalIds,
+    cases.map((found) => found.externalId),
+  );
   const contacts = cases.reduce((sum, found) => sum + found.contacts.length, 0);
-  return { ...state, externalIds, caseCount: state.caseCount + cases.length, contactCount: state.contactCount + contacts };
+  return {
+    ...state,
+    externalIds,
+    caseCount: state.caseCount + cases.length,
+    contactCount: state.contactCount + contacts,
+  };
 };
 
 /** Which cases the list takes and which it refuses, and the events that add the ones it takes. */
-export const addCasesDecision = (command: AddCases, state: ListState): { screening: Screening; events: ListEvent[] } => {
+export const addCasesDecision = (
+  command: AddCases,
+  state: ListState,
+): { screening: Screening; events: ListEvent[] } => {
   const list = listOf(state, command.data.listId, command.data.companyId);
   const screening = screenCases(list, command.data.cases);
-  const events = chunks(screening.accepted, CASES_PER_EVENT).map((cases) => ({ type: 'CasesAdded' as const, data: { listId: list.listId, cases } }));
+  const events = chunks(screening.accepted, CASES_PER_EVENT).map((cases) => ({
+    type: 'CasesAdded' as const,
+    data: { listId: list.listId, cases },
+  }));
   return { screening, events };
 };
 
@@ -55,7 +70,8 @@ export const listDecider: Decider<ListState, ListCommand, ListEvent> = {
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateList': {
-        if (state.status !== 'absent') throw new IllegalStateError('LIST.ALREADY_EXISTS', `list ${state.listId} already exists`);
+        if (state.status !== 'absent')
+          throw new IllegalStateError('LIST.ALREADY_EXISTS', `list ${state.listId} already exists`);
         const { listId, companyId, name, caseType } = command.data;
         return { type: 'ListCreated', data: { listId, companyId, name, caseType } };
       }

@@ -28,7 +28,12 @@ export const Contact = t.intersection([
 ]);
 export type Contact = t.TypeOf<typeof Contact>;
 
-export const Case = t.type({ caseId: t.string, externalId: NonEmptyString, caseType: CaseType, contacts: t.array(Contact) });
+export const Case = t.type({
+  caseId: t.string,
+  externalId: NonEmptyString,
+  caseType: CaseType,
+  contacts: t.array(Contact),
+});
 export type Case = t.TypeOf<typeof Case>;
 
 export const listEvents = {

@@ -8,7 +8,8 @@ export type ListExternalIds = { readonly sets: readonly ReadonlySet<string>[] };
 
 export const NO_EXTERNAL_IDS: ListExternalIds = { sets: [] };
 
-export const holdsExternalId = (held: ListExternalIds, externalId: string): boolean => held.sets.some((set) => set.has(externalId));
+export const holdsExternalId = (held: ListExternalIds, externalId: string): boolean =>
+  held.sets.some((set) => set.has(externalId));
 
 /** The ids held and the ones added; an id already held is kept once. */
 export const withExternalIds = (held: ListExternalIds, added: Iterable<string>): ListExternalIds => {

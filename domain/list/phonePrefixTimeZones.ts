@@ -19,7 +19,10 @@ const zonesByPrefix: ReadonlyMap<string, readonly string[]> = new Map(
   prefixesByZones.flatMap(([zones, prefixes]) => {
     // An alias this runtime's zone database does not know is dropped rather than stored unreadable.
     const known = zones.split('&').filter((zone) => IANAZone.isValidZone(zone));
-    return prefixes.split(/\s+/).filter((prefix) => prefix !== '' && known.length > 0).map((prefix) => [prefix, known] as const);
+    return prefixes
+      .split(/\s+/)
+      .filter((prefix) => prefix !== '' && known.length > 0)
+      .map((prefix) => [prefix, known] as const);
   }),
 );
 

@@ -62,7 +62,11 @@ const states: Readonly<Record<string, { readonly name: string; readonly zone: st
   AS: { name: 'American Samoa', zone: 'Pacific/Pago_Pago' },
 };
 
-const simplified = (s: string): string => s.trim().toLowerCase().replace(/[.\s]+/g, ' ');
+const simplified = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[.\s]+/g, ' ');
 
 const codeByName: ReadonlyMap<string, string> = new Map(
   Object.entries(states).flatMap(([code, { name }]) => [

@@ -18,10 +18,15 @@ const usZoneNames: ReadonlyMap<string, string> = new Map(
 
 /** An IANA zone from an IANA name or a common US zone name or abbreviation; undefined when it is neither. */
 export const readTimeZone = (given: string): string | undefined => {
-  const simplified = given.trim().toLowerCase().replace(/\s+(standard\s+|daylight\s+)?time$/, '');
+  const simplified = given
+    .trim()
+    .toLowerCase()
+    .replace(/\s+(standard\s+|daylight\s+)?time$/, '');
   const named = usZoneNames.get(simplified);
   if (named) return named;
   const zone = given.trim();
   // Zones are stored as the runtime spells them, whatever letter case the file used.
-  return zone.includes('/') && IANAZone.isValidZone(zone) ? new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone : undefined;
+  return zone.includes('/') && IANAZone.isValidZone(zone)
+    ? new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+    : undefined;
 };

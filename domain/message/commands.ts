@@ -23,17 +23,39 @@ export type RequestMessage = Command<
 
 export type WithholdMessage = Command<
   'WithholdMessage',
-  { messageId: string; campaignId: string; contactId: string; channel: MessageChannel; step: string; to: string; reason: string; at: string }
+  {
+    messageId: string;
+    campaignId: string;
+    contactId: string;
+    channel: MessageChannel;
+    step: string;
+    to: string;
+    reason: string;
+    at: string;
+  }
 >;
 
-export type RecordMessageSent = Command<'RecordMessageSent', { messageId: string; carrierMessageId: string; sentAt: string }>;
+export type RecordMessageSent = Command<
+  'RecordMessageSent',
+  { messageId: string; carrierMessageId: string; sentAt: string }
+>;
 
 export type ApplyMessageStatusReport = Command<
   'ApplyMessageStatusReport',
-  { messageId: string; carrierMessageId: string; progress: CarrierMessageProgress; reportedAt: string; errorCode?: string }
+  {
+    messageId: string;
+    carrierMessageId: string;
+    progress: CarrierMessageProgress;
+    reportedAt: string;
+    errorCode?: string;
+  }
 >;
 
 /** The carrier refused the message when asked (or answered an error): nothing was sent. */
-export type RecordMessageFailure = Command<'RecordMessageFailure', { messageId: string; reason: string; at: string; errorCode?: string }>;
+export type RecordMessageFailure = Command<
+  'RecordMessageFailure',
+  { messageId: string; reason: string; at: string; errorCode?: string }
+>;
 
-export type MessageCommand = RequestMessage | WithholdMessage | RecordMessageSent | ApplyMessageStatusReport | RecordMessageFailure;
+export type MessageCommand =
+  RequestMessage | WithholdMessage | RecordMessageSent | ApplyMessageStatusReport | RecordMessageFailure;

@@ -27,7 +27,10 @@ const decide = (command: MessageCommand, state: MessageState): MessageEvent[] =>
     case 'RequestMessage':
     case 'WithholdMessage': {
       if (state.status !== 'Unrequested')
-        throw new IllegalStateError('MESSAGE.ALREADY_DECIDED', `Message ${named(command.data.messageId)} was already requested or withheld.`);
+        throw new IllegalStateError(
+          'MESSAGE.ALREADY_DECIDED',
+          `Message ${named(command.data.messageId)} was already requested or withheld.`,
+        );
       return command.type === 'RequestMessage'
         ? [{ type: 'MessageRequested', data: command.data }]
         : [{ type: 'MessageWithheld', data: command.data }];
@@ -43,7 +46,18 @@ const decide = (command: MessageCommand, state: MessageState): MessageEvent[] =>
       if (message === undefined || isFinal(message.progress)) return [];
       const { messageId, carrierMessageId, progress, reportedAt, errorCode } = command.data;
       if (progress === 'failed' || progress === 'undelivered')
-        return [{ type: 'MessageFailed', data: { messageId, reason: progress, at: reportedAt, carrierMessageId, ...(errorCode === undefined ? {} : { errorCode }) } }];
+        return [
+          {
+            type: 'MessageFailed',
+            data: {
+              messageId,
+              reason: progress,
+              at: reportedAt,
+              carrierMessageId,
+              ...(errorCode === undefined ? {} : { errorCode }),
+            },
+          },
+        ];
       if (progressRank(progress) <= progressRank(message.progress)) return [];
       return [{ type: 'MessageStatusReported', data: { messageId, carrierMessageId, progress, reportedAt } }];
     }
@@ -60,13 +74,27 @@ const decide = (command: MessageCommand, state: MessageState): MessageEvent[] =>
 const evolve = (state: MessageState, event: MessageEvent): MessageState => {
   switch (event.type) {
     case 'MessageRequested':
-      return { status: 'Requested', messageId: event.data.messageId, channel: event.data.channel, sent: false, progress: 'requested' };
+      return {
+        status: 'Requested',
+        messageId: event.data.messageId,
+        channel: event.data.channel,
+        sent: false,
+        progress: 'requested',
+      };
     case 'MessageWithheld':
       return { status: 'Withheld', messageId: event.data.messageId, reason: event.data.reason };
     case 'MessageSent':
-      return state.status === 'Requested' ? { ...state, sent: true, carrierMessageId: event.data.carrierMessageId } : state;
+      return state.status === 'Requested'
+        ? { ...state, sent: true, carrierMessageId: event.data.carrierMessageId }
+        : state;
     case 'MessageStatusReported':
-      return state.status === 'Requested' ? { ...state, progress: event.data.progress, carrierMessageId: state.carrierMessageId ?? event.data.carrierMessageId } : state;
+      return state.status === 'Requested'
+        ? {
+            ...state,
+            progress: event.data.progress,
+            carrierMessageId: state.carrierMessageId ?? event.data.carrierMessageId,
+          }
+        : state;
     case 'MessageFailed':
       return state.status === 'Requested' ? { ...state, progress: 'failed' } : state;
     default:

@@ -5,7 +5,13 @@ export const MessageChannel = t.keyof({ sms: null, email: null }, 'sms or email'
 export type MessageChannel = t.TypeOf<typeof MessageChannel>;
 
 /** Which contact of which campaign, and which workflow step: a step reaches a contact once. */
-const origin = { messageId: t.string, campaignId: t.string, contactId: t.string, channel: MessageChannel, step: t.string };
+const origin = {
+  messageId: t.string,
+  campaignId: t.string,
+  contactId: t.string,
+  channel: MessageChannel,
+  step: t.string,
+};
 
 /** What the carrier said about a message it accepted; `failed` and `undelivered` end in MessageFailed. */
 export const ReportedProgress = t.keyof({ queued: null, sent: null, delivered: null });
@@ -20,7 +26,12 @@ export const messageEvents = {
   /** A step that was due but not sent, and why (the address opted out): recorded so it is never tried again. */
   MessageWithheld: t.type({ ...origin, to: t.string, reason: t.string, at: t.string }),
   MessageSent: t.type({ messageId: t.string, carrierMessageId: t.string, sentAt: t.string }),
-  MessageStatusReported: t.type({ messageId: t.string, carrierMessageId: t.string, progress: ReportedProgress, reportedAt: t.string }),
+  MessageStatusReported: t.type({
+    messageId: t.string,
+    carrierMessageId: t.string,
+    progress: ReportedProgress,
+    reportedAt: t.string,
+  }),
   MessageFailed: t.intersection([
     t.type({ messageId: t.string, reason: t.string, at: t.string }),
     t.partial({ carrierMessageId: t.string, errorCode: t.string }),

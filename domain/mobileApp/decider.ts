@@ -21,12 +21,19 @@ const decide = (command: MobileAppCommand, state: MobileAppState): MobileAppEven
   switch (command.type) {
     case 'RecordInAppMessage': {
       const { campaignId, contactId, messageId, direction, body, at, now } = command.data;
-      return [{ type: 'InAppMessageRecorded', data: { campaignId, contactId, messageId, direction, body, at: messageTime(at, now), recordedAt: now } }];
+      return [
+        {
+          type: 'InAppMessageRecorded',
+          data: { campaignId, contactId, messageId, direction, body, at: messageTime(at, now), recordedAt: now },
+        },
+      ];
     }
     case 'ReportMobileAppStatus': {
       const { campaignId, contactId, status, now } = command.data;
       // The app repeats its status freely; only a change is a fact.
-      return state.status === status ? [] : [{ type: 'MobileAppStatusChanged', data: { campaignId, contactId, status, at: now } }];
+      return state.status === status
+        ? []
+        : [{ type: 'MobileAppStatusChanged', data: { campaignId, contactId, status, at: now } }];
     }
     default:
       return assertNever(command);
@@ -45,4 +52,8 @@ const evolve = (state: MobileAppState, event: MobileAppEvent): MobileAppState =>
 };
 
 /** A campaign contact's in-app messages, each recorded as the app sent it, and the app's status, recorded when it changes. */
-export const mobileAppDecider: Decider<MobileAppState, MobileAppCommand, MobileAppEvent> = { decide, evolve, initialState: () => ({}) };
+export const mobileAppDecider: Decider<MobileAppState, MobileAppCommand, MobileAppEvent> = {
+  decide,
+  evolve,
+  initialState: () => ({}),
+};

@@ -5,7 +5,10 @@ import { eventDefinitions, type EventsOf } from '../events/eventCodecs.ts';
  * Where the company's mobile app stands with a client, as the app reports it: `not_invited`,
  * `invited` (a link to install it went out), `installed`, `uninstalled`.
  */
-export const MobileAppStatus = t.keyof({ not_invited: null, invited: null, installed: null, uninstalled: null }, 'not_invited, invited, installed or uninstalled');
+export const MobileAppStatus = t.keyof(
+  { not_invited: null, invited: null, installed: null, uninstalled: null },
+  'not_invited, invited, installed or uninstalled',
+);
 export type MobileAppStatus = t.TypeOf<typeof MobileAppStatus>;
 
 /** `sent` by the company to the client, or `received` by the company from the client. */
@@ -16,7 +19,14 @@ const contact = { campaignId: t.string, contactId: t.string };
 
 export const mobileAppEvents = {
   /** A message of the in-app conversation, at the time the app says it was written; `recordedAt` is when the engine heard of it. */
-  InAppMessageRecorded: t.type({ ...contact, messageId: t.string, direction: InAppDirection, body: t.string, at: t.string, recordedAt: t.string }),
+  InAppMessageRecorded: t.type({
+    ...contact,
+    messageId: t.string,
+    direction: InAppDirection,
+    body: t.string,
+    at: t.string,
+    recordedAt: t.string,
+  }),
   /** The app's status changed for this client. */
   MobileAppStatusChanged: t.type({ ...contact, status: MobileAppStatus, at: t.string }),
 };
@@ -30,4 +40,5 @@ export const mobileAppEventDefinitions = eventDefinitions(mobileAppEvents);
  * the dispatcher appends to at the revision it read (app traffic there would cost it attempts), nor
  * the conversation stream, which is keyed by a phone number an app message does not carry.
  */
-export const mobileAppStream = (campaignId: string, contactId: string): string => `mobileapp-${campaignId}.${contactId}`;
+export const mobileAppStream = (campaignId: string, contactId: string): string =>
+  `mobileapp-${campaignId}.${contactId}`;

@@ -11,7 +11,9 @@ import { areaCodesByState } from './areaCodesByState.ts';
 export type AreaCodeTable = Readonly<Record<string, readonly string[]>>;
 
 /** Every US geographic area code by state, as shipped (`areaCodesByState.ts` names the sources). */
-export const areaCodeStates: AreaCodeTable = Object.fromEntries(Object.entries(areaCodesByState).map(([state, codes]) => [state, codes.split(' ')]));
+export const areaCodeStates: AreaCodeTable = Object.fromEntries(
+  Object.entries(areaCodesByState).map(([state, codes]) => [state, codes.split(' ')]),
+);
 
 /**
  * The shipped table with configuration's lists: each replaces its state's codes (empty ends that
@@ -22,7 +24,8 @@ export const areaCodeTableWith = (overrides: AreaCodeTable = {}): AreaCodeTable 
   const given = new Map(Object.entries(overrides).map(([state, codes]) => [state.toUpperCase(), codes] as const));
   const claimed = new Set([...given.values()].flat());
   const table: Record<string, readonly string[]> = {};
-  for (const [state, codes] of Object.entries(areaCodeStates)) table[state] = codes.filter((code) => !claimed.has(code));
+  for (const [state, codes] of Object.entries(areaCodeStates))
+    table[state] = codes.filter((code) => !claimed.has(code));
   for (const [state, codes] of given) table[state] = codes;
   return table;
 };
@@ -40,7 +43,10 @@ const indexOf = (table: AreaCodeTable): ReadonlyMap<string, string> => {
 };
 
 /** The state (or DC, or territory) of a US number's area code; undefined for other countries, Canada and the Caribbean. */
-export const areaCodeStateOf = (phone: string | undefined, table: AreaCodeTable = areaCodeStates): string | undefined => {
+export const areaCodeStateOf = (
+  phone: string | undefined,
+  table: AreaCodeTable = areaCodeStates,
+): string | undefined => {
   const match = phone === undefined ? null : /^\+1(\d{3})\d{7}$/.exec(phone);
   return match ? indexOf(table).get(match[1]!) : undefined;
 };

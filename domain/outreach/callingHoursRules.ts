@@ -23,43 +23,63 @@ export type CampaignPurpose = t.TypeOf<typeof CampaignPurpose>;
 
 const StateCode = refined('a US state code such as TX', t.string, (s) => usStateCodes.includes(s.toUpperCase()));
 const AreaCode = refined('a three-digit area code', t.string, (s) => /^[2-9]\d{2}$/.test(s));
-export const LocalDate = refined('a date yyyy-MM-dd', t.string, (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid);
+export const LocalDate = refined(
+  'a date yyyy-MM-dd',
+  t.string,
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid,
+);
 const Reason = NonEmptyString;
 
 /** Dated days (in the contact's local time, both ends included) with no calls or texts to the states named. */
-const BlackoutShape = closed(t.type({ states: refined('at least one state', t.array(StateCode), (s) => s.length > 0), from: LocalDate, until: LocalDate, reason: Reason, binds: Binding }));
-export const Blackout = refined('a blackout whose from is not after its until', BlackoutShape, (b) => b.from <= b.until);
+const BlackoutShape = closed(
+  t.type({
+    states: refined('at least one state', t.array(StateCode), (s) => s.length > 0),
+    from: LocalDate,
+    until: LocalDate,
+    reason: Reason,
+    binds: Binding,
+  }),
+);
+export const Blackout = refined(
+  'a blackout whose from is not after its until',
+  BlackoutShape,
+  (b) => b.from <= b.until,
+);
 export type Blackout = t.TypeOf<typeof Blackout>;
 
 /** One row as configuration may replace it: any part, each part replaced whole. */
-export const StateRuleOverride = closed(t.partial({
-  hours: LocalHours,
-  days: DayHours,
-  noHolidays: t.boolean,
-  holidayHours: t.union([LocalHours, t.null]),
-  frequencyCaps: t.array(FrequencyCap),
-  binds: Binding,
-  /** Why a row wider than the shipped one is right: required for any widening. */
-  acknowledgeWider: Reason,
-}));
+export const StateRuleOverride = closed(
+  t.partial({
+    hours: LocalHours,
+    days: DayHours,
+    noHolidays: t.boolean,
+    holidayHours: t.union([LocalHours, t.null]),
+    frequencyCaps: t.array(FrequencyCap),
+    binds: Binding,
+    /** Why a row wider than the shipped one is right: required for any widening. */
+    acknowledgeWider: Reason,
+  }),
+);
 export type StateRuleOverride = t.TypeOf<typeof StateRuleOverride>;
 
-export const CallingHoursOverrides = closed(t.partial({
-  /** May only narrow the federal 08:00-21:00. */
-  federal: LocalHours,
-  /** Telephone-solicitation rows by state. */
-  states: closedRecord(StateCode, StateRuleOverride),
-  /** Artificial-voice rows by state. */
-  artificialVoice: closedRecord(StateCode, StateRuleOverride),
-  /** A state's whole list of presumed-resident area codes; an empty list ends its presumption. */
-  presumedResidence: closedRecord(StateCode, t.array(AreaCode)),
-  purpose: CampaignPurpose,
-  blackouts: t.array(Blackout),
-  /** Extra holidays (a governor's proclamation) for every row of the state with a holiday rule. */
-  holidays: closedRecord(StateCode, t.array(LocalDate)),
-  /** Why the wider `purpose` or `presumedResidence` is right. */
-  acknowledgeWider: Reason,
-}));
+export const CallingHoursOverrides = closed(
+  t.partial({
+    /** May only narrow the federal 08:00-21:00. */
+    federal: LocalHours,
+    /** Telephone-solicitation rows by state. */
+    states: closedRecord(StateCode, StateRuleOverride),
+    /** Artificial-voice rows by state. */
+    artificialVoice: closedRecord(StateCode, StateRuleOverride),
+    /** A state's whole list of presumed-resident area codes; an empty list ends its presumption. */
+    presumedResidence: closedRecord(StateCode, t.array(AreaCode)),
+    purpose: CampaignPurpose,
+    blackouts: t.array(Blackout),
+    /** Extra holidays (a governor's proclamation) for every row of the state with a holiday rule. */
+    holidays: closedRecord(StateCode, t.array(LocalDate)),
+    /** Why the wider `purpose` or `presumedResidence` is right. */
+    acknowledgeWider: Reason,
+  }),
+);
 export type CallingHoursOverrides = t.TypeOf<typeof CallingHoursOverrides>;
 
 export type CallingHoursRules = {
@@ -80,9 +100,14 @@ export type CallingHoursRules = {
 /** Monday first, as luxon numbers them (1..7). */
 export const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-const upperKeys = <V>(record: Readonly<Record<string, V>> | undefined): [string, V][] => Object.entries(record ?? {}).map(([k, v]) => [k.toUpperCase(), v]);
+const upperKeys = <V>(record: Readonly<Record<string, V>> | undefined): [string, V][] =>
+  Object.entries(record ?? {}).map(([k, v]) => [k.toUpperCase(), v]);
 
-const overridden = (table: Readonly<Record<string, StateRule>>, overrides: Readonly<Record<string, StateRuleOverride>> | undefined, added: StateRule): Record<string, StateRule> => {
+const overridden = (
+  table: Readonly<Record<string, StateRule>>,
+  overrides: Readonly<Record<string, StateRuleOverride>> | undefined,
+  added: StateRule,
+): Record<string, StateRule> => {
   const rows: Record<string, StateRule> = { ...table };
   for (const [state, { acknowledgeWider: _why, ...override }] of upperKeys(overrides)) {
     const base = rows[state] ?? added;
@@ -102,8 +127,16 @@ export const callingHoursRules = (overrides: CallingHoursOverrides = {}): Callin
   return {
     federal: overrides.federal ?? federalCallingHours,
     federalSource,
-    states: overridden(stateCallingRules, overrides.states, { ...added, binds: 'solicitations', covers: 'voice_and_texts' }),
-    artificialVoice: overridden(artificialVoiceRules, overrides.artificialVoice, { ...added, binds: 'every_automated_call', covers: 'voice' }),
+    states: overridden(stateCallingRules, overrides.states, {
+      ...added,
+      binds: 'solicitations',
+      covers: 'voice_and_texts',
+    }),
+    artificialVoice: overridden(artificialVoiceRules, overrides.artificialVoice, {
+      ...added,
+      binds: 'every_automated_call',
+      covers: 'voice',
+    }),
     presumedResidence,
     purpose: overrides.purpose ?? 'solicitation',
     blackouts: (overrides.blackouts ?? []).map((b) => ({ ...b, states: b.states.map((s) => s.toUpperCase()) })),

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type TimeSlot } from '../values.ts';
-import { countsTexts, holidayRuleOf, stateHoursOn, weekdays, type Blackout, type CallingHoursRules, type LocalHours, type StateRule } from './callingHoursRules.ts';
+import {
+  countsTexts,
+  holidayRuleOf,
+  stateHoursOn,
+  weekdays,
+  type Blackout,
+  type CallingHoursRules,
+  type LocalHours,
+  type StateRule,
+} from './callingHoursRules.ts';
 import { areaCodeStateOf, type AreaCodeTable } from './areaCodeStates.ts';
 import { wallClockBoundaries } from './windowBoundaries.ts';
 import { minuteOfDay, withinSlots } from './withinSlots.ts';
@@ -57,11 +66,21 @@ export const closedReasons = [
 
 export type ClosedReason = (typeof closedReasons)[number];
 
-type Audit = { readonly at: number; readonly localTime: string; readonly zones: readonly string[]; readonly states: readonly string[] };
+type Audit = {
+  readonly at: number;
+  readonly localTime: string;
+  readonly zones: readonly string[];
+  readonly states: readonly string[];
+};
 
 export type WindowVerdict =
   | (Audit & { readonly allowed: true })
-  | (Audit & { readonly allowed: false; readonly reason: ClosedReason; readonly zone: string; readonly state?: string });
+  | (Audit & {
+      readonly allowed: false;
+      readonly reason: ClosedReason;
+      readonly zone: string;
+      readonly state?: string;
+    });
 
 export type OpenWindow = { readonly opensAt: number; readonly closesAt: number | undefined };
 
@@ -75,28 +94,40 @@ export type CallingWindow = {
 const hour = 3_600_000;
 const day = 24 * hour;
 
-const within = (hours: LocalHours, minute: number): boolean => minutesOf(hours.start) <= minute && minute < minutesOf(hours.end);
+const within = (hours: LocalHours, minute: number): boolean =>
+  minutesOf(hours.start) <= minute && minute < minutesOf(hours.end);
 
-export const contactZones = (contact: CallingContact): string[] => [...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])])];
+export const contactZones = (contact: CallingContact): string[] => [
+  ...new Set([contact.timezone, ...(contact.areaCodeTimezones ?? [])]),
+];
 
 /** The address state and the area code's state (from `table`, every US area code by default), once each. */
 export const contactStates = (contact: CallingContact, table?: AreaCodeTable): string[] => {
-  const states = [contact.state?.toUpperCase(), areaCodeStateOf(contact.phone, table)].filter((s): s is string => s !== undefined && s !== '');
+  const states = [contact.state?.toUpperCase(), areaCodeStateOf(contact.phone, table)].filter(
+    (s): s is string => s !== undefined && s !== '',
+  );
   return [...new Set(states)];
 };
 
 type Row = { readonly state: string; readonly kind: 'solicitation' | 'artificial_voice'; readonly rule: StateRule };
 
 /** Both ends included; dates compare as text (`yyyy-MM-dd`). */
-const coversDate = (blackout: Blackout, isoDate: string): boolean => blackout.from <= isoDate && isoDate <= blackout.until;
+const coversDate = (blackout: Blackout, isoDate: string): boolean =>
+  blackout.from <= isoDate && isoDate <= blackout.until;
 
-export const callingWindow = (policy: { rules: CallingHoursRules; holidays: HolidayCalendar; horizonDays?: number }): CallingWindow => {
+export const callingWindow = (policy: {
+  rules: CallingHoursRules;
+  holidays: HolidayCalendar;
+  horizonDays?: number;
+}): CallingWindow => {
   const { rules } = policy;
   const horizon = (policy.horizonDays ?? 14) * day;
   const statesOf = (contact: CallingContact) => contactStates(contact, rules.presumedResidence);
-  const holiday = (state: string, isoDate: string): boolean => policy.holidays(state, isoDate) || (rules.holidays[state]?.includes(isoDate) ?? false);
+  const holiday = (state: string, isoDate: string): boolean =>
+    policy.holidays(state, isoDate) || (rules.holidays[state]?.includes(isoDate) ?? false);
   /** Under an `informational` purpose, laws that bind solicitations only are left out. */
-  const binding = (binds: 'solicitations' | 'every_automated_call'): boolean => rules.purpose !== 'informational' || binds === 'every_automated_call';
+  const binding = (binds: 'solicitations' | 'every_automated_call'): boolean =>
+    rules.purpose !== 'informational' || binds === 'every_automated_call';
 
   /** The rows that judge this input: its states' rows that bind it and cover its channel. */
   const rowsOf = (input: CallingWindowInput): Row[] => {
@@ -105,7 +136,9 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
       [
         { state, kind: 'solicitation' as const, rule: rules.states[state] },
         { state, kind: 'artificial_voice' as const, rule: rules.artificialVoice[state] },
-      ].filter((row): row is Row => row.rule !== undefined && binding(row.rule.binds) && !(sms && row.rule.covers === 'voice')),
+      ].filter(
+        (row): row is Row => row.rule !== undefined && binding(row.rule.binds) && !(sms && row.rule.covers === 'voice'),
+      ),
     );
   };
   const blackoutsOf = (input: CallingWindowInput): Blackout[] => {
@@ -118,13 +151,25 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
     const states = statesOf(input.contact);
     const own = DateTime.fromMillis(at, { zone: input.contact.timezone });
     const audit: Audit = { at, localTime: own.toISO() ?? 'invalid', zones, states };
-    const closed = (reason: ClosedReason, zone: string, state?: string): WindowVerdict => ({ ...audit, allowed: false, reason, zone, ...(state ? { state } : {}) });
+    const closed = (reason: ClosedReason, zone: string, state?: string): WindowVerdict => ({
+      ...audit,
+      allowed: false,
+      reason,
+      zone,
+      ...(state ? { state } : {}),
+    });
     const locals = zones.map((zone) => [zone, DateTime.fromMillis(at, { zone })] as const);
 
-    for (const [zone, local] of locals) if (!local.isValid || !within(rules.federal, minuteOfDay(local))) return closed('outside_federal_hours', zone);
+    for (const [zone, local] of locals)
+      if (!local.isValid || !within(rules.federal, minuteOfDay(local))) return closed('outside_federal_hours', zone);
     for (const blackout of blackoutsOf(input))
       for (const [zone, local] of locals)
-        if (coversDate(blackout, local.toISODate()!)) return closed('blackout', zone, blackout.states.find((state) => states.includes(state)));
+        if (coversDate(blackout, local.toISODate()!))
+          return closed(
+            'blackout',
+            zone,
+            blackout.states.find((state) => states.includes(state)),
+          );
     const rows = rowsOf(input);
     for (const { state, kind, rule } of rows)
       for (const [zone, local] of locals) {
@@ -132,21 +177,34 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
         const hours = stateHoursOn(rule, weekday);
         if (hours === null) return closed(weekday === 'sun' ? 'sunday' : 'closed_weekday', zone, state);
         const onHoliday = holidayRuleOf(rule);
-        if (onHoliday !== undefined && holiday(state, local.toISODate()!) && (onHoliday === 'closed' || !within(onHoliday, minuteOfDay(local))))
+        if (
+          onHoliday !== undefined &&
+          holiday(state, local.toISODate()!) &&
+          (onHoliday === 'closed' || !within(onHoliday, minuteOfDay(local)))
+        )
           return closed('state_holiday', zone, state);
-        if (!within(hours, minuteOfDay(local))) return closed(kind === 'artificial_voice' ? 'outside_artificial_voice_hours' : 'outside_state_hours', zone, state);
+        if (!within(hours, minuteOfDay(local)))
+          return closed(
+            kind === 'artificial_voice' ? 'outside_artificial_voice_hours' : 'outside_state_hours',
+            zone,
+            state,
+          );
       }
     if (input.slots !== undefined) {
       const slotZone = input.slotsTimezone ?? input.contact.timezone;
-      if (!withinSlots(input.slots, DateTime.fromMillis(at, { zone: slotZone }))) return closed('outside_campaign_slots', slotZone);
+      if (!withinSlots(input.slots, DateTime.fromMillis(at, { zone: slotZone })))
+        return closed('outside_campaign_slots', slotZone);
     }
     for (const { state, rule } of rows)
       for (const cap of rule.frequencyCaps ?? []) {
         // A text is judged only by caps that count texts; those count calls and texts together.
         if (input.channel === 'sms' && !countsTexts(cap)) continue;
         const since = at - cap.withinHours * hour;
-        const counted = countsTexts(cap) ? [...(input.recentCalls ?? []), ...(input.recentTexts ?? [])] : (input.recentCalls ?? []);
-        if (counted.filter((sent) => sent > since && sent <= at).length >= cap.calls) return closed('frequency_cap', input.contact.timezone, state);
+        const counted = countsTexts(cap)
+          ? [...(input.recentCalls ?? []), ...(input.recentTexts ?? [])]
+          : (input.recentCalls ?? []);
+        if (counted.filter((sent) => sent > since && sent <= at).length >= cap.calls)
+          return closed('frequency_cap', input.contact.timezone, state);
       }
     return { ...audit, allowed: true };
   };
@@ -163,8 +221,13 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
     const thresholds = [...new Set([0, ...hours.flatMap((h) => [minutesOf(h.start), minutesOf(h.end)])])];
     const zones = [...new Set([...contactZones(input.contact), input.slotsTimezone ?? input.contact.timezone])];
     const sent = [...(input.recentCalls ?? []), ...(input.recentTexts ?? [])];
-    const expiries = rows.flatMap((rule) => (rule.frequencyCaps ?? []).flatMap((cap) => sent.map((at) => at + cap.withinHours * hour)));
-    const all = [...wallClockBoundaries(zones, thresholds, from, to), ...expiries.filter((at) => at >= from && at < to)];
+    const expiries = rows.flatMap((rule) =>
+      (rule.frequencyCaps ?? []).flatMap((cap) => sent.map((at) => at + cap.withinHours * hour)),
+    );
+    const all = [
+      ...wallClockBoundaries(zones, thresholds, from, to),
+      ...expiries.filter((at) => at >= from && at < to),
+    ];
     return [...new Set(all)].sort((a, b) => a - b);
   };
 
@@ -181,8 +244,11 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
   /** The search reaches a horizon past the end of any blackout it meets, so a long blackout delays calls rather than ending them. */
   const searchEnd = (input: CallingWindowInput, from: number): number => {
     let until = from + horizon;
-    const dated = blackoutsOf(input).map((b) => ({ from: Date.parse(`${b.from}T00:00Z`) - day, until: Date.parse(`${b.until}T00:00Z`) + 2 * day }));
-    for (let grown = true; grown; ) {
+    const dated = blackoutsOf(input).map((b) => ({
+      from: Date.parse(`${b.from}T00:00Z`) - day,
+      until: Date.parse(`${b.until}T00:00Z`) + 2 * day,
+    }));
+    for (let grown = true; grown;) {
       grown = false;
       for (const b of dated)
         if (b.from < until && b.until + horizon > until) {
@@ -193,7 +259,8 @@ export const callingWindow = (policy: { rules: CallingHoursRules; holidays: Holi
     return until;
   };
 
-  const nextOpening = (input: CallingWindowInput, from: number): number | undefined => firstWhere(input, from, searchEnd(input, from), true);
+  const nextOpening = (input: CallingWindowInput, from: number): number | undefined =>
+    firstWhere(input, from, searchEnd(input, from), true);
 
   const nextWindow = (input: CallingWindowInput, from: number): OpenWindow | undefined => {
     const opensAt = nextOpening(input, from);

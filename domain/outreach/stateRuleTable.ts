@@ -10,14 +10,22 @@ const survey = 'state telemarketing rules survey (dropcowboy.com/state-complianc
 const h = (start: string, end: string): LocalHours => ({ start, end });
 /** Telephone-solicitation rows: bind solicitations, and texts as well as calls (state laws name texts as calls). */
 const solicitation = { binds: 'solicitations', covers: 'voice_and_texts' } as const;
-const threePerDay = (counts: 'calls' | 'calls_and_texts'): readonly FrequencyCap[] => [{ calls: 3, withinHours: 24, counts }];
+const threePerDay = (counts: 'calls' | 'calls_and_texts'): readonly FrequencyCap[] => [
+  { calls: 3, withinHours: 24, counts },
+];
 
 export const federalCallingHours: LocalHours = h('08:00', '21:00');
 export const federalSource = '47 CFR 64.1200(c)(1)';
 
 /** Each state's telephone-solicitation row. */
 export const stateCallingRules: Readonly<Record<string, StateRule>> = {
-  AL: { ...solicitation, hours: h('08:00', '20:00'), days: { sun: null }, noHolidays: true, source: `${survey}; Ala. Code §8-19A-3` },
+  AL: {
+    ...solicitation,
+    hours: h('08:00', '20:00'),
+    days: { sun: null },
+    noHolidays: true,
+    source: `${survey}; Ala. Code §8-19A-3`,
+  },
   LA: {
     ...solicitation,
     hours: h('08:00', '20:00'),
@@ -31,7 +39,8 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
     days: { sun: null },
     noHolidays: true,
     source: `${survey}; Miss. Code §77-3-725; holiday bans listed by clickpoint state calling hours and dnc.dreamhosters.com`,
-    reading: 'COMPLIANCE.md names Sundays only; two compliance services also list Mississippi holidays as no-call days: we take the stricter',
+    reading:
+      'COMPLIANCE.md names Sundays only; two compliance services also list Mississippi holidays as no-call days: we take the stricter',
   },
   FL: {
     ...solicitation,
@@ -51,7 +60,8 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
     ...solicitation,
     hours: h('08:00', '20:00'),
     frequencyCaps: threePerDay('calls_and_texts'),
-    source: 'Md. Code, Com. Law §14-4502 (Stop the Spam Calls Act, 2023): at most 3 calls or texts per 24 h on the same subject',
+    source:
+      'Md. Code, Com. Law §14-4502 (Stop the Spam Calls Act, 2023): at most 3 calls or texts per 24 h on the same subject',
     reading: 'the cap counts every call or text to the person, whatever the subject',
   },
   MA: { ...solicitation, hours: h('08:00', '20:00'), source: survey },
@@ -66,7 +76,8 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
     ...solicitation,
     hours: h('09:00', '21:00'),
     source: survey,
-    reading: '08:00 for live calls, 09:00 for prerecorded ones; an AI voice is an artificial voice (FCC 24-17), so 09:00',
+    reading:
+      '08:00 for live calls, 09:00 for prerecorded ones; an AI voice is an artificial voice (FCC 24-17), so 09:00',
   },
   PA: {
     ...solicitation,
@@ -74,7 +85,8 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
     days: { sun: h('13:30', '20:00') },
     noHolidays: true,
     source: '73 P.S. §2245 (Telemarketer Registration Act), as amended by Act 73 of 2019 (no calls on legal holidays)',
-    reading: 'surveys say 08:00-21:00, an attorney guide (avvo, 2011) says 09:00-20:00, others Sundays from 13:30: we take 09:00-20:00, Sundays 13:30-20:00, no calls on legal holidays',
+    reading:
+      'surveys say 08:00-21:00, an attorney guide (avvo, 2011) says 09:00-20:00, others Sundays from 13:30: we take 09:00-20:00, Sundays 13:30-20:00, no calls on legal holidays',
   },
   RI: {
     ...solicitation,
@@ -82,7 +94,8 @@ export const stateCallingRules: Readonly<Record<string, StateRule>> = {
     days: { sat: h('10:00', '17:00'), sun: null },
     noHolidays: true,
     source: 'R.I. Gen. Laws §5-61-3.6 and §5-61-2 (hours of operation)',
-    reading: 'hours of operation are Mon-Fri 09:00-18:00 except state or federal holidays, Sat 10:00-17:00; Sundays are not hours of operation',
+    reading:
+      'hours of operation are Mon-Fri 09:00-18:00 except state or federal holidays, Sat 10:00-17:00; Sundays are not hours of operation',
   },
   TX: {
     ...solicitation,
@@ -122,7 +135,8 @@ export const artificialVoiceRules: Readonly<Record<string, StateRule>> = {
     days: { sat: null, sun: null },
     frequencyCaps: [{ calls: 1, withinHours: 8, counts: 'calls' }],
     source: '10 MRSA §1498(3): automated solicitation calls on weekdays 09:00-17:00, at most one per 8 h',
-    reading: 'the cap is for automated calls; every engine call is automated, so it always applies to calls, never to texts',
+    reading:
+      'the cap is for automated calls; every engine call is automated, so it always applies to calls, never to texts',
   },
   NE: {
     binds: 'solicitations',

@@ -51,13 +51,22 @@ export const offsetChanges = (zoneName: string, from: number, to: number): numbe
  * Boundaries in [from, to) for wall-clock thresholds (minutes after local midnight) in the given zones,
  * plus each zone's offset changes.
  */
-export const wallClockBoundaries = (zoneNames: readonly string[], thresholdMinutes: readonly number[], from: number, to: number): number[] => {
+export const wallClockBoundaries = (
+  zoneNames: readonly string[],
+  thresholdMinutes: readonly number[],
+  from: number,
+  to: number,
+): number[] => {
   const found: number[] = [];
   for (const zoneName of zoneNames) {
     const zone = zoneOf(zoneName);
     // Local calendar days overlapping [from, to), with a day's margin for zones far from UTC.
     for (let utcDay = Math.floor(from / day) * day - day; utcDay < to + day; utcDay += day) {
-      const offsets = new Set([offsetAt(zone, utcDay - 14 * hour), offsetAt(zone, utcDay + 12 * hour), offsetAt(zone, utcDay + 38 * hour)]);
+      const offsets = new Set([
+        offsetAt(zone, utcDay - 14 * hour),
+        offsetAt(zone, utcDay + 12 * hour),
+        offsetAt(zone, utcDay + 38 * hour),
+      ]);
       for (const offset of offsets)
         for (const minutes of thresholdMinutes) {
           const at = utcDay + minutes * 60_000 - offset;

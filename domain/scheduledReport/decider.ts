@@ -16,7 +16,12 @@ export type ScheduledReportsState = {
   readonly open: Readonly<Record<string, OpenRun>>;
 };
 
-export const initialScheduledReportsState = (): ScheduledReportsState => ({ added: {}, removed: {}, lastPeriod: {}, open: {} });
+export const initialScheduledReportsState = (): ScheduledReportsState => ({
+  added: {},
+  removed: {},
+  lastPeriod: {},
+  open: {},
+});
 
 export const REPORT_SCHEDULE_NOT_FOUND = 'REPORT_SCHEDULE.NOT_FOUND';
 export const REPORT_RUN_CLAIMED = 'REPORT_RUN.ALREADY_CLAIMED';
@@ -34,7 +39,10 @@ const openRun = (state: ScheduledReportsState, runId: string): OpenRun => {
   return run;
 };
 
-export const decideScheduledReports = (command: ScheduledReportCommand, state: ScheduledReportsState): ScheduledReportEvent[] => {
+export const decideScheduledReports = (
+  command: ScheduledReportCommand,
+  state: ScheduledReportsState,
+): ScheduledReportEvent[] => {
   const { campaignId, now } = command.data;
   switch (command.type) {
     case 'AddScheduledReport': {
@@ -45,36 +53,74 @@ export const decideScheduledReports = (command: ScheduledReportCommand, state: S
     case 'RemoveScheduledReport': {
       const { reportId, launched } = command.data;
       const known = launched.includes(reportId) || state.added[reportId] !== undefined;
-      if (!known || state.removed[reportId]) throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `No scheduled report ${named(reportId)}.`);
+      if (!known || state.removed[reportId])
+        throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `No scheduled report ${named(reportId)}.`);
       return [{ type: 'ScheduledReportRemoved', data: { campaignId, reportId, removedAt: now } }];
     }
     case 'ClaimReportRun': {
       const { reportId, period, dueAt, window, recipients } = command.data;
-      if (state.removed[reportId]) throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `Scheduled report ${reportId} was removed.`);
+      if (state.removed[reportId])
+        throw new NotFoundError(REPORT_SCHEDULE_NOT_FOUND, `Scheduled report ${reportId} was removed.`);
       const last = state.lastPeriod[reportId];
       const waiting = Object.values(state.open).some((run) => run.reportId === reportId);
       if ((last !== undefined && period <= last) || waiting)
-        throw new IllegalStateError(REPORT_RUN_CLAIMED, `The run of ${reportId} for ${period} is claimed, or an earlier one still waits for its outcome.`);
+        throw new IllegalStateError(
+          REPORT_RUN_CLAIMED,
+          `The run of ${reportId} for ${period} is claimed, or an earlier one still waits for its outcome.`,
+        );
       const runId = runIdOf(reportId, period);
       const messageId = runMessageId(campaignId, reportId, period);
-      return [{ type: 'ScheduledReportRunClaimed', data: { campaignId, reportId, runId, period, dueAt, window, recipients: [...recipients], messageId, claimedAt: now } }];
+      return [
+        {
+          type: 'ScheduledReportRunClaimed',
+          data: {
+            campaignId,
+            reportId,
+            runId,
+            period,
+            dueAt,
+            window,
+            recipients: [...recipients],
+            messageId,
+            claimedAt: now,
+          },
+        },
+      ];
     }
     case 'RecordReportSent': {
       const { runId, rows, messageIds } = command.data;
       const run = openRun(state, runId);
-      return [{ type: 'ScheduledReportSent', data: { campaignId, reportId: run.reportId, runId, sentAt: now, rows, recipients: [...run.recipients], messageIds: [...messageIds] } }];
+      return [
+        {
+          type: 'ScheduledReportSent',
+          data: {
+            campaignId,
+            reportId: run.reportId,
+            runId,
+            sentAt: now,
+            rows,
+            recipients: [...run.recipients],
+            messageIds: [...messageIds],
+          },
+        },
+      ];
     }
     case 'RecordReportFailed': {
       const { runId, error } = command.data;
       const run = openRun(state, runId);
-      return [{ type: 'ScheduledReportFailed', data: { campaignId, reportId: run.reportId, runId, failedAt: now, error } }];
+      return [
+        { type: 'ScheduledReportFailed', data: { campaignId, reportId: run.reportId, runId, failedAt: now, error } },
+      ];
     }
     default:
       return assertNever(command);
   }
 };
 
-export const evolveScheduledReports = (state: ScheduledReportsState, event: ScheduledReportEvent): ScheduledReportsState => {
+export const evolveScheduledReports = (
+  state: ScheduledReportsState,
+  event: ScheduledReportEvent,
+): ScheduledReportsState => {
   switch (event.type) {
     case 'ScheduledReportAdded':
       return { ...state, added: { ...state.added, [event.data.schedule.id]: event.data.schedule } };
@@ -82,7 +128,11 @@ export const evolveScheduledReports = (state: ScheduledReportsState, event: Sche
       return { ...state, removed: { ...state.removed, [event.data.reportId]: event.data.removedAt } };
     case 'ScheduledReportRunClaimed': {
       const { reportId, runId, period, recipients } = event.data;
-      return { ...state, lastPeriod: { ...state.lastPeriod, [reportId]: period }, open: { ...state.open, [runId]: { reportId, recipients } } };
+      return {
+        ...state,
+        lastPeriod: { ...state.lastPeriod, [reportId]: period },
+        open: { ...state.open, [runId]: { reportId, recipients } },
+      };
     }
     case 'ScheduledReportSent':
     case 'ScheduledReportFailed':

@@ -29,7 +29,13 @@ export const scheduledReportEvents = {
     messageId: t.string,
     claimedAt: t.string,
   }),
-  ScheduledReportSent: t.type({ ...run, sentAt: t.string, rows: WholeNumber, recipients: t.array(t.string), messageIds: t.array(t.string) }),
+  ScheduledReportSent: t.type({
+    ...run,
+    sentAt: t.string,
+    rows: WholeNumber,
+    recipients: t.array(t.string),
+    messageIds: t.array(t.string),
+  }),
   /** The run did not go out, or a restart found it claimed and unanswered and does not send it again. */
   ScheduledReportFailed: t.type({ ...run, failedAt: t.string, error: t.string }),
 };
@@ -44,7 +50,8 @@ export const reportStream = (campaignId: string): string => `report-${campaignId
 export const runIdOf = (reportId: string, period: string): string => `${reportId}/${period}`;
 
 /** The message id of a run, the same however often it is asked for; each recipient's copy adds its place. */
-export const runMessageId = (campaignId: string, reportId: string, period: string): string => `report.${campaignId}.${reportId}.${period}`;
+export const runMessageId = (campaignId: string, reportId: string, period: string): string =>
+  `report.${campaignId}.${reportId}.${period}`;
 
 /** A scheduled report's email: it has no message stream, its run is on the report stream. */
 export const isReportMessageId = (messageId: string): boolean => messageId.startsWith('report.');

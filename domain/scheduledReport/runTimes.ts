@@ -33,7 +33,8 @@ const runsOn = (timing: RunTiming, date: DateTime): boolean => {
   }
 };
 
-const sameWallTime = (a: DateTime, b: DateTime): boolean => a.toFormat('yyyy-MM-dd HH:mm') === b.toFormat('yyyy-MM-dd HH:mm');
+const sameWallTime = (a: DateTime, b: DateTime): boolean =>
+  a.toFormat('yyyy-MM-dd HH:mm') === b.toFormat('yyyy-MM-dd HH:mm');
 
 /**
  * The instant of the run on a local date. A time the clocks skip (02:30 on a spring-forward day)
@@ -60,7 +61,8 @@ export const runOn = (timing: RunTiming, date: DateTime): Date => {
 
 const runOfDate = (timing: RunTiming, date: DateTime): Run => ({ period: date.toISODate()!, at: runOn(timing, date) });
 
-const localDate = (timing: RunTiming, instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: timing.timezone }).startOf('day');
+const localDate = (timing: RunTiming, instant: Date): DateTime =>
+  DateTime.fromJSDate(instant, { zone: timing.timezone }).startOf('day');
 
 /** The first run strictly after `instant`. */
 export const nextRunAfter = (timing: RunTiming, instant: Date): Run => {

@@ -6,12 +6,20 @@ import { nextAttemptAt } from './retrySchedule.ts';
 type AttemptEvent = Extract<WebhookEvent, { type: 'WebhookDeliveryAttempted' }>;
 
 /** One delivery as its attempts tell it: still in its campaign's queue (`pending`) or out of it. */
-export type DeliveryState = { readonly attempts: number; readonly failures: number; readonly status: 'pending' | 'delivered' | 'given_up' };
+export type DeliveryState = {
+  readonly attempts: number;
+  readonly failures: number;
+  readonly status: 'pending' | 'delivered' | 'given_up';
+};
 
 /** A 2xx answer is a delivery; a redirect, any other status or no answer at all is a failure. */
-export const isDelivered = (statusCode: number | undefined): boolean => statusCode !== undefined && statusCode >= 200 && statusCode < 300;
+export const isDelivered = (statusCode: number | undefined): boolean =>
+  statusCode !== undefined && statusCode >= 200 && statusCode < 300;
 
-const outcomeOf = (state: DeliveryState, data: RecordWebhookAttempt['data']): { outcome: AttemptOutcome; next?: Date } => {
+const outcomeOf = (
+  state: DeliveryState,
+  data: RecordWebhookAttempt['data'],
+): { outcome: AttemptOutcome; next?: Date } => {
   if (isDelivered(data.statusCode)) return { outcome: 'delivered' };
   if (state.status !== 'pending') return { outcome: 'failed' };
   const next = nextAttemptAt(new Date(data.occurredAt), new Date(data.now), state.failures + 1, data.random);

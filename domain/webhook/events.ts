@@ -17,7 +17,16 @@ export const webhookEvents = {
    * delivery out of the campaign's queue (delivered or given up), so the next one may go.
    */
   WebhookDeliveryAttempted: t.intersection([
-    t.type({ campaignId: t.string, deliveryId: t.string, attempt: WholeNumber, at: t.string, latencyMs: WholeNumber, outcome: AttemptOutcome, resolves: t.boolean, manual: t.boolean }),
+    t.type({
+      campaignId: t.string,
+      deliveryId: t.string,
+      attempt: WholeNumber,
+      at: t.string,
+      latencyMs: WholeNumber,
+      outcome: AttemptOutcome,
+      resolves: t.boolean,
+      manual: t.boolean,
+    }),
     t.partial({ statusCode: WholeNumber, error: t.string, nextAttemptAt: t.string }),
   ]),
 };
@@ -30,4 +39,5 @@ export const webhookEventDefinitions = eventDefinitions(webhookEvents);
 export const webhookStream = (campaignId: string): string => `webhook-${campaignId}`;
 
 /** The attempts of one delivery: a stream of its own, so recording an attempt never folds a campaign's whole log. */
-export const webhookDeliveryStream = (campaignId: string, deliveryId: string): string => `webhookdelivery-${campaignId}.${deliveryId}`;
+export const webhookDeliveryStream = (campaignId: string, deliveryId: string): string =>
+  `webhookdelivery-${campaignId}.${deliveryId}`;

@@ -21,7 +21,12 @@ export const webhookTypes = [
 export type WebhookType = (typeof webhookTypes)[number];
 
 /** What a webhook says of one domain event: which campaign, which type, when, and a small `data`. */
-export type WebhookNotification = { readonly campaignId: string; readonly type: WebhookType; readonly occurredAt: string; readonly data: Readonly<Record<string, unknown>> };
+export type WebhookNotification = {
+  readonly campaignId: string;
+  readonly type: WebhookType;
+  readonly occurredAt: string;
+  readonly data: Readonly<Record<string, unknown>>;
+};
 
 export type NotifiedEvent = CampaignEvent | CallEvent | EnrollmentEvent | ConsentEvent | ScheduledReportEvent;
 
@@ -49,18 +54,32 @@ const withReason = (reason: string | undefined) => (reason !== undefined ? { rea
  */
 export const webhookNotificationOf = (event: RecordedEvent<NotifiedEvent>): WebhookNotification | undefined => {
   const occurredAt = event.metadata.occurredAt;
-  const notice = (campaignId: string, type: WebhookType, data: Record<string, unknown>): WebhookNotification => ({ campaignId, type, occurredAt, data });
+  const notice = (campaignId: string, type: WebhookType, data: Record<string, unknown>): WebhookNotification => ({
+    campaignId,
+    type,
+    occurredAt,
+    data,
+  });
   switch (event.type) {
     case 'CampaignLaunched': {
       const { campaignId, name, launchedAt, list } = event.data;
-      return notice(campaignId, 'campaign.launched', { name, launchedAt, listId: list.listId, caseCount: list.caseCount, contactCount: list.contactCount });
+      return notice(campaignId, 'campaign.launched', {
+        name,
+        launchedAt,
+        listId: list.listId,
+        caseCount: list.caseCount,
+        contactCount: list.contactCount,
+      });
     }
     case 'CampaignPaused':
       return notice(event.data.campaignId, 'campaign.paused', { at: event.data.at, ...withReason(event.data.reason) });
     case 'CampaignResumed':
       return notice(event.data.campaignId, 'campaign.resumed', { at: event.data.at, ...withReason(event.data.reason) });
     case 'CampaignCompleted':
-      return notice(event.data.campaignId, 'campaign.completed', { at: event.data.at, ...withReason(event.data.reason) });
+      return notice(event.data.campaignId, 'campaign.completed', {
+        at: event.data.at,
+        ...withReason(event.data.reason),
+      });
     case 'CallAttemptEnded': {
       const { campaignId, contactId, callId, attempt, outcome, endedAt } = event.data;
       return notice(campaignId, 'call.completed', { callId, contactId, attempt, outcome, endedAt });
@@ -68,12 +87,24 @@ export const webhookNotificationOf = (event: RecordedEvent<NotifiedEvent>): Webh
     case 'CallTransferred': {
       const { campaignId, contactId, callId, at, to } = event.data;
       if (campaignId === undefined) return undefined;
-      return notice(campaignId, 'call.transferred', { callId, ...(contactId !== undefined ? { contactId } : {}), at, ...(to !== undefined ? { to } : {}) });
+      return notice(campaignId, 'call.transferred', {
+        callId,
+        ...(contactId !== undefined ? { contactId } : {}),
+        at,
+        ...(to !== undefined ? { to } : {}),
+      });
     }
     case 'ContactOptedOut': {
       const { campaignId, contactId, callId, address, channel, source, at } = event.data;
       if (campaignId === undefined) return undefined;
-      return notice(campaignId, 'contact.opted_out', { ...(contactId !== undefined ? { contactId } : {}), ...(callId !== undefined ? { callId } : {}), address, channel, source, at });
+      return notice(campaignId, 'contact.opted_out', {
+        ...(contactId !== undefined ? { contactId } : {}),
+        ...(callId !== undefined ? { callId } : {}),
+        address,
+        channel,
+        source,
+        at,
+      });
     }
     case 'FormAnswersRecorded': {
       const { campaignId, contactId, callId, answers, at } = event.data;
@@ -82,7 +113,12 @@ export const webhookNotificationOf = (event: RecordedEvent<NotifiedEvent>): Webh
     case 'ContactMarkedCompleted':
     case 'ContactCompletedAllCalls': {
       const { campaignId, contactId, at, reason } = event.data;
-      return notice(campaignId, 'contact.completed', { contactId, at, allCalls: event.type === 'ContactCompletedAllCalls', ...withReason(reason) });
+      return notice(campaignId, 'contact.completed', {
+        contactId,
+        at,
+        allCalls: event.type === 'ContactCompletedAllCalls',
+        ...withReason(reason),
+      });
     }
     case 'ScheduledReportSent': {
       const { campaignId, reportId, runId, rows, recipients, sentAt } = event.data;

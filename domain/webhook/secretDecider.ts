@@ -9,7 +9,10 @@ export type WebhookSecretState = { readonly secret?: string };
 
 /** The `webhook-<campaignId>` stream: every rotation replaces the secret deliveries are signed with. */
 export const webhookSecretDecider: Decider<WebhookSecretState, RotateWebhookSecret, SecretEvent> = {
-  decide: ({ data }) => ({ type: 'WebhookSecretRotated', data: { campaignId: data.campaignId, secret: data.secret, rotatedAt: data.now } }),
+  decide: ({ data }) => ({
+    type: 'WebhookSecretRotated',
+    data: { campaignId: data.campaignId, secret: data.secret, rotatedAt: data.now },
+  }),
   evolve: (_state, event) => ({ secret: event.data.secret }),
   initialState: () => ({}),
 };

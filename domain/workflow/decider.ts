@@ -44,4 +44,8 @@ const evolve = (state: WorkflowState, event: WorkflowEvent): WorkflowState => {
 };
 
 /** A campaign contact's workflow: each step planned once, however many runners review the contact. */
-export const workflowDecider: Decider<WorkflowState, PlanWorkflowSteps, WorkflowEvent> = { decide, evolve, initialState };
+export const workflowDecider: Decider<WorkflowState, PlanWorkflowSteps, WorkflowEvent> = {
+  decide,
+  evolve,
+  initialState,
+};

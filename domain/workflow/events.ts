@@ -11,7 +11,13 @@ export const workflowEvents = {
    * The contact's history was read up to `factsSeen` facts (enrolment, call outcomes, form answers) and
    * these steps, not planned before, fall due then: the due queue wakes the contact only for them.
    */
-  WorkflowStepsPlanned: t.type({ campaignId: t.string, contactId: t.string, factsSeen: WholeNumber, steps: t.array(ScheduledStep), plannedAt: t.string }),
+  WorkflowStepsPlanned: t.type({
+    campaignId: t.string,
+    contactId: t.string,
+    factsSeen: WholeNumber,
+    steps: t.array(ScheduledStep),
+    plannedAt: t.string,
+  }),
 };
 
 export type WorkflowEvent = EventsOf<typeof workflowEvents>;

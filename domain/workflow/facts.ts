@@ -3,7 +3,8 @@ import type { EnrollmentEvent } from '../enrollment/events.ts';
 import type { CallOutcomeFact, FormAnswerFact } from './plan.ts';
 
 /** The events that tell a workflow something new about a contact: an ended call, an agent's form answers. */
-export type FactEvent = Extract<EnrollmentEvent, { type: 'CallAttemptEnded' }> | Extract<CallEvent, { type: 'FormAnswersRecorded' }>;
+export type FactEvent =
+  Extract<EnrollmentEvent, { type: 'CallAttemptEnded' }> | Extract<CallEvent, { type: 'FormAnswersRecorded' }>;
 
 export type NewFacts = {
   readonly campaignId: string;
@@ -24,7 +25,9 @@ export const newFacts = (event: FactEvent): NewFacts | undefined => {
   }
   const { campaignId, contactId, answers, at } = event.data;
   // A cleared answer (null) triggers nothing.
-  const given = Object.entries(answers).flatMap(([fieldKey, value]) => (value === null ? [] : [{ fieldKey, value, at }]));
+  const given = Object.entries(answers).flatMap(([fieldKey, value]) =>
+    value === null ? [] : [{ fieldKey, value, at }],
+  );
   return given.length === 0 ? undefined : { campaignId, contactId, at, outcomes: [], answers: given };
 };
 

@@ -13,7 +13,11 @@ import { sendAtInstant } from './sendAt.ts';
  */
 
 export type CallOutcomeFact = { readonly outcome: string; readonly at: string };
-export type FormAnswerFact = { readonly fieldKey: string; readonly value: string | number | boolean; readonly at: string };
+export type FormAnswerFact = {
+  readonly fieldKey: string;
+  readonly value: string | number | boolean;
+  readonly at: string;
+};
 
 /** What has happened to the contact so far. */
 export type ContactHistory = {
@@ -28,7 +32,11 @@ export type WorkflowCampaign = { readonly workflows?: readonly Workflow[]; reado
 export type RecentOutreach = { readonly calls: readonly number[]; readonly texts: readonly number[] };
 
 /** The first instant at or after `from` a text may go to this contact; undefined when none is in sight. */
-export type TextingWindow = (contact: EnrolledContact & { areaCodeTimezones?: readonly string[] }, from: number, recent?: RecentOutreach) => number | undefined;
+export type TextingWindow = (
+  contact: EnrolledContact & { areaCodeTimezones?: readonly string[] },
+  from: number,
+  recent?: RecentOutreach,
+) => number | undefined;
 
 export type PlannedStep = {
   readonly stepId: string;
@@ -52,7 +60,9 @@ export const voicemailFollowUp = (voicemail: Voicemail | undefined): Workflow | 
     : undefined;
 
 /** Every workflow the campaign runs, each with the prefix of its step ids: its own, then the implicit ones. */
-export const campaignWorkflows = (campaign: WorkflowCampaign): { readonly prefix: string; readonly workflow: Workflow }[] => {
+export const campaignWorkflows = (
+  campaign: WorkflowCampaign,
+): { readonly prefix: string; readonly workflow: Workflow }[] => {
   const followUp = voicemailFollowUp(campaign.voicemail);
   return [
     ...(campaign.workflows ?? []).map((workflow, w) => ({ prefix: `w${w + 1}`, workflow })),
@@ -71,7 +81,9 @@ export const triggeredAt = (trigger: WorkflowTrigger, history: ContactHistory): 
     case 'call_outcome':
       return firstAt(history.outcomes.filter((o) => o.outcome === trigger.outcome).map((o) => o.at));
     case 'form_answer':
-      return firstAt(history.answers.filter((a) => a.fieldKey === trigger.fieldKey && a.value === trigger.value).map((a) => a.at));
+      return firstAt(
+        history.answers.filter((a) => a.fieldKey === trigger.fieldKey && a.value === trigger.value).map((a) => a.at),
+      );
     default:
       return assertNever(trigger);
   }

@@ -23,7 +23,16 @@ const withoutCarrier = (ctx: EngineContext): CompanyAgentReports => {
   const ownerOf = callOwnerFinder(ctx.eventStore, ctx.readStore, { realTime: ctx.realTime });
   const calls = callHandler(ctx);
   const formAnswers = formAnswerRecorder({ ...ctx, calls });
-  const handle = agentReportHandler({ readStore: ctx.readStore, calls, consent: consentCommands(ctx), settlement: reportSettlement(ctx), telephony: undefined, ownerOf, formAnswers, clock: ctx.clock });
+  const handle = agentReportHandler({
+    readStore: ctx.readStore,
+    calls,
+    consent: consentCommands(ctx),
+    settlement: reportSettlement(ctx),
+    telephony: undefined,
+    ownerOf,
+    formAnswers,
+    clock: ctx.clock,
+  });
   return async (companyId, report) => {
     const owner = await ownerOf(report.callId);
     if (owner.companyId !== companyId) throw new NotFoundError('CALL.NOT_FOUND', `No call ${named(report.callId)}.`);
@@ -54,10 +63,26 @@ export const agentEventsRouter = (ctx: EngineContext & { readonly agentReports?:
         "Recorded answers go through the campaign's `crmFieldMappings` onto the case (only changed fields), and with `completeOnFormComplete` a contact whose form is complete is completed.",
       tags,
       security: 'apiKey',
-      requestBody: { schema: AgentEventRequest, example: { kind: 'form_answers', callId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', answers: { injuryDate: '2026-01-14', treated: 'yes' } } },
+      requestBody: {
+        schema: AgentEventRequest,
+        example: {
+          kind: 'form_answers',
+          callId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d',
+          answers: { injuryDate: '2026-01-14', treated: 'yes' },
+        },
+      },
       responses: {
-        202: { description: 'recorded (or already recorded)', schema: { type: 'object', properties: { callId: { type: 'string' }, kind: { type: 'string' } }, required: ['callId', 'kind'] } },
-        400: problemResponse("the body is invalid, or answers do not fit the campaign's form; `errors` names each path (`answers.<key>`)"),
+        202: {
+          description: 'recorded (or already recorded)',
+          schema: {
+            type: 'object',
+            properties: { callId: { type: 'string' }, kind: { type: 'string' } },
+            required: ['callId', 'kind'],
+          },
+        },
+        400: problemResponse(
+          "the body is invalid, or answers do not fit the campaign's form; `errors` names each path (`answers.<key>`)",
+        ),
         401: problemResponse('no valid API key'),
         404: problemResponse("no such call among the company's calls"),
         409: problemResponse('a transfer the campaign or the carrier cannot make'),

@@ -30,10 +30,19 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       method: 'post',
       path: '/v1/agents',
       summary: 'Create an AI agent; a linked form makes it a pre-built agent',
-      description: 'callerNumber is normalised to E.164 (national numbers are read as US). formId must name a form of the same company, or the answer is 400 naming `formId`.',
+      description:
+        'callerNumber is normalised to E.164 (national numbers are read as US). formId must name a form of the same company, or the answer is 400 naming `formId`.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateAgentRequest, example: { name: 'Intake agent', voice: 'alloy', streamUrl: 'wss://voice.example.com/stream', callerNumber: EXAMPLE_PHONE } },
+      requestBody: {
+        schema: CreateAgentRequest,
+        example: {
+          name: 'Intake agent',
+          voice: 'alloy',
+          streamUrl: 'wss://voice.example.com/stream',
+          callerNumber: EXAMPLE_PHONE,
+        },
+      },
       responses: {
         201: { description: 'the agent, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid, or formId is not a form of this company; `errors` names each path'),
@@ -47,7 +56,11 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       const agent = result.newState;
       if (agent.status !== 'created') throw new Error('a handled CreateAgent leaves the agent created');
       const { status: _status, agentId: id, ...settings } = agent;
-      created(res, { id, companyId: context.companyId, ...settings, createdAt: context.now.toISOString() }, result.position);
+      created(
+        res,
+        { id, companyId: context.companyId, ...settings, createdAt: context.now.toISOString() },
+        result.position,
+      );
     },
   );
 
@@ -60,16 +73,20 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       summary: "The company's AI agents, oldest first, a page at a time",
       tags,
       security: 'apiKey',
-      parameters: [
-        ...pageParameters,
-        { name: 'formId', in: 'query', description: 'only agents linked to this form' },
-      ],
-      responses: { 200: { description: 'a page of agents', schema: pageSchema(agentSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },
+      parameters: [...pageParameters, { name: 'formId', in: 'query', description: 'only agents linked to this form' }],
+      responses: {
+        200: { description: 'a page of agents', schema: pageSchema(agentSchema) },
+        400: problemResponse('bad query'),
+        401: problemResponse('no valid API key'),
+      },
     },
     async (req, res) => {
       const query = decodeQuery(t.intersection([PageQuery, AgentsQuery]), req.query);
       const filter = query.formId === undefined ? {} : { formId: query.formId };
-      pageJson(res, await companyScope(ctx.readStore, callerOf(req).companyId).find(AGENTS, filter, findOptionsOf(query)));
+      pageJson(
+        res,
+        await companyScope(ctx.readStore, callerOf(req).companyId).find(AGENTS, filter, findOptionsOf(query)),
+      );
     },
   );
 
@@ -82,7 +99,11 @@ export const agentsRouter = (ctx: EngineContext): Router => {
       summary: 'One AI agent',
       tags,
       security: 'apiKey',
-      responses: { 200: { description: 'the agent', schema: agentSchema }, 401: problemResponse('no valid API key'), 404: problemResponse('the company has no such agent') },
+      responses: {
+        200: { description: 'the agent', schema: agentSchema },
+        401: problemResponse('no valid API key'),
+        404: problemResponse('the company has no such agent'),
+      },
     },
     async (req, res) => {
       const doc = await companyScope(ctx.readStore, callerOf(req).companyId).get(AGENTS, String(req.params['id']));

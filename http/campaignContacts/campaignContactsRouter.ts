@@ -2,7 +2,14 @@ import { Router, type Request } from 'express';
 import { campaignContactCommands } from '../../commands/campaignContacts/campaignContactCommands.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
-import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactJson, campaignContactsOf, type CampaignContactDoc, type CampaignProgressDoc } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_PROGRESS,
+  campaignContactJson,
+  campaignContactsOf,
+  type CampaignContactDoc,
+  type CampaignProgressDoc,
+} from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { contactSearchFilter } from '../../projections/campaignContacts/contactSearch.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import type { Filter } from '../../projections/readStore.ts';
@@ -14,7 +21,14 @@ import { problemResponse } from '../openapi.ts';
 import { findOptionsOf, pageParameters, pageSchema } from '../pageQuery.ts';
 import { commandDone, pageJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
-import { campaignContactSchema, ContactIdsRequest, ContactsQuery, contactsAnswerSchema, importAnswerSchema, MAX_CONTACTS_PER_REQUEST } from './campaignContactRequests.ts';
+import {
+  campaignContactSchema,
+  ContactIdsRequest,
+  ContactsQuery,
+  contactsAnswerSchema,
+  importAnswerSchema,
+  MAX_CONTACTS_PER_REQUEST,
+} from './campaignContactRequests.ts';
 import { named } from '../../domain/namedValue.ts';
 
 const tags = ['Campaign contacts'];
@@ -42,7 +56,11 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       parameters: [
         ...pageParameters,
         { name: 'status', in: 'query', description: 'active, completed or completed_all_calls' },
-        { name: 'search', in: 'query', description: 'a prefix of the name, last name, external id or phone, or an email address' },
+        {
+          name: 'search',
+          in: 'query',
+          description: 'a prefix of the name, last name, external id or phone, or an email address',
+        },
       ],
       responses: {
         200: { description: 'a page of contacts', schema: pageSchema(campaignContactSchema) },
@@ -57,7 +75,8 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
       const progress = (await scope.get(CAMPAIGN_PROGRESS, campaignId)) as CampaignProgressDoc | null;
       // A draft has no contacts yet: an empty page, as for any campaign of the caller's.
-      if (!progress && !(await scope.get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
+      if (!progress && !(await scope.get(CAMPAIGNS, campaignId)))
+        throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
       const filters: Filter[] = [campaignContactsOf(campaignId, query.status)];
       if (query.search) filters.push(contactSearchFilter(query.search));
       const page = await scope.find(CAMPAIGN_CONTACTS, { $and: filters }, findOptionsOf(query));
@@ -94,12 +113,20 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
         description: `1 to ${MAX_CONTACTS_PER_REQUEST} contact ids of the campaign, each changed on its own enrollment stream; a contact already so is left as it is. Any id that is not a contact of the campaign refuses the whole request (404 naming each one), with nothing changed.`,
         tags,
         security: 'apiKey',
-        requestBody: { schema: ContactIdsRequest, example: { contactIds: ['01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9e'], reason: 'settled by phone' } },
+        requestBody: {
+          schema: ContactIdsRequest,
+          example: {
+            contactIds: ['01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9e'],
+            reason: 'settled by phone',
+          },
+        },
         responses: {
           200: { description: 'each contact with its status now', schema: contactsAnswerSchema },
           400: problemResponse('the body is invalid'),
           401: unauthorized,
-          404: problemResponse('the company has no such campaign, or the campaign no such contact (`errors` names each)'),
+          404: problemResponse(
+            'the company has no such campaign, or the campaign no such contact (`errors` names each)',
+          ),
           409: refusedStatus,
         },
       },
@@ -121,7 +148,11 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
         'A first line `externalId` is a header and skipped; extra columns are ignored. An id matching exactly one contact of the campaign completes it; an id matching none is skipped as `no_match`, one matching several contacts (a case with several contacts) as `ambiguous`.',
       tags,
       security: 'apiKey',
-      requestBody: { contentType: 'text/csv', schema: { type: 'string', description: 'one external id a line, header optional' }, example: 'externalId\nPI-2024-0117\nPI-2024-0342\n' },
+      requestBody: {
+        contentType: 'text/csv',
+        schema: { type: 'string', description: 'one external id a line, header optional' },
+        example: 'externalId\nPI-2024-0117\nPI-2024-0342\n',
+      },
       responses: {
         200: { description: 'how many were completed, and which ids were skipped and why', schema: importAnswerSchema },
         400: problemResponse('not a text/csv body, or more than 100,000 ids'),
@@ -133,8 +164,14 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
     },
     async (req, res) => {
       if (typeof req.body !== 'string')
-        throw new ValidationError('IMPORT.NOT_CSV', 'Send the file as the body with Content-Type: text/csv.', [{ path: '(root)', message: 'expected a text/csv body' }]);
-      const { position, ...answer } = await commands.importExternalIds(campaignIdOf(req), req.body, commandContextOf(req, ctx));
+        throw new ValidationError('IMPORT.NOT_CSV', 'Send the file as the body with Content-Type: text/csv.', [
+          { path: '(root)', message: 'expected a text/csv body' },
+        ]);
+      const { position, ...answer } = await commands.importExternalIds(
+        campaignIdOf(req),
+        req.body,
+        commandContextOf(req, ctx),
+      );
       commandDone(res, position, answer);
     },
   );

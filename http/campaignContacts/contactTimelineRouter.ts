@@ -1,9 +1,23 @@
 import { Router } from 'express';
 import { NotFoundError } from '../../domain/errors.ts';
-import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactId, campaignContactJson, type CampaignContactDoc, type CampaignProgressDoc } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_PROGRESS,
+  campaignContactId,
+  campaignContactJson,
+  type CampaignContactDoc,
+  type CampaignProgressDoc,
+} from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
-import { CONTACT_ANSWERS, CONTACT_TIMELINE, TIMELINE_ENTRIES, timelineEntryJson, type ContactAnswersDoc, type TimelineEntry } from '../../projections/contactTimeline/timelineEntry.ts';
+import {
+  CONTACT_ANSWERS,
+  CONTACT_TIMELINE,
+  TIMELINE_ENTRIES,
+  timelineEntryJson,
+  type ContactAnswersDoc,
+  type TimelineEntry,
+} from '../../projections/contactTimeline/timelineEntry.ts';
 import { callerOf } from '../caller.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
@@ -38,12 +52,21 @@ export const contactTimelineRouter = (ctx: EngineContext): Router => {
       const campaignId = String(req.params['id']);
       const contactId = String(req.params['contactId']);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
-      const contact = await collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).get(campaignContactId(campaignId, contactId));
-      if (!contact) throw new NotFoundError('CONTACT.NOT_FOUND', `No contact ${named(contactId)} in campaign ${named(campaignId)}.`);
+      const contact = await collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).get(
+        campaignContactId(campaignId, contactId),
+      );
+      if (!contact)
+        throw new NotFoundError(
+          'CONTACT.NOT_FOUND',
+          `No contact ${named(contactId)} in campaign ${named(campaignId)}.`,
+        );
       const [progress, answers, newest] = await Promise.all([
         collection<CampaignProgressDoc>(scope, CAMPAIGN_PROGRESS).get(campaignId),
         collection<ContactAnswersDoc>(scope, CONTACT_ANSWERS).get(campaignContactId(campaignId, contactId)),
-        collection<TimelineEntry>(scope, CONTACT_TIMELINE).find({ campaignId, contactId }, { sort: [['at', -1]], limit: TIMELINE_ENTRIES + 1 }),
+        collection<TimelineEntry>(scope, CONTACT_TIMELINE).find(
+          { campaignId, contactId },
+          { sort: [['at', -1]], limit: TIMELINE_ENTRIES + 1 },
+        ),
       ]);
       const entries = newest.items.slice(0, TIMELINE_ENTRIES);
       res.json({

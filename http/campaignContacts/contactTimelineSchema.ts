@@ -14,10 +14,23 @@ const timelineEntrySchema = {
     '`message`: a text or email sent by a workflow step (`channel`, `step`, `to`, `body` of a text, `subject` of an email, `status`: requested, queued, sent, delivered, failed or withheld, with `reason`). ' +
     '`inbound`: a text the contact sent (`body`, `intent`). `opt_out`, `opt_in`: consent heard in this campaign (`channel`, `source`, `keyword`, `matched`, `excerpt`; a reopening names `by` and `reason`). ' +
     '`status`: `change` completed, completed_all_calls, resumed, calls_withheld or invoked (made due now by an external invocation), with `reason`. ' +
-    '`app_message`: a message of the in-app conversation (`messageId`, `direction` sent or received, `body`). `app_status`: the mobile app\'s `appStatus` for the client. ' +
+    "`app_message`: a message of the in-app conversation (`messageId`, `direction` sent or received, `body`). `app_status`: the mobile app's `appStatus` for the client. " +
     "`case_fields_updated`: case fields this contact's form answers wrote through the campaign's field mappings (`fields`, only those that changed, `null` for a cleared one; `listId`, `caseId`, and the `callId` and `formId` they came from).",
   properties: {
-    kind: { type: 'string', enum: ['call', 'message', 'inbound', 'opt_out', 'opt_in', 'status', 'app_message', 'app_status', 'case_fields_updated'] },
+    kind: {
+      type: 'string',
+      enum: [
+        'call',
+        'message',
+        'inbound',
+        'opt_out',
+        'opt_in',
+        'status',
+        'app_message',
+        'app_status',
+        'case_fields_updated',
+      ],
+    },
     at: { type: 'string', format: 'date-time', description: 'when the entry began: the timeline is in this order' },
     callId: text,
     attempt: whole,
@@ -26,7 +39,10 @@ const timelineEntrySchema = {
     placedAt: time,
     answeredAt: time,
     answeredBy: text,
-    outcome: { type: ['string', 'null'], description: 'answered, no_answer, busy, voicemail, failed, transferred or opted_out' },
+    outcome: {
+      type: ['string', 'null'],
+      description: 'answered, no_answer, busy, voicemail, failed, transferred or opted_out',
+    },
     durationSeconds: { type: ['number', 'null'] },
     endedAt: time,
     transferredAt: time,
@@ -59,7 +75,11 @@ const timelineEntrySchema = {
     listId: text,
     caseId: text,
     formId: text,
-    fields: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] }, description: 'case field name to its new value' },
+    fields: {
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+      description: 'case field name to its new value',
+    },
   },
 };
 
@@ -75,10 +95,18 @@ export const contactTimelineSchema = {
       additionalProperties: {
         type: 'object',
         required: ['value', 'at', 'callId'],
-        properties: { value: { type: ['string', 'number', 'boolean', 'null'] }, at: { type: 'string', format: 'date-time' }, callId: { type: 'string' } },
+        properties: {
+          value: { type: ['string', 'number', 'boolean', 'null'] },
+          at: { type: 'string', format: 'date-time' },
+          callId: { type: 'string' },
+        },
       },
     },
-    timeline: { type: 'array', items: timelineEntrySchema, description: 'oldest first; the newest 200 entries at most' },
+    timeline: {
+      type: 'array',
+      items: timelineEntrySchema,
+      description: 'oldest first; the newest 200 entries at most',
+    },
     timelineTruncated: { type: 'boolean', description: 'true when older entries exist than the timeline shows' },
   },
 };

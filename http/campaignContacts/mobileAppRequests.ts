@@ -6,9 +6,15 @@ import { positionProperty } from '../responses.ts';
 /** Longest in-app message kept: ten SMS segments' worth, enough for any chat line. */
 export const MAX_IN_APP_BODY = 1600;
 
-const Body = refined(`a message of 1 to ${MAX_IN_APP_BODY} characters`, t.string, (s) => s.trim().length > 0 && s.length <= MAX_IN_APP_BODY);
+const Body = refined(
+  `a message of 1 to ${MAX_IN_APP_BODY} characters`,
+  t.string,
+  (s) => s.trim().length > 0 && s.length <= MAX_IN_APP_BODY,
+);
 
-export const InAppMessageRequest = t.exact(t.intersection([t.type({ direction: InAppDirection, body: Body }), t.partial({ at: IsoInstant })]));
+export const InAppMessageRequest = t.exact(
+  t.intersection([t.type({ direction: InAppDirection, body: Body }), t.partial({ at: IsoInstant })]),
+);
 
 export const MobileAppStatusRequest = t.exact(t.type({ status: MobileAppStatus }));
 
@@ -19,7 +25,11 @@ export const inAppMessageSchema = {
     messageId: { type: 'string' },
     campaignId: { type: 'string' },
     contactId: { type: 'string' },
-    direction: { type: 'string', enum: ['sent', 'received'], description: 'sent by the company, or received from the client' },
+    direction: {
+      type: 'string',
+      enum: ['sent', 'received'],
+      description: 'sent by the company, or received from the client',
+    },
     body: { type: 'string' },
     at: { type: 'string', format: 'date-time', description: "the app's time for the message" },
     recordedAt: { type: 'string', format: 'date-time', description: 'when the engine recorded it' },

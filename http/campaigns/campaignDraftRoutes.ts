@@ -24,7 +24,11 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       tags,
       security: 'apiKey',
       requestBody: { schema: CreateCampaignRequest, example: { name: 'Spring intake calls' } },
-      responses: { 201: { description: 'the new draft', schema: campaignWithPosition }, 400: problemResponse('the body is invalid'), 401: unauthorized },
+      responses: {
+        201: { description: 'the new draft', schema: campaignWithPosition },
+        400: problemResponse('the body is invalid'),
+        401: unauthorized,
+      },
     },
     async (req, res) => {
       const { name } = decodeBody(CreateCampaignRequest, req.body);
@@ -46,7 +50,15 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       tags,
       security: 'apiKey',
       parameters: [ifMatchParameter],
-      requestBody: { schema: SaveDraftRequest, example: { description: 'Calls every new intake', type: 'voice', listId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d', concurrency: { limit: 5, pacingPerMinute: 10 } } },
+      requestBody: {
+        schema: SaveDraftRequest,
+        example: {
+          description: 'Calls every new intake',
+          type: 'voice',
+          listId: '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d',
+          concurrency: { limit: 5, pacingPerMinute: 10 },
+        },
+      },
       responses: {
         200: { description: 'the draft with its new revision', schema: campaignWithPosition },
         400: problemResponse('the body is invalid; `errors` names each path'),
@@ -105,7 +117,13 @@ export const campaignDraftRoutes = (router: Router, ctx: EngineContext): void =>
       security: 'apiKey',
       parameters: [ifMatchParameter],
       responses: {
-        200: { description: 'deleted', schema: { type: 'object', properties: { id: { type: 'string' }, deleted: { const: true }, position: { type: 'string' } } } },
+        200: {
+          description: 'deleted',
+          schema: {
+            type: 'object',
+            properties: { id: { type: 'string' }, deleted: { const: true }, position: { type: 'string' } },
+          },
+        },
         401: unauthorized,
         404: missing,
         409: problemResponse('the campaign is not a draft'),

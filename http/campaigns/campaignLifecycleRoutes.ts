@@ -31,7 +31,9 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
         404: missing,
         409: problemResponse('the campaign is not a draft, nor a launched campaign whose enrolment stopped midway'),
         412: stale,
-        413: problemResponse('one event of the launch is larger than one append may hold (`EVENTSTORE_MAX_APPEND_BYTES`)'),
+        413: problemResponse(
+          'one event of the launch is larger than one append may hold (`EVENTSTORE_MAX_APPEND_BYTES`)',
+        ),
         422: problemResponse('the draft cannot launch; `errors` lists every problem'),
       },
     },
@@ -45,7 +47,11 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
   const transitions = [
     { action: 'pause', summary: 'Pause an active campaign', refusal: 'the campaign is not active' },
     { action: 'resume', summary: 'Resume a paused campaign', refusal: 'the campaign is not paused' },
-    { action: 'complete', summary: 'Complete an active or paused campaign', refusal: 'the campaign is a draft or already completed' },
+    {
+      action: 'complete',
+      summary: 'Complete an active or paused campaign',
+      refusal: 'the campaign is a draft or already completed',
+    },
   ] as const;
 
   for (const { action, summary, refusal } of transitions)
@@ -59,7 +65,12 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
         tags,
         security: 'apiKey',
         parameters: [ifMatchParameter],
-        requestBody: { required: false, schema: LifecycleRequest, description: 'optional: why', example: { reason: 'court holiday' } },
+        requestBody: {
+          required: false,
+          schema: LifecycleRequest,
+          description: 'optional: why',
+          example: { reason: 'court holiday' },
+        },
         responses: {
           200: { description: 'the campaign', schema: campaignWithPosition },
           400: problemResponse('the body is invalid'),

@@ -15,7 +15,8 @@ export const SaveDraftRequest = DraftChanges;
 /** Names of the parts an autosave may carry; anything else is most likely a typo, and is refused by name. */
 const savable = new Set(Object.keys(DraftChanges.props));
 
-export const unknownDraftParts = (body: unknown): void => refuseUnknownFields(body, savable, { field: 'part', of: 'a campaign' });
+export const unknownDraftParts = (body: unknown): void =>
+  refuseUnknownFields(body, savable, { field: 'part', of: 'a campaign' });
 
 export const ChangeStepRequest = t.exact(t.type({ step: BuilderStep }));
 
@@ -23,21 +24,31 @@ export const ChangeStepRequest = t.exact(t.type({ step: BuilderStep }));
 export const LifecycleRequest = t.exact(t.partial({ reason: t.string }));
 
 const digits = (name: string, pattern: RegExp) =>
-  new t.Type<string, string, unknown>(name, (u): u is string => typeof u === 'string' && pattern.test(u), (u, c) => (typeof u === 'string' && pattern.test(u) ? t.success(u) : t.failure(u, c, `expected ${name}`)), t.identity);
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && pattern.test(u),
+    (u, c) => (typeof u === 'string' && pattern.test(u) ? t.success(u) : t.failure(u, c, `expected ${name}`)),
+    t.identity,
+  );
 
 export const campaignStatuses = ['DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED'] as const;
 
 /** `?status=draft,active`: one or more statuses, in either case. */
-const StatusFilter = withSchema(new t.Type<string[], string, unknown>(
-  'one or more of DRAFT, ACTIVE, PAUSED, COMPLETED, comma-separated',
-  (u): u is string[] => Array.isArray(u),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
-    const wanted = u.split(',').map((s) => s.trim().toUpperCase());
-    return wanted.every((s) => (campaignStatuses as readonly string[]).includes(s)) ? t.success(wanted) : t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
-  },
-  (a) => a.join(','),
-), { type: 'string', examples: ['DRAFT', 'active,paused'] });
+const StatusFilter = withSchema(
+  new t.Type<string[], string, unknown>(
+    'one or more of DRAFT, ACTIVE, PAUSED, COMPLETED, comma-separated',
+    (u): u is string[] => Array.isArray(u),
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
+      const wanted = u.split(',').map((s) => s.trim().toUpperCase());
+      return wanted.every((s) => (campaignStatuses as readonly string[]).includes(s))
+        ? t.success(wanted)
+        : t.failure(u, c, 'expected one or more of DRAFT, ACTIVE, PAUSED, COMPLETED');
+    },
+    (a) => a.join(','),
+  ),
+  { type: 'string', examples: ['DRAFT', 'active,paused'] },
+);
 
 export const CampaignsQuery = t.intersection([PageQuery, t.partial({ status: StatusFilter })]);
 
@@ -45,7 +56,10 @@ export const CampaignsQuery = t.intersection([PageQuery, t.partial({ status: Sta
 export const CampaignQuery = t.exact(t.partial({ asOf: t.string }));
 
 /** The history pages by revision: `after` is the last revision of the previous page. */
-export const HistoryQuery = t.intersection([PageQuery, t.partial({ after: digits('a revision (digits)', /^\d{1,15}$/) })]);
+export const HistoryQuery = t.intersection([
+  PageQuery,
+  t.partial({ after: digits('a revision (digits)', /^\d{1,15}$/) }),
+]);
 
 /** The point `?asOf=` names, or a ValidationError naming `asOf`. */
 export const asOfPoint = (asOf: string): { position: bigint } | { time: Date } => {

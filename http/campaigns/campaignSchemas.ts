@@ -38,7 +38,10 @@ export const campaignSchema = {
       },
     },
     counts,
-    enrolledContacts: { type: 'integer', description: 'fewer than `counts.contacts` while a launch recorded in parts is unfinished' },
+    enrolledContacts: {
+      type: 'integer',
+      description: 'fewer than `counts.contacts` while a launch recorded in parts is unfinished',
+    },
     enrolledBatches: { type: 'integer', description: 'enrolment batches recorded' },
     pausedAt: { type: 'string', format: 'date-time' },
     resumedAt: { type: 'string', format: 'date-time' },
@@ -52,7 +55,10 @@ export const asOfSchema = {
   ...campaignSchema,
   properties: {
     ...campaignSchema.properties,
-    asOf: { type: 'object', properties: { requested: { type: 'string' }, position: { type: 'string', description: 'the last event folded' } } },
+    asOf: {
+      type: 'object',
+      properties: { requested: { type: 'string' }, position: { type: 'string', description: 'the last event folded' } },
+    },
   },
 };
 
@@ -80,7 +86,15 @@ export const campaignListSchema = {
     },
     next: { type: ['string', 'null'], description: 'cursor for ?after=, null on the last page' },
     activeCampaigns: { type: 'integer', description: 'campaigns ACTIVE now; drafts never count' },
-    countsByStatus: { type: 'object', properties: { DRAFT: { type: 'integer' }, ACTIVE: { type: 'integer' }, PAUSED: { type: 'integer' }, COMPLETED: { type: 'integer' } } },
+    countsByStatus: {
+      type: 'object',
+      properties: {
+        DRAFT: { type: 'integer' },
+        ACTIVE: { type: 'integer' },
+        PAUSED: { type: 'integer' },
+        COMPLETED: { type: 'integer' },
+      },
+    },
   },
 };
 
@@ -104,6 +118,9 @@ export const historySchema = {
         },
       },
     },
-    next: { type: ['string', 'null'], description: 'the last revision of this page, for ?after=; null on the last page' },
+    next: {
+      type: ['string', 'null'],
+      description: 'the last revision of this page, for ?after=; null on the last page',
+    },
   },
 };

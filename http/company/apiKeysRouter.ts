@@ -49,12 +49,16 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       method: 'post',
       path: '/v1/api-keys',
       summary: 'Issue an API key',
-      description: '`apiKey` is shown in this answer only; the engine keeps a hash of it (an Idempotency-Key replay answers `apiKey: null`). A company holds at most 100 active keys.',
+      description:
+        '`apiKey` is shown in this answer only; the engine keeps a hash of it (an Idempotency-Key replay answers `apiKey: null`). A company holds at most 100 active keys.',
       tags,
       security: 'apiKey',
       requestBody: { schema: IssueApiKeyBody, example: { name: 'CRM sync' } },
       responses: {
-        201: { description: 'The key, shown once', schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.union([t.string, t.null]), position: t.string })]) },
+        201: {
+          description: 'The key, shown once',
+          schema: t.intersection([ApiKeyAnswer, t.type({ apiKey: t.union([t.string, t.null]), position: t.string })]),
+        },
         400: problemResponse('The body names a problem at each path'),
         401: unauthorized,
         409: problemResponse('Too many active keys'),
@@ -66,7 +70,16 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       const key = await issue({ keyId: ctx.newId(), name: body.name }, context);
       createdWithKey(
         res,
-        { id: key.keyId, name: key.name, status: 'active', createdAt: context.now.toISOString(), createdBy: context.actor, revokedAt: null, revokedBy: null, apiKey: key.apiKey },
+        {
+          id: key.keyId,
+          name: key.name,
+          status: 'active',
+          createdAt: context.now.toISOString(),
+          createdBy: context.actor,
+          revokedAt: null,
+          revokedBy: null,
+          apiKey: key.apiKey,
+        },
         'apiKey',
         key.position,
       );
@@ -85,10 +98,18 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       security: 'apiKey',
       parameters: [
         ...pageParameters,
-        { name: 'status', in: 'query', description: 'Only active or only revoked keys', schema: { enum: ['active', 'revoked'] } },
+        {
+          name: 'status',
+          in: 'query',
+          description: 'Only active or only revoked keys',
+          schema: { enum: ['active', 'revoked'] },
+        },
       ],
       responses: {
-        200: { description: 'A page of keys', schema: t.type({ items: t.array(ApiKeyAnswer), next: t.union([t.string, t.null]) }) },
+        200: {
+          description: 'A page of keys',
+          schema: t.type({ items: t.array(ApiKeyAnswer), next: t.union([t.string, t.null]) }),
+        },
         400: problemResponse('A query parameter is invalid'),
         401: unauthorized,
       },
@@ -96,7 +117,8 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
     async (req, res) => {
       const query = decodeQuery(ApiKeysQuery, req.query);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
-      const filter = query.status === undefined ? {} : { revokedAt: query.status === 'active' ? { $eq: null } : { $ne: null } };
+      const filter =
+        query.status === undefined ? {} : { revokedAt: query.status === 'active' ? { $eq: null } : { $ne: null } };
       const page = await scope.find(API_KEYS, filter, findOptionsOf(query));
       res.json({ items: page.items.map(apiKeyJson), next: page.next });
     },
@@ -111,7 +133,11 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       summary: 'One API key (without its secret)',
       tags,
       security: 'apiKey',
-      responses: { 200: { description: 'The key', schema: ApiKeyAnswer }, 401: unauthorized, 404: problemResponse('No such key in this company') },
+      responses: {
+        200: { description: 'The key', schema: ApiKeyAnswer },
+        401: unauthorized,
+        404: problemResponse('No such key in this company'),
+      },
     },
     async (req, res) => {
       const { id } = decodeParams(KeyParams, req.params);
@@ -128,11 +154,15 @@ export const apiKeysRouter: ResourceRouter = (ctx) => {
       method: 'delete',
       path: '/v1/api-keys/:id',
       summary: 'Revoke an API key',
-      description: 'The key answers 401 from the next request on. Revoking a revoked key changes nothing. The last active key cannot be revoked (409): issue another first.',
+      description:
+        'The key answers 401 from the next request on. Revoking a revoked key changes nothing. The last active key cannot be revoked (409): issue another first.',
       tags,
       security: 'apiKey',
       responses: {
-        200: { description: 'Revoked', schema: t.type({ id: t.string, status: t.literal('revoked'), position: t.string }) },
+        200: {
+          description: 'Revoked',
+          schema: t.type({ id: t.string, status: t.literal('revoked'), position: t.string }),
+        },
         401: unauthorized,
         404: problemResponse('No such key in this company'),
         409: problemResponse("The company's last active key"),

@@ -32,12 +32,16 @@ export const companiesRouter: AdminRouter = (ctx, adminToken) => {
       method: 'post',
       path: '/v1/companies',
       summary: 'Create a company and its first API key',
-      description: 'The API key is shown in this answer only; the engine keeps a hash of it. An Idempotency-Key replay answers `apiKey: null`.',
+      description:
+        'The API key is shown in this answer only; the engine keeps a hash of it. An Idempotency-Key replay answers `apiKey: null`.',
       tags: ['Company'],
       security: 'adminToken',
       requestBody: { schema: CreateCompanyBody, example: { name: 'Hartley & Vance LLP' } },
       responses: {
-        201: { description: 'The company, its first API key (shown once) and the position written', schema: CreatedCompanyAnswer },
+        201: {
+          description: 'The company, its first API key (shown once) and the position written',
+          schema: CreatedCompanyAnswer,
+        },
         400: problemResponse('The body names a problem at each path'),
         401: problemResponse('No or wrong admin token'),
       },
@@ -46,9 +50,22 @@ export const companiesRouter: AdminRouter = (ctx, adminToken) => {
     async (req, res) => {
       const body = decodeBody(CreateCompanyBody, req.body);
       const companyId = ctx.newId();
-      const context = { commandId: idempotentCommandId(req) ?? ctx.newId(), companyId, actor: 'admin', now: ctx.clock() };
-      const company = await create({ companyId, name: body.name, keyId: ctx.newId(), apiKeyName: body.apiKeyName ?? FIRST_API_KEY_NAME }, context);
-      createdWithKey(res, { company: { id: company.companyId, name: company.name }, apiKey: company.apiKey, apiKeyId: company.keyId }, 'apiKey', company.position);
+      const context = {
+        commandId: idempotentCommandId(req) ?? ctx.newId(),
+        companyId,
+        actor: 'admin',
+        now: ctx.clock(),
+      };
+      const company = await create(
+        { companyId, name: body.name, keyId: ctx.newId(), apiKeyName: body.apiKeyName ?? FIRST_API_KEY_NAME },
+        context,
+      );
+      createdWithKey(
+        res,
+        { company: { id: company.companyId, name: company.name }, apiKey: company.apiKey, apiKeyId: company.keyId },
+        'apiKey',
+        company.position,
+      );
     },
   );
   return router;

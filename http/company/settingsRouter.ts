@@ -62,7 +62,16 @@ export const settingsRouter: ResourceRouter = (ctx) => {
       tags,
       security: 'apiKey',
       responses: {
-        200: { description: 'The settings', schema: t.type({ id: t.string, companyId: t.string, name: t.string, campaigns: CampaignsAnswer, email: EmailAnswer }) },
+        200: {
+          description: 'The settings',
+          schema: t.type({
+            id: t.string,
+            companyId: t.string,
+            name: t.string,
+            campaigns: CampaignsAnswer,
+            email: EmailAnswer,
+          }),
+        },
         401: unauthorized,
       },
     },
@@ -97,9 +106,20 @@ export const settingsRouter: ResourceRouter = (ctx) => {
         'no two slots overlapping on a weekday (touching is fine). Every broken rule is reported at once. Campaigns in "company times" mode copy these.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CampaignSettingsBody, example: { concurrencyRate: 50, outboundLines: 10, timezone: 'America/Chicago', defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] } },
+      requestBody: {
+        schema: CampaignSettingsBody,
+        example: {
+          concurrencyRate: 50,
+          outboundLines: 10,
+          timezone: 'America/Chicago',
+          defaultBusinessHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
+        },
+      },
       responses: {
-        200: { description: 'The settings now in force and the position written', schema: t.type({ campaigns: SettingsAnswer, position: t.string }) },
+        200: {
+          description: 'The settings now in force and the position written',
+          schema: t.type({ campaigns: SettingsAnswer, position: t.string }),
+        },
         400: problemResponse('Every broken rule, each with its path (e.g. defaultBusinessHours.1.end)'),
         401: unauthorized,
       },
@@ -125,9 +145,15 @@ export const settingsRouter: ResourceRouter = (ctx) => {
         'Campaigns with email steps cannot launch until it is set.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: EmailSettingsBody, example: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' } },
+      requestBody: {
+        schema: EmailSettingsBody,
+        example: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' },
+      },
       responses: {
-        200: { description: 'The email settings now in force and the position written', schema: t.type({ email: t.type({ postalAddress: t.string }), position: t.string }) },
+        200: {
+          description: 'The email settings now in force and the position written',
+          schema: t.type({ email: t.type({ postalAddress: t.string }), position: t.string }),
+        },
         400: problemResponse('The address is missing, too long or not plain text (path postalAddress)'),
         401: unauthorized,
       },

@@ -11,7 +11,10 @@ import { problemResponse } from '../openapi.ts';
 import { commandDone, positionProperty } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 
-export const ReopenRequest = t.intersection([t.type({ reason: NonEmptyString }), t.partial({ channel: ConsentChannel })], 'ReopenRequest');
+export const ReopenRequest = t.intersection(
+  [t.type({ reason: NonEmptyString }), t.partial({ channel: ConsentChannel })],
+  'ReopenRequest',
+);
 
 const reopenAnswer = {
   type: 'object',
@@ -20,7 +23,11 @@ const reopenAnswer = {
     reopened: {
       type: 'array',
       description: 'the addresses that were opted out and are open again; empty when none was',
-      items: { type: 'object', required: ['address', 'channel'], properties: { address: { type: 'string' }, channel: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['address', 'channel'],
+        properties: { address: { type: 'string' }, channel: { type: 'string' } },
+      },
     },
     position: positionProperty,
   },
@@ -37,7 +44,7 @@ export const optOutsRouter = (ctx: EngineContext): Router => {
     {
       method: 'post',
       path: '/v1/campaigns/:id/reports/opt-outs/:contactId/reopen',
-      summary: "Reopen outreach to a contact who opted out",
+      summary: 'Reopen outreach to a contact who opted out',
       description:
         "Reopens every channel of the contact's phone number and email address for the whole company, or only `channel` (voice, sms, email or all) when given. " +
         "The caller's key is recorded as who reopened, `reason` as why. Addresses that were not opted out stay as they are. " +
@@ -45,13 +52,19 @@ export const optOutsRouter = (ctx: EngineContext): Router => {
         'such a request answers 409 naming when it becomes possible and reopens nothing; the person may still text START, and calls alone may be reopened with `channel: voice`.',
       tags: ['Consent'],
       security: 'apiKey',
-      requestBody: { schema: ReopenRequest, description: 'why outreach may resume', example: { reason: 'the client asked to be called again', channel: 'voice' } },
+      requestBody: {
+        schema: ReopenRequest,
+        description: 'why outreach may resume',
+        example: { reason: 'the client asked to be called again', channel: 'voice' },
+      },
       responses: {
         200: { description: 'what was reopened', schema: reopenAnswer },
         400: problemResponse('the body is invalid'),
         401: problemResponse('no valid API key'),
         404: problemResponse('the company has no such campaign, or the campaign no such contact'),
-        409: problemResponse("texts to the contact are within the reopening period after their own revocation (CONSENT.REOPEN_REFUSED); the detail names when reopening becomes possible"),
+        409: problemResponse(
+          'texts to the contact are within the reopening period after their own revocation (CONSENT.REOPEN_REFUSED); the detail names when reopening becomes possible',
+        ),
       },
     },
     async (req, res) => {

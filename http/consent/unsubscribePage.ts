@@ -36,5 +36,11 @@ export const confirmedPage = (address: string): string =>
 
 export const refusedPage = (reason: 'malformed' | 'forged' | 'expired'): string =>
   reason === 'expired'
-    ? page('This link has expired', '<p>Please use the unsubscribe link of a more recent email, or reply to it asking us to stop.</p>')
-    : page('This link is not valid', '<p>Please use the unsubscribe link exactly as it appears in the email, or reply to it asking us to stop.</p>');
+    ? page(
+        'This link has expired',
+        '<p>Please use the unsubscribe link of a more recent email, or reply to it asking us to stop.</p>',
+      )
+    : page(
+        'This link is not valid',
+        '<p>Please use the unsubscribe link exactly as it appears in the email, or reply to it asking us to stop.</p>',
+      );

@@ -1,6 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { consentCommands } from '../../commands/consent/consentCommands.ts';
-import { derivedUnsubscribeSecret, unsubscribeContext, unsubscribeTokens, type UnsubscribeClaims } from '../../commands/consent/unsubscribeTokens.ts';
+import {
+  derivedUnsubscribeSecret,
+  unsubscribeContext,
+  unsubscribeTokens,
+  type UnsubscribeClaims,
+} from '../../commands/consent/unsubscribeTokens.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { problemResponse } from '../openapi.ts';
@@ -14,7 +19,12 @@ export type UnsubscribeDeps = EngineContext & {
 };
 
 const tags = ['Consent'];
-const tokenParameter = { name: 'token', in: 'path' as const, required: true, description: 'the signed token of the unsubscribe link' };
+const tokenParameter = {
+  name: 'token',
+  in: 'path' as const,
+  required: true,
+  description: 'the signed token of the unsubscribe link',
+};
 const html = { description: 'a small HTML page', contentType: 'text/html', schema: { type: 'string' } };
 
 /** The link is a bearer secret: keep it out of caches, referrers and search engines. */
@@ -38,12 +48,17 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
     return check.valid ? check.claims : { refused: check.reason };
   };
 
-  const unsubscribe = async (req: Request): Promise<UnsubscribeClaims | { refused: 'malformed' | 'forged' | 'expired' }> => {
+  const unsubscribe = async (
+    req: Request,
+  ): Promise<UnsubscribeClaims | { refused: 'malformed' | 'forged' | 'expired' }> => {
     const now = deps.clock();
     const claims = checked(req, now);
     if ('refused' in claims) return claims;
     const context = { commandId: deps.newId(), companyId: claims.companyId, actor: 'email-unsubscribe-link', now };
-    await consent.optOut({ address: claims.address, source: 'email_unsubscribe', context: unsubscribeContext(claims) }, context);
+    await consent.optOut(
+      { address: claims.address, source: 'email_unsubscribe', context: unsubscribeContext(claims) },
+      context,
+    );
     return claims;
   };
 
@@ -59,16 +74,26 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
       tags,
       security: 'none',
       parameters: [tokenParameter],
-      responses: { 200: html, 400: { ...html, description: 'the link has expired' }, 404: { ...html, description: 'the link is forged or malformed' } },
+      responses: {
+        200: html,
+        400: { ...html, description: 'the link has expired' },
+        404: { ...html, description: 'the link is forged or malformed' },
+      },
     },
     async (req, res) => {
       const outcome = checked(req, deps.clock());
       privateAnswer(res);
       if ('refused' in outcome) {
-        res.status(outcome.refused === 'expired' ? 400 : 404).type('html').send(refusedPage(outcome.refused));
+        res
+          .status(outcome.refused === 'expired' ? 400 : 404)
+          .type('html')
+          .send(refusedPage(outcome.refused));
         return;
       }
-      res.status(200).type('html').send(confirmationPage(outcome.address, req.originalUrl.split('?')[0]!));
+      res
+        .status(200)
+        .type('html')
+        .send(confirmationPage(outcome.address, req.originalUrl.split('?')[0]!));
     },
   );
 
@@ -90,13 +115,18 @@ export const unsubscribeRouter = (deps: UnsubscribeDeps): Router => {
         schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
         example: { 'List-Unsubscribe': 'One-Click' },
       },
-      responses: { 200: html, 400: problemResponse('the link has expired'), 404: problemResponse('the link is forged or malformed') },
+      responses: {
+        200: html,
+        400: problemResponse('the link has expired'),
+        404: problemResponse('the link is forged or malformed'),
+      },
     },
     async (req, res) => {
       const outcome = await unsubscribe(req);
       privateAnswer(res);
       if ('refused' in outcome) {
-        if (outcome.refused === 'expired') throw new ValidationError('UNSUBSCRIBE.LINK_EXPIRED', 'This unsubscribe link has expired.');
+        if (outcome.refused === 'expired')
+          throw new ValidationError('UNSUBSCRIBE.LINK_EXPIRED', 'This unsubscribe link has expired.');
         throw new NotFoundError('UNSUBSCRIBE.UNKNOWN_LINK', 'This unsubscribe link is not valid.');
       }
       res.status(200).type('html').send(confirmedPage(outcome.address));

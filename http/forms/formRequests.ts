@@ -11,7 +11,9 @@ const FormFieldRequest = t.exact(
 );
 
 /** `POST /v1/forms`; the rules between fields (unique keys, options on choices) are the decider's. */
-export const CreateFormRequest = t.exact(t.type({ name: NonEmptyString, caseType: CaseType, fields: t.array(FormFieldRequest) }));
+export const CreateFormRequest = t.exact(
+  t.type({ name: NonEmptyString, caseType: CaseType, fields: t.array(FormFieldRequest) }),
+);
 
 export const FormsQuery = t.partial({ caseType: CaseType });
 
@@ -23,7 +25,11 @@ const fieldSchema = {
     label: { type: 'string' },
     type: { enum: Object.keys(FormFieldType.keys) },
     required: { type: 'boolean' },
-    options: { type: 'array', items: { type: 'string' }, description: 'choice fields only: one or more distinct options' },
+    options: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'choice fields only: one or more distinct options',
+    },
     description: { type: 'string' },
   },
 };

@@ -31,7 +31,16 @@ export const formsRouter = (ctx: EngineContext): Router => {
       summary: 'Create a form with its case type and fields',
       tags,
       security: 'apiKey',
-      requestBody: { schema: CreateFormRequest, example: { name: 'Intake', caseType: 'personal injury', fields: [{ key: 'treated', label: 'Did you see a doctor?', type: 'choice', required: true, options: ['yes', 'no'] }] } },
+      requestBody: {
+        schema: CreateFormRequest,
+        example: {
+          name: 'Intake',
+          caseType: 'personal injury',
+          fields: [
+            { key: 'treated', label: 'Did you see a doctor?', type: 'choice', required: true, options: ['yes', 'no'] },
+          ],
+        },
+      },
       responses: {
         201: { description: 'the form, with the position written', schema: createdSchema },
         400: problemResponse('the body is invalid; `errors` names each path'),
@@ -45,7 +54,11 @@ export const formsRouter = (ctx: EngineContext): Router => {
       const form = result.newState;
       if (form.status !== 'created') throw new Error('a handled CreateForm leaves the form created');
       const { formId: id, name, caseType, fields } = form;
-      created(res, { id, companyId: context.companyId, name, caseType, fields, createdAt: context.now.toISOString() }, result.position);
+      created(
+        res,
+        { id, companyId: context.companyId, name, caseType, fields, createdAt: context.now.toISOString() },
+        result.position,
+      );
     },
   );
 
@@ -58,16 +71,20 @@ export const formsRouter = (ctx: EngineContext): Router => {
       summary: "The company's forms, oldest first, a page at a time",
       tags,
       security: 'apiKey',
-      parameters: [
-        ...pageParameters,
-        { name: 'caseType', in: 'query', description: 'only forms of this case type' },
-      ],
-      responses: { 200: { description: 'a page of forms', schema: pageSchema(formSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },
+      parameters: [...pageParameters, { name: 'caseType', in: 'query', description: 'only forms of this case type' }],
+      responses: {
+        200: { description: 'a page of forms', schema: pageSchema(formSchema) },
+        400: problemResponse('bad query'),
+        401: problemResponse('no valid API key'),
+      },
     },
     async (req, res) => {
       const query = decodeQuery(t.intersection([PageQuery, FormsQuery]), req.query);
       const filter = query.caseType === undefined ? {} : { caseType: query.caseType };
-      pageJson(res, await companyScope(ctx.readStore, callerOf(req).companyId).find(FORMS, filter, findOptionsOf(query)));
+      pageJson(
+        res,
+        await companyScope(ctx.readStore, callerOf(req).companyId).find(FORMS, filter, findOptionsOf(query)),
+      );
     },
   );
 
@@ -80,7 +97,11 @@ export const formsRouter = (ctx: EngineContext): Router => {
       summary: 'One form',
       tags,
       security: 'apiKey',
-      responses: { 200: { description: 'the form', schema: formSchema }, 401: problemResponse('no valid API key'), 404: problemResponse('the company has no such form') },
+      responses: {
+        200: { description: 'the form', schema: formSchema },
+        401: problemResponse('no valid API key'),
+        404: problemResponse('the company has no such form'),
+      },
     },
     async (req, res) => {
       const doc = await companyScope(ctx.readStore, callerOf(req).companyId).get(FORMS, String(req.params['id']));

@@ -13,7 +13,14 @@ import { findOptionsOf, PageQuery, pageSchema, pageParameters } from '../pageQue
 import { commandDone, pageJson } from '../responses.ts';
 import { documentedRoute } from '../routeRegistry.ts';
 import { listIdOf, listOfCaller } from './listOfCaller.ts';
-import { AddCasesRequest, addCasesAnswerSchema, addCasesBodySchema, caseSchema, importAnswerSchema, importBodySchema } from './listRequests.ts';
+import {
+  AddCasesRequest,
+  addCasesAnswerSchema,
+  addCasesBodySchema,
+  caseSchema,
+  importAnswerSchema,
+  importBodySchema,
+} from './listRequests.ts';
 
 const tags = ['Lists'];
 
@@ -34,7 +41,18 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
         'Each case is checked on its own: a case whose type differs from the list, whose externalId the list already holds, or with a contact that cannot be called is refused and named by its index; the rest are added.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: addCasesBodySchema, example: { cases: [{ externalId: 'PI-2024-0117', caseType: 'personal injury', contacts: [{ name: 'Jane Roe', phone: '+13125550111', email: 'jane@example.com', state: 'IL' }] }] } },
+      requestBody: {
+        schema: addCasesBodySchema,
+        example: {
+          cases: [
+            {
+              externalId: 'PI-2024-0117',
+              caseType: 'personal injury',
+              contacts: [{ name: 'Jane Roe', phone: '+13125550111', email: 'jane@example.com', state: 'IL' }],
+            },
+          ],
+        },
+      },
       responses: {
         200: { description: 'what was added and what was refused', schema: addCasesAnswerSchema },
         400: problemResponse('the body is not `{cases: [...]}` with 1 to 1000 cases'),
@@ -59,7 +77,12 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
       summary: 'Import cases from CSV, one contact a row; good rows are kept and bad ones named',
       tags,
       security: 'apiKey',
-      requestBody: { contentType: 'text/csv', schema: importBodySchema, example: 'externalId,caseType,name,phone,email\nPI-2024-0117,personal injury,Jane Roe,+13125550111,jane@example.com\n' },
+      requestBody: {
+        contentType: 'text/csv',
+        schema: importBodySchema,
+        example:
+          'externalId,caseType,name,phone,email\nPI-2024-0117,personal injury,Jane Roe,+13125550111,jane@example.com\n',
+      },
       responses: {
         200: { description: 'what was added and which rows were refused', schema: importAnswerSchema },
         400: problemResponse('not a text/csv body, a header without the required columns, or more than 100,000 rows'),
@@ -71,7 +94,9 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
     async (req, res) => {
       const listId = listIdOf(req);
       if (typeof req.body !== 'string')
-        throw new ValidationError('IMPORT.NOT_CSV', 'Send the file as the body with Content-Type: text/csv.', [{ path: '(root)', message: 'expected a text/csv body' }]);
+        throw new ValidationError('IMPORT.NOT_CSV', 'Send the file as the body with Content-Type: text/csv.', [
+          { path: '(root)', message: 'expected a text/csv body' },
+        ]);
       const { position, ...answer } = await importCsv({ listId, csv: req.body }, commandContextOf(req, ctx));
       commandDone(res, position, answer);
     },
@@ -86,9 +111,7 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
       summary: "A list's cases with their contacts, by externalId, a page at a time",
       tags,
       security: 'apiKey',
-      parameters: [
-        ...pageParameters,
-      ],
+      parameters: [...pageParameters],
       responses: {
         200: { description: 'a page of cases', schema: pageSchema(caseSchema) },
         400: problemResponse('bad query'),
@@ -100,7 +123,10 @@ export const listCasesRouter = (ctx: EngineContext): Router => {
       const query = decodeQuery(PageQuery, req.query);
       const list = await listOfCaller(ctx, req);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
-      pageJson(res, await scope.find(LIST_CASES, { listId: list._id }, { ...findOptionsOf(query), sort: [['externalId', 1]] }));
+      pageJson(
+        res,
+        await scope.find(LIST_CASES, { listId: list._id }, { ...findOptionsOf(query), sort: [['externalId', 1]] }),
+      );
     },
   );
 

@@ -10,13 +10,18 @@ export const CreateListRequest = t.exact(t.type({ name: NonEmptyString, caseType
 /** One JSON request is one bounded command; larger batches go in several requests or a CSV import. */
 export const MAX_CASES_PER_REQUEST = 1000;
 
-const BoundedCases = withSchema(new t.Type<unknown[], unknown[], unknown>(
-  `an array of 1 to ${MAX_CASES_PER_REQUEST} cases`,
-  (u): u is unknown[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST,
-  (u, c) =>
-    Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST ? t.success(u) : t.failure(u, c, `expected an array of 1 to ${MAX_CASES_PER_REQUEST} cases`),
-  t.identity,
-), { type: 'array', items: { type: 'object' }, minItems: 1, maxItems: MAX_CASES_PER_REQUEST });
+const BoundedCases = withSchema(
+  new t.Type<unknown[], unknown[], unknown>(
+    `an array of 1 to ${MAX_CASES_PER_REQUEST} cases`,
+    (u): u is unknown[] => Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST,
+    (u, c) =>
+      Array.isArray(u) && u.length >= 1 && u.length <= MAX_CASES_PER_REQUEST
+        ? t.success(u)
+        : t.failure(u, c, `expected an array of 1 to ${MAX_CASES_PER_REQUEST} cases`),
+    t.identity,
+  ),
+  { type: 'array', items: { type: 'object' }, minItems: 1, maxItems: MAX_CASES_PER_REQUEST },
+);
 
 /** `POST /v1/lists/:id/cases`: the envelope is checked here; each case is checked on its own and refused alone. */
 export const AddCasesRequest = t.type({ cases: BoundedCases });
@@ -31,7 +36,11 @@ export const importBodySchema = {
   description: `CSV with the header ${CSV_COLUMNS.join(',')} (externalId, caseType, name and phone required; any order), one contact a row; rows with the same externalId form one case`,
 };
 
-const counts = { type: 'object', required: ['cases', 'contacts'], properties: { cases: { type: 'integer' }, contacts: { type: 'integer' } } };
+const counts = {
+  type: 'object',
+  required: ['cases', 'contacts'],
+  properties: { cases: { type: 'integer' }, contacts: { type: 'integer' } },
+};
 
 export const listSchema = {
   type: 'object',
@@ -59,7 +68,11 @@ const contactSchema = {
     mobileAppStatus: { type: 'string' },
     timezone: { type: 'string', description: 'IANA zone the contact is called in' },
     timezoneSource: { enum: ['contact', 'state', 'area_code', 'company'] },
-    areaCodeTimezones: { type: 'array', items: { type: 'string' }, description: "every zone the phone's prefix may be in" },
+    areaCodeTimezones: {
+      type: 'array',
+      items: { type: 'string' },
+      description: "every zone the phone's prefix may be in",
+    },
   },
 };
 
@@ -76,9 +89,14 @@ export const caseSchema = {
     fields: {
       type: 'object',
       additionalProperties: { type: ['string', 'number', 'boolean'] },
-      description: "the case's fields as campaigns' form answers wrote them through their field mappings (a cleared field is absent)",
+      description:
+        "the case's fields as campaigns' form answers wrote them through their field mappings (a cleared field is absent)",
     },
-    fieldsUpdatedAt: { type: 'string', format: 'date-time', description: 'when the answer behind the latest change was taken down' },
+    fieldsUpdatedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'when the answer behind the latest change was taken down',
+    },
     addedAt: { type: 'string', format: 'date-time' },
   },
 };
@@ -91,8 +109,13 @@ const outcome = (rejectedBy: 'index' | 'row') => ({
     addedContacts: { type: 'integer', description: 'contacts added with them' },
     rejected: {
       type: 'array',
-      items: { type: 'object', required: [rejectedBy, 'reason'], properties: { [rejectedBy]: { type: 'integer' }, reason: { type: 'string' } } },
-      description: rejectedBy === 'row' ? 'rows by line number (the header is line 1)' : 'cases by their index in `cases`',
+      items: {
+        type: 'object',
+        required: [rejectedBy, 'reason'],
+        properties: { [rejectedBy]: { type: 'integer' }, reason: { type: 'string' } },
+      },
+      description:
+        rejectedBy === 'row' ? 'rows by line number (the header is line 1)' : 'cases by their index in `cases`',
     },
     position: { type: 'string' },
   },

@@ -43,7 +43,18 @@ export const listsRouter = (ctx: EngineContext): Router => {
       const listId = ctx.newId();
       const result = await create({ listId, companyId: context.companyId, ...body }, context);
       const at = context.now.toISOString();
-      created(res, { id: listId, companyId: context.companyId, ...body, counts: { cases: 0, contacts: 0 }, createdAt: at, updatedAt: at }, result.position);
+      created(
+        res,
+        {
+          id: listId,
+          companyId: context.companyId,
+          ...body,
+          counts: { cases: 0, contacts: 0 },
+          createdAt: at,
+          updatedAt: at,
+        },
+        result.position,
+      );
     },
   );
 
@@ -56,10 +67,12 @@ export const listsRouter = (ctx: EngineContext): Router => {
       summary: "The company's lists with their counts, oldest first, a page at a time",
       tags,
       security: 'apiKey',
-      parameters: [
-        ...pageParameters,
-      ],
-      responses: { 200: { description: 'a page of lists', schema: pageSchema(listSchema) }, 400: problemResponse('bad query'), 401: problemResponse('no valid API key') },
+      parameters: [...pageParameters],
+      responses: {
+        200: { description: 'a page of lists', schema: pageSchema(listSchema) },
+        400: problemResponse('bad query'),
+        401: problemResponse('no valid API key'),
+      },
     },
     async (req, res) => {
       const query = decodeQuery(PageQuery, req.query);
@@ -76,7 +89,11 @@ export const listsRouter = (ctx: EngineContext): Router => {
       summary: 'One list with how many cases and contacts it holds',
       tags,
       security: 'apiKey',
-      responses: { 200: { description: 'the list', schema: listSchema }, 401: problemResponse('no valid API key'), 404: problemResponse('the company has no such list') },
+      responses: {
+        200: { description: 'the list', schema: listSchema },
+        401: problemResponse('no valid API key'),
+        404: problemResponse('the company has no such list'),
+      },
     },
     async (req, res) => {
       res.json(resource(await listOfCaller(ctx, req)));

@@ -11,13 +11,24 @@ import { windowRefusalOf } from '../../domain/outreach/windowRefusal.ts';
 import { maskedAddress } from './maskedAddress.ts';
 
 /** One line of the outreach log: its level, its message and its fields (ids, masked addresses, never a body). */
-export type OutreachLogLine = { readonly level: 'info' | 'debug'; readonly message: string; readonly fields: Readonly<Record<string, unknown>> };
+export type OutreachLogLine = {
+  readonly level: 'info' | 'debug';
+  readonly message: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+};
 
 /** What the request of a call or message said, for the line of the carrier's answer, which does not repeat it. */
-export type RequestOrigin = { readonly campaignId: string; readonly contactId: string; readonly to: string; readonly channel?: string; readonly attempt?: number };
+export type RequestOrigin = {
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly to: string;
+  readonly channel?: string;
+  readonly attempt?: number;
+};
 
 /** The events the outreach log reads; every other event has no line. */
-export type WatchedEvent = CampaignEvent | EnrollmentEvent | CallEvent | MessageEvent | ConsentEvent | ConversationEvent;
+export type WatchedEvent =
+  CampaignEvent | EnrollmentEvent | CallEvent | MessageEvent | ConsentEvent | ConversationEvent;
 
 /** How the line of an ended call attempt says its outcome. */
 export const endedCall: Record<CallOutcome, string> = {
@@ -30,44 +41,95 @@ export const endedCall: Record<CallOutcome, string> = {
   opted_out: 'call ended with an opt-out',
 };
 
-const info = (message: string, fields: Record<string, unknown>): OutreachLogLine => ({ level: 'info', message, fields });
-const debug = (message: string, fields: Record<string, unknown>): OutreachLogLine => ({ level: 'debug', message, fields });
+const info = (message: string, fields: Record<string, unknown>): OutreachLogLine => ({
+  level: 'info',
+  message,
+  fields,
+});
+const debug = (message: string, fields: Record<string, unknown>): OutreachLogLine => ({
+  level: 'debug',
+  message,
+  fields,
+});
 
 /** Fields present only when known: a line never shows `undefined`. */
-const known = (fields: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+const known = (fields: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 
 const fromOrigin = (origin: RequestOrigin | undefined) =>
-  origin ? { campaignId: origin.campaignId, contactId: origin.contactId, channel: origin.channel, attempt: origin.attempt, to: maskedAddress(origin.to) } : {};
+  origin
+    ? {
+        campaignId: origin.campaignId,
+        contactId: origin.contactId,
+        channel: origin.channel,
+        attempt: origin.attempt,
+        to: maskedAddress(origin.to),
+      }
+    : {};
 
 /**
  * The line an appended event makes in the outreach log, or undefined when it is not an outreach
  * decision worth a line. Pure: ids come from the event, addresses are masked here.
  */
-export const outreachLogLine = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin?: RequestOrigin): OutreachLogLine | undefined => {
+export const outreachLogLine = (
+  event: Pick<NewEvent, 'type' | 'data' | 'metadata'>,
+  origin?: RequestOrigin,
+): OutreachLogLine | undefined => {
   const line = lineOf(event, origin);
   // The event's own time: on a virtual clock (the demo) it differs from the time the line is written.
   return line && { ...line, fields: { ...line.fields, occurredAt: event.metadata.occurredAt } };
 };
 
-const lineOf = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin: RequestOrigin | undefined): OutreachLogLine | undefined => {
+const lineOf = (
+  event: Pick<NewEvent, 'type' | 'data' | 'metadata'>,
+  origin: RequestOrigin | undefined,
+): OutreachLogLine | undefined => {
   const { companyId } = event.metadata;
   const watched = event as unknown as WatchedEvent;
   switch (watched.type) {
     case 'CampaignLaunched':
-      return info('campaign launched', { companyId, campaignId: watched.data.campaignId, name: watched.data.name, contacts: watched.data.list.contactCount });
+      return info('campaign launched', {
+        companyId,
+        campaignId: watched.data.campaignId,
+        name: watched.data.name,
+        contacts: watched.data.list.contactCount,
+      });
     case 'CampaignPaused':
       return info('campaign paused', { companyId, campaignId: watched.data.campaignId });
     case 'CampaignResumed':
       return info('campaign resumed', { companyId, campaignId: watched.data.campaignId });
     case 'CampaignCompleted':
-      return info('campaign completed', known({ companyId, campaignId: watched.data.campaignId, reason: watched.data.reason }));
+      return info(
+        'campaign completed',
+        known({ companyId, campaignId: watched.data.campaignId, reason: watched.data.reason }),
+      );
     case 'CallRequested': {
       const { campaignId, contactId, callId, attempt, run, to, decision } = watched.data;
-      return debug('call requested', { companyId, campaignId, contactId, callId, attempt, run, to: maskedAddress(to), localTime: decision.localTime });
+      return debug('call requested', {
+        companyId,
+        campaignId,
+        contactId,
+        callId,
+        attempt,
+        run,
+        to: maskedAddress(to),
+        localTime: decision.localTime,
+      });
     }
     case 'CallPlaced': {
       const { campaignId, contactId, callId, carrierCallId, reconciled } = watched.data;
-      return info('call placed', known({ companyId, ...fromOrigin(origin), campaignId, contactId, callId, carrierCallId: maskedCarrierCallId(carrierCallId), reconciled }));
+      return info(
+        'call placed',
+        known({
+          companyId,
+          ...fromOrigin(origin),
+          campaignId,
+          contactId,
+          callId,
+          carrierCallId: maskedCarrierCallId(carrierCallId),
+          reconciled,
+        }),
+      );
     }
     case 'CallAttemptEnded': {
       const { campaignId, contactId, callId, attempt, outcome } = watched.data;
@@ -75,7 +137,10 @@ const lineOf = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin: Req
     }
     case 'CallTransferred': {
       const { callId, to, campaignId, contactId } = watched.data;
-      return info('call transferred', known({ companyId, campaignId, contactId, callId, to: to === undefined ? undefined : maskedAddress(to) }));
+      return info(
+        'call transferred',
+        known({ companyId, campaignId, contactId, callId, to: to === undefined ? undefined : maskedAddress(to) }),
+      );
     }
     case 'CallRequestReleased': {
       const { campaignId, contactId, callId, reason } = watched.data;
@@ -83,7 +148,11 @@ const lineOf = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin: Req
     }
     case 'NextAttemptScheduled': {
       const { campaignId, contactId, at, reason, localTime } = watched.data;
-      if (windowRefusalOf(watched.type, reason)) return debug('outside calling window', known({ companyId, campaignId, contactId, reason, localTime, nextOpening: at }));
+      if (windowRefusalOf(watched.type, reason))
+        return debug(
+          'outside calling window',
+          known({ companyId, campaignId, contactId, reason, localTime, nextOpening: at }),
+        );
       return debug('next attempt scheduled', { companyId, campaignId, contactId, reason, nextAttemptAt: at });
     }
     case 'CallsWithheld': {
@@ -93,21 +162,53 @@ const lineOf = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin: Req
     case 'ContactMarkedCompleted':
     case 'ContactCompletedAllCalls': {
       const { campaignId, contactId, reason } = watched.data;
-      return info(watched.type === 'ContactMarkedCompleted' ? 'contact completed' : 'contact completed for calls', known({ companyId, campaignId, contactId, reason }));
+      return info(
+        watched.type === 'ContactMarkedCompleted' ? 'contact completed' : 'contact completed for calls',
+        known({ companyId, campaignId, contactId, reason }),
+      );
     }
     case 'ContactOutreachResumed':
-      return info('contact outreach resumed', known({ companyId, campaignId: watched.data.campaignId, contactId: watched.data.contactId, reason: watched.data.reason }));
+      return info(
+        'contact outreach resumed',
+        known({
+          companyId,
+          campaignId: watched.data.campaignId,
+          contactId: watched.data.contactId,
+          reason: watched.data.reason,
+        }),
+      );
     case 'MessageRequested': {
       const { messageId, campaignId, contactId, channel, step, to } = watched.data;
-      return debug('message requested', { companyId, campaignId, contactId, messageId, channel, step, to: maskedAddress(to) });
+      return debug('message requested', {
+        companyId,
+        campaignId,
+        contactId,
+        messageId,
+        channel,
+        step,
+        to: maskedAddress(to),
+      });
     }
     case 'MessageSent': {
       const { messageId, carrierMessageId } = watched.data;
-      return info('message sent', { companyId, ...fromOrigin(origin), messageId, carrierMessageId: maskedCarrierCallId(carrierMessageId) });
+      return info('message sent', {
+        companyId,
+        ...fromOrigin(origin),
+        messageId,
+        carrierMessageId: maskedCarrierCallId(carrierMessageId),
+      });
     }
     case 'MessageWithheld': {
       const { messageId, campaignId, contactId, channel, to, reason } = watched.data;
-      return info('message withheld', { companyId, campaignId, contactId, messageId, channel, to: maskedAddress(to), reason });
+      return info('message withheld', {
+        companyId,
+        campaignId,
+        contactId,
+        messageId,
+        channel,
+        to: maskedAddress(to),
+        reason,
+      });
     }
     case 'MessageFailed': {
       const { messageId, reason, errorCode } = watched.data;
@@ -115,13 +216,28 @@ const lineOf = (event: Pick<NewEvent, 'type' | 'data' | 'metadata'>, origin: Req
     }
     case 'InboundMessageReceived': {
       const { address, campaignId, contactId, intent } = watched.data;
-      return info('message received', known({ companyId, campaignId, contactId, channel: 'sms', from: maskedAddress(address), intent }));
+      return info(
+        'message received',
+        known({ companyId, campaignId, contactId, channel: 'sms', from: maskedAddress(address), intent }),
+      );
     }
     case 'ContactOptedOut':
     case 'ContactOptedIn': {
       const { address, channel, source, campaignId, contactId, callId, messageId } = watched.data;
       const message = watched.type === 'ContactOptedOut' ? 'contact opted out' : 'contact opted in';
-      return info(message, known({ companyId, campaignId, contactId, callId, messageId, address: maskedAddress(address), channel, source }));
+      return info(
+        message,
+        known({
+          companyId,
+          campaignId,
+          contactId,
+          callId,
+          messageId,
+          address: maskedAddress(address),
+          channel,
+          source,
+        }),
+      );
     }
     default:
       return undefined;

@@ -2,7 +2,11 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
 import { DUE_QUEUE } from '../../projections/outreach/dueQueueProjection.ts';
-import { CAMPAIGN_CONTACTS, campaignContactsOf, type CampaignContactStatus } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  campaignContactsOf,
+  type CampaignContactStatus,
+} from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { OTHER_CAMPAIGNS, type CampaignSeries } from './campaignSeries.ts';
 import { counterLabels, counterNames, type CounterKey, type OutreachCount } from './outreachCounts.ts';
 
@@ -26,7 +30,12 @@ export type OutreachMetricsOptions = {
   readonly onError?: (error: unknown) => void;
 };
 
-type CampaignCounts = { readonly company: string; readonly campaign: string; readonly contacts: Record<CampaignContactStatus, number>; readonly due: number };
+type CampaignCounts = {
+  readonly company: string;
+  readonly campaign: string;
+  readonly contacts: Record<CampaignContactStatus, number>;
+  readonly due: number;
+};
 
 /** Active and paused campaigns, a page at a time: the only ones whose read models still change. */
 const liveCampaigns = async (readStore: ReadStore): Promise<DispatchCampaign[]> => {
@@ -34,7 +43,11 @@ const liveCampaigns = async (readStore: ReadStore): Promise<DispatchCampaign[]> 
   for (const status of ['ACTIVE', 'PAUSED']) {
     let after: string | undefined;
     do {
-      const page = await readStore.find(DISPATCH_CAMPAIGNS, { status }, { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) });
+      const page = await readStore.find(
+        DISPATCH_CAMPAIGNS,
+        { status },
+        { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) },
+      );
       found.push(...(page.items as DispatchCampaign[]));
       after = page.next ?? undefined;
     } while (after);
@@ -53,7 +66,13 @@ export const outreachMetrics = (options: OutreachMetricsOptions) => {
   const counters = Object.fromEntries(
     (Object.keys(counterNames) as CounterKey[]).map((key) => [
       key,
-      new Counter({ name: counterNames[key], help: help[key], labelNames: ['company', 'campaign', ...counterLabels[key]], registers: [registry], collect: async () => void (await scraped()) }),
+      new Counter({
+        name: counterNames[key],
+        help: help[key],
+        labelNames: ['company', 'campaign', ...counterLabels[key]],
+        registers: [registry],
+        collect: async () => void (await scraped()),
+      }),
     ]),
   ) as Record<CounterKey, Counter<string>>;
 
@@ -75,8 +94,16 @@ export const outreachMetrics = (options: OutreachMetricsOptions) => {
       // Campaigns past the cap get no gauges: their counts would cost a query each and say nothing apart.
       if (labels.campaign === OTHER_CAMPAIGNS) continue;
       const contacts = {} as Record<CampaignContactStatus, number>;
-      for (const status of statuses) contacts[status] = await readStore.count(CAMPAIGN_CONTACTS, { companyId, ...campaignContactsOf(campaignId, status) });
-      const due = await readStore.count(DUE_QUEUE, { companyId, campaignId, dueAt: { $lte: new Date(now).toISOString() } });
+      for (const status of statuses)
+        contacts[status] = await readStore.count(CAMPAIGN_CONTACTS, {
+          companyId,
+          ...campaignContactsOf(campaignId, status),
+        });
+      const due = await readStore.count(DUE_QUEUE, {
+        companyId,
+        campaignId,
+        dueAt: { $lte: new Date(now).toISOString() },
+      });
       counted.push({ ...labels, contacts, due });
     }
     release(now);
@@ -105,7 +132,8 @@ export const outreachMetrics = (options: OutreachMetricsOptions) => {
     async collect() {
       const counts = await campaignCounts();
       this.reset();
-      for (const { company, campaign, contacts } of counts) for (const status of statuses) this.set({ company, campaign, status }, contacts[status]);
+      for (const { company, campaign, contacts } of counts)
+        for (const status of statuses) this.set({ company, campaign, status }, contacts[status]);
     },
   });
   new Gauge({

@@ -29,8 +29,17 @@ export type OutreachWatchOptions = {
  */
 export const outreachWatch = (options: OutreachWatchOptions) => {
   const { logger, clock } = options;
-  const series = campaignSeries({ cap: options.campaignSeriesCap ?? 200, graceMs: options.campaignSeriesGraceMs ?? 3_600_000 });
-  const metrics = outreachMetrics({ registry: options.registry, readStore: options.readStore, series, now: () => clock.now().getTime(), onError: (error) => logger.warn({ err: error }, 'outreach gauges could not be counted') });
+  const series = campaignSeries({
+    cap: options.campaignSeriesCap ?? 200,
+    graceMs: options.campaignSeriesGraceMs ?? 3_600_000,
+  });
+  const metrics = outreachMetrics({
+    registry: options.registry,
+    readStore: options.readStore,
+    series,
+    now: () => clock.now().getTime(),
+    onError: (error) => logger.warn({ err: error }, 'outreach gauges could not be counted'),
+  });
   const write = (line: OutreachLogLine) => logger[line.level](line.fields, line.message);
   const waits = windowWaits({ clock, log: write });
   const origins = requestOrigins();
@@ -41,7 +50,13 @@ export const outreachWatch = (options: OutreachWatchOptions) => {
     const line = outreachLogLine(event, origin);
     if (line && logger.isLevelEnabled(line.level)) write(line);
     const { campaignId, reason, at } = event.data as { campaignId?: string; reason?: string; at?: string };
-    if (campaignId && at && event.type === 'NextAttemptScheduled' && windowRefusalOf(event.type, reason ?? '') && logger.isLevelEnabled('info'))
+    if (
+      campaignId &&
+      at &&
+      event.type === 'NextAttemptScheduled' &&
+      windowRefusalOf(event.type, reason ?? '') &&
+      logger.isLevelEnabled('info')
+    )
       waits.refused(event.metadata.companyId, campaignId, at);
     if (campaignId && event.type === 'CampaignCompleted') waits.ended(campaignId);
   };

@@ -32,7 +32,12 @@ export const callRecordingRouter = (ctx: EngineContext, recordings: Recordings |
           description: 'the recording',
           contentType: 'audio/mpeg',
           schema: { type: 'string', format: 'binary' },
-          alternatives: [{ contentType: 'audio/wav', schema: { type: 'string', format: 'binary', description: "the simulated carrier's recordings" } }],
+          alternatives: [
+            {
+              contentType: 'audio/wav',
+              schema: { type: 'string', format: 'binary', description: "the simulated carrier's recordings" },
+            },
+          ],
         },
         401: problemResponse('no valid API key'),
         404: problemResponse('the company has no such campaign or call, or no recording of it'),
@@ -41,9 +46,23 @@ export const callRecordingRouter = (ctx: EngineContext, recordings: Recordings |
     async (req, res) => {
       const campaignId = String(req.params['id']);
       const callId = String(req.params['callId']);
-      const record = (await companyScope(ctx.readStore, callerOf(req).companyId).get(CALL_RECORDS, callId)) as CallRecordDoc | null;
-      const missing = () => new NotFoundError('CALL.NO_RECORDING', `Campaign ${named(campaignId)} has no recording of call ${named(callId)}.`);
-      if (!record || record.campaignId !== campaignId || record.callId !== callId || record.recordingUrl === null || !recordings) throw missing();
+      const record = (await companyScope(ctx.readStore, callerOf(req).companyId).get(
+        CALL_RECORDS,
+        callId,
+      )) as CallRecordDoc | null;
+      const missing = () =>
+        new NotFoundError(
+          'CALL.NO_RECORDING',
+          `Campaign ${named(campaignId)} has no recording of call ${named(callId)}.`,
+        );
+      if (
+        !record ||
+        record.campaignId !== campaignId ||
+        record.callId !== callId ||
+        record.recordingUrl === null ||
+        !recordings
+      )
+        throw missing();
       const audio = await recordings.fetch(record.recordingUrl);
       if (!audio) throw missing();
       res.type(audio.contentType);

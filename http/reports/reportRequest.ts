@@ -14,7 +14,9 @@ export type ReportRequest = {
 };
 
 const pageSizeProblem = (limit: string | undefined): ErrorDetail[] =>
-  limit === undefined || (/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 100) ? [] : [{ path: 'limit', message: 'expected a page size from 1 to 100' }];
+  limit === undefined || (/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 100)
+    ? []
+    : [{ path: 'limit', message: 'expected a page size from 1 to 100' }];
 
 /** CSV when `?format=csv`, or when no format is named and the caller accepts text/csv before JSON. */
 const wantsCsv = (req: Request, format: string | undefined): boolean =>
@@ -34,7 +36,8 @@ export const reportRequest = (req: Request, report: AnyReport): ReportRequest =>
   }
   const filters = Object.fromEntries(Object.entries(single).filter(([name]) => !shared.has(name)));
   const format = single['format'];
-  if (format !== undefined && format !== 'json' && format !== 'csv') problems.push({ path: 'format', message: 'expected json or csv' });
+  if (format !== undefined && format !== 'json' && format !== 'csv')
+    problems.push({ path: 'format', message: 'expected json or csv' });
   problems.push(...pageSizeProblem(single['limit']), ...reportFilterProblems(report, filters));
   if (problems.length > 0) {
     const listed = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
@@ -43,7 +46,10 @@ export const reportRequest = (req: Request, report: AnyReport): ReportRequest =>
   const after = single['after'];
   return {
     filters,
-    page: { limit: single['limit'] !== undefined ? Number(single['limit']) : DEFAULT_PAGE_SIZE, ...(after !== undefined ? { after } : {}) },
+    page: {
+      limit: single['limit'] !== undefined ? Number(single['limit']) : DEFAULT_PAGE_SIZE,
+      ...(after !== undefined ? { after } : {}),
+    },
     csv: wantsCsv(req, format),
   };
 };

@@ -35,7 +35,9 @@ const filterParameters = (report: AnyReport): ParameterDoc[] =>
 /** `attachment; filename="…"` always quoted; a name beyond ASCII also as RFC 8187 `filename*` (the quoted one then in ASCII). */
 export const attachment = (name: string): string => {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_');
-  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return ascii === name
+    ? `attachment; filename="${name}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
 
 const columnList = (report: AnyReport): string => report.columns.map((column) => `\`${column.header}\``).join(', ');
@@ -76,7 +78,7 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
           `Rows a page at a time (\`{items, next}\`), or every row matching the filters as CSV with a header row (${columnList(report)}) for \`Accept: text/csv\` or \`?format=csv\`, ` +
           'streamed, named `<campaign>-' +
           `${report.path}-<yyyy-mm-dd>.csv\`; page parameters do not apply to CSV. A parameter the report does not take, or a bad value, answers 400 naming each one. ` +
-          'Cells a spreadsheet would read as a formula start with `\'`.',
+          "Cells a spreadsheet would read as a formula start with `'`.",
         tags,
         security: 'apiKey',
         parameters: [...pageParameters, formatParameter, ...filterParameters(report)],
@@ -84,7 +86,12 @@ export const reportsRouter = (ctx: EngineContext, reports: readonly AnyReport[] 
           200: {
             description: 'a page of rows (JSON), or the whole report (text/csv)',
             schema: pageSchema({ type: 'object', description: `one row: ${columnList(report)}` }),
-            alternatives: [{ contentType: 'text/csv', schema: { type: 'string', description: `a header row, then one line a row: ${columnList(report)}` } }],
+            alternatives: [
+              {
+                contentType: 'text/csv',
+                schema: { type: 'string', description: `a header row, then one line a row: ${columnList(report)}` },
+              },
+            ],
           },
           400: problemResponse('a bad or unknown query parameter (`errors` names each)'),
           401: problemResponse('no valid API key'),

@@ -5,7 +5,11 @@ import { scheduledRun } from '../../commands/scheduledReports/reportFile.ts';
 import { scheduledReportCommands } from '../../commands/scheduledReports/scheduledReportCommands.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { companyScope } from '../../projections/companyScope.ts';
-import { SCHEDULED_REPORTS, type ScheduleDoc, type ScheduledReportsDoc } from '../../projections/scheduledReports/scheduledReportDocument.ts';
+import {
+  SCHEDULED_REPORTS,
+  type ScheduleDoc,
+  type ScheduledReportsDoc,
+} from '../../projections/scheduledReports/scheduledReportDocument.ts';
 import { callerOf } from '../caller.ts';
 import { commandContextOf } from '../commandContextOf.ts';
 import { decodeBody } from '../decodeBody.ts';
@@ -25,7 +29,12 @@ const missingSchedule = problemResponse('the company has no such campaign, or th
 /** A schedule as clients read it; `timezone` null means the company's zone as the launch froze it. */
 const scheduleJson = (schedule: ScheduleDoc) => {
   const { activeFrom: _activeFrom, ...rest } = schedule;
-  return { ...rest, timezone: schedule.timezone ?? null, filters: schedule.filters ?? {}, window: schedule.window ?? null };
+  return {
+    ...rest,
+    timezone: schedule.timezone ?? null,
+    filters: schedule.filters ?? {},
+    window: schedule.window ?? null,
+  };
 };
 
 const scheduleSchema = {
@@ -40,14 +49,23 @@ const scheduleSchema = {
     dayOfMonth: { type: 'integer' },
     recipients: { type: 'array', items: { type: 'string' } },
     filters: { type: 'object', additionalProperties: { type: 'string' } },
-    window: { type: ['object', 'null'], properties: { last: { type: 'integer' }, unit: { type: 'string', enum: ['days', 'weeks', 'months'] } } },
+    window: {
+      type: ['object', 'null'],
+      properties: { last: { type: 'integer' }, unit: { type: 'string', enum: ['days', 'weeks', 'months'] } },
+    },
     nextRunAt: { type: ['string', 'null'] },
-    lastRun: { type: ['object', 'null'], description: 'the last run: claimed, then sent (rows, message ids) or failed (error), with its period and window' },
+    lastRun: {
+      type: ['object', 'null'],
+      description: 'the last run: claimed, then sent (rows, message ids) or failed (error), with its period and window',
+    },
   },
 };
 
 /** Scheduled reports of a campaign, draft or launched: add, list, remove, and export one now. */
-export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalog = registeredReports(ctx.readStore)): Router => {
+export const scheduledReportsRouter = (
+  ctx: EngineContext,
+  catalog: ReportCatalog = registeredReports(ctx.readStore),
+): Router => {
   const router = Router();
   const commands = scheduledReportCommands({ ...ctx, catalog });
 
@@ -68,7 +86,18 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
         'On a draft the schedule is saved in the draft (`reportSchedules`); on a launched campaign it starts running at once. Every problem is named at once: a weekday for weekly, a day 1–28 for monthly, an IANA zone, 1–20 email recipients, a window of whole days, weeks or months, filters the report takes. `timezone` defaults to the company zone at launch.',
       tags,
       security: 'apiKey',
-      requestBody: { schema: ScheduledReportRequest, example: { report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '07:00', timezone: 'America/Chicago', recipients: ['partner@example.com'], window: { last: 1, unit: 'weeks' } } },
+      requestBody: {
+        schema: ScheduledReportRequest,
+        example: {
+          report: 'calls',
+          frequency: 'weekly',
+          dayOfWeek: 'mon',
+          time: '07:00',
+          timezone: 'America/Chicago',
+          recipients: ['partner@example.com'],
+          window: { last: 1, unit: 'weeks' },
+        },
+      },
       responses: {
         201: { description: 'the schedule, its `id` and `position`', schema: scheduleSchema },
         400: problemResponse('the schedule is invalid; `errors` names each field'),
@@ -82,7 +111,12 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
       const context = commandContextOf(req, ctx);
       const reportId = ctx.newId();
       const result = await commands.add(String(req.params['id']), reportId, schedule, context);
-      res.status(201).json({ id: reportId, ...schedule, timezone: schedule.timezone ?? null, position: positionJson(result.position) });
+      res.status(201).json({
+        id: reportId,
+        ...schedule,
+        timezone: schedule.timezone ?? null,
+        position: positionJson(result.position),
+      });
     },
   );
 
@@ -95,7 +129,17 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
       summary: "A campaign's scheduled reports, with each one's next and last run",
       tags,
       security: 'apiKey',
-      responses: { 200: { description: '`{items, next}`, every schedule in one page', schema: { type: 'object', properties: { items: { type: 'array', items: scheduleSchema }, next: { type: 'null' } } } }, 401: unauthorized, 404: missing },
+      responses: {
+        200: {
+          description: '`{items, next}`, every schedule in one page',
+          schema: {
+            type: 'object',
+            properties: { items: { type: 'array', items: scheduleSchema }, next: { type: 'null' } },
+          },
+        },
+        401: unauthorized,
+        404: missing,
+      },
     },
     async (req, res) => {
       const doc = await campaignDoc(callerOf(req).companyId, String(req.params['id']));
@@ -113,7 +157,13 @@ export const scheduledReportsRouter = (ctx: EngineContext, catalog: ReportCatalo
       tags,
       security: 'apiKey',
       responses: {
-        200: { description: 'removed', schema: { type: 'object', properties: { id: { type: 'string' }, deleted: { const: true }, position: { type: 'string' } } } },
+        200: {
+          description: 'removed',
+          schema: {
+            type: 'object',
+            properties: { id: { type: 'string' }, deleted: { const: true }, position: { type: 'string' } },
+          },
+        },
         401: unauthorized,
         404: missingSchedule,
       },

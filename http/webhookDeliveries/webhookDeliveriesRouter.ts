@@ -5,7 +5,12 @@ import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
 import type { Doc } from '../../projections/readStore.ts';
-import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../../projections/webhooks/webhookDocuments.ts';
+import {
+  WEBHOOK_CAMPAIGNS,
+  WEBHOOK_DELIVERIES,
+  type WebhookCampaignDoc,
+  type WebhookDeliveryDoc,
+} from '../../projections/webhooks/webhookDocuments.ts';
 import type { Attempted } from '../../schedulers/webhookDelivery.ts';
 import { createdWithKey } from '../company/shownOnce.ts';
 import { callerOf } from '../caller.ts';
@@ -26,11 +31,23 @@ const tags = ['Webhooks'];
 const unauthorized = problemResponse('no valid API key');
 const missing = problemResponse('the company has no such campaign');
 
-const DeliveriesQuery = t.intersection([PageQuery, t.partial({ status: t.keyof({ pending: null, delivered: null, given_up: null }, 'pending, delivered or given_up') })]);
+const DeliveriesQuery = t.intersection([
+  PageQuery,
+  t.partial({ status: t.keyof({ pending: null, delivered: null, given_up: null }, 'pending, delivered or given_up') }),
+]);
 
 const deliveryJson = (doc: Doc) => {
   const { _id, type, occurredAt, campaignId, data, status, nextAttemptAt, attempts } = doc as WebhookDeliveryDoc;
-  return { id: _id, type, occurredAt, campaignId, data, status, nextAttemptAt: status === 'pending' ? nextAttemptAt : null, attempts };
+  return {
+    id: _id,
+    type,
+    occurredAt,
+    campaignId,
+    data,
+    status,
+    nextAttemptAt: status === 'pending' ? nextAttemptAt : null,
+    attempts,
+  };
 };
 
 /** A campaign's outgoing webhooks: the delivery log, a retry by hand, and the signing secret's rotation. */
@@ -39,7 +56,8 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
   const rotate = rotateWebhookSecret(ctx);
 
   const requireCampaign = async (companyId: string, campaignId: string) => {
-    if (!(await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, campaignId))) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
+    if (!(await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, campaignId)))
+      throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
   };
 
   documentedRoute(
@@ -50,11 +68,16 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       path: '/v1/campaigns/:id/webhook-deliveries',
       summary: "The campaign's webhook deliveries, newest first, each with every attempt",
       description:
-        'Every notification the campaign sent or is sending to its webhook URL (`externalInvocation.webhookUrl`), with each attempt: status code, latency, error, and when the next one is due. A campaign\'s deliveries go out in the order of their events, each retried with exponential backoff and full jitter until 24 h after its event, then given up. Nothing is sent before the first rotation of the secret.',
+        "Every notification the campaign sent or is sending to its webhook URL (`externalInvocation.webhookUrl`), with each attempt: status code, latency, error, and when the next one is due. A campaign's deliveries go out in the order of their events, each retried with exponential backoff and full jitter until 24 h after its event, then given up. Nothing is sent before the first rotation of the secret.",
       tags,
       security: 'apiKey',
       parameters: [...pageParameters, { name: 'status', in: 'query', description: 'pending, delivered or given_up' }],
-      responses: { 200: { description: 'a page of deliveries', schema: pageSchema(deliverySchema) }, 400: problemResponse('bad query'), 401: unauthorized, 404: missing },
+      responses: {
+        200: { description: 'a page of deliveries', schema: pageSchema(deliverySchema) },
+        400: problemResponse('bad query'),
+        401: unauthorized,
+        404: missing,
+      },
     },
     async (req, res) => {
       const query = decodeQuery(DeliveriesQuery, req.query);
@@ -62,7 +85,14 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       const campaignId = String(req.params['id']);
       await requireCampaign(companyId, campaignId);
       const filter = { campaignId, ...(query.status ? { status: query.status } : {}) };
-      pageJson(res, await companyScope(ctx.readStore, companyId).find(WEBHOOK_DELIVERIES, filter, { ...findOptionsOf(query), sort: [['position', -1]] }), deliveryJson);
+      pageJson(
+        res,
+        await companyScope(ctx.readStore, companyId).find(WEBHOOK_DELIVERIES, filter, {
+          ...findOptionsOf(query),
+          sort: [['position', -1]],
+        }),
+        deliveryJson,
+      );
     },
   );
 
@@ -74,13 +104,22 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       path: '/v1/campaigns/:id/webhook-deliveries/:deliveryId/retry',
       summary: 'Send one delivery again, now',
       description:
-        'One attempt right away, recorded in the delivery log: a delivery given up or already delivered is sent once more (it is not queued again), a waiting one that is next in its campaign\'s queue is tried now. A delivery waiting behind earlier ones answers 409, so the campaign\'s order holds.',
+        "One attempt right away, recorded in the delivery log: a delivery given up or already delivered is sent once more (it is not queued again), a waiting one that is next in its campaign's queue is tried now. A delivery waiting behind earlier ones answers 409, so the campaign's order holds.",
       tags,
       security: 'apiKey',
       responses: {
         200: {
           description: 'the attempt made',
-          schema: { type: 'object', required: ['id', 'outcome', 'attempt', 'position'], properties: { id: { type: 'string' }, outcome: { type: 'string' }, attempt: attemptSchema, position: { type: 'string' } } },
+          schema: {
+            type: 'object',
+            required: ['id', 'outcome', 'attempt', 'position'],
+            properties: {
+              id: { type: 'string' },
+              outcome: { type: 'string' },
+              attempt: attemptSchema,
+              position: { type: 'string' },
+            },
+          },
         },
         401: unauthorized,
         404: problemResponse('the company has no such campaign, or the campaign no such delivery'),
@@ -91,18 +130,41 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       const { companyId } = callerOf(req);
       const campaignId = String(req.params['id']);
       const scope = companyScope(ctx.readStore, companyId);
-      const delivery = (await scope.get(WEBHOOK_DELIVERIES, String(req.params['deliveryId']))) as WebhookDeliveryDoc | null;
-      if (!delivery || delivery.campaignId !== campaignId) throw new NotFoundError('WEBHOOK_DELIVERY.NOT_FOUND', `Campaign ${named(campaignId)} has no webhook delivery ${named(String(req.params['deliveryId']))}.`);
+      const delivery = (await scope.get(
+        WEBHOOK_DELIVERIES,
+        String(req.params['deliveryId']),
+      )) as WebhookDeliveryDoc | null;
+      if (!delivery || delivery.campaignId !== campaignId)
+        throw new NotFoundError(
+          'WEBHOOK_DELIVERY.NOT_FOUND',
+          `Campaign ${named(campaignId)} has no webhook delivery ${named(String(req.params['deliveryId']))}.`,
+        );
       const queue = (await scope.get(WEBHOOK_CAMPAIGNS, campaignId)) as WebhookCampaignDoc | null;
-      if (!queue?.signing || queue.url === null) throw new IllegalStateError('WEBHOOK.NO_SECRET', `Campaign ${named(campaignId)} has no webhook secret yet; rotate one first.`);
+      if (!queue?.signing || queue.url === null)
+        throw new IllegalStateError(
+          'WEBHOOK.NO_SECRET',
+          `Campaign ${named(campaignId)} has no webhook secret yet; rotate one first.`,
+        );
       if (delivery.status === 'pending') {
-        const head = await scope.find(WEBHOOK_DELIVERIES, { campaignId, status: 'pending' }, { sort: [['position', 1]], limit: 1 });
+        const head = await scope.find(
+          WEBHOOK_DELIVERIES,
+          { campaignId, status: 'pending' },
+          { sort: [['position', 1]], limit: 1 },
+        );
         if (head.items[0]?._id !== delivery._id)
-          throw new IllegalStateError('WEBHOOK_DELIVERY.WAITING', `Delivery ${delivery._id} waits for the campaign's earlier deliveries; it goes out after them.`);
+          throw new IllegalStateError(
+            'WEBHOOK_DELIVERY.WAITING',
+            `Delivery ${delivery._id} waits for the campaign's earlier deliveries; it goes out after them.`,
+          );
       }
       if (!retry) throw new IllegalStateError('WEBHOOK.NOT_RUNNING', 'Webhook delivery does not run in this process.');
       const attempted = await retry(delivery, queue.url);
-      res.json({ id: delivery._id, outcome: attempted.outcome, attempt: attempted.attempt, position: positionJson(attempted.position) });
+      res.json({
+        id: delivery._id,
+        outcome: attempted.outcome,
+        attempt: attempted.attempt,
+        position: positionJson(attempted.position),
+      });
     },
   );
 
@@ -117,7 +179,12 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
         'Makes a new Standard Webhooks secret (`whsec_` and the base64 of 32 random bytes) and answers it here only; no GET ever shows it. Deliveries from the next attempt on are signed with it, and nothing is sent before the first rotation. Works on drafts too, so a receiver can be ready before launch.',
       tags,
       security: 'apiKey',
-      responses: { 201: { description: 'the new secret, shown once', schema: secretSchema }, 401: unauthorized, 404: missing, 409: problemResponse('an earlier attempt of this request already showed its secret') },
+      responses: {
+        201: { description: 'the new secret, shown once', schema: secretSchema },
+        401: unauthorized,
+        404: missing,
+        409: problemResponse('an earlier attempt of this request already showed its secret'),
+      },
     },
     async (req, res) => {
       const campaignId = String(req.params['id']);

@@ -9,7 +9,11 @@ import type { RouteRegistry } from '../routeRegistry.ts';
 import { answeredCallTwiml, notInServiceTwiml } from './twilio/callTwiml.ts';
 import { campaignVoicemail, type VoicemailCampaign } from './twilio/campaignVoicemail.ts';
 import { inboundTwiml } from './twilio/inboundTwiml.ts';
-import { twilioWebhooksRouter, type InboundCallRequest, type InstructionsRequest } from './twilio/twilioWebhooksRouter.ts';
+import {
+  twilioWebhooksRouter,
+  type InboundCallRequest,
+  type InstructionsRequest,
+} from './twilio/twilioWebhooksRouter.ts';
 
 export type TwilioWebhooksConfig = {
   readonly authToken: string;
@@ -35,9 +39,13 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     if (!streamUrl) return notInServiceTwiml();
     return answeredCallTwiml({
       answeredBy: request.answeredBy,
-      stream: { streamUrl, parameters: { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId } },
+      stream: {
+        streamUrl,
+        parameters: { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId },
+      },
       // The campaign's voicemail policy; `follow_up_sms` hangs up here and the workflow runner sends the text.
-      voicemail: request.answeredBy === 'machine' ? await campaignVoicemail(readStore, owner, campaign) : { policy: 'hang_up' },
+      voicemail:
+        request.answeredBy === 'machine' ? await campaignVoicemail(readStore, owner, campaign) : { policy: 'hang_up' },
     });
   };
 
@@ -47,9 +55,15 @@ export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksC
     const { callId, campaignId, contactId, streamUrl } = answer;
     return inboundTwiml({
       route: answer.route,
-      ...(streamUrl && campaignId ? { stream: { streamUrl, parameters: { campaignId, callId, ...(contactId ? { contactId } : {}) } } } : {}),
+      ...(streamUrl && campaignId
+        ? { stream: { streamUrl, parameters: { campaignId, callId, ...(contactId ? { contactId } : {}) } } }
+        : {}),
       voicemailGreeting: config.voicemailGreeting ?? 'Please leave a message after the tone.',
-      recordingCallbackUrl: withOurId(`${config.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/voice/status`, 'callId', callId),
+      recordingCallbackUrl: withOurId(
+        `${config.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/voice/status`,
+        'callId',
+        callId,
+      ),
     });
   };
 

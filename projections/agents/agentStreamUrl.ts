@@ -3,4 +3,6 @@ import { AGENTS } from './agentsProjection.ts';
 
 /** Where the agent's voice stream is, as the agents read model holds it: the one address a call is connected to. */
 export const agentStreamUrl = async (readStore: ReadStore, agentId: string | undefined): Promise<string | undefined> =>
-  agentId ? (((await readStore.get(AGENTS, agentId)) as { streamUrl?: string } | null)?.streamUrl ?? undefined) : undefined;
+  agentId
+    ? (((await readStore.get(AGENTS, agentId)) as { streamUrl?: string } | null)?.streamUrl ?? undefined)
+    : undefined;

@@ -7,7 +7,26 @@ export const AGENTS = 'agents';
 export const agentsProjection = projectionOf<AgentEvent>({
   name: 'agents',
   version: 1,
-  collections: [{ name: AGENTS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }, { fields: [['companyId', 1], ['formId', 1], ['_id', 1]] }] }],
+  collections: [
+    {
+      name: AGENTS,
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['formId', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     AgentCreated: (event) => {
       const { agentId, ...agent } = event.data;

@@ -81,7 +81,12 @@ export const enrolledIdentity = (companyId: string, campaignId: string, contact:
 });
 
 /** The enrolled contact with its search keys; active and due from enrolment, as the due queue has it. */
-export const enrolledContactDoc = (companyId: string, campaignId: string, contact: EnrolledContact, at: string): CampaignContactDoc => {
+export const enrolledContactDoc = (
+  companyId: string,
+  campaignId: string,
+  contact: EnrolledContact,
+  at: string,
+): CampaignContactDoc => {
   const name = contact.name === undefined ? '' : lower(contact.name);
   return {
     ...enrolledIdentity(companyId, campaignId, contact),
@@ -112,7 +117,9 @@ export const withOpenFlags = (doc: CampaignContactDoc): CampaignContactDoc => {
     ...rest,
     ...(nextMessage !== undefined && doc.status !== 'completed' ? { nextMessageAt: nextMessage } : {}),
     // A call already placed keeps its contact open until it ends, whatever the contact's status.
-    callsOpen: doc.openCallId !== undefined || (doc.status === 'active' && doc.withheld === undefined && doc.nextAttemptAt !== undefined),
+    callsOpen:
+      doc.openCallId !== undefined ||
+      (doc.status === 'active' && doc.withheld === undefined && doc.nextAttemptAt !== undefined),
     messagesOpen: doc.status !== 'completed' && (Object.keys(doc.pendingSteps).length > 0 || doc.facts > doc.factsSeen),
   };
 };

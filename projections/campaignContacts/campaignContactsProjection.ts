@@ -21,9 +21,14 @@ import {
 import { searchFields } from './contactSearch.ts';
 
 type Fed =
-  | Extract<CampaignEvent, { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>
+  | Extract<
+      CampaignEvent,
+      { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }
+    >
   | EnrollmentEvent
-  | Extract<CallEvent, { type: 'FormAnswersRecorded' }> | WorkflowEvent | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
+  | Extract<CallEvent, { type: 'FormAnswersRecorded' }>
+  | WorkflowEvent
+  | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
 type Change = (doc: CampaignContactDoc) => CampaignContactDoc;
 
@@ -37,7 +42,12 @@ const without = <K extends keyof CampaignContactDoc>(doc: CampaignContactDoc, ..
 const enrollmentChange = (event: EnrollmentEvent): Change => {
   switch (event.type) {
     case 'CallRequested':
-      return (doc) => ({ ...without(doc, 'nextAttemptAt'), attempts: doc.attempts + 1, openCallId: event.data.callId, lastActivityAt: event.data.requestedAt });
+      return (doc) => ({
+        ...without(doc, 'nextAttemptAt'),
+        attempts: doc.attempts + 1,
+        openCallId: event.data.callId,
+        lastActivityAt: event.data.requestedAt,
+      });
     case 'CallAttemptEnded':
       return (doc) => ({
         ...without(doc, 'nextAttemptAt', 'openCallId'),
@@ -46,17 +56,34 @@ const enrollmentChange = (event: EnrollmentEvent): Change => {
         facts: doc.facts + (newFacts(event) ? 1 : 0),
       });
     case 'CallRequestReleased':
-      return (doc) => ({ ...without(doc, 'openCallId'), attempts: Math.max(0, doc.attempts - 1), nextAttemptAt: event.data.at });
+      return (doc) => ({
+        ...without(doc, 'openCallId'),
+        attempts: Math.max(0, doc.attempts - 1),
+        nextAttemptAt: event.data.at,
+      });
     case 'NextAttemptScheduled':
       return (doc) => ({ ...doc, nextAttemptAt: event.data.at });
     case 'CallsWithheld':
-      return (doc) => ({ ...without(doc, 'nextAttemptAt'), withheld: event.data.reason, lastActivityAt: event.data.at });
+      return (doc) => ({
+        ...without(doc, 'nextAttemptAt'),
+        withheld: event.data.reason,
+        lastActivityAt: event.data.at,
+      });
     case 'ContactMarkedCompleted':
       return (doc) => ({ ...without(doc, 'nextAttemptAt'), status: 'completed', lastActivityAt: event.data.at });
     case 'ContactCompletedAllCalls':
-      return (doc) => ({ ...without(doc, 'nextAttemptAt'), status: 'completed_all_calls', lastActivityAt: event.data.at });
+      return (doc) => ({
+        ...without(doc, 'nextAttemptAt'),
+        status: 'completed_all_calls',
+        lastActivityAt: event.data.at,
+      });
     case 'ContactOutreachResumed':
-      return (doc) => ({ ...without(doc, 'withheld'), status: 'active', nextAttemptAt: event.data.at, lastActivityAt: event.data.at });
+      return (doc) => ({
+        ...without(doc, 'withheld'),
+        status: 'active',
+        nextAttemptAt: event.data.at,
+        lastActivityAt: event.data.at,
+      });
     case 'ContactInvoked':
       return (doc) => ({ ...doc, nextAttemptAt: event.data.at });
     default:
@@ -71,14 +98,19 @@ const contactUpdate = (campaignId: string, contactId: string, change: Change): D
   apply: (current) => (current === undefined ? null : (withOpenFlags(change(current as CampaignContactDoc)) as Doc)),
 });
 
-const progressUpdate = (campaignId: string, change: (doc: CampaignProgressDoc) => CampaignProgressDoc): DocumentUpdate => ({
+const progressUpdate = (
+  campaignId: string,
+  change: (doc: CampaignProgressDoc) => CampaignProgressDoc,
+): DocumentUpdate => ({
   collection: CAMPAIGN_PROGRESS,
   id: campaignId,
   apply: (current) => (current === undefined ? null : change(current as CampaignProgressDoc)),
 });
 
 const campaignBecomes =
-  (status: CampaignProgressDoc['status']): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
+  (
+    status: CampaignProgressDoc['status'],
+  ): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
   (event) => [progressUpdate(event.data.campaignId, (doc) => ({ ...doc, status }))];
 
 const stepDone: EventHandler<Extract<Fed, { type: 'MessageRequested' | 'MessageWithheld' }>> = (event) => {
@@ -93,7 +125,9 @@ const stepDone: EventHandler<Extract<Fed, { type: 'MessageRequested' | 'MessageW
   ];
 };
 
-const enrollmentMoved: EventHandler<EnrollmentEvent> = (event) => [contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event))];
+const enrollmentMoved: EventHandler<EnrollmentEvent> = (event) => [
+  contactUpdate(event.data.campaignId, event.data.contactId, enrollmentChange(event)),
+];
 
 /**
  * Campaign contacts as people find and manage them (status, search, attempts, last outcome, next
@@ -110,19 +144,51 @@ export const campaignContactsProjection = projectionOf<Fed>({
       // every query still filters by company. Search scans one campaign's contacts in id order rather
       // than keep five indexes that every launch would have to fill.
       indexes: [
-        { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
-        { fields: [['campaignId', 1], ['callsOpen', 1], ['messagesOpen', 1]] },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['status', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['callsOpen', 1],
+            ['messagesOpen', 1],
+          ],
+        },
       ],
       filterFields: ['companyId', ...searchFields],
     },
-    { name: CAMPAIGN_PROGRESS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] },
+    {
+      name: CAMPAIGN_PROGRESS,
+      indexes: [
+        {
+          fields: [
+            ['status', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
   ],
   handlers: {
     CampaignLaunched: (event) => {
       const { campaignId, launchedAt, settings, list } = event.data;
       const calls = placesCalls(settings);
       const messages = campaignWorkflows(settings).some(({ workflow }) => workflow.steps.length > 0);
-      const doc: CampaignProgressDoc = { _id: campaignId, companyId: event.metadata.companyId, campaignId, status: 'ACTIVE', launchedAt, contactCount: list.contactCount, enrolled: 0, calls, messages };
+      const doc: CampaignProgressDoc = {
+        _id: campaignId,
+        companyId: event.metadata.companyId,
+        campaignId,
+        status: 'ACTIVE',
+        launchedAt,
+        contactCount: list.contactCount,
+        enrolled: 0,
+        calls,
+        messages,
+      };
       return [{ collection: CAMPAIGN_PROGRESS, id: campaignId, apply: () => doc }];
     },
     ContactsEnrolled: (event) => {
@@ -132,7 +198,12 @@ export const campaignContactsProjection = projectionOf<Fed>({
         progressUpdate(campaignId, (doc) => ({ ...doc, enrolled: doc.enrolled + contacts.length })),
         ...contacts.map((contact) => {
           const doc = enrolledContactDoc(companyId, campaignId, contact, occurredAt);
-          return { collection: CAMPAIGN_CONTACTS, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+          return {
+            collection: CAMPAIGN_CONTACTS,
+            id: doc._id,
+            creates: true,
+            apply: (current: Doc | undefined) => current ?? (doc as Doc),
+          };
         }),
       ];
     },
@@ -142,14 +213,22 @@ export const campaignContactsProjection = projectionOf<Fed>({
     ...handledAlike(Object.keys(enrollmentEvents) as EnrollmentEvent['type'][], enrollmentMoved),
     FormAnswersRecorded: (event) => {
       const facts = newFacts(event);
-      return facts ? [contactUpdate(facts.campaignId, facts.contactId, (doc) => ({ ...doc, facts: doc.facts + 1 }))] : [];
+      return facts
+        ? [contactUpdate(facts.campaignId, facts.contactId, (doc) => ({ ...doc, facts: doc.facts + 1 }))]
+        : [];
     },
     WorkflowStepsPlanned: (event) => {
       const { campaignId, contactId, factsSeen, steps } = event.data;
       return [
         contactUpdate(campaignId, contactId, (doc) => {
-          const fresh = steps.filter((s) => !doc.doneSteps.includes(s.step)).map((s) => [s.step, new Date(s.dueAt).toISOString()] as const);
-          return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pendingSteps: { ...doc.pendingSteps, ...Object.fromEntries(fresh) } };
+          const fresh = steps
+            .filter((s) => !doc.doneSteps.includes(s.step))
+            .map((s) => [s.step, new Date(s.dueAt).toISOString()] as const);
+          return {
+            ...doc,
+            factsSeen: Math.max(doc.factsSeen, factsSeen),
+            pendingSteps: { ...doc.pendingSteps, ...Object.fromEntries(fresh) },
+          };
         }),
       ];
     },

@@ -15,7 +15,12 @@ const phoneLike = /^[+\d\s().-]+$/;
  */
 export const contactSearchFilter = (search: string): Filter => {
   const text = search.trim().replace(/\s+/g, ' ').toLowerCase();
-  const matches: Filter[] = [startsWith('nameKey', text), startsWith('lastNameKey', text), startsWith('externalIdKey', text), { emailKey: text }];
+  const matches: Filter[] = [
+    startsWith('nameKey', text),
+    startsWith('lastNameKey', text),
+    startsWith('externalIdKey', text),
+    { emailKey: text },
+  ];
   const digits = text.replace(/\D/g, '');
   if (phoneLike.test(text) && digits.length >= 3) {
     matches.push(startsWith('phoneDigits', digits));

@@ -26,7 +26,21 @@ export const campaignsProjection = projectionOf<CampaignEvent>({
   collections: [
     {
       name: CAMPAIGNS,
-      indexes: [{ fields: [['companyId', 1], ['_id', -1]] }, { fields: [['companyId', 1], ['status', 1], ['_id', -1]] }],
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['_id', -1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['status', 1],
+            ['_id', -1],
+          ],
+        },
+      ],
     },
   ],
   handlers: handledAlike(Object.keys(campaignEvents) as CampaignEvent['type'][], folded),

@@ -19,16 +19,42 @@ type Fed = Extract<CompanyEvent, { type: 'ApiKeyIssued' | 'ApiKeyRevoked' }>;
 export const apiKeysProjection = projectionOf<Fed>({
   name: 'apiKeys',
   version: 1,
-  collections: [{ name: API_KEYS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }] }],
+  collections: [
+    {
+      name: API_KEYS,
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     ApiKeyIssued: (event) => {
       const { companyId, occurredAt, actor } = event.metadata;
-      const doc: ApiKeyDoc = { _id: event.data.keyId, companyId, name: event.data.name, createdAt: occurredAt, createdBy: actor, revokedAt: null, revokedBy: null };
+      const doc: ApiKeyDoc = {
+        _id: event.data.keyId,
+        companyId,
+        name: event.data.name,
+        createdAt: occurredAt,
+        createdBy: actor,
+        revokedAt: null,
+        revokedBy: null,
+      };
       return [{ collection: API_KEYS, id: event.data.keyId, apply: () => doc }];
     },
     ApiKeyRevoked: (event) => {
       const { occurredAt, actor } = event.metadata;
-      return [{ collection: API_KEYS, id: event.data.keyId, apply: (current) => (current ? { ...current, revokedAt: occurredAt, revokedBy: actor } : null) }];
+      return [
+        {
+          collection: API_KEYS,
+          id: event.data.keyId,
+          apply: (current) => (current ? { ...current, revokedAt: occurredAt, revokedBy: actor } : null),
+        },
+      ];
     },
   },
 });

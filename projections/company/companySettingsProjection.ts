@@ -5,7 +5,10 @@ import type { Doc } from '../readStore.ts';
 
 export const COMPANY_SETTINGS = 'companySettings';
 
-type Fed = Extract<CompanyEvent, { type: 'CompanyCreated' | 'CompanyCampaignSettingsUpdated' | 'CompanyEmailSettingsUpdated' }>;
+type Fed = Extract<
+  CompanyEvent,
+  { type: 'CompanyCreated' | 'CompanyCampaignSettingsUpdated' | 'CompanyEmailSettingsUpdated' }
+>;
 
 /** One document per company, keyed by the company id: its name, campaign defaults and email settings. */
 export const companySettingsProjection = projectionOf<Fed>({
@@ -30,14 +33,26 @@ export const companySettingsProjection = projectionOf<Fed>({
       {
         collection: COMPANY_SETTINGS,
         id: event.metadata.companyId,
-        apply: (current) => (current ? { ...current, campaigns: { ...event.data.settings, isDefault: false, updatedAt: event.metadata.occurredAt } } : null),
+        apply: (current) =>
+          current
+            ? {
+                ...current,
+                campaigns: { ...event.data.settings, isDefault: false, updatedAt: event.metadata.occurredAt },
+              }
+            : null,
       },
     ],
     CompanyEmailSettingsUpdated: (event) => [
       {
         collection: COMPANY_SETTINGS,
         id: event.metadata.companyId,
-        apply: (current) => (current ? { ...current, email: { postalAddress: event.data.settings.postalAddress, updatedAt: event.metadata.occurredAt } } : null),
+        apply: (current) =>
+          current
+            ? {
+                ...current,
+                email: { postalAddress: event.data.settings.postalAddress, updatedAt: event.metadata.occurredAt },
+              }
+            : null,
       },
     ],
   },

@@ -27,7 +27,14 @@ export type CampaignOptOutDoc = Doc & {
 };
 
 /** An address turned back on: by an admin (who, why) or by the person (START, or YES to the question). */
-export type Reopening = { readonly at: string; readonly channel: string; readonly source: string; readonly by: string | null; readonly reason: string | null; readonly keyword: string | null };
+export type Reopening = {
+  readonly at: string;
+  readonly channel: string;
+  readonly source: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+  readonly keyword: string | null;
+};
 
 export type ConsentReopeningsDoc = Doc & { readonly address: string; readonly reopenings: readonly Reopening[] };
 
@@ -42,7 +49,19 @@ export const campaignOptOutsProjection = projectionOf<ConsentEvent>({
   name: 'campaign_opt_outs',
   version: 1,
   collections: [
-    { name: CAMPAIGN_OPT_OUTS, indexes: [{ fields: [['campaignId', 1], ['at', 1], ['_id', 1]] }], filterFields: ['companyId', 'channel', 'source', 'contactId'] },
+    {
+      name: CAMPAIGN_OPT_OUTS,
+      indexes: [
+        {
+          fields: [
+            ['campaignId', 1],
+            ['at', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+      filterFields: ['companyId', 'channel', 'source', 'contactId'],
+    },
     { name: CONSENT_REOPENINGS, indexes: [] },
   ],
   handlers: {
@@ -65,18 +84,37 @@ export const campaignOptOutsProjection = projectionOf<ConsentEvent>({
         callId: d.callId ?? null,
         messageId: d.messageId ?? null,
       };
-      return [{ collection: CAMPAIGN_OPT_OUTS, id: row._id, creates: true, apply: (current: Doc | undefined) => current ?? (row as Doc) }];
+      return [
+        {
+          collection: CAMPAIGN_OPT_OUTS,
+          id: row._id,
+          creates: true,
+          apply: (current: Doc | undefined) => current ?? (row as Doc),
+        },
+      ];
     },
     ContactOptedIn: (event) => {
       const d = event.data;
       const id = reopeningsId(d.companyId, d.address);
-      const reopening: Reopening = { at: d.at, channel: d.channel, source: d.source, by: d.reopenedBy ?? null, reason: d.reason ?? null, keyword: d.keyword ?? null };
+      const reopening: Reopening = {
+        at: d.at,
+        channel: d.channel,
+        source: d.source,
+        by: d.reopenedBy ?? null,
+        reason: d.reason ?? null,
+        keyword: d.keyword ?? null,
+      };
       return [
         {
           collection: CONSENT_REOPENINGS,
           id,
           apply: (current: Doc | undefined) => {
-            const doc = (current as ConsentReopeningsDoc | undefined) ?? { _id: id, companyId: d.companyId, address: d.address, reopenings: [] };
+            const doc = (current as ConsentReopeningsDoc | undefined) ?? {
+              _id: id,
+              companyId: d.companyId,
+              address: d.address,
+              reopenings: [],
+            };
             return { ...doc, reopenings: [...doc.reopenings, reopening].slice(-REOPENINGS_KEPT) };
           },
         },

@@ -60,9 +60,25 @@ export const optOutsProjection = projectionOf<ConsentEvent>({
     {
       name: OPT_OUTS,
       indexes: [
-        { fields: [['companyId', 1], ['optedOutAt', -1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['optedOutAt', -1]] },
-        { fields: [['companyId', 1], ['contactId', 1]] },
+        {
+          fields: [
+            ['companyId', 1],
+            ['optedOutAt', -1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['optedOutAt', -1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['contactId', 1],
+          ],
+        },
       ],
     },
   ],
@@ -110,7 +126,10 @@ export const optOutsProjection = projectionOf<ConsentEvent>({
           apply: (current) => {
             if (!current) return null;
             const previous = current as OptOutDoc;
-            const reopened = d.source === 'admin' ? { reopenedAt: d.at, reopenedBy: d.reopenedBy ?? null, reopenReason: d.reason ?? null } : {};
+            const reopened =
+              d.source === 'admin'
+                ? { reopenedAt: d.at, reopenedBy: d.reopenedBy ?? null, reopenReason: d.reason ?? null }
+                : {};
             return { ...previous, ...withBlocked(blockedAfter(previous, false)), ...reopened };
           },
         },

@@ -6,5 +6,17 @@ import type { CaseFieldsEntry } from './timelineEntry.ts';
 export const caseFieldsEntry = (event: RecordedEvent<CaseEvent>): CaseFieldsEntry => {
   const { listId, caseId, fields, source, at } = event.data;
   const { campaignId, contactId, callId, formId } = source;
-  return { _id: `case-${event.id}`, companyId: event.metadata.companyId, kind: 'case_fields_updated', campaignId, contactId, at, listId, caseId, callId, formId, fields };
+  return {
+    _id: `case-${event.id}`,
+    companyId: event.metadata.companyId,
+    kind: 'case_fields_updated',
+    campaignId,
+    contactId,
+    at,
+    listId,
+    caseId,
+    callId,
+    formId,
+    fields,
+  };
 };

@@ -23,7 +23,14 @@ import {
   type TimelineEntry,
 } from './timelineEntry.ts';
 
-type Fed = CallEvent | MessageEvent | ConsentEvent | ConversationEvent | MobileAppEvent | CaseEvent | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
+type Fed =
+  | CallEvent
+  | MessageEvent
+  | ConsentEvent
+  | ConversationEvent
+  | MobileAppEvent
+  | CaseEvent
+  | Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>;
 
 const entryUpdate = <E extends TimelineEntry>(id: string, change: (entry: E) => E): DocumentUpdate => ({
   collection: CONTACT_TIMELINE,
@@ -32,9 +39,20 @@ const entryUpdate = <E extends TimelineEntry>(id: string, change: (entry: E) => 
   apply: (current) => (current === undefined ? null : (change(current as E) as Doc)),
 });
 
-const newEntry = (entry: TimelineEntry): DocumentUpdate => ({ collection: CONTACT_TIMELINE, id: entry._id, creates: true, apply: (current) => current ?? (entry as Doc) });
+const newEntry = (entry: TimelineEntry): DocumentUpdate => ({
+  collection: CONTACT_TIMELINE,
+  id: entry._id,
+  creates: true,
+  apply: (current) => current ?? (entry as Doc),
+});
 
-const callEntry = (companyId: string, campaignId: string, contactId: string, callId: string, at: string): CallEntry => ({
+const callEntry = (
+  companyId: string,
+  campaignId: string,
+  contactId: string,
+  callId: string,
+  at: string,
+): CallEntry => ({
   _id: callEntryId(callId),
   companyId,
   kind: 'call',
@@ -65,12 +83,22 @@ const callEntry = (companyId: string, campaignId: string, contactId: string, cal
   releaseReason: null,
 });
 
-const callUpdate = (callId: string, change: (entry: CallEntry) => CallEntry) => entryUpdate<CallEntry>(callEntryId(callId), change);
+const callUpdate = (callId: string, change: (entry: CallEntry) => CallEntry) =>
+  entryUpdate<CallEntry>(callEntryId(callId), change);
 
 /** Status reports may arrive out of order: a status only moves forward, and a failure is final. */
-const statusRank: Record<MessageStatus, number> = { requested: 0, queued: 1, sent: 2, delivered: 3, failed: 4, withheld: 4 };
+const statusRank: Record<MessageStatus, number> = {
+  requested: 0,
+  queued: 1,
+  sent: 2,
+  delivered: 3,
+  failed: 4,
+  withheld: 4,
+};
 const messageStatus = (messageId: string, status: MessageStatus, at: string, reason: string | null = null) =>
-  entryUpdate<MessageEntry>(messageEntryId(messageId), (entry) => (statusRank[status] > statusRank[entry.status] ? { ...entry, status, statusAt: at, reason } : entry));
+  entryUpdate<MessageEntry>(messageEntryId(messageId), (entry) =>
+    statusRank[status] > statusRank[entry.status] ? { ...entry, status, statusAt: at, reason } : entry,
+  );
 
 const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
   const { companyId } = event.metadata;
@@ -82,7 +110,11 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
         {
           collection: CONTACT_TIMELINE,
           id: callEntryId(d.callId),
-          apply: (current) => ({ ...((current as CallEntry | undefined) ?? callEntry(companyId, d.campaignId, d.contactId, d.callId, d.placedAt)), placedAt: d.placedAt }),
+          apply: (current) => ({
+            ...((current as CallEntry | undefined) ??
+              callEntry(companyId, d.campaignId, d.contactId, d.callId, d.placedAt)),
+            placedAt: d.placedAt,
+          }),
         },
       ];
     }
@@ -90,16 +122,36 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
       const d = event.data;
       // An unknown caller (or a number serving no campaign) belongs to no contact's timeline.
       if (d.campaignId === undefined || d.contactId === undefined) return [];
-      return [newEntry({ ...callEntry(companyId, d.campaignId, d.contactId, d.callId, d.receivedAt), direction: 'inbound', from: d.from, to: d.to, route: d.route })];
+      return [
+        newEntry({
+          ...callEntry(companyId, d.campaignId, d.contactId, d.callId, d.receivedAt),
+          direction: 'inbound',
+          from: d.from,
+          to: d.to,
+          route: d.route,
+        }),
+      ];
     }
     case 'CallProgressed': {
       const d = event.data;
       if (d.progress !== 'in_progress') return [];
-      return [callUpdate(d.callId, (e) => (e.answeredAt ? e : { ...e, answeredAt: d.reportedAt, answeredBy: d.answeredBy ?? e.answeredBy }))];
+      return [
+        callUpdate(d.callId, (e) =>
+          e.answeredAt ? e : { ...e, answeredAt: d.reportedAt, answeredBy: d.answeredBy ?? e.answeredBy },
+        ),
+      ];
     }
     case 'CallCompleted': {
       const d = event.data;
-      return [callUpdate(d.callId, (e) => ({ ...e, outcome: e.outcome ?? d.outcome, durationSeconds: d.durationSeconds, endedAt: e.endedAt ?? d.endedAt, answeredBy: d.answeredBy ?? e.answeredBy }))];
+      return [
+        callUpdate(d.callId, (e) => ({
+          ...e,
+          outcome: e.outcome ?? d.outcome,
+          durationSeconds: d.durationSeconds,
+          endedAt: e.endedAt ?? d.endedAt,
+          answeredBy: d.answeredBy ?? e.answeredBy,
+        })),
+      ];
     }
     case 'CallTransferred': {
       const d = event.data;
@@ -116,13 +168,21 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
     case 'FormAnswersRecorded': {
       const d = event.data;
       const id = campaignContactId(d.campaignId, d.contactId);
-      const fresh = Object.fromEntries(Object.entries(d.answers).map(([field, value]) => [field, { value, at: d.at, callId: d.callId }]));
+      const fresh = Object.fromEntries(
+        Object.entries(d.answers).map(([field, value]) => [field, { value, at: d.at, callId: d.callId }]),
+      );
       return [
         {
           collection: CONTACT_ANSWERS,
           id,
           apply: (current) => {
-            const doc = (current as ContactAnswersDoc | undefined) ?? { _id: id, companyId, campaignId: d.campaignId, contactId: d.contactId, answers: {} };
+            const doc = (current as ContactAnswersDoc | undefined) ?? {
+              _id: id,
+              companyId,
+              campaignId: d.campaignId,
+              contactId: d.contactId,
+              answers: {},
+            };
             return { ...doc, answers: { ...doc.answers, ...fresh } };
           },
         },
@@ -135,15 +195,32 @@ const projectCall = (event: RecordedEvent<CallEvent>): DocumentUpdate[] => {
   }
 };
 
-const projectEnrollment = (event: RecordedEvent<Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>>): DocumentUpdate[] => {
+const projectEnrollment = (
+  event: RecordedEvent<Exclude<EnrollmentEvent, { type: 'NextAttemptScheduled' }>>,
+): DocumentUpdate[] => {
   const { companyId } = event.metadata;
   const { campaignId, contactId } = event.data;
   const status = (change: string, at: string, reason: string | undefined): DocumentUpdate =>
-    newEntry({ _id: `enrollment-${event.id}`, companyId, kind: 'status', campaignId, contactId, at, change, reason: reason ?? null });
+    newEntry({
+      _id: `enrollment-${event.id}`,
+      companyId,
+      kind: 'status',
+      campaignId,
+      contactId,
+      at,
+      change,
+      reason: reason ?? null,
+    });
   switch (event.type) {
     case 'CallRequested': {
       const d = event.data;
-      const entry = { ...callEntry(companyId, campaignId, contactId, d.callId, d.requestedAt), attempt: d.attempt, run: d.run, to: d.to, requestedAt: d.requestedAt };
+      const entry = {
+        ...callEntry(companyId, campaignId, contactId, d.callId, d.requestedAt),
+        attempt: d.attempt,
+        run: d.run,
+        to: d.to,
+        requestedAt: d.requestedAt,
+      };
       return [newEntry(entry)];
     }
     case 'CallAttemptEnded': {
@@ -175,14 +252,53 @@ const projectMessage = (event: RecordedEvent<MessageEvent>): DocumentUpdate[] =>
   switch (event.type) {
     case 'MessageRequested': {
       const d = event.data;
-      const base = { _id: messageEntryId(d.messageId), companyId, kind: 'message', campaignId: d.campaignId, contactId: d.contactId, at: d.requestedAt } as const;
+      const base = {
+        _id: messageEntryId(d.messageId),
+        companyId,
+        kind: 'message',
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        at: d.requestedAt,
+      } as const;
       const text = d.channel === 'sms' ? { subject: null, body: d.body } : { subject: d.subject ?? null, body: null };
-      return [newEntry({ ...base, messageId: d.messageId, channel: d.channel, step: d.step, to: d.to, ...text, status: 'requested', statusAt: d.requestedAt, reason: null })];
+      return [
+        newEntry({
+          ...base,
+          messageId: d.messageId,
+          channel: d.channel,
+          step: d.step,
+          to: d.to,
+          ...text,
+          status: 'requested',
+          statusAt: d.requestedAt,
+          reason: null,
+        }),
+      ];
     }
     case 'MessageWithheld': {
       const d = event.data;
-      const base = { _id: messageEntryId(d.messageId), companyId, kind: 'message', campaignId: d.campaignId, contactId: d.contactId, at: d.at } as const;
-      return [newEntry({ ...base, messageId: d.messageId, channel: d.channel, step: d.step, to: d.to, subject: null, body: null, status: 'withheld', statusAt: d.at, reason: d.reason })];
+      const base = {
+        _id: messageEntryId(d.messageId),
+        companyId,
+        kind: 'message',
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        at: d.at,
+      } as const;
+      return [
+        newEntry({
+          ...base,
+          messageId: d.messageId,
+          channel: d.channel,
+          step: d.step,
+          to: d.to,
+          subject: null,
+          body: null,
+          status: 'withheld',
+          statusAt: d.at,
+          reason: d.reason,
+        }),
+      ];
     }
     case 'MessageSent':
       return [messageStatus(event.data.messageId, 'sent', event.data.sentAt)];
@@ -199,13 +315,36 @@ const projectConsent = (event: RecordedEvent<ConsentEvent>): DocumentUpdate[] =>
   const d = event.data;
   // Only what was heard in a campaign's exchange with a contact belongs on that contact's timeline.
   if (d.campaignId === undefined || d.contactId === undefined) return [];
-  const common = { _id: `consent-${event.id}`, companyId: event.metadata.companyId, campaignId: d.campaignId, contactId: d.contactId, at: d.at, address: d.address, channel: d.channel, source: d.source };
-  const heard = { keyword: d.keyword ?? null, matched: d.matched ?? null, excerpt: d.excerpt ?? null, callId: d.callId ?? null, messageId: d.messageId ?? null };
+  const common = {
+    _id: `consent-${event.id}`,
+    companyId: event.metadata.companyId,
+    campaignId: d.campaignId,
+    contactId: d.contactId,
+    at: d.at,
+    address: d.address,
+    channel: d.channel,
+    source: d.source,
+  };
+  const heard = {
+    keyword: d.keyword ?? null,
+    matched: d.matched ?? null,
+    excerpt: d.excerpt ?? null,
+    callId: d.callId ?? null,
+    messageId: d.messageId ?? null,
+  };
   switch (event.type) {
     case 'ContactOptedOut':
       return [newEntry({ ...common, kind: 'opt_out', ...heard, by: null, reason: null })];
     case 'ContactOptedIn':
-      return [newEntry({ ...common, kind: 'opt_in', ...heard, by: event.data.reopenedBy ?? null, reason: event.data.reason ?? null })];
+      return [
+        newEntry({
+          ...common,
+          kind: 'opt_in',
+          ...heard,
+          by: event.data.reopenedBy ?? null,
+          reason: event.data.reason ?? null,
+        }),
+      ];
     default:
       return assertNever(event);
   }
@@ -224,34 +363,92 @@ export const contactTimelineProjection = projectionOf<Fed>({
   name: 'contact_timeline',
   version: 4,
   collections: [
-    { name: CONTACT_TIMELINE, indexes: [{ fields: [['campaignId', 1], ['contactId', 1], ['at', 1], ['_id', 1]] }] },
+    {
+      name: CONTACT_TIMELINE,
+      indexes: [
+        {
+          fields: [
+            ['campaignId', 1],
+            ['contactId', 1],
+            ['at', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
     { name: CONTACT_ANSWERS, indexes: [] },
   ],
   handlers: {
     ...handledAlike(
-      ['CallRequested', 'CallAttemptEnded', 'CallRequestReleased', 'CallsWithheld', 'ContactMarkedCompleted', 'ContactCompletedAllCalls', 'ContactOutreachResumed', 'ContactInvoked'],
+      [
+        'CallRequested',
+        'CallAttemptEnded',
+        'CallRequestReleased',
+        'CallsWithheld',
+        'ContactMarkedCompleted',
+        'ContactCompletedAllCalls',
+        'ContactOutreachResumed',
+        'ContactInvoked',
+      ],
       projectEnrollment,
     ),
     ...handledAlike(
-      ['InboundCallReceived', 'CallPlaced', 'CallProgressed', 'CallCompleted', 'RecordingAvailable', 'CallTransferred', 'CallOptOutRequested', 'FormAnswersRecorded', 'CallSummaryRecorded'],
+      [
+        'InboundCallReceived',
+        'CallPlaced',
+        'CallProgressed',
+        'CallCompleted',
+        'RecordingAvailable',
+        'CallTransferred',
+        'CallOptOutRequested',
+        'FormAnswersRecorded',
+        'CallSummaryRecorded',
+      ],
       projectCall,
     ),
-    ...handledAlike(['MessageRequested', 'MessageWithheld', 'MessageSent', 'MessageStatusReported', 'MessageFailed'], projectMessage),
+    ...handledAlike(
+      ['MessageRequested', 'MessageWithheld', 'MessageSent', 'MessageStatusReported', 'MessageFailed'],
+      projectMessage,
+    ),
     ...handledAlike(['ContactOptedOut', 'ContactOptedIn'], projectConsent),
     InboundMessageReceived: (event) => {
       const d = event.data;
       if (d.campaignId === undefined || d.contactId === undefined) return [];
-      const entry = { _id: `inbound-${event.id}`, companyId: d.companyId, kind: 'inbound', campaignId: d.campaignId, contactId: d.contactId, at: d.receivedAt } as const;
+      const entry = {
+        _id: `inbound-${event.id}`,
+        companyId: d.companyId,
+        kind: 'inbound',
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        at: d.receivedAt,
+      } as const;
       return [newEntry({ ...entry, from: d.address, to: d.to, body: d.body, intent: d.intent })];
     },
     InAppMessageRecorded: (event) => {
       const d = event.data;
-      const entry = { _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_message', campaignId: d.campaignId, contactId: d.contactId, at: d.at } as const;
+      const entry = {
+        _id: `app-${event.id}`,
+        companyId: event.metadata.companyId,
+        kind: 'app_message',
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        at: d.at,
+      } as const;
       return [newEntry({ ...entry, messageId: d.messageId, direction: d.direction, body: d.body })];
     },
     MobileAppStatusChanged: (event) => {
       const d = event.data;
-      return [newEntry({ _id: `app-${event.id}`, companyId: event.metadata.companyId, kind: 'app_status', campaignId: d.campaignId, contactId: d.contactId, at: d.at, appStatus: d.status })];
+      return [
+        newEntry({
+          _id: `app-${event.id}`,
+          companyId: event.metadata.companyId,
+          kind: 'app_status',
+          campaignId: d.campaignId,
+          contactId: d.contactId,
+          at: d.at,
+          appStatus: d.status,
+        }),
+      ];
     },
     CaseFieldsUpdated: (event) => [newEntry(caseFieldsEntry(event))],
   },

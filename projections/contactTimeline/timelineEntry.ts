@@ -60,7 +60,12 @@ export type MessageEntry = Entry<'message'> & {
   readonly reason: string | null;
 };
 
-export type InboundEntry = Entry<'inbound'> & { readonly from: string; readonly to: string; readonly body: string; readonly intent: string };
+export type InboundEntry = Entry<'inbound'> & {
+  readonly from: string;
+  readonly to: string;
+  readonly body: string;
+  readonly intent: string;
+};
 
 export type ConsentEntry = Entry<'opt_out' | 'opt_in'> & {
   readonly address: string;
@@ -80,12 +85,20 @@ export type ConsentEntry = Entry<'opt_out' | 'opt_in'> & {
 export type StatusEntry = Entry<'status'> & { readonly change: string; readonly reason: string | null };
 
 /** A message of the in-app conversation, `sent` by the company or `received` from the client. */
-export type AppMessageEntry = Entry<'app_message'> & { readonly messageId: string; readonly direction: string; readonly body: string };
+export type AppMessageEntry = Entry<'app_message'> & {
+  readonly messageId: string;
+  readonly direction: string;
+  readonly body: string;
+};
 
 /** The company's mobile app changed status for the client: not_invited, invited, installed, uninstalled. */
 export type AppStatusEntry = Entry<'app_status'> & { readonly appStatus: string };
 
-export type AnswerValue = { readonly value: string | number | boolean | null; readonly at: string; readonly callId: string };
+export type AnswerValue = {
+  readonly value: string | number | boolean | null;
+  readonly at: string;
+  readonly callId: string;
+};
 
 /** Case fields the contact's answers wrote through the campaign's field mappings, with the call and form they came from. */
 export type CaseFieldsEntry = Entry<'case_fields_updated'> & {
@@ -97,10 +110,22 @@ export type CaseFieldsEntry = Entry<'case_fields_updated'> & {
   readonly fields: Readonly<Record<string, AnswerValue['value']>>;
 };
 
-export type TimelineEntry = CallEntry | MessageEntry | InboundEntry | ConsentEntry | StatusEntry | AppMessageEntry | AppStatusEntry | CaseFieldsEntry;
+export type TimelineEntry =
+  | CallEntry
+  | MessageEntry
+  | InboundEntry
+  | ConsentEntry
+  | StatusEntry
+  | AppMessageEntry
+  | AppStatusEntry
+  | CaseFieldsEntry;
 
 /** The agent's form answers for one campaign contact: the latest value of each field, and when. */
-export type ContactAnswersDoc = Doc & { readonly campaignId: string; readonly contactId: string; readonly answers: Readonly<Record<string, AnswerValue>> };
+export type ContactAnswersDoc = Doc & {
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly answers: Readonly<Record<string, AnswerValue>>;
+};
 
 /** Calls and messages are keyed by their own stream's name: their later events know nothing else. */
 export const callEntryId = (callId: string): string => `call-${callId}`;

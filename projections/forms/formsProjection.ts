@@ -7,7 +7,26 @@ export const FORMS = 'forms';
 export const formsProjection = projectionOf<FormEvent>({
   name: 'forms',
   version: 1,
-  collections: [{ name: FORMS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }, { fields: [['companyId', 1], ['caseType', 1], ['_id', 1]] }] }],
+  collections: [
+    {
+      name: FORMS,
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['caseType', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     FormCreated: (event) => {
       const { formId, ...form } = event.data;

@@ -10,12 +10,32 @@ type Counts = { readonly cases: number; readonly contacts: number };
 export const listsProjection = projectionOf<ListEvent>({
   name: 'lists',
   version: 1,
-  collections: [{ name: LISTS, indexes: [{ fields: [['companyId', 1], ['_id', 1]] }] }],
+  collections: [
+    {
+      name: LISTS,
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     ListCreated: (event) => {
       const { listId, name, caseType } = event.data;
       const at = event.metadata.occurredAt;
-      const doc = { _id: listId, companyId: event.metadata.companyId, name, caseType, counts: { cases: 0, contacts: 0 }, createdAt: at, updatedAt: at };
+      const doc = {
+        _id: listId,
+        companyId: event.metadata.companyId,
+        name,
+        caseType,
+        counts: { cases: 0, contacts: 0 },
+        createdAt: at,
+        updatedAt: at,
+      };
       return [{ collection: LISTS, id: listId, apply: () => doc }];
     },
     CasesAdded: (event) => {
@@ -24,7 +44,11 @@ export const listsProjection = projectionOf<ListEvent>({
       const apply = (current: Doc | undefined): Doc | null => {
         if (!current) return null;
         const counts = current['counts'] as Counts;
-        return { ...current, counts: { cases: counts.cases + cases, contacts: counts.contacts + contacts }, updatedAt: event.metadata.occurredAt };
+        return {
+          ...current,
+          counts: { cases: counts.cases + cases, contacts: counts.contacts + contacts },
+          updatedAt: event.metadata.occurredAt,
+        };
       };
       return [{ collection: LISTS, id: event.data.listId, apply }];
     },

@@ -27,17 +27,38 @@ export type DispatchCampaign = Doc & {
 const voiceRuns = (settings: Parameters<typeof callingRuns>[0]): DispatchRun[] =>
   callingRuns(settings).map((run) => ({ index: run.index, start: run.start, slots: run.slots as TimeSlot[] }));
 
-type Fed = Extract<CampaignEvent, { type: 'CampaignLaunched' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>;
+type Fed = Extract<
+  CampaignEvent,
+  { type: 'CampaignLaunched' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }
+>;
 
 const becomes =
   (status: CampaignStatus): EventHandler<Fed> =>
-  (event) => [{ collection: DISPATCH_CAMPAIGNS, id: event.data.campaignId, apply: (current) => (current ? { ...current, status } : null) }];
+  (event) => [
+    {
+      collection: DISPATCH_CAMPAIGNS,
+      id: event.data.campaignId,
+      apply: (current) => (current ? { ...current, status } : null),
+    },
+  ];
 
 /** One document per launched campaign; drafts never appear, so they can never dispatch. */
 export const dispatchCampaignsProjection = projectionOf<Fed>({
   name: 'dispatch_campaigns',
   version: 2,
-  collections: [{ name: DISPATCH_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['_id', 1]] }] }],
+  collections: [
+    {
+      name: DISPATCH_CAMPAIGNS,
+      indexes: [
+        {
+          fields: [
+            ['status', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     CampaignLaunched: (event) => {
       const { campaignId, launchedAt, settings } = event.data;

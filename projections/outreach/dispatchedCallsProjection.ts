@@ -22,7 +22,9 @@ export type DispatchedCall = Doc & {
   placedAt?: string;
 };
 
-type Fed = Extract<EnrollmentEvent, { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' }> | Extract<CallEvent, { type: 'CallPlaced' | 'CallCompleted' }>;
+type Fed =
+  | Extract<EnrollmentEvent, { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' }>
+  | Extract<CallEvent, { type: 'CallPlaced' | 'CallCompleted' }>;
 
 const update = (callId: string, apply: (current: Doc) => Doc): DocumentUpdate => ({
   collection: DISPATCHED_CALLS,
@@ -42,24 +44,76 @@ export const dispatchedCallsProjection = projectionOf<Fed>({
     {
       name: DISPATCHED_CALLS,
       indexes: [
-        { fields: [['companyId', 1], ['open', 1], ['campaignId', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['requestedAt', 1]] },
-        { fields: [['companyId', 1], ['to', 1], ['requestedAt', 1]] },
-        { fields: [['open', 1], ['placed', 1], ['requestedAt', 1]] },
-        { fields: [['placed', 1], ['settled', 1], ['placedAt', 1]] },
+        {
+          fields: [
+            ['companyId', 1],
+            ['open', 1],
+            ['campaignId', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['requestedAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['to', 1],
+            ['requestedAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['open', 1],
+            ['placed', 1],
+            ['requestedAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['placed', 1],
+            ['settled', 1],
+            ['placedAt', 1],
+          ],
+        },
       ],
     },
   ],
   handlers: {
     CallRequested: (event) => {
       const { callId, campaignId, contactId, to, requestedAt } = event.data;
-      const doc: DispatchedCall = { _id: callId, companyId: event.metadata.companyId, callId, campaignId, contactId, to, requestedAt, open: true, placed: false, settled: false };
+      const doc: DispatchedCall = {
+        _id: callId,
+        companyId: event.metadata.companyId,
+        callId,
+        campaignId,
+        contactId,
+        to,
+        requestedAt,
+        open: true,
+        placed: false,
+        settled: false,
+      };
       return [{ collection: DISPATCHED_CALLS, id: callId, creates: true, apply: (current) => current ?? doc }];
     },
-    CallPlaced: (event) => [update(event.data.callId, (current) => ({ ...current, placed: true, carrierCallId: event.data.carrierCallId, placedAt: event.data.placedAt }))],
+    CallPlaced: (event) => [
+      update(event.data.callId, (current) => ({
+        ...current,
+        placed: true,
+        carrierCallId: event.data.carrierCallId,
+        placedAt: event.data.placedAt,
+      })),
+    ],
     // A call that ended before its placement was recorded (a crash between dial and record) stays open for reconciliation.
-    CallCompleted: (event) => [update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current))],
+    CallCompleted: (event) => [
+      update(event.data.callId, (current) => (current['placed'] ? { ...current, open: false } : current)),
+    ],
     CallAttemptEnded: (event) => [update(event.data.callId, (current) => ({ ...current, open: false, settled: true }))],
-    CallRequestReleased: (event) => [update(event.data.callId, (current) => ({ ...current, open: false, settled: true, released: true }))],
+    CallRequestReleased: (event) => [
+      update(event.data.callId, (current) => ({ ...current, open: false, settled: true, released: true })),
+    ],
   },
 });

@@ -17,13 +17,20 @@ import {
 } from './dueMessagesDocument.ts';
 
 type Fed =
-  | Extract<CampaignEvent, { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>
+  | Extract<
+      CampaignEvent,
+      { type: 'CampaignLaunched' | 'ContactsEnrolled' | 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }
+    >
   | FactEvent
   | Extract<EnrollmentEvent, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }>
   | WorkflowEvent
   | Extract<MessageEvent, { type: 'MessageRequested' | 'MessageWithheld' }>;
 
-const contactUpdate = (campaignId: string, contactId: string, change: (doc: DueMessagesDoc) => Doc & ContactFacts): DocumentUpdate => ({
+const contactUpdate = (
+  campaignId: string,
+  contactId: string,
+  change: (doc: DueMessagesDoc) => Doc & ContactFacts,
+): DocumentUpdate => ({
   collection: DUE_MESSAGES,
   id: dueMessagesId(campaignId, contactId),
   // An event about a contact this model never saw enrolled (none should exist) changes nothing.
@@ -31,8 +38,16 @@ const contactUpdate = (campaignId: string, contactId: string, change: (doc: DueM
 });
 
 const campaignBecomes =
-  (status: WorkflowCampaignDoc['status']): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
-  (event) => [{ collection: WORKFLOW_CAMPAIGNS, id: event.data.campaignId, apply: (current) => (current === undefined ? null : { ...current, status }) }];
+  (
+    status: WorkflowCampaignDoc['status'],
+  ): EventHandler<Extract<Fed, { type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted' }>> =>
+  (event) => [
+    {
+      collection: WORKFLOW_CAMPAIGNS,
+      id: event.data.campaignId,
+      apply: (current) => (current === undefined ? null : { ...current, status }),
+    },
+  ];
 
 const markDone = (doc: DueMessagesDoc, step: string): Doc & ContactFacts => {
   const { [step]: _requested, ...pending } = doc.pending;
@@ -54,8 +69,13 @@ const factLearnt: EventHandler<FactEvent> = (event) => {
   ];
 };
 
-const completedOrResumed: EventHandler<Extract<Fed, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }>> = (event) => [
-  contactUpdate(event.data.campaignId, event.data.contactId, (doc) => ({ ...doc, completed: event.type === 'ContactMarkedCompleted' })),
+const completedOrResumed: EventHandler<Extract<Fed, { type: 'ContactMarkedCompleted' | 'ContactOutreachResumed' }>> = (
+  event,
+) => [
+  contactUpdate(event.data.campaignId, event.data.contactId, (doc) => ({
+    ...doc,
+    completed: event.type === 'ContactMarkedCompleted',
+  })),
 ];
 
 const stepDone: EventHandler<Extract<Fed, { type: 'MessageRequested' | 'MessageWithheld' }>> = (event) => [
@@ -71,8 +91,29 @@ export const dueMessagesProjection = projectionOf<Fed>({
   name: 'due_messages',
   version: 2,
   collections: [
-    { name: DUE_MESSAGES, indexes: [{ fields: [['campaignId', 1], ['dueAt', 1]] }, { fields: [['dueAt', 1]] }] },
-    { name: WORKFLOW_CAMPAIGNS, indexes: [{ fields: [['status', 1], ['hasWorkflows', 1]] }] },
+    {
+      name: DUE_MESSAGES,
+      indexes: [
+        {
+          fields: [
+            ['campaignId', 1],
+            ['dueAt', 1],
+          ],
+        },
+        { fields: [['dueAt', 1]] },
+      ],
+    },
+    {
+      name: WORKFLOW_CAMPAIGNS,
+      indexes: [
+        {
+          fields: [
+            ['status', 1],
+            ['hasWorkflows', 1],
+          ],
+        },
+      ],
+    },
   ],
   handlers: {
     CampaignLaunched: (event) => {
@@ -85,7 +126,9 @@ export const dueMessagesProjection = projectionOf<Fed>({
         caseType: event.data.list.caseType,
         workflows,
         ...(voicemail ? { voicemail } : {}),
-        hasWorkflows: campaignWorkflows({ workflows, ...(voicemail ? { voicemail } : {}) }).some(({ workflow }) => workflow.steps.length > 0),
+        hasWorkflows: campaignWorkflows({ workflows, ...(voicemail ? { voicemail } : {}) }).some(
+          ({ workflow }) => workflow.steps.length > 0,
+        ),
       };
       return [{ collection: WORKFLOW_CAMPAIGNS, id: doc._id, apply: () => doc }];
     },
@@ -123,8 +166,14 @@ export const dueMessagesProjection = projectionOf<Fed>({
       const { campaignId, contactId, factsSeen, steps } = event.data;
       return [
         contactUpdate(campaignId, contactId, (doc) => {
-          const fresh = steps.filter((s) => !doc.done.includes(s.step)).map((s) => [s.step, { messageId: s.messageId, dueAt: s.dueAt }] as const);
-          return { ...doc, factsSeen: Math.max(doc.factsSeen, factsSeen), pending: { ...doc.pending, ...Object.fromEntries(fresh) } };
+          const fresh = steps
+            .filter((s) => !doc.done.includes(s.step))
+            .map((s) => [s.step, { messageId: s.messageId, dueAt: s.dueAt }] as const);
+          return {
+            ...doc,
+            factsSeen: Math.max(doc.factsSeen, factsSeen),
+            pending: { ...doc.pending, ...Object.fromEntries(fresh) },
+          };
         }),
       ];
     },

@@ -67,7 +67,10 @@ const changeOf = (event: EnrollmentEvent, current: Doc): Change => {
     case 'CallRequestReleased':
       return { dueAt: event.data.at, openCallId: undefined };
     case 'NextAttemptScheduled':
-      return { dueAt: event.data.at, ...(current['invokedDueAt'] !== undefined ? { invokedDueAt: event.data.at } : {}) };
+      return {
+        dueAt: event.data.at,
+        ...(current['invokedDueAt'] !== undefined ? { invokedDueAt: event.data.at } : {}),
+      };
     case 'CallsWithheld':
       return { dueAt: undefined, invokedDueAt: undefined };
     case 'ContactMarkedCompleted':
@@ -98,7 +101,11 @@ type Fed = Extract<CampaignEvent, { type: 'ContactsEnrolled' }> | EnrollmentEven
 const moved: EventHandler<EnrollmentEvent> = (event) => {
   const revision = Number(event.revision);
   return [
-    { collection: DUE_QUEUE, id: dueQueueId(event.data.campaignId, event.data.contactId), apply: (current) => (current ? applied(current, changeOf(event, current), revision) : null) },
+    {
+      collection: DUE_QUEUE,
+      id: dueQueueId(event.data.campaignId, event.data.contactId),
+      apply: (current) => (current ? applied(current, changeOf(event, current), revision) : null),
+    },
   ];
 };
 
@@ -116,9 +123,25 @@ export const dueQueueProjection = projectionOf<Fed>({
       // Campaign ids are unique across companies, so indexes lead with the campaign (smaller entries);
       // every query still filters by company.
       indexes: [
-        { fields: [['campaignId', 1], ['dueAt', 1]] },
-        { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
-        { fields: [['campaignId', 1], ['invokedDueAt', 1]] },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['dueAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['status', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['invokedDueAt', 1],
+          ],
+        },
       ],
     },
   ],
@@ -126,7 +149,12 @@ export const dueQueueProjection = projectionOf<Fed>({
     ContactsEnrolled: (event) => {
       const { campaignId, contacts } = event.data;
       const { companyId, occurredAt } = event.metadata;
-      return contacts.map((contact) => ({ collection: DUE_QUEUE, id: dueQueueId(campaignId, contact.contactId), creates: true, apply: () => enrolled(companyId, campaignId, contact, occurredAt) }));
+      return contacts.map((contact) => ({
+        collection: DUE_QUEUE,
+        id: dueQueueId(campaignId, contact.contactId),
+        creates: true,
+        apply: () => enrolled(companyId, campaignId, contact, occurredAt),
+      }));
     },
     ...handledAlike(Object.keys(enrollmentEvents) as EnrollmentEvent['type'][], moved),
   },

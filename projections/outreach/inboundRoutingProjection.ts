@@ -11,15 +11,33 @@ export const LAST_OUTREACH = 'last_outreach';
 export type SenderNumber = Doc & { number: string; companyIds: string[] };
 
 /** The latest call or text a company sent to one phone number: whom a reply from that number answers. */
-export type LastOutreach = Doc & { companyId: string; address: string; campaignId: string; contactId: string; at: string };
+export type LastOutreach = Doc & {
+  companyId: string;
+  address: string;
+  campaignId: string;
+  contactId: string;
+  at: string;
+};
 
-type Fed = AgentEvent | Extract<EnrollmentEvent, { type: 'CallRequested' }> | Extract<MessageEvent, { type: 'MessageRequested' }>;
+type Fed =
+  | AgentEvent
+  | Extract<EnrollmentEvent, { type: 'CallRequested' }>
+  | Extract<MessageEvent, { type: 'MessageRequested' }>;
 
-const outreach = (companyId: string, address: string, campaignId: string, contactId: string, at: string): DocumentUpdate => ({
+const outreach = (
+  companyId: string,
+  address: string,
+  campaignId: string,
+  contactId: string,
+  at: string,
+): DocumentUpdate => ({
   collection: LAST_OUTREACH,
   id: `${companyId}.${address}`,
   // Replayed or late events never move the record back in time.
-  apply: (current) => (current && (current as LastOutreach).at > at ? current : { _id: `${companyId}.${address}`, companyId, address, campaignId, contactId, at }),
+  apply: (current) =>
+    current && (current as LastOutreach).at > at
+      ? current
+      : { _id: `${companyId}.${address}`, companyId, address, campaignId, contactId, at },
 });
 
 /** What an inbound text is routed by: which company owns the number texted, and which campaign last reached the sender. */
@@ -28,7 +46,17 @@ export const inboundRoutingProjection = projectionOf<Fed>({
   version: 1,
   collections: [
     { name: SENDER_NUMBERS, indexes: [] },
-    { name: LAST_OUTREACH, indexes: [{ fields: [['address', 1], ['at', -1]] }] },
+    {
+      name: LAST_OUTREACH,
+      indexes: [
+        {
+          fields: [
+            ['address', 1],
+            ['at', -1],
+          ],
+        },
+      ],
+    },
   ],
   handlers: {
     AgentCreated: (event) => {
@@ -47,8 +75,26 @@ export const inboundRoutingProjection = projectionOf<Fed>({
         },
       ];
     },
-    CallRequested: (event) => [outreach(event.metadata.companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)],
+    CallRequested: (event) => [
+      outreach(
+        event.metadata.companyId,
+        event.data.to,
+        event.data.campaignId,
+        event.data.contactId,
+        event.data.requestedAt,
+      ),
+    ],
     MessageRequested: (event) =>
-      event.data.channel === 'sms' ? [outreach(event.metadata.companyId, event.data.to, event.data.campaignId, event.data.contactId, event.data.requestedAt)] : [],
+      event.data.channel === 'sms'
+        ? [
+            outreach(
+              event.metadata.companyId,
+              event.data.to,
+              event.data.campaignId,
+              event.data.contactId,
+              event.data.requestedAt,
+            ),
+          ]
+        : [],
   },
 });

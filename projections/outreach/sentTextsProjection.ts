@@ -17,7 +17,20 @@ type Fed = Extract<MessageEvent, { type: 'MessageRequested' }>;
 export const sentTextsProjection = projectionOf<Fed>({
   name: 'sent_texts',
   version: 1,
-  collections: [{ name: SENT_TEXTS, indexes: [{ fields: [['companyId', 1], ['to', 1], ['requestedAt', 1]] }] }],
+  collections: [
+    {
+      name: SENT_TEXTS,
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['to', 1],
+            ['requestedAt', 1],
+          ],
+        },
+      ],
+    },
+  ],
   handlers: {
     MessageRequested: (event) => {
       if (event.data.channel !== 'sms') return [];

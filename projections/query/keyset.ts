@@ -49,14 +49,16 @@ export const keysetFilter = (sort: Sort, values: readonly Scalar[]): Filter => {
 };
 
 /** Compares two documents in sort order, for adapters and tests that sort in memory. */
-export const compareInSortOrder = (sort: Sort) => (a: Doc, b: Doc): number => {
-  for (const [field, direction] of sort) {
-    const x = sortValue(a, field);
-    const y = sortValue(b, field);
-    if (x === y) continue;
-    if (x === null) return -direction;
-    if (y === null) return direction;
-    return (x < y ? -1 : 1) * direction;
-  }
-  return 0;
-};
+export const compareInSortOrder =
+  (sort: Sort) =>
+  (a: Doc, b: Doc): number => {
+    for (const [field, direction] of sort) {
+      const x = sortValue(a, field);
+      const y = sortValue(b, field);
+      if (x === y) continue;
+      if (x === null) return -direction;
+      if (y === null) return direction;
+      return (x < y ? -1 : 1) * direction;
+    }
+    return 0;
+  };

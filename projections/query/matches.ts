@@ -18,7 +18,12 @@ const equal = (value: unknown, operand: Scalar): boolean =>
   operand === null ? value === null || value === undefined : value === operand;
 
 /** MongoDB's type bracketing: a range operator only matches values of the operand's own type. */
-const compare = (value: unknown, operand: Scalar, accept: (order: number) => boolean, orEqualNull: boolean): boolean => {
+const compare = (
+  value: unknown,
+  operand: Scalar,
+  accept: (order: number) => boolean,
+  orEqualNull: boolean,
+): boolean => {
   if (operand === null) return orEqualNull && (value === null || value === undefined);
   if (kindOf(value) !== kindOf(operand)) return false;
   const a = value as string | number | boolean;

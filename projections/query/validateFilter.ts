@@ -7,7 +7,10 @@ export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 const OPERATORS = new Set(['$eq', '$ne', '$in', '$gt', '$gte', '$lt', '$lte', '$exists']);
 
 const isScalar = (value: unknown): value is Scalar =>
-  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
 
 const checkFilter = (filter: unknown, path: string, problems: ErrorDetail[]): void => {
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
@@ -17,7 +20,8 @@ const checkFilter = (filter: unknown, path: string, problems: ErrorDetail[]): vo
   for (const [key, condition] of Object.entries(filter)) {
     const at = path ? `${path}.${key}` : key;
     if (key === '$and' || key === '$or') {
-      if (!Array.isArray(condition) || condition.length === 0) problems.push({ path: at, message: 'expected a non-empty array of filters' });
+      if (!Array.isArray(condition) || condition.length === 0)
+        problems.push({ path: at, message: 'expected a non-empty array of filters' });
       else condition.forEach((f, i) => checkFilter(f, `${at}.${i}`, problems));
       continue;
     }
@@ -35,8 +39,10 @@ const checkFilter = (filter: unknown, path: string, problems: ErrorDetail[]): vo
       else if (op === '$exists') {
         if (typeof operand !== 'boolean') problems.push({ path: `${at}.${op}`, message: 'expected a boolean' });
       } else if (op === '$in') {
-        if (!Array.isArray(operand) || !operand.every(isScalar)) problems.push({ path: `${at}.${op}`, message: 'expected an array of scalars' });
-      } else if (!isScalar(operand)) problems.push({ path: `${at}.${op}`, message: 'expected a string, number, boolean or null' });
+        if (!Array.isArray(operand) || !operand.every(isScalar))
+          problems.push({ path: `${at}.${op}`, message: 'expected an array of scalars' });
+      } else if (!isScalar(operand))
+        problems.push({ path: `${at}.${op}`, message: 'expected a string, number, boolean or null' });
     }
   }
 };
@@ -51,7 +57,8 @@ export const validateQuery = (filter: Filter, options: FindOptions = {}): void =
   });
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 10_000))
     problems.push({ path: 'limit', message: 'expected an integer from 1 to 10000' });
-  if (problems.length > 0) throw new ValidationError('QUERY.INVALID', 'the query is outside the supported filter subset', problems);
+  if (problems.length > 0)
+    throw new ValidationError('QUERY.INVALID', 'the query is outside the supported filter subset', problems);
 };
 
 export { isScalar };

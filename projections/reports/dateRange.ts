@@ -39,11 +39,14 @@ const boundsOf = (filters: Readonly<Record<string, string>>, zone: string) => ({
 export const dateRangeProblems = (filters: Readonly<Record<string, string>>): ErrorDetail[] => {
   const problems: ErrorDetail[] = [];
   const zone = filters['timezone'];
-  if (zone !== undefined && !IANAZone.isValidZone(zone)) problems.push({ path: 'timezone', message: 'expected an IANA time zone such as America/Chicago' });
+  if (zone !== undefined && !IANAZone.isValidZone(zone))
+    problems.push({ path: 'timezone', message: 'expected an IANA time zone such as America/Chicago' });
   const bounds = boundsOf(filters, zone !== undefined && IANAZone.isValidZone(zone) ? zone : 'UTC');
   for (const name of ['from', 'to'] as const)
-    if (filters[name] !== undefined && !bounds[name]) problems.push({ path: name, message: 'expected a day yyyy-mm-dd or an ISO-8601 time' });
-  if (bounds.from && bounds.to && bounds.to <= bounds.from) problems.push({ path: 'to', message: 'expected a range that ends after it starts' });
+    if (filters[name] !== undefined && !bounds[name])
+      problems.push({ path: name, message: 'expected a day yyyy-mm-dd or an ISO-8601 time' });
+  if (bounds.from && bounds.to && bounds.to <= bounds.from)
+    problems.push({ path: 'to', message: 'expected a range that ends after it starts' });
   return problems;
 };
 
@@ -56,8 +59,10 @@ export const dateRangeWindow = (filters: Readonly<Record<string, string>>, defau
 /** Both windows at once: the later start and the earlier end. */
 export const narrowedWindow = (a: ReportWindow | undefined, b: ReportWindow | undefined): ReportWindow | undefined => {
   if (!a || !b) return a ?? b;
-  const later = (x?: string, y?: string) => (x === undefined ? y : y === undefined ? x : Date.parse(x) >= Date.parse(y) ? x : y);
-  const earlier = (x?: string, y?: string) => (x === undefined ? y : y === undefined ? x : Date.parse(x) <= Date.parse(y) ? x : y);
+  const later = (x?: string, y?: string) =>
+    x === undefined ? y : y === undefined ? x : Date.parse(x) >= Date.parse(y) ? x : y;
+  const earlier = (x?: string, y?: string) =>
+    x === undefined ? y : y === undefined ? x : Date.parse(x) <= Date.parse(y) ? x : y;
   const from = later(a.from, b.from);
   const until = earlier(a.until, b.until);
   return { ...(from !== undefined ? { from } : {}), ...(until !== undefined ? { until } : {}) };
@@ -67,5 +72,8 @@ export const narrowedWindow = (a: ReportWindow | undefined, b: ReportWindow | un
 export const inWindow = (window: ReportWindow | undefined, at: string): boolean => {
   if (!window) return true;
   const t = Date.parse(at);
-  return (window.from === undefined || t >= Date.parse(window.from)) && (window.until === undefined || t < Date.parse(window.until));
+  return (
+    (window.from === undefined || t >= Date.parse(window.from)) &&
+    (window.until === undefined || t < Date.parse(window.until))
+  );
 };

@@ -38,7 +38,11 @@ export type Report<Row> = {
   readonly checkFilters: (filters: Readonly<Record<string, string>>) => ErrorDetail[];
   readonly columns: readonly ReportColumn<Row>[];
   /** One page in the report's order; `after` is the previous page's `next`. */
-  readonly page: (store: ReadStore, query: ReportQuery, page: { readonly limit: number; readonly after?: string }) => Promise<{ items: Row[]; next: string | null }>;
+  readonly page: (
+    store: ReadStore,
+    query: ReportQuery,
+    page: { readonly limit: number; readonly after?: string },
+  ) => Promise<{ items: Row[]; next: string | null }>;
   /** A row as the JSON page shows it; the row itself when absent. */
   readonly item?: (row: Row) => Record<string, unknown>;
 };

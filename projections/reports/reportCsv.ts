@@ -7,7 +7,11 @@ import type { Report, ReportCell, ReportQuery } from './report.ts';
 export const CSV_PAGE_SIZE = 500;
 
 /** The header, then every row of the report in its order, a page read only once the last is written. */
-async function* csvRecords<Row>(store: ReadStore, report: Report<Row>, query: ReportQuery): AsyncGenerator<ReportCell[]> {
+async function* csvRecords<Row>(
+  store: ReadStore,
+  report: Report<Row>,
+  query: ReportQuery,
+): AsyncGenerator<ReportCell[]> {
   yield report.columns.map((column) => column.header);
   let after: string | undefined;
   do {
@@ -28,7 +32,11 @@ export const reportCsv = <Row>(store: ReadStore, report: Report<Row>, query: Rep
 };
 
 /** The whole report as one text, for an email attachment. */
-export const reportCsvText = async <Row>(store: ReadStore, report: Report<Row>, query: ReportQuery): Promise<string> => {
+export const reportCsvText = async <Row>(
+  store: ReadStore,
+  report: Report<Row>,
+  query: ReportQuery,
+): Promise<string> => {
   const parts: string[] = [];
   for await (const chunk of reportCsv(store, report, query)) parts.push(String(chunk));
   return parts.join('');

@@ -8,7 +8,11 @@ import type { ReportFilter, ReportWindow } from './report.ts';
  * every problem of the date range; and what the report checks beyond these (`more`): one list, in
  * the order the report declares its filters.
  */
-export const filterProblems = (accepted: readonly ReportFilter[], filters: Readonly<Record<string, string>>, more: readonly ErrorDetail[] = []): ErrorDetail[] => {
+export const filterProblems = (
+  accepted: readonly ReportFilter[],
+  filters: Readonly<Record<string, string>>,
+  more: readonly ErrorDetail[] = [],
+): ErrorDetail[] => {
   const problems = [
     ...Object.entries(filters).flatMap(([name, value]) => {
       const values = accepted.find((f) => f.name === name)?.values;
@@ -29,4 +33,11 @@ export const filterProblems = (accepted: readonly ReportFilter[], filters: Reado
 export const lastActivityIn = (window: ReportWindow | undefined): Filter[] =>
   window?.from === undefined && window?.until === undefined
     ? []
-    : [{ lastActivityAt: { ...(window.from !== undefined ? { $gte: window.from } : {}), ...(window.until !== undefined ? { $lt: window.until } : {}) } }];
+    : [
+        {
+          lastActivityAt: {
+            ...(window.from !== undefined ? { $gte: window.from } : {}),
+            ...(window.until !== undefined ? { $lt: window.until } : {}),
+          },
+        },
+      ];

@@ -7,11 +7,17 @@ import { dateRangeWindow, narrowedWindow } from './dateRange.ts';
 import type { Report, ReportQuery, ReportWindow } from './report.ts';
 
 /** Every problem of a report's filters: names it does not take, then what its own check finds. */
-export const reportFilterProblems = (report: Report<unknown>, filters: Readonly<Record<string, string>>): ErrorDetail[] => {
+export const reportFilterProblems = (
+  report: Report<unknown>,
+  filters: Readonly<Record<string, string>>,
+): ErrorDetail[] => {
   const known = new Set(report.filters.map((filter) => filter.name));
   const unknown = Object.keys(filters)
     .filter((name) => !known.has(name))
-    .map((name) => ({ path: name, message: `not a filter of this report; it takes ${[...known].join(', ') || 'none'}` }));
+    .map((name) => ({
+      path: name,
+      message: `not a filter of this report; it takes ${[...known].join(', ') || 'none'}`,
+    }));
   return [...unknown, ...report.checkFilters(filters)];
 };
 
@@ -29,11 +35,18 @@ export const companyZone = async (store: ReadStore, companyId: string): Promise<
 export const reportQuery = async (
   store: ReadStore,
   report: Report<unknown>,
-  given: { readonly companyId: string; readonly campaignId: string; readonly filters: Readonly<Record<string, string>>; readonly window?: ReportWindow },
+  given: {
+    readonly companyId: string;
+    readonly campaignId: string;
+    readonly filters: Readonly<Record<string, string>>;
+    readonly window?: ReportWindow;
+  },
 ): Promise<ReportQuery> => {
   const { filters } = given;
   const ranged = filters['from'] !== undefined || filters['to'] !== undefined;
-  const range = ranged ? dateRangeWindow(filters, filters['timezone'] ?? (await companyZone(store, given.companyId))) : undefined;
+  const range = ranged
+    ? dateRangeWindow(filters, filters['timezone'] ?? (await companyZone(store, given.companyId)))
+    : undefined;
   const window = narrowedWindow(given.window, range);
   return { companyId: given.companyId, campaignId: given.campaignId, filters, ...(window ? { window } : {}) };
 };

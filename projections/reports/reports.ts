@@ -10,11 +10,18 @@ import { engagementReport } from './engagement/engagementReport.ts';
 export type AnyReport = Report<any>;
 
 /** Every report of the reports hub, in the order the API documents them. */
-export const reports: readonly AnyReport[] = [callsReport, contactsReport, transfersReport, optOutsReport, engagementReport];
+export const reports: readonly AnyReport[] = [
+  callsReport,
+  contactsReport,
+  transfersReport,
+  optOutsReport,
+  engagementReport,
+];
 
 /** The report scheduled reports name `name`, if there is one. */
 export const reportNamed = (name: string, among: readonly AnyReport[] = reports): AnyReport | undefined =>
   among.find((report) => report.name === (name as ReportName));
 
 /** The report whose route ends in `path` (`opt-outs`), if there is one. */
-export const reportAt = (path: string, among: readonly AnyReport[] = reports): AnyReport | undefined => among.find((report) => report.path === path);
+export const reportAt = (path: string, among: readonly AnyReport[] = reports): AnyReport | undefined =>
+  among.find((report) => report.path === path);

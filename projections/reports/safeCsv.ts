@@ -17,8 +17,10 @@ export const spreadsheetSafe = (text: string): string => (formulaStart.test(text
 type CastResult = ReturnType<NonNullable<NonNullable<Options['cast']>['string']>>;
 
 const escaped = (result: CastResult): CastResult => {
-  if (typeof result === 'string') return formulaStart.test(result) ? { value: spreadsheetSafe(result), quoted: true } : result;
-  if (result !== null && typeof result === 'object' && formulaStart.test(result.value)) return { ...result, value: spreadsheetSafe(result.value), quoted: true };
+  if (typeof result === 'string')
+    return formulaStart.test(result) ? { value: spreadsheetSafe(result), quoted: true } : result;
+  if (result !== null && typeof result === 'object' && formulaStart.test(result.value))
+    return { ...result, value: spreadsheetSafe(result.value), quoted: true };
   return result;
 };
 
@@ -28,14 +30,22 @@ type Casts = NonNullable<Options['cast']>;
 export const safeCsvOptions = (options: Options = {}): Options => {
   const given: Casts = options.cast ?? {};
   const wrapped = Object.fromEntries(
-    Object.entries(given).map(([type, cast]) => [type, (value: never, context: never) => escaped((cast as (v: never, c: never) => CastResult)(value, context))]),
+    Object.entries(given).map(([type, cast]) => [
+      type,
+      (value: never, context: never) => escaped((cast as (v: never, c: never) => CastResult)(value, context)),
+    ]),
   ) as Casts;
-  return { ...options, cast: { ...wrapped, string: (value, context) => escaped(given.string ? given.string(value, context) : value) } };
+  return {
+    ...options,
+    cast: { ...wrapped, string: (value, context) => escaped(given.string ? given.string(value, context) : value) },
+  };
 };
 
 /** Rows to CSV text in one go (small files: the demo's report). */
-export const stringifySafeCsv = (rows: readonly (readonly unknown[] | Record<string, unknown>)[], options: Options = {}): string =>
-  stringifySync(rows as unknown[], safeCsvOptions(options));
+export const stringifySafeCsv = (
+  rows: readonly (readonly unknown[] | Record<string, unknown>)[],
+  options: Options = {},
+): string => stringifySync(rows as unknown[], safeCsvOptions(options));
 
 /** A streaming writer for large exports (report routes answering `text/csv`): pipe rows in, text out. */
 export const safeCsvStringifier = (options: Options = {}): Stringifier => stringify(safeCsvOptions(options));

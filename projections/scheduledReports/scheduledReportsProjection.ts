@@ -4,9 +4,19 @@ import type { ScheduledReport, ScheduledReportEvent } from '../../domain/schedul
 import { withScheduleIds } from '../../domain/scheduledReport/scheduleIds.ts';
 import { nextRunOf } from '../../domain/scheduledReport/scheduleTiming.ts';
 import { projectionOf, type DocumentUpdate } from '../projection.ts';
-import { SCHEDULED_REPORTS, type LastRun, type ScheduleDoc, type ScheduledReportsDoc } from './scheduledReportDocument.ts';
+import {
+  SCHEDULED_REPORTS,
+  type LastRun,
+  type ScheduleDoc,
+  type ScheduledReportsDoc,
+} from './scheduledReportDocument.ts';
 
-type Fed = Extract<CampaignEvent, { type: 'CampaignDraftStarted' | 'CampaignDraftSaved' | 'CampaignLaunched' | 'CampaignDeleted' }> | ScheduledReportEvent;
+type Fed =
+  | Extract<
+      CampaignEvent,
+      { type: 'CampaignDraftStarted' | 'CampaignDraftSaved' | 'CampaignLaunched' | 'CampaignDeleted' }
+    >
+  | ScheduledReportEvent;
 
 /** Each schedule's next run and the document's earliest moment of work, from its schedules as they now are. */
 const withTimes = (doc: ScheduledReportsDoc): ScheduledReportsDoc => {
@@ -16,22 +26,35 @@ const withTimes = (doc: ScheduledReportsDoc): ScheduledReportsDoc => {
     const nextRunAt = doc.status === 'LAUNCHED' && since !== null && !waiting ? nextRunOf(s, doc.zone, since) : null;
     return { ...s, nextRunAt };
   });
-  const moments = schedules.flatMap((s) => (s.lastRun?.status === 'claimed' ? [s.lastRun.claimedAt] : s.nextRunAt ? [s.nextRunAt] : []));
+  const moments = schedules.flatMap((s) =>
+    s.lastRun?.status === 'claimed' ? [s.lastRun.claimedAt] : s.nextRunAt ? [s.nextRunAt] : [],
+  );
   return { ...doc, schedules, nextDueAt: moments.length === 0 ? null : moments.reduce((a, b) => (a < b ? a : b)) };
 };
 
 const fresh = (schedules: readonly ScheduledReport[], activeFrom: string | null): ScheduleDoc[] =>
   schedules.map((s) => ({ ...s, activeFrom, lastRun: null, nextRunAt: null }));
 
-const onSchedule = (doc: ScheduledReportsDoc, reportId: string, change: (s: ScheduleDoc) => ScheduleDoc): ScheduledReportsDoc =>
+const onSchedule = (
+  doc: ScheduledReportsDoc,
+  reportId: string,
+  change: (s: ScheduleDoc) => ScheduleDoc,
+): ScheduledReportsDoc =>
   withTimes({ ...doc, schedules: doc.schedules.map((s) => (s.id === reportId ? change(s) : s)) });
 
 const lastRunOf = (s: ScheduleDoc, runId: string, change: (run: LastRun) => LastRun): ScheduleDoc =>
   s.lastRun && s.lastRun.runId === runId ? { ...s, lastRun: change(s.lastRun) } : s;
 
 /** A change to a campaign's document (null deletes it); a campaign whose draft this model never saw keeps none. */
-const onCampaign = (campaignId: string, change: (doc: ScheduledReportsDoc) => ScheduledReportsDoc | null): DocumentUpdate[] => [
-  { collection: SCHEDULED_REPORTS, id: campaignId, apply: (current) => (current ? change(current as ScheduledReportsDoc) : null) },
+const onCampaign = (
+  campaignId: string,
+  change: (doc: ScheduledReportsDoc) => ScheduledReportsDoc | null,
+): DocumentUpdate[] => [
+  {
+    collection: SCHEDULED_REPORTS,
+    id: campaignId,
+    apply: (current) => (current ? change(current as ScheduledReportsDoc) : null),
+  },
 ];
 
 /**
@@ -45,21 +68,37 @@ export const scheduledReportsProjection = projectionOf<Fed>({
   handlers: {
     CampaignDraftStarted: (event) => {
       const { campaignId: id, companyId, name } = event.data;
-      const doc: ScheduledReportsDoc = { _id: id, companyId, campaignId: id, campaignName: name, status: 'DRAFT', zone: defaultCampaignSettings.timezone, schedules: [], nextDueAt: null };
+      const doc: ScheduledReportsDoc = {
+        _id: id,
+        companyId,
+        campaignId: id,
+        campaignName: name,
+        status: 'DRAFT',
+        zone: defaultCampaignSettings.timezone,
+        schedules: [],
+        nextDueAt: null,
+      };
       return [{ collection: SCHEDULED_REPORTS, id, creates: true, apply: () => doc }];
     },
     CampaignDraftSaved: (event) =>
       onCampaign(event.data.campaignId, (doc) => {
         const { changes } = event.data;
         if (!('reportSchedules' in changes) && changes.name === undefined) return doc;
-        const schedules = 'reportSchedules' in changes ? fresh(withScheduleIds(changes.reportSchedules ?? []), null) : doc.schedules;
+        const schedules =
+          'reportSchedules' in changes ? fresh(withScheduleIds(changes.reportSchedules ?? []), null) : doc.schedules;
         return withTimes({ ...doc, campaignName: changes.name ?? doc.campaignName, schedules });
       }),
     CampaignLaunched: (event) =>
       onCampaign(event.data.campaignId, (doc) => {
         const { name, settings, launchedAt, companyHours } = event.data;
         const zone = companyHours?.timezone ?? defaultCampaignSettings.timezone;
-        return withTimes({ ...doc, campaignName: name, status: 'LAUNCHED', zone, schedules: fresh(withScheduleIds(settings.reportSchedules), launchedAt) });
+        return withTimes({
+          ...doc,
+          campaignName: name,
+          status: 'LAUNCHED',
+          zone,
+          schedules: fresh(withScheduleIds(settings.reportSchedules), launchedAt),
+        });
       }),
     CampaignDeleted: (event) => onCampaign(event.data.campaignId, () => null),
     ScheduledReportAdded: (event) =>
@@ -68,18 +107,32 @@ export const scheduledReportsProjection = projectionOf<Fed>({
         if (doc.schedules.some((s) => s.id === schedule.id)) return doc;
         return withTimes({ ...doc, schedules: [...doc.schedules, ...fresh([schedule], addedAt)] });
       }),
-    ScheduledReportRemoved: (event) => onCampaign(event.data.campaignId, (doc) => withTimes({ ...doc, schedules: doc.schedules.filter((s) => s.id !== event.data.reportId) })),
+    ScheduledReportRemoved: (event) =>
+      onCampaign(event.data.campaignId, (doc) =>
+        withTimes({ ...doc, schedules: doc.schedules.filter((s) => s.id !== event.data.reportId) }),
+      ),
     ScheduledReportRunClaimed: (event) => {
       const { campaignId, reportId, runId, period, dueAt, window, claimedAt, messageId, recipients } = event.data;
-      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => ({ ...s, lastRun: { runId, period, dueAt, window, claimedAt, messageId, recipients, status: 'claimed' } })));
+      return onCampaign(campaignId, (doc) =>
+        onSchedule(doc, reportId, (s) => ({
+          ...s,
+          lastRun: { runId, period, dueAt, window, claimedAt, messageId, recipients, status: 'claimed' },
+        })),
+      );
     },
     ScheduledReportSent: (event) => {
       const { campaignId, reportId, runId, sentAt, rows, messageIds } = event.data;
-      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'sent', sentAt, rows, messageIds }))));
+      return onCampaign(campaignId, (doc) =>
+        onSchedule(doc, reportId, (s) =>
+          lastRunOf(s, runId, (run) => ({ ...run, status: 'sent', sentAt, rows, messageIds })),
+        ),
+      );
     },
     ScheduledReportFailed: (event) => {
       const { campaignId, reportId, runId, failedAt, error } = event.data;
-      return onCampaign(campaignId, (doc) => onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'failed', failedAt, error }))));
+      return onCampaign(campaignId, (doc) =>
+        onSchedule(doc, reportId, (s) => lastRunOf(s, runId, (run) => ({ ...run, status: 'failed', failedAt, error }))),
+      );
     },
   },
 });

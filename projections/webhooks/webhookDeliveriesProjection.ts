@@ -1,8 +1,20 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import type { WebhookEvent } from '../../domain/webhook/events.ts';
-import { notifiedEventTypes, webhookNotificationOf, type NotifiedEvent, type WebhookNotification } from '../../domain/webhook/notifications.ts';
+import {
+  notifiedEventTypes,
+  webhookNotificationOf,
+  type NotifiedEvent,
+  type WebhookNotification,
+} from '../../domain/webhook/notifications.ts';
 import { handledAlike, projectionOf, type DocumentUpdate, type EventHandler } from '../projection.ts';
-import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, withDueAt, type WebhookAttempt, type WebhookQueue, type WebhookDeliveryDoc } from './webhookDocuments.ts';
+import {
+  WEBHOOK_CAMPAIGNS,
+  WEBHOOK_DELIVERIES,
+  withDueAt,
+  type WebhookAttempt,
+  type WebhookQueue,
+  type WebhookDeliveryDoc,
+} from './webhookDocuments.ts';
 
 type Notified = Extract<NotifiedEvent, { type: (typeof notifiedEventTypes)[number] }>;
 type Fed = Notified | WebhookEvent;
@@ -17,12 +29,19 @@ const emptyCampaign = (companyId: string, campaignId: string): WebhookQueue => (
   nextAt: null,
 });
 
-const campaign = (event: RecordedEvent<Fed>, campaignId: string, change: (doc: WebhookQueue) => WebhookQueue, creates = false): DocumentUpdate => ({
+const campaign = (
+  event: RecordedEvent<Fed>,
+  campaignId: string,
+  change: (doc: WebhookQueue) => WebhookQueue,
+  creates = false,
+): DocumentUpdate => ({
   collection: WEBHOOK_CAMPAIGNS,
   id: campaignId,
   apply: (current) => {
     if (!current && !creates) return null;
-    return withDueAt(change((current as WebhookQueue | undefined) ?? emptyCampaign(event.metadata.companyId, campaignId)));
+    return withDueAt(
+      change((current as WebhookQueue | undefined) ?? emptyCampaign(event.metadata.companyId, campaignId)),
+    );
   },
 });
 
@@ -46,7 +65,15 @@ const queued = (event: RecordedEvent<Fed>, notice: WebhookNotification): Documen
   const counted = campaign(
     event,
     notice.campaignId,
-    (doc) => (url ?? doc.url) === null ? doc : { ...doc, url: url ?? doc.url, pending: doc.pending + 1, nextAt: doc.pending === 0 ? notice.occurredAt : doc.nextAt },
+    (doc) =>
+      (url ?? doc.url) === null
+        ? doc
+        : {
+            ...doc,
+            url: url ?? doc.url,
+            pending: doc.pending + 1,
+            nextAt: doc.pending === 0 ? notice.occurredAt : doc.nextAt,
+          },
     url !== undefined,
   );
   return [
@@ -83,10 +110,21 @@ const attempted = (event: RecordedEvent<Fed> & { type: 'WebhookDeliveryAttempted
       collection: WEBHOOK_DELIVERIES,
       id: deliveryId,
       apply: (current) =>
-        current ? { ...current, attempts: [...(current['attempts'] as unknown[]), record], ...(status ? { status } : {}), nextAttemptAt: record.nextAttemptAt } : null,
+        current
+          ? {
+              ...current,
+              attempts: [...(current['attempts'] as unknown[]), record],
+              ...(status ? { status } : {}),
+              nextAttemptAt: record.nextAttemptAt,
+            }
+          : null,
     },
     campaign(event, campaignId, (doc) =>
-      resolves ? { ...doc, pending: Math.max(0, doc.pending - 1), nextAt: at } : outcome === 'retrying' ? { ...doc, nextAt: record.nextAttemptAt } : doc,
+      resolves
+        ? { ...doc, pending: Math.max(0, doc.pending - 1), nextAt: at }
+        : outcome === 'retrying'
+          ? { ...doc, nextAt: record.nextAttemptAt }
+          : doc,
     ),
   ];
 };
@@ -109,13 +147,36 @@ export const webhookDeliveriesProjection = projectionOf<Fed>({
     { name: WEBHOOK_CAMPAIGNS, indexes: [{ fields: [['dueAt', 1]] }] },
     {
       name: WEBHOOK_DELIVERIES,
-      indexes: [{ fields: [['companyId', 1], ['campaignId', 1], ['status', 1], ['position', 1]] }, { fields: [['companyId', 1], ['campaignId', 1], ['position', 1]] }],
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['status', 1],
+            ['position', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['position', 1],
+          ],
+        },
+      ],
     },
   ],
   handlers: {
     ...handledAlike(notifiedEventTypes, notified),
     // A secret may come before the launch: the campaign's queue exists from then, without a URL.
-    WebhookSecretRotated: (event) => [campaign(event, event.data.campaignId, (doc) => ({ ...doc, signing: true, nextAt: doc.nextAt ?? event.data.rotatedAt }), true)],
+    WebhookSecretRotated: (event) => [
+      campaign(
+        event,
+        event.data.campaignId,
+        (doc) => ({ ...doc, signing: true, nextAt: doc.nextAt ?? event.data.rotatedAt }),
+        true,
+      ),
+    ],
     WebhookDeliveryAttempted: attempted,
   },
 });

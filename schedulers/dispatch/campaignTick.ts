@@ -29,7 +29,8 @@ const noCall: CampaignTurn = { placed: false, results: [] };
  * placed, which they may not show yet), then one call per turn it is given, from the contacts an
  * invocation made due, then its earliest due contacts, one page at a time.
  */
-export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
+export const campaignTick =
+  ({ reads, dispatchOne }: CampaignTickDeps) =>
   async (campaign: DispatchCampaign, now: Date, tick: TickBudget): Promise<TakeTurn> => {
     const started = currentRun(campaign.voiceRuns, now);
     // Before the first run starts only invoked contacts are called: the invocation brought that run forward for them.
@@ -52,7 +53,13 @@ export const campaignTick = ({ reads, dispatchOne }: CampaignTickDeps) =>
     };
     let requested = 0;
     const capacityNow = () =>
-      dispatchCapacity({ ...inputs, campaignInFlight: inputs.campaignInFlight + requested, companyInFlight: company.inFlight, requestedLastMinute: inputs.requestedLastMinute + requested, carrierAllowance: tick.carrierAllowance });
+      dispatchCapacity({
+        ...inputs,
+        campaignInFlight: inputs.campaignInFlight + requested,
+        companyInFlight: company.inFlight,
+        requestedLastMinute: inputs.requestedLastMinute + requested,
+        carrierAllowance: tick.carrierAllowance,
+      });
     const readLimit = lookAhead * capacityNow().available;
     let read = 0;
     let due: DueContact[] = [];

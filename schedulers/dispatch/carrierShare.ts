@@ -9,8 +9,14 @@ type CampaignTurns = (campaign: DispatchCampaign, now: Date, tick: TickBudget) =
  * The carrier allowance of one tick, handed out one call at a time in the turns `carrierTurns`
  * decides; a campaign's capacity is read only once it is first offered a call.
  */
-export const carrierShare = (campaignTurns: CampaignTurns) =>
-  async (campaigns: readonly DispatchCampaign[], now: Date, tick: TickBudget, rotation: Rotation): Promise<{ results: DispatchResult[]; rotation: Rotation }> => {
+export const carrierShare =
+  (campaignTurns: CampaignTurns) =>
+  async (
+    campaigns: readonly DispatchCampaign[],
+    now: Date,
+    tick: TickBudget,
+    rotation: Rotation,
+  ): Promise<{ results: DispatchResult[]; rotation: Rotation }> => {
     const byId = new Map(campaigns.map((campaign) => [campaign.campaignId, campaign]));
     const started = new Map<string, TakeTurn>();
     const results: DispatchResult[] = [];

@@ -56,47 +56,82 @@ const resultOf: Record<DispatchOutcome['kind'], { result: DispatchResult; what: 
  * enrollment decider answers what becomes of it, at the revision the queue showed. A call it requests
  * is dialled only after the request is recorded.
  */
-export const contactDispatch = (deps: ContactDispatchDeps) => async (attempt: DispatchAttempt): Promise<DispatchResult> => {
-  const { campaign, run, contact, capacity, now } = attempt;
-  const { campaignId, contactId, companyId } = contact;
-  const context = (commandId: string): CommandContext => ({ commandId, companyId, actor: 'dispatcher', now });
+export const contactDispatch =
+  (deps: ContactDispatchDeps) =>
+  async (attempt: DispatchAttempt): Promise<DispatchResult> => {
+    const { campaign, run, contact, capacity, now } = attempt;
+    const { campaignId, contactId, companyId } = contact;
+    const context = (commandId: string): CommandContext => ({ commandId, companyId, actor: 'dispatcher', now });
 
-  const recent = await deps.reads.recentOutreachTo(companyId, contact.phone, now);
-  const subject = {
-    contact: { timezone: contact.timezone, phone: contact.phone, ...(contact.state ? { state: contact.state } : {}), ...(contact.areaCodeTimezones ? { areaCodeTimezones: contact.areaCodeTimezones } : {}) },
-    slots: run.slots.length > 0 ? run.slots : campaign.scheduleSlots,
-    recentCalls: recent.calls,
-    recentTexts: recent.texts,
+    const recent = await deps.reads.recentOutreachTo(companyId, contact.phone, now);
+    const subject = {
+      contact: {
+        timezone: contact.timezone,
+        phone: contact.phone,
+        ...(contact.state ? { state: contact.state } : {}),
+        ...(contact.areaCodeTimezones ? { areaCodeTimezones: contact.areaCodeTimezones } : {}),
+      },
+      slots: run.slots.length > 0 ? run.slots : campaign.scheduleSlots,
+      recentCalls: recent.calls,
+      recentTexts: recent.texts,
+    };
+    const window = windowFact(deps.callingWindow(subject, now));
+    // Consent is read right before a call may go out; its read can record a revocation, so not for a closed window.
+    const optedOut = window.open ? (await deps.consent(companyId, contact.phone)).includes('voice') : undefined;
+    const callId = deps.newId();
+    const command: DispatchContact = {
+      type: 'DispatchContact',
+      data: {
+        campaignId,
+        contactId,
+        at: now.toISOString(),
+        callId,
+        run: run.index,
+        to: contact.phone,
+        timezone: contact.timezone,
+        campaignStatus: campaign.status,
+        capacity,
+        window,
+        ...(optedOut !== undefined ? { optedOut } : {}),
+      },
+    };
+
+    // Each outcome keeps its own command id (the call's, or the contact's revision), so a re-sent one records nothing twice.
+    const stamp = `${contact._id}@${contact.revision}`;
+    const outcome = dispatchOutcome(command.data).kind;
+    const commandId = outcome === 'reschedule' || outcome === 'withhold' ? `${outcome}-${stamp}` : `dispatch-${callId}`;
+    try {
+      deps.wrote(
+        (await deps.enrollments(command, context(commandId), { expectedRevision: expectedAt(contact.revision) }))
+          .position,
+      );
+    } catch (error) {
+      if (!lostRace(error)) deps.onError(error, resultOf[outcome].what);
+      return 'skipped';
+    }
+    if (outcome !== 'call') return resultOf[outcome].result;
+
+    try {
+      const { carrierCallId } = await deps.telephony.placeCall({
+        callId,
+        to: contact.phone,
+        from: attempt.callerNumber,
+        ...deps.callbackUrls(callId),
+        machineDetection: deps.machineDetection,
+        record: campaign.recordCalls ?? deps.record,
+      });
+      const placed = await deps.calls(
+        {
+          type: 'RecordCallPlaced',
+          data: { callId, campaignId, contactId, carrierCallId, placedAt: now.toISOString() },
+        },
+        context(`placed-${callId}`),
+      );
+      deps.wrote(placed.position);
+      await deps.settlement.settle(callId, context(`settle-${callId}`));
+    } catch (error) {
+      // Whether the carrier dialled is unknown: reconciliation asks it, rather than dialling again.
+      deps.onError(error, 'place call');
+    }
+    return 'requested';
   };
-  const window = windowFact(deps.callingWindow(subject, now));
-  // Consent is read right before a call may go out; its read can record a revocation, so not for a closed window.
-  const optedOut = window.open ? (await deps.consent(companyId, contact.phone)).includes('voice') : undefined;
-  const callId = deps.newId();
-  const command: DispatchContact = {
-    type: 'DispatchContact',
-    data: { campaignId, contactId, at: now.toISOString(), callId, run: run.index, to: contact.phone, timezone: contact.timezone, campaignStatus: campaign.status, capacity, window, ...(optedOut !== undefined ? { optedOut } : {}) },
-  };
-
-  // Each outcome keeps its own command id (the call's, or the contact's revision), so a re-sent one records nothing twice.
-  const stamp = `${contact._id}@${contact.revision}`;
-  const outcome = dispatchOutcome(command.data).kind;
-  const commandId = outcome === 'reschedule' || outcome === 'withhold' ? `${outcome}-${stamp}` : `dispatch-${callId}`;
-  try {
-    deps.wrote((await deps.enrollments(command, context(commandId), { expectedRevision: expectedAt(contact.revision) })).position);
-  } catch (error) {
-    if (!lostRace(error)) deps.onError(error, resultOf[outcome].what);
-    return 'skipped';
-  }
-  if (outcome !== 'call') return resultOf[outcome].result;
-
-  try {
-    const { carrierCallId } = await deps.telephony.placeCall({ callId, to: contact.phone, from: attempt.callerNumber, ...deps.callbackUrls(callId), machineDetection: deps.machineDetection, record: campaign.recordCalls ?? deps.record });
-    const placed = await deps.calls({ type: 'RecordCallPlaced', data: { callId, campaignId, contactId, carrierCallId, placedAt: now.toISOString() } }, context(`placed-${callId}`));
-    deps.wrote(placed.position);
-    await deps.settlement.settle(callId, context(`settle-${callId}`));
-  } catch (error) {
-    // Whether the carrier dialled is unknown: reconciliation asks it, rather than dialling again.
-    deps.onError(error, 'place call');
-  }
-  return 'requested';
-};

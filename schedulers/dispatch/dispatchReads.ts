@@ -16,7 +16,12 @@ type CompanyLines = Doc & { campaigns?: { outboundLines: number; concurrencyRate
 /** One campaign's due queue up to now by one of its due times, earliest first, `limit` long. */
 const queuePage =
   (readStore: ReadStore, dueField: 'dueAt' | 'invokedDueAt') =>
-  async (campaign: DispatchCampaign, now: Date, limit: number, after?: string): Promise<{ items: DueContact[]; next: string | null }> => {
+  async (
+    campaign: DispatchCampaign,
+    now: Date,
+    limit: number,
+    after?: string,
+  ): Promise<{ items: DueContact[]; next: string | null }> => {
     const page = await collection<DueContact>(readStore, DUE_QUEUE).find(
       { companyId: campaign.companyId, campaignId: campaign.campaignId, [dueField]: { $lte: now.toISOString() } },
       { sort: [[dueField, 1]], limit, ...(after ? { after } : {}) },
@@ -55,12 +60,24 @@ export const dispatchReads = (readStore: ReadStore) => {
     recentOutreachTo: recentOutreachTo(readStore),
 
     /** Requests older than `before` the carrier never acknowledged: what a crash leaves behind. */
-    unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
-      [...(await calls.find({ open: true, placed: false, requestedAt: { $lt: before.toISOString() } }, { sort: [['requestedAt', 1]], limit })).items],
+    unplacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> => [
+      ...(
+        await calls.find(
+          { open: true, placed: false, requestedAt: { $lt: before.toISOString() } },
+          { sort: [['requestedAt', 1]], limit },
+        )
+      ).items,
+    ],
 
     /** Calls the carrier took before `before` whose contact has no outcome yet: a final report that never came. */
-    unsettledPlacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> =>
-      [...(await calls.find({ placed: true, settled: false, placedAt: { $lt: before.toISOString() } }, { sort: [['placedAt', 1]], limit })).items],
+    unsettledPlacedBefore: async (before: Date, limit: number): Promise<DispatchedCall[]> => [
+      ...(
+        await calls.find(
+          { placed: true, settled: false, placedAt: { $lt: before.toISOString() } },
+          { sort: [['placedAt', 1]], limit },
+        )
+      ).items,
+    ],
 
     callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
       if (!agentId) return undefined;

@@ -7,7 +7,12 @@ import type { WindowFact } from '../../domain/enrollment/commands.ts';
 
 /** Who is to be called, where they are and what the campaign allows, as the window policy reads it. */
 export type WindowSubject = {
-  readonly contact: { readonly timezone: string; readonly state?: string; readonly phone: string; readonly areaCodeTimezones?: readonly string[] };
+  readonly contact: {
+    readonly timezone: string;
+    readonly state?: string;
+    readonly phone: string;
+    readonly areaCodeTimezones?: readonly string[];
+  };
   readonly slots: readonly TimeSlot[];
   /** Earlier calls to the same number (epoch ms), for the per-person frequency caps. */
   readonly recentCalls: readonly number[];
@@ -34,27 +39,53 @@ export type CallingWindowCheck = (subject: WindowSubject, at: Date) => WindowAns
 export type ConsentCheck = (companyId: string, address: string) => Promise<readonly Channel[]>;
 
 /** The calling-window policy of `domain/outreach` behind the dispatcher's question. */
-export const callingWindowCheck = (window: CallingWindow): CallingWindowCheck => (subject, at) => {
-  const input = { contact: subject.contact, slots: subject.slots, channel: 'voice' as const, recentCalls: subject.recentCalls, recentTexts: subject.recentTexts };
-  const verdict = window.check(input, at.getTime());
-  if (!verdict.allowed) {
-    const next = window.nextOpening(input, at.getTime());
-    return { allowed: false, reason: verdict.reason, localTime: verdict.localTime, ...(next !== undefined ? { nextOpening: new Date(next) } : {}) };
-  }
-  const open = window.nextWindow(input, at.getTime());
-  return { allowed: true, opensAt: at, ...(open?.closesAt !== undefined ? { closesAt: new Date(open.closesAt) } : {}) };
-};
+export const callingWindowCheck =
+  (window: CallingWindow): CallingWindowCheck =>
+  (subject, at) => {
+    const input = {
+      contact: subject.contact,
+      slots: subject.slots,
+      channel: 'voice' as const,
+      recentCalls: subject.recentCalls,
+      recentTexts: subject.recentTexts,
+    };
+    const verdict = window.check(input, at.getTime());
+    if (!verdict.allowed) {
+      const next = window.nextOpening(input, at.getTime());
+      return {
+        allowed: false,
+        reason: verdict.reason,
+        localTime: verdict.localTime,
+        ...(next !== undefined ? { nextOpening: new Date(next) } : {}),
+      };
+    }
+    const open = window.nextWindow(input, at.getTime());
+    return {
+      allowed: true,
+      opensAt: at,
+      ...(open?.closesAt !== undefined ? { closesAt: new Date(open.closesAt) } : {}),
+    };
+  };
 
 /** The consent ledger's answer, straight from the address's stream (or as `read` reads it before a dispatch). */
-export const consentCheck = (eventStore: EventStore, read: ConsentReader = (companyId, address) => consentOf(eventStore, companyId, address)): ConsentCheck => async (companyId, address) => {
-  const consent = await read(companyId, address);
-  return (['voice', 'sms', 'email'] as const).filter((channel) => consent.blocked[channel]);
-};
+export const consentCheck =
+  (
+    eventStore: EventStore,
+    read: ConsentReader = (companyId, address) => consentOf(eventStore, companyId, address),
+  ): ConsentCheck =>
+  async (companyId, address) => {
+    const consent = await read(companyId, address);
+    return (['voice', 'sms', 'email'] as const).filter((channel) => consent.blocked[channel]);
+  };
 
 /** The window's answer as a dispatch command carries it: instants in ISO, a refusal always with its reason. */
 export const windowFact = (answer: WindowAnswer): WindowFact =>
   answer.allowed
-    ? { open: true, ...(answer.opensAt ? { opensAt: answer.opensAt.toISOString() } : {}), ...(answer.closesAt ? { closesAt: answer.closesAt.toISOString() } : {}) }
+    ? {
+        open: true,
+        ...(answer.opensAt ? { opensAt: answer.opensAt.toISOString() } : {}),
+        ...(answer.closesAt ? { closesAt: answer.closesAt.toISOString() } : {}),
+      }
     : {
         open: false,
         reason: answer.reason ?? 'outside_calling_window',

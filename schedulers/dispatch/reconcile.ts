@@ -17,7 +17,17 @@ export type ReconcileDeps = {
 };
 
 const progressOf = (status: string): CallProgress | undefined => {
-  const known: readonly CallProgress[] = ['queued', 'initiated', 'ringing', 'in_progress', 'completed', 'busy', 'no_answer', 'failed', 'canceled'];
+  const known: readonly CallProgress[] = [
+    'queued',
+    'initiated',
+    'ringing',
+    'in_progress',
+    'completed',
+    'busy',
+    'no_answer',
+    'failed',
+    'canceled',
+  ];
   const normal = status.toLowerCase().replace('-', '_');
   return known.find((progress) => progress === normal);
 };
@@ -27,33 +37,55 @@ const progressOf = (status: string): CallProgress | undefined => {
  * knows is recorded as placed (with its status); one it never heard of is released, so its contact is
  * due again and a fresh call can be requested: never a second dial of a call that may be ringing.
  */
-export const reconciliation = (deps: ReconcileDeps) => async (now: Date, limit = 100): Promise<{ found: number; released: number }> => {
-  let found = 0;
-  let released = 0;
-  const stale = await deps.reads.unplacedBefore(new Date(now.getTime() - deps.afterMs), limit);
-  for (const call of stale) {
-    const { callId, campaignId, contactId, companyId } = call;
-    const context = (commandId: string) => ({ commandId, companyId, actor: 'dispatcher', now });
-    try {
-      const atCarrier = await deps.telephony.findCall(callId, { to: call.to, requestedAt: call.requestedAt });
-      if (atCarrier) {
-        const placed = await deps.calls(
-          { type: 'RecordCallPlaced', data: { callId, campaignId, contactId, carrierCallId: atCarrier.carrierCallId, placedAt: now.toISOString(), reconciled: true } },
-          context(`placed-${callId}`),
-        );
-        deps.wrote(placed.position);
-        const progress = progressOf(atCarrier.status);
-        if (progress) await deps.settlement.report({ callId, carrierCallId: atCarrier.carrierCallId, progress, reportedAt: now.toISOString() }, context(`reconciled-${callId}-${progress}`));
-        else await deps.settlement.settle(callId, context(`settle-${callId}`));
-        found += 1;
-      } else {
-        const result = await deps.enrollments({ type: 'ReleaseCallRequest', data: { campaignId, contactId, callId, reason: 'not_at_carrier', at: now.toISOString() } }, context(`release-${callId}`));
-        deps.wrote(result.position);
-        released += 1;
+export const reconciliation =
+  (deps: ReconcileDeps) =>
+  async (now: Date, limit = 100): Promise<{ found: number; released: number }> => {
+    let found = 0;
+    let released = 0;
+    const stale = await deps.reads.unplacedBefore(new Date(now.getTime() - deps.afterMs), limit);
+    for (const call of stale) {
+      const { callId, campaignId, contactId, companyId } = call;
+      const context = (commandId: string) => ({ commandId, companyId, actor: 'dispatcher', now });
+      try {
+        const atCarrier = await deps.telephony.findCall(callId, { to: call.to, requestedAt: call.requestedAt });
+        if (atCarrier) {
+          const placed = await deps.calls(
+            {
+              type: 'RecordCallPlaced',
+              data: {
+                callId,
+                campaignId,
+                contactId,
+                carrierCallId: atCarrier.carrierCallId,
+                placedAt: now.toISOString(),
+                reconciled: true,
+              },
+            },
+            context(`placed-${callId}`),
+          );
+          deps.wrote(placed.position);
+          const progress = progressOf(atCarrier.status);
+          if (progress)
+            await deps.settlement.report(
+              { callId, carrierCallId: atCarrier.carrierCallId, progress, reportedAt: now.toISOString() },
+              context(`reconciled-${callId}-${progress}`),
+            );
+          else await deps.settlement.settle(callId, context(`settle-${callId}`));
+          found += 1;
+        } else {
+          const result = await deps.enrollments(
+            {
+              type: 'ReleaseCallRequest',
+              data: { campaignId, contactId, callId, reason: 'not_at_carrier', at: now.toISOString() },
+            },
+            context(`release-${callId}`),
+          );
+          deps.wrote(result.position);
+          released += 1;
+        }
+      } catch (error) {
+        deps.onError(error, 'reconcile');
       }
-    } catch (error) {
-      deps.onError(error, 'reconcile');
     }
-  }
-  return { found, released };
-};
+    return { found, released };
+  };

@@ -24,12 +24,20 @@ export type UnsettledCallsDeps = {
 export const unsettledCalls = (deps: UnsettledCallsDeps) => {
   let nextLookAt = -Infinity;
 
-  const settleOne = async (call: Awaited<ReturnType<DispatchReads['unsettledPlacedBefore']>>[number], now: Date): Promise<boolean> => {
+  const settleOne = async (
+    call: Awaited<ReturnType<DispatchReads['unsettledPlacedBefore']>>[number],
+    now: Date,
+  ): Promise<boolean> => {
     const { callId, companyId, carrierCallId } = call;
     if (!carrierCallId) return false;
     const atCarrier = await deps.telephony.fetchCall(carrierCallId);
     if (atCarrier && !isFinal(atCarrier.progress)) {
-      deps.onError(new Error(`call ${callId} is still ${atCarrier.progress} at the carrier ${Math.round((now.getTime() - Date.parse(call.placedAt ?? call.requestedAt)) / 60_000)} minutes after its placement`), 'settle unsettled call');
+      deps.onError(
+        new Error(
+          `call ${callId} is still ${atCarrier.progress} at the carrier ${Math.round((now.getTime() - Date.parse(call.placedAt ?? call.requestedAt)) / 60_000)} minutes after its placement`,
+        ),
+        'settle unsettled call',
+      );
       return false;
     }
     const report = atCarrier

@@ -12,15 +12,22 @@ const path = join(dir!, `append-${mode}-${runId}.db`);
 
 // Both sides write the very same events, built before the clock starts.
 const now = new Date();
-const events = Array.from({ length: count }, (_, i) => ({ stream: benchStream(runId, i), event: benchEvent(`${runId}-${i}`, i, 0, now) }));
+const events = Array.from({ length: count }, (_, i) => ({
+  stream: benchStream(runId, i),
+  event: benchEvent(`${runId}-${i}`, i, 0, now),
+}));
 
 const rawRows = () =>
-  events.map(({ stream, event: e }) => [e.id, stream, 0, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const);
+  events.map(
+    ({ stream, event: e }) => [e.id, stream, 0, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const,
+  );
 
 const raw = (perTransaction: number): number => {
   const db = new Database(path);
   createEventsSchema(db);
-  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const rows = rawRows();
   const write = db.transaction((slice: typeof rows) => {
     for (const row of slice) insert.run(...row);
@@ -46,5 +53,11 @@ const engine = async (inFlight: number): Promise<number> => {
 };
 
 const perSecond =
-  mode === 'raw_single' ? raw(1) : mode === 'raw_batch100' ? raw(100) : mode === 'sequential' ? await engine(1) : await engine(1000);
+  mode === 'raw_single'
+    ? raw(1)
+    : mode === 'raw_batch100'
+      ? raw(100)
+      : mode === 'sequential'
+        ? await engine(1)
+        : await engine(1000);
 console.log(JSON.stringify({ perSecond, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

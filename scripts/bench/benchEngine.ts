@@ -13,9 +13,18 @@ export const benchAdminToken = 'bench-admin-token-0123456789abcdef';
 export const benchCaseType = 'personal injury';
 
 export const benchEngine = async (dir: string, name: string) => {
-  const eventStore = getSqliteEventStore({ path: join(dir, `${name}-events-${process.pid}.db`), registry: engineRegistry });
+  const eventStore = getSqliteEventStore({
+    path: join(dir, `${name}-events-${process.pid}.db`),
+    registry: engineRegistry,
+  });
   const readStore = getSqliteReadStore({ path: join(dir, `${name}-read-${process.pid}.db`) });
-  const { app, runner } = await engineApp({ eventStore, readStore, logger: createLogger({ level: 'silent' }), adminToken: benchAdminToken, limits: { csvBytes: 256 * 1024 * 1024 } });
+  const { app, runner } = await engineApp({
+    eventStore,
+    readStore,
+    logger: createLogger({ level: 'silent' }),
+    adminToken: benchAdminToken,
+    limits: { csvBytes: 256 * 1024 * 1024 },
+  });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
   const client = demoClient(server.url);
   const opened = await client.post('/v1/companies', benchAdminToken, { name: 'Bench & Co' });
@@ -42,8 +51,19 @@ export const benchEngine = async (dir: string, name: string) => {
  * A voice campaign over the bench list, one run from now on weekdays 09:00-17:00, with the agent
  * (and form, when given) it calls with; answers the draft's id.
  */
-export const benchVoiceDraft = async (client: DemoClient, key: string, listId: string, form?: { readonly id: string }): Promise<string> => {
-  const agent = await client.post('/v1/agents', key, { name: 'Ava', voice: 'warm', streamUrl: 'wss://voice.example.com/ava', callerNumber: '+13125550111', ...(form ? { formId: form.id } : {}) });
+export const benchVoiceDraft = async (
+  client: DemoClient,
+  key: string,
+  listId: string,
+  form?: { readonly id: string },
+): Promise<string> => {
+  const agent = await client.post('/v1/agents', key, {
+    name: 'Ava',
+    voice: 'warm',
+    streamUrl: 'wss://voice.example.com/ava',
+    callerNumber: '+13125550111',
+    ...(form ? { formId: form.id } : {}),
+  });
   const draft = await client.post('/v1/campaigns', key, { name: 'Everyone, once' });
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
   await client.patch(`/v1/campaigns/${draft.id}`, key, {
@@ -52,7 +72,13 @@ export const benchVoiceDraft = async (client: DemoClient, key: string, listId: s
     agentId: agent.id,
     ...(form ? { formId: form.id } : {}),
     schedule: { mode: 'custom', slots: [{ days: weekdays, start: '09:00', end: '17:00' }] },
-    runs: [{ start: new Date().toISOString(), slots: [{ days: weekdays, start: '09:00', end: '17:00' }], channels: ['voice'] }],
+    runs: [
+      {
+        start: new Date().toISOString(),
+        slots: [{ days: weekdays, start: '09:00', end: '17:00' }],
+        channels: ['voice'],
+      },
+    ],
   });
   return draft.id as string;
 };

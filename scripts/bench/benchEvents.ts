@@ -8,7 +8,13 @@ import { eventId } from '../../commands/eventIds.ts';
 export const benchEventDefinitions: readonly EventDefinition[] = [
   {
     type: 'ContactAttempted',
-    codec: t.type({ campaignId: t.string, contactId: t.string, companyId: t.string, attempt: WholeNumber, outcome: t.string }),
+    codec: t.type({
+      campaignId: t.string,
+      contactId: t.string,
+      companyId: t.string,
+      attempt: WholeNumber,
+      outcome: t.string,
+    }),
     schemaVersion: 1,
   },
 ];
@@ -20,7 +26,13 @@ const outcomes = ['answered', 'no_answer', 'busy', 'voicemail', 'failed'];
 export const benchEvent = (commandId: string, contact: number, attempt: number, now: Date): NewEvent => ({
   id: eventId(commandId, 0, now),
   type: 'ContactAttempted',
-  data: { campaignId: 'campaign-bench', contactId: `contact-${contact}`, companyId: 'company-bench', attempt, outcome: outcomes[(contact + attempt) % outcomes.length]! },
+  data: {
+    campaignId: 'campaign-bench',
+    contactId: `contact-${contact}`,
+    companyId: 'company-bench',
+    attempt,
+    outcome: outcomes[(contact + attempt) % outcomes.length]!,
+  },
   metadata: {
     companyId: 'company-bench',
     commandId,
@@ -33,4 +45,5 @@ export const benchEvent = (commandId: string, contact: number, attempt: number, 
 });
 
 /** Enrollment streams are named by time-ordered ids, as the engine names them. */
-export const benchStream = (runId: string, contact: number): string => `enrollment-${runId}.${String(contact).padStart(8, '0')}`;
+export const benchStream = (runId: string, contact: number): string =>
+  `enrollment-${runId}.${String(contact).padStart(8, '0')}`;

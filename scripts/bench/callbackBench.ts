@@ -12,10 +12,17 @@ import { benchCallId, signedStatusCallback } from './callbackRequests.ts';
 const [, dir, countText] = process.argv.slice(2);
 const count = Number(countText);
 const runDir = mkdtempSync(join(dir!, 'callbacks-'));
-const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'callbackServer.ts'), runDir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'callbackServer.ts'), runDir, String(count)],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const exited = new Promise((resolve) => server.once('exit', resolve));
 const url = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: server.stdout! }).on('line', (line) => line.startsWith('listening ') && resolve(line.slice('listening '.length)));
+  createInterface({ input: server.stdout! }).on(
+    'line',
+    (line) => line.startsWith('listening ') && resolve(line.slice('listening '.length)),
+  );
   server.once('exit', (code) => reject(new Error(`the engine exited (${code}) before listening`)));
 });
 
@@ -52,9 +59,13 @@ await exited;
 
 const store = getSqliteEventStore({ path: join(runDir, 'callback-events.db'), registry: engineRegistry });
 const recorded = new Set<string>();
-for await (const event of store.readAll()) if (event.type === 'CallProgressed') recorded.add((event.data as { callId: string }).callId);
+for await (const event of store.readAll())
+  if (event.type === 'CallProgressed') recorded.add((event.data as { callId: string }).callId);
 await store.close();
 const ok = answered.filter(Boolean).length;
 const lost = answered.filter((yes, i) => yes && !recorded.has(benchCallId(i))).length;
-if (ok < count * 0.99) throw new Error(`only ${ok} of ${count} callbacks answered 2xx (${result.non2xx} non-2xx, ${result.errors} errors)`);
-console.log(JSON.stringify({ perSecond: ok / seconds, lost, items: ok, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+if (ok < count * 0.99)
+  throw new Error(`only ${ok} of ${count} callbacks answered 2xx (${result.non2xx} non-2xx, ${result.errors} errors)`);
+console.log(
+  JSON.stringify({ perSecond: ok / seconds, lost, items: ok, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+);

@@ -26,8 +26,33 @@ const lane = async () => {
   for (let i = next++; i < count; i = next++) {
     const callId = benchCallId(i);
     const commandId = `placed-${callId}`;
-    const data = { callId, campaignId: '01900000-0000-7000-8000-00000000ca01', contactId: `contact-${i}`, carrierCallId: `CA${String(i).padStart(32, '0')}`, placedAt: now.toISOString() };
-    await eventStore.append(`call-${callId}`, [{ id: eventId(commandId, 0, now), type: 'CallPlaced', data, metadata: { companyId: benchCompanyId, commandId, correlationId: commandId, causationId: commandId, actor: 'dispatcher', occurredAt: now.toISOString(), schemaVersion: 1 } }], 'no_stream');
+    const data = {
+      callId,
+      campaignId: '01900000-0000-7000-8000-00000000ca01',
+      contactId: `contact-${i}`,
+      carrierCallId: `CA${String(i).padStart(32, '0')}`,
+      placedAt: now.toISOString(),
+    };
+    await eventStore.append(
+      `call-${callId}`,
+      [
+        {
+          id: eventId(commandId, 0, now),
+          type: 'CallPlaced',
+          data,
+          metadata: {
+            companyId: benchCompanyId,
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            actor: 'dispatcher',
+            occurredAt: now.toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
   }
 };
 await Promise.all(Array.from({ length: 200 }, lane));
@@ -41,7 +66,13 @@ const port = await new Promise<number>((resolve) => {
 const publicUrl = `http://127.0.0.1:${port}`;
 const logger = createLogger({ level: 'silent' });
 const outreach = outreachEngine({
-  telephony: { carrier: 'twilio', accountSid: 'AC00000000000000000000000000000000', authToken: benchAuthToken, apiUrl: 'http://127.0.0.1:9', smsFrom: '+13125550111' },
+  telephony: {
+    carrier: 'twilio',
+    accountSid: 'AC00000000000000000000000000000000',
+    authToken: benchAuthToken,
+    apiUrl: 'http://127.0.0.1:9',
+    smsFrom: '+13125550111',
+  },
   email: { carrier: 'simulated' },
   publicUrl,
   eventStore,
@@ -53,6 +84,14 @@ const outreach = outreachEngine({
   waitForReadModels: async () => undefined,
   log: logger,
 });
-const { app } = await engineApp({ eventStore, readStore, logger, adminToken: 'bench-admin-token-0123456789abcdef', clock: systemClock, outreach, publicUrl });
+const { app } = await engineApp({
+  eventStore,
+  readStore,
+  logger,
+  adminToken: 'bench-admin-token-0123456789abcdef',
+  clock: systemClock,
+  outreach,
+  publicUrl,
+});
 await listen(app, { port, host: '127.0.0.1' });
 console.log(`listening ${publicUrl}`);

@@ -11,8 +11,19 @@ export const contactAttemptsProjection = projectionOf<Event<'ContactAttempted', 
     {
       name: 'bench_contact_attempts',
       indexes: [
-        { fields: [['companyId', 1], ['campaignId', 1], ['status', 1]] },
-        { fields: [['companyId', 1], ['lastOutcome', 1]] },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['status', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['lastOutcome', 1],
+          ],
+        },
       ],
     },
   ],

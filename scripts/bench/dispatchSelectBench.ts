@@ -24,11 +24,22 @@ for (let from = 0; from < count; from += batch) {
     const campaignId = campaignIdOf(i % campaigns);
     const contactId = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
     // Half the contacts are due (spread over the past day), half wait for a later attempt or are done.
-    const dueAt = i % 4 === 3 ? undefined : new Date(now.getTime() + ((i * 7919) % 172_800_000) - 86_400_000).toISOString();
+    const dueAt =
+      i % 4 === 3 ? undefined : new Date(now.getTime() + ((i * 7919) % 172_800_000) - 86_400_000).toISOString();
     const doc: DueContact = {
-      _id: `${campaignId}.${contactId}`, companyId, campaignId, contactId, caseId: `case-${i}`, externalId: `EXT-${i}`,
-      phone: `+1312${String(i).padStart(7, '0')}`, timezone: 'America/Chicago', state: 'IL', areaCodeTimezones: ['America/Chicago'],
-      status: 'ACTIVE', revision: 0, ...(dueAt ? { dueAt } : {}),
+      _id: `${campaignId}.${contactId}`,
+      companyId,
+      campaignId,
+      contactId,
+      caseId: `case-${i}`,
+      externalId: `EXT-${i}`,
+      phone: `+1312${String(i).padStart(7, '0')}`,
+      timezone: 'America/Chicago',
+      state: 'IL',
+      areaCodeTimezones: ['America/Chicago'],
+      status: 'ACTIVE',
+      revision: 0,
+      ...(dueAt ? { dueAt } : {}),
     };
     changes.push({ op: 'upsert', collection: 'due_queue', doc, position: BigInt(i + 1) });
   }
@@ -50,4 +61,10 @@ for (let run = 0; run < 60; run++) {
 if (chosen !== 100) throw new Error(`chose ${chosen} contacts, not 100`);
 times.sort((a, b) => a - b);
 await readStore.close();
-console.log(JSON.stringify({ value: times[Math.floor(times.length / 2)], items: count, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    value: times[Math.floor(times.length / 2)],
+    items: count,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -14,11 +14,15 @@ await runner.waitFor(await eventStore.headPosition(), { timeoutMs: 600_000 });
 
 const started = performance.now();
 const imported = await client.csv(`/v1/lists/${listId}/cases/import`, key, csv);
-const shownInTime = await runner.waitFor(BigInt(imported.position), { timeoutMs: 600_000, projections: [LIST_CASES, LISTS] });
+const shownInTime = await runner.waitFor(BigInt(imported.position), {
+  timeoutMs: 600_000,
+  projections: [LIST_CASES, LISTS],
+});
 const seconds = (performance.now() - started) / 1000;
 
 if (!shownInTime) throw new Error('the list read models did not catch up in 10 minutes');
-if (imported.added !== count || imported.rejected.length !== 0) throw new Error(`imported ${imported.added} of ${count} cases, ${imported.rejected.length} rows refused`);
+if (imported.added !== count || imported.rejected.length !== 0)
+  throw new Error(`imported ${imported.added} of ${count} cases, ${imported.rejected.length} rows refused`);
 const shown = (await readStore.get(LISTS, listId)) as { counts?: { cases: number; contacts: number } } | null;
 const cases = await readStore.count(LIST_CASES, { companyId, listId });
 if (shown?.counts?.cases !== count || shown.counts.contacts !== count || cases !== count)

@@ -21,6 +21,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const progress = (await readStore.get(CAMPAIGN_PROGRESS, draft.id)) as { enrolled?: number } | null;
 const queued = await readStore.count(DUE_QUEUE, { companyId, campaignId: draft.id });
-if (progress?.enrolled !== count || queued !== count) throw new Error(`read models show ${progress?.enrolled} enrolled and ${queued} queued, not ${count}`);
+if (progress?.enrolled !== count || queued !== count)
+  throw new Error(`read models show ${progress?.enrolled} enrolled and ${queued} queued, not ${count}`);
 await close();
 console.log(JSON.stringify({ seconds, items: count, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -38,14 +38,25 @@ const readAll = async (): Promise<number> => {
 const rawSelect = (): number => {
   const db = new Database(eventsPath, { readonly: true });
   let n = 0;
-  for (const row of db.prepare('SELECT position, id, stream, revision, type, data, metadata FROM events').raw(true).iterate()) if (row) n++;
+  for (const row of db
+    .prepare('SELECT position, id, stream, revision, type, data, metadata FROM events')
+    .raw(true)
+    .iterate())
+    if (row) n++;
   db.close();
   return n;
 };
 
 const rebuild = async (): Promise<number> => {
   const readStore = getSqliteReadStore({ path: join(dir!, `rebuild-read-${process.pid}.db`) });
-  const runner = projectionRunner({ eventStore: store, readStore, projections: [contactAttemptsProjection], clock: systemScheduler((error) => { throw error; }) });
+  const runner = projectionRunner({
+    eventStore: store,
+    readStore,
+    projections: [contactAttemptsProjection],
+    clock: systemScheduler((error) => {
+      throw error;
+    }),
+  });
   await runner.start();
   const head = await store.headPosition();
   if (!(await runner.waitFor(head, { timeoutMs: 600_000 }))) throw new Error('rebuild did not finish');
@@ -57,8 +68,22 @@ const rebuild = async (): Promise<number> => {
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const items = mode === 'seed' ? await seed() : mode === 'readall' ? await readAll() : mode === 'raw_select' ? rawSelect() : await rebuild();
+const items =
+  mode === 'seed'
+    ? await seed()
+    : mode === 'readall'
+      ? await readAll()
+      : mode === 'raw_select'
+        ? rawSelect()
+        : await rebuild();
 const seconds = (performance.now() - started) / 1000;
 await store.close();
 const cpu = process.cpuUsage(cpuBefore);
-console.log(JSON.stringify({ items, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    items,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

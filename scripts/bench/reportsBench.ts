@@ -12,7 +12,10 @@ import { benchCaseType, benchEngine, benchVoiceDraft } from './benchEngine.ts';
 
 const [, dir, countText] = process.argv.slice(2);
 const count = Number(countText);
-const { eventStore, readStore, runner, client, url, key, companyId, listId, close } = await benchEngine(dir!, 'reports');
+const { eventStore, readStore, runner, client, url, key, companyId, listId, close } = await benchEngine(
+  dir!,
+  'reports',
+);
 const t0 = performance.now();
 const step = (what: string) => process.stderr.write(`# ${what} at ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 const settle = async () => runner.waitFor(await eventStore.headPosition(), { timeoutMs: 600_000 });
@@ -37,14 +40,23 @@ const campaignId: string = draft.id;
 // The contacts as the launch enrolled them, read from the campaign's stream.
 const contactIds: string[] = [];
 for await (const recorded of eventStore.readStream(campaignStream(campaignId)))
-  if (recorded.type === 'ContactsEnrolled') contactIds.push(...(recorded.data as { contacts: { contactId: string }[] }).contacts.map((c) => c.contactId));
+  if (recorded.type === 'ContactsEnrolled')
+    contactIds.push(...(recorded.data as { contacts: { contactId: string }[] }).contacts.map((c) => c.contactId));
 step('contacts listed');
 const now = new Date();
 const event = (commandId: string, type: string, data: unknown): NewEvent => ({
   id: eventId(commandId, 0, now),
   type,
   data,
-  metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'bench', occurredAt: now.toISOString(), schemaVersion: 1 },
+  metadata: {
+    companyId,
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: 'bench',
+    occurredAt: now.toISOString(),
+    schemaVersion: 1,
+  },
 });
 const at = (i: number) => new Date(now.getTime() - (i % 1440) * 60_000).toISOString();
 const appends: (() => Promise<unknown>)[] = [];
@@ -53,23 +65,51 @@ contactIds.forEach((contactId, i) => {
   if (i % 5 < 2) {
     const answers = i % 5 === 0 ? { reachedContact: true, injuryDate: '2026-10-02' } : { reachedContact: true };
     appends.push(() =>
-      eventStore.append(`call-${callId}`, [
-        event(`${callId}-a`, 'FormAnswersRecorded', { callId, campaignId, contactId, answers, at: at(i) }),
-        event(`${callId}-s`, 'CallSummaryRecorded', { callId, campaignId, contactId, summary: `Spoke with the client about their claim; follow-up ${i}.`, at: at(i) }),
-      ], 'any'),
+      eventStore.append(
+        `call-${callId}`,
+        [
+          event(`${callId}-a`, 'FormAnswersRecorded', { callId, campaignId, contactId, answers, at: at(i) }),
+          event(`${callId}-s`, 'CallSummaryRecorded', {
+            callId,
+            campaignId,
+            contactId,
+            summary: `Spoke with the client about their claim; follow-up ${i}.`,
+            at: at(i),
+          }),
+        ],
+        'any',
+      ),
     );
   }
   if (i % 10 === 3) {
     const stream = `mobileapp-${campaignId}.${contactId}`;
     appends.push(() =>
-      eventStore.append(stream, [
-        event(`${stream}-s`, 'MobileAppStatusChanged', { campaignId, contactId, status: i % 20 === 3 ? 'uninstalled' : 'installed', at: at(i) }),
-        event(`${stream}-m`, 'InAppMessageRecorded', { campaignId, contactId, messageId: `m-${i}`, direction: 'received', body: 'When is my hearing?', at: at(i), recordedAt: now.toISOString() }),
-      ], 'any'),
+      eventStore.append(
+        stream,
+        [
+          event(`${stream}-s`, 'MobileAppStatusChanged', {
+            campaignId,
+            contactId,
+            status: i % 20 === 3 ? 'uninstalled' : 'installed',
+            at: at(i),
+          }),
+          event(`${stream}-m`, 'InAppMessageRecorded', {
+            campaignId,
+            contactId,
+            messageId: `m-${i}`,
+            direction: 'received',
+            body: 'When is my hearing?',
+            at: at(i),
+            recordedAt: now.toISOString(),
+          }),
+        ],
+        'any',
+      ),
     );
   }
 });
-for (let from = 0; from < appends.length; from += 1000) await Promise.all(appends.slice(from, from + 1000).map((append) => append()));
+for (let from = 0; from < appends.length; from += 1000)
+  await Promise.all(appends.slice(from, from + 1000).map((append) => append()));
 step('appended');
 await settle();
 step('projected');
@@ -78,7 +118,16 @@ if (documents !== count) throw new Error(`the engagement read model holds ${docu
 
 // 200 JSON pages over HTTP: each filter's first pages and pages deep into it.
 const base = `${url}/v1/campaigns/${campaignId}/reports/engagement`;
-const filters = ['taskStatus=complete', 'taskStatus=partial', 'taskStatus=not_started', 'appStatus=installed', 'appStatus=uninstalled', 'appStatus=invited', 'taskStatus=partial&appStatus=not_invited', `from=${encodeURIComponent(at(720))}`];
+const filters = [
+  'taskStatus=complete',
+  'taskStatus=partial',
+  'taskStatus=not_started',
+  'appStatus=installed',
+  'appStatus=uninstalled',
+  'appStatus=invited',
+  'taskStatus=partial&appStatus=not_invited',
+  `from=${encodeURIComponent(at(720))}`,
+];
 const headers = { authorization: `Bearer ${key}` };
 const times: number[] = [];
 // A first page of each filter, untimed, so the figure is the engine's steady state rather than its warm-up.
@@ -87,17 +136,26 @@ for (let i = 0; times.length < 200; i++) {
   let next: string | null = null;
   for (let depth = 0; depth < 5 && times.length < 200; depth++) {
     const started = performance.now();
-    const response = await fetch(`${base}?${filters[i % filters.length]}&limit=50${next ? `&after=${encodeURIComponent(next)}` : ''}`, { headers });
+    const response = await fetch(
+      `${base}?${filters[i % filters.length]}&limit=50${next ? `&after=${encodeURIComponent(next)}` : ''}`,
+      { headers },
+    );
     const page = (await response.json()) as { items: unknown[]; next: string | null };
     times.push(performance.now() - started);
-    if (response.status !== 200 || page.items.length === 0) throw new Error(`a report page answered ${response.status} with ${page.items.length} rows`);
+    if (response.status !== 200 || page.items.length === 0)
+      throw new Error(`a report page answered ${response.status} with ${page.items.length} rows`);
     next = page.next;
     if (!next) break;
   }
 }
 const sorted = [...times].sort((a, b) => a - b);
 const p99 = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
-process.stderr.write(`# slowest pages: ${sorted.slice(-8).map((ms) => ms.toFixed(1)).join(", ")} ms; median ${sorted[100]!.toFixed(1)} ms\n`);
+process.stderr.write(
+  `# slowest pages: ${sorted
+    .slice(-8)
+    .map((ms) => ms.toFixed(1))
+    .join(', ')} ms; median ${sorted[100]!.toFixed(1)} ms\n`,
+);
 
 // The whole CSV, read as it streams, with RSS sampled meanwhile.
 const rssBefore = process.memoryUsage.rss();
@@ -112,4 +170,12 @@ clearInterval(sampler);
 rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
 if (lines !== count + 1) throw new Error(`the CSV had ${lines} lines, not ${count + 1}`);
 await close();
-console.log(JSON.stringify({ value: p99, seconds, rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024, items: count, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    value: p99,
+    seconds,
+    rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024,
+    items: count,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

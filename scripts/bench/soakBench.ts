@@ -12,7 +12,11 @@ const count = Number(countText);
 const warmUp = Math.min(10_000, Math.floor(count / 10));
 const MB = 1024 * 1024;
 
-const engine = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'soakServer.ts'), dir!], { stdio: ['pipe', 'pipe', 'inherit'] });
+const engine = spawn(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'soakServer.ts'), dir!],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
 const exited = new Promise((resolve) => engine.once('exit', resolve));
 const lines = createInterface({ input: engine.stdout! });
 const nextLine = (prefix: string) =>
@@ -23,7 +27,9 @@ const nextLine = (prefix: string) =>
       resolve(line.slice(prefix.length));
     };
     lines.on('line', onLine);
-    engine.once('exit', (code) => reject(new Error(`the soak engine exited (${code}) before answering ${prefix.trim()}`)));
+    engine.once('exit', (code) =>
+      reject(new Error(`the soak engine exited (${code}) before answering ${prefix.trim()}`)),
+    );
   });
 const { url, ...targets } = JSON.parse(await nextLine('ready ')) as SoakTargets & { url: string };
 /** The engine's memory after a full GC, in MB: RSS, and how much of it is the JS heap and buffers (the rest is native: SQLite's page caches, code). */
@@ -31,7 +37,13 @@ const memory = async () => {
   const answer = nextLine('rss ');
   engine.stdin!.write('rss\n');
   const usage = JSON.parse(await answer) as NodeJS.MemoryUsage & { storeBytes: number };
-  return { rss: usage.rss / MB, heapUsed: usage.heapUsed / MB, heapTotal: usage.heapTotal / MB, external: usage.external / MB, stores: usage.storeBytes / MB };
+  return {
+    rss: usage.rss / MB,
+    heapUsed: usage.heapUsed / MB,
+    heapTotal: usage.heapTotal / MB,
+    external: usage.external / MB,
+    stores: usage.storeBytes / MB,
+  };
 };
 const shown = (m: Awaited<ReturnType<typeof memory>>) =>
   `RSS ${m.rss.toFixed(1)} MB (JS heap ${m.heapUsed.toFixed(1)} used of ${m.heapTotal.toFixed(1)}, external ${m.external.toFixed(1)}, the rest ${(m.rss - m.heapTotal - m.external).toFixed(1)}: native, code, the writer thread); store files ${m.stores.toFixed(1)} MB`;
@@ -65,7 +77,8 @@ const drive = async (amount: number) => {
       },
     ],
   });
-  if (result.errors || result.timeouts) throw new Error(`${result.errors} connection errors and ${result.timeouts} timeouts`);
+  if (result.errors || result.timeouts)
+    throw new Error(`${result.errors} connection errors and ${result.timeouts} timeouts`);
 };
 
 const started = performance.now();
@@ -79,7 +92,22 @@ const seconds = (performance.now() - started) / 1000;
 engine.stdin!.end();
 await exited;
 
-if (answers.wrong.length) throw new Error(`${answers.wrong.length} answers were not what the request should get, e.g. ${answers.wrong.slice(0, 10).join('; ')}`);
-if (answers.expected + answers.raced !== count) throw new Error(`${answers.expected + answers.raced} answers counted for ${count} requests`);
-process.stderr.write(`soak: ${count} requests in ${seconds.toFixed(1)} s, ${answers.raced} told to retry (409); ${shown(afterAll)}\n`);
-console.log(JSON.stringify({ value: afterAll.rss - afterWarmUp.rss, seconds, items: count, afterWarmUpMb: afterWarmUp.rss, afterAllMb: afterAll.rss, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+if (answers.wrong.length)
+  throw new Error(
+    `${answers.wrong.length} answers were not what the request should get, e.g. ${answers.wrong.slice(0, 10).join('; ')}`,
+  );
+if (answers.expected + answers.raced !== count)
+  throw new Error(`${answers.expected + answers.raced} answers counted for ${count} requests`);
+process.stderr.write(
+  `soak: ${count} requests in ${seconds.toFixed(1)} s, ${answers.raced} told to retry (409); ${shown(afterAll)}\n`,
+);
+console.log(
+  JSON.stringify({
+    value: afterAll.rss - afterWarmUp.rss,
+    seconds,
+    items: count,
+    afterWarmUpMb: afterWarmUp.rss,
+    afterAllMb: afterAll.rss,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

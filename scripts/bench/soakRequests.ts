@@ -24,36 +24,99 @@ const steps = ['details', 'list', 'agent', 'schedule', 'runs', 'workflows', 'rou
 const searches = ['A', 'Ma', 'J', 'Ro', 'Li', 'S', 'Da', 'K'];
 const unknownCampaign = '01900000-0000-7000-8000-000000000404';
 
-type Make = (i: number, t: SoakTargets) => Omit<SoakRequest, 'headers'> & { headers?: Record<string, string>; anonymous?: boolean };
+type Make = (
+  i: number,
+  t: SoakTargets,
+) => Omit<SoakRequest, 'headers'> & { headers?: Record<string, string>; anonymous?: boolean };
 
 const pick = <T>(items: readonly T[], i: number): T => items[i % items.length]!;
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Each kind of request and how many of every hundred it makes up. */
 const mix: readonly (readonly [number, Make])[] = [
-  [18, (i, t) => ({ method: 'GET', path: `/v1/campaigns/${i % 3 ? pick(t.draftIds, i) : t.campaignId}`, expect: '2xx' })],
+  [
+    18,
+    (i, t) => ({ method: 'GET', path: `/v1/campaigns/${i % 3 ? pick(t.draftIds, i) : t.campaignId}`, expect: '2xx' }),
+  ],
   [10, () => ({ method: 'GET', path: '/v1/campaigns?limit=20', expect: '2xx' })],
-  [12, (i, t) => ({ method: 'GET', path: `/v1/campaigns/${t.campaignId}/contacts?search=${pick(searches, i)}&limit=20`, expect: '2xx' })],
-  [4, (_, t) => ({ method: 'GET', path: `/v1/campaigns/${t.campaignId}/contacts?status=active&limit=20`, expect: '2xx' })],
+  [
+    12,
+    (i, t) => ({
+      method: 'GET',
+      path: `/v1/campaigns/${t.campaignId}/contacts?search=${pick(searches, i)}&limit=20`,
+      expect: '2xx',
+    }),
+  ],
+  [
+    4,
+    (_, t) => ({ method: 'GET', path: `/v1/campaigns/${t.campaignId}/contacts?status=active&limit=20`, expect: '2xx' }),
+  ],
   [4, (_, t) => ({ method: 'GET', path: `/v1/campaigns/${t.campaignId}/history?limit=20`, expect: '2xx' })],
   [8, () => ({ method: 'GET', path: '/v1/lists', expect: '2xx' })],
   [4, (_, t) => ({ method: 'GET', path: `/v1/lists/${t.listId}/cases?limit=50`, expect: '2xx' })],
   [6, () => ({ method: 'GET', path: '/v1/settings', expect: '2xx' })],
-  [12, (i, t) => ({ method: 'PATCH', path: `/v1/campaigns/${pick(t.draftIds, i)}`, body: json({ description: `Autosaved at keystroke ${i}` }), expect: '2xx' })],
-  [4, (i, t) => ({ method: 'PUT', path: `/v1/campaigns/${pick(t.draftIds, i)}/step`, body: json({ step: pick(steps, i) }), expect: '2xx' })],
+  [
+    12,
+    (i, t) => ({
+      method: 'PATCH',
+      path: `/v1/campaigns/${pick(t.draftIds, i)}`,
+      body: json({ description: `Autosaved at keystroke ${i}` }),
+      expect: '2xx',
+    }),
+  ],
+  [
+    4,
+    (i, t) => ({
+      method: 'PUT',
+      path: `/v1/campaigns/${pick(t.draftIds, i)}/step`,
+      body: json({ step: pick(steps, i) }),
+      expect: '2xx',
+    }),
+  ],
   [6, (i) => ({ method: 'POST', path: '/v1/campaigns', body: json({ name: `Soak campaign ${i}` }), expect: '2xx' })],
   // The four of a hundred share a key: the first creates, the others get its answer back (or 409 while it runs).
-  [4, (i) => ({ method: 'POST', path: '/v1/campaigns', headers: { 'idempotency-key': `soak-${Math.floor(i / 100)}` }, body: json({ name: `Soak keyed ${Math.floor(i / 100)}` }), expect: '2xx or 409' })],
-  [2, (i, t) => ({
-    method: 'POST',
-    path: `/v1/lists/${t.listId}/cases`,
-    body: json({ cases: [{ externalId: `SOAK-${i}`, caseType: 'personal injury', contacts: [{ name: `Soak Client ${i}`, phone: `+1312555${String(i % 10_000).padStart(4, '0')}` }] }] }),
-    expect: '2xx',
-  })],
-  [2, (_, t) => ({ method: 'POST', path: `/v1/lists/${t.listId}/cases`, body: json({ cases: 'none' }), expect: '4xx' })],
+  [
+    4,
+    (i) => ({
+      method: 'POST',
+      path: '/v1/campaigns',
+      headers: { 'idempotency-key': `soak-${Math.floor(i / 100)}` },
+      body: json({ name: `Soak keyed ${Math.floor(i / 100)}` }),
+      expect: '2xx or 409',
+    }),
+  ],
+  [
+    2,
+    (i, t) => ({
+      method: 'POST',
+      path: `/v1/lists/${t.listId}/cases`,
+      body: json({
+        cases: [
+          {
+            externalId: `SOAK-${i}`,
+            caseType: 'personal injury',
+            contacts: [{ name: `Soak Client ${i}`, phone: `+1312555${String(i % 10_000).padStart(4, '0')}` }],
+          },
+        ],
+      }),
+      expect: '2xx',
+    }),
+  ],
+  [
+    2,
+    (_, t) => ({ method: 'POST', path: `/v1/lists/${t.listId}/cases`, body: json({ cases: 'none' }), expect: '4xx' }),
+  ],
   [1, () => ({ method: 'GET', path: `/v1/campaigns/${unknownCampaign}`, expect: '4xx' })],
   [1, () => ({ method: 'POST', path: '/v1/campaigns', body: json({}), expect: '4xx' })],
-  [1, (i, t) => ({ method: 'PATCH', path: `/v1/campaigns/${pick(t.draftIds, i)}`, body: json({ type: 'fax' }), expect: '4xx' })],
+  [
+    1,
+    (i, t) => ({
+      method: 'PATCH',
+      path: `/v1/campaigns/${pick(t.draftIds, i)}`,
+      body: json({ type: 'fax' }),
+      expect: '4xx',
+    }),
+  ],
   [1, () => ({ method: 'GET', path: '/v1/settings', anonymous: true, expect: '4xx' })],
 ];
 

@@ -13,7 +13,9 @@ const [dir] = process.argv.slice(2);
 const engine = await benchEngine(dir!, 'soak');
 const { client } = engine;
 const setup = await setUpDemoCampaign(client, benchAdminToken, { contacts: 200, seed: 1, now: new Date() });
-const drafts = await Promise.all(Array.from({ length: 20 }, (_, i) => client.post('/v1/campaigns', setup.key, { name: `Soak draft ${i}` })));
+const drafts = await Promise.all(
+  Array.from({ length: 20 }, (_, i) => client.post('/v1/campaigns', setup.key, { name: `Soak draft ${i}` })),
+);
 const targets: SoakTargets = {
   key: setup.key,
   campaignId: setup.campaignId,
@@ -27,7 +29,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   if (line !== 'rss') return;
   collect();
   // The store files' size bounds what SQLite's page caches (64 MiB a connection) can hold of them.
-  const storeBytes = readdirSync(dir!).filter((name) => name.startsWith('soak-')).reduce((sum, name) => sum + statSync(join(dir!, name)).size, 0);
+  const storeBytes = readdirSync(dir!)
+    .filter((name) => name.startsWith('soak-'))
+    .reduce((sum, name) => sum + statSync(join(dir!, name)).size, 0);
   process.stdout.write(`rss ${JSON.stringify({ ...process.memoryUsage(), storeBytes })}\n`);
 });
 process.stdin.once('end', () => void engine.close().then(() => process.exit(0)));

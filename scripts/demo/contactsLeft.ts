@@ -1,4 +1,8 @@
-import { CAMPAIGN_CONTACTS, campaignContactsOf, type CampaignContactDoc } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  campaignContactsOf,
+  type CampaignContactDoc,
+} from '../../projections/campaignContacts/campaignContactDocument.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 
 /** What a campaign's contacts still wait for, or why each is done: counted per reason. */
@@ -32,7 +36,8 @@ const doneBecause = (doc: CampaignContactDoc): string => {
 };
 
 const tally = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-const earliest = (a: string | undefined, b: string | undefined) => (a === undefined || (b !== undefined && b < a) ? b : a);
+const earliest = (a: string | undefined, b: string | undefined) =>
+  a === undefined || (b !== undefined && b < a) ? b : a;
 
 export const contactsLeft = (docs: readonly CampaignContactDoc[]): ContactsLeft => {
   const active = new Map<string, number>();
@@ -48,10 +53,20 @@ export const contactsLeft = (docs: readonly CampaignContactDoc[]): ContactsLeft 
     if (doc.callsOpen && doc.openCallId === undefined) nextAttemptAt = earliest(nextAttemptAt, doc.nextAttemptAt);
     if (doc.messagesOpen) nextMessageAt = earliest(nextMessageAt, doc.nextMessageAt);
   }
-  return { enrolled: docs.length, active, done, ...(nextAttemptAt ? { nextAttemptAt } : {}), ...(nextMessageAt ? { nextMessageAt } : {}) };
+  return {
+    enrolled: docs.length,
+    active,
+    done,
+    ...(nextAttemptAt ? { nextAttemptAt } : {}),
+    ...(nextMessageAt ? { nextMessageAt } : {}),
+  };
 };
 
-const listed = (counts: ReadonlyMap<string, number>) => [...counts].sort(([, a], [, b]) => b - a).map(([reason, count]) => `${count} ${reason}`).join(', ');
+const listed = (counts: ReadonlyMap<string, number>) =>
+  [...counts]
+    .sort(([, a], [, b]) => b - a)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
 
 /** The demo's last word on its contacts: every one done, or how many are still active and what each waits for. */
 export const contactsLeftText = (left: ContactsLeft, localTime: (iso: string) => string): string => {
@@ -68,11 +83,19 @@ export const contactsLeftText = (left: ContactsLeft, localTime: (iso: string) =>
 };
 
 /** Every contact of the campaign as its read model has it, page by page. */
-export const campaignContactDocs = async (readStore: ReadStore, companyId: string, campaignId: string): Promise<CampaignContactDoc[]> => {
+export const campaignContactDocs = async (
+  readStore: ReadStore,
+  companyId: string,
+  campaignId: string,
+): Promise<CampaignContactDoc[]> => {
   const docs: CampaignContactDoc[] = [];
   let after: string | undefined;
   do {
-    const page = await readStore.find(CAMPAIGN_CONTACTS, { companyId, ...campaignContactsOf(campaignId) }, { sort: [['_id', 1]], limit: 1000, ...(after ? { after } : {}) });
+    const page = await readStore.find(
+      CAMPAIGN_CONTACTS,
+      { companyId, ...campaignContactsOf(campaignId) },
+      { sort: [['_id', 1]], limit: 1000, ...(after ? { after } : {}) },
+    );
     docs.push(...(page.items as CampaignContactDoc[]));
     after = page.next ?? undefined;
   } while (after);
@@ -80,5 +103,15 @@ export const campaignContactDocs = async (readStore: ReadStore, companyId: strin
 };
 
 /** How many of the campaign's contacts are done, for the progress bar: one count of the open ones. */
-export const contactsDone = async (readStore: ReadStore, companyId: string, campaignId: string, enrolled: number): Promise<number> =>
-  enrolled - (await readStore.count(CAMPAIGN_CONTACTS, { companyId, campaignId, $or: [{ callsOpen: true }, { messagesOpen: true }] }));
+export const contactsDone = async (
+  readStore: ReadStore,
+  companyId: string,
+  campaignId: string,
+  enrolled: number,
+): Promise<number> =>
+  enrolled -
+  (await readStore.count(CAMPAIGN_CONTACTS, {
+    companyId,
+    campaignId,
+    $or: [{ callsOpen: true }, { messagesOpen: true }],
+  }));

@@ -1,6 +1,12 @@
 /** The demo talks to the engine as any client would: over HTTP, with the admin token, then an API key. */
 export const demoClient = (baseUrl: string) => {
-  const call = async <B = any>(method: string, path: string, key: string, body?: unknown, contentType = 'application/json'): Promise<B> => {
+  const call = async <B = any>(
+    method: string,
+    path: string,
+    key: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<B> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': contentType } : {}) },

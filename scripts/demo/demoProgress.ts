@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 
 /** A simulated instant as the firm reads it: weekday, date, time and zone, as `Mon 7 Dec 2026 08:00 CST`. */
-export const localTime = (zone: string) => (at: Date | string): string =>
-  DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone }).toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+export const localTime =
+  (zone: string) =>
+  (at: Date | string): string =>
+    DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone }).toFormat('ccc d LLL yyyy HH:mm ZZZZ');
 
 const duration = (ms: number): string => {
   const seconds = Math.ceil(ms / 1000);
@@ -10,7 +12,13 @@ const duration = (ms: number): string => {
 };
 
 /** How far the demo has come: contacts done of those enrolled, and simulated time used of the --days limit. */
-export type DemoProgress = { readonly done: number; readonly enrolled: number; readonly simulatedMs: number; readonly limitMs: number; readonly wallMs: number };
+export type DemoProgress = {
+  readonly done: number;
+  readonly enrolled: number;
+  readonly simulatedMs: number;
+  readonly limitMs: number;
+  readonly wallMs: number;
+};
 
 /** Below this share of the way, or this much wall time, a rate says nothing yet. */
 const TOO_EARLY = { share: 0.02, wallMs: 2000 };
@@ -24,7 +32,8 @@ export const etaText = (progress: DemoProgress): string => {
   const { done, enrolled, simulatedMs, limitMs, wallMs } = progress;
   if (done >= enrolled) return '0s';
   const byContacts = done / enrolled >= TOO_EARLY.share ? (wallMs * (enrolled - done)) / done : Infinity;
-  const byClock = simulatedMs / limitMs >= TOO_EARLY.share ? (wallMs * (limitMs - simulatedMs)) / simulatedMs : Infinity;
+  const byClock =
+    simulatedMs / limitMs >= TOO_EARLY.share ? (wallMs * (limitMs - simulatedMs)) / simulatedMs : Infinity;
   const eta = Math.min(byContacts, byClock);
   return wallMs < TOO_EARLY.wallMs || !Number.isFinite(eta) ? 'estimating' : duration(eta);
 };

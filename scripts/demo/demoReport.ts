@@ -8,8 +8,23 @@ import { reportNamed, reports, type AnyReport } from '../../projections/reports/
 import type { ContactOutcome, DemoSummary } from './demoTally.ts';
 
 const columns: (keyof ContactOutcome)[] = [
-  'externalId', 'caseId', 'contactId', 'name', 'phone', 'email', 'state', 'timezone', 'timezoneSource',
-  'status', 'calls', 'answered', 'lastOutcome', 'smsSent', 'emailsSent', 'repliesReceived', 'optedOut',
+  'externalId',
+  'caseId',
+  'contactId',
+  'name',
+  'phone',
+  'email',
+  'state',
+  'timezone',
+  'timezoneSource',
+  'status',
+  'calls',
+  'answered',
+  'lastOutcome',
+  'smsSent',
+  'emailsSent',
+  'repliesReceived',
+  'optedOut',
 ];
 
 /** Every contact's outcome as CSV under `<DATA_DIR>/reports/`; answers the file's path. */
@@ -18,7 +33,13 @@ export const writeContactReport = (dataDir: string, campaignId: string, rows: re
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `campaign-${campaignId}-contacts.csv`);
   // Booleans as yes/no: csv-stringify would write false as an empty cell.
-  writeFileSync(file, stringifySafeCsv(rows.map((row) => columns.map((column) => row[column])), { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } }));
+  writeFileSync(
+    file,
+    stringifySafeCsv(
+      rows.map((row) => columns.map((column) => row[column])),
+      { header: true, columns: columns as string[], cast: { boolean: (value) => (value ? 'yes' : 'no') } },
+    ),
+  );
   return file;
 };
 
@@ -37,7 +58,8 @@ export const writeRegisteredReport = async (
   among: readonly AnyReport[] = reports,
 ): Promise<string> => {
   const report = reportNamed(name, among);
-  if (!report) throw new Error(`no report named ${name}; the registered ones are ${among.map((r) => r.name).join(', ')}`);
+  if (!report)
+    throw new Error(`no report named ${name}; the registered ones are ${among.map((r) => r.name).join(', ')}`);
   const directory = join(dataDir, 'reports');
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `campaign-${campaign.campaignId}-${report.path}.csv`);
@@ -75,8 +97,10 @@ export const browseText = (dataDir: string, apiKey: string, campaignId: string):
   const file = resolve(dataDir, 'demo-api-key');
   writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   // The same shell steps as the README's "Using the API": the key and the campaign in variables, then curl.
-  const get = (path: string, csv = false) => `  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"${csv ? " -H 'Accept: text/csv'" : ''}`;
-  const start = resolve(dataDir) === resolve('data') ? 'npm start' : `npm start -- --data-dir ${quoted(resolve(dataDir))}`;
+  const get = (path: string, csv = false) =>
+    `  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN${path}" -H "Authorization: Bearer $KEY"${csv ? " -H 'Accept: text/csv'" : ''}`;
+  const start =
+    resolve(dataDir) === resolve('data') ? 'npm start' : `npm start -- --data-dir ${quoted(resolve(dataDir))}`;
   return [
     `The demo company's API key is in ${file}. To browse what the demo played, start the service on its data:`,
     `  ${start}`,

@@ -1,7 +1,17 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
 
 /** Reasons the calling window gives for a closed window, as the dispatcher records them. */
-const windowReasons = new Set(['outside_federal_hours', 'sunday', 'closed_weekday', 'state_holiday', 'outside_state_hours', 'outside_artificial_voice_hours', 'blackout', 'outside_campaign_slots', 'frequency_cap']);
+const windowReasons = new Set([
+  'outside_federal_hours',
+  'sunday',
+  'closed_weekday',
+  'state_holiday',
+  'outside_state_hours',
+  'outside_artificial_voice_hours',
+  'blackout',
+  'outside_campaign_slots',
+  'frequency_cap',
+]);
 
 export type ContactOutcome = {
   contactId: string;
@@ -48,7 +58,19 @@ export const demoTally = (campaignId: string, companyId: string) => {
   const byPhone = new Map<string, ContactOutcome>();
   const callCampaign = new Set<string>();
   const messages = new Map<string, { contact: ContactOutcome | undefined; channel: string }>();
-  const summary: DemoSummary = { callsPlaced: 0, callsAnswered: 0, voicemails: 0, transfers: 0, optOuts: 0, smsSent: 0, emailsSent: 0, messagesReceived: 0, contactsReached: 0, contactsCompleted: 0, callsRefusedByWindow: 0 };
+  const summary: DemoSummary = {
+    callsPlaced: 0,
+    callsAnswered: 0,
+    voicemails: 0,
+    transfers: 0,
+    optOuts: 0,
+    smsSent: 0,
+    emailsSent: 0,
+    messagesReceived: 0,
+    contactsReached: 0,
+    contactsCompleted: 0,
+    callsRefusedByWindow: 0,
+  };
 
   const apply = (event: RecordedEvent): void => {
     const data = event.data as Data;
@@ -58,9 +80,23 @@ export const demoTally = (campaignId: string, companyId: string) => {
         if (data['campaignId'] !== campaignId) return;
         for (const c of data['contacts'] as Data[]) {
           const row: ContactOutcome = {
-            contactId: c['contactId'], caseId: c['caseId'], externalId: c['externalId'], name: c['name'] ?? '', phone: c['phone'], email: c['email'] ?? '',
-            state: c['state'] ?? '', timezone: c['timezone'], timezoneSource: c['timezoneSource'],
-            calls: 0, lastOutcome: '', answered: false, smsSent: 0, emailsSent: 0, repliesReceived: 0, optedOut: false, status: 'active',
+            contactId: c['contactId'],
+            caseId: c['caseId'],
+            externalId: c['externalId'],
+            name: c['name'] ?? '',
+            phone: c['phone'],
+            email: c['email'] ?? '',
+            state: c['state'] ?? '',
+            timezone: c['timezone'],
+            timezoneSource: c['timezoneSource'],
+            calls: 0,
+            lastOutcome: '',
+            answered: false,
+            smsSent: 0,
+            emailsSent: 0,
+            repliesReceived: 0,
+            optedOut: false,
+            status: 'active',
           };
           contacts.set(row.contactId, row);
           byPhone.set(row.phone, row);
@@ -94,16 +130,19 @@ export const demoTally = (campaignId: string, companyId: string) => {
         return;
       case 'ContactMarkedCompleted':
       case 'ContactCompletedAllCalls':
-        if (data['campaignId'] === campaignId && contacts.has(data['contactId'])) contacts.get(data['contactId'])!.status = event.type === 'ContactMarkedCompleted' ? 'completed' : 'completed_all_calls';
+        if (data['campaignId'] === campaignId && contacts.has(data['contactId']))
+          contacts.get(data['contactId'])!.status =
+            event.type === 'ContactMarkedCompleted' ? 'completed' : 'completed_all_calls';
         return;
       case 'MessageRequested':
-        if (data['campaignId'] === campaignId) messages.set(data['messageId'], { contact: contacts.get(data['contactId']), channel: data['channel'] });
+        if (data['campaignId'] === campaignId)
+          messages.set(data['messageId'], { contact: contacts.get(data['contactId']), channel: data['channel'] });
         return;
       case 'MessageSent': {
         const message = messages.get(data['messageId']);
         if (!message) return;
-        if (message.channel === 'sms') (summary.smsSent += 1), message.contact && (message.contact.smsSent += 1);
-        else (summary.emailsSent += 1), message.contact && (message.contact.emailsSent += 1);
+        if (message.channel === 'sms') ((summary.smsSent += 1), message.contact && (message.contact.smsSent += 1));
+        else ((summary.emailsSent += 1), message.contact && (message.contact.emailsSent += 1));
         return;
       }
       case 'InboundMessageReceived': {

@@ -44,9 +44,13 @@ export const demoCompanyName = (name: string, earlier: EarlierData): string => {
 
 /** What the demo tells a user whose data directory is not empty: what it found and what it does with it. */
 export const earlierDataText = (where: string, earlier: EarlierData, company: string, start: Date): string => {
-  const shown = earlier.companies.slice(0, 3).map((name) => `'${name}'`).join(', ');
+  const shown = earlier.companies
+    .slice(0, 3)
+    .map((name) => `'${name}'`)
+    .join(', ');
   const more = earlier.companies.length > 3 ? ` and ${earlier.companies.length - 3} more` : '';
-  const companies = earlier.companies.length === 1 ? `company ${shown}` : `${earlier.companies.length} companies (${shown}${more})`;
+  const companies =
+    earlier.companies.length === 1 ? `company ${shown}` : `${earlier.companies.length} companies (${shown}${more})`;
   return [
     `Found earlier data in ${where}: ${earlier.events} events, ${companies}.`,
     `This run keeps it and adds the company '${company}' beside it, its clock starting ${start.toISOString()} after the earlier outreach; the summary counts this run's campaign only.`,

@@ -35,7 +35,11 @@ export type EngineAppOptions = {
   readonly publicUrl?: string;
   readonly unsubscribeSecret?: string;
   /** The outreach side's HTTP needs: the agent's reports and the carrier's callback routes. */
-  readonly outreach?: { readonly agentReports: CompanyAgentReports; routers(routes: RouteRegistry): Router[]; readonly recordings?: Recordings };
+  readonly outreach?: {
+    readonly agentReports: CompanyAgentReports;
+    routers(routes: RouteRegistry): Router[];
+    readonly recordings?: Recordings;
+  };
   /** Run each projection only while this process holds its lease; unset, run them all here. */
   readonly projectionLeases?: RunnerLeases;
   /** The rule tables as configuration overrides them (the same value outreach runs on); the shipped ones when absent. */
@@ -97,7 +101,9 @@ export const engineApp = async (options: EngineAppOptions): Promise<EngineApp> =
       adminToken: options.adminToken,
       verifyApiKey: apiKeyVerifier(eventStore),
       ...(options.unsubscribeSecret ? { unsubscribeSecret: options.unsubscribeSecret } : {}),
-      ...(options.outreach ? { agentReports: options.outreach.agentReports, carrierRouters: options.outreach.routers(routes) } : {}),
+      ...(options.outreach
+        ? { agentReports: options.outreach.agentReports, carrierRouters: options.outreach.routers(routes) }
+        : {}),
       ...(options.outreach?.recordings ? { recordings: options.outreach.recordings } : {}),
       ...(options.webhookRetry ? { webhookRetry: options.webhookRetry } : {}),
     }),

@@ -13,7 +13,8 @@ export const engineMetrics = (registry: Registry, runner: ProjectionRunner): voi
     registers: [registry],
     async collect() {
       this.reset();
-      for (const status of await statuses()) this.set({ projection: status.name, version: String(status.version) }, status.lag);
+      for (const status of await statuses())
+        this.set({ projection: status.name, version: String(status.version) }, status.lag);
     },
   });
   new Gauge({
@@ -23,7 +24,8 @@ export const engineMetrics = (registry: Registry, runner: ProjectionRunner): voi
     registers: [registry],
     async collect() {
       this.reset();
-      for (const status of await statuses()) this.set({ projection: status.name, version: String(status.version) }, status.failed ? 1 : 0);
+      for (const status of await statuses())
+        this.set({ projection: status.name, version: String(status.version) }, status.failed ? 1 : 0);
     },
   });
 };

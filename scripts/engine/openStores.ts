@@ -24,7 +24,10 @@ const reach = async (setting: string, where: string, check: () => Promise<unknow
   try {
     await Promise.race([check(), timeout]);
   } catch (error) {
-    throw new ConfigurationError(setting, `cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(
+      setting,
+      `cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -35,7 +38,10 @@ const esdbEventStoreOf = (connectionString: string, registry: EventRegistry, max
   try {
     return getEsdbEventStore({ connectionString, registry, maxAppendBytes });
   } catch (error) {
-    throw new ConfigurationError('EVENTSTORE_URL', `cannot connect to ${maskCredentials(connectionString)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(
+      'EVENTSTORE_URL',
+      `cannot connect to ${maskCredentials(connectionString)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 };
 
@@ -55,11 +61,17 @@ export const openStores = async (
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore =
     config.eventStore.engine === 'sqlite'
-      ? getSqliteEventStore({ path: join(config.dataDir, 'events.db'), registry, maxAppendBytes: config.eventStore.maxAppendBytes })
+      ? getSqliteEventStore({
+          path: join(config.dataDir, 'events.db'),
+          registry,
+          maxAppendBytes: config.eventStore.maxAppendBytes,
+        })
       : esdbEventStoreOf(config.eventStore.connectionString, registry, config.eventStore.maxAppendBytes);
   try {
     if (config.eventStore.engine === 'esdb')
-      await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () => eventStore.headPosition());
+      await reach('EVENTSTORE_URL', `EventStoreDB at ${maskCredentials(config.eventStore.connectionString)}`, () =>
+        eventStore.headPosition(),
+      );
     const readStore =
       config.readStore.engine === 'sqlite'
         ? getSqliteReadStore({ path: join(config.dataDir, 'read.db') })
@@ -68,7 +80,9 @@ export const openStores = async (
           });
     // Leases live beside the read models, so the processes that share a read store share them.
     const leases: OpenLeases =
-      'client' in readStore ? { ...getMongoProjectionLeases(readStore.db), close: () => undefined } : openSqliteProjectionLeases(join(config.dataDir, 'leases.db'));
+      'client' in readStore
+        ? { ...getMongoProjectionLeases(readStore.db), close: () => undefined }
+        : openSqliteProjectionLeases(join(config.dataDir, 'leases.db'));
     return { eventStore, readStore, leases };
   } catch (error) {
     await eventStore.close().catch(() => undefined);

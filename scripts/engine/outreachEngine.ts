@@ -78,14 +78,31 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     unsubscribe: (click) => handlers!.unsubscribe(click),
   };
   const seed = options.seed ?? 1;
-  const simulatedCarrier = options.telephony.carrier === 'simulated' ? simulatedTelephony({ seed, scheduler, reports: late, onError, ...(options.simulatedCallLog ? { callLog: options.simulatedCallLog } : {}) }) : undefined;
-  const telephony: Telephony = options.telephony.carrier === 'twilio' ? twilioTelephony(options.telephony) : simulatedCarrier!;
+  const simulatedCarrier =
+    options.telephony.carrier === 'simulated'
+      ? simulatedTelephony({
+          seed,
+          scheduler,
+          reports: late,
+          onError,
+          ...(options.simulatedCallLog ? { callLog: options.simulatedCallLog } : {}),
+        })
+      : undefined;
+  const telephony: Telephony =
+    options.telephony.carrier === 'twilio' ? twilioTelephony(options.telephony) : simulatedCarrier!;
   const email = emailFromConfig(options.email, { seed: seed + 1, scheduler, reports: late, onError });
 
   const compliance = options.compliance ?? complianceRules();
   const window = callingWindow({ rules: compliance.callingHours, holidays: isStateHoliday });
   const base = options.publicUrl.replace(/\/+$/, '');
-  const consent = consentBeforeDispatch({ eventStore, registry, realTime, readStore, sharedNumbers: [options.telephony.smsFrom], clock: () => scheduler.now() });
+  const consent = consentBeforeDispatch({
+    eventStore,
+    registry,
+    realTime,
+    readStore,
+    sharedNumbers: [options.telephony.smsFrom],
+    clock: () => scheduler.now(),
+  });
   const dispatch = dispatcher({
     eventStore,
     registry,
@@ -96,7 +113,10 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     clock: scheduler,
     realTime,
     newId,
-    callbackUrls: (callId) => ({ instructionsUrl: `${base}/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: `${base}/webhooks/twilio/voice/status` }),
+    callbackUrls: (callId) => ({
+      instructionsUrl: `${base}/webhooks/twilio/voice/twiml/${callId}`,
+      statusCallbackUrl: `${base}/webhooks/twilio/voice/status`,
+    }),
     waitForReadModels: options.waitForReadModels,
     onError: (error, what) => options.log.error({ err: error, what }, 'dispatcher failed'),
   });
@@ -134,7 +154,11 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     smsKeywords: compliance.smsKeywords,
     log: { warn: (fields, message) => options.log.warn?.(fields, message) },
   });
-  const simulatedAgent = formFittingAgent(reports.telephony.agent, reports.ownerOf, formAnswerFacts(eventStore, readStore).settingsOf);
+  const simulatedAgent = formFittingAgent(
+    reports.telephony.agent,
+    reports.ownerOf,
+    formAnswerFacts(eventStore, readStore).settingsOf,
+  );
   handlers = { ...reports.telephony, ...reports.email, ...(simulatedCarrier ? { agent: simulatedAgent } : {}) };
   const completion = campaignCompletion({
     eventStore,
@@ -152,7 +176,8 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     clock: scheduler,
     realTime,
     waitForReadModels: options.waitForReadModels,
-    onError: (error, campaignId) => options.log.error({ err: error, campaignId }, 'enrolment of a launch recorded in parts failed'),
+    onError: (error, campaignId) =>
+      options.log.error({ err: error, campaignId }, 'enrolment of a launch recorded in parts failed'),
   });
   const scheduledReports = reportScheduler({
     eventStore,
@@ -198,9 +223,22 @@ export const outreachEngine = (options: OutreachEngineOptions) => {
     recordings: twilioConfig ? twilioRecordings(twilioConfig) : simulatedRecordings(),
     /** Twilio's callback routes, when Twilio is the carrier. */
     routers: (routes: RouteRegistry): Router[] =>
-      twilioConfig ? [twilioWebhooks(reports, { authToken: twilioConfig.authToken, publicUrl: base, routes, readStore, clock: () => scheduler.now() })] : [],
+      twilioConfig
+        ? [
+            twilioWebhooks(reports, {
+              authToken: twilioConfig.authToken,
+              publicUrl: base,
+              routes,
+              readStore,
+              clock: () => scheduler.now(),
+            }),
+          ]
+        : [],
     /** What the simulated carrier has played, for the demo's progress line; undefined on a real carrier. */
-    simulated: simulatedCarrier && { calls: () => simulatedCarrier.placedCalls().length, messages: () => simulatedCarrier.sentMessages().length },
+    simulated: simulatedCarrier && {
+      calls: () => simulatedCarrier.placedCalls().length,
+      messages: () => simulatedCarrier.sentMessages().length,
+    },
     /** Runs outreach on the scheduler's clock (the service: real time). */
     start: () => {
       dispatch.start();

@@ -20,13 +20,15 @@ export type ScriptSpec<F extends Flags> = {
 };
 
 /** A flag that takes a value reads as its text, a switch as true. */
-export type FlagValues<F extends Flags> = { -readonly [K in keyof F]?: F[K] extends { readonly value: string } ? string : boolean };
+export type FlagValues<F extends Flags> = {
+  -readonly [K in keyof F]?: F[K] extends { readonly value: string } ? string : boolean;
+};
 
 const wrap = (text: string, indent: number, width = 100): string => {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && indent + line.length + 1 + word.length > width) lines.push(line), (line = word);
+    if (line && indent + line.length + 1 + word.length > width) (lines.push(line), (line = word));
     else line = line ? `${line} ${word}` : word;
   }
   lines.push(line);
@@ -35,7 +37,10 @@ const wrap = (text: string, indent: number, width = 100): string => {
 
 /** The script's `--help`: each flag with what it takes, what it does and its default. */
 export const scriptUsage = <F extends Flags>(spec: ScriptSpec<F>, withSettings: boolean): string => {
-  const entries: [string, string][] = Object.entries(spec.flags).map(([name, flag]) => [`--${name}${flag.value ? ` <${flag.value}>` : ''}`, `${flag.description} (default: ${flag.default})`]);
+  const entries: [string, string][] = Object.entries(spec.flags).map(([name, flag]) => [
+    `--${name}${flag.value ? ` <${flag.value}>` : ''}`,
+    `${flag.description} (default: ${flag.default})`,
+  ]);
   entries.push(['-h, --help', 'this text, then exit']);
   const column = Math.max(...entries.map(([left]) => left.length)) + 2;
   return [
@@ -44,7 +49,9 @@ export const scriptUsage = <F extends Flags>(spec: ScriptSpec<F>, withSettings: 
     wrap(spec.summary, 0),
     '',
     ...entries.map(([left, right]) => `  ${left.padEnd(column)}${wrap(right, column + 2)}`),
-    ...(withSettings ? ['', 'Settings, as for npm start (a flag wins over its environment variable):', configUsage()] : []),
+    ...(withSettings
+      ? ['', 'Settings, as for npm start (a flag wins over its environment variable):', configUsage()]
+      : []),
     ...(spec.notes ? ['', ...spec.notes] : []),
   ].join('\n');
 };
@@ -52,10 +59,15 @@ export const scriptUsage = <F extends Flags>(spec: ScriptSpec<F>, withSettings: 
 const isHelp = (argv: readonly string[]) => argv.some((arg) => arg === '--help' || arg === '-h');
 
 const parsed = <F extends Flags>(argv: readonly string[], spec: ScriptSpec<F>, settings: readonly string[]) => {
-  const options: Record<string, { type: 'string' | 'boolean' }> = Object.fromEntries(settings.map((flag) => [flag, { type: 'string' as const }]));
+  const options: Record<string, { type: 'string' | 'boolean' }> = Object.fromEntries(
+    settings.map((flag) => [flag, { type: 'string' as const }]),
+  );
   for (const [name, flag] of Object.entries(spec.flags)) options[name] = { type: flag.value ? 'string' : 'boolean' };
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (error) {
     // Node's message names the flag: "Unknown option '--campain'".
     throw new ConfigurationError('command line', error instanceof Error ? error.message : String(error));
@@ -75,7 +87,10 @@ export const scriptFlags = <F extends Flags>(argv: readonly string[], spec: Scri
  * A script's own flags, and the configuration from the environment and every setting's flag, so each
  * script takes the same settings as `npm start`.
  */
-export const scriptArgs = <F extends Flags>(argv: readonly string[], spec: ScriptSpec<F>): { flags: FlagValues<F>; config: Config } => {
+export const scriptArgs = <F extends Flags>(
+  argv: readonly string[],
+  spec: ScriptSpec<F>,
+): { flags: FlagValues<F>; config: Config } => {
   if (isHelp(argv)) exitWith(scriptUsage(spec, true));
   const settings = settingNames.map(flagOf);
   const values = parsed(argv, spec, settings);

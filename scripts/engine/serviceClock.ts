@@ -15,7 +15,8 @@ const latestRecordedAt = async (eventStore: EventStore): Promise<Date | undefine
   const head = await eventStore.headPosition();
   if (head <= 0n) return undefined;
   let latest: Date | undefined;
-  for await (const event of eventStore.readAll({ after: head - 1n, maxCount: 1 })) latest = new Date(event.metadata.occurredAt);
+  for await (const event of eventStore.readAll({ after: head - 1n, maxCount: 1 }))
+    latest = new Date(event.metadata.occurredAt);
   return latest;
 };
 
@@ -32,7 +33,17 @@ export const serviceClock = async (
   const latest = store.embedded ? await latestRecordedAt(store.eventStore) : undefined;
   if (!config) {
     const now = new Date();
-    const ahead = latest && latest > now ? [{ level: 'warn' as const, fields: { latestRecordedAt: latest.toISOString() }, message: 'the store holds events recorded later than now (on a simulated clock); their times and these will not be in order' }] : [];
+    const ahead =
+      latest && latest > now
+        ? [
+            {
+              level: 'warn' as const,
+              fields: { latestRecordedAt: latest.toISOString() },
+              message:
+                'the store holds events recorded later than now (on a simulated clock); their times and these will not be in order',
+            },
+          ]
+        : [];
     return { scheduler: systemScheduler(onError), notices: ahead };
   }
   const start = config.start ?? new Date();

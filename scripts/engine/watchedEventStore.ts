@@ -10,9 +10,19 @@ import { outreachWatch } from '../../http/outreachWatch/outreachWatch.ts';
  * The event store the engine writes through, watched: what this process appends becomes outreach log
  * lines and metrics in `metrics`, the registry `GET /metrics` serves.
  */
-export const watchedEventStore = (options: { eventStore: EventStore; readStore: ReadStore; logger: Logger; clock: Scheduler }) => {
+export const watchedEventStore = (options: {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  logger: Logger;
+  clock: Scheduler;
+}) => {
   const metrics = new Registry();
-  const watch = outreachWatch({ logger: options.logger, registry: metrics, readStore: options.readStore, clock: options.clock });
+  const watch = outreachWatch({
+    logger: options.logger,
+    registry: metrics,
+    readStore: options.readStore,
+    clock: options.clock,
+  });
   const observed = observedEventStore(options.eventStore);
   const unwatch = watch.watch(observed.appended);
   return {

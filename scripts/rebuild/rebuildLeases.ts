@@ -6,16 +6,30 @@ import type { Timer } from '../../commands/scheduler.ts';
 export class LeasesHeldError extends Error {
   constructor(readonly held: readonly Lease[]) {
     const holders = [...new Set(held.map((lease) => lease.holder))];
-    const until = (holder: string) => new Date(Math.max(...held.filter((lease) => lease.holder === holder).map((lease) => lease.expiresAt.getTime()))).toISOString();
+    const until = (holder: string) =>
+      new Date(
+        Math.max(...held.filter((lease) => lease.holder === holder).map((lease) => lease.expiresAt.getTime())),
+      ).toISOString();
     super(
-      `${holders.map((holder) => `${holder} holds the leases of ${held.filter((lease) => lease.holder === holder).map((lease) => lease.projection).join(', ')} (the lease expires at ${until(holder)} unless renewed)`).join('; ')}. ` +
+      `${holders
+        .map(
+          (holder) =>
+            `${holder} holds the leases of ${held
+              .filter((lease) => lease.holder === holder)
+              .map((lease) => lease.projection)
+              .join(', ')} (the lease expires at ${until(holder)} unless renewed)`,
+        )
+        .join('; ')}. ` +
         'Stop that process first (npm start renews its leases while it runs), or pass --force to rebuild beside it.',
     );
     this.name = 'LeasesHeldError';
   }
 }
 
-export type RebuildLeasesOptions = Pick<LeaseKeeperOptions, 'leases' | 'holder' | 'leaseMs' | 'projections' | 'clock'> & {
+export type RebuildLeasesOptions = Pick<
+  LeaseKeeperOptions,
+  'leases' | 'holder' | 'leaseMs' | 'projections' | 'clock'
+> & {
   /** Whether a holder has ended for certain (a killed process of this host): its lease is freed, not waited out. */
   readonly gone: (holder: string) => boolean;
 };

@@ -16,12 +16,16 @@ export type RebuildProgress = {
  * each projection's work is counted once, from the checkpoint it will start from, before it starts.
  */
 export const rebuildProgress = async (
-  stores: { readonly eventStore: Pick<EventStore, 'countEvents'>; readonly readStore: Pick<ReadStore, 'projectionState'> },
+  stores: {
+    readonly eventStore: Pick<EventStore, 'countEvents'>;
+    readonly readStore: Pick<ReadStore, 'projectionState'>;
+  },
   projections: readonly Projection[],
   head: bigint,
 ): Promise<RebuildProgress> => {
   const starts = new Map<string, bigint>();
-  for (const p of projections) starts.set(p.name, (await stores.readStore.projectionState(p.name)).checkpoints[p.version] ?? 0n);
+  for (const p of projections)
+    starts.set(p.name, (await stores.readStore.projectionState(p.name)).checkpoints[p.version] ?? 0n);
   const behind = await lagsInEvents(stores.eventStore, head, [...starts.values()], Number.MAX_SAFE_INTEGER);
   const toApply = (name: string) => behind.get(starts.get(name) ?? 0n)?.events ?? 0;
   const total = Math.max(0, ...projections.map((p) => toApply(p.name)));

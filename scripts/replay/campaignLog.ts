@@ -19,7 +19,12 @@ type Data = Record<string, any>;
 /** The ids of the inbound calls recorded for the campaign, from wherever they are indexed. */
 export type InboundCallIds = (companyId: string, campaignId: string) => Promise<readonly string[]>;
 
-type Enrolled = { readonly contactId: string; readonly caseId: string; readonly phone: string; readonly email?: string };
+type Enrolled = {
+  readonly contactId: string;
+  readonly caseId: string;
+  readonly phone: string;
+  readonly email?: string;
+};
 
 /**
  * Every event of one campaign, in global order, up to `asOf`, read stream by stream rather than
@@ -40,7 +45,10 @@ export const campaignLog = async <Line>(
   const lines: { position: bigint; line: Line }[] = [];
   const keep = (event: RecordedEvent) => lines.push({ position: event.position, line: toLine(event) });
   const seen = new Set<string>();
-  const read = async (stream: string, wanted: (event: RecordedEvent) => boolean = () => true): Promise<RecordedEvent[]> => {
+  const read = async (
+    stream: string,
+    wanted: (event: RecordedEvent) => boolean = () => true,
+  ): Promise<RecordedEvent[]> => {
     const kept: RecordedEvent[] = [];
     // Contacts of one case may share a phone or an email: each stream is printed once.
     if (seen.has(stream)) return kept;
@@ -58,19 +66,31 @@ export const campaignLog = async <Line>(
   const campaign = await read(campaignStream(campaignId));
   const companyId = campaign[0]?.metadata.companyId;
   if (companyId === undefined) return undefined;
-  const contacts: Enrolled[] = campaign.filter((e) => e.type === 'ContactsEnrolled').flatMap((e) => (e.data as Data)['contacts'] as Enrolled[]);
+  const contacts: Enrolled[] = campaign
+    .filter((e) => e.type === 'ContactsEnrolled')
+    .flatMap((e) => (e.data as Data)['contacts'] as Enrolled[]);
   const ofThisCampaign = (event: RecordedEvent) => (event.data as Data)['campaignId'] === campaignId;
-  const listId = (campaign.find((e) => e.type === 'CampaignLaunched')?.data as Data | undefined)?.['list']?.['listId'] as string | undefined;
+  const listId = (campaign.find((e) => e.type === 'CampaignLaunched')?.data as Data | undefined)?.['list']?.[
+    'listId'
+  ] as string | undefined;
   const writtenByThisCampaign = (event: RecordedEvent) => (event.data as Data)['source']?.['campaignId'] === campaignId;
 
   for (const contact of contacts) {
     const enrollment = await read(enrollmentStream(campaignId, contact.contactId));
     const workflow = await read(workflowStream(campaignId, contact.contactId));
-    for (const callId of new Set(enrollment.filter((e) => e.type === 'CallRequested').map((e) => (e.data as Data)['callId'] as string))) await read(callStream(callId));
-    const messageIds = new Set(workflow.flatMap((e) => ((e.data as Data)['steps'] as Data[]).map((s) => s['messageId'] as string)));
-    const addresses = [contact.phone, ...(contact.email ? [contact.email] : [])].map((raw) => consentAddress(raw).value);
+    for (const callId of new Set(
+      enrollment.filter((e) => e.type === 'CallRequested').map((e) => (e.data as Data)['callId'] as string),
+    ))
+      await read(callStream(callId));
+    const messageIds = new Set(
+      workflow.flatMap((e) => ((e.data as Data)['steps'] as Data[]).map((s) => s['messageId'] as string)),
+    );
+    const addresses = [contact.phone, ...(contact.email ? [contact.email] : [])].map(
+      (raw) => consentAddress(raw).value,
+    );
     const texts = await read(conversationStream(companyId, addresses[0]!), ofThisCampaign);
-    for (const text of texts) messageIds.add(replyMessageId((text.data as Data)['carrierMessageId'], (text.data as Data)['receivedAt']));
+    for (const text of texts)
+      messageIds.add(replyMessageId((text.data as Data)['carrierMessageId'], (text.data as Data)['receivedAt']));
     for (const messageId of messageIds) await read(messageStream(messageId));
     for (const address of addresses) await read(consentStream(companyId, address));
     await read(mobileAppStream(campaignId, contact.contactId));
@@ -78,5 +98,7 @@ export const campaignLog = async <Line>(
     if (listId) await read(caseStream(listId, contact.caseId), writtenByThisCampaign);
   }
   for (const callId of await inboundCalls(companyId, campaignId)) await read(callStream(callId));
-  return lines.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map((entry) => entry.line);
+  return lines
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+    .map((entry) => entry.line);
 };

@@ -9,7 +9,11 @@ export const inboundCallIdsOf =
     const ids: string[] = [];
     let after: string | undefined;
     do {
-      const page = await readStore.find(CALL_RECORDS, { companyId, campaignId, direction: 'inbound' }, { limit: 500, ...(after ? { after } : {}) });
+      const page = await readStore.find(
+        CALL_RECORDS,
+        { companyId, campaignId, direction: 'inbound' },
+        { limit: 500, ...(after ? { after } : {}) },
+      );
       for (const doc of page.items as readonly CallRecordDoc[]) if (doc.callId) ids.push(doc.callId);
       after = page.next ?? undefined;
     } while (after);

@@ -10,7 +10,9 @@ describe('shared subscription pages', () => {
     const reads: string[] = [];
     const pages = sharedPages((after, limit) => {
       reads.push(`${after}:${limit}`);
-      return Array.from({ length: Math.max(0, Math.min(limit, head - Number(after))) }, (_, i) => event(Number(after) + i + 1));
+      return Array.from({ length: Math.max(0, Math.min(limit, head - Number(after))) }, (_, i) =>
+        event(Number(after) + i + 1),
+      );
     });
     expect(pages.read(0n, 3).map((e) => e.position)).to.deep.equal([1n, 2n, 3n]);
     expect(pages.read(0n, 3)).to.equal(pages.read(0n, 3));
@@ -28,10 +30,16 @@ describe('shared subscription pages', () => {
     let head = 2;
     let othersCommitted = 0;
     let reads = 0;
-    const pages = sharedPages((after, limit) => {
-      reads += 1;
-      return Array.from({ length: Math.max(0, Math.min(limit, head - Number(after))) }, (_, i) => event(Number(after) + i + 1));
-    }, 64, () => othersCommitted);
+    const pages = sharedPages(
+      (after, limit) => {
+        reads += 1;
+        return Array.from({ length: Math.max(0, Math.min(limit, head - Number(after))) }, (_, i) =>
+          event(Number(after) + i + 1),
+        );
+      },
+      64,
+      () => othersCommitted,
+    );
     expect(pages.read(0n, 3).map((e) => e.position)).to.deep.equal([1n, 2n]);
     pages.read(0n, 3);
     expect(reads).to.equal(1);

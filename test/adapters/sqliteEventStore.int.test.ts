@@ -40,7 +40,9 @@ describe('SQLite event store: group commit', () => {
   it('commits the appends of one tick in one transaction', async () => {
     const store = stores.eventStore;
     const before = store.commitStats();
-    await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(`tally-${i}`, tallyEvents(`tally-${i}`, 1), 'no_stream')));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => store.append(`tally-${i}`, tallyEvents(`tally-${i}`, 1), 'no_stream')),
+    );
     const after = store.commitStats();
     expect(after.transactions - before.transactions).to.equal(1);
     expect(after.appends - before.appends).to.equal(100);

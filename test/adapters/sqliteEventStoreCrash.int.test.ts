@@ -11,9 +11,13 @@ import { crashSeed } from '../support/crashSeed.ts';
 /** Starts the writer, lets it acknowledge `acks` appends, and kills it with SIGKILL mid-stream. */
 const killWriterAfter = (path: string, acks: number): Promise<Map<string, string[]>> =>
   new Promise((resolve, reject) => {
-    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/appendWriter.ts'), path], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const writer = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../support/appendWriter.ts'), path],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const acknowledged = new Map<string, string[]>();
     const lines = createInterface({ input: writer.stdout });
     lines.on('line', (line) => {
@@ -24,7 +28,9 @@ const killWriterAfter = (path: string, acks: number): Promise<Map<string, string
     });
     // Every acknowledgement printed before the kill must be read: wait for both exit and end of output.
     const exited = new Promise<void>((done, fail) =>
-      writer.on('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`writer ended by itself (${signal ?? code})`)))),
+      writer.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? done() : fail(new Error(`writer ended by itself (${signal ?? code})`)),
+      ),
     );
     const drained = new Promise<void>((done) => lines.once('close', done));
     writer.on('error', reject);
@@ -59,7 +65,8 @@ describe('SQLite event store under SIGKILL', function () {
         expect(event.revision, `gap in ${event.stream}`).to.equal(previous + 1n);
         revisions.set(event.stream, event.revision);
       }
-      for (const [commandId, ids] of acknowledged) expect(byCommand.get(commandId), `acknowledged ${commandId}`).to.deep.equal(ids);
+      for (const [commandId, ids] of acknowledged)
+        expect(byCommand.get(commandId), `acknowledged ${commandId}`).to.deep.equal(ids);
       for (const [commandId, ids] of byCommand) expect(ids, `partial batch ${commandId}`).to.have.length(5);
       expect(byCommand.size).to.be.at.least(acknowledged.size);
     } finally {

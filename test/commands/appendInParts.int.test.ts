@@ -5,7 +5,14 @@ import type { EventStore } from '../../commands/eventStore.ts';
 import type { Decider } from '../../domain/decider.ts';
 import { AppendTooLargeError, ConcurrencyError } from '../../domain/errors.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
-import { context, tallyDecider, tallyRegistry, type TallyCommand, type TallyEvent, type TallyState } from '../support/tally.ts';
+import {
+  context,
+  tallyDecider,
+  tallyRegistry,
+  type TallyCommand,
+  type TallyEvent,
+  type TallyState,
+} from '../support/tally.ts';
 import { tempStores } from '../support/tempStores.ts';
 import { eventStoreFailingAfter } from '../support/failingEventStore.ts';
 
@@ -16,12 +23,18 @@ const inUnits = (divisible: boolean): Decider<TallyState, TallyCommand, TallyEve
   ...tallyDecider,
   decide: (command) =>
     command.type === 'Increment'
-      ? Array.from({ length: command.data.by }, () => ({ type: 'TallyIncremented' as const, data: { ...command.data, by: 1 } }))
+      ? Array.from({ length: command.data.by }, () => ({
+          type: 'TallyIncremented' as const,
+          data: { ...command.data, by: 1 },
+        }))
       : tallyDecider.decide(command, tallyDecider.initialState()),
   ...(divisible ? { divisible: (command: TallyCommand) => command.type === 'Increment' } : {}),
 });
 
-const increment = (by: number, tallyId = 't1'): TallyCommand => ({ type: 'Increment', data: { tallyId, companyId: 'company-1', by } });
+const increment = (by: number, tallyId = 't1'): TallyCommand => ({
+  type: 'Increment',
+  data: { tallyId, companyId: 'company-1', by },
+});
 
 const readAll = async (store: EventStore, stream: string): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
@@ -68,7 +81,9 @@ describe('command handling under the append size limit', () => {
 
   it('given a command that is not divisible, when its events exceed the limit, then it is refused with AppendTooLargeError (413) and nothing is appended', async () => {
     const { appends, counting } = counted(stores.eventStore);
-    const error = await handler(inUnits(false), counting)('tally-t1', increment(100), context()).catch((e: unknown) => e);
+    const error = await handler(inUnits(false), counting)('tally-t1', increment(100), context()).catch(
+      (e: unknown) => e,
+    );
     expect(appends, 'appends asked of the store').to.deep.equal([]);
     expect(error).to.be.instanceOf(AppendTooLargeError);
     expect(error).to.include({ stream: 'tally-t1', limit: LIMIT, what: 'append' });
@@ -95,7 +110,9 @@ describe('command handling under the append size limit', () => {
   it('given a process that stops after the first part, when the command is sent again, then it is answered as repeated: what was recorded is a state of its own', async () => {
     const stopping = eventStoreFailingAfter(stores.eventStore, 1);
     const commandContext = context({ commandId: 'split-once' });
-    const error = await handler(inUnits(true), stopping)('tally-t1', increment(100), commandContext).catch((e: unknown) => e);
+    const error = await handler(inUnits(true), stopping)('tally-t1', increment(100), commandContext).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(Error);
     const recorded = await readAll(stores.eventStore, 'tally-t1');
     expect(recorded.length).to.be.greaterThan(0).and.lessThan(100);
@@ -110,11 +127,18 @@ describe('command handling under the append size limit', () => {
       ...stores.eventStore,
       maxAppendBytes: LIMIT,
       append: async (stream, events, expected) => {
-        if (++appends === 2) await stores.eventStore.append(stream, [{ ...events[0]!, id: '018f0000-0000-7000-8000-000000000001' }], 'any');
+        if (++appends === 2)
+          await stores.eventStore.append(
+            stream,
+            [{ ...events[0]!, id: '018f0000-0000-7000-8000-000000000001' }],
+            'any',
+          );
         return stores.eventStore.append(stream, events, expected);
       },
     };
-    const error = await handler(inUnits(true), interrupted)('tally-t1', increment(100), context()).catch((e: unknown) => e);
+    const error = await handler(inUnits(true), interrupted)('tally-t1', increment(100), context()).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ConcurrencyError);
     expect(appends).to.equal(2);
   });

@@ -15,8 +15,16 @@ describe('command handling', () => {
   afterEach(() => stores.dispose());
 
   const handler = (attempts = 8) =>
-    commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider, retry: { attempts, baseDelayMs: 1, maxDelayMs: 20 } });
-  const increment = (by: number) => ({ type: 'Increment' as const, data: { tallyId: 't1', companyId: 'company-1', by } });
+    commandHandler({
+      store: stores.eventStore,
+      registry: tallyRegistry,
+      decider: tallyDecider,
+      retry: { attempts, baseDelayMs: 1, maxDelayMs: 20 },
+    });
+  const increment = (by: number) => ({
+    type: 'Increment' as const,
+    data: { tallyId: 't1', companyId: 'company-1', by },
+  });
 
   it('reads, decides and appends with metadata from the command context', async () => {
     const result = await handler()('tally-t1', increment(3), context({ commandId: 'c-1', actor: 'admin@firm' }));
@@ -24,7 +32,12 @@ describe('command handling', () => {
     expect(result.newState).to.deep.equal({ status: 'open', total: 3 });
     const events = [];
     for await (const e of stores.eventStore.readStream('tally-t1')) events.push(e);
-    expect(events[1]!.metadata).to.deep.include({ commandId: 'c-1', actor: 'admin@firm', correlationId: 'c-1', schemaVersion: 2 });
+    expect(events[1]!.metadata).to.deep.include({
+      commandId: 'c-1',
+      actor: 'admin@firm',
+      correlationId: 'c-1',
+      schemaVersion: 2,
+    });
     expect(result.position).to.equal(events[1]!.position);
   });
 
@@ -60,31 +73,48 @@ describe('command handling', () => {
 
   const totalOf = async () => {
     let total = 0;
-    for await (const e of stores.eventStore.readStream('tally-t1')) if (e.type === 'TallyIncremented') total += (e.data as { by: number }).by;
+    for await (const e of stores.eventStore.readStream('tally-t1'))
+      if (e.type === 'TallyIncremented') total += (e.data as { by: number }).by;
     return total;
   };
 
   it('lets commands of one process on one stream take turns, so 100 at once all land without a retry', async () => {
     const handle = handler(1);
     await handle('tally-t1', increment(1), context());
-    const outcomes = await Promise.allSettled(Array.from({ length: 100 }, () => handler(1)('tally-t1', increment(1), context())));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 100 }, () => handler(1)('tally-t1', increment(1), context())),
+    );
     expect(outcomes.filter((o) => o.status === 'rejected')).to.deep.equal([]);
     expect(await totalOf()).to.equal(101);
   });
 
   it('retries on conflict with another process, so concurrent commands on one stream all land', async () => {
     const here = handler(50);
-    const there = commandHandler({ store: otherProcess(), registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 50, baseDelayMs: 1, maxDelayMs: 20 } });
+    const there = commandHandler({
+      store: otherProcess(),
+      registry: tallyRegistry,
+      decider: tallyDecider,
+      retry: { attempts: 50, baseDelayMs: 1, maxDelayMs: 20 },
+    });
     await here('tally-t1', increment(1), context());
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(1), context())));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(1), context())),
+    );
     expect(await totalOf()).to.equal(21);
   });
 
   it('200 concurrent commands from two processes, tried once: losers get ConcurrencyError, state equals the fold of accepted events', async () => {
     const here = handler(1);
-    const there = commandHandler({ store: otherProcess(), registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 20 } });
+    const there = commandHandler({
+      store: otherProcess(),
+      registry: tallyRegistry,
+      decider: tallyDecider,
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 20 },
+    });
     await here('tally-t1', increment(1), context());
-    const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(i + 1), context())));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? here : there)('tally-t1', increment(i + 1), context())),
+    );
     const accepted = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(accepted.length).to.be.at.least(1);
@@ -94,7 +124,17 @@ describe('command handling', () => {
     const stored: TallyEvent[] = [];
     for await (const e of stores.eventStore.readStream('tally-t1')) stored.push(e as unknown as TallyEvent);
     const folded = stored.reduce(tallyDecider.evolve, tallyDecider.initialState());
-    const expectedTotal = 1 + accepted.reduce((sum, o) => sum + (o as PromiseFulfilledResult<{ newEvents: readonly TallyEvent[] }>).value.newEvents.reduce((s, e) => s + (e.type === 'TallyIncremented' ? e.data.by : 0), 0), 0);
+    const expectedTotal =
+      1 +
+      accepted.reduce(
+        (sum, o) =>
+          sum +
+          (o as PromiseFulfilledResult<{ newEvents: readonly TallyEvent[] }>).value.newEvents.reduce(
+            (s, e) => s + (e.type === 'TallyIncremented' ? e.data.by : 0),
+            0,
+          ),
+        0,
+      );
     expect(folded.total).to.equal(expectedTotal);
     expect(stored).to.have.length(2 + accepted.length);
   });
@@ -102,8 +142,19 @@ describe('command handling', () => {
   it('gives up with ConcurrencyError after its retries', async () => {
     let calls = 0;
     const store = stores.eventStore;
-    const alwaysConflicting = { ...store, append: async () => { calls++; throw new ConcurrencyError('tally-t1', '0', '1'); } };
-    const handle = commandHandler({ store: alwaysConflicting, registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 } });
+    const alwaysConflicting = {
+      ...store,
+      append: async () => {
+        calls++;
+        throw new ConcurrencyError('tally-t1', '0', '1');
+      },
+    };
+    const handle = commandHandler({
+      store: alwaysConflicting,
+      registry: tallyRegistry,
+      decider: tallyDecider,
+      retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const error = await handle('tally-t1', increment(1), context()).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ConcurrencyError);
     expect(calls).to.equal(4);

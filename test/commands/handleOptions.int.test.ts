@@ -3,7 +3,14 @@ import { commandHandler } from '../../commands/handleCommand.ts';
 import type { Scheduler } from '../../commands/scheduler.ts';
 import type { Decider } from '../../domain/decider.ts';
 import { ConcurrencyError, NotFoundError } from '../../domain/errors.ts';
-import { context, tallyDecider, tallyRegistry, type TallyCommand, type TallyEvent, type TallyState } from '../support/tally.ts';
+import {
+  context,
+  tallyDecider,
+  tallyRegistry,
+  type TallyCommand,
+  type TallyEvent,
+  type TallyState,
+} from '../support/tally.ts';
 import { tempStores } from '../support/tempStores.ts';
 
 describe('command handling at an expected revision', () => {
@@ -14,8 +21,12 @@ describe('command handling at an expected revision', () => {
   afterEach(() => stores.dispose());
 
   const retry = { attempts: 8, baseDelayMs: 1, maxDelayMs: 2 };
-  const handler = () => commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider, retry });
-  const increment = (by: number): TallyCommand => ({ type: 'Increment', data: { tallyId: 't1', companyId: 'company-1', by } });
+  const handler = () =>
+    commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider, retry });
+  const increment = (by: number): TallyCommand => ({
+    type: 'Increment',
+    data: { tallyId: 't1', companyId: 'company-1', by },
+  });
 
   it('given the stream at revision 1, when a command expects revision 1, then it is decided and appended', async () => {
     const handle = handler();
@@ -38,7 +49,13 @@ describe('command handling at an expected revision', () => {
     const handle = handler();
     await handle('tally-t1', increment(1), context());
     let appends = 0;
-    const conflicting = { ...stores.eventStore, append: async () => { appends++; throw new ConcurrencyError('tally-t1', '1', '2'); } };
+    const conflicting = {
+      ...stores.eventStore,
+      append: async () => {
+        appends++;
+        throw new ConcurrencyError('tally-t1', '1', '2');
+      },
+    };
     const once = commandHandler({ store: conflicting, registry: tallyRegistry, decider: tallyDecider, retry });
     const error = await once('tally-t1', increment(2), context(), { expectedRevision: 1n }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ConcurrencyError);
@@ -85,9 +102,25 @@ describe('command handling backoff', () => {
         return { cancel: () => undefined };
       },
     };
-    const conflicting = { ...stores.eventStore, append: async () => { throw new ConcurrencyError('tally-t1', '0', '1'); } };
-    const handle = commandHandler({ store: conflicting, registry: tallyRegistry, decider: tallyDecider, retry: { attempts: 3, baseDelayMs: 1000, maxDelayMs: 1000 }, random: () => 0.5, realTime });
-    const error = await handle('tally-t1', { type: 'Increment', data: { tallyId: 't1', companyId: 'company-1', by: 1 } }, context()).catch((e: unknown) => e);
+    const conflicting = {
+      ...stores.eventStore,
+      append: async () => {
+        throw new ConcurrencyError('tally-t1', '0', '1');
+      },
+    };
+    const handle = commandHandler({
+      store: conflicting,
+      registry: tallyRegistry,
+      decider: tallyDecider,
+      retry: { attempts: 3, baseDelayMs: 1000, maxDelayMs: 1000 },
+      random: () => 0.5,
+      realTime,
+    });
+    const error = await handle(
+      'tally-t1',
+      { type: 'Increment', data: { tallyId: 't1', companyId: 'company-1', by: 1 } },
+      context(),
+    ).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ConcurrencyError);
     expect(waits).to.deep.equal([500, 500]);
   });

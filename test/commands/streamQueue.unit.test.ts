@@ -35,7 +35,14 @@ describe('stream queue', () => {
     first!.open();
 
     expect(await Promise.all(results)).to.deep.equal(['first', 'second', 'third']);
-    expect(log).to.deep.equal(['first starts', 'first ends', 'second starts', 'second ends', 'third starts', 'third ends']);
+    expect(log).to.deep.equal([
+      'first starts',
+      'first ends',
+      'second starts',
+      'second ends',
+      'third starts',
+      'third ends',
+    ]);
   });
 
   it('given tasks on two streams, then they run side by side', async () => {

@@ -17,7 +17,12 @@ describe('Email contract: SES (aws-ses-v2-local)', () => {
 
   emailContract({
     open: async () => {
-      const email = sesEmail({ region: 'us-east-1', endpoint: ses.endpoint, from: 'firm@smith.example', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      const email = sesEmail({
+        region: 'us-east-1',
+        endpoint: ses.endpoint,
+        from: 'firm@smith.example',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
       opened.push(email);
       return email;
     },
@@ -27,6 +32,10 @@ describe('Email contract: SES (aws-ses-v2-local)', () => {
 describe('Email contract: simulated', () => {
   emailContract({
     open: async () =>
-      simulatedEmail({ seed: 1, scheduler: virtualClock(new Date('2025-01-01T00:00:00Z')), reports: { messageStatus: async () => {}, unsubscribe: async () => {} } }),
+      simulatedEmail({
+        seed: 1,
+        scheduler: virtualClock(new Date('2025-01-01T00:00:00Z')),
+        reports: { messageStatus: async () => {}, unsubscribe: async () => {} },
+      }),
   });
 });

@@ -9,7 +9,10 @@ const message = (n: number, overrides: Partial<SendEmail> = {}): SendEmail => ({
   to: `client${n}@example.com`,
   subject: `Message ${n}`,
   text: 'Hello',
-  headers: { 'List-Unsubscribe': `<https://engine.example/unsubscribe/${n}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': `<https://engine.example/unsubscribe/${n}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
   ...overrides,
 });
 
@@ -29,7 +32,10 @@ export const emailContract = (factory: EmailFactory): void => {
 
   it('accepts html alongside text, and attachments', async () => {
     const { providerMessageId } = await email.send(
-      message(9, { html: '<p>Hello</p>', attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('a') }] }),
+      message(9, {
+        html: '<p>Hello</p>',
+        attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('a') }],
+      }),
     );
     expect(providerMessageId).to.be.a('string').and.not.equal('');
   });

@@ -14,5 +14,7 @@ if (url) {
     });
   });
 } else {
-  console.log('EventStore contract: EventStoreDB skipped (set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it)');
+  console.log(
+    'EventStore contract: EventStoreDB skipped (set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it)',
+  );
 }

@@ -13,17 +13,17 @@ const servers: [name: string, options: EsdbNodeOptions][] = [
 ];
 
 for (const [name, options] of servers)
-describe(`EventStore contract: EventStoreDB protocol, real client, in-process node (${name})`, () => {
-  let node: EsdbNode;
-  before(async () => {
-    node = await startEsdbNode(options);
-  });
-  after(async () => {
-    await node.close();
-  });
+  describe(`EventStore contract: EventStoreDB protocol, real client, in-process node (${name})`, () => {
+    let node: EsdbNode;
+    before(async () => {
+      node = await startEsdbNode(options);
+    });
+    after(async () => {
+      await node.close();
+    });
 
-  eventStoreContract({
-    open: async () => getEsdbEventStore({ connectionString: node.connectionString, registry: tallyRegistry }),
-    appendRaw,
+    eventStoreContract({
+      open: async () => getEsdbEventStore({ connectionString: node.connectionString, registry: tallyRegistry }),
+      appendRaw,
+    });
   });
-});

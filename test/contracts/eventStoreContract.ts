@@ -19,7 +19,8 @@ const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 };
 
 let streamSequence = 0;
-const uniqueStream = (category = 'tally') => `${category}-${Date.now().toString(36)}${(++streamSequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const uniqueStream = (category = 'tally') =>
+  `${category}-${Date.now().toString(36)}${(++streamSequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 /** The semantics every EventStore adapter must have; run once per adapter. */
 export const eventStoreContract = (factory: EventStoreFactory) => {
@@ -155,7 +156,13 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
   describe('readAll and subscribe', () => {
     it('readAll yields every event after a position in global order', async () => {
       const { a, mine } = await fiveEvents();
-      expect(mine.map((e) => `${e.stream === a ? 'a' : 'b'}${e.revision}`)).to.deep.equal(['a0', 'a1', 'b0', 'b1', 'a2']);
+      expect(mine.map((e) => `${e.stream === a ? 'a' : 'b'}${e.revision}`)).to.deep.equal([
+        'a0',
+        'a1',
+        'b0',
+        'b1',
+        'a2',
+      ]);
       expect(await store.headPosition()).to.equal(mine[4]!.position);
     });
 
@@ -217,7 +224,9 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
     const eventsOfSize = (stream: string, size: number): NewEvent[] => {
       const events = tallyEvents(stream, 2);
       const pad = size - encodedAppendSize(events);
-      return events.map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as object), tallyId: `${stream}${'x'.repeat(pad)}` } } : e));
+      return events.map((e, i) =>
+        i === 0 ? { ...e, data: { ...(e.data as object), tallyId: `${stream}${'x'.repeat(pad)}` } } : e,
+      );
     };
 
     it('takes an append of exactly its limit', async () => {
@@ -231,7 +240,10 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
     it('refuses an append one byte over its limit with AppendTooLargeError, writing none of it', async () => {
       const stream = uniqueStream();
       const events = eventsOfSize(stream, store.maxAppendBytes + 1);
-      const error = await store.append(stream, events, 'no_stream').then(() => expect.fail('expected a refusal'), (e: unknown) => e);
+      const error = await store.append(stream, events, 'no_stream').then(
+        () => expect.fail('expected a refusal'),
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(AppendTooLargeError);
       expect(error).to.include({ stream, size: store.maxAppendBytes + 1, limit: store.maxAppendBytes });
       expect(await collect(store.readStream(stream))).to.deep.equal([]);
@@ -240,18 +252,42 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
 
   describe('refusing events that would not read back as themselves', () => {
     const poisons: [what: string, change: (event: NewEvent) => NewEvent, path: string][] = [
-      ['Infinity (what JSON.parse makes of 1e309)', (e) => ({ ...e, data: { ...(e.data as object), by: Infinity } }), 'data.by'],
+      [
+        'Infinity (what JSON.parse makes of 1e309)',
+        (e) => ({ ...e, data: { ...(e.data as object), by: Infinity } }),
+        'data.by',
+      ],
       ['-Infinity', (e) => ({ ...e, data: { ...(e.data as object), by: -Infinity } }), 'data.by'],
       ['NaN', (e) => ({ ...e, data: { ...(e.data as object), by: NaN } }), 'data.by'],
       ['-0, which JSON reads back as 0', (e) => ({ ...e, data: { ...(e.data as object), by: -0 } }), 'data.by'],
-      ['a NUL character', (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company\u00001' } }), 'data.companyId'],
-      ['an unpaired surrogate', (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company-\ud800' } }), 'data.companyId'],
-      ['a key with a NUL character', (e) => ({ ...e, data: { ...(e.data as object), ['note\u0000']: 'x' } }), 'data.note'],
-      ['a Date where text belongs', (e) => ({ ...e, data: { ...(e.data as object), companyId: new Date(0) } }), 'data.companyId'],
+      [
+        'a NUL character',
+        (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company\u00001' } }),
+        'data.companyId',
+      ],
+      [
+        'an unpaired surrogate',
+        (e) => ({ ...e, data: { ...(e.data as object), companyId: 'company-\ud800' } }),
+        'data.companyId',
+      ],
+      [
+        'a key with a NUL character',
+        (e) => ({ ...e, data: { ...(e.data as object), ['note\u0000']: 'x' } }),
+        'data.note',
+      ],
+      [
+        'a Date where text belongs',
+        (e) => ({ ...e, data: { ...(e.data as object), companyId: new Date(0) } }),
+        'data.companyId',
+      ],
       ['a bigint', (e) => ({ ...e, data: { ...(e.data as object), by: 1n } }), 'data'],
       ['a field its codec refuses', (e) => ({ ...e, data: { ...(e.data as object), by: 'seven' } }), 'data'],
       ['an unknown event type', (e) => ({ ...e, type: 'SomethingElse' }), 'data'],
-      ['metadata with a NUL character', (e) => ({ ...e, metadata: { ...e.metadata, actor: 'key\u0000' } }), 'metadata.actor'],
+      [
+        'metadata with a NUL character',
+        (e) => ({ ...e, metadata: { ...e.metadata, actor: 'key\u0000' } }),
+        'metadata.actor',
+      ],
     ];
 
     for (const [what, poisoned, path] of poisons)
@@ -261,7 +297,10 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
         const head = await store.headPosition();
         const error = await store.append(stream, [good!, poisoned(bad!)], 'no_stream').catch((e: Error) => e);
         expect(error).to.be.instanceOf(UnwritableEventError);
-        expect((error as Error).message).to.contain(stream).and.contain(poisoned(bad!).type).and.contain(path);
+        expect((error as Error).message)
+          .to.contain(stream)
+          .and.contain(poisoned(bad!).type)
+          .and.contain(path);
         expect(await collect(store.readStream(stream))).to.deep.equal([]);
         expect(await store.headPosition()).to.equal(head);
       });
@@ -290,19 +329,30 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
       await factory.appendRaw(store, stream, 'TallyIncremented', { tallyId: 1 }, 2);
       const error = await collect(store.readStream(stream)).catch((e: Error) => e);
       expect(error).to.be.instanceOf(Error);
-      expect((error as Error).message).to.contain(stream).and.contain('@0').and.contain('TallyIncremented');
+      expect((error as Error).message)
+        .to.contain(stream)
+        .and.contain('@0')
+        .and.contain('TallyIncremented');
     });
 
     it('stops the reader on an unknown event type', async () => {
       const stream = uniqueStream();
       await factory.appendRaw(store, stream, 'SomethingElse', {}, 1);
       const error = await collect(store.readStream(stream)).catch((e: Error) => e);
-      expect((error as Error).message).to.contain('SomethingElse').and.contain('unknown event type');
+      expect((error as Error).message)
+        .to.contain('SomethingElse')
+        .and.contain('unknown event type');
     });
 
     it('upcasts an older schema version on read', async () => {
       const stream = uniqueStream();
-      await factory.appendRaw(store, stream, 'TallyIncremented', { tallyId: stream, companyId: 'company-1', amount: 7 }, 1);
+      await factory.appendRaw(
+        store,
+        stream,
+        'TallyIncremented',
+        { tallyId: stream, companyId: 'company-1', amount: 7 },
+        1,
+      );
       const [event] = await collect(store.readStream(stream));
       expect(event!.data).to.deep.equal({ tallyId: stream, companyId: 'company-1', by: 7 });
     });

@@ -26,5 +26,7 @@ if (url) {
     });
   });
 } else {
-  console.log('ProjectionLeases contract: MongoDB skipped (set MONGODB_URL=mongodb://localhost:27017/outreach_contracts?directConnection=true to run it)');
+  console.log(
+    'ProjectionLeases contract: MongoDB skipped (set MONGODB_URL=mongodb://localhost:27017/outreach_contracts?directConnection=true to run it)',
+  );
 }

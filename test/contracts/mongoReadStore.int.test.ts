@@ -23,5 +23,7 @@ if (url) {
     readStoreContract({ open: async () => getMongoReadStore({ url, database, client }) });
   });
 } else {
-  console.log('ReadStore contract: MongoDB skipped (set MONGODB_URL=mongodb://localhost:27017/outreach_contracts?directConnection=true to run it)');
+  console.log(
+    'ReadStore contract: MongoDB skipped (set MONGODB_URL=mongodb://localhost:27017/outreach_contracts?directConnection=true to run it)',
+  );
 }

@@ -22,12 +22,20 @@ export const projectionLeasesContract = (factory: ProjectionLeasesFactory): void
   });
 
   it('gives a free lease to the first holder that asks, until now plus its time to live', async () => {
-    expect(await a.acquire(projection, 'engine-1', at(0), TTL)).to.deep.equal({ projection, holder: 'engine-1', expiresAt: at(TTL) });
+    expect(await a.acquire(projection, 'engine-1', at(0), TTL)).to.deep.equal({
+      projection,
+      holder: 'engine-1',
+      expiresAt: at(TTL),
+    });
   });
 
   it('lets its holder renew it, and refuses another holder, naming who holds it until when', async () => {
     await a.acquire(projection, 'engine-1', at(0), TTL);
-    expect(await a.acquire(projection, 'engine-1', at(5000), TTL)).to.deep.equal({ projection, holder: 'engine-1', expiresAt: at(5000 + TTL) });
+    expect(await a.acquire(projection, 'engine-1', at(5000), TTL)).to.deep.equal({
+      projection,
+      holder: 'engine-1',
+      expiresAt: at(5000 + TTL),
+    });
     const refused = await b.acquire(projection, 'engine-2', at(6000), TTL);
     expect(refused).to.deep.equal({ projection, holder: 'engine-1', expiresAt: at(5000 + TTL) });
     expect(holds(refused, 'engine-2', at(6000))).to.equal(false);
@@ -39,7 +47,11 @@ export const projectionLeasesContract = (factory: ProjectionLeasesFactory): void
     const taken = await b.acquire(projection, 'engine-2', at(TTL), TTL);
     expect(taken).to.deep.equal({ projection, holder: 'engine-2', expiresAt: at(2 * TTL) });
     expect(holds(taken, 'engine-2', at(TTL))).to.equal(true);
-    expect(await a.acquire(projection, 'engine-1', at(TTL + 1), TTL)).to.deep.equal({ projection, holder: 'engine-2', expiresAt: at(2 * TTL) });
+    expect(await a.acquire(projection, 'engine-1', at(TTL + 1), TTL)).to.deep.equal({
+      projection,
+      holder: 'engine-2',
+      expiresAt: at(2 * TTL),
+    });
   });
 
   it('frees a released lease at once, while a release by anyone else changes nothing', async () => {
@@ -47,7 +59,11 @@ export const projectionLeasesContract = (factory: ProjectionLeasesFactory): void
     await b.release(projection, 'engine-2');
     expect(await b.acquire(projection, 'engine-2', at(1), TTL)).to.deep.include({ holder: 'engine-1' });
     await a.release(projection, 'engine-1');
-    expect(await b.acquire(projection, 'engine-2', at(2), TTL)).to.deep.equal({ projection, holder: 'engine-2', expiresAt: at(2 + TTL) });
+    expect(await b.acquire(projection, 'engine-2', at(2), TTL)).to.deep.equal({
+      projection,
+      holder: 'engine-2',
+      expiresAt: at(2 + TTL),
+    });
   });
 
   it('keeps a lease for each projection', async () => {
@@ -59,7 +75,9 @@ export const projectionLeasesContract = (factory: ProjectionLeasesFactory): void
 
   it('gives a lease to exactly one of many holders asking at once through separate connections, free or expired', async () => {
     const race = (now: Date) =>
-      Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? a : b).acquire(projection, `engine-${i}`, now, TTL)));
+      Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? a : b).acquire(projection, `engine-${i}`, now, TTL)),
+      );
     const first = await race(at(0));
     const winner = first[0]!.holder;
     expect(first.filter((lease) => holds(lease, winner, at(0)))).to.have.length(8);

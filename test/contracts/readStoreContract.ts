@@ -10,7 +10,15 @@ export type ReadStoreFactory = { open(): Promise<ReadStore> };
 // Filter fields of every kind: an object, a nested string and a boolean, beside the indexed ones.
 const contacts: CollectionSpec = {
   name: 'contacts',
-  indexes: [{ fields: [['status', 1], ['attempts', -1]] }, { fields: [['companyId', 1]] }],
+  indexes: [
+    {
+      fields: [
+        ['status', 1],
+        ['attempts', -1],
+      ],
+    },
+    { fields: [['companyId', 1]] },
+  ],
   filterFields: ['window', 'window.state', 'optedOut'],
 };
 
@@ -22,7 +30,10 @@ const statuses = ['active', 'completed', 'Completed (All Calls)', 'ÉLAN', ''];
 /** Documents whose fields are sometimes missing, null, or of another type, to pin the edge cases. */
 const fixtureDocs = (): Doc[] =>
   Array.from({ length: 60 }, (_, i) => {
-    const doc: Record<string, unknown> = { _id: `doc-${String(i).padStart(3, '0')}`, companyId: i % 3 === 0 ? 'company-b' : 'company-a' };
+    const doc: Record<string, unknown> = {
+      _id: `doc-${String(i).padStart(3, '0')}`,
+      companyId: i % 3 === 0 ? 'company-b' : 'company-a',
+    };
     if (i % 7 !== 0) doc['status'] = statuses[i % statuses.length];
     if (i % 5 !== 0) doc['attempts'] = i % 4 === 0 ? null : (i * 7) % 11;
     if (i % 6 === 1) doc['attempts'] = String(i);
@@ -35,7 +46,17 @@ const scalar: fc.Arbitrary<Scalar> = fc.oneof(
   fc.constantFrom<Scalar>(null, true, false, 0, 3, 5.5, 7, 'active', 'completed', 'FL', 'TX', '', '7', 'ÉLAN'),
   fc.integer({ min: -2, max: 12 }),
 );
-const field = fc.constantFrom('status', 'attempts', 'optedOut', 'window', 'window.state', 'window.score', 'missing', '_id', 'companyId');
+const field = fc.constantFrom(
+  'status',
+  'attempts',
+  'optedOut',
+  'window',
+  'window.state',
+  'window.score',
+  'missing',
+  '_id',
+  'companyId',
+);
 const condition = fc.oneof(
   scalar,
   fc.record({ $eq: scalar }),
@@ -103,7 +124,10 @@ export const readStoreContract = (factory: ReadStoreFactory) => {
     await seed(docs);
     await fc.assert(
       fc.asyncProperty(filterArb, async (filter) => {
-        const expected = docs.filter((d) => matches(d, filter)).map((d) => d._id).sort();
+        const expected = docs
+          .filter((d) => matches(d, filter))
+          .map((d) => d._id)
+          .sort();
         const found = await store.find(collection().name, filter, { limit: 1000 });
         expect(found.items.map((d) => d._id).sort(), JSON.stringify(filter)).to.deep.equal(expected);
         expect(await store.count(collection().name, filter)).to.equal(expected.length);
@@ -117,7 +141,10 @@ export const readStoreContract = (factory: ReadStoreFactory) => {
     await seed(docs);
     await fc.assert(
       fc.asyncProperty(sortArb, fc.integer({ min: 1, max: 9 }), filterArb, async (sort, limit, filter) => {
-        const expected = docs.filter((d) => matches(d, filter)).sort(compareInSortOrder(fullSort(sort))).map((d) => d._id);
+        const expected = docs
+          .filter((d) => matches(d, filter))
+          .sort(compareInSortOrder(fullSort(sort)))
+          .map((d) => d._id);
         const seen: string[] = [];
         let after: string | undefined;
         for (let pages = 0; pages < 100; pages++) {
@@ -150,8 +177,18 @@ export const readStoreContract = (factory: ReadStoreFactory) => {
   it('commits a batch with its checkpoint, and a replayed older change never overwrites a newer one', async () => {
     await seed([{ _id: 'a', companyId: 'c', n: 1 }]);
     const name = collection().name;
-    await store.commit({ projection, version: 1, checkpoint: 20n, changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', n: 2 }, position: 20n }] });
-    await store.commit({ projection, version: 1, checkpoint: 15n, changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', n: 99 }, position: 15n }] });
+    await store.commit({
+      projection,
+      version: 1,
+      checkpoint: 20n,
+      changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', n: 2 }, position: 20n }],
+    });
+    await store.commit({
+      projection,
+      version: 1,
+      checkpoint: 15n,
+      changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', n: 99 }, position: 15n }],
+    });
     expect(await store.get(name, 'a')).to.deep.equal({ _id: 'a', companyId: 'c', n: 2 });
     const state = await store.projectionState(projection);
     expect(state).to.deep.equal({ activeVersion: 1, checkpoints: { 1: 20n } });
@@ -161,8 +198,16 @@ export const readStoreContract = (factory: ReadStoreFactory) => {
   });
 
   it('deletes documents', async () => {
-    await seed([{ _id: 'a', companyId: 'c' }, { _id: 'b', companyId: 'c' }]);
-    await store.commit({ projection, version: 1, checkpoint: 30n, changes: [{ op: 'delete', collection: collection().name, id: 'a', position: 30n }] });
+    await seed([
+      { _id: 'a', companyId: 'c' },
+      { _id: 'b', companyId: 'c' },
+    ]);
+    await store.commit({
+      projection,
+      version: 1,
+      checkpoint: 30n,
+      changes: [{ op: 'delete', collection: collection().name, id: 'a', position: 30n }],
+    });
     expect(await store.count(collection().name, {})).to.equal(1);
   });
 
@@ -170,7 +215,12 @@ export const readStoreContract = (factory: ReadStoreFactory) => {
     await seed([{ _id: 'a', companyId: 'c', v: 1 }]);
     const name = collection().name;
     await store.prepare(2, [collection()]);
-    await store.commit({ projection, version: 2, checkpoint: 5n, changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', v: 2 }, position: 5n }] });
+    await store.commit({
+      projection,
+      version: 2,
+      checkpoint: 5n,
+      changes: [{ op: 'upsert', collection: name, doc: { _id: 'a', companyId: 'c', v: 2 }, position: 5n }],
+    });
     expect(await store.get(name, 'a')).to.deep.include({ v: 1 });
     await store.activate(projection, 2, [collection()]);
     expect(await store.get(name, 'a')).to.deep.include({ v: 2 });

@@ -31,7 +31,9 @@ describe('ProjectionLeases contract: SQLite', () => {
     read.pragma('journal_mode = WAL');
     const leases = openSqliteProjectionLeases(join(dir, 'leases.db'));
     opened.push(leases);
-    read.exec('CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY); BEGIN IMMEDIATE; INSERT INTO docs VALUES (\'held\')');
+    read.exec(
+      "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY); BEGIN IMMEDIATE; INSERT INTO docs VALUES ('held')",
+    );
     try {
       const started = performance.now();
       const lease = await leases.acquire('campaigns', 'engine-1', new Date(), 15_000);

@@ -6,13 +6,19 @@ import { join } from 'node:path';
 import { freePort, startService } from '../support/serviceProcess.ts';
 
 const walkthrough = join(import.meta.dirname, '../../examples/first-campaign.sh');
-const cases = readFileSync(join(import.meta.dirname, '../../examples/cases.csv'), 'utf8').trim().split('\n').slice(1);
+const cases = readFileSync(join(import.meta.dirname, '../../examples/cases.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1);
 
 /** The walkthrough as the README runs it, against the service at `url` whose admin token is in `dataDir`. */
 const runWalkthrough = (url: string, dataDir: string, env: Record<string, string> = {}) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile('bash', [walkthrough, url, dataDir], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'bash',
+      [walkthrough, url, dataDir],
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 
@@ -44,7 +50,12 @@ describe('the first campaign walkthrough (examples/first-campaign.sh)', function
 
   const service = async (clockStart: string) => {
     // As the README starts it: CLOCK_START=… CLOCK_SPEED=60 npm start, whatever the hour of the real clock.
-    const started = startService([], { CLOCK_START: clockStart, CLOCK_SPEED: '60', PORT: String(await freePort()), DATA_DIR: dataDir });
+    const started = startService([], {
+      CLOCK_START: clockStart,
+      CLOCK_SPEED: '60',
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+    });
     running = started.child;
     const url = await started.listening;
     return { url, logged: started.logged };
@@ -52,17 +63,23 @@ describe('the first campaign walkthrough (examples/first-campaign.sh)', function
 
   it('given the service on the README clock, when the walkthrough runs, then it sets every step up, watches the first calls end with their outcomes and exits 0', async () => {
     const { url, logged } = await service('2027-01-11T17:00:00Z');
-    expect(logged.some((entry) => entry['level'] === 40 && String(entry['msg']).startsWith('SIMULATED CLOCK'))).to.equal(true);
+    expect(
+      logged.some((entry) => entry['level'] === 40 && String(entry['msg']).startsWith('SIMULATED CLOCK')),
+    ).to.equal(true);
 
     const started = Date.now();
     const { code, stdout, stderr } = await runWalkthrough(url, dataDir);
     expect(code, `${stdout}\n${stderr}`).to.equal(0);
     expect(Date.now() - started).to.be.lessThan(120_000);
     expect(stdout).to.contain(`{"added":${new Set(cases.map((row) => row.split(',')[0])).size},"rejected":[]}`);
-    expect(stdout).to.match(new RegExp(`launched at 2027-01-11T17:\\d\\d:\\d\\d\\.\\d+Z with ${cases.length} contacts`));
+    expect(stdout).to.match(
+      new RegExp(`launched at 2027-01-11T17:\\d\\d:\\d\\d\\.\\d+Z with ${cases.length} contacts`),
+    );
 
     const calls = table(stdout, 'requested (UTC)');
-    const ended = calls.filter(([, , , , outcome]) => ['answered', 'voicemail', 'no_answer', 'busy', 'failed', 'opted_out', 'transferred'].includes(outcome!));
+    const ended = calls.filter(([, , , , outcome]) =>
+      ['answered', 'voicemail', 'no_answer', 'busy', 'failed', 'opted_out', 'transferred'].includes(outcome!),
+    );
     expect(ended, stdout).not.to.be.empty;
     for (const [requested, , localTime] of ended) {
       expect(requested).to.match(/^2027-01-11T1\d:/);
@@ -89,6 +106,8 @@ describe('the first campaign walkthrough (examples/first-campaign.sh)', function
     const calls = table(stdout, 'requested (UTC)');
     expect(calls).not.to.be.empty;
     for (const [, , , , outcome] of calls) expect(outcome).to.match(/^refused_by_window \(.+\)$/);
-    expect(stderr).to.contain('No call ended within 6 s').and.contain('CLOCK_START=2027-01-11T17:00:00Z CLOCK_SPEED=60 npm start');
+    expect(stderr)
+      .to.contain('No call ended within 6 s')
+      .and.contain('CLOCK_START=2027-01-11T17:00:00Z CLOCK_SPEED=60 npm start');
   });
 });

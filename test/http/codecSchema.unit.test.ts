@@ -21,24 +21,43 @@ describe('codecSchema', () => {
           },
           required: ['name', 'phone', 'attempts', 'status'],
         },
-        { type: 'object', properties: { email: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } },
+        {
+          type: 'object',
+          properties: { email: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+        },
       ],
     });
   });
 
   it('documents unions of literals as enums and nullable fields as anyOf', () => {
-    expect(codecSchema(t.union([t.literal('voice'), t.literal('messaging')]))).to.deep.equal({ enum: ['voice', 'messaging'] });
+    expect(codecSchema(t.union([t.literal('voice'), t.literal('messaging')]))).to.deep.equal({
+      enum: ['voice', 'messaging'],
+    });
     expect(codecSchema(t.union([t.string, t.null]))).to.deep.equal({ anyOf: [{ type: 'string' }, { type: 'null' }] });
   });
 
   it('treats a field that accepts undefined as optional', () => {
-    expect(codecSchema(t.type({ a: t.union([t.string, t.undefined]) }))).to.deep.equal({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(codecSchema(t.type({ a: t.union([t.string, t.undefined]) }))).to.deep.equal({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    });
   });
 
   it('documents records, exact types and refinements through their base type', () => {
-    expect(codecSchema(t.record(t.string, t.number))).to.deep.equal({ type: 'object', additionalProperties: { type: 'number' } });
-    expect(codecSchema(t.exact(t.type({ a: t.boolean })))).to.deep.equal({ type: 'object', properties: { a: { type: 'boolean' } }, required: ['a'] });
-    expect(codecSchema(t.brand(t.string, (s): s is t.Branded<string, { readonly Phone: unique symbol }> => s.startsWith('+'), 'Phone'))).to.deep.equal({
+    expect(codecSchema(t.record(t.string, t.number))).to.deep.equal({
+      type: 'object',
+      additionalProperties: { type: 'number' },
+    });
+    expect(codecSchema(t.exact(t.type({ a: t.boolean })))).to.deep.equal({
+      type: 'object',
+      properties: { a: { type: 'boolean' } },
+      required: ['a'],
+    });
+    expect(
+      codecSchema(
+        t.brand(t.string, (s): s is t.Branded<string, { readonly Phone: unique symbol }> => s.startsWith('+'), 'Phone'),
+      ),
+    ).to.deep.equal({
       type: 'string',
     });
   });

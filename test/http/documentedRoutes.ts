@@ -50,6 +50,8 @@ export const documentedRoutes = async (): Promise<DocumentedRoute[]> => {
 export const routeName = (route: DocumentedRoute): string => `${route.method} ${route.path}`;
 
 /** Routes of the product's API: `/v1`, reached with a company key or the admin token. */
-export const isApiRoute = (route: DocumentedRoute): boolean => route.path.startsWith('/v1/') && (route.security === 'apiKey' || route.security === 'adminToken');
+export const isApiRoute = (route: DocumentedRoute): boolean =>
+  route.path.startsWith('/v1/') && (route.security === 'apiKey' || route.security === 'adminToken');
 
-export const takesBody = (route: DocumentedRoute): boolean => route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
+export const takesBody = (route: DocumentedRoute): boolean =>
+  route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';

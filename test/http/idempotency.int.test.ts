@@ -31,7 +31,16 @@ describe('Idempotency-Key', () => {
     const handle = commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider });
     const app = express();
     app.use(express.json({ verify: keepRawBody }));
-    app.use(idempotency({ eventStore: stores.eventStore, registry, clock: () => now, newId: () => `id-${++sequence}`, scopeOf: async (req) => (req.get('authorization') ? { scope: req.get('authorization')!, actor: 'test' } : undefined) }));
+    app.use(
+      idempotency({
+        eventStore: stores.eventStore,
+        registry,
+        clock: () => now,
+        newId: () => `id-${++sequence}`,
+        scopeOf: async (req) =>
+          req.get('authorization') ? { scope: req.get('authorization')!, actor: 'test' } : undefined,
+      }),
+    );
     const routes = Router();
     routes.post('/tallies/:id', async (req, res, next) => {
       try {
@@ -39,7 +48,11 @@ describe('Idempotency-Key', () => {
         if (req.body.by === 0) return void res.status(400).json({ title: 'by must not be 0' });
         if (req.body.by === -1) throw new Error('boom');
         const commandId = idempotentCommandId(req) ?? `fresh-${++sequence}`;
-        const result = await handle(`tally-${req.params.id}`, { type: 'Increment', data: { tallyId: req.params.id!, companyId: 'c', by: req.body.by } }, { commandId, companyId: 'c', actor: 't', now });
+        const result = await handle(
+          `tally-${req.params.id}`,
+          { type: 'Increment', data: { tallyId: req.params.id!, companyId: 'c', by: req.body.by } },
+          { commandId, companyId: 'c', actor: 't', now },
+        );
         res.status(201).json({ id: req.params.id, total: result.newState.total, position: String(result.position) });
       } catch (error) {
         next(error);
@@ -57,7 +70,11 @@ describe('Idempotency-Key', () => {
   const post = (path: string, body: unknown, key?: string, company = 'company-a') =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: company, ...(key ? { 'idempotency-key': key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: company,
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       body: JSON.stringify(body),
     });
 
@@ -90,7 +107,10 @@ describe('Idempotency-Key', () => {
     const reused = await post('/tallies/a', { by: 3 }, 'key-1');
     expect(reused.status).to.equal(422);
     expect(((await reused.json()) as { code: string }).code).to.equal('IDEMPOTENCY.KEY_REUSED');
-    const [one, two] = await Promise.all([post('/tallies/b', { by: 1 }, 'key-2'), post('/tallies/b', { by: 1 }, 'key-2')]);
+    const [one, two] = await Promise.all([
+      post('/tallies/b', { by: 1 }, 'key-2'),
+      post('/tallies/b', { by: 1 }, 'key-2'),
+    ]);
     expect([one.status, two.status].sort()).to.deep.equal([201, 409]);
     expect(await tallyEventCount('b')).to.equal(2);
   });
@@ -114,8 +134,27 @@ describe('Idempotency-Key', () => {
   it('treats an attempt unanswered for a minute as dead, so the key can be used again', async () => {
     // A first attempt that died after claiming the key, before it answered.
     const keyHash = createHash('sha256').update(['company-a', 'key-5'].join('\u0000')).digest('hex').slice(0, 32);
-    const metadata = { companyId: 'company-a', commandId: 'dead', correlationId: 'dead', causationId: 'dead', actor: 't', occurredAt: now.toISOString(), schemaVersion: 1 };
-    await stores.eventStore.append(`idempotency-company-a.${keyHash}`, [{ id: eventId('dead', 0, now), type: 'IdempotentRequestStarted', data: { method: 'POST', path: '/tallies/d', requestHash: 'x' }, metadata }], 'no_stream');
+    const metadata = {
+      companyId: 'company-a',
+      commandId: 'dead',
+      correlationId: 'dead',
+      causationId: 'dead',
+      actor: 't',
+      occurredAt: now.toISOString(),
+      schemaVersion: 1,
+    };
+    await stores.eventStore.append(
+      `idempotency-company-a.${keyHash}`,
+      [
+        {
+          id: eventId('dead', 0, now),
+          type: 'IdempotentRequestStarted',
+          data: { method: 'POST', path: '/tallies/d', requestHash: 'x' },
+          metadata,
+        },
+      ],
+      'no_stream',
+    );
     expect((await post('/tallies/d', { by: 1 }, 'key-5')).status).to.equal(409);
     expect(executions).to.equal(0);
     now = new Date(now.getTime() + 61_000);
@@ -136,9 +175,17 @@ describe('Idempotency-Key', () => {
       const { apiKey } = await api.createCompany();
       const before = await api.eventCount();
       const deep = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
-      const answer = await api.call('POST', '/v1/forms', { key: apiKey, body: deep, headers: { 'idempotency-key': 'deep-1' } });
+      const answer = await api.call('POST', '/v1/forms', {
+        key: apiKey,
+        body: deep,
+        headers: { 'idempotency-key': 'deep-1' },
+      });
       expect(answer.status).to.equal(400);
-      const again = await api.call('POST', '/v1/forms', { key: apiKey, body: deep, headers: { 'idempotency-key': 'deep-1' } });
+      const again = await api.call('POST', '/v1/forms', {
+        key: apiKey,
+        body: deep,
+        headers: { 'idempotency-key': 'deep-1' },
+      });
       expect(again.status).to.equal(400);
       expect(again.headers.get('idempotent-replayed')).to.equal('true');
       // Only the key's own bookkeeping (claim and recorded answer) is written.

@@ -7,14 +7,31 @@ import { ADMIN_TOKEN, startApi, type Api } from '../support/apiHarness.ts';
 const people = [
   { name: 'Jane Roe', phone: '+13125550111', national: '(312) 555-0111', email: 'jane.roe@example.com' },
   { name: 'Omar Haddad', phone: '+12125550177', national: '212-555-0177', email: 'omar.haddad@example.org' },
-  { name: 'Priya Natarajan', phone: '+442071838750', national: '020 7183 8750', email: 'priya.natarajan@example.co.uk' },
+  {
+    name: 'Priya Natarajan',
+    phone: '+442071838750',
+    national: '020 7183 8750',
+    email: 'priya.natarajan@example.co.uk',
+  },
 ];
 
 /** Each way a phone number may be spelt in a log line: E.164, its digits with and without the country code, as written. */
 const spellings = (person: (typeof people)[number]): string[] => {
   const digits = person.phone.slice(1);
   const national = digits.startsWith('1') ? digits.slice(1) : digits.slice(2);
-  return [person.phone, encodeURIComponent(person.phone), digits, national, person.national, person.national.replace(/^\(|\)/g, ''), person.email, encodeURIComponent(person.email), person.email.split('@')[0]!, person.name, person.name.split(' ')[1]!];
+  return [
+    person.phone,
+    encodeURIComponent(person.phone),
+    digits,
+    national,
+    person.national,
+    person.national.replace(/^\(|\)/g, ''),
+    person.email,
+    encodeURIComponent(person.email),
+    person.email.split('@')[0]!,
+    person.name,
+    person.name.split(' ')[1]!,
+  ];
 };
 
 describe('a whole run of the API, logged at trace level', function () {
@@ -30,7 +47,9 @@ describe('a whole run of the API, logged at trace level', function () {
   };
 
   before(async () => {
-    api = await startApi({ logger: createLogger({ level: 'trace', destination: { write: (line: string) => void lines.push(line) } }) });
+    api = await startApi({
+      logger: createLogger({ level: 'trace', destination: { write: (line: string) => void lines.push(line) } }),
+    });
 
     // Given a company with two keys, a list of three people, and a draft campaign,
     const company = await api.createCompany('Hartley & Vance LLP');
@@ -45,10 +64,22 @@ describe('a whole run of the API, logged at trace level', function () {
       key,
       body: {
         cases: [
-          { externalId: 'PI-1', caseType: 'personal injury', contacts: [{ name: jane.name, phone: jane.phone, email: jane.email }] },
-          { externalId: 'PI-3', caseType: 'personal injury', contacts: [{ name: priya.name, phone: priya.phone, email: priya.email }] },
+          {
+            externalId: 'PI-1',
+            caseType: 'personal injury',
+            contacts: [{ name: jane.name, phone: jane.phone, email: jane.email }],
+          },
+          {
+            externalId: 'PI-3',
+            caseType: 'personal injury',
+            contacts: [{ name: priya.name, phone: priya.phone, email: priya.email }],
+          },
           // Refused, with a reason quoting what was wrong.
-          { externalId: 'PI-4', caseType: 'personal injury', contacts: [{ name: jane.name, phone: jane.email, email: jane.phone }] },
+          {
+            externalId: 'PI-4',
+            caseType: 'personal injury',
+            contacts: [{ name: jane.name, phone: jane.email, email: jane.phone }],
+          },
         ],
       },
     });
@@ -60,13 +91,20 @@ describe('a whole run of the API, logged at trace level', function () {
     });
     expect(imported.body.added, imported.text).to.equal(1);
     const campaign = await call('POST', '/v1/campaigns', { key, body: { name: 'Spring intake' } });
-    await call('PATCH', `/v1/campaigns/${campaign.body.id}`, { key, body: { listId: list.body.id, description: `call ${jane.phone} first` } });
+    await call('PATCH', `/v1/campaigns/${campaign.body.id}`, {
+      key,
+      body: { listId: list.body.id, description: `call ${jane.phone} first` },
+    });
 
     // when every person is searched for in every spelling, keys are sent where they do not belong, and paths name people,
     for (const person of people)
       for (const spelling of spellings(person)) {
         for (const name of ['search', 'filter', 'phone', 'q'])
-          await call('GET', `/v1/campaigns/${campaign.body.id}/contacts?${name}=${encodeURIComponent(spelling)}&status=active`, { key });
+          await call(
+            'GET',
+            `/v1/campaigns/${campaign.body.id}/contacts?${name}=${encodeURIComponent(spelling)}&status=active`,
+            { key },
+          );
         await call('GET', `/v1/lists/${encodeURIComponent(spelling)}`, { key });
       }
     for (const secret of secrets) {
@@ -74,7 +112,8 @@ describe('a whole run of the API, logged at trace level', function () {
       await call('GET', `/v1/lists?note=${encodeURIComponent(secret)}&limit=5`, { key });
       await call('GET', `/v1/lists/${encodeURIComponent(secret)}`, { key });
     }
-    const forged = 'oek_0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b_0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8c_bm90LWEtcmVhbC1rZXktYnV0LXNlY3JldC1sb29raW5n';
+    const forged =
+      'oek_0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b_0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8c_bm90LWEtcmVhbC1rZXktYnV0LXNlY3JldC1sb29raW5n';
     secrets.push(forged);
     await call('GET', '/v1/lists', { key: forged });
     await call('GET', '/v1/lists', { key, headers: { 'x-request-id': jane.phone.slice(2) } });
@@ -83,11 +122,17 @@ describe('a whole run of the API, logged at trace level', function () {
     // and the people follow their email unsubscribe links (and a forged one).
     const tokens = unsubscribeTokens(derivedUnsubscribeSecret(ADMIN_TOKEN));
     for (const person of people) {
-      const token = tokens.issue({ companyId: company.companyId, address: person.email, campaignId: campaign.body.id }, new Date());
+      const token = tokens.issue(
+        { companyId: company.companyId, address: person.email, campaignId: campaign.body.id },
+        new Date(),
+      );
       secrets.push(token, token.split('.')[1]!, token.split('.')[2]!);
       const followed = await call('GET', `/unsubscribe/${token}`);
       expect(followed.status, followed.text).to.equal(200);
-      await call('POST', `/unsubscribe/${token}`, { body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await call('POST', `/unsubscribe/${token}`, {
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       await call('GET', `/unsubscribe/${token.slice(0, -2)}xx`);
     }
   });
@@ -96,7 +141,10 @@ describe('a whole run of the API, logged at trace level', function () {
   it('logged every request', () => {
     const logged = lines.map((line) => JSON.parse(line) as { req?: { url?: string } }).filter((line) => line.req?.url);
     expect(logged.length).to.be.at.least(requests);
-    expect(logged.map((line) => line.req!.url)).to.include.members(['/v1/lists?token=[redacted]', '/unsubscribe/u1.[redacted]']);
+    expect(logged.map((line) => line.req!.url)).to.include.members([
+      '/v1/lists?token=[redacted]',
+      '/unsubscribe/u1.[redacted]',
+    ]);
   });
 
   it('holds no API key, admin token or unsubscribe token, whole or in part', () => {
@@ -112,8 +160,13 @@ describe('a whole run of the API, logged at trace level', function () {
 
   it('holds no phone number, email address or name of the people of the run, in any spelling', () => {
     const text = lines.join('');
-    for (const person of people) for (const spelling of spellings(person)) expect(text, `${spelling} in ${lines.find((line) => line.includes(spelling))}`).not.to.contain(spelling);
-    const encoded = lines.map((line) => decodeURIComponent(line.replaceAll('%', '%25').replace(/%25([0-9A-F]{2})/gi, '%$1')));
-    for (const person of people) for (const spelling of spellings(person)) expect(encoded.join(''), spelling).not.to.contain(spelling);
+    for (const person of people)
+      for (const spelling of spellings(person))
+        expect(text, `${spelling} in ${lines.find((line) => line.includes(spelling))}`).not.to.contain(spelling);
+    const encoded = lines.map((line) =>
+      decodeURIComponent(line.replaceAll('%', '%25').replace(/%25([0-9A-F]{2})/gi, '%$1')),
+    );
+    for (const person of people)
+      for (const spelling of spellings(person)) expect(encoded.join(''), spelling).not.to.contain(spelling);
   });
 });

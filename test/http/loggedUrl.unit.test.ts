@@ -4,10 +4,19 @@ import { loggedUrl } from '../../http/loggedUrl.ts';
 describe('loggedUrl', () => {
   const cases: [string, string][] = [
     ['/v1/campaigns/c-1/contacts?search=2025550143', '/v1/campaigns/c-1/contacts?search=[redacted]'],
-    ['/v1/campaigns/c-1/contacts?status=active&search=Jane%20Roe', '/v1/campaigns/c-1/contacts?status=active&search=[redacted]'],
+    [
+      '/v1/campaigns/c-1/contacts?status=active&search=Jane%20Roe',
+      '/v1/campaigns/c-1/contacts?status=active&search=[redacted]',
+    ],
     ['/v1/lists?token=oek_0190f0e4_0190f0e5_Zm9vYmFy', '/v1/lists?token=[redacted]'],
-    ['/v1/lists?apiKey=abc&access_token=def&Signature=x', '/v1/lists?apiKey=[redacted]&access_token=[redacted]&Signature=[redacted]'],
-    ['/v1/lists?note=oek_0190f0e4_0190f0e5_Zm9vYmFy&filter=jane.roe&x', '/v1/lists?note=[redacted]&filter=[redacted]&x'],
+    [
+      '/v1/lists?apiKey=abc&access_token=def&Signature=x',
+      '/v1/lists?apiKey=[redacted]&access_token=[redacted]&Signature=[redacted]',
+    ],
+    [
+      '/v1/lists?note=oek_0190f0e4_0190f0e5_Zm9vYmFy&filter=jane.roe&x',
+      '/v1/lists?note=[redacted]&filter=[redacted]&x',
+    ],
     ['/v1/lists?status=oek_0190f0e4_0190f0e5_Zm9vYmFy', '/v1/lists?status=oek_[redacted]'],
     ['/v1/lists?status=12025550143', '/v1/lists?status=*********43'],
     ['/v1/lists?status=4420718387', '/v1/lists?status=********87'],
@@ -23,8 +32,14 @@ describe('loggedUrl', () => {
     ['/v1/lists/Jane%20Roe', '/v1/lists/[redacted]'],
     ['/v1/lists/jane.roe%40example.com', '/v1/lists/j***@example.com'],
     ['/openapi.json', '/openapi.json'],
-    ['/webhooks/twilio/voice/status?callId=0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b', '/webhooks/twilio/voice/status?callId=0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b'],
-    ['/v1/campaigns/c-1?asOf=2026-12-07T04:00:00Z&minPosition=123456789012', '/v1/campaigns/c-1?asOf=2026-12-07T04%3A00%3A00Z&minPosition=123456789012'],
+    [
+      '/webhooks/twilio/voice/status?callId=0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b',
+      '/webhooks/twilio/voice/status?callId=0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b',
+    ],
+    [
+      '/v1/campaigns/c-1?asOf=2026-12-07T04:00:00Z&minPosition=123456789012',
+      '/v1/campaigns/c-1?asOf=2026-12-07T04%3A00%3A00Z&minPosition=123456789012',
+    ],
     ['/v1/campaigns?limit=50&after=abc', '/v1/campaigns?limit=50&after=abc'],
     ['/v1/lists?status=%E0%A4%A', '/v1/lists?status=%25E0%25A4%25A'],
   ];

@@ -17,7 +17,8 @@ describe('malformed bodies on every documented POST, PUT and PATCH route', funct
 
   const send = (route: DocumentedRoute, body: SentBody) => under.send(route, body.contentType, body.text);
 
-  it('finds routes to check', () => expect(routes.map(routeName)).to.include.members(['POST /v1/forms', 'POST /v1/agents']));
+  it('finds routes to check', () =>
+    expect(routes.map(routeName)).to.include.members(['POST /v1/forms', 'POST /v1/agents']));
 
   for (const route of routes)
     it(`${routeName(route)}: never a 5xx, and a refusal appends nothing`, async () => {

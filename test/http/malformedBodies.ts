@@ -45,7 +45,8 @@ type Path = readonly (string | number)[];
 /** Every place inside a value a mutation can hit, the root included. */
 export const pathsOf = (value: unknown, at: Path = []): Path[] => {
   if (Array.isArray(value)) return [at, ...value.flatMap((item, i) => pathsOf(item, [...at, i]))];
-  if (value !== null && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...at, key]))];
+  if (value !== null && typeof value === 'object')
+    return [at, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...at, key]))];
   return [at];
 };
 
@@ -74,13 +75,25 @@ type Mutation = (current: unknown) => unknown;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>(() => REMOVE),
-  hostileValue.map((v): Mutation => () => v),
+  hostileValue.map(
+    (v): Mutation =>
+      () =>
+        v,
+  ),
   fc.constant<Mutation>((current) => [current]),
   fc.constant<Mutation>((current) => ({ value: current })),
   fc.constant<Mutation>(() => 'x'.repeat(200_000)),
-  fc.constant<Mutation>((current) => (typeof current === 'string' ? current.repeat(1000).slice(0, 100_000) : String(current))),
-  fc.constant<Mutation>((current) => (typeof current === 'number' ? String(current) : typeof current === 'string' ? Number(current) || 0 : null)),
-  fc.integer({ min: 20, max: 60 }).map((depth): Mutation => () => JSON.parse(nested(depth, '1', 'array'))),
+  fc.constant<Mutation>((current) =>
+    typeof current === 'string' ? current.repeat(1000).slice(0, 100_000) : String(current),
+  ),
+  fc.constant<Mutation>((current) =>
+    typeof current === 'number' ? String(current) : typeof current === 'string' ? Number(current) || 0 : null,
+  ),
+  fc.integer({ min: 20, max: 60 }).map(
+    (depth): Mutation =>
+      () =>
+        JSON.parse(nested(depth, '1', 'array')),
+  ),
 );
 
 /** A valid body with one to three of its parts removed, retyped, wrapped, inflated or replaced. */
@@ -98,7 +111,10 @@ const mutatedBody = (valid: unknown): fc.Arbitrary<unknown> => {
   );
 };
 
-const asJson = (value: unknown, contentType = json): SentBody => ({ text: value === undefined ? undefined : JSON.stringify(value), contentType });
+const asJson = (value: unknown, contentType = json): SentBody => ({
+  text: value === undefined ? undefined : JSON.stringify(value),
+  contentType,
+});
 
 const prototypePollution = fc.constantFrom(
   '{"__proto__": {"polluted": true}}',
@@ -114,7 +130,23 @@ const brokenJson = (valid: unknown): fc.Arbitrary<SentBody> =>
       const text = JSON.stringify(valid) ?? '';
       return { text: text.slice(0, n % Math.max(1, text.length)), contentType: json };
     }),
-    fc.constantFrom('{', '[', '{"a":}', "{'name': 'x'}", 'undefined', 'NaN', '\u0000', '{"a":1}{"b":2}', '\ufeff{}', 'null', 'true', '42', '"text"').map((text) => ({ text, contentType: json })),
+    fc
+      .constantFrom(
+        '{',
+        '[',
+        '{"a":}',
+        "{'name': 'x'}",
+        'undefined',
+        'NaN',
+        '\u0000',
+        '{"a":1}{"b":2}',
+        '\ufeff{}',
+        'null',
+        'true',
+        '42',
+        '"text"',
+      )
+      .map((text) => ({ text, contentType: json })),
   );
 
 /** The valid body, or random JSON, under the wrong Content-Type, or none at all. */
@@ -144,22 +176,32 @@ const deepNesting = fc
 
 /** Counterexamples name the body briefly: a 5,000-level nesting printed whole helps nobody. */
 const readable = (body: SentBody): SentBody => {
-  const text = body.text === undefined ? 'no body' : body.text.length > 160 ? `${JSON.stringify(body.text.slice(0, 120))}... (${body.text.length} characters)` : JSON.stringify(body.text);
-  return Object.assign({ ...body }, { [fc.toStringMethod]: () => `${text} as ${body.contentType ?? 'no Content-Type'}` });
+  const text =
+    body.text === undefined
+      ? 'no body'
+      : body.text.length > 160
+        ? `${JSON.stringify(body.text.slice(0, 120))}... (${body.text.length} characters)`
+        : JSON.stringify(body.text);
+  return Object.assign(
+    { ...body },
+    { [fc.toStringMethod]: () => `${text} as ${body.contentType ?? 'no Content-Type'}` },
+  );
 };
 
 /** Every kind of bad body the suite throws at a route whose good body is `valid`. */
 export const malformedBody = (valid: unknown): fc.Arbitrary<SentBody> =>
-  fc.oneof(
-    { weight: 5, arbitrary: mutatedBody(valid).map((body) => asJson(body)) },
-    { weight: 2, arbitrary: hostileValue.map((body) => asJson(body)) },
-    { weight: 1, arbitrary: fc.constant(asJson([valid])) },
-    { weight: 2, arbitrary: brokenJson(valid) },
-    { weight: 2, arbitrary: wrongContentType(valid) },
-    { weight: 1, arbitrary: deepNesting },
-    { weight: 1, arbitrary: prototypePollution.map((text) => ({ text, contentType: json })) },
-    { weight: 1, arbitrary: fc.constant<SentBody>({ text: undefined, contentType: undefined }) },
-  ).map(readable);
+  fc
+    .oneof(
+      { weight: 5, arbitrary: mutatedBody(valid).map((body) => asJson(body)) },
+      { weight: 2, arbitrary: hostileValue.map((body) => asJson(body)) },
+      { weight: 1, arbitrary: fc.constant(asJson([valid])) },
+      { weight: 2, arbitrary: brokenJson(valid) },
+      { weight: 2, arbitrary: wrongContentType(valid) },
+      { weight: 1, arbitrary: deepNesting },
+      { weight: 1, arbitrary: prototypePollution.map((text) => ({ text, contentType: json })) },
+      { weight: 1, arbitrary: fc.constant<SentBody>({ text: undefined, contentType: undefined }) },
+    )
+    .map(readable);
 
 const csv = 'text/csv';
 
@@ -171,7 +213,9 @@ export const malformedCsv = (valid: string): fc.Arbitrary<SentBody> => {
   return fc
     .oneof(
       fc.string({ maxLength: 300 }).map((text) => ({ text, contentType: csv })),
-      fc.array(row, { minLength: 1, maxLength: 5 }).map((extra) => ({ text: [header, ...rows, ...extra].join('\n'), contentType: csv })),
+      fc
+        .array(row, { minLength: 1, maxLength: 5 })
+        .map((extra) => ({ text: [header, ...rows, ...extra].join('\n'), contentType: csv })),
       fc.array(row, { maxLength: 5 }).map((lines) => ({ text: lines.join('\r\n'), contentType: csv })),
       fc.nat().map((n) => ({ text: valid.slice(0, n % Math.max(1, valid.length)), contentType: csv })),
       fc.constant({ text: `${header}\n${'x'.repeat(200_000)}`, contentType: csv }),
@@ -183,4 +227,3 @@ export const malformedCsv = (valid: string): fc.Arbitrary<SentBody> => {
     )
     .map(readable);
 };
-

@@ -18,20 +18,28 @@ const untypedSchemas = (document: Json): string[] => {
   const walk = (schema: Json | undefined, at: string): void => {
     if (typeof schema !== 'object' || schema === null) return;
     if (!typing.some((keyword) => keyword in schema)) found.push(`${at}: ${JSON.stringify(schema)}`);
-    for (const [name, property] of Object.entries(schema['properties'] ?? {})) walk(property as Json, `${at}.properties.${name}`);
+    for (const [name, property] of Object.entries(schema['properties'] ?? {}))
+      walk(property as Json, `${at}.properties.${name}`);
     walk(schema['items'], `${at}.items`);
     (schema['prefixItems'] ?? []).forEach((item: Json, i: number) => walk(item, `${at}.prefixItems.${i}`));
-    if (typeof schema['additionalProperties'] === 'object') walk(schema['additionalProperties'], `${at}.additionalProperties`);
-    for (const combined of ['anyOf', 'oneOf', 'allOf']) (schema[combined] ?? []).forEach((member: Json, i: number) => walk(member, `${at}.${combined}.${i}`));
+    if (typeof schema['additionalProperties'] === 'object')
+      walk(schema['additionalProperties'], `${at}.additionalProperties`);
+    for (const combined of ['anyOf', 'oneOf', 'allOf'])
+      (schema[combined] ?? []).forEach((member: Json, i: number) => walk(member, `${at}.${combined}.${i}`));
     walk(schema['not'], `${at}.not`);
   };
-  for (const [name, schema] of Object.entries(document['components']?.['schemas'] ?? {})) walk(schema as Json, `components.schemas.${name}`);
+  for (const [name, schema] of Object.entries(document['components']?.['schemas'] ?? {}))
+    walk(schema as Json, `components.schemas.${name}`);
   for (const [path, operations] of Object.entries<Json>(document['paths']))
     for (const [method, operation] of Object.entries<Json>(operations)) {
       const at = `${method.toUpperCase()} ${path}`;
-      for (const parameter of operation['parameters'] ?? []) walk(parameter.schema, `${at} parameter ${parameter.name}`);
-      for (const [type, media] of Object.entries<Json>(operation['requestBody']?.['content'] ?? {})) walk(media['schema'], `${at} body ${type}`);
-      for (const [status, response] of Object.entries<Json>(operation['responses'])) for (const [type, media] of Object.entries<Json>(response['content'] ?? {})) walk(media['schema'], `${at} ${status} ${type}`);
+      for (const parameter of operation['parameters'] ?? [])
+        walk(parameter.schema, `${at} parameter ${parameter.name}`);
+      for (const [type, media] of Object.entries<Json>(operation['requestBody']?.['content'] ?? {}))
+        walk(media['schema'], `${at} body ${type}`);
+      for (const [status, response] of Object.entries<Json>(operation['responses']))
+        for (const [type, media] of Object.entries<Json>(response['content'] ?? {}))
+          walk(media['schema'], `${at} ${status} ${type}`);
     }
   return found;
 };
@@ -51,7 +59,9 @@ const servedRoutes = (app: Express): string[] => {
   const routes: string[] = [];
   const walk = (stack: Json[]): void => {
     for (const layer of stack) {
-      if (layer['route']) for (const method of Object.keys(layer['route'].methods)) routes.push(`${method.toUpperCase()} ${String(layer['route'].path)}`);
+      if (layer['route'])
+        for (const method of Object.keys(layer['route'].methods))
+          routes.push(`${method.toUpperCase()} ${String(layer['route'].path)}`);
       else if (Array.isArray(layer['handle']?.stack)) walk(layer['handle'].stack);
     }
   };
@@ -60,9 +70,17 @@ const servedRoutes = (app: Express): string[] => {
 };
 
 const documentedOperations = (document: Json): string[] =>
-  Object.entries<Json>(document['paths']).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+  Object.entries<Json>(document['paths']).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+  );
 
-const twilioCallbacks = ['POST /webhooks/twilio/voice/status', 'POST /webhooks/twilio/voice/inbound', 'POST /webhooks/twilio/voice/twiml/:callId', 'POST /webhooks/twilio/sms/status', 'POST /webhooks/twilio/sms/inbound'];
+const twilioCallbacks = [
+  'POST /webhooks/twilio/voice/status',
+  'POST /webhooks/twilio/voice/inbound',
+  'POST /webhooks/twilio/voice/twiml/:callId',
+  'POST /webhooks/twilio/sms/status',
+  'POST /webhooks/twilio/sms/inbound',
+];
 
 const carriers: { name: string; start: () => Promise<{ url: string; app: Express; stop: () => Promise<void> }> }[] = [
   {
@@ -77,7 +95,11 @@ const carriers: { name: string; start: () => Promise<{ url: string; app: Express
     start: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'openapi-twilio-'));
       const rig: TwilioRig = await twilioRig({ dir, start: new Date('2027-03-12T15:00:00.000Z') });
-      return { url: rig.url, app: rig.app, stop: async () => (await rig.stop(), rmSync(dir, { recursive: true, force: true })) };
+      return {
+        url: rig.url,
+        app: rig.app,
+        stop: async () => (await rig.stop(), rmSync(dir, { recursive: true, force: true })),
+      };
     },
   },
 ];
@@ -101,7 +123,8 @@ for (const carrier of carriers)
       expect(document['openapi']).to.equal('3.1.0');
     });
 
-    it('types every schema node: none is left without a type, a $ref or a combination', () => expect(untypedSchemas(document)).to.deep.equal([]));
+    it('types every schema node: none is left without a type, a $ref or a combination', () =>
+      expect(untypedSchemas(document)).to.deep.equal([]));
 
     it('gives an example of every request body', () => expect(bodiesWithoutExample(document)).to.deep.equal([]));
 
@@ -122,7 +145,10 @@ for (const carrier of carriers)
       }
       const scheme = document['components']['securitySchemes']['twilioSignature'];
       expect(scheme).to.include({ type: 'apiKey', in: 'header', name: 'X-Twilio-Signature' });
-      expect(scheme.description).to.match(/HMAC-SHA1/).and.to.match(/sorted by name/).and.to.match(/URL/);
+      expect(scheme.description)
+        .to.match(/HMAC-SHA1/)
+        .and.to.match(/sorted by name/)
+        .and.to.match(/URL/);
     });
 
     it('serves a readable reference at /docs, with no key, whose script this server serves itself', async () => {
@@ -157,13 +183,25 @@ describe('the request body examples of /openapi.json', function () {
         if (security !== 'apiKey' && security !== 'adminToken') continue;
         for (const [type, media] of Object.entries<Json>(operation['requestBody']?.['content'] ?? {})) {
           const concrete = path.replace(/\{\w+\}/g, '01937a3c-5d2e-7a10-8b1c-4e5f6a7b8c9d');
-          const body = typeof media['example'] === 'string' ? media['example'] : JSON.stringify(media['example'] ?? Object.values<Json>(media['examples'])[0]!['value']);
-          const answer = await api.call(method.toUpperCase(), concrete, { key: security === 'apiKey' ? apiKey : ADMIN_TOKEN, body, headers: { 'content-type': type, 'idempotency-key': `example-${tried.length}` } });
+          const body =
+            typeof media['example'] === 'string'
+              ? media['example']
+              : JSON.stringify(media['example'] ?? Object.values<Json>(media['examples'])[0]!['value']);
+          const answer = await api.call(method.toUpperCase(), concrete, {
+            key: security === 'apiKey' ? apiKey : ADMIN_TOKEN,
+            body,
+            headers: { 'content-type': type, 'idempotency-key': `example-${tried.length}` },
+          });
           expect([400, 415], `${method.toUpperCase()} ${path}: ${answer.text}`).not.to.include(answer.status);
           expect(answer.status, `${method.toUpperCase()} ${path}: ${answer.text}`).to.be.below(500);
           tried.push(`${method.toUpperCase()} ${path}`);
         }
       }
-    expect(tried).to.include.members(['POST /v1/agents', 'PATCH /v1/campaigns/{id}', 'POST /v1/lists/{id}/cases/import', 'POST /v1/companies']);
+    expect(tried).to.include.members([
+      'POST /v1/agents',
+      'PATCH /v1/campaigns/{id}',
+      'POST /v1/lists/{id}/cases/import',
+      'POST /v1/companies',
+    ]);
   });
 });

@@ -44,7 +44,14 @@ describe('operational routes', () => {
         readStore: 'up',
         maxLag: 100,
         projections: [
-          { name: 'campaigns', version: 2, checkpoint: '12345678901234567790', head: '12345678901234567890', lag: 100, status: 'ok' },
+          {
+            name: 'campaigns',
+            version: 2,
+            checkpoint: '12345678901234567790',
+            head: '12345678901234567890',
+            lag: 100,
+            status: 'ok',
+          },
         ],
         problems: [],
       });
@@ -81,10 +88,16 @@ describe('operational routes', () => {
     });
 
     it('answers 503 when a projection has stopped, saying why', async () => {
-      const { status, body } = await readyz(healthyReadiness([{ ...projection(0), failed: 'cannot decode event X at s@3' }]), 100);
+      const { status, body } = await readyz(
+        healthyReadiness([{ ...projection(0), failed: 'cannot decode event X at s@3' }]),
+        100,
+      );
       expect(status).to.equal(503);
       expect(body.problems).to.deep.equal(['projection campaigns v2 stopped: cannot decode event X at s@3']);
-      expect((body.projections as { status: string; failed: string }[])[0]).to.include({ status: 'stopped', failed: 'cannot decode event X at s@3' });
+      expect((body.projections as { status: string; failed: string }[])[0]).to.include({
+        status: 'stopped',
+        failed: 'cannot decode event X at s@3',
+      });
     });
 
     it('answers 503 when a check hangs past its timeout', async () => {
@@ -99,9 +112,14 @@ describe('operational routes', () => {
   it('GET /metrics serves default metrics and the request histogram by method, route pattern and status', async () => {
     const routes = createRouteRegistry();
     const things = Router();
-    documentedRoute(things, routes, { method: 'get', path: '/things/:id', summary: 'a thing', responses: { 200: { description: 'ok' } } }, (req, res) => {
-      res.json({ id: req.params.id });
-    });
+    documentedRoute(
+      things,
+      routes,
+      { method: 'get', path: '/things/:id', summary: 'a thing', responses: { 200: { description: 'ok' } } },
+      (req, res) => {
+        res.json({ id: req.params.id });
+      },
+    );
     server = await startTestServer({ routes, routers: [things] });
     await fetch(`${server.url}/healthz`);
     await fetch(`${server.url}/things/abc-123`);
@@ -111,7 +129,9 @@ describe('operational routes', () => {
     expect(response.headers.get('content-type')).to.match(/^text\/plain/);
     const text = await response.text();
     expect(text).to.contain('process_cpu_user_seconds_total');
-    expect(text).to.match(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).to.match(
+      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     expect(text).to.match(/http_request_duration_seconds_count\{method="GET",route="\/things\/:id",status="200"\} 1/);
     expect(text).to.match(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} 1/);
     expect(text).not.to.contain('abc-123').and.not.to.contain('xyz');
@@ -138,13 +158,25 @@ describe('operational routes', () => {
     server = await startTestServer({ routes, routers: [lists] });
     const response = await fetch(`${server.url}/openapi.json`);
     expect(response.status).to.equal(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     expect(doc.openapi).to.equal('3.1.0');
-    expect(Object.keys(doc.paths)).to.include.members(['/healthz', '/readyz', '/metrics', '/openapi.json', '/v1/lists/{id}/cases']);
-    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json']) expect(doc.paths[path]?.get?.summary).to.be.a('string').and.not.empty;
+    expect(Object.keys(doc.paths)).to.include.members([
+      '/healthz',
+      '/readyz',
+      '/metrics',
+      '/openapi.json',
+      '/v1/lists/{id}/cases',
+    ]);
+    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json'])
+      expect(doc.paths[path]?.get?.summary).to.be.a('string').and.not.empty;
     expect(doc.paths['/readyz']?.get?.responses).to.have.keys('200', '503');
     const addCases = doc.paths['/v1/lists/{id}/cases']?.post;
-    expect(addCases?.parameters).to.deep.equal([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+    expect(addCases?.parameters).to.deep.equal([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
     expect(addCases?.security).to.deep.equal([{ apiKey: [] }]);
     expect(addCases?.requestBody).to.deep.equal({
       required: true,
@@ -153,7 +185,10 @@ describe('operational routes', () => {
           schema: {
             type: 'object',
             properties: {
-              cases: { type: 'array', items: { type: 'object', properties: { externalId: { type: 'string' } }, required: ['externalId'] } },
+              cases: {
+                type: 'array',
+                items: { type: 'object', properties: { externalId: { type: 'string' } }, required: ['externalId'] },
+              },
             },
             required: ['cases'],
           },

@@ -16,7 +16,8 @@ import { startTestServer, type TestServer } from './testServer.ts';
 const throwingRouter = (): Router => {
   const router = Router();
   const errors: Record<string, () => Error> = {
-    validation: () => new ValidationError('CAMPAIGN.INVALID', 'name is too long', [{ path: 'name', message: 'at most 80 characters' }]),
+    validation: () =>
+      new ValidationError('CAMPAIGN.INVALID', 'name is too long', [{ path: 'name', message: 'at most 80 characters' }]),
     unauthorized: () => new UnauthorizedError('AUTH.MISSING_KEY', 'an API key is required'),
     forbidden: () => new ForbiddenError('AUTH.NOT_ADMIN', 'the admin token is required'),
     'not-found': () => new NotFoundError('CAMPAIGN.NOT_FOUND', 'no campaign c-1'),
@@ -39,7 +40,10 @@ const throwingRouter = (): Router => {
     throw new NotFoundError('THING.NOT_FOUND', 'no such thing');
   });
   router.post('/echo', (req, res) => {
-    res.json({ kind: typeof req.body, length: typeof req.body === 'string' ? req.body.length : JSON.stringify(req.body ?? null).length });
+    res.json({
+      kind: typeof req.body,
+      length: typeof req.body === 'string' ? req.body.length : JSON.stringify(req.body ?? null).length,
+    });
   });
   const Contacts = t.type({ name: t.string, contacts: t.array(t.type({ phone: t.string })) });
   router.post('/decode', (req, res) => {
@@ -54,7 +58,10 @@ type ProblemBody = { type: string; title: string; status: number; detail: string
 describe('problem+json errors', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ routers: [throwingRouter()], limits: { jsonBytes: 1024 ** 2, csvBytes: 10 * 1024 ** 2 } });
+    server = await startTestServer({
+      routers: [throwingRouter()],
+      limits: { jsonBytes: 1024 ** 2, csvBytes: 10 * 1024 ** 2 },
+    });
   });
   after(() => server.close());
 
@@ -139,9 +146,17 @@ describe('problem+json errors', () => {
   it('answers 413 for a JSON body over 1 MB and accepts one just under', async () => {
     const payload = (size: number) => JSON.stringify({ data: 'x'.repeat(size - 11) });
     expect(payload(1024 ** 2)).to.have.length(1024 ** 2);
-    const under = await call('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload(1024 ** 2) });
+    const under = await call('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: payload(1024 ** 2),
+    });
     expect(under.status).to.equal(200);
-    const over = await call('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload(1024 ** 2 + 1) });
+    const over = await call('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: payload(1024 ** 2 + 1),
+    });
     expect(over.status).to.equal(413);
     expect(over.contentType).to.match(/^application\/problem\+json/);
     expect(over.body.code).to.equal('REQUEST.BODY_TOO_LARGE');
@@ -150,7 +165,11 @@ describe('problem+json errors', () => {
   it('accepts text/csv bodies far larger than the JSON limit', async () => {
     const csv = 'externalId,caseType,name,phone\n' + 'c-1,injury,Jane,+15551234567\n'.repeat(100_000);
     expect(csv.length).to.be.greaterThan(2 * 1024 ** 2);
-    const response = await fetch(`${server.url}/echo`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const response = await fetch(`${server.url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(response.status).to.equal(200);
     expect(await response.json()).to.deep.equal({ kind: 'string', length: csv.length });
   });
@@ -167,7 +186,11 @@ describe('problem+json errors', () => {
   });
 
   it('answers 400 when a decoding route gets no JSON body at all', async () => {
-    const { status, body } = await call('/decode', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const { status, body } = await call('/decode', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(status).to.equal(400);
     expect(body.errors).to.deep.equal([{ path: '(root)', message: 'expected a JSON body' }]);
   });
@@ -181,7 +204,9 @@ describe('configured body limits', () => {
   after(() => server.close());
 
   const post = (contentType: string, body: string) =>
-    fetch(`${server.url}/echo`, { method: 'POST', headers: { 'content-type': contentType }, body }).then((r) => r.status);
+    fetch(`${server.url}/echo`, { method: 'POST', headers: { 'content-type': contentType }, body }).then(
+      (r) => r.status,
+    );
 
   it('applies the JSON limit it was given', async () => {
     expect(await post('application/json', JSON.stringify({ a: 'x'.repeat(50) }))).to.equal(200);

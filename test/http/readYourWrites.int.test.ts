@@ -70,7 +70,10 @@ describe('read your writes by default, per caller', () => {
 
   const campaignIds = async (key: string) => {
     const page = await api.call('GET', '/v1/campaigns?limit=100', { key });
-    return { ids: page.body.items.map((campaign: { id: string }) => campaign.id) as string[], behind: page.headers.get('read-model-behind') };
+    return {
+      ids: page.body.items.map((campaign: { id: string }) => campaign.id) as string[],
+      behind: page.headers.get('read-model-behind'),
+    };
   };
 
   it('given a draft just started, then the same key lists it at once, 50 times out of 50, without minPosition', async () => {

@@ -9,7 +9,10 @@ describe('maskSecretsAndContacts', () => {
     ['jane.doe@example.com', 'j***@example.com'],
     ['to=jane%40example.co.uk', 'to=j***@example.co.uk'],
     ['x+15551234567@example.com', 'x***@example.com'],
-    ['call 3125550111 or 1-312-555-0112 or (312) 555-0113 or 312.555.0114', 'call ********11 or *-***-***-**12 or (***) ***-**13 or ***.***.**14'],
+    [
+      'call 3125550111 or 1-312-555-0112 or (312) 555-0113 or 312.555.0114',
+      'call ********11 or *-***-***-**12 or (***) ***-**13 or ***.***.**14',
+    ],
     ['Bearer oek_0190f0e4_0190f0e5_Zm9v-YmFy and more', 'Bearer oek_[redacted] and more'],
     ['link /unsubscribe/u1.eyJjIjoiYSJ9.c2ln-bmF0dXJl now', 'link /unsubscribe/u1.[redacted] now'],
   ];
@@ -18,7 +21,15 @@ describe('maskSecretsAndContacts', () => {
   }
 
   it('leaves positions, ids and short numbers alone', () => {
-    for (const text of ['position 12345678901234567890', 'campaign 0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b', 'contact 0190f0e4-7b1a-7c3e-9a2b-312555011199', '+1234', 'lag 5000', 'at 2026-12-07T04:24:23.000Z', 'took 1234 ms'])
+    for (const text of [
+      'position 12345678901234567890',
+      'campaign 0190f0e4-7b1a-7c3e-9a2b-3c4d5e6f7a8b',
+      'contact 0190f0e4-7b1a-7c3e-9a2b-312555011199',
+      '+1234',
+      'lag 5000',
+      'at 2026-12-07T04:24:23.000Z',
+      'took 1234 ms',
+    ])
       expect(maskSecretsAndContacts(text)).to.equal(text);
   });
 });
@@ -32,7 +43,14 @@ describe('maskDeep', () => {
   });
 
   it('keeps positions and checkpoints, which may be as long as a phone number', () => {
-    expect(maskDeep({ checkpoint: '3125550111', position: '13125550111', note: '3125550111', checkpointNote: { checkpoint: 'call +13125550111' } })).to.deep.equal({
+    expect(
+      maskDeep({
+        checkpoint: '3125550111',
+        position: '13125550111',
+        note: '3125550111',
+        checkpointNote: { checkpoint: 'call +13125550111' },
+      }),
+    ).to.deep.equal({
       checkpoint: '3125550111',
       position: '13125550111',
       note: '********11',

@@ -6,7 +6,11 @@ describe('storeReadiness', () => {
   const options = { maxLag: 10, timeoutMs: 100 };
 
   it('is ready when the event store tells its head and the read store answers its ping', async () => {
-    const readiness = storeReadiness({ eventStore: { headPosition: async () => 7n }, readStore: { ping: async () => true }, projections: async () => [] });
+    const readiness = storeReadiness({
+      eventStore: { headPosition: async () => 7n },
+      readStore: { ping: async () => true },
+      projections: async () => [],
+    });
     expect((await checkReadiness(readiness, options)).status).to.equal('ready');
   });
 

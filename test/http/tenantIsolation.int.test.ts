@@ -1,12 +1,24 @@
 import { expect } from 'chai';
 import { ADMIN_TOKEN, startApi, type Api } from '../support/apiHarness.ts';
 import { documentedRoutes, isApiRoute, routeName } from './documentedRoutes.ts';
-import { callRoute, concretePath, missingFixture, openTenant, playedOnly, streamLength, streamOf, validBodies, type Tenant } from './tenantFixtures.ts';
+import {
+  callRoute,
+  concretePath,
+  missingFixture,
+  openTenant,
+  playedOnly,
+  streamLength,
+  streamOf,
+  validBodies,
+  type Tenant,
+} from './tenantFixtures.ts';
 
 // Read while mocha loads this file, so every documented route gets a test of its own.
 const routes = (await documentedRoutes()).filter(isApiRoute);
 const withId = routes.filter((route) => route.params.length > 0 && route.security === 'apiKey');
-const collections = routes.filter((route) => route.method === 'GET' && route.params.length === 0 && route.security === 'apiKey');
+const collections = routes.filter(
+  (route) => route.method === 'GET' && route.params.length === 0 && route.security === 'apiKey',
+);
 
 describe('tenant isolation over every documented route', function () {
   this.timeout(60_000);
@@ -28,7 +40,11 @@ describe('tenant isolation over every documented route', function () {
   after(() => api?.close());
 
   /** Refused with this status, and the store holds exactly what it held before. */
-  const leavesEverything = async (request: () => Promise<{ status: number; text: string }>, allowed: number[], stream?: string) => {
+  const leavesEverything = async (
+    request: () => Promise<{ status: number; text: string }>,
+    allowed: number[],
+    stream?: string,
+  ) => {
     const before = await api.eventCount();
     const streamBefore = stream ? await streamLength(api, stream) : 0;
     const answer = await request();
@@ -46,10 +62,17 @@ describe('tenant isolation over every documented route', function () {
   describe("another company's key against the first company's resources answers 404", () => {
     for (const route of withId)
       it(routeName(route), async () => {
-        expect(missingFixture(route, a.ids), `no ${missingFixture(route, a.ids)} of the first company to aim at: add its create route to tenantFixtures`).to.equal(undefined);
+        expect(
+          missingFixture(route, a.ids),
+          `no ${missingFixture(route, a.ids)} of the first company to aim at: add its create route to tenantFixtures`,
+        ).to.equal(undefined);
         // Without a known valid body, refusing the body first (400) reveals nothing either.
         const allowed = route.contentType && !validBodies[routeName(route)] ? [400, 404] : [404];
-        const answer = await leavesEverything(() => callRoute(api, route, { key: b.apiKey, ids: a.ids }), allowed, streamOf(route, a));
+        const answer = await leavesEverything(
+          () => callRoute(api, route, { key: b.apiKey, ids: a.ids }),
+          allowed,
+          streamOf(route, a),
+        );
         expect(answer.text).to.not.include(a.companyId);
       });
   });
@@ -57,7 +80,9 @@ describe('tenant isolation over every documented route', function () {
   describe('the owner reaches the same resources', () => {
     for (const route of withId.filter((r) => r.method === 'GET' && !playedOnly[routeName(r)]))
       it(routeName(route), async () => {
-        const answer = await api.call('GET', `${concretePath(route, a.ids)}?minPosition=${await api.eventCount()}`, { key: a.apiKey });
+        const answer = await api.call('GET', `${concretePath(route, a.ids)}?minPosition=${await api.eventCount()}`, {
+          key: a.apiKey,
+        });
         expect(answer.status, answer.text).to.equal(200);
       });
   });
@@ -96,7 +121,8 @@ describe('tenant isolation over every documented route', function () {
           const answer = await leavesEverything(() => callRoute(api, route, { key: '', ids: a.ids, headers }), [401]);
           expect(answer.text, what).to.match(/unauthorized/i);
         }
-        if (route.security === 'adminToken') await leavesEverything(() => callRoute(api, route, { key: a.apiKey, ids: a.ids }), [401]);
+        if (route.security === 'adminToken')
+          await leavesEverything(() => callRoute(api, route, { key: a.apiKey, ids: a.ids }), [401]);
       });
   });
 });

@@ -16,7 +16,9 @@ describe('the engine dials by the calling-hours rows configuration gives', () =>
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'compliance-'));
     // Illinois, as configuration would have it: calls only from 14:00 to 15:00.
-    const compliance = complianceRules({ callingHours: { states: { IL: { hours: { start: '14:00', end: '15:00' } } } } });
+    const compliance = complianceRules({
+      callingHours: { states: { IL: { hours: { start: '14:00', end: '15:00' } } } },
+    });
     rig = await outreachRig({ dir, start, seed: 3, compliance });
   });
   afterEach(async () => {
@@ -29,13 +31,18 @@ describe('the engine dials by the calling-hours rows configuration gives', () =>
     const { campaignId } = await launchRigCampaign(rig.client, {
       contacts: [{ phone: '+13125550100', state: 'IL', timezone: 'America/Chicago' }],
       company: { outboundLines: 2, concurrencyRate: 100 },
-      settings: { type: 'voice', schedule: { mode: 'custom', slots }, runs: [{ start: start.toISOString(), slots, channels: ['voice'] }] },
+      settings: {
+        type: 'voice',
+        schedule: { mode: 'custom', slots },
+        runs: [{ start: start.toISOString(), slots, channels: ['voice'] }],
+      },
     });
     await rig.settle();
     for (let i = 0; i < 3; i++) await rig.minute();
     const stream = async () => {
       const events = [];
-      for await (const event of rig.eventStore.readAll()) if (event.stream.startsWith(`enrollment-${campaignId}.`)) events.push(event);
+      for await (const event of rig.eventStore.readAll())
+        if (event.stream.startsWith(`enrollment-${campaignId}.`)) events.push(event);
       return events;
     };
     const early = await stream();
@@ -47,6 +54,9 @@ describe('the engine dials by the calling-hours rows configuration gives', () =>
     for (let i = 0; i < 2; i++) await rig.minute();
     const requested = (await stream()).filter((e) => e.type === 'CallRequested');
     expect(requested).to.have.length(1);
-    expect(Date.parse((requested[0]!.data as { requestedAt: string }).requestedAt)).to.be.within(Date.parse('2026-12-01T20:00:00.000Z'), Date.parse('2026-12-01T21:00:00.000Z'));
+    expect(Date.parse((requested[0]!.data as { requestedAt: string }).requestedAt)).to.be.within(
+      Date.parse('2026-12-01T20:00:00.000Z'),
+      Date.parse('2026-12-01T21:00:00.000Z'),
+    );
   });
 });

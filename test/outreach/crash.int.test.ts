@@ -13,13 +13,24 @@ import type { RecordedEvent } from '../../domain/events/event.ts';
 const child = join(import.meta.dirname, '../support/crashCampaignChild.ts');
 const kills = 20;
 
-type Run = { readonly process: ChildProcess; readonly lines: string[]; readonly exited: Promise<number | null>; onLine?: (line: string) => void };
+type Run = {
+  readonly process: ChildProcess;
+  readonly lines: string[];
+  readonly exited: Promise<number | null>;
+  onLine?: (line: string) => void;
+};
 
 let running: ChildProcess | undefined;
 
 const startChild = (dir: string, minutesDown = 0): Run => {
-  const process_ = (running = spawn(process.execPath, ['--import', 'tsx', child, dir, '7', String(minutesDown)], { stdio: ['ignore', 'pipe', 'inherit'] }));
-  const run: Run = { process: process_, lines: [], exited: new Promise((resolve) => process_.once('exit', (code) => resolve(code))) };
+  const process_ = (running = spawn(process.execPath, ['--import', 'tsx', child, dir, '7', String(minutesDown)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }));
+  const run: Run = {
+    process: process_,
+    lines: [],
+    exited: new Promise((resolve) => process_.once('exit', (code) => resolve(code))),
+  };
   createInterface({ input: process_.stdout! }).on('line', (line) => {
     run.lines.push(line);
     run.onLine?.(line);
@@ -105,13 +116,20 @@ describe('the engine killed and restarted while a campaign runs on the simulated
     const placedEvents = new Map<string, number>();
     for (const event of events) {
       const data = event.data as { callId: string; contactId: string; attempt: number };
-      if (event.type === 'CallRequested') requested.set(data.callId, { contactId: data.contactId, attempt: data.attempt });
+      if (event.type === 'CallRequested')
+        requested.set(data.callId, { contactId: data.contactId, attempt: data.attempt });
       if (event.type === 'CallRequestReleased') released.add(data.callId);
       if (event.type === 'CallPlaced') placedEvents.set(data.callId, (placedEvents.get(data.callId) ?? 0) + 1);
     }
-    expect([...placedEvents.values()].filter((n) => n > 1), 'CallPlaced recorded twice').to.deep.equal([]);
+    expect(
+      [...placedEvents.values()].filter((n) => n > 1),
+      'CallPlaced recorded twice',
+    ).to.deep.equal([]);
 
-    const log = readFileSync(join(dir, 'calls.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as PlacedCallEntry);
+    const log = readFileSync(join(dir, 'calls.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as PlacedCallEntry);
     const dialled = log.flatMap((entry) => (entry.kind === 'placed' ? [entry.call.callId] : []));
     expect(dialled.length).to.be.greaterThan(40);
     expect(dialled.length - new Set(dialled).size, 'a call dialled twice').to.equal(0);
@@ -122,14 +140,17 @@ describe('the engine killed and restarted while a campaign runs on the simulated
       return `${request!.contactId}#${request!.attempt}`;
     });
     expect(attempts.length - new Set(attempts).size, 'an attempt dialled twice').to.equal(0);
-    const recordedAttempts = [...requested].filter(([callId]) => !released.has(callId)).map(([, r]) => `${r.contactId}#${r.attempt}`);
+    const recordedAttempts = [...requested]
+      .filter(([callId]) => !released.has(callId))
+      .map(([, r]) => `${r.contactId}#${r.attempt}`);
     expect(recordedAttempts.length - new Set(recordedAttempts).size, 'an attempt requested twice').to.equal(0);
 
     // Every call the carrier took got its final report, and its contact its outcome.
     const final = new Map<string, string>();
     const settled = new Set<string>();
     for (const event of events) {
-      if (event.type === 'CallCompleted') final.set((event.data as { callId: string }).callId, (event.data as { endedAt: string }).endedAt);
+      if (event.type === 'CallCompleted')
+        final.set((event.data as { callId: string }).callId, (event.data as { endedAt: string }).endedAt);
       if (event.type === 'CallAttemptEnded') settled.add((event.data as { callId: string }).callId);
     }
     const unsettled = [...placedEvents.keys()].filter((callId) => !final.has(callId) || !settled.has(callId));
@@ -143,7 +164,8 @@ describe('the engine killed and restarted while a campaign runs on the simulated
         expect(open.get(contactId), `contact ${contactId} requested ${callId} with a call open`).to.equal(undefined);
         open.set(contactId, callId);
       }
-      if ((event.type === 'CallAttemptEnded' || event.type === 'CallRequestReleased') && open.get(contactId) === callId) open.delete(contactId);
+      if ((event.type === 'CallAttemptEnded' || event.type === 'CallRequestReleased') && open.get(contactId) === callId)
+        open.delete(contactId);
     }
     const lastEnd = new Map<string, { callId: string; endedAt: string }>();
     for (const entry of log) {
@@ -151,7 +173,11 @@ describe('the engine killed and restarted while a campaign runs on the simulated
       const { callId, placedAt } = entry.call;
       const { contactId } = requested.get(callId)!;
       const before = lastEnd.get(contactId);
-      if (before) expect(Date.parse(placedAt), `contact ${contactId} dialled (${callId}) while ${before.callId} was still on`).to.be.at.least(Date.parse(before.endedAt));
+      if (before)
+        expect(
+          Date.parse(placedAt),
+          `contact ${contactId} dialled (${callId}) while ${before.callId} was still on`,
+        ).to.be.at.least(Date.parse(before.endedAt));
       lastEnd.set(contactId, { callId, endedAt: final.get(callId) ?? placedAt });
     }
     expect(events.some((event) => event.type === 'CampaignCompleted')).to.equal(true);

@@ -34,7 +34,11 @@ describe('contacts invoked over HTTP are called by the dispatcher on the simulat
   const invoke = async (key: string, campaignId: string, body: unknown) => {
     const answer = await fetch(`${rig.url}/v1/campaigns/${campaignId}/invocations`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `invoke-${JSON.stringify(body)}` },
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': `invoke-${JSON.stringify(body)}`,
+      },
       body: JSON.stringify(body),
     });
     return { status: answer.status, body: (await answer.json()) as { scheduled: number; skipped: unknown[] } };
@@ -45,7 +49,12 @@ describe('contacts invoked over HTTP are called by the dispatcher on the simulat
     const { key, campaignId } = await launchRigCampaign(rig.client, {
       contacts: phones.map((phone) => ({ phone, state: 'IL', timezone: 'America/Chicago' })),
       company: { outboundLines: 3, concurrencyRate: 100 },
-      settings: { type: 'voice', schedule: { mode: 'custom', slots }, runs: [{ start: runStart, slots, channels: ['voice'] }], externalInvocation: { enabled: true } },
+      settings: {
+        type: 'voice',
+        schedule: { mode: 'custom', slots },
+        runs: [{ start: runStart, slots, channels: ['voice'] }],
+        externalInvocation: { enabled: true },
+      },
     });
     await rig.settle();
     for (let i = 0; i < 3; i++) await rig.minute();
@@ -72,7 +81,13 @@ describe('contacts invoked over HTTP are called by the dispatcher on the simulat
     const { key, campaignId } = await launchRigCampaign(rig.client, {
       contacts: many.map((phone) => ({ phone, state: 'IL', timezone: 'America/Chicago' })),
       company: { outboundLines: 1, concurrencyRate: 100 },
-      settings: { type: 'voice', schedule: { mode: 'custom', slots }, runs: [{ start: start.toISOString(), slots, channels: ['voice'] }], externalInvocation: { enabled: true }, concurrency: { limit: 1 } },
+      settings: {
+        type: 'voice',
+        schedule: { mode: 'custom', slots },
+        runs: [{ start: start.toISOString(), slots, channels: ['voice'] }],
+        externalInvocation: { enabled: true },
+        concurrency: { limit: 1 },
+      },
     });
     await rig.settle();
     const answer = await invoke(key, campaignId, { externalIds: ['PI-00008'] });

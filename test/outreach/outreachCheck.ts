@@ -44,11 +44,20 @@ export const outreachViolations = (events: readonly RecordedEvent[], campaign: C
       case 'ContactOptedOut':
       case 'ContactOptedIn': {
         const key = `${data['companyId']}|${data['address']}`;
-        consent.set(key, consentDecider.evolve(consent.get(key) ?? consentDecider.initialState(), event as unknown as ConsentEvent));
+        consent.set(
+          key,
+          consentDecider.evolve(consent.get(key) ?? consentDecider.initialState(), event as unknown as ConsentEvent),
+        );
         break;
       }
       case 'CallRequested': {
-        const { callId, contactId, to, requestedAt, run } = data as { callId: string; contactId: string; to: string; requestedAt: string; run: number };
+        const { callId, contactId, to, requestedAt, run } = data as {
+          callId: string;
+          contactId: string;
+          to: string;
+          requestedAt: string;
+          run: number;
+        };
         const at = Date.parse(requestedAt);
         const contact = contacts.get(contactId);
         const said = `call ${callId} to ${to} at ${requestedAt}`;
@@ -56,21 +65,26 @@ export const outreachViolations = (events: readonly RecordedEvent[], campaign: C
           problems.push(`${said}: no such contact enrolled`);
           break;
         }
-        if (consent.get(`${event.metadata.companyId}|${to}`)?.blocked.voice) problems.push(`${said}: the number had opted out of calls`);
+        if (consent.get(`${event.metadata.companyId}|${to}`)?.blocked.voice)
+          problems.push(`${said}: the number had opted out of calls`);
         const calling = currentRun(campaign.runs, new Date(at));
         if (calling !== campaign.runs[run]) problems.push(`${said}: run ${run} was not the run calling`);
         const recentCalls = (callsTo.get(to) ?? []).filter((t) => t > at - day);
         const verdict = policy.check({ contact, slots: campaign.runs[run]?.slots ?? [], recentCalls }, at);
-        if (!verdict.allowed) problems.push(`${said}: outside the calling window (${verdict.reason} in ${verdict.zone})`);
+        if (!verdict.allowed)
+          problems.push(`${said}: outside the calling window (${verdict.reason} in ${verdict.zone})`);
         for (const zone of contactZones(contact)) {
           const local = DateTime.fromMillis(at, { zone });
           if (local.hour < 8 || local.hour >= 21) problems.push(`${said}: ${local.toFormat('HH:mm')} in ${zone}`);
         }
-        if (campaign.limit !== undefined && open.size >= campaign.limit) problems.push(`${said}: ${open.size} calls already in flight, limit ${campaign.limit}`);
-        if (open.size >= linesFree) problems.push(`${said}: ${open.size} calls already in flight on ${linesFree} lines`);
+        if (campaign.limit !== undefined && open.size >= campaign.limit)
+          problems.push(`${said}: ${open.size} calls already in flight, limit ${campaign.limit}`);
+        if (open.size >= linesFree)
+          problems.push(`${said}: ${open.size} calls already in flight on ${linesFree} lines`);
         requestTimes.push(at);
         const lastMinute = requestTimes.filter((t) => t > at - 60_000 && t <= at).length;
-        if (campaign.pacingPerMinute !== undefined && lastMinute > campaign.pacingPerMinute) problems.push(`${said}: ${lastMinute} calls in a minute, pacing ${campaign.pacingPerMinute}`);
+        if (campaign.pacingPerMinute !== undefined && lastMinute > campaign.pacingPerMinute)
+          problems.push(`${said}: ${lastMinute} calls in a minute, pacing ${campaign.pacingPerMinute}`);
         callsTo.set(to, [...(callsTo.get(to) ?? []), at]);
         open.add(callId);
         break;
@@ -81,10 +95,16 @@ export const outreachViolations = (events: readonly RecordedEvent[], campaign: C
         open.delete(data['callId'] as string);
         break;
       case 'MessageRequested': {
-        const { channel, to, messageId, step } = data as { channel: 'sms' | 'email'; to: string; messageId: string; step: string };
+        const { channel, to, messageId, step } = data as {
+          channel: 'sms' | 'email';
+          to: string;
+          messageId: string;
+          step: string;
+        };
         // A keyword's answer (the STOP confirmation, HELP) replies to the person who wrote: it is not outreach.
         if (step.startsWith('reply:')) break;
-        if (consent.get(`${event.metadata.companyId}|${to.toLowerCase()}`)?.blocked[channel]) problems.push(`message ${messageId} by ${channel} to ${to}: opted out`);
+        if (consent.get(`${event.metadata.companyId}|${to.toLowerCase()}`)?.blocked[channel])
+          problems.push(`message ${messageId} by ${channel} to ${to}: opted out`);
         break;
       }
       default:

@@ -12,20 +12,51 @@ import { launchRigCampaign, type RigContact } from '../support/rigCampaign.ts';
 import { outreachViolations } from './outreachCheck.ts';
 
 const places = [
-  { state: 'NY', areaCode: '212' }, { state: 'FL', areaCode: '305' }, { state: 'IL', areaCode: '312' },
-  { state: 'TX', areaCode: '512' }, { state: 'OK', areaCode: '405' }, { state: 'AZ', areaCode: '602' },
-  { state: 'CA', areaCode: '415' }, { state: 'MD', areaCode: '410' }, { state: 'AK', areaCode: '907' },
-  { state: 'HI', areaCode: '808' }, { state: 'IN', areaCode: '317' }, { state: 'LA', areaCode: '504' },
+  { state: 'NY', areaCode: '212' },
+  { state: 'FL', areaCode: '305' },
+  { state: 'IL', areaCode: '312' },
+  { state: 'TX', areaCode: '512' },
+  { state: 'OK', areaCode: '405' },
+  { state: 'AZ', areaCode: '602' },
+  { state: 'CA', areaCode: '415' },
+  { state: 'MD', areaCode: '410' },
+  { state: 'AK', areaCode: '907' },
+  { state: 'HI', areaCode: '808' },
+  { state: 'IN', areaCode: '317' },
+  { state: 'LA', areaCode: '504' },
 ];
-const zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Indiana/Indianapolis'];
+const zones = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Indiana/Indianapolis',
+];
 const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Starting points around DST changes and state holidays: March 8, July 3 (observed), Thanksgiving, Christmas, November 1. */
-const starts = ['2026-03-06T13:00:00.000Z', '2026-07-02T12:00:00.000Z', '2026-11-25T13:00:00.000Z', '2026-12-23T13:00:00.000Z', '2026-10-30T12:00:00.000Z'];
+const starts = [
+  '2026-03-06T13:00:00.000Z',
+  '2026-07-02T12:00:00.000Z',
+  '2026-11-25T13:00:00.000Z',
+  '2026-12-23T13:00:00.000Z',
+  '2026-10-30T12:00:00.000Z',
+];
 
 const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const slot = fc
-  .record({ days: fc.subarray([...days], { minLength: 1 }), start: fc.integer({ min: 8, max: 15 }), length: fc.integer({ min: 2, max: 12 }) })
-  .map(({ days: on, start, length }): TimeSlot => ({ days: on, start: hhmm(start), end: hhmm(Math.min(21, start + length)) }));
+  .record({
+    days: fc.subarray([...days], { minLength: 1 }),
+    start: fc.integer({ min: 8, max: 15 }),
+    length: fc.integer({ min: 2, max: 12 }),
+  })
+  .map(({ days: on, start, length }): TimeSlot => ({
+    days: on,
+    start: hhmm(start),
+    end: hhmm(Math.min(21, start + length)),
+  }));
 
 const contact = fc.record({
   home: fc.constantFrom(...places),
@@ -64,7 +95,11 @@ const play = async (s: Scenario) => {
       ...(c.timezone ? { timezone: c.timezone } : {}),
       ...(c.email ? { email: `client${i}@example.com` } : {}),
     }));
-    const runs = s.runSlots.map((slots, i) => ({ start: new Date(start.getTime() + i * s.secondRunAfterHours * 3_600_000).toISOString(), slots, channels: s.messages ? ['voice', 'sms', 'email'] : ['voice'] }));
+    const runs = s.runSlots.map((slots, i) => ({
+      start: new Date(start.getTime() + i * s.secondRunAfterHours * 3_600_000).toISOString(),
+      slots,
+      channels: s.messages ? ['voice', 'sms', 'email'] : ['voice'],
+    }));
     const launched = await launchRigCampaign(rig.client, {
       contacts,
       company: { outboundLines: s.lines, concurrencyRate: s.rate },
@@ -72,13 +107,25 @@ const play = async (s: Scenario) => {
         type: s.messages ? 'multichannel' : 'voice',
         schedule: { mode: 'custom', slots: s.runSlots[0] },
         runs,
-        concurrency: { ...(s.limit !== undefined ? { limit: s.limit } : {}), ...(s.pacingPerMinute !== undefined ? { pacingPerMinute: s.pacingPerMinute } : {}) },
+        concurrency: {
+          ...(s.limit !== undefined ? { limit: s.limit } : {}),
+          ...(s.pacingPerMinute !== undefined ? { pacingPerMinute: s.pacingPerMinute } : {}),
+        },
         retry: { maxAttempts: s.maxAttempts, intervalMinutes: s.intervalMinutes },
         ...(s.messages
           ? {
               workflows: [
-                { trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hello from {{company.name}}. Reply STOP to opt out.' }] },
-                { trigger: { kind: 'call_outcome', outcome: 'no_answer' }, steps: [{ channel: 'email', delayMinutes: 10, subject: 'We missed you', body: 'We will call again.' }, { channel: 'sms', delayMinutes: 30, body: 'Sorry we missed you.' }] },
+                {
+                  trigger: { kind: 'enrolled' },
+                  steps: [{ channel: 'sms', body: 'Hello from {{company.name}}. Reply STOP to opt out.' }],
+                },
+                {
+                  trigger: { kind: 'call_outcome', outcome: 'no_answer' },
+                  steps: [
+                    { channel: 'email', delayMinutes: 10, subject: 'We missed you', body: 'We will call again.' },
+                    { channel: 'sms', delayMinutes: 30, body: 'Sorry we missed you.' },
+                  ],
+                },
               ],
             }
           : {}),
@@ -90,7 +137,10 @@ const play = async (s: Scenario) => {
       if (!c.optOut) continue;
       const address = c.optOut === 'email' ? (c.email ? `client${i}@example.com` : undefined) : contacts[i]!.phone;
       if (address)
-        await consent.optOut({ address, source: 'admin', channel: c.optOut === 'email' ? 'all' : c.optOut }, { commandId: `opt-out-${i}`, companyId: launched.companyId, actor: 'admin', now: start });
+        await consent.optOut(
+          { address, source: 'admin', channel: c.optOut === 'email' ? 'all' : c.optOut },
+          { commandId: `opt-out-${i}`, companyId: launched.companyId, actor: 'admin', now: start },
+        );
     }
     await rig.settle();
     for (let minute = 0; minute < 3 * 24 * 60; minute++) await rig.minute();
@@ -115,7 +165,13 @@ describe('outreach over simulated days (fast-check)', function () {
         const { events, runs } = await play(s);
         calls += events.filter((e) => e.type === 'CallRequested').length;
         messages += events.filter((e) => e.type === 'MessageRequested').length;
-        const problems = outreachViolations(events, { runs, limit: s.limit, pacingPerMinute: s.pacingPerMinute, lines: s.lines, rate: s.rate });
+        const problems = outreachViolations(events, {
+          runs,
+          limit: s.limit,
+          pacingPerMinute: s.pacingPerMinute,
+          lines: s.lines,
+          rate: s.rate,
+        });
         expect(problems.slice(0, 10), problems.slice(0, 10).join('\n')).to.deep.equal([]);
       }),
       { numRuns: 12, endOnFailure: true },

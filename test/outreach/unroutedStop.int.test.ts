@@ -41,7 +41,14 @@ describe('a STOP texted before any company could be found for it', () => {
     await inbound(stopped, '+14155550199', 'who is this?', 'SM-early-2', '2026-11-21T16:00:00.000Z');
     const events = await streamOf(`unrouted-${stopped}`);
     expect(events.map((e) => e.type)).to.deep.equal(['UnroutedTextReceived', 'UnroutedTextReceived']);
-    expect(events[0]!.data).to.deep.equal({ from: stopped, to: companyNumber, body: 'STOP', carrierMessageId: 'SM-early-1', receivedAt: '2026-11-20T16:00:00.000Z', intent: 'opt_out' });
+    expect(events[0]!.data).to.deep.equal({
+      from: stopped,
+      to: companyNumber,
+      body: 'STOP',
+      carrierMessageId: 'SM-early-1',
+      receivedAt: '2026-11-20T16:00:00.000Z',
+      intent: 'opt_out',
+    });
     expect(events[1]!.data).to.deep.include({ to: '+14155550199', intent: 'message' });
   });
 
@@ -51,13 +58,23 @@ describe('a STOP texted before any company could be found for it', () => {
     await inbound(stoppedElsewhere, '+14155550199', 'STOP', 'SM-early-4', '2026-11-20T16:05:00.000Z');
     const slots = [{ days: everyDay, start: '08:00', end: '21:00' }];
     const { companyId, campaignId } = await launchRigCampaign(rig.client, {
-      contacts: [stopped, stoppedElsewhere, neverTexted].map((phone) => ({ phone, state: 'IL', timezone: 'America/Chicago' })),
+      contacts: [stopped, stoppedElsewhere, neverTexted].map((phone) => ({
+        phone,
+        state: 'IL',
+        timezone: 'America/Chicago',
+      })),
       company: { outboundLines: 3, concurrencyRate: 100 },
       settings: {
         type: 'multichannel',
         schedule: { mode: 'custom', slots },
         runs: [{ start: start.toISOString(), slots, channels: ['voice'] }],
-        workflows: [{ name: 'Heads-up', trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, we will call you shortly.' }] }],
+        workflows: [
+          {
+            name: 'Heads-up',
+            trigger: { kind: 'enrolled' },
+            steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, we will call you shortly.' }],
+          },
+        ],
       },
     });
     await rig.settle();
@@ -79,11 +96,17 @@ describe('a STOP texted before any company could be found for it', () => {
     for await (const event of rig.eventStore.readAll()) all.push(event);
     const calledNumbers = all.filter((e) => e.type === 'CallRequested').map((e) => (e.data as { to: string }).to);
     const textedNumbers = all.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as { to: string }).to);
-    const withheldTexts = all.filter((e) => e.type === 'MessageWithheld').map((e) => e.data as { to: string; reason: string });
+    const withheldTexts = all
+      .filter((e) => e.type === 'MessageWithheld')
+      .map((e) => e.data as { to: string; reason: string });
     expect(calledNumbers).to.not.include(stopped);
     expect(textedNumbers).to.not.include(stopped);
     expect(withheldTexts.filter((w) => w.to === stopped).map((w) => w.reason)).to.deep.equal(['opted_out']);
-    expect(all.some((e) => e.type === 'CallsWithheld' && e.stream === `enrollment-${campaignId}.${contactIdOf(all, stopped)}`)).to.equal(true);
+    expect(
+      all.some(
+        (e) => e.type === 'CallsWithheld' && e.stream === `enrollment-${campaignId}.${contactIdOf(all, stopped)}`,
+      ),
+    ).to.equal(true);
 
     expect(calledNumbers).to.include.members([stoppedElsewhere, neverTexted]);
     expect(textedNumbers).to.include.members([stoppedElsewhere, neverTexted]);
@@ -99,17 +122,29 @@ describe('a STOP texted before any company could be found for it', () => {
       settings: {
         type: 'messaging',
         schedule: { mode: 'custom', slots },
-        workflows: [{ name: 'Heads-up', trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, your case has news.' }] }],
+        workflows: [
+          {
+            name: 'Heads-up',
+            trigger: { kind: 'enrolled' },
+            steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, your case has news.' }],
+          },
+        ],
       },
     });
     await rig.settle();
     for (let i = 0; i < 2; i++) await rig.minute();
     const all: RecordedEvent[] = [];
     for await (const event of rig.eventStore.readAll()) all.push(event);
-    expect(all.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as { to: string }).to)).to.deep.equal([neverTexted]);
-    const withheld = all.filter((e) => e.type === 'MessageWithheld').map((e) => e.data as { to: string; reason: string });
+    expect(all.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as { to: string }).to)).to.deep.equal([
+      neverTexted,
+    ]);
+    const withheld = all
+      .filter((e) => e.type === 'MessageWithheld')
+      .map((e) => e.data as { to: string; reason: string });
     expect(withheld.map((w) => [w.to, w.reason])).to.deep.equal([[stopped, 'opted_out']]);
-    expect((await streamOf(`consent-${companyId}.${stopped}`)).map((e) => [e.type, (e.data as { source: string }).source])).to.deep.equal([['ContactOptedOut', 'sms_keyword']]);
+    expect(
+      (await streamOf(`consent-${companyId}.${stopped}`)).map((e) => [e.type, (e.data as { source: string }).source]),
+    ).to.deep.equal([['ContactOptedOut', 'sms_keyword']]);
   });
 });
 
@@ -117,7 +152,9 @@ describe('a STOP texted before any company could be found for it', () => {
 const contactIdOf = (events: readonly RecordedEvent[], phone: string): string => {
   for (const event of events)
     if (event.type === 'ContactsEnrolled') {
-      const found = (event.data as { contacts: { contactId: string; phone: string }[] }).contacts.find((c) => c.phone === phone);
+      const found = (event.data as { contacts: { contactId: string; phone: string }[] }).contacts.find(
+        (c) => c.phone === phone,
+      );
       if (found) return found.contactId;
     }
   throw new Error(`no contact enrolled with ${phone}`);

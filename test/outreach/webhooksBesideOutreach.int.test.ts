@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import type { ResolveHost } from '../../adapters/webhooks/webhookSender.ts';
 import type { RecordedEvent } from '../../domain/events/event.ts';
 import { webhookNotificationOf, type NotifiedEvent } from '../../domain/webhook/notifications.ts';
-import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookDeliveryDoc } from '../../projections/webhooks/webhookDocuments.ts';
+import {
+  WEBHOOK_CAMPAIGNS,
+  WEBHOOK_DELIVERIES,
+  type WebhookDeliveryDoc,
+} from '../../projections/webhooks/webhookDocuments.ts';
 import { outreachRig } from '../support/outreachRig.ts';
 import { playedCampaign } from '../support/playedCampaign.ts';
 import { verifiedAsSent, webhookReceiver, type Answering } from '../support/webhookReceiver.ts';
@@ -20,7 +24,10 @@ const MINUTE = 60_000;
 const decisionsPerMinute = (events: readonly RecordedEvent[]): number[] => {
   const counts = Array.from({ length: minutes + 1 }, () => 0);
   for (const event of events)
-    if (event.type === 'CallRequested') counts[Math.floor((Date.parse((event.data as { requestedAt: string }).requestedAt) - start.getTime()) / MINUTE)]! += 1;
+    if (event.type === 'CallRequested')
+      counts[
+        Math.floor((Date.parse((event.data as { requestedAt: string }).requestedAt) - start.getTime()) / MINUTE)
+      ]! += 1;
   return counts;
 };
 
@@ -36,7 +43,9 @@ const play = async (receiver?: Awaited<ReturnType<typeof webhookReceiver>>) => {
     const played = await playedCampaign(rig, {
       contacts: 12,
       minutes,
-      ...(receiver ? { settings: { externalInvocation: { enabled: true, webhookUrl: `http://${host}:${receiver.port}/hooks` } } } : {}),
+      ...(receiver
+        ? { settings: { externalInvocation: { enabled: true, webhookUrl: `http://${host}:${receiver.port}/hooks` } } }
+        : {}),
       afterLaunch: async ({ key, campaignId }) => {
         if (!receiver) return;
         secret = (await rig.client.post(`/v1/campaigns/${campaignId}/webhook-secret`, key)).secret;
@@ -44,9 +53,19 @@ const play = async (receiver?: Awaited<ReturnType<typeof webhookReceiver>>) => {
       },
     });
     // After the timed play, the same in both runs: a contact completed by hand, a STOP text, the campaign paused and completed.
-    const enrolled = played.events.filter((e) => e.type === 'ContactsEnrolled').flatMap((e) => (e.data as { contacts: { contactId: string; phone: string }[] }).contacts);
-    await rig.client.post(`/v1/campaigns/${played.campaignId}/contacts/complete`, played.key, { contactIds: [enrolled[0]!.contactId] });
-    await rig.outreach.reports.telephony.inboundSms({ carrierMessageId: 'SM-stop-1', from: enrolled[1]!.phone, to: '+13125550111', body: 'STOP', receivedAt: rig.clock.now().toISOString() });
+    const enrolled = played.events
+      .filter((e) => e.type === 'ContactsEnrolled')
+      .flatMap((e) => (e.data as { contacts: { contactId: string; phone: string }[] }).contacts);
+    await rig.client.post(`/v1/campaigns/${played.campaignId}/contacts/complete`, played.key, {
+      contactIds: [enrolled[0]!.contactId],
+    });
+    await rig.outreach.reports.telephony.inboundSms({
+      carrierMessageId: 'SM-stop-1',
+      from: enrolled[1]!.phone,
+      to: '+13125550111',
+      body: 'STOP',
+      receivedAt: rig.clock.now().toISOString(),
+    });
     await rig.client.post(`/v1/campaigns/${played.campaignId}/pause`, played.key);
     await rig.client.post(`/v1/campaigns/${played.campaignId}/complete`, played.key);
     await rig.settle();
@@ -54,13 +73,23 @@ const play = async (receiver?: Awaited<ReturnType<typeof webhookReceiver>>) => {
     for await (const event of rig.eventStore.readAll()) events.push(event);
     for (let round = 0; receiver && round < 120; round++) {
       await rig.settle();
-      if ((await rig.readStore.count(WEBHOOK_CAMPAIGNS, { dueAt: { $ne: null } })) === 0 && rig.outreach.webhooks.inFlight() === 0) break;
+      if (
+        (await rig.readStore.count(WEBHOOK_CAMPAIGNS, { dueAt: { $ne: null } })) === 0 &&
+        rig.outreach.webhooks.inFlight() === 0
+      )
+        break;
       await rig.clock.advance(MINUTE);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await rig.outreach.webhooks.stop();
     await rig.settle();
-    const deliveries = (await rig.readStore.find(WEBHOOK_DELIVERIES, { campaignId: played.campaignId }, { sort: [['position', 1]], limit: 1000 })).items as WebhookDeliveryDoc[];
+    const deliveries = (
+      await rig.readStore.find(
+        WEBHOOK_DELIVERIES,
+        { campaignId: played.campaignId },
+        { sort: [['position', 1]], limit: 1000 },
+      )
+    ).items as WebhookDeliveryDoc[];
     return { played, events, secret, deliveries };
   } finally {
     await rig.stop();
@@ -73,24 +102,41 @@ describe('campaign webhooks beside outreach', function () {
 
   it('given a receiver that fails, then answers slowly, then recovers, then every event arrives once in order, signed, and outreach kept its pace', async () => {
     // Three 500s, five answers 400 ms late, then prompt answers.
-    const answering: Answering = (n) => (n <= 3 ? { status: 500 } : n <= 8 ? { status: 200, delayMs: 400 } : { status: 200 });
+    const answering: Answering = (n) =>
+      n <= 3 ? { status: 500 } : n <= 8 ? { status: 200, delayMs: 400 } : { status: 200 };
     const receiver = await webhookReceiver(answering);
     try {
       const without = await play();
       const withWebhooks = await play(receiver);
 
       const expected = withWebhooks.events
-        .filter((event) => webhookNotificationOf(event as RecordedEvent<NotifiedEvent>)?.campaignId === withWebhooks.played.campaignId)
+        .filter(
+          (event) =>
+            webhookNotificationOf(event as RecordedEvent<NotifiedEvent>)?.campaignId === withWebhooks.played.campaignId,
+        )
         .map((event) => event.id);
       expect(expected.length, 'notifications of the campaign').to.be.greaterThan(15);
       const types = new Set(withWebhooks.deliveries.map((d) => d.type));
-      for (const type of ['campaign.launched', 'call.completed', 'call.transferred', 'form.submitted', 'contact.completed', 'contact.opted_out', 'campaign.paused', 'campaign.completed']) if (!types.has(type as never)) expect.fail(`no ${type} among ${[...types].join(', ')}`);
+      for (const type of [
+        'campaign.launched',
+        'call.completed',
+        'call.transferred',
+        'form.submitted',
+        'contact.completed',
+        'contact.opted_out',
+        'campaign.paused',
+        'campaign.completed',
+      ])
+        if (!types.has(type as never)) expect.fail(`no ${type} among ${[...types].join(', ')}`);
 
       // In order: every request is for the first event not yet delivered, or repeats the one just delivered.
       const delivered: string[] = [];
       for (const request of receiver.received) {
         const id = String(request.headers['webhook-id']);
-        expect([expected[delivered.length], delivered.at(-1)], `request for ${id} after ${delivered.length} delivered`).to.include(id);
+        expect(
+          [expected[delivered.length], delivered.at(-1)],
+          `request for ${id} after ${delivered.length} delivered`,
+        ).to.include(id);
         if (request.status < 300 && id !== delivered.at(-1)) delivered.push(id);
         expect(verifiedAsSent(withWebhooks.secret, request)).to.deep.equal(JSON.parse(request.body));
       }
@@ -99,7 +145,10 @@ describe('campaign webhooks beside outreach', function () {
       expect(withWebhooks.deliveries[0]!.attempts.map((a) => a.statusCode)).to.deep.equal([500, 500, 500, 200]);
 
       const pace = decisionsPerMinute(without.played.events);
-      expect(pace.reduce((a, b) => a + b, 0), 'calls requested').to.be.greaterThan(12);
+      expect(
+        pace.reduce((a, b) => a + b, 0),
+        'calls requested',
+      ).to.be.greaterThan(12);
       expect(decisionsPerMinute(withWebhooks.played.events)).to.deep.equal(pace);
     } finally {
       await receiver.close();

@@ -16,7 +16,12 @@ const storeOf = (stored: Record<string, { doc: Doc; position: bigint }>) => {
   return { asked, load };
 };
 
-const created = (id: string): DocumentUpdate => ({ collection: 'contacts', id, creates: true, apply: (current) => current ?? contact(id, 0) });
+const created = (id: string): DocumentUpdate => ({
+  collection: 'contacts',
+  id,
+  creates: true,
+  apply: (current) => current ?? contact(id, 0),
+});
 const attempted = (id: string): DocumentUpdate => ({
   collection: 'contacts',
   id,
@@ -49,7 +54,11 @@ describe('applying projected updates', () => {
   });
   it('given an update that reads another document, then it sees that document as the updates before it left it, and the read one is not written', async () => {
     const { asked, load } = storeOf({ q: { doc: { _id: 'q', companyId: 'co', open: false }, position: 3n } });
-    const opened: DocumentUpdate = { collection: 'queues', id: 'q', apply: (current) => (current ? { ...current, open: true } : null) };
+    const opened: DocumentUpdate = {
+      collection: 'queues',
+      id: 'q',
+      apply: (current) => (current ? { ...current, open: true } : null),
+    };
     const joined = (id: string): DocumentUpdate => ({
       collection: 'contacts',
       id,
@@ -72,6 +81,11 @@ describe('applying projected updates', () => {
     const { load } = storeOf({ gone: { doc: contact('gone', 1), position: 2n } });
     const absent: DocumentUpdate = { collection: 'contacts', id: 'never', apply: () => null };
     const deleted: DocumentUpdate = { collection: 'contacts', id: 'gone', apply: () => null };
-    expect(await applyUpdates(load, [{ update: absent, position: 5n }, { update: deleted, position: 6n }])).to.deep.equal([{ op: 'delete', collection: 'contacts', id: 'gone', position: 6n }]);
+    expect(
+      await applyUpdates(load, [
+        { update: absent, position: 5n },
+        { update: deleted, position: 6n },
+      ]),
+    ).to.deep.equal([{ op: 'delete', collection: 'contacts', id: 'gone', position: 6n }]);
   });
 });

@@ -16,7 +16,10 @@ describe('typed collections', () => {
     expect((await things.getMany(['a2', 'b1'])).map((thing) => thing.kind).sort()).to.deep.equal(['x', 'y']);
     expect((await things.find({ kind: 'x' })).items.map((thing) => thing._id)).to.deep.equal(['a1', 'b1']);
     expect(await things.count({ kind: 'x' })).to.equal(2);
-    expect((await things.findAll({ kind: 'x' }, [['companyId', -1]])).map((thing) => thing._id)).to.deep.equal(['b1', 'a1']);
+    expect((await things.findAll({ kind: 'x' }, [['companyId', -1]])).map((thing) => thing._id)).to.deep.equal([
+      'b1',
+      'a1',
+    ]);
   });
 
   it("given a company's scope, when read through a handle on it, then another company's documents stay missing", async () => {

@@ -28,7 +28,10 @@ describe('the lease keeper', function () {
   });
 
   /** A keeper of one projection that records when it starts and stops following it. */
-  const keep = (holder: string, options: { leases?: ProjectionLeases; gained?: () => Promise<void>; gone?: (holder: string) => boolean } = {}) => {
+  const keep = (
+    holder: string,
+    options: { leases?: ProjectionLeases; gained?: () => Promise<void>; gone?: (holder: string) => boolean } = {},
+  ) => {
     const changes: string[] = [];
     const keeper = leaseKeeper({
       leases: options.leases ?? leases,
@@ -55,7 +58,9 @@ describe('the lease keeper', function () {
     expect(keeper.lease('campaigns')).to.deep.include({ following: true });
     await keeper.stop();
     expect(changes).to.deep.equal(['follow campaigns', 'stop campaigns']);
-    expect(await leases.acquire('campaigns', 'engine-2', clock.now(), LEASE_MS)).to.deep.include({ holder: 'engine-2' });
+    expect(await leases.acquire('campaigns', 'engine-2', clock.now(), LEASE_MS)).to.deep.include({
+      holder: 'engine-2',
+    });
   });
 
   it("takes a lease over at once from a holder known to have ended, and waits out any other holder's", async () => {
@@ -75,7 +80,10 @@ describe('the lease keeper', function () {
 
   it('does not follow on a renewal answered too late to leave a safe part of the lease', async () => {
     // The answer comes a whole lease after the question.
-    const slow: ProjectionLeases = { ...leases, acquire: async (...args) => (await clock.advance(LEASE_MS), leases.acquire(...args)) };
+    const slow: ProjectionLeases = {
+      ...leases,
+      acquire: async (...args) => (await clock.advance(LEASE_MS), leases.acquire(...args)),
+    };
     const { keeper, changes } = keep('engine-1', { leases: slow });
     await keeper.start();
     expect(changes).to.deep.equal([]);
@@ -97,7 +105,10 @@ describe('the lease keeper', function () {
 
   it('stops following a quarter of the lease before it could lapse when the lease store stops answering', async () => {
     let answering = true;
-    const cutOff: ProjectionLeases = { ...leases, acquire: (...args) => (answering ? leases.acquire(...args) : new Promise<never>(() => undefined)) };
+    const cutOff: ProjectionLeases = {
+      ...leases,
+      acquire: (...args) => (answering ? leases.acquire(...args) : new Promise<never>(() => undefined)),
+    };
     const { keeper, changes } = keep('engine-1', { leases: cutOff });
     await keeper.start();
     answering = false;

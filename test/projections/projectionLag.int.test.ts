@@ -8,7 +8,11 @@ import { getSqliteReadStore, type SqliteReadStore } from '../../adapters/readsto
 import { sqliteProjectionLeases } from '../../adapters/readstore/sqlite/sqliteProjectionLeases.ts';
 import { storeReadiness } from '../../http/storeReadiness.ts';
 import type { Projection } from '../../projections/projection.ts';
-import { projectionRunner, type ProjectionRunner, type ProjectionRunnerOptions } from '../../projections/projectionRunner.ts';
+import {
+  projectionRunner,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from '../../projections/projectionRunner.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { startTestServer, type TestServer } from '../http/testServer.ts';
 import { fakeEsdb } from '../adapters/eventstore/esdb/fakeEsdbClient.ts';
@@ -31,7 +35,10 @@ describe('projection lag in events, on a store whose positions are byte offsets 
     clock = virtualClock(new Date('2026-03-02T14:00:00.000Z'));
     dir = mkdtempSync(join(tmpdir(), 'lag-'));
     // The server's own bookkeeping lands between our events, as on a real node.
-    eventStore = getEsdbEventStore({ client: fakeEsdb({ systemEventAfterAppend: true }).client, registry: tallyRegistry });
+    eventStore = getEsdbEventStore({
+      client: fakeEsdb({ systemEventAfterAppend: true }).client,
+      registry: tallyRegistry,
+    });
     readStore = getSqliteReadStore({ path: join(dir, 'read.db'), aliasTtlMs: 0 });
     runners = [];
   });
@@ -45,7 +52,14 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   });
 
   const run = async (options: Partial<ProjectionRunnerOptions> = {}) => {
-    const runner = projectionRunner({ eventStore, readStore, projections: [tallies], pollIntervalMs: 10, clock, ...options });
+    const runner = projectionRunner({
+      eventStore,
+      readStore,
+      projections: [tallies],
+      pollIntervalMs: 10,
+      clock,
+      ...options,
+    });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -77,9 +91,15 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   };
 
   const readyz = async (runner: ProjectionRunner, maxLag: number) => {
-    server = await startTestServer({ readiness: storeReadiness({ eventStore, readStore, projections: () => runner.status() }), readyz: { maxLag } });
+    server = await startTestServer({
+      readiness: storeReadiness({ eventStore, readStore, projections: () => runner.status() }),
+      readyz: { maxLag },
+    });
     const response = await fetch(`${server.url}/readyz`);
-    const body = (await response.json()) as { projections: { lag: number; status: string; checkpoint: string; head: string }[]; problems: string[] };
+    const body = (await response.json()) as {
+      projections: { lag: number; status: string; checkpoint: string; head: string }[];
+      problems: string[];
+    };
     return { status: response.status, projection: body.projections[0]!, problems: body.problems };
   };
 
@@ -132,7 +152,8 @@ describe('projection lag in events, on a store whose positions are byte offsets 
   });
 
   describe('a checkpoint moved only by ignored events', () => {
-    const storedCheckpoint = async () => (await readStore.projectionState(closuresProjection.name)).checkpoints[1] ?? 0n;
+    const storedCheckpoint = async () =>
+      (await readStore.projectionState(closuresProjection.name)).checkpoints[1] ?? 0n;
 
     it('stays in memory while fewer events than the bound have passed, however far apart their positions, until the quiet time ends', async () => {
       const runner = await run({ projections: [closuresProjection], quietCheckpointMs: 60_000 });
@@ -149,7 +170,11 @@ describe('projection lag in events, on a store whose positions are byte offsets 
     });
 
     it('is stored once as many events as the bound have passed', async () => {
-      const runner = await run({ projections: [closuresProjection], quietCheckpointMs: 60_000, quietCheckpointEvents: 10 });
+      const runner = await run({
+        projections: [closuresProjection],
+        quietCheckpointMs: 60_000,
+        quietCheckpointEvents: 10,
+      });
       await append(25);
       const head = await eventStore.headPosition();
       expect(await runner.waitFor(head)).to.equal(true);

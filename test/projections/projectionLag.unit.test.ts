@@ -19,7 +19,8 @@ const logAt = (positions: readonly bigint[]) => {
 };
 
 /** Positions growing by uneven steps, as commit positions do. */
-const byteOffsets = (steps: readonly number[]) => steps.reduce<bigint[]>((log, step) => [...log, (log.at(-1) ?? 1_000n) + BigInt(step)], []);
+const byteOffsets = (steps: readonly number[]) =>
+  steps.reduce<bigint[]>((log, step) => [...log, (log.at(-1) ?? 1_000n) + BigInt(step)], []);
 
 describe('projection lag in events', () => {
   it('counts events, not positions, between each checkpoint and the head', async () => {
@@ -46,13 +47,17 @@ describe('projection lag in events', () => {
         async (steps, picks, limit) => {
           const positions = byteOffsets(steps);
           const head = positions.at(-1)!;
-          const checkpoints = picks.map((i) => (i % (positions.length + 1) === 0 ? 0n : positions[(i % (positions.length + 1)) - 1]!));
+          const checkpoints = picks.map((i) =>
+            i % (positions.length + 1) === 0 ? 0n : positions[(i % (positions.length + 1)) - 1]!,
+          );
           const log = logAt(positions);
           const lags = await lagsInEvents(log, head, checkpoints, limit);
           expect(log.walked).to.be.at.most(limit);
           for (const checkpoint of checkpoints) {
             const behind = positions.filter((p) => p > checkpoint).length;
-            expect(lags.get(checkpoint)).to.deep.equal(behind >= limit ? { events: limit, atLeast: true } : { events: behind, atLeast: false });
+            expect(lags.get(checkpoint)).to.deep.equal(
+              behind >= limit ? { events: limit, atLeast: true } : { events: behind, atLeast: false },
+            );
           }
         },
       ),

@@ -30,7 +30,12 @@ const STEP_MS = 10;
  * Moves the processes' shared clock on a step at a time, letting each step's timers and lease store
  * answers finish, until `condition` holds; answers how much of the clock's time that took.
  */
-const stepUntil = async (clock: VirtualClock, condition: () => Promise<boolean>, limitMs: number, what: string): Promise<number> => {
+const stepUntil = async (
+  clock: VirtualClock,
+  condition: () => Promise<boolean>,
+  limitMs: number,
+  what: string,
+): Promise<number> => {
   const started = clock.now().getTime();
   while (!(await condition())) {
     if (clock.now().getTime() - started >= limitMs) throw new Error(`${what}: not within ${limitMs} ms of the clock`);
@@ -43,13 +48,22 @@ const stepUntil = async (clock: VirtualClock, condition: () => Promise<boolean>,
 /** Work already set off (a commit, following started or stopped) finishes without the clock moving. */
 const settles = (condition: () => Promise<boolean>, what: string) => until(condition, 10_000, what);
 
-const lostLease = (view: LeasedRunner, projection: string) => view.told.some((line) => line.message === 'projection lease lost; stopping it here' && line.fields['projection'] === projection);
-const heldBy = async (view: LeasedRunner, projection: string) => (await view.runner.status()).find((s) => s.name === projection)?.heldBy;
+const lostLease = (view: LeasedRunner, projection: string) =>
+  view.told.some(
+    (line) => line.message === 'projection lease lost; stopping it here' && line.fields['projection'] === projection,
+  );
+const heldBy = async (view: LeasedRunner, projection: string) =>
+  (await view.runner.status()).find((s) => s.name === projection)?.heldBy;
 
 const increment = (eventStore: EventStore, tallyId: string, by: number) =>
-  commandHandler({ store: eventStore, registry: tallyRegistry, decider: tallyDecider })(`tally-${tallyId}`, { type: 'Increment', data: { tallyId, companyId: 'company-1', by } }, context());
+  commandHandler({ store: eventStore, registry: tallyRegistry, decider: tallyDecider })(
+    `tally-${tallyId}`,
+    { type: 'Increment', data: { tallyId, companyId: 'company-1', by } },
+    context(),
+  );
 
-const tallyChanges = (commits: readonly TimedCommit[]) => commits.filter((c) => c.batch.projection === 'tallies').flatMap((c) => c.batch.changes);
+const tallyChanges = (commits: readonly TimedCommit[]) =>
+  commits.filter((c) => c.batch.projection === 'tallies').flatMap((c) => c.batch.changes);
 
 describe('projection runners sharing leases', function () {
   this.timeout(30_000);
@@ -82,8 +96,14 @@ describe('projection runners sharing leases', function () {
 
     expect(a.commits.length).to.be.greaterThan(0);
     expect(b.commits).to.deep.equal([]);
-    expect((await a.runner.status()).map((s) => [s.name, s.active, s.heldBy])).to.deep.equal([['tallies', true, 'engine-a'], ['closures', true, 'engine-a']]);
-    expect((await b.runner.status()).map((s) => [s.name, s.active, s.heldBy])).to.deep.equal([['tallies', false, 'engine-a'], ['closures', false, 'engine-a']]);
+    expect((await a.runner.status()).map((s) => [s.name, s.active, s.heldBy])).to.deep.equal([
+      ['tallies', true, 'engine-a'],
+      ['closures', true, 'engine-a'],
+    ]);
+    expect((await b.runner.status()).map((s) => [s.name, s.active, s.heldBy])).to.deep.equal([
+      ['tallies', false, 'engine-a'],
+      ['closures', false, 'engine-a'],
+    ]);
     expect(await b.readStore.get('tallies', 't1')).to.deep.include({ total: 1 + 5 + 9 + 13 + 17, events: 5 });
   });
 
@@ -96,9 +116,17 @@ describe('projection runners sharing leases', function () {
     expect(await a.runner.waitFor(position)).to.equal(true);
     const started = clock.now().getTime();
     let answer: { reached: boolean; after: number } | undefined;
-    void b.runner.waitFor(position, { projections: ['closures'], timeoutMs: 4000 }).then((reached) => (answer = { reached, after: clock.now().getTime() - started }));
-    const quietCommit = () => a.commits.find((c) => c.batch.projection === 'closures' && c.batch.checkpoint >= position);
-    const quietAfter = await stepUntil(clock, async () => quietCommit() !== undefined, 4000, 'the holder stores the quiet checkpoint');
+    void b.runner
+      .waitFor(position, { projections: ['closures'], timeoutMs: 4000 })
+      .then((reached) => (answer = { reached, after: clock.now().getTime() - started }));
+    const quietCommit = () =>
+      a.commits.find((c) => c.batch.projection === 'closures' && c.batch.checkpoint >= position);
+    const quietAfter = await stepUntil(
+      clock,
+      async () => quietCommit() !== undefined,
+      4000,
+      'the holder stores the quiet checkpoint',
+    );
     expect(quietAfter, 'stored at the end of the quiet time').to.equal(1500);
     await settles(async () => quietCommit()!.endedAt !== undefined, 'the quiet checkpoint is written');
     await stepUntil(clock, async () => answer !== undefined, 4000 - quietAfter, 'the wait standing by ends');
@@ -106,7 +134,7 @@ describe('projection runners sharing leases', function () {
     expect(answer!.after, 'answered once the checkpoint was stored, at the next look').to.be.within(1500, 1500 + 10);
   });
 
-  it('hands a stopped holder\'s projections to the process standing by at once, which goes on from the stored checkpoint', async () => {
+  it("hands a stopped holder's projections to the process standing by at once, which goes on from the stored checkpoint", async () => {
     const a = view('engine-a', { clock });
     const b = view('engine-b', { clock });
     await a.runner.start();
@@ -116,7 +144,12 @@ describe('projection runners sharing leases', function () {
     await a.runner.stop();
     const stoppedAt = (await b.readStore.projectionState('tallies')).checkpoints[1]!;
 
-    const handover = await stepUntil(clock, async () => (await heldBy(b, 'tallies')) === 'engine-b' && (await heldBy(b, 'closures')) === 'engine-b', LEASE_MS, 'the process standing by takes the leases');
+    const handover = await stepUntil(
+      clock,
+      async () => (await heldBy(b, 'tallies')) === 'engine-b' && (await heldBy(b, 'closures')) === 'engine-b',
+      LEASE_MS,
+      'the process standing by takes the leases',
+    );
     expect(handover, 'taken at its next renewal').to.be.at.most(LEASE_MS / 3);
     await settles(async () => (await b.following()) === 'all', 'the process standing by follows');
     for (let i = 0; i < 10; i++) await increment(b.eventStore, 't', 10);
@@ -125,7 +158,10 @@ describe('projection runners sharing leases', function () {
     expect(await b.readStore.get('tallies', 't')).to.deep.include({ total: 110, events: 20 });
     const taken = tallyChanges(b.commits);
     expect(taken.length).to.be.greaterThan(0);
-    expect(taken.every((change) => change.position > stoppedAt), 'the new holder went back before the checkpoint').to.equal(true);
+    expect(
+      taken.every((change) => change.position > stoppedAt),
+      'the new holder went back before the checkpoint',
+    ).to.equal(true);
   });
 
   it('stops following when its lease cannot be renewed, before the lease lapses, and the other process takes over once it has', async () => {
@@ -158,10 +194,20 @@ describe('projection runners sharing leases', function () {
 
     cut = true;
     const lapsesIn = lastLease!.expiresAt.getTime() - clock.now().getTime();
-    await stepUntil(clock, async () => lostLease(a, 'tallies'), lapsesIn, 'the holder lets its lease go before it could lapse');
+    await stepUntil(
+      clock,
+      async () => lostLease(a, 'tallies'),
+      lapsesIn,
+      'the holder lets its lease go before it could lapse',
+    );
     expect(await heldBy(b, 'tallies'), 'taken over while the lease still held').to.not.equal('engine-b');
     await settles(async () => (await a.following()) === 'none', 'the holder stops following');
-    await stepUntil(clock, async () => (await heldBy(b, 'tallies')) === 'engine-b', 2 * LEASE_MS, 'the other process takes the lease');
+    await stepUntil(
+      clock,
+      async () => (await heldBy(b, 'tallies')) === 'engine-b',
+      2 * LEASE_MS,
+      'the other process takes the lease',
+    );
     expect(clock.now().getTime(), 'taken over before the lease lapsed').to.be.at.least(lastLease!.expiresAt.getTime());
     await settles(async () => (await b.following()) === 'all', 'the other process follows');
     await sleep(100);
@@ -176,9 +222,13 @@ describe('projection runners sharing leases', function () {
   });
 
   it('takes over from a holder killed with SIGKILL within about one lease, and ends with every event counted once', async () => {
-    const holder = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/leaseHoldingProcess.ts'), dir, 'engine-killed'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../support/leaseHoldingProcess.ts'), dir, 'engine-killed'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise<NodeJS.Signals | null>((resolve) => holder.once('exit', (_, signal) => resolve(signal)));
     try {
       await new Promise<void>((resolve, reject) => {
@@ -198,7 +248,11 @@ describe('projection runners sharing leases', function () {
           await sleep(5);
         }
       })();
-      await until(async () => ((await b.readStore.projectionState('tallies')).checkpoints[1] ?? 0n) > 20n, 10_000, 'the holding process projects');
+      await until(
+        async () => ((await b.readStore.projectionState('tallies')).checkpoints[1] ?? 0n) > 20n,
+        10_000,
+        'the holding process projects',
+      );
 
       holder.kill('SIGKILL');
       const killedAt = performance.now();
@@ -215,7 +269,10 @@ describe('projection runners sharing leases', function () {
       const tallies = await Promise.all([0, 1, 2].map((i) => b.readStore.get('tallies', `t${i}`)));
       expect(tallies.reduce((sum, tally) => sum + (tally!['events'] as number), 0)).to.equal(appended);
       expect(tallies.reduce((sum, tally) => sum + (tally!['total'] as number), 0)).to.equal(appended);
-      expect(tallyChanges(b.commits).every((change) => change.position > leftAt), 'the new holder went back before the checkpoint').to.equal(true);
+      expect(
+        tallyChanges(b.commits).every((change) => change.position > leftAt),
+        'the new holder went back before the checkpoint',
+      ).to.equal(true);
     } finally {
       killQuietly(holder);
     }

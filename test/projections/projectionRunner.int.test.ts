@@ -22,9 +22,17 @@ describe('projection runner', () => {
   });
 
   const handle = () => commandHandler({ store: stores.eventStore, registry: tallyRegistry, decider: tallyDecider });
-  const increment = (tallyId: string, by: number) => handle()(`tally-${tallyId}`, { type: 'Increment', data: { tallyId, companyId: 'company-1', by } }, context());
+  const increment = (tallyId: string, by: number) =>
+    handle()(`tally-${tallyId}`, { type: 'Increment', data: { tallyId, companyId: 'company-1', by } }, context());
   const start = async (projection: Projection = tallyProjection() as Projection, batchSize = 1000) => {
-    runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [projection], batchSize, pollIntervalMs: 10, clock });
+    runner = projectionRunner({
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      projections: [projection],
+      batchSize,
+      pollIntervalMs: 10,
+      clock,
+    });
     await runner.start();
     return runner;
   };
@@ -68,7 +76,10 @@ describe('projection runner', () => {
     await start(tallyProjection(2) as Projection, 4);
     expect(await runner!.waitFor(await stores.eventStore.headPosition())).to.equal(true);
     expect(await stores.readStore.get('tallies', 't3')).to.deep.include({ total: 5, shape: 2 });
-    const tables = stores.readStore.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'tallies_v%'").pluck().all();
+    const tables = stores.readStore.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'tallies_v%'")
+      .pluck()
+      .all();
     expect(tables).to.deep.equal(['tallies_v2']);
     expect((await runner!.status())[0]).to.deep.include({ version: 2, rebuilding: false, lag: 0 });
   });
@@ -77,7 +88,12 @@ describe('projection runner', () => {
     await start();
     await runner!.stop();
     await increment('a', 1);
-    runner = projectionRunner({ eventStore: stores.eventStore, readStore: stores.readStore, projections: [tallyProjection() as Projection], clock });
+    runner = projectionRunner({
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      projections: [tallyProjection() as Projection],
+      clock,
+    });
     const before = await runner.status();
     expect(before).to.deep.equal([]);
     await runner.start();
@@ -88,7 +104,15 @@ describe('projection runner', () => {
 
   it('stops on an event it cannot decode, naming it, instead of skipping it', async () => {
     await increment('a', 1);
-    const metadata = { companyId: 'company-1', commandId: 'raw', correlationId: 'raw', causationId: 'raw', actor: 'test', occurredAt: new Date().toISOString(), schemaVersion: 2 };
+    const metadata = {
+      companyId: 'company-1',
+      commandId: 'raw',
+      correlationId: 'raw',
+      causationId: 'raw',
+      actor: 'test',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 2,
+    };
     stores.eventStore.db
       .prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, 0, ?, ?, ?)')
       .run(eventId('raw', 0, new Date()), 'tally-bad', 'TallyIncremented', '{"tallyId":5}', JSON.stringify(metadata));

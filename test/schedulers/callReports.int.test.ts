@@ -19,11 +19,29 @@ describe('call status reports over the store', () => {
     const d = h.dispatcher();
     await d.tick();
     const { callId } = h.telephony.placed[0]!;
-    const report = (progress: CallReport['progress'], extra: Partial<CallReport> = {}): CallReport => ({ callId, carrierCallId: h.telephony.carrierCallIdOf(callId), progress, reportedAt: '2026-03-02T15:02:00.000Z', ...extra });
-    const reports = [report('initiated'), report('ringing'), report('in_progress'), report('completed', { answeredBy: 'machine', durationSeconds: 20, recordingUrl: 'https://rec/1' })];
-    const order = fc.sample(fc.shuffledSubarray([...reports, ...reports], { minLength: 8, maxLength: 8 }), { numRuns: 1, seed: 42 })[0]!;
+    const report = (progress: CallReport['progress'], extra: Partial<CallReport> = {}): CallReport => ({
+      callId,
+      carrierCallId: h.telephony.carrierCallIdOf(callId),
+      progress,
+      reportedAt: '2026-03-02T15:02:00.000Z',
+      ...extra,
+    });
+    const reports = [
+      report('initiated'),
+      report('ringing'),
+      report('in_progress'),
+      report('completed', { answeredBy: 'machine', durationSeconds: 20, recordingUrl: 'https://rec/1' }),
+    ];
+    const order = fc.sample(fc.shuffledSubarray([...reports, ...reports], { minLength: 8, maxLength: 8 }), {
+      numRuns: 1,
+      seed: 42,
+    })[0]!;
     let n = 0;
-    await Promise.all(order.map((r) => d.settlement.report(r, { commandId: `cb-${n++}`, companyId, actor: 'carrier', now: h.clock.current })));
+    await Promise.all(
+      order.map((r) =>
+        d.settlement.report(r, { commandId: `cb-${n++}`, companyId, actor: 'carrier', now: h.clock.current }),
+      ),
+    );
     const callEvents = [];
     for await (const e of h.stores.eventStore.readStream(`call-${callId}`)) callEvents.push(e.type);
     expect(callEvents.filter((t) => t === 'CallCompleted')).to.have.length(1);

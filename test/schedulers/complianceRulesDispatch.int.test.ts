@@ -34,7 +34,11 @@ describe('the dispatcher stops calls at once under a configured holiday and an a
     const { campaignId } = await launchRigCampaign(rig.client, {
       contacts,
       company: { outboundLines: 5, concurrencyRate: 100 },
-      settings: { type: 'voice', schedule: { mode: 'custom', slots }, runs: [{ start: start.toISOString(), slots, channels: ['voice'] }] },
+      settings: {
+        type: 'voice',
+        schedule: { mode: 'custom', slots },
+        runs: [{ start: start.toISOString(), slots, channels: ['voice'] }],
+      },
     });
     await rig.settle();
     for (let i = 0; i < 2; i++) await rig.minute();
@@ -47,10 +51,16 @@ describe('the dispatcher stops calls at once under a configured holiday and an a
       list.push({ type: event.type, data });
       byPhone.set(event.stream, list);
     }
-    const requested = [...byPhone.values()].flatMap((events) => events.filter((e) => e.type === 'CallRequested').map((e) => e.data['to']));
+    const requested = [...byPhone.values()].flatMap((events) =>
+      events.filter((e) => e.type === 'CallRequested').map((e) => e.data['to']),
+    );
     expect(requested).to.deep.equal(['+13125550100']);
 
-    const rescheduled = [...byPhone.values()].flatMap((events) => events.filter((e) => e.type === 'NextAttemptScheduled').map((e) => ({ at: e.data['at'], reason: e.data['reason'] })));
+    const rescheduled = [...byPhone.values()].flatMap((events) =>
+      events
+        .filter((e) => e.type === 'NextAttemptScheduled')
+        .map((e) => ({ at: e.data['at'], reason: e.data['reason'] })),
+    );
     expect(rescheduled).to.have.deep.members([
       { at: '2026-12-08T14:00:00.000Z', reason: 'state_holiday' },
       { at: '2026-12-07T17:00:00.000Z', reason: 'outside_artificial_voice_hours' },

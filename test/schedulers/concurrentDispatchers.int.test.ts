@@ -13,7 +13,10 @@ describe('two dispatchers over one store', () => {
   afterEach(() => h.dispose());
 
   it('never request or place the same attempt twice, tick after tick, with calls ending between ticks', async () => {
-    await h.launch(campaignId, contacts(40), { concurrency: { limit: 12 }, retry: { maxAttempts: 3, intervalMinutes: 5 } });
+    await h.launch(campaignId, contacts(40), {
+      concurrency: { limit: 12 },
+      retry: { maxAttempts: 3, intervalMinutes: 5 },
+    });
     await h.caughtUp();
     const [a, b] = [h.dispatcher(), h.dispatcher()];
     let ended = 0;
@@ -24,7 +27,13 @@ describe('two dispatchers over one store', () => {
       for (const [i, call] of open.entries()) {
         const progress = outcomes[(tick + i) % outcomes.length]!;
         await a.settlement.report(
-          { callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress, reportedAt: h.clock.current.toISOString(), ...(progress === 'completed' ? { answeredBy: 'human' as const } : {}) },
+          {
+            callId: call.callId,
+            carrierCallId: h.telephony.carrierCallIdOf(call.callId),
+            progress,
+            reportedAt: h.clock.current.toISOString(),
+            ...(progress === 'completed' ? { answeredBy: 'human' as const } : {}),
+          },
           { commandId: `report-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current },
         );
       }

@@ -48,13 +48,23 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
       },
       clock: h.handTicked,
     });
-  const messagesTo = async () => (await h.eventsOf('MessageRequested')).map((e) => `${(e.data as { channel: string }).channel}:${(e.data as { contactId: string }).contactId}`).sort();
-  const calledContacts = async () => (await h.eventsOf('CallRequested')).map((e) => (e.data as { contactId: string }).contactId);
+  const messagesTo = async () =>
+    (await h.eventsOf('MessageRequested'))
+      .map((e) => `${(e.data as { channel: string }).channel}:${(e.data as { contactId: string }).contactId}`)
+      .sort();
+  const calledContacts = async () =>
+    (await h.eventsOf('CallRequested')).map((e) => (e.data as { contactId: string }).contactId);
 
   beforeEach(async () => {
     h = dispatchHarness();
     await h.start();
-    messageModels = projectionRunner({ clock: realTime, eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [dueMessagesProjection, campaignContactsProjection] as Projection[], pollIntervalMs: 10 });
+    messageModels = projectionRunner({
+      clock: realTime,
+      eventStore: h.stores.eventStore,
+      readStore: h.stores.readStore,
+      projections: [dueMessagesProjection, campaignContactsProjection] as Projection[],
+      pollIntervalMs: 10,
+    });
     await messageModels.start();
     emails.length = 0;
   });
@@ -68,7 +78,12 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
     await h.launch(campaignId, enrolled, { type: 'multichannel', workflows });
     await settle();
     const commands = campaignContactCommands({ eventStore: h.stores.eventStore, registry: engineRegistry });
-    const context = (id: string) => ({ commandId: id, companyId, actor: 'api-key:test', now: new Date(h.clock.current) });
+    const context = (id: string) => ({
+      commandId: id,
+      companyId,
+      actor: 'api-key:test',
+      now: new Date(h.clock.current),
+    });
     await commands.complete(campaignId, ['contact-0'], 'settled', context('complete'));
     await commands.completeAllCalls(campaignId, ['contact-1'], undefined, context('calls-done'));
     await settle();
@@ -82,7 +97,15 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
 
     // An hour on, the busy retry and the email fall due together.
     const [call] = h.telephony.placed;
-    await d.settlement.report({ callId: call!.callId, carrierCallId: h.telephony.carrierCallIdOf(call!.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
+    await d.settlement.report(
+      {
+        callId: call!.callId,
+        carrierCallId: h.telephony.carrierCallIdOf(call!.callId),
+        progress: 'busy',
+        reportedAt: h.clock.current.toISOString(),
+      },
+      { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current },
+    );
     await settle();
     h.advance(61);
     await d.tick();
@@ -101,17 +124,31 @@ describe('contacts marked Completed or Completed (All Calls), as the dispatcher 
   });
 
   it('a contact resumed after Mark Completed is called and messaged again', async () => {
-    await h.launch(campaignId, contacts(1).map((c) => ({ ...c, email: 'client0@example.com' })), { type: 'multichannel', workflows });
+    await h.launch(
+      campaignId,
+      contacts(1).map((c) => ({ ...c, email: 'client0@example.com' })),
+      { type: 'multichannel', workflows },
+    );
     await settle();
     const commands = campaignContactCommands({ eventStore: h.stores.eventStore, registry: engineRegistry });
-    await commands.complete(campaignId, ['contact-0'], undefined, { commandId: 'c', companyId, actor: 'test', now: new Date(h.clock.current) });
+    await commands.complete(campaignId, ['contact-0'], undefined, {
+      commandId: 'c',
+      companyId,
+      actor: 'test',
+      now: new Date(h.clock.current),
+    });
     await settle();
     const d = h.dispatcher();
     await d.tick();
     await runner().tick();
     expect(await calledContacts()).to.deep.equal([]);
     expect(await messagesTo()).to.deep.equal([]);
-    await commands.resume(campaignId, ['contact-0'], 'client asked for a call back', { commandId: 'r', companyId, actor: 'test', now: new Date(h.clock.current) });
+    await commands.resume(campaignId, ['contact-0'], 'client asked for a call back', {
+      commandId: 'r',
+      companyId,
+      actor: 'test',
+      now: new Date(h.clock.current),
+    });
     await settle();
     await d.tick();
     await runner().tick();

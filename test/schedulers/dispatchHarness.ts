@@ -27,7 +27,14 @@ export const callerNumber = '+15557650000';
 /** Monday 2 March 2026, 09:00 in Chicago. */
 export const monday9am = new Date('2026-03-02T15:00:00.000Z');
 
-const projections = [dueQueueProjection, dispatchCampaignsProjection, dispatchedCallsProjection, sentTextsProjection, companySettingsProjection, agentsProjection] as Projection[];
+const projections = [
+  dueQueueProjection,
+  dispatchCampaignsProjection,
+  dispatchedCallsProjection,
+  sentTextsProjection,
+  companySettingsProjection,
+  agentsProjection,
+] as Projection[];
 
 /** Contacts in Chicago (Illinois), phones +1312555xxxx. */
 export const contacts = (count: number, prefix = 'contact'): EnrolledContact[] =>
@@ -41,7 +48,13 @@ export const contacts = (count: number, prefix = 'contact'): EnrolledContact[] =
     state: 'IL',
   }));
 
-export const weekdaySlots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[], start: '09:00', end: '17:00' }];
+export const weekdaySlots = [
+  {
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
+    start: '09:00',
+    end: '17:00',
+  },
+];
 
 /** The embedded stores, the dispatch read models kept live, a recording carrier and a movable clock. */
 export const dispatchHarness = () => {
@@ -61,7 +74,15 @@ export const dispatchHarness = () => {
         id: eventId(commandId, index, at),
         type: event.type,
         data: engineRegistry.encode(event),
-        metadata: { companyId: company, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: at.toISOString(), schemaVersion: 1 },
+        metadata: {
+          companyId: company,
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: 'test',
+          occurredAt: at.toISOString(),
+          schemaVersion: 1,
+        },
       })),
       'any',
     );
@@ -69,12 +90,50 @@ export const dispatchHarness = () => {
 
   /** A company with 20 outbound lines at 50 % and its own calling agent. */
   const addCompany = async (company: string, agent: string, number: string) => {
-    await append(`company-${company}`, [
-      { type: 'CompanyCreated', data: { companyId: company, name: 'Hartley & Vance LLP' } },
-      { type: 'CompanyCampaignSettingsUpdated', data: { companyId: company, settings: { concurrencyRate: 50, outboundLines: 20, timezone: 'America/New_York', defaultBusinessHours: weekdaySlots } } },
-      { type: 'CompanyEmailSettingsUpdated', data: { companyId: company, settings: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' } } },
-    ], clock.current, company);
-    await append(`agent-${agent}`, [{ type: 'AgentCreated', data: { agentId: agent, name: 'Ava', voice: 'alloy', streamUrl: 'wss://agent.example.com/stream', callerNumber: number } }], clock.current, company);
+    await append(
+      `company-${company}`,
+      [
+        { type: 'CompanyCreated', data: { companyId: company, name: 'Hartley & Vance LLP' } },
+        {
+          type: 'CompanyCampaignSettingsUpdated',
+          data: {
+            companyId: company,
+            settings: {
+              concurrencyRate: 50,
+              outboundLines: 20,
+              timezone: 'America/New_York',
+              defaultBusinessHours: weekdaySlots,
+            },
+          },
+        },
+        {
+          type: 'CompanyEmailSettingsUpdated',
+          data: {
+            companyId: company,
+            settings: { postalAddress: 'Hartley & Vance LLP\n100 N LaSalle St\nChicago, IL 60602' },
+          },
+        },
+      ],
+      clock.current,
+      company,
+    );
+    await append(
+      `agent-${agent}`,
+      [
+        {
+          type: 'AgentCreated',
+          data: {
+            agentId: agent,
+            name: 'Ava',
+            voice: 'alloy',
+            streamUrl: 'wss://agent.example.com/stream',
+            callerNumber: number,
+          },
+        },
+      ],
+      clock.current,
+      company,
+    );
   };
 
   const caughtUp = async () => {
@@ -89,13 +148,24 @@ export const dispatchHarness = () => {
     append,
     caughtUp,
     start: async () => {
-      runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections, pollIntervalMs: 10 });
+      runner = projectionRunner({
+        clock: realTime,
+        eventStore: stores.eventStore,
+        readStore: stores.readStore,
+        projections,
+        pollIntervalMs: 10,
+      });
       await runner.start();
       await addCompany(companyId, agentId, callerNumber);
     },
     addCompany,
     /** A launched campaign (its first run calling from 08:00 Chicago on Monday) with its contacts enrolled. */
-    launch: async (campaignId: string, enrolled: readonly EnrolledContact[], settings: Draft = {}, company = companyId) => {
+    launch: async (
+      campaignId: string,
+      enrolled: readonly EnrolledContact[],
+      settings: Draft = {},
+      company = companyId,
+    ) => {
       const draft: Draft = {
         type: 'voice',
         agentId,
@@ -106,14 +176,32 @@ export const dispatchHarness = () => {
         ...settings,
       };
       const events: CampaignEvent[] = [
-        { type: 'CampaignDraftStarted', data: { campaignId, companyId: company, name: 'Spring intake', createdAt: clock.current.toISOString() } },
+        {
+          type: 'CampaignDraftStarted',
+          data: { campaignId, companyId: company, name: 'Spring intake', createdAt: clock.current.toISOString() },
+        },
         {
           type: 'CampaignLaunched',
-          data: { campaignId, launchedAt: clock.current.toISOString(), name: 'Spring intake', settings: draft, list: { listId: 'list-1', caseType: 'intake', listRevision: 0, caseCount: enrolled.length, contactCount: enrolled.length } },
+          data: {
+            campaignId,
+            launchedAt: clock.current.toISOString(),
+            name: 'Spring intake',
+            settings: draft,
+            list: {
+              listId: 'list-1',
+              caseType: 'intake',
+              listRevision: 0,
+              caseCount: enrolled.length,
+              contactCount: enrolled.length,
+            },
+          },
         },
       ];
       for (let from = 0, batch = 0; from < enrolled.length; from += 1000, batch++)
-        events.push({ type: 'ContactsEnrolled', data: { campaignId, batch, contacts: enrolled.slice(from, from + 1000) } });
+        events.push({
+          type: 'ContactsEnrolled',
+          data: { campaignId, batch, contacts: enrolled.slice(from, from + 1000) },
+        });
       await append(`campaign-${campaignId}`, events, clock.current, company);
     },
     lifecycle: (campaignId: string, type: 'CampaignPaused' | 'CampaignResumed' | 'CampaignCompleted') =>
@@ -128,7 +216,10 @@ export const dispatchHarness = () => {
         consent: consentCheck(stores.eventStore),
         clock: handTicked,
         newId: newEntityId,
-        callbackUrls: (callId) => ({ instructionsUrl: `http://127.0.0.1/webhooks/twilio/voice/twiml/${callId}`, statusCallbackUrl: 'http://127.0.0.1/webhooks/twilio/voice/status' }),
+        callbackUrls: (callId) => ({
+          instructionsUrl: `http://127.0.0.1/webhooks/twilio/voice/twiml/${callId}`,
+          statusCallbackUrl: 'http://127.0.0.1/webhooks/twilio/voice/status',
+        }),
         carrierCallsPerSecond: 100,
         waitForReadModels: (position) => runner!.waitFor(position, { timeoutMs: 10_000 }),
         onError: (error, what) => {

@@ -38,8 +38,14 @@ describe('dispatcher', () => {
     await h.launch('campaign-quiet', contacts(2, 'quiet'));
     await h.caughtUp();
     await h.dispatcher().tick();
-    const campaignOf = new Map((await h.eventsOf('CallPlaced')).map((e) => [(e.data as { callId: string }).callId, (e.data as { campaignId: string }).campaignId]));
-    const recordedBy = (campaign: string) => h.telephony.placed.filter((call) => campaignOf.get(call.callId) === campaign).map((call) => call.record);
+    const campaignOf = new Map(
+      (await h.eventsOf('CallPlaced')).map((e) => [
+        (e.data as { callId: string }).callId,
+        (e.data as { campaignId: string }).campaignId,
+      ]),
+    );
+    const recordedBy = (campaign: string) =>
+      h.telephony.placed.filter((call) => campaignOf.get(call.callId) === campaign).map((call) => call.record);
     expect(recordedBy(campaignId)).to.deep.equal([true, true]);
     expect(recordedBy('campaign-quiet')).to.deep.equal([false, false]);
   });
@@ -52,7 +58,16 @@ describe('dispatcher', () => {
     await h.caughtUp();
     expect((await d.tick()).requested).to.equal(0);
     for (const call of h.telephony.placed.slice(0, 2))
-      await d.settlement.report({ callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress: 'completed', answeredBy: 'human', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
+      await d.settlement.report(
+        {
+          callId: call.callId,
+          carrierCallId: h.telephony.carrierCallIdOf(call.callId),
+          progress: 'completed',
+          answeredBy: 'human',
+          reportedAt: h.clock.current.toISOString(),
+        },
+        { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current },
+      );
     await h.caughtUp();
     expect((await d.tick()).requested).to.equal(2);
     expect(h.telephony.placed).to.have.length(7);
@@ -89,7 +104,15 @@ describe('dispatcher', () => {
     await d.tick();
     await h.lifecycle(campaignId, 'CampaignPaused');
     for (const call of h.telephony.placed)
-      await d.settlement.report({ callId: call.callId, carrierCallId: h.telephony.carrierCallIdOf(call.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current });
+      await d.settlement.report(
+        {
+          callId: call.callId,
+          carrierCallId: h.telephony.carrierCallIdOf(call.callId),
+          progress: 'busy',
+          reportedAt: h.clock.current.toISOString(),
+        },
+        { commandId: `r-${call.callId}`, companyId, actor: 'carrier', now: h.clock.current },
+      );
     await h.caughtUp();
     h.advance(60);
     expect(await d.tick()).to.deep.include({ requested: 0 });
@@ -110,7 +133,13 @@ describe('dispatcher', () => {
     const summary = await h.dispatcher().tick();
     expect(summary).to.deep.include({ requested: 0, rescheduled: 2 });
     const scheduled = await h.eventsOf('NextAttemptScheduled');
-    expect(scheduled.map((e) => e.data)).to.deep.include({ campaignId, contactId: 'contact-0', at: '2026-03-03T15:00:00.000Z', reason: 'outside_campaign_slots', localTime: '2026-03-02T17:30:00.000-06:00' });
+    expect(scheduled.map((e) => e.data)).to.deep.include({
+      campaignId,
+      contactId: 'contact-0',
+      at: '2026-03-03T15:00:00.000Z',
+      reason: 'outside_campaign_slots',
+      localTime: '2026-03-02T17:30:00.000-06:00',
+    });
     await h.caughtUp();
     h.clock.current = new Date('2026-03-03T15:00:00.000Z');
     expect((await h.dispatcher().tick()).requested).to.equal(2);
@@ -134,15 +163,36 @@ describe('dispatcher', () => {
     const d = h.dispatcher();
     await d.tick();
     const [call] = h.telephony.placed;
-    await d.settlement.report({ callId: call!.callId, carrierCallId: h.telephony.carrierCallIdOf(call!.callId), progress: 'busy', reportedAt: h.clock.current.toISOString() }, { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current });
+    await d.settlement.report(
+      {
+        callId: call!.callId,
+        carrierCallId: h.telephony.carrierCallIdOf(call!.callId),
+        progress: 'busy',
+        reportedAt: h.clock.current.toISOString(),
+      },
+      { commandId: 'busy', companyId, actor: 'carrier', now: h.clock.current },
+    );
     await h.caughtUp();
     h.advance(29);
     expect((await d.tick()).requested).to.equal(0);
     h.advance(1);
     expect((await d.tick()).requested).to.equal(1);
     const [, second] = h.telephony.placed;
-    await d.settlement.report({ callId: second!.callId, carrierCallId: h.telephony.carrierCallIdOf(second!.callId), progress: 'no_answer', reportedAt: h.clock.current.toISOString() }, { commandId: 'na', companyId, actor: 'carrier', now: h.clock.current });
-    await h.append(`enrollment-${campaignId}.contact-0`, [{ type: 'ContactCompletedAllCalls', data: { campaignId, contactId: 'contact-0', at: h.clock.current.toISOString() } }]);
+    await d.settlement.report(
+      {
+        callId: second!.callId,
+        carrierCallId: h.telephony.carrierCallIdOf(second!.callId),
+        progress: 'no_answer',
+        reportedAt: h.clock.current.toISOString(),
+      },
+      { commandId: 'na', companyId, actor: 'carrier', now: h.clock.current },
+    );
+    await h.append(`enrollment-${campaignId}.contact-0`, [
+      {
+        type: 'ContactCompletedAllCalls',
+        data: { campaignId, contactId: 'contact-0', at: h.clock.current.toISOString() },
+      },
+    ]);
     await h.caughtUp();
     h.advance(120);
     expect((await d.tick()).requested).to.equal(0);
@@ -151,7 +201,9 @@ describe('dispatcher', () => {
   });
 
   it('waits for the first run that calls to start', async () => {
-    await h.launch(campaignId, contacts(2), { runs: [{ start: '2026-03-02T17:00:00.000Z', slots: [], channels: ['voice'] }] });
+    await h.launch(campaignId, contacts(2), {
+      runs: [{ start: '2026-03-02T17:00:00.000Z', slots: [], channels: ['voice'] }],
+    });
     await h.caughtUp();
     expect((await h.dispatcher().tick()).requested).to.equal(0);
     h.clock.current = new Date('2026-03-02T17:00:00.000Z');
@@ -159,7 +211,10 @@ describe('dispatcher', () => {
   });
 
   it('never calls for a messaging-only campaign', async () => {
-    await h.launch(campaignId, contacts(2), { type: 'messaging', runs: [{ start: '2026-03-02T14:00:00.000Z', slots: [], channels: ['sms'] }] });
+    await h.launch(campaignId, contacts(2), {
+      type: 'messaging',
+      runs: [{ start: '2026-03-02T14:00:00.000Z', slots: [], channels: ['sms'] }],
+    });
     await h.caughtUp();
     expect((await h.dispatcher().tick()).requested).to.equal(0);
   });

@@ -32,7 +32,14 @@ describe('dispatcher sharing the carrier allowance', () => {
     await h.launch(first, contacts(40), { concurrency: { limit: 50 } });
     await h.launch(second, contacts(40, 'other'), { agentId: otherAgent, concurrency: { limit: 50 } }, otherCompany);
     await h.caughtUp();
-    expect(await callersOver(6)).to.deep.equal(['first company', 'other company', 'first company', 'other company', 'first company', 'other company']);
+    expect(await callersOver(6)).to.deep.equal([
+      'first company',
+      'other company',
+      'first company',
+      'other company',
+      'first company',
+      'other company',
+    ]);
   });
 
   it("shares a company's turns among its campaigns, and a company with two campaigns gets no more than one with one", async () => {
@@ -48,7 +55,16 @@ describe('dispatcher sharing the carrier allowance', () => {
   it('passes a turn the company cannot use to the next company within the same tick', async () => {
     const tuesdays = [{ days: ['tue' as const], start: '09:00', end: '17:00' }];
     await h.launch(first, contacts(20), { concurrency: { limit: 50 } });
-    await h.launch(second, contacts(20, 'other'), { agentId: otherAgent, concurrency: { limit: 50 }, runs: [{ start: '2026-03-02T14:00:00.000Z', slots: tuesdays, channels: ['voice'] }] }, otherCompany);
+    await h.launch(
+      second,
+      contacts(20, 'other'),
+      {
+        agentId: otherAgent,
+        concurrency: { limit: 50 },
+        runs: [{ start: '2026-03-02T14:00:00.000Z', slots: tuesdays, channels: ['voice'] }],
+      },
+      otherCompany,
+    );
     await h.caughtUp();
     expect(await callersOver(4)).to.deep.equal(['first company', 'first company', 'first company', 'first company']);
     expect(await h.eventsOf('NextAttemptScheduled')).to.not.have.length(0);

@@ -13,7 +13,17 @@ const otherCampaign = '01900000-0000-7000-8000-0000000000f1';
 
 const textTo = (to: string, messageId: string, requestedAt: number): Event => ({
   type: 'MessageRequested',
-  data: { messageId, campaignId: otherCampaign, contactId: 'someone', channel: 'sms', step: 'w1.s1', to, from: '+13125559999', body: 'Hello', requestedAt: new Date(requestedAt).toISOString() },
+  data: {
+    messageId,
+    campaignId: otherCampaign,
+    contactId: 'someone',
+    channel: 'sms',
+    step: 'w1.s1',
+    to,
+    from: '+13125559999',
+    body: 'Hello',
+    requestedAt: new Date(requestedAt).toISOString(),
+  },
 });
 
 const callTo = (to: string, callId: string, requestedAt: number): Event => ({
@@ -26,7 +36,12 @@ const callTo = (to: string, callId: string, requestedAt: number): Event => ({
     run: 0,
     to,
     requestedAt: new Date(requestedAt).toISOString(),
-    decision: { localTime: new Date(requestedAt).toISOString(), timezone: 'America/Chicago', window: {}, capacity: { limit: null, inFlight: 0, lines: 1, rate: 100, pacing: null, available: 1 } },
+    decision: {
+      localTime: new Date(requestedAt).toISOString(),
+      timezone: 'America/Chicago',
+      window: {},
+      capacity: { limit: null, inFlight: 0, lines: 1, rate: 100, pacing: null, available: 1 },
+    },
   },
 });
 
@@ -43,7 +58,9 @@ const notingFinds = (readStore: ReadStore, reads: Read[]): ReadStore => ({
 
 /** Reads of one number's recent calls and texts are range reads on (company, number, requestedAt), a few dozen at most. */
 const expectBounded = (reads: readonly Read[], to: string) => {
-  const recent = reads.filter((read) => read.collection === SENT_TEXTS || (read.collection === DISPATCHED_CALLS && 'to' in read.filter));
+  const recent = reads.filter(
+    (read) => read.collection === SENT_TEXTS || (read.collection === DISPATCHED_CALLS && 'to' in read.filter),
+  );
   expect(new Set(recent.map((read) => read.collection))).to.have.keys(SENT_TEXTS, DISPATCHED_CALLS);
   for (const read of recent) {
     expect(read.filter).to.deep.include({ companyId, to });
@@ -70,7 +87,12 @@ describe('recent calls and texts for the frequency caps', function () {
       await h.append('message-recent', [textTo(person!.phone, 'recent', now - 2 * hour)]);
       await h.append('message-old', [textTo(person!.phone, 'old', now - 25 * hour)]);
       await h.append('message-neighbour', [textTo('+13125559876', 'neighbour', now - hour)]);
-      await h.append('message-elsewhere', [textTo(person!.phone, 'elsewhere', now - hour)], h.clock.current, '01900000-0000-7000-8000-0000000000c2');
+      await h.append(
+        'message-elsewhere',
+        [textTo(person!.phone, 'elsewhere', now - hour)],
+        h.clock.current,
+        '01900000-0000-7000-8000-0000000000c2',
+      );
       await h.append(`enrollment-${otherCampaign}.someone`, [callTo(person!.phone, 'call-earlier', now - 3 * hour)]);
       await h.caughtUp();
 
@@ -97,11 +119,13 @@ describe('recent calls and texts for the frequency caps', function () {
     afterEach(async () => h?.dispose());
 
     /** The federal-free window that notes what it was given at send time and lets everything through. */
-    const noting = (seen: RecentOutreach[], refuse: (recent: RecentOutreach) => boolean = () => false): TextingWindow => (_contact, from, recent) => {
-      if (recent === undefined) return from;
-      seen.push(recent);
-      return refuse(recent) ? from + hour : from;
-    };
+    const noting =
+      (seen: RecentOutreach[], refuse: (recent: RecentOutreach) => boolean = () => false): TextingWindow =>
+      (_contact, from, recent) => {
+        if (recent === undefined) return from;
+        seen.push(recent);
+        return refuse(recent) ? from + hour : from;
+      };
 
     it('judges each text due with the calls and texts sent to the number within the last day, its own earlier texts included', async () => {
       h = await workflowHarness();
@@ -109,7 +133,18 @@ describe('recent calls and texts for the frequency caps', function () {
       const now = h.clock.now().getTime();
       await h.append('message-recent', [textTo(phone, 'recent', now - 2 * hour)]);
       await h.append(`enrollment-${otherCampaign}.someone`, [callTo(phone, 'call-earlier', now - 3 * hour)]);
-      await h.launch([{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'First' }, { channel: 'sms', delayMinutes: 60, body: 'Second' }] }], [contact(1)]);
+      await h.launch(
+        [
+          {
+            trigger: { kind: 'enrolled' },
+            steps: [
+              { channel: 'sms', body: 'First' },
+              { channel: 'sms', delayMinutes: 60, body: 'Second' },
+            ],
+          },
+        ],
+        [contact(1)],
+      );
 
       const seen: RecentOutreach[] = [];
       const reads: Read[] = [];
@@ -126,7 +161,10 @@ describe('recent calls and texts for the frequency caps', function () {
 
     it('counts a text sent in the same review against the next one due with it', async () => {
       h = await workflowHarness();
-      const twoAtOnce = [1, 2].map((n) => ({ trigger: { kind: 'enrolled' as const }, steps: [{ channel: 'sms' as const, body: `Text ${n}` }] }));
+      const twoAtOnce = [1, 2].map((n) => ({
+        trigger: { kind: 'enrolled' as const },
+        steps: [{ channel: 'sms' as const, body: `Text ${n}` }],
+      }));
       await h.launch(twoAtOnce, [contact(1)]);
 
       const seen: RecentOutreach[] = [];

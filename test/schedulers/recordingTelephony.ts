@@ -10,7 +10,13 @@ export const recordingTelephony = () => {
   const placed: PlaceCall[] = [];
   const byCallId = new Map<string, { carrierCallId: string; status: string }>();
   const faults: ('lose_dial' | 'lose_answer')[] = [];
-  const telephony: Telephony & { placed: PlaceCall[]; failNext(fault: 'lose_dial' | 'lose_answer'): void; finish(callId: string, status: string): void; forget(callId: string): void; carrierCallIdOf(callId: string): string } = {
+  const telephony: Telephony & {
+    placed: PlaceCall[];
+    failNext(fault: 'lose_dial' | 'lose_answer'): void;
+    finish(callId: string, status: string): void;
+    forget(callId: string): void;
+    carrierCallIdOf(callId: string): string;
+  } = {
     placed,
     carrierCallIdOf: (callId) => byCallId.get(callId)?.carrierCallId ?? `unplaced ${callId}`,
     forget: (callId) => void byCallId.delete(callId),

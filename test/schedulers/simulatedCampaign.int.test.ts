@@ -31,15 +31,31 @@ describe('a campaign played out on the simulated carrier', () => {
           await d!.settlement.report(report, context(`status-${report.callId}-${report.progress}-${reports++}`));
         },
         agent: async (report) => {
-          if (report.kind === 'transfer_requested') await calls({ type: 'RecordTransfer', data: { callId: report.callId, at: report.reportedAt } }, context(`transfer-${report.callId}`));
-          if (report.kind === 'opt_out') await calls({ type: 'RecordInCallOptOut', data: { callId: report.callId, at: report.reportedAt } }, context(`optout-${report.callId}`));
+          if (report.kind === 'transfer_requested')
+            await calls(
+              { type: 'RecordTransfer', data: { callId: report.callId, at: report.reportedAt } },
+              context(`transfer-${report.callId}`),
+            );
+          if (report.kind === 'opt_out')
+            await calls(
+              { type: 'RecordInCallOptOut', data: { callId: report.callId, at: report.reportedAt } },
+              context(`optout-${report.callId}`),
+            );
         },
         messageStatus: async () => {},
         inboundSms: async () => {},
       },
     });
-    d = h.dispatcher({ telephony, clock: { now: () => clock.now(), after: () => ({ cancel: () => {} }) }, carrierCallsPerSecond: 1, tickIntervalMs: 60_000 });
-    await h.launch(campaignId, contacts(25), { concurrency: { limit: 4 }, retry: { maxAttempts: 3, intervalMinutes: 20 } });
+    d = h.dispatcher({
+      telephony,
+      clock: { now: () => clock.now(), after: () => ({ cancel: () => {} }) },
+      carrierCallsPerSecond: 1,
+      tickIntervalMs: 60_000,
+    });
+    await h.launch(campaignId, contacts(25), {
+      concurrency: { limit: 4 },
+      retry: { maxAttempts: 3, intervalMinutes: 20 },
+    });
     await h.caughtUp();
     // 09:00 to 19:00 in Chicago, a tick a minute: the campaign's slot closes at 17:00.
     for (let minute = 0; minute < 600; minute++) {
@@ -59,7 +75,10 @@ describe('a campaign played out on the simulated carrier', () => {
       return `${data.contactId}/${data.attempt}`;
     });
     expect(new Set(attempts).size, 'each attempt once').to.equal(attempts.length);
-    expect(new Set(requested.map((e) => (e.data as { contactId: string }).contactId)).size, 'every contact called').to.equal(25);
+    expect(
+      new Set(requested.map((e) => (e.data as { contactId: string }).contactId)).size,
+      'every contact called',
+    ).to.equal(25);
     for (const event of requested) {
       const local = DateTime.fromISO((event.data as { requestedAt: string }).requestedAt, { zone: 'America/Chicago' });
       expect(local.hour, 'inside the 09:00-17:00 slot').to.be.within(9, 16);

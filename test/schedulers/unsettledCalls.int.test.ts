@@ -60,7 +60,10 @@ describe('dispatcher: settling placed calls whose final report never came', () =
   it('leaves a call the carrier still has in progress, and a call already settled, alone', async () => {
     const { d, callId } = await placedThenSilent();
     const seen: string[] = [];
-    const watching = h.dispatcher({ settleUnsettledEveryMs: 60_000, onError: (error, what) => void seen.push(`${what}: ${String(error)}`) });
+    const watching = h.dispatcher({
+      settleUnsettledEveryMs: 60_000,
+      onError: (error, what) => void seen.push(`${what}: ${String(error)}`),
+    });
     h.telephony.finish(callId, 'in-progress');
     h.advance(longestCallMinutes + 1);
     expect((await watching.tick()).settled).to.equal(0);

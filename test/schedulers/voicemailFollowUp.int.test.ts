@@ -17,7 +17,13 @@ const launchWith = async (h: Harness, settings: Draft, contacts: EnrolledContact
         launchedAt: h.clock.now().toISOString(),
         name: 'Spring intake',
         settings: { type: 'voice', ...settings },
-        list: { listId: 'list-1', caseType: 'personal injury', listRevision: 0, caseCount: contacts.length, contactCount: contacts.length },
+        list: {
+          listId: 'list-1',
+          caseType: 'personal injury',
+          listRevision: 0,
+          caseCount: contacts.length,
+          contactCount: contacts.length,
+        },
       },
     },
     { type: 'ContactsEnrolled', data: { campaignId: id, batch: 0, contacts } },
@@ -37,14 +43,25 @@ describe("the campaign's voicemail follow-up text", function () {
 
   it('goes out once after a call that reached a machine, as step vm.s1, through the consent check and the message stream', async () => {
     h = await workflowHarness();
-    const id = await launchWith(h, { voicemail: { policy: 'follow_up_sms', message: 'Sorry we missed you, {{contact.firstName}}. Call {{company.name}} back.' } }, [contact(1), contact(2)]);
+    const id = await launchWith(
+      h,
+      {
+        voicemail: {
+          policy: 'follow_up_sms',
+          message: 'Sorry we missed you, {{contact.firstName}}. Call {{company.name}} back.',
+        },
+      },
+      [contact(1), contact(2)],
+    );
     expect(await h.tick(), 'nothing to send before any call').to.include({ sent: 0 });
 
     const at = h.clock.now().toISOString();
     await h.append(`enrollment-${id}.contact-1`, [ended(id, 'contact-1', 'voicemail', at)]);
     await h.append(`enrollment-${id}.contact-2`, [ended(id, 'contact-2', 'no_answer', at)]);
     expect(await h.tick()).to.include({ sent: 1 });
-    expect(h.telephony.sentMessages().map((m) => [m.to, m.body])).to.deep.equal([['+13125550001', 'Sorry we missed you, Contact1. Call Hartley & Vance LLP back.']]);
+    expect(h.telephony.sentMessages().map((m) => [m.to, m.body])).to.deep.equal([
+      ['+13125550001', 'Sorry we missed you, Contact1. Call Hartley & Vance LLP back.'],
+    ]);
 
     await h.append(`enrollment-${id}.contact-1`, [ended(id, 'contact-1', 'voicemail', h.clock.now().toISOString())]);
     await h.tick();

@@ -8,7 +8,12 @@ import { FIRST_RETRY_MS, LONGEST_RETRY_MS, RETRY_PERIOD_MS } from '../../domain/
 import type { Projection } from '../../projections/projection.ts';
 import { projectionRunner, type ProjectionRunner } from '../../projections/projectionRunner.ts';
 import { webhookDeliveriesProjection } from '../../projections/webhooks/webhookDeliveriesProjection.ts';
-import { WEBHOOK_CAMPAIGNS, WEBHOOK_DELIVERIES, type WebhookCampaignDoc, type WebhookDeliveryDoc } from '../../projections/webhooks/webhookDocuments.ts';
+import {
+  WEBHOOK_CAMPAIGNS,
+  WEBHOOK_DELIVERIES,
+  type WebhookCampaignDoc,
+  type WebhookDeliveryDoc,
+} from '../../projections/webhooks/webhookDocuments.ts';
 import { webhookDelivery, type WebhookDelivery } from '../../schedulers/webhookDelivery.ts';
 import { tempStores } from '../support/tempStores.ts';
 import { seededEvents } from '../support/seededEvents.ts';
@@ -40,19 +45,47 @@ describe('webhook delivery on a virtual clock', function () {
     const at = clock.now().toISOString();
     await append(`campaign-${campaignId}`, [
       { type: 'CampaignDraftStarted', data: { campaignId, companyId, name: 'Spring intake', createdAt: at } },
-      { type: 'CampaignLaunched', data: { campaignId, launchedAt: at, name: 'Spring intake', settings: { externalInvocation: { enabled: true, webhookUrl: receiver.url } }, list } },
+      {
+        type: 'CampaignLaunched',
+        data: {
+          campaignId,
+          launchedAt: at,
+          name: 'Spring intake',
+          settings: { externalInvocation: { enabled: true, webhookUrl: receiver.url } },
+          list,
+        },
+      },
       { type: 'CampaignPaused', data: { campaignId, at } },
       { type: 'CampaignResumed', data: { campaignId, at } },
     ]);
-    return (await rotateWebhookSecret({ eventStore: stores.eventStore, registry: engineRegistry })(campaignId, { commandId: `rotate-${campaignId}`, companyId, actor: 'test', now: clock.now() })).secret;
+    return (
+      await rotateWebhookSecret({ eventStore: stores.eventStore, registry: engineRegistry })(campaignId, {
+        commandId: `rotate-${campaignId}`,
+        companyId,
+        actor: 'test',
+        now: clock.now(),
+      })
+    ).secret;
   };
   const deliveriesOf = async (campaignId: string) =>
-    (await stores.readStore.find(WEBHOOK_DELIVERIES, { companyId, campaignId }, { sort: [['position', 1]], limit: 100 })).items as WebhookDeliveryDoc[];
+    (
+      await stores.readStore.find(
+        WEBHOOK_DELIVERIES,
+        { companyId, campaignId },
+        { sort: [['position', 1]], limit: 100 },
+      )
+    ).items as WebhookDeliveryDoc[];
 
   beforeEach(async () => {
     stores = tempStores(engineRegistry);
     clock = virtualClock(start);
-    runner = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [webhookDeliveriesProjection as Projection], pollIntervalMs: 10 });
+    runner = projectionRunner({
+      clock: realTime,
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      projections: [webhookDeliveriesProjection as Projection],
+      pollIntervalMs: 10,
+    });
     await runner.start();
     receiver = await webhookReceiver(() => ({ status: 503 }));
   });
@@ -81,7 +114,9 @@ describe('webhook delivery on a virtual clock', function () {
       await webhooks.tick();
       everyTick();
       await caughtUp();
-      const next = (await stores.readStore.find(WEBHOOK_CAMPAIGNS, { dueAt: { $ne: null } }, { sort: [['dueAt', 1]], limit: 1 })).items[0] as WebhookCampaignDoc | undefined;
+      const next = (
+        await stores.readStore.find(WEBHOOK_CAMPAIGNS, { dueAt: { $ne: null } }, { sort: [['dueAt', 1]], limit: 1 })
+      ).items[0] as WebhookCampaignDoc | undefined;
       if (!next?.dueAt) return i;
       await clock.advanceTo(new Date(Math.max(clock.now().getTime(), Date.parse(next.dueAt))));
     }
@@ -105,17 +140,30 @@ describe('webhook delivery on a virtual clock', function () {
       expect(attempt.latencyMs).to.be.a('number').and.at.least(0);
     }
     const waits = attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(attempts[i]!.at));
-    attempts.slice(0, -1).forEach((a, i) => expect(a.nextAttemptAt, `attempt ${a.attempt}`).to.equal(attempts[i + 1]!.at));
-    waits.forEach((wait, i) => expect(wait, `wait after failure ${i + 1}`).to.be.at.most(Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** i)));
+    attempts
+      .slice(0, -1)
+      .forEach((a, i) => expect(a.nextAttemptAt, `attempt ${a.attempt}`).to.equal(attempts[i + 1]!.at));
+    waits.forEach((wait, i) =>
+      expect(wait, `wait after failure ${i + 1}`).to.be.at.most(Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** i)),
+    );
     expect(new Set(waits.slice(8, 20)).size, 'waits at the one-hour ceiling differ: jitter').to.be.greaterThan(5);
     expect(Math.max(...waits), 'waits grow to near the hour').to.be.greaterThan(LONGEST_RETRY_MS / 2);
-    expect(attempts.at(-1)).to.include({ outcome: 'given_up', nextAttemptAt: null, at: new Date(Date.parse(launched!.occurredAt) + RETRY_PERIOD_MS).toISOString() });
+    expect(attempts.at(-1)).to.include({
+      outcome: 'given_up',
+      nextAttemptAt: null,
+      at: new Date(Date.parse(launched!.occurredAt) + RETRY_PERIOD_MS).toISOString(),
+    });
     expect(attempts.slice(0, -1).every((a) => a.outcome === 'retrying')).to.equal(true);
 
     // Waiting behind the first for a day, the next two are tried once each, in order, and given up.
     for (const later of [paused!, resumed!]) expect(later.attempts.map((a) => a.outcome)).to.deep.equal(['given_up']);
-    expect(receiver.received.map((r) => r.headers['webhook-id'])).to.deep.equal([...attempts.map(() => launched!._id), paused!._id, resumed!._id]);
-    for (const request of receiver.received) expect(verifiedAsSent(secret, request)).to.deep.equal(JSON.parse(request.body));
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).to.deep.equal([
+      ...attempts.map(() => launched!._id),
+      paused!._id,
+      resumed!._id,
+    ]);
+    for (const request of receiver.received)
+      expect(verifiedAsSent(secret, request)).to.deep.equal(JSON.parse(request.body));
   });
 
   it('given many campaigns whose receiver answers slowly and fails, then no more than the concurrency is ever in flight, and nothing stays in the process', async () => {
@@ -134,6 +182,9 @@ describe('webhook delivery on a virtual clock', function () {
     expect(Math.max(...inFlight)).to.equal(3);
     expect(receiver.mostOpen()).to.equal(3);
     expect(webhooks.inFlight()).to.equal(0);
-    expect(new Set(receiver.received.map((r) => JSON.parse(r.body).campaignId)).size, 'every campaign had its turn').to.equal(10);
+    expect(
+      new Set(receiver.received.map((r) => JSON.parse(r.body).campaignId)).size,
+      'every campaign had its turn',
+    ).to.equal(10);
   });
 });

@@ -37,7 +37,13 @@ export const contact = (n: number, extra: Partial<EnrolledContact> = {}): Enroll
 export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
   const stores = tempStores(engineRegistry);
   const clock = virtualClock(new Date(start));
-  const projections = projectionRunner({ clock: realTime, eventStore: stores.eventStore, readStore: stores.readStore, projections: [dueMessagesProjection, dispatchedCallsProjection, sentTextsProjection] as Projection[], pollIntervalMs: 10 });
+  const projections = projectionRunner({
+    clock: realTime,
+    eventStore: stores.eventStore,
+    readStore: stores.readStore,
+    projections: [dueMessagesProjection, dispatchedCallsProjection, sentTextsProjection] as Projection[],
+    pollIntervalMs: 10,
+  });
   await projections.start();
   const messages = messageCommands({ eventStore: stores.eventStore, registry: engineRegistry });
   const messageStatus = async (report: Parameters<typeof messages.applyStatusReport>[0]) => {
@@ -61,7 +67,15 @@ export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
         id: eventId(commandId, i, now),
         type: event.type,
         data: engineRegistry.encode(event),
-        metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: now.toISOString(), schemaVersion: 1 },
+        metadata: {
+          companyId,
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: 'test',
+          occurredAt: now.toISOString(),
+          schemaVersion: 1,
+        },
       })),
       'any',
     );
@@ -73,10 +87,18 @@ export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
   };
 
   /** A campaign launched with these steps and contacts, by a company that has set its postal address unless told it has none. */
-  const launch = async (workflows: Workflow[], contacts: EnrolledContact[], type: 'voice' | 'messaging' | 'multichannel' = 'multichannel', id = campaignId, withPostalAddress = true) => {
+  const launch = async (
+    workflows: Workflow[],
+    contacts: EnrolledContact[],
+    type: 'voice' | 'messaging' | 'multichannel' = 'multichannel',
+    id = campaignId,
+    withPostalAddress = true,
+  ) => {
     await append(`company-${companyId}`, [
       { type: 'CompanyCreated', data: { companyId, name: 'Hartley & Vance LLP' } },
-      ...(withPostalAddress ? [{ type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress } } }] : []),
+      ...(withPostalAddress
+        ? [{ type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress } } }]
+        : []),
     ]);
     await append(`campaign-${id}`, [
       {
@@ -86,7 +108,13 @@ export const workflowHarness = async (start = '2026-03-02T15:00:00.000Z') => {
           launchedAt: clock.now().toISOString(),
           name: 'Spring intake',
           settings: { type, workflows },
-          list: { listId: 'list-1', caseType: 'personal injury', listRevision: 0, caseCount: contacts.length, contactCount: contacts.length },
+          list: {
+            listId: 'list-1',
+            caseType: 'personal injury',
+            listRevision: 0,
+            caseCount: contacts.length,
+            contactCount: contacts.length,
+          },
         },
       },
       { type: 'ContactsEnrolled', data: { campaignId: id, batch: 0, contacts } },

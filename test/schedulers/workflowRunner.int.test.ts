@@ -11,11 +11,22 @@ const beforeAndAfter: Workflow[] = [
   {
     trigger: { kind: 'enrolled' },
     steps: [
-      { channel: 'sms', body: 'Hi {{contact.firstName}}, {{company.name}} will call you about case {{case.externalId}}.' },
-      { channel: 'email', delayMinutes: 60, subject: '{{campaign.name}}: case {{case.externalId}}', body: 'Dear {{contact.name}},\nWe will call you soon.' },
+      {
+        channel: 'sms',
+        body: 'Hi {{contact.firstName}}, {{company.name}} will call you about case {{case.externalId}}.',
+      },
+      {
+        channel: 'email',
+        delayMinutes: 60,
+        subject: '{{campaign.name}}: case {{case.externalId}}',
+        body: 'Dear {{contact.name}},\nWe will call you soon.',
+      },
     ],
   },
-  { trigger: { kind: 'call_outcome', outcome: 'voicemail' }, steps: [{ channel: 'sms', body: 'Sorry we missed you, {{contact.firstName}}.' }] },
+  {
+    trigger: { kind: 'call_outcome', outcome: 'voicemail' },
+    steps: [{ channel: 'sms', body: 'Sorry we missed you, {{contact.firstName}}.' }],
+  },
 ];
 
 describe('workflow runner', function () {
@@ -23,9 +34,11 @@ describe('workflow runner', function () {
   let h: Harness;
   afterEach(async () => h?.dispose());
 
-  it("withholds an email, never retried, when the company has no postal address to print (a campaign launched before launch asked for one)", async () => {
+  it('withholds an email, never retried, when the company has no postal address to print (a campaign launched before launch asked for one)', async () => {
     h = await workflowHarness();
-    const emailOnly: Workflow[] = [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'email', subject: 'News', body: 'Dear {{contact.name}}' }] }];
+    const emailOnly: Workflow[] = [
+      { trigger: { kind: 'enrolled' }, steps: [{ channel: 'email', subject: 'News', body: 'Dear {{contact.name}}' }] },
+    ];
     await h.launch(emailOnly, [contact(1)], 'messaging', campaignId, false);
     expect(await h.tick()).to.include({ reviewed: 1, withheld: 1, sent: 0 });
     expect(h.email.sentEmails()).to.have.length(0);
@@ -50,9 +63,17 @@ describe('workflow runner', function () {
     await h.settle();
     expect(await h.tick()).to.include({ reviewed: 1, sent: 1 });
     const [mail] = h.email.sentEmails();
-    expect(mail).to.include({ to: 'contact1@example.com', from: 'intake@hartley.example', subject: 'Spring intake: case PI-1' });
-    expect(mail!.text).to.equal(`Dear Contact1 Doe,\nWe will call you soon.\n\n${postalAddress}\nUnsubscribe: https://engine.example/unsubscribe/token-${mail!.messageId}`);
-    expect(mail!.html).to.include('Hartley &amp; Vance LLP<br>\n100 N LaSalle St, Suite 1200<br>\nChicago, IL 60602<br>\n<a href="https://engine.example/unsubscribe/token-');
+    expect(mail).to.include({
+      to: 'contact1@example.com',
+      from: 'intake@hartley.example',
+      subject: 'Spring intake: case PI-1',
+    });
+    expect(mail!.text).to.equal(
+      `Dear Contact1 Doe,\nWe will call you soon.\n\n${postalAddress}\nUnsubscribe: https://engine.example/unsubscribe/token-${mail!.messageId}`,
+    );
+    expect(mail!.html).to.include(
+      'Hartley &amp; Vance LLP<br>\n100 N LaSalle St, Suite 1200<br>\nChicago, IL 60602<br>\n<a href="https://engine.example/unsubscribe/token-',
+    );
     expect(mail!.headers).to.deep.equal({
       'List-Unsubscribe': `<https://engine.example/unsubscribe/token-${mail!.messageId}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -60,10 +81,24 @@ describe('workflow runner', function () {
     expect(await h.tick()).to.include({ reviewed: 0 });
 
     await h.append(`enrollment-${campaignId}.contact-1`, [
-      { type: 'CallAttemptEnded', data: { campaignId, contactId: 'contact-1', callId: 'call-1', attempt: 1, run: 0, outcome: 'voicemail', endedAt: h.clock.now().toISOString() } },
+      {
+        type: 'CallAttemptEnded',
+        data: {
+          campaignId,
+          contactId: 'contact-1',
+          callId: 'call-1',
+          attempt: 1,
+          run: 0,
+          outcome: 'voicemail',
+          endedAt: h.clock.now().toISOString(),
+        },
+      },
     ]);
     expect(await h.tick()).to.include({ reviewed: 1, sent: 1 });
-    expect(h.telephony.sentMessages().at(-1)).to.include({ to: '+13125550001', body: 'Sorry we missed you, Contact1.' });
+    expect(h.telephony.sentMessages().at(-1)).to.include({
+      to: '+13125550001',
+      body: 'Sorry we missed you, Contact1.',
+    });
     expect(h.telephony.sentMessages()).to.have.length(3);
 
     await h.clock.runUntilIdle(24 * 3_600_000);
@@ -71,11 +106,16 @@ describe('workflow runner', function () {
     const sms = h.telephony.sentMessages()[0]!;
     const types = await h.streamTypes(messageStream(sms.messageId));
     expect(types.slice(0, 2)).to.deep.equal(['MessageRequested', 'MessageSent']);
-    expect(types.slice(2).every((t) => t === 'MessageStatusReported' || t === 'MessageFailed'), types.join()).to.equal(true);
+    expect(
+      types.slice(2).every((t) => t === 'MessageStatusReported' || t === 'MessageFailed'),
+      types.join(),
+    ).to.equal(true);
     expect(types.length, 'the carrier reported back').to.be.greaterThan(2);
     const requested = await h.allEvents('MessageRequested');
     expect(requested).to.have.length(4);
-    expect(new Set(requested.map((e) => (e.data as { step: string }).step))).to.deep.equal(new Set(['w1.s1', 'w1.s2', 'w2.s1']));
+    expect(new Set(requested.map((e) => (e.data as { step: string }).step))).to.deep.equal(
+      new Set(['w1.s1', 'w1.s2', 'w2.s1']),
+    );
   });
 
   it('withholds and records a step to an address that opted out, in any campaign of the company', async () => {
@@ -97,7 +137,9 @@ describe('workflow runner', function () {
     await h.launch(beforeAndAfter, [contact(1), contact(2)]);
     const at = h.clock.now().toISOString();
     await h.append(`campaign-${campaignId}`, [{ type: 'CampaignPaused', data: { campaignId, at } }]);
-    await h.append(`enrollment-${campaignId}.contact-2`, [{ type: 'ContactMarkedCompleted', data: { campaignId, contactId: 'contact-2', at } }]);
+    await h.append(`enrollment-${campaignId}.contact-2`, [
+      { type: 'ContactMarkedCompleted', data: { campaignId, contactId: 'contact-2', at } },
+    ]);
     expect(await h.tick()).to.include({ reviewed: 0, sent: 0 });
     await h.append(`campaign-${campaignId}`, [{ type: 'CampaignResumed', data: { campaignId, at } }]);
     expect(await h.tick()).to.include({ reviewed: 1, sent: 1 });
@@ -112,7 +154,10 @@ describe('workflow runner', function () {
   it('sends nothing for a draft', async () => {
     h = await workflowHarness();
     await h.append(`campaign-${campaignId}`, [
-      { type: 'CampaignDraftStarted', data: { campaignId, companyId, name: 'Draft', createdAt: h.clock.now().toISOString() } },
+      {
+        type: 'CampaignDraftStarted',
+        data: { campaignId, companyId, name: 'Draft', createdAt: h.clock.now().toISOString() },
+      },
       { type: 'CampaignDraftSaved', data: { campaignId, changes: { type: 'messaging', workflows: beforeAndAfter } } },
     ]);
     expect(await h.tick()).to.include({ reviewed: 0, sent: 0 });
@@ -121,7 +166,15 @@ describe('workflow runner', function () {
   it('runs a messaging-only campaign (instead of calls): email at once, texts held at night until 08:00 local', async () => {
     // 21:30 in Chicago.
     h = await workflowHarness('2026-03-03T03:30:00.000Z');
-    const instead: Workflow[] = [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'email', subject: 'Hello', body: 'Hello' }, { channel: 'sms', body: 'Reply YES' }] }];
+    const instead: Workflow[] = [
+      {
+        trigger: { kind: 'enrolled' },
+        steps: [
+          { channel: 'email', subject: 'Hello', body: 'Hello' },
+          { channel: 'sms', body: 'Reply YES' },
+        ],
+      },
+    ];
     await h.launch(instead, [contact(1)], 'messaging');
     expect(await h.tick()).to.include({ reviewed: 1, sent: 1 });
     expect(h.email.sentEmails()).to.have.length(1);
@@ -139,10 +192,14 @@ describe('workflow runner', function () {
     h = await workflowHarness('2026-03-02T23:00:00.000Z');
     const texts: Workflow[] = [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi' }] }];
     await h.launch(texts, [contact(1)]);
-    await h.append(`campaign-${campaignId}`, [{ type: 'CampaignPaused', data: { campaignId, at: h.clock.now().toISOString() } }]);
+    await h.append(`campaign-${campaignId}`, [
+      { type: 'CampaignPaused', data: { campaignId, at: h.clock.now().toISOString() } },
+    ]);
     // Resumed at 22:30 Chicago time: the text waits for 08:00.
     await h.clock.advanceTo(new Date('2026-03-03T04:30:00.000Z'));
-    await h.append(`campaign-${campaignId}`, [{ type: 'CampaignResumed', data: { campaignId, at: h.clock.now().toISOString() } }]);
+    await h.append(`campaign-${campaignId}`, [
+      { type: 'CampaignResumed', data: { campaignId, at: h.clock.now().toISOString() } },
+    ]);
     expect(await h.tick()).to.include({ reviewed: 1, sent: 0 });
     expect(await h.tick(), 'postponed, not reviewed again every tick').to.include({ reviewed: 0 });
     await h.clock.advanceTo(new Date('2026-03-03T14:00:00.000Z'));

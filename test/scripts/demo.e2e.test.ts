@@ -12,17 +12,26 @@ const run = promisify(execFile);
 
 /** The demo's output: the summary on stdout, the progress bar on stderr. */
 const played = async (dataDir: string, ...flags: string[]) =>
-  run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../scripts/demo.ts'), '--data-dir', dataDir, ...flags], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  run(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../../scripts/demo.ts'), '--data-dir', dataDir, ...flags],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
 const demo = async (dataDir: string, ...flags: string[]) => (await played(dataDir, ...flags)).stdout;
 /** A figure of the demo's summary, by its label. */
 const figure = (stdout: string, label: string) => Number(new RegExp(`${label}\\.* +(\\d+)`).exec(stdout)?.[1]);
 
 /** Runs a command line as the demo printed it, in a shell of its own, from the project's directory. */
 const shell = (line: string, env: Record<string, string>) =>
-  spawn('sh', ['-c', line], { cwd: join(import.meta.dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  spawn('sh', ['-c', line], {
+    cwd: join(import.meta.dirname, '../..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
 
 describe('npm run demo', function () {
   this.timeout(300_000);
@@ -38,22 +47,44 @@ describe('npm run demo', function () {
   it('plays a campaign out to its end and reports every contact, counted from the events', async () => {
     expect(stdout).to.contain('launched campaign').and.contain('with 40 contacts');
     expect(stdout).not.to.contain('Found earlier data');
-    expect(stdout).to.match(/The campaign completed on its own at \w{3} \d+ \w{3} 2026 \d\d:\d\d CST\. Every contact is done \(\d+ /);
+    expect(stdout).to.match(
+      /The campaign completed on its own at \w{3} \d+ \w{3} 2026 \d\d:\d\d CST\. Every contact is done \(\d+ /,
+    );
     expect(stdout).to.not.contain('still active');
     const count = (label: string) => figure(stdout, label);
     expect(count('calls placed')).to.be.greaterThan(0);
     expect(count('calls answered') + count('voicemails')).to.be.at.most(count('calls placed'));
     expect(count('texts sent')).to.be.greaterThan(0);
     const reports = readdirSync(join(dataDir, 'reports'));
-    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members(['contacts.csv', 'calls.csv', 'opt-outs.csv', 'engagement.csv']);
-    const csv = (name: string) => parse(readFileSync(join(dataDir, 'reports', reports.find((file) => file.endsWith(name))!), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(reports.map((file) => file.replace(/^campaign-[\w-]{36}-/, ''))).to.have.members([
+      'contacts.csv',
+      'calls.csv',
+      'opt-outs.csv',
+      'engagement.csv',
+    ]);
+    const csv = (name: string) =>
+      parse(
+        readFileSync(
+          join(
+            dataDir,
+            'reports',
+            reports.find((file) => file.endsWith(name))!,
+          ),
+          'utf8',
+        ),
+        { columns: true },
+      ) as Record<string, string>[];
     const rows = csv('-contacts.csv');
     expect(rows).to.have.length(40);
     expect(rows.reduce((sum, row) => sum + Number(row['calls']), 0)).to.equal(count('calls placed'));
     expect(new Set(rows.map((row) => row['timezone'])).size).to.be.greaterThan(3);
     // Statuses are the API's words; reaching someone is its own column and figure.
-    expect(rows.map((row) => row['status'])).to.satisfy((statuses: string[]) => statuses.every((s) => ['active', 'completed', 'completed_all_calls'].includes(s)));
-    expect(rows.filter((row) => row['answered'] === 'yes')).to.have.length(count('contacts reached \\(a call answered\\)'));
+    expect(rows.map((row) => row['status'])).to.satisfy((statuses: string[]) =>
+      statuses.every((s) => ['active', 'completed', 'completed_all_calls'].includes(s)),
+    );
+    expect(rows.filter((row) => row['answered'] === 'yes')).to.have.length(
+      count('contacts reached \\(a call answered\\)'),
+    );
     expect(rows.filter((row) => row['status'] !== 'active')).to.have.length(count('contacts completed'));
     // The summary counts contacts who opted out; the report lists each opt-out, some contacts more than once.
     const optOuts = csv('-opt-outs.csv');
@@ -73,13 +104,18 @@ describe('npm run demo', function () {
     expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
     expect(readFileSync(keyFile, 'utf8')).to.match(/^oek_\S+\n$/);
     const campaignId = /launched campaign ([\w-]{36})/.exec(stdout)![1];
-    expect(stdout).to.contain(`  KEY=$(cat ${keyFile}) CAMPAIGN=${campaignId}\n  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN" -H "Authorization: Bearer $KEY"`);
+    expect(stdout).to.contain(
+      `  KEY=$(cat ${keyFile}) CAMPAIGN=${campaignId}\n  curl -s "localhost:\${PORT:-3000}/v1/campaigns/$CAMPAIGN" -H "Authorization: Bearer $KEY"`,
+    );
   });
 
   it('shows its progress as contacts done, with the simulated local date and time', () => {
     const bars = stderr.split('\n').filter((line) => line.startsWith('outreach '));
     expect(bars.length).to.be.greaterThan(1);
-    for (const bar of bars) expect(bar).to.match(/\d+% of 40 contacts done \| \w{3} \d+ \w{3} 2026 \d\d:\d\d CS?T \| \d+ calls, \d+ messages \| ETA (estimating|\d+s|\d+m \d\ds)$/);
+    for (const bar of bars)
+      expect(bar).to.match(
+        /\d+% of 40 contacts done \| \w{3} \d+ \w{3} 2026 \d\d:\d\d CS?T \| \d+ calls, \d+ messages \| ETA (estimating|\d+s|\d+m \d\ds)$/,
+      );
     expect(bars.at(-1)).to.contain('100% of 40 contacts done').and.contain('ETA 0s');
   });
 
@@ -90,14 +126,23 @@ describe('npm run demo', function () {
     expect(startLine).to.equal(`npm start -- --data-dir ${dataDir}`);
     const variables = printed.find((line) => line.startsWith('KEY='))!;
     const curls = printed.filter((line) => line.startsWith('curl '));
-    expect(curls.map((line) => /v1\/campaigns\/\$CAMPAIGN([^"]*)"/.exec(line)![1])).to.deep.equal(['', '/contacts?status=active', '/reports/calls', '/reports/contacts', '/reports/engagement']);
+    expect(curls.map((line) => /v1\/campaigns\/\$CAMPAIGN([^"]*)"/.exec(line)![1])).to.deep.equal([
+      '',
+      '/contacts?status=active',
+      '/reports/calls',
+      '/reports/contacts',
+      '/reports/engagement',
+    ]);
     const env = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     const service = shell(startLine, env);
     try {
       const url = `http://127.0.0.1:${env.PORT}`;
       for (let ready = false; !ready; await new Promise((resolve) => setTimeout(resolve, 250))) {
         if (service.exitCode !== null) throw new Error(`npm start exited ${service.exitCode}`);
-        ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+        ready = await fetch(`${url}/readyz`).then(
+          (response) => response.ok,
+          () => false,
+        );
       }
       const answer = async (line: string) => {
         // Typed after the line that sets KEY and CAMPAIGN, in the same shell.
@@ -126,7 +171,9 @@ describe('npm run demo', function () {
     const short = mkdtempSync(join(tmpdir(), 'demo-short-'));
     try {
       const out = await demo(short, '--contacts', '20', '--days', '1', '--seed', '3');
-      expect(out).to.match(/The campaign was still running at Tue 8 Dec 2026 08:0\d CST, after the 1 simulated days --days allows\. \d+ of 20 contacts are still active: \d+ a call attempt due/);
+      expect(out).to.match(
+        /The campaign was still running at Tue 8 Dec 2026 08:0\d CST, after the 1 simulated days --days allows\. \d+ of 20 contacts are still active: \d+ a call attempt due/,
+      );
       expect(out).to.match(/next call attempt at \w{3} \d+ Dec 2026 \d\d:\d\d CST/);
       expect(out).to.not.contain('Every contact is done');
     } finally {

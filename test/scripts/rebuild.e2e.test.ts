@@ -9,7 +9,10 @@ import { engineProjections } from '../../projections/engineProjections.ts';
 const rebuildScript = join(import.meta.dirname, '../../scripts/rebuild.ts');
 
 const rebuild = (dataDir: string, ...flags: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', rebuildScript, '--data-dir', dataDir, ...flags], { encoding: 'utf8', env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '', PROJECTION_LEASE_HOLDER: '' } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', rebuildScript, '--data-dir', dataDir, ...flags], {
+    encoding: 'utf8',
+    env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '', PROJECTION_LEASE_HOLDER: '' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
@@ -36,7 +39,11 @@ describe('npm run rebuild', function () {
     const lease = await holdLease(dataDir, projection, new Date(), 120_000);
     const { code, stderr } = rebuild(dataDir);
     expect(code, stderr).to.equal(3);
-    expect(stderr).to.contain('worker-7.example:4242:0badcafe').and.contain(projection).and.contain(lease!.expiresAt.toISOString()).and.contain('--force');
+    expect(stderr)
+      .to.contain('worker-7.example:4242:0badcafe')
+      .and.contain(projection)
+      .and.contain(lease!.expiresAt.toISOString())
+      .and.contain('--force');
   });
 
   it('given the lease has expired, then it rebuilds, and frees the leases it took', async () => {

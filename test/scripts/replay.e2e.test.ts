@@ -14,17 +14,28 @@ const replayScript = join(import.meta.dirname, '../../scripts/replay.ts');
 type Data = Record<string, any>;
 
 const replay = (...args: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', replayScript, ...args], { encoding: 'utf8', env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '' } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', replayScript, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
 /** The campaign's events as an auditor would pick them out of the whole log, in global order. */
 const campaignEventsOf = (events: readonly RecordedEvent[], campaignId: string, companyId: string): RecordedEvent[] => {
   const data = (e: RecordedEvent) => e.data as Data;
-  const contacts = events.filter((e) => e.type === 'ContactsEnrolled' && data(e)['campaignId'] === campaignId).flatMap((e) => data(e)['contacts'] as Data[]);
+  const contacts = events
+    .filter((e) => e.type === 'ContactsEnrolled' && data(e)['campaignId'] === campaignId)
+    .flatMap((e) => data(e)['contacts'] as Data[]);
   const addresses = new Set(contacts.flatMap((c) => [c['phone'], ...(c['email'] ? [c['email']] : [])]));
-  const calls = new Set(events.filter((e) => e.type === 'CallRequested' && data(e)['campaignId'] === campaignId).map((e) => `call-${data(e)['callId']}`));
-  const messages = new Set(events.filter((e) => e.type === 'MessageRequested' && data(e)['campaignId'] === campaignId).map((e) => e.stream));
+  const calls = new Set(
+    events
+      .filter((e) => e.type === 'CallRequested' && data(e)['campaignId'] === campaignId)
+      .map((e) => `call-${data(e)['callId']}`),
+  );
+  const messages = new Set(
+    events.filter((e) => e.type === 'MessageRequested' && data(e)['campaignId'] === campaignId).map((e) => e.stream),
+  );
   return events.filter(
     (e) =>
       e.stream === `campaign-${campaignId}` ||
@@ -52,11 +63,22 @@ describe('npm run replay', function () {
     other = await playedCampaign(rig, { contacts: 3, minutes: 1 });
     played = await playedCampaign(rig, { contacts: 6, minutes: 40 });
     // A contact texts STOP: the text, the opt-out and the engine's confirmation live on streams of their own.
-    const texted = played.events.find((e) => e.type === 'MessageRequested' && (e.data as Data)['campaignId'] === played.campaignId)!.data as Data;
-    await rig.outreach.reports.telephony.inboundSms({ carrierMessageId: 'SM-replay-1', from: texted['to'], to: texted['from'], body: 'STOP', receivedAt: rig.clock.now().toISOString() });
+    const texted = played.events.find(
+      (e) => e.type === 'MessageRequested' && (e.data as Data)['campaignId'] === played.campaignId,
+    )!.data as Data;
+    await rig.outreach.reports.telephony.inboundSms({
+      carrierMessageId: 'SM-replay-1',
+      from: texted['to'],
+      to: texted['from'],
+      body: 'STOP',
+      receivedAt: rig.clock.now().toISOString(),
+    });
     // The client's mobile app reports its status: a stream of the campaign contact's own.
     const app = mobileAppCommands({ eventStore: rig.eventStore, readStore: rig.readStore, registry: engineRegistry });
-    await app.reportStatus({ campaignId: played.campaignId, contactId: texted['contactId'], status: 'installed' }, { commandId: 'replay-app-1', companyId: played.companyId, actor: 'mobile-app', now: rig.clock.now() });
+    await app.reportStatus(
+      { campaignId: played.campaignId, contactId: texted['contactId'], status: 'installed' },
+      { commandId: 'replay-app-1', companyId: played.companyId, actor: 'mobile-app', now: rig.clock.now() },
+    );
     await rig.settle();
     events = [];
     for await (const event of rig.eventStore.readAll()) events.push(event);
@@ -69,20 +91,52 @@ describe('npm run replay', function () {
     expect(code, stderr).to.equal(0);
     const lines = stdout.trimEnd().split('\n');
     const expected = campaignEventsOf(events, played.campaignId, played.companyId);
-    expect(expected.map((e) => e.type)).to.include.members(['CampaignLaunched', 'ContactsEnrolled', 'CallRequested', 'CallPlaced', 'CallCompleted', 'MessageRequested', 'MessageSent', 'WorkflowStepsPlanned', 'InboundMessageReceived', 'ContactOptedOut', 'MobileAppStatusChanged']);
-    expect(expected.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as Data)['step'])).to.include('reply:opt_out');
-    expect(lines.map((line) => line.split('  ').slice(0, 4))).to.deep.equal(expected.map((e) => [`#${e.position}`, e.metadata.occurredAt, e.stream, e.type]));
+    expect(expected.map((e) => e.type)).to.include.members([
+      'CampaignLaunched',
+      'ContactsEnrolled',
+      'CallRequested',
+      'CallPlaced',
+      'CallCompleted',
+      'MessageRequested',
+      'MessageSent',
+      'WorkflowStepsPlanned',
+      'InboundMessageReceived',
+      'ContactOptedOut',
+      'MobileAppStatusChanged',
+    ]);
+    expect(expected.filter((e) => e.type === 'MessageRequested').map((e) => (e.data as Data)['step'])).to.include(
+      'reply:opt_out',
+    );
+    expect(lines.map((line) => line.split('  ').slice(0, 4))).to.deep.equal(
+      expected.map((e) => [`#${e.position}`, e.metadata.occurredAt, e.stream, e.type]),
+    );
     const requested = expected.find((e) => e.type === 'CallRequested')!;
-    expect(lines[expected.indexOf(requested)]).to.include(`callId=${(requested.data as Data)['callId']}`).and.include('attempt=1');
+    expect(lines[expected.indexOf(requested)])
+      .to.include(`callId=${(requested.data as Data)['callId']}`)
+      .and.include('attempt=1');
     expect(stdout).to.not.include(other.campaignId);
   });
 
   it('given --as-of a position, then it stops there', () => {
     const expected = campaignEventsOf(events, played.campaignId, played.companyId);
     const cut = expected[Math.floor(expected.length / 2)]!.position;
-    const { code, stdout } = replay('--campaign', played.campaignId, '--as-of', String(cut), '--format', 'text', '--data-dir', dir);
+    const { code, stdout } = replay(
+      '--campaign',
+      played.campaignId,
+      '--as-of',
+      String(cut),
+      '--format',
+      'text',
+      '--data-dir',
+      dir,
+    );
     expect(code).to.equal(0);
-    expect(stdout.trimEnd().split('\n').map((line) => line.split('  ')[0])).to.deep.equal(expected.filter((e) => e.position <= cut).map((e) => `#${e.position}`));
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('  ')[0]),
+    ).to.deep.equal(expected.filter((e) => e.position <= cut).map((e) => `#${e.position}`));
   });
 
   it('given an unknown campaign or a bad flag, then it says which and exits with 2', () => {
@@ -114,10 +168,21 @@ describe('npm run replay', function () {
     for (const line of lines) expect(() => JSON.parse(line), line).to.not.throw();
   });
 
-  it('given --help, then it documents every flag and how to keep npm\'s banner out of the lines', () => {
+  it("given --help, then it documents every flag and how to keep npm's banner out of the lines", () => {
     const { code, stdout } = replay('--help');
     expect(code).to.equal(0);
-    for (const flag of ['--campaign', '--as-of', '--stream', '--after', '--limit', '--format', '--out', '--force', '--data-dir']) expect(stdout).to.include(flag);
+    for (const flag of [
+      '--campaign',
+      '--as-of',
+      '--stream',
+      '--after',
+      '--limit',
+      '--format',
+      '--out',
+      '--force',
+      '--data-dir',
+    ])
+      expect(stdout).to.include(flag);
     expect(stdout).to.include('npm run -s replay');
   });
 
@@ -125,8 +190,18 @@ describe('npm run replay', function () {
     const text = replay('--campaign', played.campaignId, '--format', 'text', '--data-dir', dir);
     const json = replay('--campaign', played.campaignId, '--data-dir', dir);
     expect(json.code, json.stderr).to.equal(0);
-    const events = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { position: string; stream: string; type: string; data: Data; metadata: Data });
-    expect(events.map((e) => [`#${e.position}`, e.metadata['occurredAt'], e.stream, e.type])).to.deep.equal(text.stdout.trimEnd().split('\n').map((line) => line.split('  ').slice(0, 4)));
+    const events = json.stdout
+      .trimEnd()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as { position: string; stream: string; type: string; data: Data; metadata: Data },
+      );
+    expect(events.map((e) => [`#${e.position}`, e.metadata['occurredAt'], e.stream, e.type])).to.deep.equal(
+      text.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('  ').slice(0, 4)),
+    );
     expect(events.find((e) => e.type === 'CallRequested')!.data['callId']).to.be.a('string');
   });
 

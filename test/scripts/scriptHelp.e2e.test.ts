@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const script = (name: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../scripts', `${name}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../../scripts', `${name}.ts`), ...args],
+    { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
@@ -40,7 +44,12 @@ describe('every script answers --help and refuses an unknown flag', function () 
 
     it(`given npm run ${name} with an unknown flag, then it names the flag and exits 2`, () => {
       // bench keeps no data: --data-dir is no flag of its own.
-      const { code, stderr } = script(name, ...(name === 'bench' ? [] : ['--data-dir', dataDir]), '--no-such-flag', '1');
+      const { code, stderr } = script(
+        name,
+        ...(name === 'bench' ? [] : ['--data-dir', dataDir]),
+        '--no-such-flag',
+        '1',
+      );
       expect(code, stderr).to.equal(2);
       expect(stderr).to.contain("'--no-such-flag'").and.contain(`npm run ${name} -- --help`);
     });
@@ -49,7 +58,13 @@ describe('every script answers --help and refuses an unknown flag', function () 
   it('given npm start -- --help, then it lists every setting with its environment variable and exits 0; an unknown flag exits 2', () => {
     const { code, stdout } = script('start', '--help');
     expect(code).to.equal(0);
-    for (const [flag, variable] of [['--port', 'PORT'], ['--data-dir', 'DATA_DIR'], ['--eventstore-url', 'EVENTSTORE_URL'], ['--projection-lease-ms', 'PROJECTION_LEASE_MS']]) expect(stdout).to.match(new RegExp(`${flag} +${variable} `));
+    for (const [flag, variable] of [
+      ['--port', 'PORT'],
+      ['--data-dir', 'DATA_DIR'],
+      ['--eventstore-url', 'EVENTSTORE_URL'],
+      ['--projection-lease-ms', 'PROJECTION_LEASE_MS'],
+    ])
+      expect(stdout).to.match(new RegExp(`${flag} +${variable} `));
     const unknown = script('start', '--data-dir', dataDir, '--no-such-flag', '1');
     expect(unknown.code).to.equal(2);
     expect(unknown.stderr).to.contain("'--no-such-flag'");

@@ -44,18 +44,30 @@ describe('npm start', function () {
 
   it('refuses compliance rules wider than shipped without an acknowledgement, and logs an acknowledged widening as a warning with its reason', async () => {
     const wider = { callingHours: { states: { TX: { days: { sun: { start: '10:00', end: '21:00' } } } } } };
-    const refused = start(['--data-dir', dataDir, '--port', String(await freePort())], { COMPLIANCE_RULES: JSON.stringify(wider) });
+    const refused = start(['--data-dir', dataDir, '--port', String(await freePort())], {
+      COMPLIANCE_RULES: JSON.stringify(wider),
+    });
     running = refused.child;
     const { code, stderr } = await refused.exited;
     expect(code).to.equal(2);
-    expect(stderr).to.contain('COMPLIANCE_RULES: invalid rules in the inline JSON: callingHours.states.TX.days.sun: starts at 10:00 instead of 12:00 on sun');
+    expect(stderr).to.contain(
+      'COMPLIANCE_RULES: invalid rules in the inline JSON: callingHours.states.TX.days.sun: starts at 10:00 instead of 12:00 on sun',
+    );
 
     const reason = 'counsel’s reading of §301.051, 2026-11-02';
-    const acknowledged = { callingHours: { states: { TX: { ...wider.callingHours.states.TX, acknowledgeWider: reason } } } };
-    const started = start(['--data-dir', dataDir, '--port', String(await freePort())], { COMPLIANCE_RULES: JSON.stringify(acknowledged) });
+    const acknowledged = {
+      callingHours: { states: { TX: { ...wider.callingHours.states.TX, acknowledgeWider: reason } } },
+    };
+    const started = start(['--data-dir', dataDir, '--port', String(await freePort())], {
+      COMPLIANCE_RULES: JSON.stringify(acknowledged),
+    });
     running = started.child;
     await started.listening;
-    expect(started.logged.filter((entry) => entry['level'] === 40 && entry['reason'] === reason).map((entry) => entry['path'])).to.deep.equal(['callingHours.states.TX.days.sun']);
+    expect(
+      started.logged
+        .filter((entry) => entry['level'] === 40 && entry['reason'] === reason)
+        .map((entry) => entry['path']),
+    ).to.deep.equal(['callingHours.states.TX.days.sun']);
   });
 
   it('shares one data directory between two processes: each projection runs in one of them, and the other takes over when it stops', async () => {
@@ -67,13 +79,21 @@ describe('npm start', function () {
       return report.projections;
     };
     const leases = { PROJECTION_LEASE_MS: '1500' };
-    const first = start(['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-1'], leases);
+    const first = start(
+      ['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-1'],
+      leases,
+    );
     running = first.child;
     const firstUrl = await first.listening;
-    const second = start(['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-2'], leases);
+    const second = start(
+      ['--data-dir', dataDir, '--port', String(await freePort()), '--projection-lease-holder', 'engine-2'],
+      leases,
+    );
     const secondUrl = await second.listening;
     try {
-      const runBy = (rows: Row[]) => [...new Set(rows.map((row) => `${row.active ? 'here' : 'elsewhere'} ${row.heldBy}`))];
+      const runBy = (rows: Row[]) => [
+        ...new Set(rows.map((row) => `${row.active ? 'here' : 'elsewhere'} ${row.heldBy}`)),
+      ];
       expect(runBy(await projections(firstUrl))).to.deep.equal(['here engine-1']);
       expect(runBy(await projections(secondUrl))).to.deep.equal(['elsewhere engine-1']);
 
@@ -81,7 +101,11 @@ describe('npm start', function () {
       expect((await first.exited).code).to.equal(0);
       // The stopped process freed its leases, so the other takes them at its next renewal.
       let rows = await projections(secondUrl);
-      for (const deadline = Date.now() + 1500; runBy(rows).join() !== 'here engine-2' && Date.now() < deadline; rows = await projections(secondUrl))
+      for (
+        const deadline = Date.now() + 1500;
+        runBy(rows).join() !== 'here engine-2' && Date.now() < deadline;
+        rows = await projections(secondUrl)
+      )
         await new Promise((resolve) => setTimeout(resolve, 50));
       expect(runBy(rows)).to.deep.equal(['here engine-2']);
     } finally {
@@ -109,13 +133,17 @@ describe('npm start', function () {
   });
 
   it('fails fast when the EventStoreDB CA file is missing, naming EVENTSTORE_URL and the file problem', async () => {
-    const stderr = await failsNaming('EVENTSTORE_URL', [], { EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=true&tlsCAFile=/nowhere/esdb-ca.crt' });
+    const stderr = await failsNaming('EVENTSTORE_URL', [], {
+      EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=true&tlsCAFile=/nowhere/esdb-ca.crt',
+    });
     expect(stderr).to.contain('certificate file');
   });
 
   it('fails fast when the MongoDB server cannot be reached, naming MONGODB_URL without its password', async () => {
     const port = await freePort();
-    const stderr = await failsNaming('MONGODB_URL', [], { MONGODB_URL: `mongodb://admin:s3cret@127.0.0.1:${port}/outreach` });
+    const stderr = await failsNaming('MONGODB_URL', [], {
+      MONGODB_URL: `mongodb://admin:s3cret@127.0.0.1:${port}/outreach`,
+    });
     expect(stderr).not.to.contain('s3cret');
   });
 });

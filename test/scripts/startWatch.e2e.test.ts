@@ -8,14 +8,23 @@ import { scrapedMetrics, type Sample } from '../http/outreachWatch/scrapedMetric
 import { endedCall } from '../../http/outreachWatch/outreachLogLine.ts';
 
 const walkthrough = join(import.meta.dirname, '../../examples/first-campaign.sh');
-const cases = readFileSync(join(import.meta.dirname, '../../examples/cases.csv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split(','));
+const cases = readFileSync(join(import.meta.dirname, '../../examples/cases.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((row) => row.split(','));
 
 type Entry = Record<string, unknown>;
 const INFO = 30;
 
 const runWalkthrough = (url: string, dataDir: string, env: Record<string, string> = {}) =>
   new Promise<{ stdout: string; stderr: string }>((resolve) => {
-    execFile('bash', [walkthrough, url, dataDir], { env: { ...process.env, ...env }, timeout: 120_000 }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+    execFile(
+      'bash',
+      [walkthrough, url, dataDir],
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (_error, stdout, stderr) => resolve({ stdout, stderr }),
+    );
   });
 
 const campaignOf = (stdout: string): string => {
@@ -25,8 +34,20 @@ const campaignOf = (stdout: string): string => {
 };
 
 /** The sum of the samples of `name` for the campaign whose labels include `labels`. */
-const total = (samples: readonly Sample[], name: string, campaign: string, labels: Record<string, string> = {}): number =>
-  samples.filter((s) => s.name === name && s.labels['campaign'] === campaign && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
+const total = (
+  samples: readonly Sample[],
+  name: string,
+  campaign: string,
+  labels: Record<string, string> = {},
+): number =>
+  samples
+    .filter(
+      (s) =>
+        s.name === name &&
+        s.labels['campaign'] === campaign &&
+        Object.entries(labels).every(([k, v]) => s.labels[k] === v),
+    )
+    .reduce((sum, s) => sum + s.value, 0);
 
 describe('npm start watched: outreach lines in the log and outreach metrics on /metrics', function () {
   this.timeout(240_000);
@@ -40,7 +61,13 @@ describe('npm start watched: outreach lines in the log and outreach metrics on /
   });
 
   const service = async (clockStart: string) => {
-    const started = startService([], { CLOCK_START: clockStart, CLOCK_SPEED: '60', PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const started = startService([], {
+      CLOCK_START: clockStart,
+      CLOCK_SPEED: '60',
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
     running = started.child;
     return { url: await started.listening, logged: started.logged as Entry[] };
   };
@@ -49,9 +76,13 @@ describe('npm start watched: outreach lines in the log and outreach metrics on /
     const { url, logged } = await service('2027-01-11T17:00:00Z');
     const { stdout } = await runWalkthrough(url, dataDir);
     const campaignId = campaignOf(stdout);
-    const ended = () => logged.filter((e) => e['campaignId'] === campaignId && Object.values(endedCall).includes(String(e['msg'])));
+    const ended = () =>
+      logged.filter((e) => e['campaignId'] === campaignId && Object.values(endedCall).includes(String(e['msg'])));
 
-    expect(logged.find((e) => e['msg'] === 'campaign launched' && e['campaignId'] === campaignId)).to.deep.include({ level: INFO, contacts: cases.length });
+    expect(logged.find((e) => e['msg'] === 'campaign launched' && e['campaignId'] === campaignId)).to.deep.include({
+      level: INFO,
+      contacts: cases.length,
+    });
     const placed = logged.filter((e) => e['msg'] === 'call placed' && e['campaignId'] === campaignId);
     expect(placed, 'calls placed').to.not.be.empty;
     for (const line of placed) {
@@ -66,7 +97,9 @@ describe('npm start watched: outreach lines in the log and outreach metrics on /
     const after = ended().length;
     const counted = total(samples, 'outreach_calls_total', campaignId);
     expect(counted).to.be.within(before, after);
-    expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'called' })).to.be.at.least(placed.length);
+    expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'called' })).to.be.at.least(
+      placed.length,
+    );
     expect(total(samples, 'outreach_contacts', campaignId)).to.equal(cases.length);
 
     const written = JSON.stringify(logged);
@@ -80,19 +113,32 @@ describe('npm start watched: outreach lines in the log and outreach metrics on /
     const { url, logged } = await service('2027-01-11T03:00:00Z');
     const { stdout } = await runWalkthrough(url, dataDir, { WATCH_SECONDS: '6' });
     const campaignId = campaignOf(stdout);
-    const told = logged.filter((e) => e['campaignId'] === campaignId && String(e['msg']).startsWith('next window opens'));
+    const told = logged.filter(
+      (e) => e['campaignId'] === campaignId && String(e['msg']).startsWith('next window opens'),
+    );
     expect(told, stdout).to.not.be.empty;
-    for (const line of told) expect(line['msg']).to.equal(`next window opens at ${String(line['opensAt'])} for ${String(line['contacts'])} contacts`);
+    for (const line of told)
+      expect(line['msg']).to.equal(
+        `next window opens at ${String(line['opensAt'])} for ${String(line['contacts'])} contacts`,
+      );
     // A machine under load may stretch the dispatcher's queue past the settle time: an opening is then told again, with more contacts.
     const counts = new Map<string, number[]>();
-    for (const line of told) counts.set(String(line['opensAt']), [...(counts.get(String(line['opensAt'])) ?? []), Number(line['contacts'])]);
-    for (const [opensAt, told] of counts) for (let i = 1; i < told.length; i++) expect(told[i], `told again for ${opensAt} only with more`).to.be.greaterThan(told[i - 1]!);
+    for (const line of told)
+      counts.set(String(line['opensAt']), [...(counts.get(String(line['opensAt'])) ?? []), Number(line['contacts'])]);
+    for (const [opensAt, told] of counts)
+      for (let i = 1; i < told.length; i++)
+        expect(told[i], `told again for ${opensAt} only with more`).to.be.greaterThan(told[i - 1]!);
     const waiting = [...counts.values()].reduce((sum, told) => sum + told[told.length - 1]!, 0);
 
     const samples = await scrapedMetrics(url);
-    expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'rescheduled' })).to.equal(waiting);
+    expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'rescheduled' })).to.equal(
+      waiting,
+    );
     expect(total(samples, 'outreach_dispatch_decisions_total', campaignId, { decision: 'called' })).to.equal(0);
     expect(total(samples, 'outreach_due_contacts', campaignId)).to.equal(cases.length - waiting);
-    expect(logged.filter((e) => e['msg'] === 'outside calling window'), 'no debug line at info').to.deep.equal([]);
+    expect(
+      logged.filter((e) => e['msg'] === 'outside calling window'),
+      'no debug line at info',
+    ).to.deep.equal([]);
   });
 });

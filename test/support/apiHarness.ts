@@ -59,8 +59,12 @@ export const startApi = async (
         })
       : undefined;
     engine = await engineApp({
-      ...(webhooks ? { webhookRetry: webhooks.retry, allowPrivateWebhooks: options.webhooks?.allowPrivate === true } : {}),
-      eventStore: seen(options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore),
+      ...(webhooks
+        ? { webhookRetry: webhooks.retry, allowPrivateWebhooks: options.webhooks?.allowPrivate === true }
+        : {}),
+      eventStore: seen(
+        options.storeRoundTripMs ? distantEventStore(stores.eventStore, options.storeRoundTripMs) : stores.eventStore,
+      ),
       readStore: stores.readStore,
       logger: options.logger ?? createLogger({ level: 'silent' }),
       adminToken: ADMIN_TOKEN,
@@ -72,7 +76,11 @@ export const startApi = async (
   };
   await boot();
 
-  const call = async <B = any>(method: string, path: string, { key, body, headers = {} }: CallOptions = {}): Promise<Answer<B>> => {
+  const call = async <B = any>(
+    method: string,
+    path: string,
+    { key, body, headers = {} }: CallOptions = {},
+  ): Promise<Answer<B>> => {
     const sent: Record<string, string> = { ...headers };
     if (key) sent['authorization'] = `Bearer ${key}`;
     let payload: string | undefined;
@@ -80,7 +88,11 @@ export const startApi = async (
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       sent['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${server!.url}${path}`, { method, headers: sent, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${server!.url}${path}`, {
+      method,
+      headers: sent,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
@@ -88,7 +100,9 @@ export const startApi = async (
   };
 
   /** A new company and its first API key, made with the platform admin token. */
-  const createCompany = async (name = 'Hartley & Vance LLP'): Promise<{ companyId: string; apiKey: string; position: string }> => {
+  const createCompany = async (
+    name = 'Hartley & Vance LLP',
+  ): Promise<{ companyId: string; apiKey: string; position: string }> => {
     const answer = await call('POST', '/v1/companies', { key: ADMIN_TOKEN, body: { name } });
     if (answer.status !== 201) throw new Error(`creating a company answered ${answer.status}: ${answer.text}`);
     return { companyId: answer.body.company.id, apiKey: answer.body.apiKey, position: answer.body.position };

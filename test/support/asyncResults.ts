@@ -8,7 +8,8 @@ export const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 };
 
 /** The error `attempt` rejects with; fails the test when it resolves. */
-export const rejection = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(
-  () => expect.fail('expected a rejection'),
-  (error: unknown) => error,
-);
+export const rejection = (attempt: Promise<unknown>): Promise<unknown> =>
+  attempt.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );

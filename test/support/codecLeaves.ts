@@ -10,16 +10,32 @@ type Tagged = t.Any & { readonly _tag?: string; readonly [field: string]: unknow
 const nonFinite: readonly unknown[] = [Infinity, -Infinity, NaN, -0];
 
 /** Values JSON has no form for, and containers that hide one. */
-const notJson: readonly unknown[] = [undefined, () => 1, 1n, Symbol('s'), new Date(0), new Map(), [Infinity], { value: Infinity }, [undefined]];
+const notJson: readonly unknown[] = [
+  undefined,
+  () => 1,
+  1n,
+  Symbol('s'),
+  new Date(0),
+  new Map(),
+  [Infinity],
+  { value: Infinity },
+  [undefined],
+];
 
 const shownValue = (value: unknown): string =>
   Object.is(value, -0)
     ? '-0'
-    : typeof value === 'number' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function' || value === undefined
+    : typeof value === 'number' ||
+        typeof value === 'bigint' ||
+        typeof value === 'symbol' ||
+        typeof value === 'function' ||
+        value === undefined
       ? String(value)
       : value instanceof Date || value instanceof Map
         ? `a ${value.constructor.name}`
-        : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? 'undefined' : v));
+        : JSON.stringify(value, (_key, v: unknown) =>
+            typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? 'undefined' : v,
+          );
 
 /** Probes a codec the walk treats as one leaf: it must refuse every number JSON cannot carry and every non-JSON value. */
 const probed = (codec: Tagged, path: string, probes: readonly unknown[]): Breach[] =>
@@ -27,7 +43,16 @@ const probed = (codec: Tagged, path: string, probes: readonly unknown[]): Breach
     .filter((value) => codec.decode(value)._tag === 'Right')
     .map((value) => ({ path, codec: codec.name, problem: `admits ${shownValue(value)}` }));
 
-const LEAVES_ADMITTING_ANYTHING = new Set(['UnknownType', 'AnyType', 'UnknownRecordType', 'AnyDictionaryType', 'UnknownArrayType', 'AnyArrayType', 'ObjectType', 'FunctionType']);
+const LEAVES_ADMITTING_ANYTHING = new Set([
+  'UnknownType',
+  'AnyType',
+  'UnknownRecordType',
+  'AnyDictionaryType',
+  'UnknownArrayType',
+  'AnyArrayType',
+  'ObjectType',
+  'FunctionType',
+]);
 
 /**
  * Walks a codec to its leaves and names every place that admits a number that is not finite, or a
@@ -68,7 +93,9 @@ export const breachesOf = (codec: t.Any, path = '(root)', seen: Set<t.Any> = new
     case 'FiniteNumber':
       return probed(c, path, [...nonFinite, ...notJson]);
     case 'NumberType':
-      return breach('is a raw t.number, which admits Infinity and NaN: use FiniteNumber or WholeNumber from domain/values.ts');
+      return breach(
+        'is a raw t.number, which admits Infinity and NaN: use FiniteNumber or WholeNumber from domain/values.ts',
+      );
     case 'LiteralType': {
       const value = c['value'];
       return typeof value === 'number' && !Number.isFinite(value) ? breach(`is the literal ${value}`) : [];
@@ -87,6 +114,8 @@ export const breachesOf = (codec: t.Any, path = '(root)', seen: Set<t.Any> = new
     case undefined:
       return probed(c, path, [...nonFinite, ...notJson]);
     default:
-      return LEAVES_ADMITTING_ANYTHING.has(c._tag) ? breach(`is ${c._tag}, which admits values JSON cannot carry`) : breach(`is a ${c._tag} the walk does not know`);
+      return LEAVES_ADMITTING_ANYTHING.has(c._tag)
+        ? breach(`is ${c._tag}, which admits values JSON cannot carry`)
+        : breach(`is a ${c._tag} the walk does not know`);
   }
 };

@@ -33,7 +33,13 @@ const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const write = (line: string) => process.stdout.write(`${line}\n`);
 // Time resumes where the last run wrote it down, plus the time the engine was down: it never goes back.
 const resumedAt = existsSync(clockFile) ? new Date(Date.parse(readFileSync(clockFile, 'utf8')) + downMs) : start;
-const rig = await outreachRig({ dir, start: resumedAt, seed, callLog: join(dir, 'calls.jsonl'), acknowledged: (stream, position) => write(`ack ${position} ${stream}`) });
+const rig = await outreachRig({
+  dir,
+  start: resumedAt,
+  seed,
+  callLog: join(dir, 'calls.jsonl'),
+  acknowledged: (stream, position) => write(`ack ${position} ${stream}`),
+});
 
 let campaignId: string;
 if (existsSync(setupFile)) {
@@ -46,7 +52,9 @@ if (existsSync(setupFile)) {
     settings: {
       type: 'voice',
       schedule: { mode: 'custom', slots: [{ days: everyDay, start: '08:00', end: '21:00' }] },
-      runs: [{ start: start.toISOString(), slots: [{ days: everyDay, start: '08:00', end: '21:00' }], channels: ['voice'] }],
+      runs: [
+        { start: start.toISOString(), slots: [{ days: everyDay, start: '08:00', end: '21:00' }], channels: ['voice'] },
+      ],
       concurrency: { limit: 3 },
       retry: { maxAttempts: 3, intervalMinutes: 20 },
     },
@@ -58,7 +66,8 @@ if (existsSync(setupFile)) {
 }
 
 const completed = async () => {
-  for await (const event of rig.eventStore.readStream(`campaign-${campaignId}`)) if (event.type === 'CampaignCompleted') return true;
+  for await (const event of rig.eventStore.readStream(`campaign-${campaignId}`))
+    if (event.type === 'CampaignCompleted') return true;
   return false;
 };
 

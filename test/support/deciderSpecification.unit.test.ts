@@ -16,12 +16,18 @@ describe('decider specifications', () => {
 
   it('fails when the decided events differ from the expected ones', () => {
     expect(() =>
-      spec.given([]).when({ type: 'Increment', data: { ...ids, by: 2 } }).then([{ type: 'TallyIncremented', data: { ...ids, by: 2 } }]),
+      spec
+        .given([])
+        .when({ type: 'Increment', data: { ...ids, by: 2 } })
+        .then([{ type: 'TallyIncremented', data: { ...ids, by: 2 } }]),
     ).to.throw();
   });
 
   it('then the error a refused command throws, and fails when none is thrown', () => {
-    const closed = spec.given([{ type: 'TallyOpened', data: ids }, { type: 'TallyClosed', data: ids }]);
+    const closed = spec.given([
+      { type: 'TallyOpened', data: ids },
+      { type: 'TallyClosed', data: ids },
+    ]);
     closed.when({ type: 'Increment', data: { ...ids, by: 1 } }).thenThrows(IllegalStateError, /closed/, 'TALLY.CLOSED');
     expect(() => spec.given([]).when({ type: 'Close', data: ids }).thenThrows(IllegalStateError)).to.throw(/refused/);
   });

@@ -11,7 +11,11 @@ export const fakeReport = (name: ReportName, rows: () => readonly DatedRow[]): R
   filters: [{ name: 'status', description: 'answered or failed', values: ['answered', 'failed'] }],
   checkFilters: (filters) =>
     Object.entries(filters).flatMap(([key, value]) =>
-      key !== 'status' ? [{ path: key, message: 'not a filter of this report' }] : ['answered', 'failed'].includes(value) ? [] : [{ path: key, message: 'expected answered or failed' }],
+      key !== 'status'
+        ? [{ path: key, message: 'not a filter of this report' }]
+        : ['answered', 'failed'].includes(value)
+          ? []
+          : [{ path: key, message: 'expected answered or failed' }],
     ),
   columns: [
     { header: 'at', value: (row) => row.at },
@@ -20,7 +24,10 @@ export const fakeReport = (name: ReportName, rows: () => readonly DatedRow[]): R
   page: async (_store, query, { limit, after }) => {
     const { from, until } = query.window ?? {};
     const matching = rows().filter(
-      (row) => (!from || row.at >= from) && (!until || row.at < until) && (query.filters['status'] === undefined || row.status === query.filters['status']),
+      (row) =>
+        (!from || row.at >= from) &&
+        (!until || row.at < until) &&
+        (query.filters['status'] === undefined || row.status === query.filters['status']),
     );
     const start = after === undefined ? 0 : Number(after);
     const items = matching.slice(start, start + limit);

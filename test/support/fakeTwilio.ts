@@ -4,7 +4,11 @@ import twilio from 'twilio';
 import { listen } from '../../http/server.ts';
 
 /** A request the fake received, with its form parameters as sent (repeated keys as arrays). */
-export type ReceivedRequest = { readonly method: string; readonly path: string; readonly params: Record<string, string | string[]> };
+export type ReceivedRequest = {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Record<string, string | string[]>;
+};
 
 export type FakeCall = {
   readonly sid: string;
@@ -22,7 +26,14 @@ export type FakeCall = {
   answeredBy?: string;
 };
 
-export type FakeMessage = { readonly sid: string; readonly to: string; readonly from: string; readonly body: string; readonly params: Record<string, string | string[]>; status: string };
+export type FakeMessage = {
+  readonly sid: string;
+  readonly to: string;
+  readonly from: string;
+  readonly body: string;
+  readonly params: Record<string, string | string[]>;
+  status: string;
+};
 
 export type Played = { readonly status: number; readonly text: string; readonly contentType: string };
 
@@ -68,10 +79,15 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
   const app = express();
   app.use(express.urlencoded({ extended: false }));
   app.use((req, res, next) => {
-    received.push({ method: req.method, path: req.path, params: { ...(req.method === 'GET' ? req.query : req.body) } as ReceivedRequest['params'] });
+    received.push({
+      method: req.method,
+      path: req.path,
+      params: { ...(req.method === 'GET' ? req.query : req.body) } as ReceivedRequest['params'],
+    });
     const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return twilioError(res, 401, 20003, 'Authenticate');
-    if (!req.path.startsWith(`/2010-04-01/Accounts/${accountSid}/`)) return twilioError(res, 404, 20404, 'The requested resource was not found');
+    if (!req.path.startsWith(`/2010-04-01/Accounts/${accountSid}/`))
+      return twilioError(res, 404, 20404, 'The requested resource was not found');
     next();
   });
   const base = '/2010-04-01/Accounts/:account';
@@ -80,8 +96,18 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
     const params = req.body as Record<string, string | string[]>;
     const to = one(params['To']);
     const from = one(params['From']);
-    if (!to || !from || !(params['Url'] || params['Twiml'])) return twilioError(res, 400, 21205, 'To, From and Url are required');
-    const call: FakeCall = { sid: sid('CA'), to, from, params, status: 'queued', createdAt: clock(), twimlUpdates: [], sequence: 0 };
+    if (!to || !from || !(params['Url'] || params['Twiml']))
+      return twilioError(res, 400, 21205, 'To, From and Url are required');
+    const call: FakeCall = {
+      sid: sid('CA'),
+      to,
+      from,
+      params,
+      status: 'queued',
+      createdAt: clock(),
+      twimlUpdates: [],
+      sequence: 0,
+    };
     calls.set(call.sid, call);
     res.status(201).json(callJson(call));
   });
@@ -94,7 +120,17 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, pageSize);
     const uri = `/2010-04-01/Accounts/${accountSid}/Calls.json`;
-    res.json({ calls: matching.map(callJson), first_page_uri: uri, next_page_uri: null, previous_page_uri: null, page: 0, page_size: pageSize, start: 0, end: matching.length, uri });
+    res.json({
+      calls: matching.map(callJson),
+      first_page_uri: uri,
+      next_page_uri: null,
+      previous_page_uri: null,
+      page: 0,
+      page_size: pageSize,
+      start: 0,
+      end: matching.length,
+      uri,
+    });
   });
 
   app.get(`${base}/Calls/:sid.json`, (req: Request, res: Response) => {
@@ -121,7 +157,16 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
     if (!to || !from || body === undefined) return twilioError(res, 400, 21602, 'To, From and Body are required');
     const message: FakeMessage = { sid: sid('SM'), to, from, body, params, status: 'queued' };
     messages.set(message.sid, message);
-    res.status(201).json({ sid: message.sid, account_sid: accountSid, to, from, body, status: 'queued', direction: 'outbound-api', date_created: rfc2822(clock()) });
+    res.status(201).json({
+      sid: message.sid,
+      account_sid: accountSid,
+      to,
+      from,
+      body,
+      status: 'queued',
+      direction: 'outbound-api',
+      date_created: rfc2822(clock()),
+    });
   });
 
   // A Twilio-compatible API may live under a path, as SignalWire's `/api/laml` does.
@@ -137,7 +182,11 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signed },
       body: new URLSearchParams(params).toString(),
     });
-    return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? '' };
+    return {
+      status: response.status,
+      text: await response.text(),
+      contentType: response.headers.get('content-type') ?? '',
+    };
   };
 
   const callOf = (callSid: string): FakeCall => {
@@ -172,7 +221,12 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
       call.status = status;
       const url = one(call.params['StatusCallback']);
       if (!url) throw new Error(`call ${callSid} has no status callback`);
-      const params = callParams(call, status, { Timestamp: rfc2822(clock()), SequenceNumber: String(call.sequence++), CallbackSource: 'call-progress-events', ...extra });
+      const params = callParams(call, status, {
+        Timestamp: rfc2822(clock()),
+        SequenceNumber: String(call.sequence++),
+        CallbackSource: 'call-progress-events',
+        ...extra,
+      });
       return playCallback(url, params);
     },
     /** The answered call asks for its instructions at its `Url`, as Twilio does (with `AnsweredBy` when detection was on). */
@@ -189,7 +243,17 @@ export const startFakeTwilio = async (options: { clock?: () => Date; basePath?: 
       message.status = status;
       const url = one(message.params['StatusCallback']);
       if (!url) throw new Error(`message ${messageSid} has no status callback`);
-      return playCallback(url, { AccountSid: accountSid, MessageSid: messageSid, SmsSid: messageSid, MessageStatus: status, SmsStatus: status, To: message.to, From: message.from, ApiVersion: '2010-04-01', ...extra });
+      return playCallback(url, {
+        AccountSid: accountSid,
+        MessageSid: messageSid,
+        SmsSid: messageSid,
+        MessageStatus: status,
+        SmsStatus: status,
+        To: message.to,
+        From: message.from,
+        ApiVersion: '2010-04-01',
+        ...extra,
+      });
     },
     close: () => server.close(100),
   };

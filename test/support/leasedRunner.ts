@@ -36,14 +36,21 @@ export type TimedCommit = { readonly batch: ProjectionBatch; readonly startedAt:
 export const leasedRunner = (
   dir: string,
   holder: string,
-  options: { readonly leases?: (leases: ProjectionLeases) => ProjectionLeases; readonly quietCheckpointMs?: number; readonly clock?: Scheduler } = {},
+  options: {
+    readonly leases?: (leases: ProjectionLeases) => ProjectionLeases;
+    readonly quietCheckpointMs?: number;
+    readonly clock?: Scheduler;
+  } = {},
 ) => {
   const eventStore = getSqliteEventStore({ path: join(dir, 'events.db'), registry: tallyRegistry, pollIntervalMs: 20 });
   const readStore = getSqliteReadStore({ path: join(dir, 'read.db'), aliasTtlMs: 0 });
   const commits: TimedCommit[] = [];
   /** What the runner logged, in order: leases taken and lost among it. */
   const told: { fields: Record<string, unknown>; message: string }[] = [];
-  const log = { info: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }), error: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }) };
+  const log = {
+    info: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }),
+    error: (fields: object, message: string) => void told.push({ fields: fields as Record<string, unknown>, message }),
+  };
   const recording: ReadStore = {
     ...readStore,
     commit: async (batch) => {

@@ -15,7 +15,8 @@ const copy = <T>(value: T): T => {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
 };
 
-const comparable = (value: unknown): unknown => (Long.isLong(value) ? value.toBigInt() : value instanceof Date ? value.getTime() : value);
+const comparable = (value: unknown): unknown =>
+  Long.isLong(value) ? value.toBigInt() : value instanceof Date ? value.getTime() : value;
 const same = (a: unknown, b: unknown): boolean => comparable(a) === comparable(b);
 const order = (a: unknown, b: unknown): number | undefined => {
   const [x, y] = [comparable(a), comparable(b)];
@@ -28,18 +29,26 @@ const order = (a: unknown, b: unknown): number | undefined => {
 const valuesAt = (value: unknown, path: readonly string[]): unknown[] => {
   if (path.length === 0) return [value];
   const [step, ...rest] = path as [string, ...string[]];
-  if (Array.isArray(value)) return /^\d+$/.test(step) ? valuesAt(value[Number(step)], rest) : value.flatMap((element) => valuesAt(element, path));
+  if (Array.isArray(value))
+    return /^\d+$/.test(step)
+      ? valuesAt(value[Number(step)], rest)
+      : value.flatMap((element) => valuesAt(element, path));
   return typeof value === 'object' && value !== null ? valuesAt((value as Stored)[step], rest) : [undefined];
 };
 
 const isOperators = (condition: unknown): condition is Condition =>
-  typeof condition === 'object' && condition !== null && !(condition instanceof Date) && !Long.isLong(condition) && Object.keys(condition).every((k) => k.startsWith('$'));
+  typeof condition === 'object' &&
+  condition !== null &&
+  !(condition instanceof Date) &&
+  !Long.isLong(condition) &&
+  Object.keys(condition).every((k) => k.startsWith('$'));
 
 const holds = (values: unknown[], condition: unknown): boolean => {
   if (!isOperators(condition)) return values.some((v) => same(v, condition));
   return Object.entries(condition).every(([op, operand]) => {
     const present = values.filter((v) => v !== undefined);
-    const ordered = (accept: (o: number) => boolean) => present.some((v) => ((o) => o !== undefined && accept(o))(order(v, operand)));
+    const ordered = (accept: (o: number) => boolean) =>
+      present.some((v) => ((o) => o !== undefined && accept(o))(order(v, operand)));
     if (op === '$exists') return present.length > 0 === operand;
     if (op === '$eq') return values.some((v) => same(v, operand));
     if (op === '$ne') return !values.some((v) => same(v, operand));
@@ -64,15 +73,23 @@ const applyUpdate = (doc: Stored, update: Record<string, Stored>, inserting: boo
     for (const [field, value] of Object.entries(fields)) {
       if (op === '$set' || (op === '$setOnInsert' && inserting)) doc[field] = value;
       else if (op === '$unset') delete doc[field];
-      else if (op === '$max') doc[field] = doc[field] === undefined || (order(value, doc[field]) ?? 0) > 0 ? value : doc[field];
+      else if (op === '$max')
+        doc[field] = doc[field] === undefined || (order(value, doc[field]) ?? 0) > 0 ? value : doc[field];
       else if (op === '$push') doc[field] = [...((doc[field] as unknown[] | undefined) ?? []), value];
-      else if (op === '$pull') doc[field] = ((doc[field] as unknown[] | undefined) ?? []).filter((e) => !(isOperators(value) || typeof value !== 'object' ? holds([e], value) : matches(e, value as Condition)));
+      else if (op === '$pull')
+        doc[field] = ((doc[field] as unknown[] | undefined) ?? []).filter(
+          (e) =>
+            !(isOperators(value) || typeof value !== 'object' ? holds([e], value) : matches(e, value as Condition)),
+        );
       else if (op !== '$setOnInsert') throw new Error(`the in-memory MongoDB does not know ${op}`);
     }
 };
 
 const duplicateKey = (collection: string, id: unknown) =>
-  new MongoServerError({ message: `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`, code: 11000 });
+  new MongoServerError({
+    message: `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+    code: 11000,
+  });
 
 type FindOptions = { projection?: Record<string, 0>; sort?: Record<string, 1 | -1>; limit?: number };
 
@@ -101,9 +118,11 @@ export const memoryMongo = () => {
     };
     const updateOne = async (filter: Condition, update: Record<string, Stored>, options: { upsert?: boolean } = {}) => {
       const doc = docsOf(name).find((d) => matches(d, filter));
-      if (doc) return applyUpdate(doc, copy(update), false), { matchedCount: 1, upsertedCount: 0 };
+      if (doc) return (applyUpdate(doc, copy(update), false), { matchedCount: 1, upsertedCount: 0 });
       if (!options.upsert) return { matchedCount: 0, upsertedCount: 0 };
-      const inserted = Object.fromEntries(Object.entries(filter).filter(([k, v]) => !k.startsWith('$') && !k.includes('.') && !isOperators(v)));
+      const inserted = Object.fromEntries(
+        Object.entries(filter).filter(([k, v]) => !k.startsWith('$') && !k.includes('.') && !isOperators(v)),
+      );
       if (docsOf(name).some((d) => same(d['_id'], inserted['_id']))) throw duplicateKey(name, inserted['_id']);
       applyUpdate(inserted, copy(update), true);
       docsOf(name).push(inserted);
@@ -115,7 +134,15 @@ export const memoryMongo = () => {
       if (index >= 0) docs.splice(index, 1);
       return { deletedCount: index >= 0 ? 1 : 0 };
     };
-    const replaceOne = ({ filter, replacement, upsert }: { filter: Condition; replacement: Stored; upsert?: boolean }) => {
+    const replaceOne = ({
+      filter,
+      replacement,
+      upsert,
+    }: {
+      filter: Condition;
+      replacement: Stored;
+      upsert?: boolean;
+    }) => {
       const docs = docsOf(name);
       const index = docs.findIndex((d) => matches(d, filter));
       if (index >= 0) docs[index] = copy(replacement);
@@ -145,7 +172,8 @@ export const memoryMongo = () => {
   const db = {
     collection,
     createCollection: async (name: string) => {
-      if (collections.has(name)) throw new MongoServerError({ message: `Collection ${name} already exists.`, code: 48 });
+      if (collections.has(name))
+        throw new MongoServerError({ message: `Collection ${name} already exists.`, code: 48 });
       collections.set(name, []);
     },
     dropCollection: async (name: string) => collections.delete(name),

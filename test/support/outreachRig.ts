@@ -42,7 +42,11 @@ export type OutreachRigOptions = {
  */
 export const outreachRig = async (options: OutreachRigOptions) => {
   const clock: VirtualClock = virtualClock(options.start);
-  const raw = getSqliteEventStore({ path: join(options.dir, 'events.db'), registry: engineRegistry, pollIntervalMs: 20 });
+  const raw = getSqliteEventStore({
+    path: join(options.dir, 'events.db'),
+    registry: engineRegistry,
+    pollIntervalMs: 20,
+  });
   const readStore = getSqliteReadStore({ path: join(options.dir, 'read.db'), aliasTtlMs: 0 });
   const logger = options.log ? createLogger(options.log) : createLogger({ level: 'silent' });
   // Watched as the service watches its store: outreach lines in the log, outreach metrics on `/metrics`.
@@ -71,11 +75,25 @@ export const outreachRig = async (options: OutreachRigOptions) => {
     ...(options.callLog ? { callLog: options.callLog } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
-  const { app, runner } = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', outreach, metrics: watched.metrics,
+  const { app, runner } = await engineApp({
+    eventStore,
+    readStore,
+    logger,
+    adminToken: ADMIN_TOKEN,
+    clock: () => clock.now(),
+    unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
+    outreach,
+    metrics: watched.metrics,
     ...(options.compliance ? { compliance: options.compliance } : {}),
   });
   waitFor = (position) => runner.waitFor(position, { timeoutMs: 60_000 });
-  const completion = campaignCompletion({ eventStore, registry: engineRegistry, readStore, clock, waitForReadModels: waitFor });
+  const completion = campaignCompletion({
+    eventStore,
+    registry: engineRegistry,
+    readStore,
+    clock,
+    waitForReadModels: waitFor,
+  });
   const server = await listenWatched(app);
   const settle = async () => runner.waitFor(await raw.headPosition(), { timeoutMs: 60_000 });
 
@@ -110,4 +128,3 @@ export const outreachRig = async (options: OutreachRigOptions) => {
 };
 
 export type OutreachRig = Awaited<ReturnType<typeof outreachRig>>;
-

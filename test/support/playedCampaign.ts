@@ -37,9 +37,23 @@ export const playedCampaign = async (
       schedule: { mode: 'custom', slots },
       runs: [{ start: rig.clock.now().toISOString(), slots, channels: ['voice'] }],
       workflows: [
-        { name: 'Heads-up', trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi {{contact.firstName}}, we will call you shortly. Reply STOP to opt out.' }] },
-        { name: 'Missed you', trigger: { kind: 'call_outcome', outcome: 'no_answer' }, steps: [{ channel: 'sms', delayMinutes: 5, body: 'Sorry we missed you, {{contact.firstName}}.' }] },
-        { name: 'Thank you', trigger: { kind: 'call_outcome', outcome: 'answered' }, steps: [{ channel: 'email', delayMinutes: 5, subject: 'Thank you', body: 'Thank you, {{contact.name}}.' }] },
+        {
+          name: 'Heads-up',
+          trigger: { kind: 'enrolled' },
+          steps: [
+            { channel: 'sms', body: 'Hi {{contact.firstName}}, we will call you shortly. Reply STOP to opt out.' },
+          ],
+        },
+        {
+          name: 'Missed you',
+          trigger: { kind: 'call_outcome', outcome: 'no_answer' },
+          steps: [{ channel: 'sms', delayMinutes: 5, body: 'Sorry we missed you, {{contact.firstName}}.' }],
+        },
+        {
+          name: 'Thank you',
+          trigger: { kind: 'call_outcome', outcome: 'answered' },
+          steps: [{ channel: 'email', delayMinutes: 5, subject: 'Thank you', body: 'Thank you, {{contact.name}}.' }],
+        },
       ],
       retry: { maxAttempts: 3, intervalMinutes: 20 },
       routing: { mode: 'transfer', forwardingNumber: '+13125550199' },

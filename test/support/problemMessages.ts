@@ -20,28 +20,46 @@ const rules: readonly { readonly fault: string; readonly found: (message: string
  */
 function written(message: string): string {
   const shown = message.indexOf(', got ');
-  return (shown < 0 ? message : message.slice(0, shown))
-    .replace(/"(?:[^"\\]|\\.)+"/g, '"…"')
-    .replace(/`[^`]+`/g, '`…`')
-    // A value in single quotes opens after a space and closes before one or a stop; an apostrophe (the list's) opens nothing.
-    .replace(/(^|[\s(])'[^']+'(?=[\s,.;:)]|$)/g, "$1'…'");
+  return (
+    (shown < 0 ? message : message.slice(0, shown))
+      .replace(/"(?:[^"\\]|\\.)+"/g, '"…"')
+      .replace(/`[^`]+`/g, '`…`')
+      // A value in single quotes opens after a space and closes before one or a stop; an apostrophe (the list's) opens nothing.
+      .replace(/(^|[\s(])'[^']+'(?=[\s,.;:)]|$)/g, "$1'…'")
+  );
 }
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 /** Every fault of a problem+json body's `title`, `detail` and `errors[].message`, and any empty `errors[].path`, each naming where it is. */
 export const problemMessageFaults = (problem: unknown): string[] => {
   const body = record(problem);
   const errors: unknown[] = Array.isArray(body['errors']) ? body['errors'] : [];
-  const paths = errors.map((error) => record(error)['path']).filter((path): path is string => typeof path === 'string' && path !== '');
+  const paths = errors
+    .map((error) => record(error)['path'])
+    .filter((path): path is string => typeof path === 'string' && path !== '');
   // A detail that lists the errors names each by its path, which is the caller's own field name.
-  const detail = typeof body['detail'] === 'string' ? paths.reduce((text, path) => text.replaceAll(`${path}: `, 'field: '), body['detail']) : body['detail'];
-  const texts: [where: string, text: unknown][] = [['title', body['title']], ['detail', detail], ...errors.map((error, i): [string, unknown] => [`errors[${i}].message`, record(error)['message']])];
+  const detail =
+    typeof body['detail'] === 'string'
+      ? paths.reduce((text, path) => text.replaceAll(`${path}: `, 'field: '), body['detail'])
+      : body['detail'];
+  const texts: [where: string, text: unknown][] = [
+    ['title', body['title']],
+    ['detail', detail],
+    ...errors.map((error, i): [string, unknown] => [`errors[${i}].message`, record(error)['message']]),
+  ];
   // A path is made of the caller's own field names, so only its presence is ours to check.
-  const pathFaults = errors.flatMap((error, i) => (typeof record(error)['path'] === 'string' && record(error)['path'] !== '' ? [] : [`errors[${i}].path is empty or not text`]));
+  const pathFaults = errors.flatMap((error, i) =>
+    typeof record(error)['path'] === 'string' && record(error)['path'] !== ''
+      ? []
+      : [`errors[${i}].path is empty or not text`],
+  );
   return [
     ...texts.flatMap(([where, text]) =>
-      typeof text !== 'string' ? [`${where} is not text`] : rules.filter((rule) => rule.found(text)).map((rule) => `${where} has ${rule.fault}: ${JSON.stringify(text)}`),
+      typeof text !== 'string'
+        ? [`${where} is not text`]
+        : rules.filter((rule) => rule.found(text)).map((rule) => `${where} has ${rule.fault}: ${JSON.stringify(text)}`),
     ),
     ...pathFaults,
   ];
@@ -49,7 +67,8 @@ export const problemMessageFaults = (problem: unknown): string[] => {
 
 const found: string[] = [];
 
-const isProblem = (res: ServerResponse): boolean => String(res.getHeader('content-type') ?? '').startsWith('application/problem+json');
+const isProblem = (res: ServerResponse): boolean =>
+  String(res.getHeader('content-type') ?? '').startsWith('application/problem+json');
 
 /**
  * The app, with every problem+json answer it sends read on its way out and its faults kept for the
@@ -77,7 +96,8 @@ export const watchedProblems =
   };
 
 /** The app on 127.0.0.1 at a free port, its problem+json answers watched: how tests serve the engine. */
-export const listenWatched = (app: RequestListener): Promise<RunningServer> => listen(watchedProblems(app), { port: 0, host: '127.0.0.1' });
+export const listenWatched = (app: RequestListener): Promise<RunningServer> =>
+  listen(watchedProblems(app), { port: 0, host: '127.0.0.1' });
 
 /** The faults found since last asked, forgotten once returned. */
 export const takeProblemFaults = (): string[] => found.splice(0);
@@ -92,6 +112,9 @@ if (typeof afterEach === 'function' && typeof after === 'function') {
   });
   after(function checkProblemMessages() {
     const faults = [...faultsOfTests.splice(0), ...takeProblemFaults()];
-    if (faults.length > 0) throw new Error(`${faults.length} problem+json message(s) written around a missing or empty value:\n  ${faults.join('\n  ')}`);
+    if (faults.length > 0)
+      throw new Error(
+        `${faults.length} problem+json message(s) written around a missing or empty value:\n  ${faults.join('\n  ')}`,
+      );
   });
 }

@@ -5,7 +5,12 @@ import { projectedBatches } from '../../projections/projectedBatches.ts';
 import type { Doc, DocumentChange, Versioned } from '../../projections/readStore.ts';
 
 /** An event of a specification: its place in the store is given by its order; metadata may be partly set. */
-export type SpecifiedEvent<E extends Event = Event> = E & { readonly id?: string; readonly stream?: string; readonly revision?: bigint; readonly metadata?: Partial<EventMetadata> };
+export type SpecifiedEvent<E extends Event = Event> = E & {
+  readonly id?: string;
+  readonly stream?: string;
+  readonly revision?: bigint;
+  readonly metadata?: Partial<EventMetadata>;
+};
 
 export const specifiedAt = '2026-03-02T15:00:00.000Z';
 
@@ -16,7 +21,16 @@ const recorded = (event: SpecifiedEvent, i: number): RecordedEvent => ({
   revision: BigInt(i),
   ...event,
   position: BigInt(i + 1),
-  metadata: { companyId: 'company-1', commandId: `c${i + 1}`, correlationId: `c${i + 1}`, causationId: `c${i + 1}`, actor: 'admin', occurredAt: specifiedAt, schemaVersion: 1, ...event.metadata },
+  metadata: {
+    companyId: 'company-1',
+    commandId: `c${i + 1}`,
+    correlationId: `c${i + 1}`,
+    causationId: `c${i + 1}`,
+    actor: 'admin',
+    occurredAt: specifiedAt,
+    schemaVersion: 1,
+    ...event.metadata,
+  },
 });
 
 const byId = (a: Doc, b: Doc): number => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
@@ -31,7 +45,9 @@ const memoryCollections = () => {
   };
   return {
     getForUpdate: async (_version: number, collection: string, ids: readonly string[]) =>
-      new Map(ids.flatMap((id): [string, Versioned][] => (of(collection).has(id) ? [[id, of(collection).get(id)!]] : []))),
+      new Map(
+        ids.flatMap((id): [string, Versioned][] => (of(collection).has(id) ? [[id, of(collection).get(id)!]] : [])),
+      ),
     commit: (changes: readonly DocumentChange[]) => {
       for (const change of changes) {
         const docs = of(change.collection);
@@ -39,7 +55,8 @@ const memoryCollections = () => {
         const held = docs.get(id);
         if (change.op === 'delete') {
           if (held && held.position <= change.position) docs.delete(id);
-        } else if (!held || change.position > held.position) docs.set(id, { doc: change.doc, position: change.position });
+        } else if (!held || change.position > held.position)
+          docs.set(id, { doc: change.doc, position: change.position });
       }
     },
     documents: (collection: string): Doc[] => [...of(collection).values()].map((held) => held.doc).sort(byId),
@@ -49,11 +66,16 @@ const memoryCollections = () => {
 type Collections = ReturnType<typeof memoryCollections>;
 
 /** Follows pages of events as a runner does from its checkpoint: projected, cut into batches, each committed. */
-const follow = async (projection: Projection, collections: Collections, pages: readonly (readonly RecordedEvent[])[]) => {
+const follow = async (
+  projection: Projection,
+  collections: Collections,
+  pages: readonly (readonly RecordedEvent[])[],
+) => {
   const feed = async function* () {
     yield* pages;
   };
-  for await (const { changes } of projectedBatches(projection, feed(), collections, 100_000)) collections.commit(changes);
+  for await (const { changes } of projectedBatches(projection, feed(), collections, 100_000))
+    collections.commit(changes);
 };
 
 type Expected = Readonly<Record<string, readonly Doc[]>>;
@@ -70,13 +92,21 @@ export const projectionSpecification = <E extends Event>(projection: Projection<
       const all = [...history, ...events].map(recorded);
       const run = async () => {
         const eventByEvent = memoryCollections();
-        await follow(projection as Projection, eventByEvent, all.map((event) => [event]));
+        await follow(
+          projection as Projection,
+          eventByEvent,
+          all.map((event) => [event]),
+        );
         const oneBatch = memoryCollections();
         await follow(projection as Projection, oneBatch, [all]);
         const names = projection.collections.map((c) => c.name);
-        const snapshot = (collections: Collections) => Object.fromEntries(names.map((name) => [name, collections.documents(name)]));
+        const snapshot = (collections: Collections) =>
+          Object.fromEntries(names.map((name) => [name, collections.documents(name)]));
         const documents = snapshot(eventByEvent);
-        expect(snapshot(oneBatch), 'one batch of every event leaves other documents than a batch per event').to.deep.equal(documents);
+        expect(
+          snapshot(oneBatch),
+          'one batch of every event leaves other documents than a batch per event',
+        ).to.deep.equal(documents);
         await follow(projection as Projection, eventByEvent, [all.slice(history.length)]);
         expect(snapshot(eventByEvent), 'the events delivered again change the documents').to.deep.equal(documents);
         return documents;
@@ -91,7 +121,11 @@ export const projectionSpecification = <E extends Event>(projection: Projection<
           }
         },
         /** One document has (at least) these fields; null: there is no such document. */
-        thenDocument: async (collection: string, id: string, fields: Readonly<Record<string, unknown>> | null): Promise<void> => {
+        thenDocument: async (
+          collection: string,
+          id: string,
+          fields: Readonly<Record<string, unknown>> | null,
+        ): Promise<void> => {
           const documents = await run();
           expect(documents, `the projection writes no collection ${collection}`).to.have.property(collection);
           const doc = documents[collection]!.find((d) => d._id === id);

@@ -8,5 +8,13 @@ export const seededEvents = (events: readonly Event[], companyId: string, comman
     id: eventId(commandId, i, at),
     type: event.type,
     data: engineRegistry.encode(event),
-    metadata: { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: at.toISOString(), schemaVersion: engineRegistry.schemaVersion(event.type) },
+    metadata: {
+      companyId,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: 'test',
+      occurredAt: at.toISOString(),
+      schemaVersion: engineRegistry.schemaVersion(event.type),
+    },
   }));

@@ -27,10 +27,12 @@ export const tallyEventDefinitions: EventDefinition[] = [
     codec: t.type({ ...ids, by: t.number }),
     schemaVersion: 2,
     // Version 1 called the amount `amount`.
-    upcasters: { 1: (data: unknown) => {
-      const { amount, ...rest } = data as { amount: number };
-      return { ...rest, by: amount };
-    } },
+    upcasters: {
+      1: (data: unknown) => {
+        const { amount, ...rest } = data as { amount: number };
+        return { ...rest, by: amount };
+      },
+    },
   },
   { type: 'TallyClosed', codec: t.type(ids), schemaVersion: 1 },
 ];
@@ -78,7 +80,11 @@ export const context = (overrides: Partial<CommandContext> = {}): CommandContext
 });
 
 /** Ready-to-append tally events for store tests that bypass the handler. */
-export const tallyEvents = (tallyId: string, count: number, commandId = `append-${++sequence}-${tallyId}`): NewEvent[] =>
+export const tallyEvents = (
+  tallyId: string,
+  count: number,
+  commandId = `append-${++sequence}-${tallyId}`,
+): NewEvent[] =>
   Array.from({ length: count }, (_, i) => ({
     id: eventId(commandId, i, new Date()),
     type: 'TallyIncremented',
@@ -98,7 +104,19 @@ export const tallyEvents = (tallyId: string, count: number, commandId = `append-
 export const tallyProjection = (version = 1) => ({
   name: 'tallies',
   version,
-  collections: [{ name: 'tallies', indexes: [{ fields: [['companyId', 1], ['total', -1]] as [string, 1 | -1][] }] }],
+  collections: [
+    {
+      name: 'tallies',
+      indexes: [
+        {
+          fields: [
+            ['companyId', 1],
+            ['total', -1],
+          ] as [string, 1 | -1][],
+        },
+      ],
+    },
+  ],
   eventTypes: ['TallyOpened', 'TallyIncremented', 'TallyClosed'],
   project: (event: { type: string; data: unknown; position: bigint }) => {
     const data = event.data as { tallyId: string; companyId: string; by?: number };
@@ -107,8 +125,17 @@ export const tallyProjection = (version = 1) => ({
         collection: 'tallies',
         id: data.tallyId,
         apply: (current: Record<string, unknown> | undefined) => {
-          const base = { _id: data.tallyId, companyId: data.companyId, total: 0, events: 0, status: 'open', shape: version, ...current };
-          if (event.type === 'TallyIncremented') return { ...base, total: (base.total as number) + (data.by ?? 0), events: (base.events as number) + 1 };
+          const base = {
+            _id: data.tallyId,
+            companyId: data.companyId,
+            total: 0,
+            events: 0,
+            status: 'open',
+            shape: version,
+            ...current,
+          };
+          if (event.type === 'TallyIncremented')
+            return { ...base, total: (base.total as number) + (data.by ?? 0), events: (base.events as number) + 1 };
           if (event.type === 'TallyClosed') return { ...base, status: 'closed' };
           return base;
         },

@@ -25,12 +25,22 @@ export const twilioRig = async (options: { readonly dir: string; readonly start:
   // The server listens first: Twilio signs the full URL, so the engine must know its own address.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
   const server = await listenWatched((req, res) => app(req, res));
-  const eventStore = getSqliteEventStore({ path: join(options.dir, 'events.db'), registry: engineRegistry, pollIntervalMs: 20 });
+  const eventStore = getSqliteEventStore({
+    path: join(options.dir, 'events.db'),
+    registry: engineRegistry,
+    pollIntervalMs: 20,
+  });
   const readStore = getSqliteReadStore({ path: join(options.dir, 'read.db'), aliasTtlMs: 0 });
   const logger = createLogger({ level: 'silent' });
   let waitFor: (position: bigint) => Promise<unknown> = async () => undefined;
   const outreach = outreachEngine({
-    telephony: { carrier: 'twilio', accountSid: fake.accountSid, authToken: fake.authToken, apiUrl: fake.url, smsFrom: '+13125550199' },
+    telephony: {
+      carrier: 'twilio',
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      apiUrl: fake.url,
+      smsFrom: '+13125550199',
+    },
     email: { carrier: 'simulated' },
     publicUrl: server.url,
     eventStore,
@@ -42,7 +52,16 @@ export const twilioRig = async (options: { readonly dir: string; readonly start:
     waitForReadModels: (position) => waitFor(position),
     log: { error: (fields, message) => logger.error(fields, message) },
   });
-  const engine = await engineApp({ eventStore, readStore, logger, adminToken: ADMIN_TOKEN, clock: () => clock.now(), unsubscribeSecret: UNSUBSCRIBE_SECRET, outreach, publicUrl: server.url });
+  const engine = await engineApp({
+    eventStore,
+    readStore,
+    logger,
+    adminToken: ADMIN_TOKEN,
+    clock: () => clock.now(),
+    unsubscribeSecret: UNSUBSCRIBE_SECRET,
+    outreach,
+    publicUrl: server.url,
+  });
   app = engine.app;
   waitFor = (position) => engine.runner.waitFor(position, { timeoutMs: 60_000 });
 

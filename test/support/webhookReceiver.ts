@@ -2,7 +2,12 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-export type Received = { readonly at: number; readonly headers: IncomingHttpHeaders; readonly body: string; readonly status: number };
+export type Received = {
+  readonly at: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly status: number;
+};
 
 /** How the receiver answers its `n`th request (from 1): a status, after an optional delay in real ms. */
 export type Answering = (n: number) => { status: number; delayMs?: number };

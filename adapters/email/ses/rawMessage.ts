@@ -19,7 +19,11 @@ export const rawMessage = async (email: SendEmail): Promise<Buffer> => {
     text: email.text,
     ...(email.html === undefined ? {} : { html: email.html }),
     headers: { ...withOneClick(email.headers), [messageIdHeader]: email.messageId },
-    attachments: (email.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    attachments: (email.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
   });
   return composer.compile().build();
 };

@@ -1,4 +1,8 @@
-import type { EmailReportHandlers, MessageStatusReport, UnsubscribeClick } from '../../../commands/outreach/carrierReports.ts';
+import type {
+  EmailReportHandlers,
+  MessageStatusReport,
+  UnsubscribeClick,
+} from '../../../commands/outreach/carrierReports.ts';
 import type { Email, SendEmail } from '../../../commands/outreach/email.ts';
 import { assertNever } from '../../../domain/decider.ts';
 import type { Scheduler } from '../../clock/scheduler.ts';
@@ -25,7 +29,11 @@ export const defaultEmailProfile: EmailProfile = {
   noise: { jitterMs: { min: 50, max: 1500 }, late: 0.05, lateMs: { min: 5_000, max: 120_000 }, duplicate: 0.05 },
 };
 
-export type SimulatedEmail = SendEmail & { readonly providerMessageId: string; readonly sentAt: string; readonly delivery: EmailDelivery };
+export type SimulatedEmail = SendEmail & {
+  readonly providerMessageId: string;
+  readonly sentAt: string;
+  readonly delivery: EmailDelivery;
+};
 
 /** The embedded email service: delivers or bounces each message, and sometimes the recipient unsubscribes. */
 export const simulatedEmail = (options: {
@@ -41,8 +49,13 @@ export const simulatedEmail = (options: {
   const run = options.run ?? newCarrierRun();
   const profile = options.profile ?? defaultEmailProfile;
   weights('email.delivery', profile.delivery);
-  if (!(profile.unsubscribe >= 0 && profile.unsubscribe <= 1)) throw new RangeError(`email.unsubscribe must be a chance between 0 and 1, got ${profile.unsubscribe}`);
-  const onError = options.onError ?? ((error: unknown) => { throw error; });
+  if (!(profile.unsubscribe >= 0 && profile.unsubscribe <= 1))
+    throw new RangeError(`email.unsubscribe must be a chance between 0 and 1, got ${profile.unsubscribe}`);
+  const onError =
+    options.onError ??
+    ((error: unknown) => {
+      throw error;
+    });
   const sent: SimulatedEmail[] = [];
   const countTo = new Map<string, number>();
   const now = () => scheduler.now().getTime();
@@ -60,7 +73,13 @@ export const simulatedEmail = (options: {
       const unsubscribeAt = doneAt + random.between(profile.unsubscribeMs.min, profile.unsubscribeMs.max);
       sent.push({ ...email, providerMessageId, sentAt: new Date(now()).toISOString(), delivery });
       const report = (progress: MessageStatusReport['progress'], errorCode?: string) => () => {
-        const status: MessageStatusReport = { messageId: email.messageId, carrierMessageId: providerMessageId, progress, reportedAt: new Date(now()).toISOString(), ...(errorCode ? { errorCode } : {}) };
+        const status: MessageStatusReport = {
+          messageId: email.messageId,
+          carrierMessageId: providerMessageId,
+          progress,
+          reportedAt: new Date(now()).toISOString(),
+          ...(errorCode ? { errorCode } : {}),
+        };
         deliverWithNoise(scheduler, profile.noise, noise, now(), () => reports.messageStatus(status), onError);
       };
       scheduler.after(0, report('sent'));
@@ -70,7 +89,12 @@ export const simulatedEmail = (options: {
           const url = oneClickLink(email.headers);
           if (unsubscribes && url)
             scheduler.after(unsubscribeAt, () => {
-              const click: UnsubscribeClick = { messageId: email.messageId, to: email.to, url, clickedAt: new Date(now()).toISOString() };
+              const click: UnsubscribeClick = {
+                messageId: email.messageId,
+                to: email.to,
+                url,
+                clickedAt: new Date(now()).toISOString(),
+              };
               deliverWithNoise(scheduler, profile.noise, noise, now(), () => reports.unsubscribe(click), onError);
             });
           break;

@@ -9,13 +9,19 @@ const typeOf = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
 
 /** The shape of the client's WrongExpectedVersionError that this adapter reads. */
-export type WrongExpectedVersionLike = { readonly type: ErrorType.WRONG_EXPECTED_VERSION; readonly actualVersion: CurrentRevision };
+export type WrongExpectedVersionLike = {
+  readonly type: ErrorType.WRONG_EXPECTED_VERSION;
+  readonly actualVersion: CurrentRevision;
+};
 
 export const isWrongExpectedVersion = (error: unknown): error is WrongExpectedVersionLike =>
   typeOf(error) === ErrorType.WRONG_EXPECTED_VERSION;
 
 /** The shape of the client's MaxAppendSizeExceededError that this adapter reads. */
-export type MaxAppendSizeExceededLike = { readonly type: ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED; readonly maxAppendSize: number };
+export type MaxAppendSizeExceededLike = {
+  readonly type: ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED;
+  readonly maxAppendSize: number;
+};
 
 export const isMaxAppendSizeExceeded = (error: unknown): error is MaxAppendSizeExceededLike =>
   typeOf(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED;
@@ -27,7 +33,8 @@ export const toConcurrencyError = (
   stream: string,
   expected: ExpectedRevision,
   actual: CurrentRevision,
-): ConcurrencyError => new ConcurrencyError(stream, describeRevision(expected), describeRevision(fromEsdbRevision(actual)));
+): ConcurrencyError =>
+  new ConcurrencyError(stream, describeRevision(expected), describeRevision(fromEsdbRevision(actual)));
 
 // Reconnecting cannot cure these: the request or the credentials are wrong, or history is bad.
 const permanentTypes: ReadonlySet<unknown> = new Set([

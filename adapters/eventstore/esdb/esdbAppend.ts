@@ -18,7 +18,11 @@ const repeatStart = (expected: ExpectedRevision): bigint | undefined =>
 /** The server checks the expected revision; our deterministic ids let it recognise a re-sent append. */
 export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
   /** The result of an earlier append of these very events from revision `from`, found by id. */
-  const earlierAppend = async (stream: string, events: readonly NewEvent[], from: bigint): Promise<AppendResult | undefined> => {
+  const earlierAppend = async (
+    stream: string,
+    events: readonly NewEvent[],
+    from: bigint,
+  ): Promise<AppendResult | undefined> => {
     const found = await reads.storedFrom(stream, from, events.length);
     if (found.length === 0 || found[0]!.id !== events[0]!.id) return undefined;
     if (found.length !== events.length || found.some((stored, i) => stored.id !== events[i]!.id))
@@ -28,7 +32,12 @@ export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
   };
 
   /** A refused append is a conflict, unless it was these same events sent again. */
-  const refused = async (stream: string, events: readonly NewEvent[], expected: ExpectedRevision, conflict: ConcurrencyError) => {
+  const refused = async (
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    conflict: ConcurrencyError,
+  ) => {
     const from = repeatStart(expected);
     const repeat = from === undefined ? undefined : await earlierAppend(stream, events, from);
     if (repeat) return repeat;
@@ -36,7 +45,12 @@ export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
   };
 
   /** Some server versions answer a repeat without a position: the first append's events carry it. */
-  const repeated = async (stream: string, events: readonly NewEvent[], expected: ExpectedRevision, result: EsdbAppendResult) => {
+  const repeated = async (
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    result: EsdbAppendResult,
+  ) => {
     const from = repeatStart(expected) ?? result.nextExpectedRevision - BigInt(events.length) + 1n;
     const repeat = await earlierAppend(stream, events, from);
     if (repeat) return repeat;
@@ -56,16 +70,30 @@ export const esdbAppend = (client: EsdbClient, reads: EsdbReads) => {
     if (events.length === 0) return appendNothing(stream, expected);
     let result: EsdbAppendResult;
     try {
-      result = await client.appendToStream(stream, events.map(toEventData), { expectedRevision: toEsdbExpectedRevision(expected) });
+      result = await client.appendToStream(stream, events.map(toEventData), {
+        expectedRevision: toEsdbExpectedRevision(expected),
+      });
     } catch (error) {
       // The server counts as encodedEventSize does, so the size named is the one it refused.
-      if (isMaxAppendSizeExceeded(error)) throw new AppendTooLargeError(stream, encodedAppendSize(events), error.maxAppendSize, events.length === 1 ? 'event' : 'append');
+      if (isMaxAppendSizeExceeded(error))
+        throw new AppendTooLargeError(
+          stream,
+          encodedAppendSize(events),
+          error.maxAppendSize,
+          events.length === 1 ? 'event' : 'append',
+        );
       if (!isWrongExpectedVersion(error)) throw error;
       return refused(stream, events, expected, toConcurrencyError(stream, expected, error.actualVersion));
     }
     // Only when the connection string sets throwOnAppendFailure=false does a refusal arrive as a result;
     // the client misreads BatchAppend's revision there (it reports 0 or 1), so the stream is asked.
-    if (!result.success) return refused(stream, events, expected, toConcurrencyError(stream, expected, (await reads.lastRevision(stream)) ?? 'no_stream'));
+    if (!result.success)
+      return refused(
+        stream,
+        events,
+        expected,
+        toConcurrencyError(stream, expected, (await reads.lastRevision(stream)) ?? 'no_stream'),
+      );
     const position = fromEsdbPosition(result.position);
     if (position === undefined) return repeated(stream, events, expected, result);
     return { nextExpectedRevision: result.nextExpectedRevision, position };

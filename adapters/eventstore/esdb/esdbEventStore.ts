@@ -39,7 +39,10 @@ export const getEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStor
   const subscribe: EventStore['subscribe'] = ({ after, batchSize } = {}) => {
     const subscription = esdbSubscription({
       open: (from, readAhead) =>
-        client.subscribeToAll({ fromPosition: toEsdbPosition(from), filter: excludeSystemEvents() }, { highWaterMark: readAhead }),
+        client.subscribeToAll(
+          { fromPosition: toEsdbPosition(from), filter: excludeSystemEvents() },
+          { highWaterMark: readAhead },
+        ),
       decode: options.registry.decode,
       after,
       batchSize,

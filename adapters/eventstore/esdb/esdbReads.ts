@@ -23,7 +23,10 @@ export type EsdbReads = {
 
 /** Every read decodes through the registry, so a bad event stops the reader with its EventDecodingError. */
 export const esdbReads = (client: EsdbClient, registry: EventRegistry): EsdbReads => {
-  async function* storedOfStream(stream: string, options: { fromRevision: bigint | typeof END; maxCount?: number; direction: typeof FORWARDS | typeof BACKWARDS }) {
+  async function* storedOfStream(
+    stream: string,
+    options: { fromRevision: bigint | typeof END; maxCount?: number; direction: typeof FORWARDS | typeof BACKWARDS },
+  ) {
     const read = client.readStream(stream, options, { highWaterMark: READ_AHEAD });
     try {
       for await (const resolved of read) {
@@ -41,14 +44,18 @@ export const esdbReads = (client: EsdbClient, registry: EventRegistry): EsdbRead
     async *readStream(stream, { fromRevision = 0n, maxCount = Infinity } = {}) {
       if (maxCount <= 0) return;
       const limit = Number.isFinite(maxCount) ? { maxCount } : {};
-      for await (const stored of storedOfStream(stream, { fromRevision, direction: FORWARDS, ...limit })) yield registry.decode(stored);
+      for await (const stored of storedOfStream(stream, { fromRevision, direction: FORWARDS, ...limit }))
+        yield registry.decode(stored);
     },
 
     async *readAll({ after, maxCount = Infinity } = {}) {
       let left = maxCount;
       if (left <= 0) return;
       // $all reads in this client take no server-side filter, so system events are dropped here.
-      const read = client.readAll({ fromPosition: toEsdbPosition(after), direction: FORWARDS }, { highWaterMark: READ_AHEAD });
+      const read = client.readAll(
+        { fromPosition: toEsdbPosition(after), direction: FORWARDS },
+        { highWaterMark: READ_AHEAD },
+      );
       try {
         for await (const resolved of read) {
           const stored = toStoredEvent(resolved);
@@ -78,7 +85,10 @@ export const esdbReads = (client: EsdbClient, registry: EventRegistry): EsdbRead
     async countEvents({ after, through, limit }) {
       if (limit <= 0 || through <= after) return 0;
       // Forwards through $all from `after`, our events only and none decoded: positions are byte offsets, not counts.
-      const read = client.readAll({ fromPosition: toEsdbPosition(after), direction: FORWARDS }, { highWaterMark: READ_AHEAD });
+      const read = client.readAll(
+        { fromPosition: toEsdbPosition(after), direction: FORWARDS },
+        { highWaterMark: READ_AHEAD },
+      );
       let count = 0;
       try {
         for await (const resolved of read) {
@@ -94,12 +104,14 @@ export const esdbReads = (client: EsdbClient, registry: EventRegistry): EsdbRead
 
     async storedFrom(stream, from, count) {
       const found: StoredEvent[] = [];
-      for await (const stored of storedOfStream(stream, { fromRevision: from, maxCount: count, direction: FORWARDS })) found.push(stored);
+      for await (const stored of storedOfStream(stream, { fromRevision: from, maxCount: count, direction: FORWARDS }))
+        found.push(stored);
       return found;
     },
 
     async lastRevision(stream) {
-      for await (const stored of storedOfStream(stream, { fromRevision: END, maxCount: 1, direction: BACKWARDS })) return stored.revision;
+      for await (const stored of storedOfStream(stream, { fromRevision: END, maxCount: 1, direction: BACKWARDS }))
+        return stored.revision;
       return undefined;
     },
   };

@@ -12,4 +12,5 @@ export const toEsdbPosition = (after: bigint | undefined): ReadPosition =>
   after === undefined || after <= 0n ? START : { commit: after, prepare: after };
 
 /** Positions are exclusive: `after` itself is never delivered again. */
-export const isAfter = (position: bigint, after: bigint | undefined): boolean => after === undefined || position > after;
+export const isAfter = (position: bigint, after: bigint | undefined): boolean =>
+  after === undefined || position > after;

@@ -30,7 +30,9 @@ export const toStoredEvent = (resolved: ResolvedLike): StoredEvent | undefined =
   if (event === undefined || isSystemEvent(event)) return undefined;
   const position = fromEsdbPosition(event.position) ?? resolved.commitPosition;
   if (position === undefined)
-    throw new Error(`EventStoreDB reported no position for ${event.streamId}@${event.revision}; version 22.6 or newer is needed`);
+    throw new Error(
+      `EventStoreDB reported no position for ${event.streamId}@${event.revision}; version 22.6 or newer is needed`,
+    );
   return {
     id: event.id,
     stream: event.streamId,

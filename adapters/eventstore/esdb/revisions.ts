@@ -1,4 +1,10 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, type AppendExpectedRevision, type CurrentRevision } from '@eventstore/db-client';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  type AppendExpectedRevision,
+  type CurrentRevision,
+} from '@eventstore/db-client';
 import type { ExpectedRevision } from '../../../commands/eventStore.ts';
 
 /** Our expected revision as the client's append option. */

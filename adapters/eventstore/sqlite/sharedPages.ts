@@ -6,7 +6,11 @@ import type { RecordedEvent } from '../../../domain/events/event.ts';
  * Events never change, so a full page stays true; a short page (the head) only until the next commit,
  * here or, as `othersCommitted` tells (SQLite's `data_version`), by another process.
  */
-export const sharedPages = (read: (after: bigint, limit: number) => RecordedEvent[], capacity = 64, othersCommitted: () => number = () => 0) => {
+export const sharedPages = (
+  read: (after: bigint, limit: number) => RecordedEvent[],
+  capacity = 64,
+  othersCommitted: () => number = () => 0,
+) => {
   const pages = new Map<string, { events: RecordedEvent[]; commits: number; others: number }>();
   let commits = 0;
   return {
@@ -17,7 +21,11 @@ export const sharedPages = (read: (after: bigint, limit: number) => RecordedEven
     read: (after: bigint, limit: number): RecordedEvent[] => {
       const key = `${after}:${limit}`;
       const cached = pages.get(key);
-      if (cached && (cached.events.length === limit || (cached.commits === commits && cached.others === othersCommitted()))) return cached.events;
+      if (
+        cached &&
+        (cached.events.length === limit || (cached.commits === commits && cached.others === othersCommitted()))
+      )
+        return cached.events;
       const others = othersCommitted();
       const events = read(after, limit);
       pages.delete(key);

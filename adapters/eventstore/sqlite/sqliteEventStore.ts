@@ -22,8 +22,21 @@ export type SqliteEventStoreOptions = {
 };
 
 /** `json` holds each event's data and metadata as stored, encoded once for both measuring and writing. */
-type AppendRequest = { stream: string; events: readonly NewEvent[]; json: readonly (readonly [data: string, metadata: string])[]; expected: ExpectedRevision };
-type Row = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string];
+type AppendRequest = {
+  stream: string;
+  events: readonly NewEvent[];
+  json: readonly (readonly [data: string, metadata: string])[];
+  expected: ExpectedRevision;
+};
+type Row = [
+  position: bigint,
+  id: string,
+  stream: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+];
 
 const PAGE = 1000;
 
@@ -37,15 +50,28 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
   createEventsSchema(db);
   const columns = 'position, id, stream, revision, type, data, metadata';
   const sql = {
-    lastRevision: db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').pluck().safeIntegers(true),
+    lastRevision: db
+      .prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+      .pluck()
+      .safeIntegers(true),
     byId: db.prepare('SELECT position, stream, revision FROM events WHERE id = ?').raw(true).safeIntegers(true),
-    insert: db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)').safeIntegers(true),
-    readStream: db.prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true).safeIntegers(true),
-    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true).safeIntegers(true),
+    insert: db
+      .prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)')
+      .safeIntegers(true),
+    readStream: db
+      .prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .raw(true)
+      .safeIntegers(true),
+    readAll: db
+      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(true)
+      .safeIntegers(true),
     undoFrom: db.prepare('DELETE FROM events WHERE position >= ?').safeIntegers(true),
     head: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true),
     // A range count on the rowid, stopped by LIMIT: rowids have no gaps today, but nothing in the port promises so.
-    count: db.prepare('SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? AND position <= ? LIMIT ?)').pluck(),
+    count: db
+      .prepare('SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? AND position <= ? LIMIT ?)')
+      .pluck(),
   };
 
   const decode = (row: Row): RecordedEvent =>
@@ -80,7 +106,8 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     const repeat = earlierAppend(request);
     if (repeat) return repeat;
     const current = sql.lastRevision.get(request.stream) as bigint | undefined;
-    if (request.expected === 'no_stream' && current !== undefined) checkExpectedRevision(request.stream, request.expected, current);
+    if (request.expected === 'no_stream' && current !== undefined)
+      checkExpectedRevision(request.stream, request.expected, current);
     throw new ConcurrencyError(request.stream, 'new event ids', 'an event id already stored');
   };
 
@@ -100,7 +127,8 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
         if (repeat) return repeat;
         throw error;
       }
-      if (request.events.length === 0) return { nextExpectedRevision: current ?? -1n, position: sql.head.get() as bigint };
+      if (request.events.length === 0)
+        return { nextExpectedRevision: current ?? -1n, position: sql.head.get() as bigint };
     }
     let revision = current ?? -1n;
     let first: bigint | undefined;
@@ -204,7 +232,9 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
     headPosition: async () => sql.head.get() as bigint,
 
     countEvents: async ({ after, through, limit }) =>
-      limit <= 0 || through <= after ? 0 : (sql.count.get(after, through, Math.min(limit, Number.MAX_SAFE_INTEGER)) as number),
+      limit <= 0 || through <= after
+        ? 0
+        : (sql.count.get(after, through, Math.min(limit, Number.MAX_SAFE_INTEGER)) as number),
 
     close: async () => {
       // Let appends already queued for this tick commit before the file closes.

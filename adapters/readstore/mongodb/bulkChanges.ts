@@ -10,7 +10,8 @@ export type NetChange = { readonly change: DocumentChange; readonly afterDelete:
 const combine = (pending: NetChange | undefined, change: DocumentChange): NetChange => {
   if (!pending) return { change, afterDelete: false };
   const before = pending.change;
-  if (before.op === 'delete') return { change, afterDelete: change.op === 'upsert' && change.position === before.position };
+  if (before.op === 'delete')
+    return { change, afterDelete: change.op === 'upsert' && change.position === before.position };
   const wins = change.op === 'delete' ? change.position >= before.position : change.position > before.position;
   return wins ? { change, afterDelete: false } : pending;
 };
@@ -30,7 +31,8 @@ export const netChanges = (changes: readonly DocumentChange[]): NetChange[] => {
 /** A write lands only on a document older than its change; on a newer one the upsert's insert collides on `_id`. */
 export const bulkOperation = ({ change, afterDelete }: NetChange): AnyBulkWriteOperation<StoredDoc> => {
   const position = toStoredPosition(change.position);
-  if (change.op === 'delete') return { deleteOne: { filter: { _id: change.id, [POSITION_FIELD]: { $lte: position } } } };
+  if (change.op === 'delete')
+    return { deleteOne: { filter: { _id: change.id, [POSITION_FIELD]: { $lte: position } } } };
   return {
     replaceOne: {
       // After a delete at this position the document is gone in order, so one at this very position is overwritten.

@@ -16,12 +16,18 @@ export const MAJORITY_ON_PRIMARY = { writeConcern: { w: 'majority' }, readPrefer
 export const connectMongo = async (url: string, options: MongoClientOptions = {}): Promise<MongoClient> => {
   let client: MongoClient | undefined;
   try {
-    client = new MongoClient(url, { serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS, ...options, ...MAJORITY_ON_PRIMARY });
+    client = new MongoClient(url, {
+      serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+      ...options,
+      ...MAJORITY_ON_PRIMARY,
+    });
     await client.connect();
     return client;
   } catch (error) {
     await client?.close().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`the MongoDB read store at MONGODB_URL=${maskCredentials(url)} cannot be reached: ${reason}`, { cause: error });
+    throw new Error(`the MongoDB read store at MONGODB_URL=${maskCredentials(url)} cannot be reached: ${reason}`, {
+      cause: error,
+    });
   }
 };

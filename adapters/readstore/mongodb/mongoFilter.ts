@@ -2,7 +2,10 @@ import type { Document } from 'mongodb';
 import type { Filter } from '../../../projections/readStore.ts';
 
 const isEmptyCondition = (condition: unknown): boolean =>
-  typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).length === 0;
+  typeof condition === 'object' &&
+  condition !== null &&
+  !Array.isArray(condition) &&
+  Object.keys(condition).length === 0;
 
 /**
  * A validated filter as MongoDB runs it: the subset is MongoDB's own language, except that `{field: {}}`

@@ -41,4 +41,5 @@ export const mongoProjectionLeases = (collection: LeaseCollection): ProjectionLe
 });
 
 /** The leases of the read store's database. */
-export const getMongoProjectionLeases = (db: Db): ProjectionLeases => mongoProjectionLeases(db.collection<LeaseRecord>(LEASES, MAJORITY_ON_PRIMARY));
+export const getMongoProjectionLeases = (db: Db): ProjectionLeases =>
+  mongoProjectionLeases(db.collection<LeaseRecord>(LEASES, MAJORITY_ON_PRIMARY));

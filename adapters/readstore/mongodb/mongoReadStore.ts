@@ -48,7 +48,8 @@ const RETIRED_MARGIN_MS = 60_000;
 /** The database the options name; never the driver's default `test`, where nobody would look for read models. */
 const databaseOf = (options: MongoReadStoreOptions): string => {
   const database = options.database ?? mongoDatabaseName(options.url);
-  if (database === undefined) throw new ConfigurationError('MONGODB_URL', `"${maskCredentials(options.url)}" ${MONGODB_DATABASE_MISSING}`);
+  if (database === undefined)
+    throw new ConfigurationError('MONGODB_URL', `"${maskCredentials(options.url)}" ${MONGODB_DATABASE_MISSING}`);
   return database;
 };
 
@@ -118,7 +119,8 @@ export const getMongoReadStore = async (options: MongoReadStoreOptions): Promise
         aliases.delete(name);
       }
       await projections.updateOne({ _id: projection }, { $set: { activeVersion: version } }, { upsert: true });
-      if (previous !== undefined && previous !== version) await checkpoints.deleteOne({ _id: checkpointId(projection, previous) });
+      if (previous !== undefined && previous !== version)
+        await checkpoints.deleteOne({ _id: checkpointId(projection, previous) });
       await dropDue();
     },
 
@@ -134,17 +136,24 @@ export const getMongoReadStore = async (options: MongoReadStoreOptions): Promise
     // The checkpoint is written only after every document write has landed; a crash in between replays
     // the batch, which the per-document position guards make harmless.
     commit: async (batch) => {
-      await Promise.all([...bulkChanges(batch)].map(([physical, operations]) => writeChanges(collection(physical), operations)));
+      await Promise.all(
+        [...bulkChanges(batch)].map(([physical, operations]) => writeChanges(collection(physical), operations)),
+      );
       await checkpoints.updateOne(
         { _id: checkpointId(batch.projection, batch.version) },
-        { $max: { position: toStoredPosition(batch.checkpoint) }, $setOnInsert: { projection: batch.projection, version: batch.version } },
+        {
+          $max: { position: toStoredPosition(batch.checkpoint) },
+          $setOnInsert: { projection: batch.projection, version: batch.version },
+        },
         { upsert: true },
       );
     },
 
     getForUpdate: async (version, name, ids) => {
       if (ids.length === 0) return new Map();
-      const stored = await collection(physicalName(name, version)).find({ _id: { $in: [...ids] } }).toArray();
+      const stored = await collection(physicalName(name, version))
+        .find({ _id: { $in: [...ids] } })
+        .toArray();
       return new Map<string, Versioned>(stored.map((raw) => [raw._id, toVersioned(raw)]));
     },
 
@@ -157,7 +166,9 @@ export const getMongoReadStore = async (options: MongoReadStoreOptions): Promise
     getMany: async (name, ids) => {
       const physical = await resolve(name);
       if (!physical || ids.length === 0) return [];
-      const found = (await collection(physical).find({ _id: { $in: [...ids] } }, { projection: HIDE_POSITION }).toArray()) as unknown as Doc[];
+      const found = (await collection(physical)
+        .find({ _id: { $in: [...ids] } }, { projection: HIDE_POSITION })
+        .toArray()) as unknown as Doc[];
       const byId = new Map(found.map((doc) => [doc._id, doc]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

@@ -10,7 +10,10 @@ export type StoredDoc = { _id: string; [field: string]: unknown };
 /** The find projection that keeps the position out of everything readers get. */
 export const HIDE_POSITION = { [POSITION_FIELD]: 0 } as const;
 
-export const toStoredDoc = (doc: Doc, position: bigint): StoredDoc => ({ ...doc, [POSITION_FIELD]: toStoredPosition(position) });
+export const toStoredDoc = (doc: Doc, position: bigint): StoredDoc => ({
+  ...doc,
+  [POSITION_FIELD]: toStoredPosition(position),
+});
 
 /** A stored document split into the read model's document and the position of its last change. */
 export const toVersioned = (stored: StoredDoc): Versioned => {

@@ -14,7 +14,12 @@ export type AliasCollection = Pick<Collection<AliasRecord>, 'findOne' | 'find' |
  * to before, to be dropped after `dropAfter`, so no crash leaves that collection both unreachable and
  * unrecorded. The write lands only if the name still leads where it was read to; else it is read again.
  */
-export const moveAlias = async (aliases: AliasCollection, logical: string, physical: string, dropAfter: Date): Promise<void> => {
+export const moveAlias = async (
+  aliases: AliasCollection,
+  logical: string,
+  physical: string,
+  dropAfter: Date,
+): Promise<void> => {
   for (;;) {
     const current = await aliases.findOne({ _id: logical });
     if (current?.physical === physical) return;
@@ -23,7 +28,10 @@ export const moveAlias = async (aliases: AliasCollection, logical: string, physi
       return;
     }
     const retired: RetiredCollection = { physical: current.physical, dropAfter };
-    const moved = await aliases.updateOne({ _id: logical, physical: current.physical }, { $set: { physical }, $push: { retired } });
+    const moved = await aliases.updateOne(
+      { _id: logical, physical: current.physical },
+      { $set: { physical }, $push: { retired } },
+    );
     if (moved.matchedCount === 1) return;
   }
 };
@@ -38,7 +46,11 @@ export const keepRetired = async (aliases: AliasCollection, logical: string, phy
  * answers when the next one falls due. A record is removed only after its drop, so a drop cut
  * short by a crash is done by whoever looks next.
  */
-export const dropRetired = async (db: Pick<Db, 'dropCollection'>, aliases: AliasCollection, now: Date): Promise<Date | undefined> => {
+export const dropRetired = async (
+  db: Pick<Db, 'dropCollection'>,
+  aliases: AliasCollection,
+  now: Date,
+): Promise<Date | undefined> => {
   let next: Date | undefined;
   for (const alias of await aliases.find({ 'retired.0': { $exists: true } }).toArray()) {
     for (const { physical, dropAfter } of alias.retired ?? []) {

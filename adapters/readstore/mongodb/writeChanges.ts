@@ -30,7 +30,10 @@ const onlyStaleUpserts = (error: unknown): boolean =>
   writeErrorsOf(error).every(isStaleUpsert);
 
 /** Unordered so one stale upsert does not stop the rest; `ignoreUndefined` keeps undefined fields missing, as JSON does. */
-export const writeChanges = async (collection: BulkWriter, operations: readonly AnyBulkWriteOperation<StoredDoc>[]): Promise<void> => {
+export const writeChanges = async (
+  collection: BulkWriter,
+  operations: readonly AnyBulkWriteOperation<StoredDoc>[],
+): Promise<void> => {
   if (operations.length === 0) return;
   try {
     await collection.bulkWrite(operations, { ordered: false, ignoreUndefined: true });

@@ -31,13 +31,25 @@ export type EncodedBatch = {
 };
 
 /** Turns documents into JSON text and key column values, grouped by collection. */
-export const encodeBatch = (batch: ProjectionBatch, keyedFields: (collection: string) => readonly string[]): EncodedBatch => {
+export const encodeBatch = (
+  batch: ProjectionBatch,
+  keyedFields: (collection: string) => readonly string[],
+): EncodedBatch => {
   const byCollection = new Map<string, EncodedChanges>();
   for (const change of batch.changes) {
     let encoded = byCollection.get(change.collection);
     if (!encoded) {
       const keyed = keyedFields(change.collection);
-      encoded = { collection: change.collection, keyed, upsertIds: [], upsertJson: [], upsertPositions: [], upsertKeys: [], deleteIds: [], deletePositions: [] };
+      encoded = {
+        collection: change.collection,
+        keyed,
+        upsertIds: [],
+        upsertJson: [],
+        upsertPositions: [],
+        upsertKeys: [],
+        deleteIds: [],
+        deletePositions: [],
+      };
       byCollection.set(change.collection, encoded);
     }
     if (change.op === 'upsert') {
@@ -50,7 +62,12 @@ export const encodeBatch = (batch: ProjectionBatch, keyedFields: (collection: st
       encoded.deletePositions.push(change.position);
     }
   }
-  return { projection: batch.projection, version: batch.version, checkpoint: batch.checkpoint, collections: [...byCollection.values()] };
+  return {
+    projection: batch.projection,
+    version: batch.version,
+    checkpoint: batch.checkpoint,
+    collections: [...byCollection.values()],
+  };
 };
 
 /**
@@ -76,7 +93,12 @@ export const batchCommitter = (db: Database.Database) => {
       const upsert = prepared(upsertSql(table, changes.keyed));
       const width = changes.keyed.length;
       for (let i = 0; i < changes.upsertIds.length; i++)
-        upsert.run(changes.upsertIds[i], changes.upsertPositions[i], changes.upsertJson[i], ...changes.upsertKeys.slice(i * width, (i + 1) * width));
+        upsert.run(
+          changes.upsertIds[i],
+          changes.upsertPositions[i],
+          changes.upsertJson[i],
+          ...changes.upsertKeys.slice(i * width, (i + 1) * width),
+        );
       const remove = prepared(`DELETE FROM ${table} WHERE _id = ? AND position <= ?`);
       for (let i = 0; i < changes.deleteIds.length; i++) remove.run(changes.deleteIds[i], changes.deletePositions[i]);
     }

@@ -22,6 +22,10 @@ parentPort!.on('message', (message: { id: number; batch: EncodedBatch } | 'close
     commit(message.batch);
     parentPort!.postMessage({ id: message.id, ok: true });
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({
+      id: message.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 });

@@ -20,7 +20,11 @@ export const createReadStoreSchema = (db: Database.Database): void => {
 
 /** The fields a collection's indexes and filters use, each stored in a key column of its own. */
 export const keyedFields = (spec: CollectionSpec): string[] => [
-  ...new Set([...spec.indexes.flatMap((index) => index.fields.map(([field]) => field)), ...(spec.filterFields ?? [])].filter((field) => field !== '_id')),
+  ...new Set(
+    [...spec.indexes.flatMap((index) => index.fields.map(([field]) => field)), ...(spec.filterFields ?? [])].filter(
+      (field) => field !== '_id',
+    ),
+  ),
 ];
 
 /** Fields that have key columns in an existing table, read from the table itself. */
@@ -36,7 +40,9 @@ export const existingKeyedFields = (db: Database.Database, physical: string): st
  */
 export const createCollection = (db: Database.Database, physical: string, spec: CollectionSpec): void => {
   const table = quoteName(physical);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`,
+  );
   const existing = new Set(existingKeyedFields(db, physical));
   for (const field of keyedFields(spec).filter((f) => !existing.has(f))) {
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${keyColumn(field)}`);
@@ -50,6 +56,8 @@ export const createIndexes = (db: Database.Database, physical: string, spec: Col
   const { orderSql } = collectionSql(new Set(keyedFields(spec)));
   spec.indexes.forEach((index, i) => {
     const name = quoteName(`${physical}_index_${i}`);
-    db.exec(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${orderSql(index.fields)})`);
+    db.exec(
+      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${orderSql(index.fields)})`,
+    );
   });
 };

@@ -6,7 +6,8 @@ export type SqlFragment = { sql: string; params: (string | number)[] };
 /** The column that holds an indexed field's value, kept beside the JSON so indexes never parse it. */
 export const keyColumn = (field: string): string => `"key:${field}"`;
 
-const bind = (value: string | number | boolean): string | number => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+const bind = (value: string | number | boolean): string | number =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
 /**
  * Filters and sorts of the documented subset as SQL over one collection table, where `keyed`
@@ -26,10 +27,10 @@ export const collectionSql = (keyed: ReadonlySet<string>) => {
     typeof operand === 'string' && keyed.has(field)
       ? `typeof(${keyColumn(field)}) = 'text'`
       : typeof operand === 'number'
-      ? `${typeSql(field)} IN ('integer', 'real')`
-      : typeof operand === 'string'
-        ? `${typeSql(field)} = 'text'`
-        : `${typeSql(field)} IN ('true', 'false')`;
+        ? `${typeSql(field)} IN ('integer', 'real')`
+        : typeof operand === 'string'
+          ? `${typeSql(field)} = 'text'`
+          : `${typeSql(field)} IN ('true', 'false')`;
 
   const equalSql = (field: string, operand: Scalar): SqlFragment =>
     operand === null
@@ -58,7 +59,11 @@ export const collectionSql = (keyed: ReadonlySet<string>) => {
         case '$ne':
           return not(equalSql(field, operand as Scalar));
         case '$in':
-          return join((operand as Scalar[]).map((o) => equalSql(field, o)), 'OR', '0');
+          return join(
+            (operand as Scalar[]).map((o) => equalSql(field, o)),
+            'OR',
+            '0',
+          );
         case '$gt':
           return rangeSql(field, '>', operand as Scalar);
         case '$gte':

@@ -9,7 +9,9 @@ type LeaseRow = { holder: string | null; expires_at: number };
  * row with no holder.
  */
 export const sqliteProjectionLeases = (db: Database.Database): ProjectionLeases => {
-  db.exec('CREATE TABLE IF NOT EXISTS readstore_leases (projection TEXT PRIMARY KEY, holder TEXT, expires_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS readstore_leases (projection TEXT PRIMARY KEY, holder TEXT, expires_at INTEGER NOT NULL)',
+  );
   const take = db.prepare(`
     INSERT INTO readstore_leases (projection, holder, expires_at) VALUES (@projection, @holder, @expiresAt)
     ON CONFLICT (projection) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
@@ -25,7 +27,8 @@ export const sqliteProjectionLeases = (db: Database.Database): ProjectionLeases 
   });
 
   return {
-    acquire: async (projection, holder, now, ttlMs) => acquire.immediate(projection, holder, now.getTime(), now.getTime() + ttlMs),
+    acquire: async (projection, holder, now, ttlMs) =>
+      acquire.immediate(projection, holder, now.getTime(), now.getTime() + ttlMs),
     release: async (projection, holder) => void free.run(projection, holder),
   };
 };

@@ -10,7 +10,14 @@ import {
 import { validateQuery } from '../../../projections/query/validateFilter.ts';
 import { decodeCursor, encodeCursor, fullSort, keysetFilter } from '../../../projections/query/keyset.ts';
 import { collectionSql } from './sqliteFilter.ts';
-import { createCollection, createIndexes, createReadStoreSchema, existingKeyedFields, keyedFields, quoteName } from './schema.ts';
+import {
+  createCollection,
+  createIndexes,
+  createReadStoreSchema,
+  existingKeyedFields,
+  keyedFields,
+  quoteName,
+} from './schema.ts';
 import { batchCommitter, encodeBatch } from './commitBatch.ts';
 import { commitThread } from './commitThread.ts';
 
@@ -45,7 +52,8 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
   const resolve = (logical: string): string | undefined => {
     const cached = aliases.get(logical);
     if (cached && Date.now() - cached.at < ttl) return cached.physical;
-    const physical = prepared('SELECT physical FROM readstore_aliases WHERE logical = ?').pluck().get(logical) as string | undefined;
+    const physical = prepared('SELECT physical FROM readstore_aliases WHERE logical = ?').pluck().get(logical) as
+      string | undefined;
     aliases.set(logical, { physical, at: Date.now() });
     return physical;
   };
@@ -65,10 +73,16 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
 
   const activate = db.transaction((projection: string, version: number, collections: readonly CollectionSpec[]) => {
     for (const spec of collections) createIndexes(db, physicalName(spec.name, version), spec);
-    const previous = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | null | undefined;
-    prepared('INSERT INTO readstore_projections (name, active_version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version').run(projection, version);
+    const previous = prepared('SELECT active_version FROM readstore_projections WHERE name = ?')
+      .pluck()
+      .get(projection) as number | null | undefined;
+    prepared(
+      'INSERT INTO readstore_projections (name, active_version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version',
+    ).run(projection, version);
     for (const { name } of collections) {
-      prepared('INSERT INTO readstore_aliases (logical, physical) VALUES (?, ?) ON CONFLICT (logical) DO UPDATE SET physical = excluded.physical').run(name, physicalName(name, version));
+      prepared(
+        'INSERT INTO readstore_aliases (logical, physical) VALUES (?, ?) ON CONFLICT (logical) DO UPDATE SET physical = excluded.physical',
+      ).run(name, physicalName(name, version));
       aliases.delete(name);
     }
     if (previous !== undefined && previous !== null && previous !== version) {
@@ -99,8 +113,12 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     activate: async (projection, version, collections) => activate(projection, version, collections),
 
     projectionState: async (projection): Promise<ProjectionState> => {
-      const active = prepared('SELECT active_version FROM readstore_projections WHERE name = ?').pluck().get(projection) as number | undefined;
-      const rows = prepared('SELECT version, position FROM readstore_checkpoints WHERE name = ?').safeIntegers(true).all(projection) as { version: bigint; position: bigint }[];
+      const active = prepared('SELECT active_version FROM readstore_projections WHERE name = ?')
+        .pluck()
+        .get(projection) as number | undefined;
+      const rows = prepared('SELECT version, position FROM readstore_checkpoints WHERE name = ?')
+        .safeIntegers(true)
+        .all(projection) as { version: bigint; position: bigint }[];
       return {
         activeVersion: active ?? null,
         checkpoints: Object.fromEntries(rows.map((r) => [Number(r.version), r.position])),
@@ -123,14 +141,18 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
     get: async (collection, id) => {
       const physical = resolve(collection);
       if (!physical) return null;
-      const text = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id = ?`).pluck().get(id) as string | undefined;
+      const text = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id = ?`)
+        .pluck()
+        .get(id) as string | undefined;
       return text === undefined ? null : parse(text);
     },
 
     getMany: async (collection, ids) => {
       const physical = resolve(collection);
       if (!physical || ids.length === 0) return [];
-      const texts = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
+      const texts = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE _id IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .all(JSON.stringify(ids)) as string[];
       const byId = new Map(texts.map(parse).map((doc) => [doc._id, doc]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -142,9 +164,13 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       const physical = resolve(collection);
       if (!physical) return { items: [], next: null };
       const { filterSql, orderSql } = table(physical).sql;
-      const effective = findOptions.after ? { $and: [filter, keysetFilter(sort, decodeCursor(findOptions.after, sort))] } : filter;
+      const effective = findOptions.after
+        ? { $and: [filter, keysetFilter(sort, decodeCursor(findOptions.after, sort))] }
+        : filter;
       const where = filterSql(effective);
-      const texts = prepared(`SELECT doc FROM ${quoteName(physical)} WHERE ${where.sql} ORDER BY ${orderSql(sort)} LIMIT ?`)
+      const texts = prepared(
+        `SELECT doc FROM ${quoteName(physical)} WHERE ${where.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
+      )
         .pluck()
         .all(...where.params, limit + 1) as string[];
       const items = texts.slice(0, limit).map(parse);
@@ -156,7 +182,9 @@ export const getSqliteReadStore = (options: SqliteReadStoreOptions): SqliteReadS
       const physical = resolve(collection);
       if (!physical) return 0;
       const where = table(physical).sql.filterSql(filter);
-      return prepared(`SELECT count(*) FROM ${quoteName(physical)} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+      return prepared(`SELECT count(*) FROM ${quoteName(physical)} WHERE ${where.sql}`)
+        .pluck()
+        .get(...where.params) as number;
     },
 
     ping: async () => db.open && prepared('SELECT 1').pluck().get() === 1,

@@ -21,10 +21,18 @@ export type CallScript = {
 };
 
 const optOutWords = ['Please take me off your list.', 'Stop calling me.', "Don't call me again."];
-const summaries = ['Confirmed the case details.', 'Answered the questions; wants a letter by email.', 'Asked about the next steps of the case.'];
+const summaries = [
+  'Confirmed the case details.',
+  'Answered the questions; wants a letter by email.',
+  'Asked about the next steps of the case.',
+];
 
 /** Plays one call out from its own random stream: which outcome, when each report happens, what the agent says. */
-export const callScript = (random: SeededRandom, profile: CallProfile, timeoutSeconds: number | undefined): CallScript => {
+export const callScript = (
+  random: SeededRandom,
+  profile: CallProfile,
+  timeoutSeconds: number | undefined,
+): CallScript => {
   const outcome = random.pick(profile.outcomes);
   const ringingAt = random.between(200, 1500);
   const timeoutMs = (timeoutSeconds ?? 60) * 1000;
@@ -70,19 +78,41 @@ const conversation = (random: SeededRandom, profile: CallProfile, turn: HumanTur
   ];
   const answers = (atMs: number): ScriptStep[] =>
     random.chance(profile.formAnswers)
-      ? [{ atMs, agent: { kind: 'form_answers', answers: { reachedContact: true, interested: random.chance(0.6), preferredChannel: random.pick({ phone: 1, sms: 1, email: 1 }) } } }]
+      ? [
+          {
+            atMs,
+            agent: {
+              kind: 'form_answers',
+              answers: {
+                reachedContact: true,
+                interested: random.chance(0.6),
+                preferredChannel: random.pick({ phone: 1, sms: 1, email: 1 }),
+              },
+            },
+          },
+        ]
       : [];
-  const summary = (atMs: number): ScriptStep => ({ atMs: Math.max(answerAt, atMs), agent: { kind: 'summary', summary: summaries[random.between(0, summaries.length - 1)] ?? '' } });
+  const summary = (atMs: number): ScriptStep => ({
+    atMs: Math.max(answerAt, atMs),
+    agent: { kind: 'summary', summary: summaries[random.between(0, summaries.length - 1)] ?? '' },
+  });
   switch (turn) {
     case 'talk':
-      return [...answers(answerAt + Math.floor(talk * 0.7)), summary(answerAt + talk - 500), ...end(answerAt + talk, 'completed')];
+      return [
+        ...answers(answerAt + Math.floor(talk * 0.7)),
+        summary(answerAt + talk - 500),
+        ...end(answerAt + talk, 'completed'),
+      ];
     case 'transfer': {
       const requested = answerAt + Math.floor(talk / 2);
       return [
         ...answers(requested - 1000),
         // The handoff note is written as the agent hands the call on: once transferred, the agent is gone.
         summary(requested - 500),
-        { atMs: requested, agent: { kind: 'transfer_requested', reason: 'The contact asked to speak with someone at the firm.' } },
+        {
+          atMs: requested,
+          agent: { kind: 'transfer_requested', reason: 'The contact asked to speak with someone at the firm.' },
+        },
         ...end(requested + profile.transferWaitMs, 'completed'),
       ];
     }
@@ -97,4 +127,3 @@ const conversation = (random: SeededRandom, profile: CallProfile, turn: HumanTur
       return assertNever(turn);
   }
 };
-

@@ -5,7 +5,14 @@ import type { CallScript } from './callScript.ts';
 
 /** One line of the log: a call as dialled, or the note that its final report was taken in. */
 export type PlacedCallEntry =
-  | { readonly kind: 'placed'; readonly call: PlaceCall & { readonly carrierCallId: string; readonly placedAt: string; readonly script: CallScript } }
+  | {
+      readonly kind: 'placed';
+      readonly call: PlaceCall & {
+        readonly carrierCallId: string;
+        readonly placedAt: string;
+        readonly script: CallScript;
+      };
+    }
   | { readonly kind: 'ended'; readonly callId: string; readonly progress: CallProgress };
 
 export type PlacedCallLog = {

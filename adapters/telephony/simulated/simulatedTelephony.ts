@@ -1,5 +1,11 @@
 import type { AgentReport } from '../../../commands/outreach/agentReports.ts';
-import type { CallProgress, CallStatusReport, InboundSms, MessageStatusReport, TelephonyReportHandlers } from '../../../commands/outreach/carrierReports.ts';
+import type {
+  CallProgress,
+  CallStatusReport,
+  InboundSms,
+  MessageStatusReport,
+  TelephonyReportHandlers,
+} from '../../../commands/outreach/carrierReports.ts';
 import type { PlaceCall, SendSms, Telephony } from '../../../commands/outreach/telephony.ts';
 import type { Scheduler, Timer } from '../../clock/scheduler.ts';
 import { deliverWithNoise } from '../../simulated/deliveryNoise.ts';
@@ -28,8 +34,16 @@ export type SimulatedTelephonyOptions = {
 };
 
 /** A call as placed, for tests and the demo's tally; placing the same callId twice shows up here twice. */
-export type SimulatedCall = PlaceCall & { readonly carrierCallId: string; readonly placedAt: string; readonly script: CallScript };
-export type SimulatedSms = SendSms & { readonly carrierMessageId: string; readonly sentAt: string; readonly script: SmsScript };
+export type SimulatedCall = PlaceCall & {
+  readonly carrierCallId: string;
+  readonly placedAt: string;
+  readonly script: CallScript;
+};
+export type SimulatedSms = SendSms & {
+  readonly carrierMessageId: string;
+  readonly sentAt: string;
+  readonly script: SmsScript;
+};
 
 type LiveCall = {
   readonly placed: SimulatedCall;
@@ -47,7 +61,9 @@ type LiveCall = {
 const terminal: ReadonlySet<CallProgress> = new Set(['completed', 'busy', 'no_answer', 'failed', 'canceled']);
 
 /** The embedded carrier: plays calls and texts out on the given scheduler, the same way for the same seed. */
-export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephony & {
+export const simulatedTelephony = (
+  options: SimulatedTelephonyOptions,
+): Telephony & {
   placedCalls(): readonly SimulatedCall[];
   sentMessages(): readonly SimulatedSms[];
 } => {
@@ -60,12 +76,17 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
         // Once a call's final report is taken in, a restarted carrier need not send it again.
         callStatus: async (report) => {
           await options.reports.callStatus(report);
-          if (terminal.has(report.progress)) log.append({ kind: 'ended', callId: report.callId, progress: report.progress });
+          if (terminal.has(report.progress))
+            log.append({ kind: 'ended', callId: report.callId, progress: report.progress });
         },
       }
     : options.reports;
   const profile = checkProfile(options.profile ?? defaultTelephonyProfile);
-  const onError = options.onError ?? ((error: unknown) => { throw error; });
+  const onError =
+    options.onError ??
+    ((error: unknown) => {
+      throw error;
+    });
   const placed: SimulatedCall[] = [];
   const sent: SimulatedSms[] = [];
   const byOurId = new Map<string, LiveCall>();
@@ -101,8 +122,12 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       sequence: call.sequence++,
       // Without answering-machine detection the carrier cannot tell who answered.
       ...(answeredBy && call.placed.machineDetection ? { answeredBy } : {}),
-      ...(terminal.has(progress) ? { durationSeconds: answered ? Math.round((at - (call.answeredAt ?? at)) / 1000) : 0 } : {}),
-      ...(progress === 'completed' && answered && call.placed.record ? { recordingUrl: `${SIMULATED_RECORDINGS}${call.placed.carrierCallId}.wav` } : {}),
+      ...(terminal.has(progress)
+        ? { durationSeconds: answered ? Math.round((at - (call.answeredAt ?? at)) / 1000) : 0 }
+        : {}),
+      ...(progress === 'completed' && answered && call.placed.record
+        ? { recordingUrl: `${SIMULATED_RECORDINGS}${call.placed.carrierCallId}.wav` }
+        : {}),
     };
     if (terminal.has(progress)) call.timers.forEach((timer) => timer.cancel());
     deliver(call.noise, at, () => reports.callStatus(report));
@@ -114,7 +139,17 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
   };
 
   const register = (record: SimulatedCall, n: number, progress: CallProgress): LiveCall => {
-    const live: LiveCall = { placed: record, noise: seededRandom(seed, 'call-noise', record.to, n), attempt: n, status: progress, answeredAt: undefined, answeredBy: undefined, endedAt: undefined, sequence: 0, timers: [] };
+    const live: LiveCall = {
+      placed: record,
+      noise: seededRandom(seed, 'call-noise', record.to, n),
+      attempt: n,
+      status: progress,
+      answeredAt: undefined,
+      answeredBy: undefined,
+      endedAt: undefined,
+      sequence: 0,
+      timers: [],
+    };
     placed.push(record);
     byOurId.set(record.callId, live);
     byCarrierId.set(record.carrierCallId, live);
@@ -134,11 +169,17 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
     if (terminal.has(live.status)) return;
     live.timers = record.script.steps
       .filter((step) => step.atMs >= elapsedMs)
-      .map((step) => scheduler.after(step.atMs - elapsedMs, () => ('status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent))));
+      .map((step) =>
+        scheduler.after(step.atMs - elapsedMs, () =>
+          'status' in step ? status(live, step.status, step.answeredBy) : agent(live, step.agent),
+        ),
+      );
   };
 
   if (log) {
-    const ended = new Map(log.entries.flatMap((entry) => (entry.kind === 'ended' ? [[entry.callId, entry.progress] as const] : [])));
+    const ended = new Map(
+      log.entries.flatMap((entry) => (entry.kind === 'ended' ? [[entry.callId, entry.progress] as const] : [])),
+    );
     for (const entry of log.entries) {
       if (entry.kind !== 'placed') continue;
       const n = nth('call', entry.call.to);
@@ -174,7 +215,11 @@ export const simulatedTelephony = (options: SimulatedTelephonyOptions): Telephon
       call.timers.forEach((timer) => timer.cancel());
       agent(call, { kind: 'call_ended', reason: 'transferred' });
       const random = seededRandom(seed, 'transfer', call.placed.to, call.attempt, to);
-      call.timers = [scheduler.after(random.between(profile.calls.transferredMs.min, profile.calls.transferredMs.max), () => status(call, 'completed'))];
+      call.timers = [
+        scheduler.after(random.between(profile.calls.transferredMs.min, profile.calls.transferredMs.max), () =>
+          status(call, 'completed'),
+        ),
+      ];
     },
 
     async hangUp(carrierCallId) {

@@ -59,7 +59,12 @@ export const defaultTelephonyProfile: TelephonyProfile = {
     deliveryMs: { min: 1 * second, max: 8 * second },
     replyMs: { min: 30 * second, max: 3 * 60 * minute },
   },
-  noise: { jitterMs: { min: 50, max: 1500 }, late: 0.05, lateMs: { min: 5 * second, max: 2 * minute }, duplicate: 0.05 },
+  noise: {
+    jitterMs: { min: 50, max: 1500 },
+    late: 0.05,
+    lateMs: { min: 5 * second, max: 2 * minute },
+    duplicate: 0.05,
+  },
 };
 
 /** Refuses a profile no carrier could play: negative or all-zero weights, chances outside 0..1, inverted ranges. */
@@ -69,10 +74,21 @@ export const checkProfile = (profile: TelephonyProfile): TelephonyProfile => {
   weights('calls.humanTurns', calls.humanTurns);
   weights('sms.delivery', sms.delivery);
   weights('sms.replies', sms.replies);
-  for (const [name, value] of [['calls.formAnswers', calls.formAnswers], ['calls.apiFailure', calls.apiFailure], ['noise.late', noise.late], ['noise.duplicate', noise.duplicate]] as const)
+  for (const [name, value] of [
+    ['calls.formAnswers', calls.formAnswers],
+    ['calls.apiFailure', calls.apiFailure],
+    ['noise.late', noise.late],
+    ['noise.duplicate', noise.duplicate],
+  ] as const)
     if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be a chance between 0 and 1, got ${value}`);
-  for (const [name, range] of Object.entries({ ...pick(calls), ...pick(sms), jitterMs: noise.jitterMs, lateMs: noise.lateMs }))
-    if (!(range.min >= 0 && range.max >= range.min)) throw new RangeError(`${name} must have 0 <= min <= max, got ${range.min}..${range.max}`);
+  for (const [name, range] of Object.entries({
+    ...pick(calls),
+    ...pick(sms),
+    jitterMs: noise.jitterMs,
+    lateMs: noise.lateMs,
+  }))
+    if (!(range.min >= 0 && range.max >= range.min))
+      throw new RangeError(`${name} must have 0 <= min <= max, got ${range.min}..${range.max}`);
   if (!(calls.transferWaitMs >= 0)) throw new RangeError('calls.transferWaitMs must not be negative');
   return profile;
 };
@@ -84,4 +100,6 @@ export const weights = (name: string, table: Readonly<Record<string, number>>): 
 };
 
 const pick = (section: object): Record<string, MsRange> =>
-  Object.fromEntries(Object.entries(section).filter(([key]) => key.endsWith('Ms') && key !== 'transferWaitMs')) as Record<string, MsRange>;
+  Object.fromEntries(
+    Object.entries(section).filter(([key]) => key.endsWith('Ms') && key !== 'transferWaitMs'),
+  ) as Record<string, MsRange>;

@@ -8,7 +8,8 @@ export type SmsStep = { readonly atMs: number; readonly progress: MessageProgres
 /** One text message as it will play: its status reports, and the contact's reply if any; times from sending. */
 export type SmsScript = {
   readonly steps: readonly SmsStep[];
-  readonly reply: { readonly kind: Exclude<SmsReply, 'none'>; readonly atMs: number; readonly body: string } | undefined;
+  readonly reply:
+    { readonly kind: Exclude<SmsReply, 'none'>; readonly atMs: number; readonly body: string } | undefined;
 };
 
 /** What people actually type: keywords in any case, and sentences that mean the same. */
@@ -35,13 +36,24 @@ export const smsScript = (random: SeededRandom, profile: SmsProfile): SmsScript 
     case 'failed':
       return { steps: [{ atMs: sentAt, progress: 'failed', errorCode: failedCode }], reply: undefined };
     case 'undelivered':
-      return { steps: [{ atMs: sentAt, progress: 'sent' }, { atMs: doneAt, progress: 'undelivered', errorCode: undeliveredCode }], reply: undefined };
+      return {
+        steps: [
+          { atMs: sentAt, progress: 'sent' },
+          { atMs: doneAt, progress: 'undelivered', errorCode: undeliveredCode },
+        ],
+        reply: undefined,
+      };
     case 'delivered': {
       const choices = replyKind === 'none' ? undefined : bodies[replyKind];
       return {
-        steps: [{ atMs: sentAt, progress: 'sent' }, { atMs: doneAt, progress: 'delivered' }],
+        steps: [
+          { atMs: sentAt, progress: 'sent' },
+          { atMs: doneAt, progress: 'delivered' },
+        ],
         reply:
-          replyKind === 'none' || !choices ? undefined : { kind: replyKind, atMs: replyAt, body: choices[replyBody % choices.length] ?? 'STOP' },
+          replyKind === 'none' || !choices
+            ? undefined
+            : { kind: replyKind, atMs: replyAt, body: choices[replyBody % choices.length] ?? 'STOP' },
       };
     }
     default:

@@ -3,7 +3,11 @@ import type { ReadableStream } from 'node:stream/web';
 import type { Recordings } from '../../../commands/outreach/recordings.ts';
 import { rebaseUri } from './twilioApiUrl.ts';
 
-export type TwilioRecordingsOptions = { readonly accountSid: string; readonly authToken: string; readonly apiUrl: string | undefined };
+export type TwilioRecordingsOptions = {
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly apiUrl: string | undefined;
+};
 
 const TWILIO_API = 'https://api.twilio.com';
 

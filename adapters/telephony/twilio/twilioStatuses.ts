@@ -39,7 +39,8 @@ export const twilioAnsweredBy: Readonly<Record<string, AnsweredBy>> = {
 };
 
 // Own keys only: `constructor` is no call status.
-const lookup = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const lookup = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 export const callProgressOf = (status: string): CallProgress | undefined => lookup(twilioCallStatuses, status);
 export const messageProgressOf = (status: string): MessageProgress | undefined => lookup(twilioMessageStatuses, status);

@@ -22,7 +22,11 @@ const isRestError = (error: unknown, code: number): boolean =>
 
 /** The `Telephony` port on the real `twilio` client. */
 export const twilioTelephony = (options: TwilioTelephonyOptions): Telephony => {
-  const client = twilio(options.accountSid, options.authToken, options.apiUrl ? { httpClient: apiUrlRequestClient(options.apiUrl) } : {});
+  const client = twilio(
+    options.accountSid,
+    options.authToken,
+    options.apiUrl ? { httpClient: apiUrlRequestClient(options.apiUrl) } : {},
+  );
 
   return {
     async placeCall(call) {
@@ -90,7 +94,9 @@ export const twilioTelephony = (options: TwilioTelephonyOptions): Telephony => {
       const answeredBy = call.answeredBy ? answeredByOf(call.answeredBy) : undefined;
       return {
         progress,
-        ...(call.endTime instanceof Date && !Number.isNaN(call.endTime.getTime()) ? { endedAt: call.endTime.toISOString() } : {}),
+        ...(call.endTime instanceof Date && !Number.isNaN(call.endTime.getTime())
+          ? { endedAt: call.endTime.toISOString() }
+          : {}),
         ...(call.duration !== null && Number.isInteger(duration) ? { durationSeconds: duration } : {}),
         ...(answeredBy ? { answeredBy } : {}),
       };
@@ -100,7 +106,11 @@ export const twilioTelephony = (options: TwilioTelephonyOptions): Telephony => {
       // Twilio keeps no field of ours on a call: without the number and time there is nothing to search by.
       if (!placed) throw new Error(`finding call ${callId} on Twilio needs the number and time it was requested at`);
       const listed = await client.calls.list({ to: placed.to, limit: 50 });
-      const candidates: ListedCall[] = listed.map((call) => ({ sid: call.sid, status: call.status, createdAt: call.dateCreated }));
+      const candidates: ListedCall[] = listed.map((call) => ({
+        sid: call.sid,
+        status: call.status,
+        createdAt: call.dateCreated,
+      }));
       const found = closestCall(candidates, new Date(placed.requestedAt));
       return found ? { carrierCallId: found.sid, status: callProgressOf(found.status) ?? found.status } : undefined;
     },

@@ -26,7 +26,10 @@ export type AgentReportDeps = {
 
 /** The campaign's forwarding number (its inbound routing), where a person who asks for a human is put through. */
 const forwardingNumberOf = async (readStore: ReadStore, campaignId: string): Promise<string | undefined> => {
-  const campaign = await collection<Doc & { draft?: { routing?: { forwardingNumber?: string } } }>(readStore, CAMPAIGNS).get(campaignId);
+  const campaign = await collection<Doc & { draft?: { routing?: { forwardingNumber?: string } } }>(
+    readStore,
+    CAMPAIGNS,
+  ).get(campaignId);
   return campaign?.draft?.routing?.forwardingNumber;
 };
 
@@ -50,10 +53,21 @@ export const agentReportHandler = (deps: AgentReportDeps) => {
     transferring.add(owner.callId);
     try {
       const to = await forwardingNumberOf(deps.readStore, owner.campaignId);
-      if (!to) throw new IllegalStateError('CALL.NO_FORWARDING_NUMBER', `Campaign ${owner.campaignId} has no forwarding number to transfer to.`);
-      if (!deps.telephony || !owner.carrierCallId) throw new IllegalStateError('CALL.NOT_TRANSFERABLE', `Call ${owner.callId} cannot be transferred: the carrier has not placed it here.`);
+      if (!to)
+        throw new IllegalStateError(
+          'CALL.NO_FORWARDING_NUMBER',
+          `Campaign ${owner.campaignId} has no forwarding number to transfer to.`,
+        );
+      if (!deps.telephony || !owner.carrierCallId)
+        throw new IllegalStateError(
+          'CALL.NOT_TRANSFERABLE',
+          `Call ${owner.callId} cannot be transferred: the carrier has not placed it here.`,
+        );
       await deps.telephony.transferCall(owner.carrierCallId, to);
-      await deps.calls({ type: 'RecordTransfer', data: { callId: owner.callId, at: report.reportedAt, to } }, contextOf(owner, 'transfer', report));
+      await deps.calls(
+        { type: 'RecordTransfer', data: { callId: owner.callId, at: report.reportedAt, to } },
+        contextOf(owner, 'transfer', report),
+      );
     } finally {
       transferring.delete(owner.callId);
     }
@@ -62,20 +76,39 @@ export const agentReportHandler = (deps: AgentReportDeps) => {
   const optOut = async (owner: CallOwner, report: Extract<AgentReport, { kind: 'opt_out' }>) => {
     const dialled = await owner.to();
     if (dialled) {
-      const where = { campaignId: owner.campaignId, contactId: owner.contactId, callId: owner.callId, excerpt: report.utterance.trim().slice(0, 160) };
-      await deps.consent.optOut({ address: dialled, source: 'agent_reported', context: where }, contextOf(owner, 'opt-out-consent', report));
+      const where = {
+        campaignId: owner.campaignId,
+        contactId: owner.contactId,
+        callId: owner.callId,
+        excerpt: report.utterance.trim().slice(0, 160),
+      };
+      await deps.consent.optOut(
+        { address: dialled, source: 'agent_reported', context: where },
+        contextOf(owner, 'opt-out-consent', report),
+      );
     }
-    await deps.calls({ type: 'RecordInCallOptOut', data: { callId: owner.callId, at: report.reportedAt } }, contextOf(owner, 'opt-out', report));
+    await deps.calls(
+      { type: 'RecordInCallOptOut', data: { callId: owner.callId, at: report.reportedAt } },
+      contextOf(owner, 'opt-out', report),
+    );
   };
 
   return async (report: AgentReport, owner?: CallOwner): Promise<void> => {
     const call = owner ?? (await deps.ownerOf(report.callId));
-    const about = { callId: call.callId, campaignId: call.campaignId, contactId: call.contactId, at: report.reportedAt };
+    const about = {
+      callId: call.callId,
+      campaignId: call.campaignId,
+      contactId: call.contactId,
+      at: report.reportedAt,
+    };
     switch (report.kind) {
       case 'form_answers':
         return deps.formAnswers(call, report, (what) => contextOf(call, what, report));
       case 'summary':
-        await deps.calls({ type: 'RecordCallSummary', data: { ...about, summary: report.summary } }, contextOf(call, 'summary', report));
+        await deps.calls(
+          { type: 'RecordCallSummary', data: { ...about, summary: report.summary } },
+          contextOf(call, 'summary', report),
+        );
         return;
       case 'transfer_requested':
         return transfer(call, report);

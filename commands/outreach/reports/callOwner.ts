@@ -25,19 +25,27 @@ export type CallOwner = {
 
 /** An inbound call from a campaign contact is theirs as a placed call is; an unknown caller's has no contact to report on. */
 const knownCaller = (inbound: CallState['inbound']) =>
-  inbound?.campaignId !== undefined && inbound.contactId !== undefined ? { campaignId: inbound.campaignId, contactId: inbound.contactId } : undefined;
+  inbound?.campaignId !== undefined && inbound.contactId !== undefined
+    ? { campaignId: inbound.campaignId, contactId: inbound.contactId }
+    : undefined;
 
 /**
  * Finds a call's company, campaign and contact: from its own stream once the placement is recorded,
  * otherwise from the requested calls read model, waiting up to `waitMs` of real time for it (a callback
  * can beat both).
  */
-export const callOwnerFinder = (eventStore: EventStore, readStore: ReadStore, lookup: { readonly realTime: Scheduler; readonly waitMs?: number }) => {
+export const callOwnerFinder = (
+  eventStore: EventStore,
+  readStore: ReadStore,
+  lookup: { readonly realTime: Scheduler; readonly waitMs?: number },
+) => {
   const { realTime, waitMs = 2_000 } = lookup;
   const dispatchedCalls = collection<DispatchedCall>(readStore, DISPATCHED_CALLS);
   const foldCall = async (callId: string) => {
     let companyId: string | undefined;
-    const { state } = await aggregateStream(eventStore, callDecider, callStream(callId), { each: (event) => (companyId ??= event.metadata.companyId) });
+    const { state } = await aggregateStream(eventStore, callDecider, callStream(callId), {
+      each: (event) => (companyId ??= event.metadata.companyId),
+    });
     return { state, companyId };
   };
 

@@ -27,7 +27,11 @@ export type ReplyOutcome = 'sent' | 'failed' | 'already_handled';
  * sent, then its carrier id or failure recorded), so it is audited as every other text is.
  */
 export const sendConsentReply = async (
-  deps: { readonly messages: MessageCommands; readonly telephony: Telephony; readonly statusCallbackUrl: (messageId: string) => string },
+  deps: {
+    readonly messages: MessageCommands;
+    readonly telephony: Telephony;
+    readonly statusCallbackUrl: (messageId: string) => string;
+  },
   reply: ConsentReply,
   now: Date,
 ): Promise<ReplyOutcome> => {
@@ -37,7 +41,17 @@ export const sendConsentReply = async (
     await deps.messages.run(
       {
         type: 'RequestMessage',
-        data: { messageId, campaignId: reply.campaignId ?? '', contactId: reply.contactId ?? '', channel: 'sms', step: `reply:${reply.kind}`, to: reply.to, from: reply.from, body: reply.body, requestedAt: now.toISOString() },
+        data: {
+          messageId,
+          campaignId: reply.campaignId ?? '',
+          contactId: reply.contactId ?? '',
+          channel: 'sms',
+          step: `reply:${reply.kind}`,
+          to: reply.to,
+          from: reply.from,
+          body: reply.body,
+          requestedAt: now.toISOString(),
+        },
       },
       // A fresh claim: a second delivery must meet the stream already started, not repeat the first command.
       `reply-claim/${randomUUID()}`,
@@ -48,12 +62,26 @@ export const sendConsentReply = async (
     throw error;
   }
   try {
-    const { carrierMessageId } = await deps.telephony.sendSms({ messageId, to: reply.to, from: reply.from, body: reply.body, statusCallbackUrl: deps.statusCallbackUrl(messageId) });
-    await deps.messages.run({ type: 'RecordMessageSent', data: { messageId, carrierMessageId, sentAt: now.toISOString() } }, `sent/${messageId}`, context);
+    const { carrierMessageId } = await deps.telephony.sendSms({
+      messageId,
+      to: reply.to,
+      from: reply.from,
+      body: reply.body,
+      statusCallbackUrl: deps.statusCallbackUrl(messageId),
+    });
+    await deps.messages.run(
+      { type: 'RecordMessageSent', data: { messageId, carrierMessageId, sentAt: now.toISOString() } },
+      `sent/${messageId}`,
+      context,
+    );
     return 'sent';
   } catch (error) {
     const reason = `carrier refused: ${error instanceof Error ? error.name : 'unknown error'}`;
-    await deps.messages.run({ type: 'RecordMessageFailure', data: { messageId, reason, at: now.toISOString() } }, `failed/${messageId}`, context);
+    await deps.messages.run(
+      { type: 'RecordMessageFailure', data: { messageId, reason, at: now.toISOString() } },
+      `failed/${messageId}`,
+      context,
+    );
     return 'failed';
   }
 };

@@ -5,7 +5,11 @@ import { callStream, type CallEvent } from '../../../domain/call/events.ts';
 import { enrollmentStream, type EnrollmentEvent } from '../../../domain/enrollment/events.ts';
 import type { FormAnswers } from '../../../domain/form/answerRules.ts';
 import type { FormField } from '../../../domain/form/events.ts';
-import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../../projections/campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  campaignContactId,
+  type CampaignContactDoc,
+} from '../../../projections/campaignContacts/campaignContactDocument.ts';
 import { collection } from '../../../projections/collection.ts';
 import type { ReadStore } from '../../../projections/readStore.ts';
 import { readForm } from '../../campaigns/campaignFacts.ts';
@@ -45,7 +49,9 @@ export const formAnswerFacts = (eventStore: EventStore, readStore: ReadStore) =>
 
   /** The contact's case: from the contacts read model, or from the enrolment itself when that model has not seen it yet. */
   const caseIdOf = async (campaignId: string, contactId: string, companyId: string): Promise<string | undefined> => {
-    const doc = await collection<CampaignContactDoc>(readStore, CAMPAIGN_CONTACTS).get(campaignContactId(campaignId, contactId));
+    const doc = await collection<CampaignContactDoc>(readStore, CAMPAIGN_CONTACTS).get(
+      campaignContactId(campaignId, contactId),
+    );
     if (doc && doc.companyId === companyId) return doc.caseId;
     for await (const event of readStreamOf<CampaignEvent>(eventStore, campaignStream(campaignId))) {
       if (event.metadata.companyId !== companyId) return undefined;

@@ -30,21 +30,44 @@ export const formAnswerRecorder = (deps: FormAnswerRecorderDeps) => {
     const settings = await facts.settingsOf(campaignId, companyId);
     const form = settings.form;
     const recorded = await deps.calls(
-      { type: 'RecordFormAnswers', data: { callId, campaignId, contactId, at, answers: report.answers, ...(form ? { form: form.fields } : {}) } },
+      {
+        type: 'RecordFormAnswers',
+        data: { callId, campaignId, contactId, at, answers: report.answers, ...(form ? { form: form.fields } : {}) },
+      },
       contextOf('answers'),
     );
     if (!form) return;
     // The answers as the call keeps them (a choice in its option's spelling), for the fields this report named.
     const held = recorded.newState.answers;
-    const taken: FormAnswers = Object.fromEntries(Object.keys(report.answers).filter((key) => Object.hasOwn(held, key)).map((key) => [key, held[key]!]));
-    const caseId = settings.mappings.length > 0 && settings.listId !== undefined ? await facts.caseIdOf(campaignId, contactId, companyId) : undefined;
+    const taken: FormAnswers = Object.fromEntries(
+      Object.keys(report.answers)
+        .filter((key) => Object.hasOwn(held, key))
+        .map((key) => [key, held[key]!]),
+    );
+    const caseId =
+      settings.mappings.length > 0 && settings.listId !== undefined
+        ? await facts.caseIdOf(campaignId, contactId, companyId)
+        : undefined;
     if (caseId !== undefined && settings.listId !== undefined) {
       const source = { campaignId, callId, formId: form.formId, contactId };
-      await cases(caseStream(settings.listId, caseId), { type: 'ApplyFormAnswers', data: { listId: settings.listId, caseId, answers: taken, mappings: settings.mappings, source, at } }, contextOf('case-fields'));
+      await cases(
+        caseStream(settings.listId, caseId),
+        {
+          type: 'ApplyFormAnswers',
+          data: { listId: settings.listId, caseId, answers: taken, mappings: settings.mappings, source, at },
+        },
+        contextOf('case-fields'),
+      );
     }
     if (settings.completeOnFormComplete) {
       const answers = await facts.contactAnswers(campaignId, contactId, callId);
-      await enrollments({ type: 'CompleteOnCompleteForm', data: { campaignId, contactId, at, taskFields: taskFieldsOf(form.fields), answers } }, contextOf('form-complete'));
+      await enrollments(
+        {
+          type: 'CompleteOnCompleteForm',
+          data: { campaignId, contactId, at, taskFields: taskFieldsOf(form.fields), answers },
+        },
+        contextOf('form-complete'),
+      );
     }
   };
 };

@@ -16,7 +16,12 @@ import { campaignContactByPhone, campaignOwningNumber, numberCompaniesOf } from 
 import { named } from '../../../domain/namedValue.ts';
 
 /** An inbound call as the carrier announces it. */
-export type InboundCallRequest = { readonly carrierCallId: string; readonly from: string; readonly to: string; readonly receivedAt: Date };
+export type InboundCallRequest = {
+  readonly carrierCallId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly receivedAt: Date;
+};
 
 /** What the caller is answered with: the route taken, and for the AI the agent's stream and our ids. */
 export type InboundAnswer = {
@@ -58,7 +63,13 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
 
   const callerOf = async (from: string, to: string): Promise<Caller> => {
     const sender = await senderOf(to, from);
-    if (sender?.campaignId) return { companyId: sender.companyId, callerMatch: 'last_outreach', campaignId: sender.campaignId, ...(sender.contactId ? { contactId: sender.contactId } : {}) };
+    if (sender?.campaignId)
+      return {
+        companyId: sender.companyId,
+        callerMatch: 'last_outreach',
+        campaignId: sender.campaignId,
+        ...(sender.contactId ? { contactId: sender.contactId } : {}),
+      };
     const owners = sender ? [sender.companyId] : await numberCompaniesOf(readStore, to);
     // A number several companies call from, none of which reached this caller, names no company.
     if (owners.length !== 1) return { callerMatch: 'unknown' };
@@ -66,10 +77,13 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
     const campaignId = await campaignOwningNumber(readStore, companyId, to);
     if (!campaignId) return { companyId, callerMatch: 'unknown' };
     const contactId = await campaignContactByPhone(readStore, companyId, campaignId, from);
-    return contactId ? { companyId, callerMatch: 'campaign_contact', campaignId, contactId } : { companyId, callerMatch: 'unknown', campaignId };
+    return contactId
+      ? { companyId, callerMatch: 'campaign_contact', campaignId, contactId }
+      : { companyId, callerMatch: 'unknown', campaignId };
   };
 
-  const campaignOf = async (campaignId: string | undefined) => (campaignId ? await collection<CampaignDoc>(readStore, CAMPAIGNS).get(campaignId) : null);
+  const campaignOf = async (campaignId: string | undefined) =>
+    campaignId ? await collection<CampaignDoc>(readStore, CAMPAIGNS).get(campaignId) : null;
   const streamUrlOf = (campaign: CampaignDoc | null) => agentStreamUrl(readStore, campaign?.draft?.agentId);
 
   const routeOf = (campaign: CampaignDoc | null, streamUrl: string | undefined, at: Date): InboundRoute => {
@@ -84,7 +98,10 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
     });
   };
 
-  const answerOf = (received: Pick<Received, 'callId' | 'route' | 'campaignId' | 'contactId'>, streamUrl: string | undefined): InboundAnswer => ({
+  const answerOf = (
+    received: Pick<Received, 'callId' | 'route' | 'campaignId' | 'contactId'>,
+    streamUrl: string | undefined,
+  ): InboundAnswer => ({
     callId: received.callId,
     route: received.route,
     ...(received.campaignId ? { campaignId: received.campaignId } : {}),
@@ -103,10 +120,21 @@ export const inboundCalls = ({ eventStore, readStore, calls, senderOf }: Inbound
       const streamUrl = await streamUrlOf(campaign);
       const route = routeOf(campaign, streamUrl, request.receivedAt);
       const { companyId, ...found } = caller;
-      const received: Received = { callId, carrierCallId: request.carrierCallId, from: request.from, to: request.to, receivedAt: request.receivedAt.toISOString(), ...found, route };
+      const received: Received = {
+        callId,
+        carrierCallId: request.carrierCallId,
+        from: request.from,
+        to: request.to,
+        receivedAt: request.receivedAt.toISOString(),
+        ...found,
+        route,
+      };
       // A number no company owns has no one to keep the call for: it is answered and not recorded.
       if (companyId)
-        await calls({ type: 'RecordInboundCall', data: received }, { commandId: `inbound-call/${request.carrierCallId}`, companyId, actor: 'carrier', now: request.receivedAt });
+        await calls(
+          { type: 'RecordInboundCall', data: received },
+          { commandId: `inbound-call/${request.carrierCallId}`, companyId, actor: 'carrier', now: request.receivedAt },
+        );
       return answerOf(received, streamUrl);
     },
     /** The company an inbound call is on record for, and the carrier call it is bound to, for its status reports. */

@@ -28,7 +28,13 @@ export type InboundTextDeps = CommandWriter & {
 
 export type InboundTextOutcome =
   | { readonly routed: false; readonly intent: string }
-  | { readonly routed: true; readonly companyId: string; readonly intent: string; readonly consentChanged: boolean; readonly reply: ReplyOutcome | 'none' };
+  | {
+      readonly routed: true;
+      readonly companyId: string;
+      readonly intent: string;
+      readonly consentChanged: boolean;
+      readonly reply: ReplyOutcome | 'none';
+    };
 
 /**
  * A text from a contact: recorded on the company's conversation with that number, read for consent
@@ -48,24 +54,68 @@ export const inboundTexts = (deps: InboundTextDeps) => {
     const address = consentAddress(sms.from).value;
     const intent = classifySms(sms.body, deps.smsKeywords).kind;
     if (!sender) {
-      await unrouted({ from: address, to: sms.to, body: sms.body, carrierMessageId: sms.carrierMessageId, receivedAt: sms.receivedAt, intent }, now);
+      await unrouted(
+        {
+          from: address,
+          to: sms.to,
+          body: sms.body,
+          carrierMessageId: sms.carrierMessageId,
+          receivedAt: sms.receivedAt,
+          intent,
+        },
+        now,
+      );
       return { routed: false, intent };
     }
     const { companyId } = sender;
-    const about = { ...(sender.campaignId ? { campaignId: sender.campaignId } : {}), ...(sender.contactId ? { contactId: sender.contactId } : {}) };
-    const context = (what: string) => ({ commandId: `inbound-${what}/${sms.carrierMessageId}`, companyId, actor: 'contact', now });
+    const about = {
+      ...(sender.campaignId ? { campaignId: sender.campaignId } : {}),
+      ...(sender.contactId ? { contactId: sender.contactId } : {}),
+    };
+    const context = (what: string) => ({
+      commandId: `inbound-${what}/${sms.carrierMessageId}`,
+      companyId,
+      actor: 'contact',
+      now,
+    });
 
     await conversations(
       conversationStream(companyId, address),
-      { type: 'RecordInboundMessage', data: { companyId, address, to: sms.to, body: sms.body, carrierMessageId: sms.carrierMessageId, receivedAt: sms.receivedAt, intent, ...about } },
+      {
+        type: 'RecordInboundMessage',
+        data: {
+          companyId,
+          address,
+          to: sms.to,
+          body: sms.body,
+          carrierMessageId: sms.carrierMessageId,
+          receivedAt: sms.receivedAt,
+          intent,
+          ...about,
+        },
+      },
       context('text'),
     );
     // The same command id for every delivery of this text: a repeat is found, and confirms nothing twice.
-    const consent = await consentOfText(address, sms.body, about, await deps.replySender(companyId), context('consent'));
+    const consent = await consentOfText(
+      address,
+      sms.body,
+      about,
+      await deps.replySender(companyId),
+      context('consent'),
+    );
     const reply = consent.reply
       ? await sendConsentReply(
           deps,
-          { companyId, ...about, answering: sms, kind: consent.intent.kind, to: address, from: sms.to, body: consent.reply },
+          {
+            companyId,
+            ...about,
+            answering: sms,
+            kind: consent.intent.kind,
+            to: address,
+            from: sms.to,
+            body: consent.reply,
+          },
           now,
         )
       : 'none';

@@ -34,7 +34,8 @@ export const notInService = (response: VoiceResponse): VoiceResponse => {
 export const notInServiceTwiml = (): string => notInService(new twilio.twiml.VoiceResponse()).toString();
 
 /** `<Connect><Stream>` to the agent, with our ids as stream parameters. */
-export const agentStreamTwiml = (stream: AgentStream): string => connectToAgent(new twilio.twiml.VoiceResponse(), stream).toString();
+export const agentStreamTwiml = (stream: AgentStream): string =>
+  connectToAgent(new twilio.twiml.VoiceResponse(), stream).toString();
 
 /** What an answering machine hears, by the campaign's voicemail policy. */
 export const voicemailTwiml = (voicemail: Voicemail): string => {
@@ -54,5 +55,8 @@ export const voicemailTwiml = (voicemail: Voicemail): string => {
 };
 
 /** An answered outbound call: a person (or nobody could tell) meets the agent; a machine gets the voicemail policy. */
-export const answeredCallTwiml = (input: { readonly answeredBy: AnsweredBy | undefined; readonly stream: AgentStream; readonly voicemail: Voicemail }): string =>
-  input.answeredBy === 'machine' ? voicemailTwiml(input.voicemail) : agentStreamTwiml(input.stream);
+export const answeredCallTwiml = (input: {
+  readonly answeredBy: AnsweredBy | undefined;
+  readonly stream: AgentStream;
+  readonly voicemail: Voicemail;
+}): string => (input.answeredBy === 'machine' ? voicemailTwiml(input.voicemail) : agentStreamTwiml(input.stream));

@@ -15,8 +15,15 @@ export type VoicemailCampaign = {
 };
 
 /** The contact's, case's, campaign's and company's fields a voicemail message may name. */
-const fieldsFor = async (readStore: ReadStore, owner: CallOwner, campaign: VoicemailCampaign): Promise<TemplateFields> => {
-  const due = (await readStore.get(DUE_MESSAGES, dueMessagesId(owner.campaignId, owner.contactId))) as DueMessagesDoc | null;
+const fieldsFor = async (
+  readStore: ReadStore,
+  owner: CallOwner,
+  campaign: VoicemailCampaign,
+): Promise<TemplateFields> => {
+  const due = (await readStore.get(
+    DUE_MESSAGES,
+    dueMessagesId(owner.campaignId, owner.contactId),
+  )) as DueMessagesDoc | null;
   const company = (await readStore.get(COMPANY_SETTINGS, owner.companyId)) as { name?: string } | null;
   const contact = due?.contact;
   return {
@@ -30,7 +37,9 @@ const fieldsFor = async (readStore: ReadStore, owner: CallOwner, campaign: Voice
           timezone: contact.timezone,
         }
       : {},
-    case: contact ? { id: contact.caseId, externalId: contact.externalId, caseType: campaign.launch?.list?.caseType } : {},
+    case: contact
+      ? { id: contact.caseId, externalId: contact.externalId, caseType: campaign.launch?.list?.caseType }
+      : {},
     campaign: { id: owner.campaignId, name: campaign.name },
     company: { name: company?.name },
   };
@@ -40,7 +49,11 @@ const fieldsFor = async (readStore: ReadStore, owner: CallOwner, campaign: Voice
  * What an answering machine gets on this campaign's call: its voicemail setting, the message filled
  * with the contact's fields; a campaign without one hangs up.
  */
-export const campaignVoicemail = async (readStore: ReadStore, owner: CallOwner, campaign: VoicemailCampaign | null): Promise<Voicemail> => {
+export const campaignVoicemail = async (
+  readStore: ReadStore,
+  owner: CallOwner,
+  campaign: VoicemailCampaign | null,
+): Promise<Voicemail> => {
   const setting = campaign?.draft?.voicemail;
   if (!campaign || !setting) return { policy: 'hang_up' };
   switch (setting.policy) {

@@ -29,7 +29,12 @@ export const inboundTwiml = (call: InboundCallTwiml): string => {
       break;
     case 'voicemail':
       response.say(call.voicemailGreeting);
-      response.record({ maxLength: 120, playBeep: true, recordingStatusCallback: call.recordingCallbackUrl, recordingStatusCallbackMethod: 'POST' });
+      response.record({
+        maxLength: 120,
+        playBeep: true,
+        recordingStatusCallback: call.recordingCallbackUrl,
+        recordingStatusCallbackMethod: 'POST',
+      });
       response.hangup();
       break;
     case 'not_in_service':

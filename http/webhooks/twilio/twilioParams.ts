@@ -12,7 +12,10 @@ export const optionalParam = (params: TwilioParams, name: string): string | unde
 
 export const requiredParam = (params: TwilioParams, name: string): string => {
   const value = optionalParam(params, name);
-  if (value === undefined) throw new ValidationError('TWILIO.MISSING_PARAMETER', `Twilio's request has no ${name}.`, [{ path: name, message: 'required' }]);
+  if (value === undefined)
+    throw new ValidationError('TWILIO.MISSING_PARAMETER', `Twilio's request has no ${name}.`, [
+      { path: name, message: 'required' },
+    ]);
   return value;
 };
 

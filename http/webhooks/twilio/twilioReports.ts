@@ -4,7 +4,11 @@ import { answeredByOf, callProgressOf, messageProgressOf } from '../../../adapte
 import { countParam, optionalParam, reportedAtOf, requiredParam, type TwilioParams } from './twilioParams.ts';
 
 const unknownValue = (name: string, value: string): ValidationError =>
-  new ValidationError('TWILIO.UNKNOWN_STATUS', `Twilio's ${name} ${JSON.stringify(value.slice(0, 40))} is not one we know.`, [{ path: name, message: 'unknown value' }]);
+  new ValidationError(
+    'TWILIO.UNKNOWN_STATUS',
+    `Twilio's ${name} ${JSON.stringify(value.slice(0, 40))} is not one we know.`,
+    [{ path: name, message: 'unknown value' }],
+  );
 
 /**
  * A call status callback, or a recording callback (it has no `CallStatus`: a recording is ready only
@@ -12,7 +16,9 @@ const unknownValue = (name: string, value: string): ValidationError =>
  */
 export const callStatusReportOf = (params: TwilioParams, callId: string, receivedAt: Date): CallStatusReport => {
   const carrierCallId = requiredParam(params, 'CallSid');
-  const status = optionalParam(params, 'CallStatus') ?? (optionalParam(params, 'RecordingStatus') ? 'completed' : requiredParam(params, 'CallStatus'));
+  const status =
+    optionalParam(params, 'CallStatus') ??
+    (optionalParam(params, 'RecordingStatus') ? 'completed' : requiredParam(params, 'CallStatus'));
   const progress = callProgressOf(status);
   if (!progress) throw unknownValue('CallStatus', status);
   const answeredBy = optionalParam(params, 'AnsweredBy');
@@ -31,13 +37,23 @@ export const callStatusReportOf = (params: TwilioParams, callId: string, receive
   };
 };
 
-export const messageStatusReportOf = (params: TwilioParams, messageId: string, receivedAt: Date): MessageStatusReport => {
+export const messageStatusReportOf = (
+  params: TwilioParams,
+  messageId: string,
+  receivedAt: Date,
+): MessageStatusReport => {
   const carrierMessageId = optionalParam(params, 'MessageSid') ?? requiredParam(params, 'SmsSid');
   const status = optionalParam(params, 'MessageStatus') ?? requiredParam(params, 'SmsStatus');
   const progress = messageProgressOf(status);
   if (!progress) throw unknownValue('MessageStatus', status);
   const errorCode = optionalParam(params, 'ErrorCode');
-  return { messageId, carrierMessageId, progress, reportedAt: reportedAtOf(params, receivedAt), ...(errorCode !== undefined ? { errorCode } : {}) };
+  return {
+    messageId,
+    carrierMessageId,
+    progress,
+    reportedAt: reportedAtOf(params, receivedAt),
+    ...(errorCode !== undefined ? { errorCode } : {}),
+  };
 };
 
 /** A text a contact sent us; an empty body (a picture alone) is still a message. */

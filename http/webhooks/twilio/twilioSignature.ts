@@ -15,6 +15,8 @@ export const verifyTwilioSignature = ({ authToken, publicUrl }: SignatureOptions
     const signature = req.header('x-twilio-signature');
     const params = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
     if (signature && twilio.validateRequest(authToken, signature, `${origin}${req.originalUrl}`, params)) return next();
-    next(new ForbiddenError('TWILIO.BAD_SIGNATURE', 'The request does not carry a valid Twilio signature for this URL.'));
+    next(
+      new ForbiddenError('TWILIO.BAD_SIGNATURE', 'The request does not carry a valid Twilio signature for this URL.'),
+    );
   };
 };

@@ -70,11 +70,23 @@ export type CallRecordDoc = Doc & {
 };
 
 /** The outcome a record shows: the attempt's as settled, else the carrier's, else what is known. */
-export const outcomeOf = (doc: Pick<CallRecordDoc, 'attemptOutcome' | 'carrierOutcome' | 'releasedBecause' | 'refusedBecause'>): CallRecordOutcome =>
-  (doc.refusedBecause !== null ? 'refused_by_window' : (doc.attemptOutcome ?? doc.carrierOutcome ?? (doc.releasedBecause !== null ? 'released' : 'in_progress'))) as CallRecordOutcome;
+export const outcomeOf = (
+  doc: Pick<CallRecordDoc, 'attemptOutcome' | 'carrierOutcome' | 'releasedBecause' | 'refusedBecause'>,
+): CallRecordOutcome =>
+  (doc.refusedBecause !== null
+    ? 'refused_by_window'
+    : (doc.attemptOutcome ??
+      doc.carrierOutcome ??
+      (doc.releasedBecause !== null ? 'released' : 'in_progress'))) as CallRecordOutcome;
 
 /** A record with every field unknown; the events fill it in. */
-export const emptyCallRecord = (id: string, companyId: string, campaignId: string, contactId: string | null, requestedAt: string): CallRecordDoc => ({
+export const emptyCallRecord = (
+  id: string,
+  companyId: string,
+  campaignId: string,
+  contactId: string | null,
+  requestedAt: string,
+): CallRecordDoc => ({
   _id: id,
   companyId,
   campaignId,

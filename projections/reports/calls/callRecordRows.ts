@@ -1,5 +1,9 @@
 import { AGENTS } from '../../agents/agentsProjection.ts';
-import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  campaignContactId,
+  type CampaignContactDoc,
+} from '../../campaignContacts/campaignContactDocument.ts';
 import { CAMPAIGNS } from '../../campaigns/campaignDocument.ts';
 import { companyScope } from '../../companyScope.ts';
 import type { Filter, ReadStore } from '../../readStore.ts';
@@ -16,7 +20,9 @@ export type CallRecordRow = CallRecordDoc & {
 
 /** Where the caller fetches a call's recording through the API, never the carrier's own address. */
 export const recordingPath = (row: Pick<CallRecordDoc, 'campaignId' | 'callId' | 'recordingUrl'>): string | null =>
-  row.callId !== null && row.recordingUrl !== null ? `/v1/campaigns/${encodeURIComponent(row.campaignId)}/reports/calls/${encodeURIComponent(row.callId)}/recording` : null;
+  row.callId !== null && row.recordingUrl !== null
+    ? `/v1/campaigns/${encodeURIComponent(row.campaignId)}/reports/calls/${encodeURIComponent(row.callId)}/recording`
+    : null;
 
 /** The campaign agent's number: every call of a campaign is made from it, and an agent's number never changes. */
 const callerNumberOf = async (store: ReadStore, companyId: string, campaignId: string): Promise<string | null> => {
@@ -36,15 +42,34 @@ export const callRecordPage = async (
   page: { readonly limit: number; readonly after?: string },
 ): Promise<{ items: CallRecordRow[]; next: string | null }> => {
   const scope = companyScope(store, query.companyId);
-  const found = await scope.find(CALL_RECORDS, { $and: [{ campaignId: query.campaignId }, ...filters] }, { sort: [[sortField, 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+  const found = await scope.find(
+    CALL_RECORDS,
+    { $and: [{ campaignId: query.campaignId }, ...filters] },
+    { sort: [[sortField, 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) },
+  );
   const records = found.items as CallRecordDoc[];
-  const contactIds = [...new Set(records.flatMap((record) => (record.contactId === null ? [] : [campaignContactId(query.campaignId, record.contactId)])))];
-  const [contacts, from] = await Promise.all([scope.getMany(CAMPAIGN_CONTACTS, contactIds), records.length > 0 ? callerNumberOf(store, query.companyId, query.campaignId) : null]);
+  const contactIds = [
+    ...new Set(
+      records.flatMap((record) =>
+        record.contactId === null ? [] : [campaignContactId(query.campaignId, record.contactId)],
+      ),
+    ),
+  ];
+  const [contacts, from] = await Promise.all([
+    scope.getMany(CAMPAIGN_CONTACTS, contactIds),
+    records.length > 0 ? callerNumberOf(store, query.companyId, query.campaignId) : null,
+  ]);
   const byId = new Map((contacts as CampaignContactDoc[]).map((contact) => [contact.contactId, contact]));
   const items = records.map((record): CallRecordRow => {
     const contact = record.contactId === null ? undefined : byId.get(record.contactId);
     const caller = record.direction === 'inbound' ? record.from : record.callId === null ? null : from;
-    return { ...record, contactName: contact?.name ?? null, caseId: contact?.caseId ?? null, externalId: contact?.externalId ?? null, from: caller };
+    return {
+      ...record,
+      contactName: contact?.name ?? null,
+      caseId: contact?.caseId ?? null,
+      externalId: contact?.externalId ?? null,
+      from: caller,
+    };
   });
   return { items, next: found.next };
 };

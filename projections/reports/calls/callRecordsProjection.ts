@@ -6,8 +6,23 @@ import { projectionOf, type DocumentUpdate } from '../../projection.ts';
 import { CALL_RECORDS, emptyCallRecord, outcomeOf, type CallRecordDoc } from './callRecordDocument.ts';
 
 type Fed =
-  | Extract<EnrollmentEvent, { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' | 'NextAttemptScheduled' | 'CallsWithheld' }>
-  | Extract<CallEvent, { type: 'InboundCallReceived' | 'CallPlaced' | 'CallProgressed' | 'CallCompleted' | 'RecordingAvailable' | 'CallTransferred' | 'CallSummaryRecorded' }>;
+  | Extract<
+      EnrollmentEvent,
+      { type: 'CallRequested' | 'CallAttemptEnded' | 'CallRequestReleased' | 'NextAttemptScheduled' | 'CallsWithheld' }
+    >
+  | Extract<
+      CallEvent,
+      {
+        type:
+          | 'InboundCallReceived'
+          | 'CallPlaced'
+          | 'CallProgressed'
+          | 'CallCompleted'
+          | 'RecordingAvailable'
+          | 'CallTransferred'
+          | 'CallSummaryRecorded';
+      }
+    >;
 
 /** A change to a requested call's record; events of a call never requested here change nothing. */
 const change = (callId: string, apply: (current: CallRecordDoc) => Partial<CallRecordDoc>): DocumentUpdate => ({
@@ -20,9 +35,21 @@ const change = (callId: string, apply: (current: CallRecordDoc) => Partial<CallR
   },
 });
 
-const refusal = (event: RecordedEvent<Fed>, refusedBecause: string, refusedAt: string, nextAttemptAt: string | null, run: number | null): DocumentUpdate => {
+const refusal = (
+  event: RecordedEvent<Fed>,
+  refusedBecause: string,
+  refusedAt: string,
+  nextAttemptAt: string | null,
+  run: number | null,
+): DocumentUpdate => {
   const { campaignId, contactId } = event.data as { campaignId: string; contactId: string };
-  const doc: CallRecordDoc = { ...emptyCallRecord(event.id, event.metadata.companyId, campaignId, contactId, refusedAt), outcome: 'refused_by_window', refusedBecause, nextAttemptAt, run };
+  const doc: CallRecordDoc = {
+    ...emptyCallRecord(event.id, event.metadata.companyId, campaignId, contactId, refusedAt),
+    outcome: 'refused_by_window',
+    refusedBecause,
+    nextAttemptAt,
+    run,
+  };
   return { collection: CALL_RECORDS, id: event.id, creates: true, apply: () => doc };
 };
 
@@ -38,9 +65,28 @@ export const callRecordsProjection = projectionOf<Fed>({
     {
       name: CALL_RECORDS,
       indexes: [
-        { fields: [['companyId', 1], ['campaignId', 1], ['requestedAt', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['contactId', 1], ['requestedAt', 1]] },
-        { fields: [['companyId', 1], ['campaignId', 1], ['transferredAt', 1]] },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['requestedAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['contactId', 1],
+            ['requestedAt', 1],
+          ],
+        },
+        {
+          fields: [
+            ['companyId', 1],
+            ['campaignId', 1],
+            ['transferredAt', 1],
+          ],
+        },
       ],
       filterFields: ['outcome', 'direction'],
     },
@@ -79,7 +125,12 @@ export const callRecordsProjection = projectionOf<Fed>({
       };
       return [{ collection: CALL_RECORDS, id: callId, creates: true, apply: (current) => current ?? doc }];
     },
-    CallAttemptEnded: (event) => [change(event.data.callId, (current) => ({ attemptOutcome: event.data.outcome, endedAt: current.endedAt ?? event.data.endedAt }))],
+    CallAttemptEnded: (event) => [
+      change(event.data.callId, (current) => ({
+        attemptOutcome: event.data.outcome,
+        endedAt: current.endedAt ?? event.data.endedAt,
+      })),
+    ],
     CallRequestReleased: (event) => [change(event.data.callId, () => ({ releasedBecause: event.data.reason }))],
     NextAttemptScheduled: (event) => {
       const why = windowRefusalOf(event.type, event.data.reason);
@@ -112,7 +163,9 @@ export const callRecordsProjection = projectionOf<Fed>({
       ];
     },
     RecordingAvailable: (event) => [change(event.data.callId, () => ({ recordingUrl: event.data.url }))],
-    CallTransferred: (event) => [change(event.data.callId, () => ({ transferredAt: event.data.at, transferredTo: event.data.to ?? null }))],
+    CallTransferred: (event) => [
+      change(event.data.callId, () => ({ transferredAt: event.data.at, transferredTo: event.data.to ?? null })),
+    ],
     CallSummaryRecorded: (event) => [change(event.data.callId, () => ({ summary: event.data.summary }))],
   },
 });

@@ -14,19 +14,28 @@ const outcomeList = (text: string): string[] => text.split(',').map((word) => wo
 const outcomeProblem = (name: string, text: string | undefined): ErrorDetail[] => {
   if (text === undefined) return [];
   const unknown = outcomeList(text).filter((word) => !outcomes.has(word));
-  return unknown.length === 0 ? [] : [{ path: name, message: `not an outcome: ${unknown.join(', ')}; expected ${callRecordOutcomes.join(', ')}` }];
+  return unknown.length === 0
+    ? []
+    : [{ path: name, message: `not an outcome: ${unknown.join(', ')}; expected ${callRecordOutcomes.join(', ')}` }];
 };
 
 const filters: readonly ReportFilter[] = [
   { name: 'outcome', description: `one or more of ${callRecordOutcomes.join(', ')}, comma-separated` },
   { name: 'status', description: 'the same as `outcome` (both apply when both are given)' },
-  { name: 'direction', description: 'outbound, or inbound (calls people made to the campaign\'s number)', values: callDirections },
+  {
+    name: 'direction',
+    description: "outbound, or inbound (calls people made to the campaign's number)",
+    values: callDirections,
+  },
   { name: 'contactId', description: "one contact's records" },
   ...dateRangeFilters,
 ];
 
 const checkFilters = (given: Readonly<Record<string, string>>): ErrorDetail[] =>
-  filterProblems(filters, given, [...outcomeProblem('outcome', given['outcome']), ...outcomeProblem('status', given['status'])]);
+  filterProblems(filters, given, [
+    ...outcomeProblem('outcome', given['outcome']),
+    ...outcomeProblem('status', given['status']),
+  ]);
 
 const columns: readonly ReportColumn<CallRecordRow>[] = [
   { header: 'callId', value: (row) => row.callId },
@@ -90,7 +99,12 @@ const item = (row: CallRecordRow): Record<string, unknown> => ({
   decision:
     row.callId === null || row.direction === 'inbound'
       ? null
-      : { localTime: row.localTime, timezone: row.timezone, window: { opensAt: row.windowOpensAt, closesAt: row.windowClosesAt }, capacity: row.capacity },
+      : {
+          localTime: row.localTime,
+          timezone: row.timezone,
+          window: { opensAt: row.windowOpensAt, closesAt: row.windowClosesAt },
+          capacity: row.capacity,
+        },
   refusal: row.refusedBecause === null ? null : { reason: row.refusedBecause, nextAttemptAt: row.nextAttemptAt },
   route: row.route,
 });
@@ -103,14 +117,16 @@ const item = (row: CallRecordRow): Record<string, unknown> => ({
 export const callsReport: Report<CallRecordRow> = {
   name: 'calls',
   path: 'calls',
-  summary: "The campaign's call records: each call's times, outcome, recording link and the inputs of its dispatch decision",
+  summary:
+    "The campaign's call records: each call's times, outcome, recording link and the inputs of its dispatch decision",
   filters,
   checkFilters,
   columns,
   page: (store, query, page) => {
     const { filters } = query;
     const where: Filter[] = windowFilters(query, 'requestedAt');
-    for (const name of ['outcome', 'status'] as const) if (filters[name] !== undefined) where.push({ outcome: { $in: outcomeList(filters[name]) } });
+    for (const name of ['outcome', 'status'] as const)
+      if (filters[name] !== undefined) where.push({ outcome: { $in: outcomeList(filters[name]) } });
     if (filters['direction'] !== undefined) where.push({ direction: filters['direction'] });
     if (filters['contactId'] !== undefined) where.push({ contactId: filters['contactId'] });
     return callRecordPage(store, query, where, 'requestedAt', page);

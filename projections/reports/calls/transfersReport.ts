@@ -10,7 +10,11 @@ import { callRecordPage, windowFilters, type CallRecordRow } from './callRecordR
  * call ended otherwise (the forwarded leg itself reports nothing of its own).
  */
 const handoffOf = (row: CallRecordRow): 'completed' | 'in_progress' | 'failed' =>
-  row.endedAt === null ? 'in_progress' : row.outcome === 'transferred' || row.carrierOutcome === 'transferred' ? 'completed' : 'failed';
+  row.endedAt === null
+    ? 'in_progress'
+    : row.outcome === 'transferred' || row.carrierOutcome === 'transferred'
+      ? 'completed'
+      : 'failed';
 
 const columns: readonly ReportColumn<CallRecordRow>[] = [
   { header: 'transferredAt', value: (row) => row.transferredAt },
@@ -27,15 +31,20 @@ const columns: readonly ReportColumn<CallRecordRow>[] = [
   { header: 'summary', value: (row) => row.summary },
 ];
 
-const item = (row: CallRecordRow): Record<string, unknown> => Object.fromEntries(columns.map((column) => [column.header, column.value(row)]));
+const item = (row: CallRecordRow): Record<string, unknown> =>
+  Object.fromEntries(columns.map((column) => [column.header, column.value(row)]));
 
-const filters: readonly ReportFilter[] = [{ name: 'contactId', description: "one contact's transfers" }, ...dateRangeFilters];
+const filters: readonly ReportFilter[] = [
+  { name: 'contactId', description: "one contact's transfers" },
+  ...dateRangeFilters,
+];
 
 /** Each call the agent handed to a person at the firm, in the order of the handoffs, with the agent's handoff summary. */
 export const transfersReport: Report<CallRecordRow> = {
   name: 'transfers',
   path: 'transfers',
-  summary: 'Calls the agent transferred to the firm: when, to which number, whether the handoff completed, and the handoff summary',
+  summary:
+    'Calls the agent transferred to the firm: when, to which number, whether the handoff completed, and the handoff summary',
   filters,
   checkFilters: (given) => filterProblems(filters, given),
   columns,

@@ -50,7 +50,10 @@ export type ContactEngagementDoc = Doc & {
 
 /** A list's free-text app status read as one of ours when it is one (`Installed`, `not installed`), else unknown. */
 export const appStatusOf = (listed: string | undefined): AppStatus => {
-  const word = (listed ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const word = (listed ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return MobileAppStatus.is(word) ? word : 'unknown';
 };
 
@@ -58,11 +61,17 @@ export const appStatusOf = (listed: string | undefined): AppStatus => {
 export const withTask = (doc: ContactEngagementDoc): ContactEngagementDoc => {
   if (doc.taskFields === undefined) return { ...doc, taskStatus: 'no_form', missingFields: [] };
   const missingFields = doc.taskFields.filter((field) => !doc.answered.includes(field));
-  const taskStatus: TaskStatus = doc.answered.length === 0 ? 'not_started' : missingFields.length === 0 ? 'complete' : 'partial';
+  const taskStatus: TaskStatus =
+    doc.answered.length === 0 ? 'not_started' : missingFields.length === 0 ? 'complete' : 'partial';
   return { ...doc, taskStatus, missingFields };
 };
 
-export const enrolledEngagementDoc = (companyId: string, campaignId: string, contact: EnrolledContact, taskFields: readonly string[] | undefined): ContactEngagementDoc =>
+export const enrolledEngagementDoc = (
+  companyId: string,
+  campaignId: string,
+  contact: EnrolledContact,
+  taskFields: readonly string[] | undefined,
+): ContactEngagementDoc =>
   withTask({
     ...enrolledIdentity(companyId, campaignId, contact),
     status: 'active',
@@ -87,7 +96,9 @@ const idOrder: Sort = [['_id', 1]];
 
 /** The later of the document's last activity and `at`. */
 export const activeAt = (doc: ContactEngagementDoc, at: string): ContactEngagementDoc =>
-  doc.lastActivityAt !== undefined && Date.parse(doc.lastActivityAt) >= Date.parse(at) ? doc : { ...doc, lastActivityAt: new Date(at).toISOString() };
+  doc.lastActivityAt !== undefined && Date.parse(doc.lastActivityAt) >= Date.parse(at)
+    ? doc
+    : { ...doc, lastActivityAt: new Date(at).toISOString() };
 
 /**
  * One campaign's documents with the given indexed values, a page after `after` (a cursor of a page in
@@ -95,9 +106,18 @@ export const activeAt = (doc: ContactEngagementDoc, at: string): ContactEngageme
  * chosen values lead with the campaign for their index. The cursor becomes the range's lower bound
  * itself, so a page deep into the campaign starts where it is instead of skipping every id before it.
  */
-export const campaignSlice = (campaignId: string, chosen: Readonly<Record<string, string>>, after?: string): Filter[] => {
+export const campaignSlice = (
+  campaignId: string,
+  chosen: Readonly<Record<string, string>>,
+  after?: string,
+): Filter[] => {
   const from = after === undefined ? `${campaignId}.` : decodeCursor(after, idOrder)[0];
   if (typeof from !== 'string' || !from.startsWith(`${campaignId}.`))
-    throw new ValidationError('QUERY.BAD_CURSOR', 'the cursor does not belong to this query', [{ path: 'after', message: 'not a cursor of this report' }]);
-  return [...(Object.keys(chosen).length > 0 ? [{ campaignId, ...chosen }] : []), { _id: { $gt: from, $lt: `${campaignId}/` } }];
+    throw new ValidationError('QUERY.BAD_CURSOR', 'the cursor does not belong to this query', [
+      { path: 'after', message: 'not a cursor of this report' },
+    ]);
+  return [
+    ...(Object.keys(chosen).length > 0 ? [{ campaignId, ...chosen }] : []),
+    { _id: { $gt: from, $lt: `${campaignId}/` } },
+  ];
 };

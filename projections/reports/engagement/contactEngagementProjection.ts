@@ -8,11 +8,20 @@ import type { MobileAppEvent } from '../../../domain/mobileApp/events.ts';
 import { campaignContactId } from '../../campaignContacts/campaignContactDocument.ts';
 import { handledAlike, projectionOf, type DocumentUpdate, type EventHandler } from '../../projection.ts';
 import type { Doc } from '../../readStore.ts';
-import { activeAt, CONTACT_ENGAGEMENT, enrolledEngagementDoc, withTask, type ContactEngagementDoc } from './contactEngagementDocument.ts';
+import {
+  activeAt,
+  CONTACT_ENGAGEMENT,
+  enrolledEngagementDoc,
+  withTask,
+  type ContactEngagementDoc,
+} from './contactEngagementDocument.ts';
 
 type Fed =
   | Extract<CampaignEvent, { type: 'ContactsEnrolled' }>
-  | Extract<EnrollmentEvent, { type: 'CallAttemptEnded' | 'ContactMarkedCompleted' | 'ContactCompletedAllCalls' | 'ContactOutreachResumed' }>
+  | Extract<
+      EnrollmentEvent,
+      { type: 'CallAttemptEnded' | 'ContactMarkedCompleted' | 'ContactCompletedAllCalls' | 'ContactOutreachResumed' }
+    >
   | Extract<CallEvent, { type: 'CallPlaced' | 'InboundCallReceived' | 'FormAnswersRecorded' | 'CallSummaryRecorded' }>
   | Extract<MessageEvent, { type: 'MessageRequested' }>
   | ConversationEvent
@@ -114,9 +123,27 @@ export const contactEngagementProjection = projectionOf<Fed>({
       name: CONTACT_ENGAGEMENT,
       // Each filter a report takes with an index of its own, in enrolment order within it.
       indexes: [
-        { fields: [['campaignId', 1], ['taskStatus', 1], ['_id', 1]] },
-        { fields: [['campaignId', 1], ['appStatus', 1], ['_id', 1]] },
-        { fields: [['campaignId', 1], ['status', 1], ['_id', 1]] },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['taskStatus', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['appStatus', 1],
+            ['_id', 1],
+          ],
+        },
+        {
+          fields: [
+            ['campaignId', 1],
+            ['status', 1],
+            ['_id', 1],
+          ],
+        },
       ],
       filterFields: ['companyId', 'lastActivityAt'],
     },
@@ -126,7 +153,12 @@ export const contactEngagementProjection = projectionOf<Fed>({
       const { campaignId, contacts, taskFields } = event.data;
       return contacts.map((contact) => {
         const doc = enrolledEngagementDoc(event.metadata.companyId, campaignId, contact, taskFields);
-        return { collection: CONTACT_ENGAGEMENT, id: doc._id, creates: true, apply: (current: Doc | undefined) => current ?? (doc as Doc) };
+        return {
+          collection: CONTACT_ENGAGEMENT,
+          id: doc._id,
+          creates: true,
+          apply: (current: Doc | undefined) => current ?? (doc as Doc),
+        };
       });
     },
     ...handledAlike(engagedTypes, engaged),

@@ -1,4 +1,10 @@
-import { CAMPAIGN_CONTACTS, CAMPAIGN_PROGRESS, campaignContactJson, type CampaignContactDoc, type CampaignProgressDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  CAMPAIGN_PROGRESS,
+  campaignContactJson,
+  type CampaignContactDoc,
+  type CampaignProgressDoc,
+} from '../../campaignContacts/campaignContactDocument.ts';
 import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
@@ -7,9 +13,19 @@ import { campaignSlice, CONTACT_ENGAGEMENT, type ContactEngagementDoc } from './
 import { filterProblems, lastActivityIn } from '../reportFilters.ts';
 
 /** A contact's outreach totals, with where its calls stand as the contacts list tells it. */
-export type ContactsRow = ContactEngagementDoc & { readonly lastOutcome: string | null; readonly nextAttemptAt: string | null };
+export type ContactsRow = ContactEngagementDoc & {
+  readonly lastOutcome: string | null;
+  readonly nextAttemptAt: string | null;
+};
 
-const filters: readonly ReportFilter[] = [{ name: 'status', description: "the contact's outreach status", values: ['active', 'completed', 'completed_all_calls'] }, ...dateRangeFilters];
+const filters: readonly ReportFilter[] = [
+  {
+    name: 'status',
+    description: "the contact's outreach status",
+    values: ['active', 'completed', 'completed_all_calls'],
+  },
+  ...dateRangeFilters,
+];
 
 const columns: readonly ReportColumn<ContactsRow>[] = [
   { header: 'contactId', value: (row) => row.contactId },
@@ -37,23 +53,36 @@ const columns: readonly ReportColumn<ContactsRow>[] = [
 export const contactsReport: Report<ContactsRow> = {
   name: 'contacts',
   path: 'contacts',
-  summary: 'Outreach grouped by contact: calls placed and answered, texts, emails, in-app messages, last activity, status and next attempt; `from`/`to` bound the last activity',
+  summary:
+    'Outreach grouped by contact: calls placed and answered, texts, emails, in-app messages, last activity, status and next attempt; `from`/`to` bound the last activity',
   filters,
   checkFilters: (given) => filterProblems(filters, given),
   columns,
   page: async (store, query, page) => {
     const scope = companyScope(store, query.companyId);
     const { status } = query.filters;
-    const filter: Filter = { $and: [...campaignSlice(query.campaignId, status !== undefined ? { status } : {}, page.after), ...lastActivityIn(query.window)] };
+    const filter: Filter = {
+      $and: [
+        ...campaignSlice(query.campaignId, status !== undefined ? { status } : {}, page.after),
+        ...lastActivityIn(query.window),
+      ],
+    };
     const found = await scope.find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
     const [progress, contacts] = await Promise.all([
       scope.get(CAMPAIGN_PROGRESS, query.campaignId) as Promise<CampaignProgressDoc | null>,
-      scope.getMany(CAMPAIGN_CONTACTS, found.items.map((doc) => doc._id)) as Promise<CampaignContactDoc[]>,
+      scope.getMany(
+        CAMPAIGN_CONTACTS,
+        found.items.map((doc) => doc._id),
+      ) as Promise<CampaignContactDoc[]>,
     ]);
     const byId = new Map(contacts.map((doc) => [doc._id, campaignContactJson(doc, progress?.calls ?? false)]));
     const items = (found.items as ContactEngagementDoc[]).map((doc): ContactsRow => {
       const contact = byId.get(doc._id);
-      return { ...doc, lastOutcome: (contact?.['lastOutcome'] as string | null) ?? null, nextAttemptAt: (contact?.['nextAttemptAt'] as string | null) ?? null };
+      return {
+        ...doc,
+        lastOutcome: (contact?.['lastOutcome'] as string | null) ?? null,
+        nextAttemptAt: (contact?.['nextAttemptAt'] as string | null) ?? null,
+      };
     });
     return { items, next: found.next };
   },

@@ -2,7 +2,13 @@ import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
 import type { Report, ReportColumn, ReportFilter } from '../report.ts';
-import { appStatuses, campaignSlice, CONTACT_ENGAGEMENT, taskStatuses, type ContactEngagementDoc } from './contactEngagementDocument.ts';
+import {
+  appStatuses,
+  campaignSlice,
+  CONTACT_ENGAGEMENT,
+  taskStatuses,
+  type ContactEngagementDoc,
+} from './contactEngagementDocument.ts';
 import { filterProblems, lastActivityIn } from '../reportFilters.ts';
 
 const filters: readonly ReportFilter[] = [
@@ -13,7 +19,8 @@ const filters: readonly ReportFilter[] = [
 
 const outbound = (row: ContactEngagementDoc): number => row.smsSent + row.emailSent + row.inAppSent;
 // Calls the contact made to the campaign's number are replies too; the campaign's own calls are not counted as sent.
-const inbound = (row: ContactEngagementDoc): number => row.smsReceived + row.emailReceived + row.inAppReceived + row.callsReceived;
+const inbound = (row: ContactEngagementDoc): number =>
+  row.smsReceived + row.emailReceived + row.inAppReceived + row.callsReceived;
 
 const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
   { header: 'contactId', value: (row) => row.contactId },
@@ -44,16 +51,25 @@ const columns: readonly ReportColumn<ContactEngagementDoc>[] = [
 export const engagementReport: Report<ContactEngagementDoc> = {
   name: 'engagement',
   path: 'engagement',
-  summary: 'Client engagement: messages sent and received by channel, mobile app status, form task and the latest conversation summary, per contact; `from`/`to` bound the last activity',
+  summary:
+    'Client engagement: messages sent and received by channel, mobile app status, form task and the latest conversation summary, per contact; `from`/`to` bound the last activity',
   filters,
   checkFilters: (given) => filterProblems(filters, given),
   columns,
   page: async (store, query, page) => {
     const { taskStatus, appStatus } = query.filters;
-    const chosen = { ...(taskStatus !== undefined ? { taskStatus } : {}), ...(appStatus !== undefined ? { appStatus } : {}) };
-    const filter: Filter = { $and: [...campaignSlice(query.campaignId, chosen, page.after), ...lastActivityIn(query.window)] };
+    const chosen = {
+      ...(taskStatus !== undefined ? { taskStatus } : {}),
+      ...(appStatus !== undefined ? { appStatus } : {}),
+    };
+    const filter: Filter = {
+      $and: [...campaignSlice(query.campaignId, chosen, page.after), ...lastActivityIn(query.window)],
+    };
     const found = await companyScope(store, query.companyId).find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
     return { items: found.items as ContactEngagementDoc[], next: found.next };
   },
-  item: (row) => ({ ...Object.fromEntries(columns.map((column) => [column.header, column.value(row)])), missingFields: row.missingFields }),
+  item: (row) => ({
+    ...Object.fromEntries(columns.map((column) => [column.header, column.value(row)])),
+    missingFields: row.missingFields,
+  }),
 };

@@ -1,9 +1,20 @@
 import { concreteChannels } from '../../../domain/consent/decider.ts';
 import { ConsentChannel, OptOutSource } from '../../../domain/consent/events.ts';
-import { CAMPAIGN_CONTACTS, campaignContactId, type CampaignContactDoc } from '../../campaignContacts/campaignContactDocument.ts';
+import {
+  CAMPAIGN_CONTACTS,
+  campaignContactId,
+  type CampaignContactDoc,
+} from '../../campaignContacts/campaignContactDocument.ts';
 import { collection } from '../../collection.ts';
 import { companyScope } from '../../companyScope.ts';
-import { CAMPAIGN_OPT_OUTS, CONSENT_REOPENINGS, reopeningsId, type CampaignOptOutDoc, type ConsentReopeningsDoc, type Reopening } from '../../consent/campaignOptOutsProjection.ts';
+import {
+  CAMPAIGN_OPT_OUTS,
+  CONSENT_REOPENINGS,
+  reopeningsId,
+  type CampaignOptOutDoc,
+  type ConsentReopeningsDoc,
+  type Reopening,
+} from '../../consent/campaignOptOutsProjection.ts';
 import type { Filter } from '../../readStore.ts';
 import { windowFilters } from '../calls/callRecordRows.ts';
 import { dateRangeFilters } from '../dateRange.ts';
@@ -25,14 +36,25 @@ const filters: readonly ReportFilter[] = [
 
 const rowsOf = (query: ReportQuery): Filter => {
   const { channel, source, contactId } = query.filters;
-  const own: Filter = { campaignId: query.campaignId, ...(channel ? { channel } : {}), ...(source ? { source } : {}), ...(contactId ? { contactId } : {}) };
+  const own: Filter = {
+    campaignId: query.campaignId,
+    ...(channel ? { channel } : {}),
+    ...(source ? { source } : {}),
+    ...(contactId ? { contactId } : {}),
+  };
   return { $and: [own, ...windowFilters(query, 'at')] };
 };
 
 /** The first reopening after the opt-out that turned back on a channel it blocked. */
 export const reopeningOf = (row: CampaignOptOutDoc, reopenings: readonly Reopening[]): Reopening | null => {
   const blocked = concreteChannels(row.channel as ConsentChannel, row.addressKind);
-  return reopenings.find((r) => r.at >= row.at && concreteChannels(r.channel as ConsentChannel, row.addressKind).some((c) => blocked.includes(c))) ?? null;
+  return (
+    reopenings.find(
+      (r) =>
+        r.at >= row.at &&
+        concreteChannels(r.channel as ConsentChannel, row.addressKind).some((c) => blocked.includes(c)),
+    ) ?? null
+  );
 };
 
 const text = (value: string | null | undefined): string | null => value ?? null;
@@ -67,9 +89,15 @@ export const optOutsReport: Report<OptOutRow> = {
   ],
   page: async (store, query, page) => {
     const scope = companyScope(store, query.companyId);
-    const found = await collection<CampaignOptOutDoc>(scope, CAMPAIGN_OPT_OUTS).find(rowsOf(query), { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+    const found = await collection<CampaignOptOutDoc>(scope, CAMPAIGN_OPT_OUTS).find(rowsOf(query), {
+      sort: [['at', 1]],
+      limit: page.limit,
+      ...(page.after ? { after: page.after } : {}),
+    });
     const rows = found.items;
-    const contactIds = [...new Set(rows.flatMap((row) => (row.contactId ? [campaignContactId(query.campaignId, row.contactId)] : [])))];
+    const contactIds = [
+      ...new Set(rows.flatMap((row) => (row.contactId ? [campaignContactId(query.campaignId, row.contactId)] : []))),
+    ];
     const addresses = [...new Set(rows.map((row) => reopeningsId(query.companyId, row.address)))];
     const [contacts, reopened] = await Promise.all([
       collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).getMany(contactIds),
@@ -77,7 +105,11 @@ export const optOutsReport: Report<OptOutRow> = {
     ]);
     const names = new Map(contacts.map((c) => [c.contactId, c.name ?? null]));
     const reopenings = new Map(reopened.map((doc) => [doc.address, doc.reopenings]));
-    const items = rows.map((row) => ({ ...row, name: row.contactId ? (names.get(row.contactId) ?? null) : null, reopening: reopeningOf(row, reopenings.get(row.address) ?? []) }));
+    const items = rows.map((row) => ({
+      ...row,
+      name: row.contactId ? (names.get(row.contactId) ?? null) : null,
+      reopening: reopeningOf(row, reopenings.get(row.address) ?? []),
+    }));
     return { items, next: found.next };
   },
   item: ({ _id, companyId: _company, addressKind: _kind, ...row }) => ({ id: _id, ...row }),

@@ -15,7 +15,11 @@ describe('virtual clock', () => {
     clock.after(1000, at('late'));
 
     expect(await clock.advance(500)).to.equal(3);
-    expect(fired).to.deep.equal([['a', 100], ['b', 100], ['c', 300]]);
+    expect(fired).to.deep.equal([
+      ['a', 100],
+      ['b', 100],
+      ['c', 300],
+    ]);
     expect(clock.now().getTime() - start.getTime()).to.equal(500);
     expect(clock.pending()).to.equal(1);
   });
@@ -69,18 +73,22 @@ describe('virtual clock', () => {
 
   it('fires any set of timers sorted by (due time, order set), whatever order they were set in', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 60 }), fc.integer({ min: 0, max: 12_000 }), async (delays, horizon) => {
-        const clock = virtualClock(start);
-        const fired: number[] = [];
-        delays.forEach((delay, index) => clock.after(delay, () => void fired.push(index)));
-        await clock.advance(horizon);
-        const expected = delays
-          .map((delay, index) => ({ delay, index }))
-          .filter((d) => d.delay <= horizon)
-          .sort((a, b) => a.delay - b.delay || a.index - b.index)
-          .map((d) => d.index);
-        expect(fired).to.deep.equal(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 12_000 }),
+        async (delays, horizon) => {
+          const clock = virtualClock(start);
+          const fired: number[] = [];
+          delays.forEach((delay, index) => clock.after(delay, () => void fired.push(index)));
+          await clock.advance(horizon);
+          const expected = delays
+            .map((delay, index) => ({ delay, index }))
+            .filter((d) => d.delay <= horizon)
+            .sort((a, b) => a.delay - b.delay || a.index - b.index)
+            .map((d) => d.index);
+          expect(fired).to.deep.equal(expected);
+        },
+      ),
     );
   });
 });

@@ -18,12 +18,18 @@ describe('COMPLIANCE_RULES: the consent part', () => {
     expect(complianceRules().consent).to.deep.equal({ reopenRefusedForDays: 3653 });
     const config = loadConfig({ COMPLIANCE_RULES: '{"consent": {"reopenRefusedForDays": 365}}' }, []);
     expect(complianceRules(config.compliance).consent).to.deep.equal({ reopenRefusedForDays: 365 });
-    expect(complianceRules(loadConfig({ COMPLIANCE_RULES: '{"consent": {}}' }, []).compliance).consent).to.deep.equal({ reopenRefusedForDays: 3653 });
+    expect(complianceRules(loadConfig({ COMPLIANCE_RULES: '{"consent": {}}' }, []).compliance).consent).to.deep.equal({
+      reopenRefusedForDays: 3653,
+    });
   });
 
   it('names a period that is not a whole number of days from 0 to 36500, and a misspelt field', () => {
     for (const days of ['-1', '1.5', '36501', '"10y"'])
-      expect(refusal(`{"consent": {"reopenRefusedForDays": ${days}}}`)).to.contain('consent.reopenRefusedForDays: expected a whole number of days from 0 to 36500');
-    expect(refusal('{"consent": {"reopenRefusedForYears": 10}}')).to.contain('consent.reopenRefusedForYears: reopenRefusedForYears is not a known field');
+      expect(refusal(`{"consent": {"reopenRefusedForDays": ${days}}}`)).to.contain(
+        'consent.reopenRefusedForDays: expected a whole number of days from 0 to 36500',
+      );
+    expect(refusal('{"consent": {"reopenRefusedForYears": 10}}')).to.contain(
+      'consent.reopenRefusedForYears: reopenRefusedForYears is not a known field',
+    );
   });
 });

@@ -68,11 +68,26 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/outreach',
       adminToken: 'a-long-enough-admin-token',
       publicUrl: 'https://outreach.example.com',
-      eventStore: { engine: 'esdb', connectionString: 'esdb://db1:2113,db2:2113?tls=false', maxAppendBytes: 4 * 1024 ** 2 },
+      eventStore: {
+        engine: 'esdb',
+        connectionString: 'esdb://db1:2113,db2:2113?tls=false',
+        maxAppendBytes: 4 * 1024 ** 2,
+      },
       readStore: { engine: 'mongodb', url: 'mongodb+srv://user:pw@cluster.example.net/outreach' },
       projectionLeases: { leaseMs: 30_000, holder: 'engine-7' },
-      telephony: { carrier: 'twilio', accountSid: sid, authToken: 'twilio-token', apiUrl: 'http://127.0.0.1:4010', smsFrom: '+13125550100' },
-      email: { carrier: 'ses', region: 'eu-west-1', from: 'Example Law <notices@example.com>', endpoint: 'http://127.0.0.1:8005' },
+      telephony: {
+        carrier: 'twilio',
+        accountSid: sid,
+        authToken: 'twilio-token',
+        apiUrl: 'http://127.0.0.1:4010',
+        smsFrom: '+13125550100',
+      },
+      email: {
+        carrier: 'ses',
+        region: 'eu-west-1',
+        from: 'Example Law <notices@example.com>',
+        endpoint: 'http://127.0.0.1:8005',
+      },
       logLevel: 'debug',
       http: { jsonLimitBytes: 512 * 1024, csvLimitBytes: 20 * 1024 ** 2, readyMaxLag: 50 },
       compliance: { smsKeywords: { help: ['HELP', 'AIDE'] } },
@@ -81,42 +96,81 @@ describe('loadConfig', () => {
   });
 
   it('given WEBHOOK_ALLOW_PRIVATE other than true or false, then the start is refused naming it', () => {
-    for (const value of ['yes', '1', 'TRUE']) expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: value }, [])).to.throw(/WEBHOOK_ALLOW_PRIVATE.*expected true or false/);
+    for (const value of ['yes', '1', 'TRUE'])
+      expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: value }, [])).to.throw(
+        /WEBHOOK_ALLOW_PRIVATE.*expected true or false/,
+      );
   });
 
   it('given CLOCK_START and CLOCK_SPEED, then the service runs on a simulated clock from that instant at that speed', () => {
-    expect(loadConfig({ CLOCK_START: '2027-01-11T12:00:00-05:00', CLOCK_SPEED: '60' }, []).simulatedClock).to.deep.equal({ start: new Date('2027-01-11T17:00:00Z'), speed: 60 });
-    expect(loadConfig({}, ['--clock-start', '2027-01-11T17:00:00Z']).simulatedClock).to.deep.equal({ start: new Date('2027-01-11T17:00:00Z'), speed: 1 });
+    expect(
+      loadConfig({ CLOCK_START: '2027-01-11T12:00:00-05:00', CLOCK_SPEED: '60' }, []).simulatedClock,
+    ).to.deep.equal({ start: new Date('2027-01-11T17:00:00Z'), speed: 60 });
+    expect(loadConfig({}, ['--clock-start', '2027-01-11T17:00:00Z']).simulatedClock).to.deep.equal({
+      start: new Date('2027-01-11T17:00:00Z'),
+      speed: 1,
+    });
     expect(loadConfig({ CLOCK_SPEED: '2.5' }, []).simulatedClock).to.deep.equal({ start: undefined, speed: 2.5 });
     expect(loadConfig({}, [])).not.to.have.property('simulatedClock');
   });
 
   it('given a CLOCK_START without offset or a CLOCK_SPEED out of 1-3600, then the start is refused naming it', () => {
-    expect(failure({ CLOCK_START: '2027-01-11T17:00:00' }).message).to.equal('CLOCK_START: expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got "2027-01-11T17:00:00"');
-    for (const speed of ['0.5', '3601', 'fast', ' ']) expect(failure({ CLOCK_SPEED: speed }).message).to.match(/^CLOCK_SPEED: expected a number from 1 to 3600/);
+    expect(failure({ CLOCK_START: '2027-01-11T17:00:00' }).message).to.equal(
+      'CLOCK_START: expected an ISO-8601 time with offset such as 2027-01-11T17:00:00Z, got "2027-01-11T17:00:00"',
+    );
+    for (const speed of ['0.5', '3601', 'fast', ' '])
+      expect(failure({ CLOCK_SPEED: speed }).message).to.match(/^CLOCK_SPEED: expected a number from 1 to 3600/);
   });
 
   it('given a real carrier or a shared store, then a simulated clock is refused naming both settings', () => {
     const clock = { CLOCK_START: '2027-01-11T17:00:00Z' };
-    expect(failure({ ...clock, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example', SMS_FROM: '+13125550100' }).message).to.equal(
+    expect(
+      failure({
+        ...clock,
+        TWILIO_ACCOUNT_SID: sid,
+        TWILIO_AUTH_TOKEN: 't',
+        PUBLIC_URL: 'https://x.example',
+        SMS_FROM: '+13125550100',
+      }).message,
+    ).to.equal(
       'CLOCK_START: a simulated clock runs on the simulated carriers and embedded stores only; unset it or TWILIO_ACCOUNT_SID',
     );
-    expect(failure({ CLOCK_SPEED: '60', AWS_REGION: 'eu-west-1', SES_FROM: 'a@b.example' }).message).to.contain('CLOCK_SPEED: a simulated clock').and.contain('unset it or SES_FROM');
+    expect(failure({ CLOCK_SPEED: '60', AWS_REGION: 'eu-west-1', SES_FROM: 'a@b.example' }).message)
+      .to.contain('CLOCK_SPEED: a simulated clock')
+      .and.contain('unset it or SES_FROM');
     expect(failure({ ...clock, EVENTSTORE_URL: 'esdb://db:2113' }).message).to.contain('unset it or EVENTSTORE_URL');
     expect(failure({ ...clock, MONGODB_URL: 'mongodb://db/outreach' }).message).to.contain('unset it or MONGODB_URL');
   });
 
   it('lets flags win over the environment, in both --flag value and --flag=value forms', () => {
-    const config = loadConfig({ PORT: '8080', DATA_DIR: '/env' }, ['--port', '9090', '--data-dir=/flag', '--log-level', 'warn']);
+    const config = loadConfig({ PORT: '8080', DATA_DIR: '/env' }, [
+      '--port',
+      '9090',
+      '--data-dir=/flag',
+      '--log-level',
+      'warn',
+    ]);
     expect(config.port).to.equal(9090);
     expect(config.dataDir).to.equal('/flag');
     expect(config.logLevel).to.equal('warn');
   });
 
   it('has a flag for every setting', () => {
-    for (const name of settingNames) expect(configUsage()).to.contain(`--${flagOf(name)}`).and.contain(name);
-    const config = loadConfig({}, ['--eventstore-url', 'kurrentdb://localhost:2113?tls=false', '--mongodb-url', 'mongodb://localhost/outreach']);
-    expect(config.eventStore).to.deep.equal({ engine: 'esdb', connectionString: 'esdb://localhost:2113?tls=false', maxAppendBytes: 1024 ** 2 });
+    for (const name of settingNames)
+      expect(configUsage())
+        .to.contain(`--${flagOf(name)}`)
+        .and.contain(name);
+    const config = loadConfig({}, [
+      '--eventstore-url',
+      'kurrentdb://localhost:2113?tls=false',
+      '--mongodb-url',
+      'mongodb://localhost/outreach',
+    ]);
+    expect(config.eventStore).to.deep.equal({
+      engine: 'esdb',
+      connectionString: 'esdb://localhost:2113?tls=false',
+      maxAppendBytes: 1024 ** 2,
+    });
     expect(config.readStore).to.deep.equal({ engine: 'mongodb', url: 'mongodb://localhost/outreach' });
   });
 
@@ -133,7 +187,10 @@ describe('loadConfig', () => {
 
   it('treats an empty value as unset, so an empty flag switches back to the embedded store', () => {
     expect(loadConfig({ PORT: '' }, []).port).to.equal(3000);
-    expect(loadConfig({ EVENTSTORE_URL: 'esdb://db:2113' }, ['--eventstore-url=']).eventStore).to.deep.equal({ engine: 'sqlite', maxAppendBytes: 1024 ** 2 });
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb://db:2113' }, ['--eventstore-url=']).eventStore).to.deep.equal({
+      engine: 'sqlite',
+      maxAppendBytes: 1024 ** 2,
+    });
   });
 
   it('rejects an event store URL of another scheme, naming the setting', () => {
@@ -143,13 +200,22 @@ describe('loadConfig', () => {
   });
 
   it('given a MongoDB URL naming no database, then it is refused saying to add one rather than letting the driver use "test"', () => {
-    for (const url of ['mongodb://localhost:27017', 'mongodb://localhost:27017/', 'mongodb://a:27017,b:27017/?replicaSet=rs0', 'mongodb+srv://user:hunter2@cluster.example.net']) {
+    for (const url of [
+      'mongodb://localhost:27017',
+      'mongodb://localhost:27017/',
+      'mongodb://a:27017,b:27017/?replicaSet=rs0',
+      'mongodb+srv://user:hunter2@cluster.example.net',
+    ]) {
       const error = failure({ MONGODB_URL: url });
       expect(error.setting).to.equal('MONGODB_URL');
-      expect(error.message).to.contain('names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach');
+      expect(error.message).to.contain(
+        'names no database: add its name after the hosts, as in mongodb://localhost:27017/outreach',
+      );
       expect(error.message).not.to.contain('hunter2');
     }
-    expect(loadConfig({ MONGODB_URL: 'mongodb://a:27017,b:27017/outreach?replicaSet=rs0' }, []).readStore).to.deep.equal({
+    expect(
+      loadConfig({ MONGODB_URL: 'mongodb://a:27017,b:27017/outreach?replicaSet=rs0' }, []).readStore,
+    ).to.deep.equal({
       engine: 'mongodb',
       url: 'mongodb://a:27017,b:27017/outreach?replicaSet=rs0',
     });
@@ -179,8 +245,13 @@ describe('loadConfig', () => {
   });
 
   it('given EVENTSTORE_MAX_APPEND_BYTES, then both event stores take it, in bytes or with a unit', () => {
-    expect(loadConfig({ EVENTSTORE_MAX_APPEND_BYTES: '65536' }, []).eventStore).to.deep.equal({ engine: 'sqlite', maxAppendBytes: 65536 });
-    expect(loadConfig({}, ['--eventstore-max-append-bytes', '512kb', '--eventstore-url', 'esdb://db:2113']).eventStore).to.deep.equal({
+    expect(loadConfig({ EVENTSTORE_MAX_APPEND_BYTES: '65536' }, []).eventStore).to.deep.equal({
+      engine: 'sqlite',
+      maxAppendBytes: 65536,
+    });
+    expect(
+      loadConfig({}, ['--eventstore-max-append-bytes', '512kb', '--eventstore-url', 'esdb://db:2113']).eventStore,
+    ).to.deep.equal({
       engine: 'esdb',
       connectionString: 'esdb://db:2113',
       maxAppendBytes: 512 * 1024,
@@ -191,7 +262,9 @@ describe('loadConfig', () => {
     for (const value of ['4095', '17mb', 'huge', '-1', '0']) {
       const error = failure({ EVENTSTORE_MAX_APPEND_BYTES: value });
       expect(error.setting).to.equal('EVENTSTORE_MAX_APPEND_BYTES');
-      expect(error.message).to.equal(`EVENTSTORE_MAX_APPEND_BYTES: expected a size from 4096 to 16777216 bytes such as 1mb, 512kb or 1048576, got ${JSON.stringify(value)}`);
+      expect(error.message).to.equal(
+        `EVENTSTORE_MAX_APPEND_BYTES: expected a size from 4096 to 16777216 bytes such as 1mb, 512kb or 1048576, got ${JSON.stringify(value)}`,
+      );
     }
   });
 
@@ -228,10 +301,12 @@ describe('loadConfig', () => {
   });
 
   it('requires the settings that only work together', () => {
-    expect(failure({ TWILIO_ACCOUNT_SID: sid, PUBLIC_URL: 'https://x.example', SMS_FROM: '+13125550100' }).message).to.equal(
-      'TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID is set',
-    );
-    expect(failure({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example' }).setting).to.equal('SMS_FROM');
+    expect(
+      failure({ TWILIO_ACCOUNT_SID: sid, PUBLIC_URL: 'https://x.example', SMS_FROM: '+13125550100' }).message,
+    ).to.equal('TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID is set');
+    expect(
+      failure({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example' }).setting,
+    ).to.equal('SMS_FROM');
     expect(failure({ SMS_FROM: '3125550100' }).setting).to.equal('SMS_FROM');
     expect(failure({ TWILIO_AUTH_TOKEN: 't', PUBLIC_URL: 'https://x.example' }).setting).to.equal('TWILIO_ACCOUNT_SID');
     expect(failure({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't' }).setting).to.equal('PUBLIC_URL');
@@ -243,7 +318,10 @@ describe('loadConfig', () => {
   it('names every invalid setting at once', () => {
     const error = failure({ PORT: 'x', EVENTSTORE_URL: 'http://x', SES_FROM: 'a@b.example' });
     expect(error.setting).to.equal('PORT');
-    expect(error.message).to.contain('PORT: expected').and.contain('EVENTSTORE_URL: expected').and.contain('AWS_REGION: required');
+    expect(error.message)
+      .to.contain('PORT: expected')
+      .and.contain('EVENTSTORE_URL: expected')
+      .and.contain('AWS_REGION: required');
   });
 
   it('describes the configuration with secrets and URL passwords masked', () => {
@@ -259,7 +337,10 @@ describe('loadConfig', () => {
       [],
     );
     const text = JSON.stringify(describeConfig(config));
-    expect(text).not.to.contain('a-long-enough-admin-token').and.not.contain('hunter2').and.not.contain('twilio-secret-token');
+    expect(text)
+      .not.to.contain('a-long-enough-admin-token')
+      .and.not.contain('hunter2')
+      .and.not.contain('twilio-secret-token');
     expect(text).to.contain('mongodb://user:***@db/x');
   });
 });

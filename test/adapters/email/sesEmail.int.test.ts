@@ -13,7 +13,15 @@ const pdf = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj <<>> endob
 /** Each header of a raw message as sent, unfolded: name (lower case) to value. */
 const headersOf = async (raw: Buffer | undefined): Promise<Map<string, string>> => {
   const parsed = await simpleParser(raw ?? Buffer.alloc(0));
-  return new Map(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()]));
+  return new Map(
+    parsed.headerLines.map(({ key, line }) => [
+      key,
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n\s+/g, ' ')
+        .trim(),
+    ]),
+  );
 };
 
 const letter = (overrides: Partial<SendEmail> = {}): SendEmail => ({
@@ -61,18 +69,24 @@ describe('SES email adapter against aws-ses-v2-local', () => {
     expect(stored?.subject).to.equal('Your claim: one question — réponse demandée');
     expect(stored?.body.text?.trim()).to.equal('Hello Jane,\nplease answer one question.');
     expect(stored?.body.html).to.equal('<p>Hello Jane,</p><p>please answer <b>one</b> question.</p>');
-    expect(stored?.attachments.map((a) => [a.filename, a.contentType])).to.deep.equal([['claim summary.pdf', 'application/pdf']]);
+    expect(stored?.attachments.map((a) => [a.filename, a.contentType])).to.deep.equal([
+      ['claim summary.pdf', 'application/pdf'],
+    ]);
     expect(Buffer.from(stored?.attachments[0]?.content ?? '', 'base64').equals(pdf)).to.equal(true);
 
     const headers = await headersOf(ses.rawMessages()[0]);
-    expect(headers.get('list-unsubscribe')).to.equal('<https://engine.example/unsubscribe/abc>, <mailto:unsubscribe@smith.example?subject=abc>');
+    expect(headers.get('list-unsubscribe')).to.equal(
+      '<https://engine.example/unsubscribe/abc>, <mailto:unsubscribe@smith.example?subject=abc>',
+    );
     expect(headers.get('list-unsubscribe-post')).to.equal('List-Unsubscribe=One-Click');
     expect(headers.get(messageIdHeader.toLowerCase())).to.equal('0198a3c2-5f00-7000-8000-000000000001');
     expect(headers.get('content-type')).to.match(/^multipart\/mixed;/);
   });
 
   it('adds the one-click header to an https List-Unsubscribe link that lacks it', async () => {
-    await email.send(letter({ headers: { 'List-Unsubscribe': '<https://engine.example/unsubscribe/xyz>' }, attachments: [] }));
+    await email.send(
+      letter({ headers: { 'List-Unsubscribe': '<https://engine.example/unsubscribe/xyz>' }, attachments: [] }),
+    );
     expect((await headersOf(ses.rawMessages()[0])).get('list-unsubscribe-post')).to.equal('List-Unsubscribe=One-Click');
   });
 
@@ -124,11 +138,18 @@ describe('SES email adapter against aws-ses-v2-local', () => {
 });
 
 describe('email chosen from configuration', () => {
-  const simulated = { seed: 1, scheduler: virtualClock(new Date('2025-01-01T00:00:00Z')), reports: { messageStatus: async () => {}, unsubscribe: async () => {} } };
+  const simulated = {
+    seed: 1,
+    scheduler: virtualClock(new Date('2025-01-01T00:00:00Z')),
+    reports: { messageStatus: async () => {}, unsubscribe: async () => {} },
+  };
 
   it('sends through SES at SES_ENDPOINT when SES_FROM and AWS_REGION are set', async () => {
     const ses = await startSesEmulator();
-    const config = loadConfig({ AWS_REGION: 'us-east-1', SES_FROM: 'Firm <firm@smith.example>', SES_ENDPOINT: ses.endpoint }, []);
+    const config = loadConfig(
+      { AWS_REGION: 'us-east-1', SES_FROM: 'Firm <firm@smith.example>', SES_ENDPOINT: ses.endpoint },
+      [],
+    );
     const email = emailFromConfig(config.email, simulated, { accessKeyId: 'test', secretAccessKey: 'test' });
     try {
       await ses.clear();

@@ -8,14 +8,20 @@ export type StoredEmail = {
   readonly destination: { readonly to: readonly string[] };
   readonly subject: string;
   readonly body: { readonly text?: string; readonly html?: string };
-  readonly attachments: readonly { readonly filename?: string; readonly contentType: string; readonly content: string }[];
+  readonly attachments: readonly {
+    readonly filename?: string;
+    readonly contentType: string;
+    readonly content: string;
+  }[];
 };
 
 // A CommonJS module: its default import is `module.exports`, whose `default` starts the server.
 const startEmulator = emulator.default;
 
 const listen = (server: Server): Promise<string> =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 
 const close = (server: Server): Promise<void> =>
   new Promise((resolve) => {
@@ -41,7 +47,11 @@ export const startSesEmulator = async () => {
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host'),
     );
-    const answer = await fetch(`${backendUrl}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, body: chunks.length ? body : undefined });
+    const answer = await fetch(`${backendUrl}${req.url ?? '/'}`, {
+      method: req.method ?? 'GET',
+      headers,
+      body: chunks.length ? body : undefined,
+    });
     if (data !== null && answer.ok) raw.push(Buffer.from(data, 'base64'));
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
     res.end(Buffer.from(await answer.arrayBuffer()));

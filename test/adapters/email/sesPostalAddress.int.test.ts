@@ -10,14 +10,19 @@ import { startSesEmulator } from './sesEmulator.ts';
 
 const postalAddress = 'Smith & Partners LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602';
 
-describe('a workflow email sent through SES (aws-ses-v2-local) carries the sender\'s postal address', () => {
+describe("a workflow email sent through SES (aws-ses-v2-local) carries the sender's postal address", () => {
   let ses: Awaited<ReturnType<typeof startSesEmulator>>;
   let email: ReturnType<typeof sesEmail>;
   let stores: ReturnType<typeof tempStores>;
 
   before(async () => {
     ses = await startSesEmulator();
-    email = sesEmail({ region: 'us-east-1', endpoint: ses.endpoint, from: 'outreach@smith.example', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    email = sesEmail({
+      region: 'us-east-1',
+      endpoint: ses.endpoint,
+      from: 'outreach@smith.example',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     stores = tempStores(engineRegistry);
   });
   after(async () => {
@@ -33,7 +38,16 @@ describe('a workflow email sent through SES (aws-ses-v2-local) carries the sende
     caseType: 'personal injury',
     companyName: 'Smith & Partners LLP',
     postalAddress,
-    contact: { caseId: 'case-1', contactId: 'contact-1', externalId: 'PI-1', phone: '+13125550001', name: 'Jane Doe', email: 'jane.doe@client.example', timezone: 'America/Chicago', timezoneSource: 'contact' },
+    contact: {
+      caseId: 'case-1',
+      contactId: 'contact-1',
+      externalId: 'PI-1',
+      phone: '+13125550001',
+      name: 'Jane Doe',
+      email: 'jane.doe@client.example',
+      timezone: 'America/Chicago',
+      timezoneSource: 'contact',
+    },
     messageId: '0198a3c2-5f00-7000-8000-0000000000e1',
     step: 'w0.s0',
     channel: 'email',
@@ -66,9 +80,15 @@ describe('a workflow email sent through SES (aws-ses-v2-local) carries the sende
     expect(more).to.have.length(0);
     const parsed = await simpleParser(raw!);
     const link = 'https://engine.example/unsubscribe/u1.0198a3c2-5f00-7000-8000-0000000000e1';
-    expect(parsed.text?.replace(/\r\n/g, '\n')).to.equal(`Dear Jane Doe,\nyour case is in good hands.\n\n${postalAddress}\nUnsubscribe: ${link}`);
-    expect(parsed.html).to.include(`<p>Smith &amp; Partners LLP<br>\n100 N LaSalle St, Suite 1200<br>\nChicago, IL 60602<br>\n<a href="${link}">Unsubscribe</a></p>`);
-    expect(parsed.headerLines.find((header) => header.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')).to.equal(`List-Unsubscribe: <${link}>`);
+    expect(parsed.text?.replace(/\r\n/g, '\n')).to.equal(
+      `Dear Jane Doe,\nyour case is in good hands.\n\n${postalAddress}\nUnsubscribe: ${link}`,
+    );
+    expect(parsed.html).to.include(
+      `<p>Smith &amp; Partners LLP<br>\n100 N LaSalle St, Suite 1200<br>\nChicago, IL 60602<br>\n<a href="${link}">Unsubscribe</a></p>`,
+    );
+    expect(
+      parsed.headerLines.find((header) => header.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' '),
+    ).to.equal(`List-Unsubscribe: <${link}>`);
   });
 
   it('is withheld, and nothing reaches SES, when the company has no postal address', async () => {

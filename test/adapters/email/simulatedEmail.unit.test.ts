@@ -4,7 +4,12 @@ import type { SendEmail } from '../../../commands/outreach/email.ts';
 import { virtualClock } from '../../../adapters/clock/virtualClock.ts';
 import { noNoise } from '../../../adapters/simulated/deliveryNoise.ts';
 import type { UnsubscribeClick } from '../../../commands/outreach/carrierReports.ts';
-import { defaultEmailProfile, oneClickLink, simulatedEmail, type EmailProfile } from '../../../adapters/email/simulated/simulatedEmail.ts';
+import {
+  defaultEmailProfile,
+  oneClickLink,
+  simulatedEmail,
+  type EmailProfile,
+} from '../../../adapters/email/simulated/simulatedEmail.ts';
 
 const start = new Date('2025-11-03T14:00:00.000Z');
 const day = 24 * 3_600_000;
@@ -15,7 +20,10 @@ const letter = (n: number): SendEmail => ({
   to: `client${n}@example.com`,
   subject: 'Your claim',
   text: 'Hello',
-  headers: { 'List-Unsubscribe': `<https://engine.example/unsubscribe/t${n}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': `<https://engine.example/unsubscribe/t${n}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
 });
 
 const mailbox = async (seed: number, profile: EmailProfile, count: number, run = 'first run') => {
@@ -48,18 +56,30 @@ describe('simulated email', () => {
     const first = await mailbox(1, defaultEmailProfile, 100, 'first run');
     const restarted = await mailbox(1, defaultEmailProfile, 100, 'after a restart');
     const ids = (m: typeof first) => new Set(m.email.sentEmails().map((sent) => sent.providerMessageId));
-    expect(restarted.email.sentEmails().map((sent) => sent.delivery)).to.deep.equal(first.email.sentEmails().map((sent) => sent.delivery));
-    expect(restarted.statuses.map(({ carrierMessageId: _, ...status }) => status)).to.deep.equal(first.statuses.map(({ carrierMessageId: _, ...status }) => status));
+    expect(restarted.email.sentEmails().map((sent) => sent.delivery)).to.deep.equal(
+      first.email.sentEmails().map((sent) => sent.delivery),
+    );
+    expect(restarted.statuses.map(({ carrierMessageId: _, ...status }) => status)).to.deep.equal(
+      first.statuses.map(({ carrierMessageId: _, ...status }) => status),
+    );
     expect([...ids(restarted)].filter((id) => ids(first).has(id))).to.deep.equal([]);
   });
 
   it('reports each message sent, then delivered or bounced, about as often as the profile weighs them', async () => {
     const count = 3000;
-    const { statuses } = await mailbox(9, { ...defaultEmailProfile, noise: noNoise, delivery: { delivered: 80, bounced: 20 } }, count);
+    const { statuses } = await mailbox(
+      9,
+      { ...defaultEmailProfile, noise: noNoise, delivery: { delivered: 80, bounced: 20 } },
+      count,
+    );
     const byMessage = new Map<string, string[]>();
     for (const s of statuses) byMessage.set(s.messageId, [...(byMessage.get(s.messageId) ?? []), s.progress]);
     expect(byMessage.size).to.equal(count);
-    for (const path of byMessage.values()) expect([['sent', 'delivered'], ['sent', 'undelivered']]).to.deep.include(path);
+    for (const path of byMessage.values())
+      expect([
+        ['sent', 'delivered'],
+        ['sent', 'undelivered'],
+      ]).to.deep.include(path);
     const bounced = [...byMessage.values()].filter((p) => p[1] === 'undelivered').length;
     expect(bounced / count).to.be.closeTo(0.2, 0.03);
     expect(statuses.filter((s) => s.progress === 'undelivered').every((s) => s.errorCode === 'bounce')).to.equal(true);
@@ -79,14 +99,29 @@ describe('simulated email', () => {
 
   it('finds the one-click link only where the message announces one-click and has an https link', () => {
     expect(oneClickLink(letter(1).headers)).to.equal('https://engine.example/unsubscribe/t1');
-    expect(oneClickLink({ 'list-unsubscribe': '<mailto:u@x.example>, <https://x.example/u>', 'list-unsubscribe-post': 'List-Unsubscribe=One-Click' })).to.equal('https://x.example/u');
+    expect(
+      oneClickLink({
+        'list-unsubscribe': '<mailto:u@x.example>, <https://x.example/u>',
+        'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+      }),
+    ).to.equal('https://x.example/u');
     expect(oneClickLink({ 'List-Unsubscribe': '<https://x.example/u>' })).to.equal(undefined);
-    expect(oneClickLink({ 'List-Unsubscribe': '<mailto:u@x.example>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })).to.equal(undefined);
+    expect(
+      oneClickLink({
+        'List-Unsubscribe': '<mailto:u@x.example>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      }),
+    ).to.equal(undefined);
   });
 
   it('refuses a profile whose weights are all zero', () => {
     expect(() =>
-      simulatedEmail({ seed: 1, scheduler: virtualClock(start), profile: { ...defaultEmailProfile, delivery: { delivered: 0, bounced: 0 } }, reports: { messageStatus: async () => {}, unsubscribe: async () => {} } }),
+      simulatedEmail({
+        seed: 1,
+        scheduler: virtualClock(start),
+        profile: { ...defaultEmailProfile, delivery: { delivered: 0, bounced: 0 } },
+        reports: { messageStatus: async () => {}, unsubscribe: async () => {} },
+      }),
     ).to.throw(RangeError);
   });
 });

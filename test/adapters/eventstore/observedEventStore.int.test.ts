@@ -7,8 +7,20 @@ import { seededEvents } from '../../support/seededEvents.ts';
 import { tempStores } from '../../support/tempStores.ts';
 
 const at = new Date('2026-12-01T15:00:00.000Z');
-const paused = (commandId: string) => seededEvents([{ type: 'CampaignPaused', data: { campaignId: 'campaign-1', at: at.toISOString() } }], 'company-1', commandId, at);
-const resumed = (commandId: string) => seededEvents([{ type: 'CampaignResumed', data: { campaignId: 'campaign-1', at: at.toISOString() } }], 'company-1', commandId, at);
+const paused = (commandId: string) =>
+  seededEvents(
+    [{ type: 'CampaignPaused', data: { campaignId: 'campaign-1', at: at.toISOString() } }],
+    'company-1',
+    commandId,
+    at,
+  );
+const resumed = (commandId: string) =>
+  seededEvents(
+    [{ type: 'CampaignResumed', data: { campaignId: 'campaign-1', at: at.toISOString() } }],
+    'company-1',
+    commandId,
+    at,
+  );
 
 describe('an observed event store', () => {
   let stores: ReturnType<typeof tempStores>;
@@ -21,7 +33,9 @@ describe('an observed event store', () => {
     observed.appended.subscribe((events) => void seen.push([...events]));
     const first = paused('pause-1');
     await observed.eventStore.append('campaign-campaign-1', first, 'no_stream');
-    const refused = await observed.eventStore.append('campaign-campaign-1', paused('pause-2'), 'no_stream').catch((error: unknown) => error);
+    const refused = await observed.eventStore
+      .append('campaign-campaign-1', paused('pause-2'), 'no_stream')
+      .catch((error: unknown) => error);
     expect(refused).to.be.instanceOf(ConcurrencyError);
     await observed.eventStore.append('campaign-campaign-1', [], 'any');
     expect(seen).to.deep.equal([first]);

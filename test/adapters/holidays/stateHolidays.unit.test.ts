@@ -12,7 +12,8 @@ describe('state holidays (date-holidays)', () => {
     expect(isStateHoliday('RI', '2026-08-10')).to.equal(true); // Victory Day
   });
 
-  it('includes the observed day of a holiday that falls on a weekend', () => expect(isStateHoliday('AL', '2026-07-03')).to.equal(true));
+  it('includes the observed day of a holiday that falls on a weekend', () =>
+    expect(isStateHoliday('AL', '2026-07-03')).to.equal(true));
 
   it('adds Good Friday and Election Day for Pennsylvania', () => {
     expect(isStateHoliday('PA', '2026-04-03')).to.equal(true);
@@ -20,7 +21,8 @@ describe('state holidays (date-holidays)', () => {
   });
 
   it('adds the Louisiana holidays of La. R.S. 1:55 the library lacks', () => {
-    for (const day of ['2026-01-08', '2026-06-03', '2026-08-30', '2026-11-01']) expect(isStateHoliday('LA', day), day).to.equal(true);
+    for (const day of ['2026-01-08', '2026-06-03', '2026-08-30', '2026-11-01'])
+      expect(isStateHoliday('LA', day), day).to.equal(true);
     expect(isStateHoliday('AL', '2026-01-08')).to.equal(false);
   });
 

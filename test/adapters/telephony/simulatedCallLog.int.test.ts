@@ -20,7 +20,12 @@ describe('the simulated carrier with a placed-call log', () => {
       seed: 5,
       scheduler: clock,
       callLog: join(dir, 'calls.jsonl'),
-      reports: { callStatus: async (report) => void reports.push(report), agent: async () => {}, messageStatus: async () => {}, inboundSms: async () => {} },
+      reports: {
+        callStatus: async (report) => void reports.push(report),
+        agent: async () => {},
+        messageStatus: async () => {},
+        inboundSms: async () => {},
+      },
     });
     return { clock, telephony, reports };
   };
@@ -28,7 +33,10 @@ describe('the simulated carrier with a placed-call log', () => {
   it('writes each call before it plays, and a restarted carrier finds it and plays it to its end', async () => {
     const first = carrier();
     const { carrierCallId } = await first.telephony.placeCall(call(1));
-    const logged = readFileSync(join(dir, 'calls.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const logged = readFileSync(join(dir, 'calls.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(logged).to.have.length(1);
     expect(logged[0].call.callId).to.equal('call-1');
 
@@ -65,11 +73,16 @@ describe('the simulated carrier with a placed-call log', () => {
     expect(ends.length).to.be.greaterThan(0);
 
     const again = carrier(virtualClock(first.clock.now()));
-    expect(await again.telephony.findCall('call-1')).to.deep.equal({ carrierCallId: one.carrierCallId, status: ends[0]!.progress });
+    expect(await again.telephony.findCall('call-1')).to.deep.equal({
+      carrierCallId: one.carrierCallId,
+      status: ends[0]!.progress,
+    });
     await again.clock.runUntilIdle(3_600_000);
     expect(again.reports, 'nothing replayed').to.have.length(0);
     const two = await again.telephony.placeCall(call(1, { callId: 'call-1b' }));
-    expect(two.carrierCallId, 'a second call to the number gets a carrier id of its own').to.not.equal(one.carrierCallId);
+    expect(two.carrierCallId, 'a second call to the number gets a carrier id of its own').to.not.equal(
+      one.carrierCallId,
+    );
   });
 
   it('drops a line torn by a crash mid-write', async () => {

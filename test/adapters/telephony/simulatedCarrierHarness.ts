@@ -53,7 +53,9 @@ export const callTimelines = (deliveries: readonly Delivery[]): Map<string, Call
     timeline.set(d.report.sequence ?? -1, d.report);
     timelines.set(d.report.callId, timeline);
   }
-  return new Map([...timelines].map(([id, t]) => [id, [...t.values()].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))]));
+  return new Map(
+    [...timelines].map(([id, t]) => [id, [...t.values()].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))]),
+  );
 };
 
 export const hour = 3_600_000;

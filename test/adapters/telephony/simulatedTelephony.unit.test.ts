@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import type { CallProgress } from '../../../commands/outreach/carrierReports.ts';
-import { defaultTelephonyProfile, checkProfile, type TelephonyProfile } from '../../../adapters/telephony/simulated/simulationProfile.ts';
+import {
+  defaultTelephonyProfile,
+  checkProfile,
+  type TelephonyProfile,
+} from '../../../adapters/telephony/simulated/simulationProfile.ts';
 import { noNoise } from '../../../adapters/simulated/deliveryNoise.ts';
 import { call, callTimelines, hour, simulatedCarrier } from './simulatedCarrierHarness.ts';
 
@@ -10,7 +14,10 @@ const noisy: TelephonyProfile = {
   ...defaultTelephonyProfile,
   noise: { jitterMs: { min: 0, max: 3000 }, late: 0.3, lateMs: { min: 10_000, max: 600_000 }, duplicate: 0.3 },
 };
-const only = (outcome: keyof TelephonyProfile['calls']['outcomes'], turn?: keyof TelephonyProfile['calls']['humanTurns']): TelephonyProfile => ({
+const only = (
+  outcome: keyof TelephonyProfile['calls']['outcomes'],
+  turn?: keyof TelephonyProfile['calls']['humanTurns'],
+): TelephonyProfile => ({
   ...quiet,
   calls: {
     ...quiet.calls,
@@ -122,12 +129,27 @@ describe('simulated telephony', () => {
   });
 
   it('a human conversation: answered by a human, form answers, a summary, the agent ends it, completed with its duration and recording', async () => {
-    const carrier = simulatedCarrier(3, { ...only('human', 'talk'), calls: { ...only('human', 'talk').calls, formAnswers: 1 } });
+    const carrier = simulatedCarrier(3, {
+      ...only('human', 'talk'),
+      calls: { ...only('human', 'talk').calls, formAnswers: 1 },
+    });
     await carrier.telephony.placeCall(call(1, { record: true }));
     await carrier.clock.advance(hour);
-    const kinds = carrier.deliveries.map((d) => (d.kind === 'call' ? d.report.progress : d.kind === 'agent' ? d.report.kind : d.kind));
-    expect(kinds).to.deep.equal(['initiated', 'ringing', 'in_progress', 'form_answers', 'summary', 'call_ended', 'completed']);
-    const [completed] = carrier.deliveries.filter((d) => d.kind === 'call' && d.report.progress === 'completed').map((d) => d.report as { durationSeconds?: number; recordingUrl?: string });
+    const kinds = carrier.deliveries.map((d) =>
+      d.kind === 'call' ? d.report.progress : d.kind === 'agent' ? d.report.kind : d.kind,
+    );
+    expect(kinds).to.deep.equal([
+      'initiated',
+      'ringing',
+      'in_progress',
+      'form_answers',
+      'summary',
+      'call_ended',
+      'completed',
+    ]);
+    const [completed] = carrier.deliveries
+      .filter((d) => d.kind === 'call' && d.report.progress === 'completed')
+      .map((d) => d.report as { durationSeconds?: number; recordingUrl?: string });
     const answered = carrier.deliveries.find((d) => d.kind === 'call' && d.report.progress === 'in_progress');
     expect(answered?.kind === 'call' && answered.report.answeredBy).to.equal('human');
     expect(completed?.durationSeconds).to.be.within(40, 360);
@@ -140,18 +162,23 @@ describe('simulated telephony', () => {
     await carrier.clock.advance(hour);
     const agent = carrier.deliveries.flatMap((d) => (d.kind === 'agent' ? [d.report] : []));
     expect(agent.map((r) => r.kind)).to.deep.equal(['opt_out', 'call_ended']);
-    expect(agent[0]?.kind === 'opt_out' && agent[0].utterance).to.be.a('string').and.not.equal('');
+    expect(agent[0]?.kind === 'opt_out' && agent[0].utterance)
+      .to.be.a('string')
+      .and.not.equal('');
     expect(agent[1]?.kind === 'call_ended' && agent[1].reason).to.equal('opted_out');
   });
 
   it('a transfer request the engine acts on: the agent hands over, the call goes on with the firm, then completes', async () => {
     const carrier = simulatedCarrier(3, only('human', 'transfer'));
     const { carrierCallId } = await carrier.telephony.placeCall(call(1));
-    while (!carrier.deliveries.some((d) => d.kind === 'agent' && d.report.kind === 'transfer_requested')) await carrier.clock.advance(1000);
+    while (!carrier.deliveries.some((d) => d.kind === 'agent' && d.report.kind === 'transfer_requested'))
+      await carrier.clock.advance(1000);
     await carrier.telephony.transferCall(carrierCallId, '+12125559999');
     expect(await carrier.telephony.findCall('call-1')).to.deep.equal({ carrierCallId, status: 'in_progress' });
     await carrier.clock.advance(hour);
-    const agent = carrier.deliveries.flatMap((d) => (d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : []));
+    const agent = carrier.deliveries.flatMap((d) =>
+      d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : [],
+    );
     // The handoff note comes before the handoff: the agent is gone once the call is transferred.
     expect(agent.slice(-3)).to.deep.equal(['summary', 'transfer_requested', 'transferred']);
     const last = carrier.deliveries.at(-1);
@@ -163,7 +190,9 @@ describe('simulated telephony', () => {
     const carrier = simulatedCarrier(3, only('human', 'transfer'));
     await carrier.telephony.placeCall(call(1));
     await carrier.clock.advance(hour);
-    const agent = carrier.deliveries.flatMap((d) => (d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : []));
+    const agent = carrier.deliveries.flatMap((d) =>
+      d.kind === 'agent' ? [d.report.kind === 'call_ended' ? d.report.reason : d.report.kind] : [],
+    );
     expect(agent.slice(-3)).to.deep.equal(['summary', 'transfer_requested', 'completed']);
   });
 
@@ -182,15 +211,25 @@ describe('simulated telephony', () => {
     await ringing.clock.advance(2000);
     await ringing.telephony.hangUp(first.carrierCallId);
     await ringing.clock.advance(hour);
-    expect(ringing.deliveries.map((d) => d.kind === 'call' && d.report.progress)).to.deep.equal(['initiated', 'ringing', 'canceled']);
+    expect(ringing.deliveries.map((d) => d.kind === 'call' && d.report.progress)).to.deep.equal([
+      'initiated',
+      'ringing',
+      'canceled',
+    ]);
 
     const machine = simulatedCarrier(3, only('machine'));
     const second = await machine.telephony.placeCall(call(2));
-    while (!machine.deliveries.some((d) => d.kind === 'call' && d.report.answeredBy === 'machine')) await machine.clock.advance(500);
+    while (!machine.deliveries.some((d) => d.kind === 'call' && d.report.answeredBy === 'machine'))
+      await machine.clock.advance(500);
     await machine.telephony.hangUp(second.carrierCallId);
     await machine.telephony.hangUp(second.carrierCallId);
     await machine.clock.advance(hour);
-    expect(machine.deliveries.map((d) => d.kind === 'call' && d.report.progress)).to.deep.equal(['initiated', 'ringing', 'in_progress', 'completed']);
+    expect(machine.deliveries.map((d) => d.kind === 'call' && d.report.progress)).to.deep.equal([
+      'initiated',
+      'ringing',
+      'in_progress',
+      'completed',
+    ]);
     const last = machine.deliveries.at(-1);
     expect(last?.kind === 'call' && last.report.durationSeconds).to.equal(0);
   });
@@ -200,16 +239,26 @@ describe('simulated telephony', () => {
     await carrier.telephony.placeCall(call(1, { machineDetection: false }));
     await carrier.telephony.placeCall(call(2, { machineDetection: true }));
     await carrier.clock.advance(hour);
-    const answered = carrier.deliveries.flatMap((d) => (d.kind === 'call' && d.report.progress === 'in_progress' ? [[d.report.callId, d.report.answeredBy]] : []));
-    expect(answered).to.deep.equal([['call-1', undefined], ['call-2', 'machine']]);
+    const answered = carrier.deliveries.flatMap((d) =>
+      d.kind === 'call' && d.report.progress === 'in_progress' ? [[d.report.callId, d.report.answeredBy]] : [],
+    );
+    expect(answered).to.deep.equal([
+      ['call-1', undefined],
+      ['call-2', 'machine'],
+    ]);
   });
 
   it('rings no longer than the call timeout before reporting no answer', async () => {
     const carrier = simulatedCarrier(3, only('no_answer'));
     await carrier.telephony.placeCall(call(1, { timeoutSeconds: 20 }));
     await carrier.clock.advance(hour);
-    const [ringing, noAnswer] = carrier.deliveries.filter((d) => d.kind === 'call' && d.report.progress !== 'initiated');
-    expect(Date.parse((noAnswer?.report as { reportedAt: string }).reportedAt) - Date.parse((ringing?.report as { reportedAt: string }).reportedAt)).to.equal(20_000);
+    const [ringing, noAnswer] = carrier.deliveries.filter(
+      (d) => d.kind === 'call' && d.report.progress !== 'initiated',
+    );
+    expect(
+      Date.parse((noAnswer?.report as { reportedAt: string }).reportedAt) -
+        Date.parse((ringing?.report as { reportedAt: string }).reportedAt),
+    ).to.equal(20_000);
   });
 
   it('knows the calls it placed by our id, and no others', async () => {
@@ -225,8 +274,15 @@ describe('simulated telephony', () => {
     const { carrierCallId } = await carrier.telephony.placeCall(call(1));
     expect(await carrier.telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'queued' });
     await carrier.clock.advance(hour);
-    const final = carrier.deliveries.flatMap((d) => (d.kind === 'call' && d.report.progress === 'completed' ? [d.report] : []))[0]!;
-    expect(await carrier.telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'completed', endedAt: final.reportedAt, durationSeconds: final.durationSeconds, answeredBy: 'machine' });
+    const final = carrier.deliveries.flatMap((d) =>
+      d.kind === 'call' && d.report.progress === 'completed' ? [d.report] : [],
+    )[0]!;
+    expect(await carrier.telephony.fetchCall(carrierCallId)).to.deep.equal({
+      progress: 'completed',
+      endedAt: final.reportedAt,
+      durationSeconds: final.durationSeconds,
+      answeredBy: 'machine',
+    });
     expect(await carrier.telephony.fetchCall('CA-never-placed')).to.equal(undefined);
   });
 
@@ -239,9 +295,20 @@ describe('simulated telephony', () => {
   });
 
   it('refuses profiles no carrier could play', () => {
-    expect(() => checkProfile({ ...quiet, calls: { ...quiet.calls, outcomes: { human: 0, machine: 0, busy: 0, no_answer: 0, failed: 0 } } })).to.throw(RangeError, /outcomes/);
-    expect(() => checkProfile({ ...quiet, noise: { ...quiet.noise, duplicate: 1.5 } })).to.throw(RangeError, /duplicate/);
-    expect(() => checkProfile({ ...quiet, calls: { ...quiet.calls, talkMs: { min: 10, max: 5 } } })).to.throw(RangeError, /talkMs/);
+    expect(() =>
+      checkProfile({
+        ...quiet,
+        calls: { ...quiet.calls, outcomes: { human: 0, machine: 0, busy: 0, no_answer: 0, failed: 0 } },
+      }),
+    ).to.throw(RangeError, /outcomes/);
+    expect(() => checkProfile({ ...quiet, noise: { ...quiet.noise, duplicate: 1.5 } })).to.throw(
+      RangeError,
+      /duplicate/,
+    );
+    expect(() => checkProfile({ ...quiet, calls: { ...quiet.calls, talkMs: { min: 10, max: 5 } } })).to.throw(
+      RangeError,
+      /talkMs/,
+    );
     expect(checkProfile(defaultTelephonyProfile)).to.equal(defaultTelephonyProfile);
   });
 });

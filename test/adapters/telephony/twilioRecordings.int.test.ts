@@ -31,15 +31,23 @@ describe('Twilio recordings fetched for the recording link', () => {
   const recordings = () => twilioRecordings({ accountSid, authToken, apiUrl });
 
   it("given the account's recording URL, then its MP3 is fetched from the configured API with the account's credentials", async () => {
-    const audio = await recordings().fetch(`https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}`);
+    const audio = await recordings().fetch(
+      `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}`,
+    );
     expect(audio?.contentType).to.equal('audio/mpeg');
     expect(audio?.length).to.equal(3);
     expect(await text(audio!.body)).to.equal('ID3');
-    expect(seen[0]!.headers.authorization).to.equal(`Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`);
+    expect(seen[0]!.headers.authorization).to.equal(
+      `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
+    );
   });
 
   it('given a recording the carrier no longer has, then none', async () => {
-    expect(await recordings().fetch(`https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/RE${'f'.repeat(32)}`)).to.equal(undefined);
+    expect(
+      await recordings().fetch(
+        `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/RE${'f'.repeat(32)}`,
+      ),
+    ).to.equal(undefined);
   });
 
   it("given an address that is not the account's own recording, then none, and the credentials go nowhere", async () => {

@@ -45,7 +45,9 @@ describe('Twilio telephony on the real twilio client, against a Twilio-shaped se
   });
 
   it('asks for answering-machine detection to the greeting end, recording with its callback, and a ring timeout when told', async () => {
-    const { carrierCallId } = await telephony.placeCall(call({ machineDetection: true, record: true, timeoutSeconds: 25 }));
+    const { carrierCallId } = await telephony.placeCall(
+      call({ machineDetection: true, record: true, timeoutSeconds: 25 }),
+    );
     const { params } = fake.calls.get(carrierCallId)!;
     expect(params).to.include({
       MachineDetection: 'DetectMessageEnd',
@@ -115,7 +117,9 @@ describe('Twilio telephony on the real twilio client, against a Twilio-shaped se
   it('answers undefined when the carrier never created the call, and refuses to guess without number and time', async () => {
     now = new Date('2026-03-02T14:00:00Z');
     await telephony.placeCall(call());
-    expect(await telephony.findCall(call().callId, { to: '+14155550100', requestedAt: '2026-03-02T15:00:00Z' })).to.equal(undefined);
+    expect(
+      await telephony.findCall(call().callId, { to: '+14155550100', requestedAt: '2026-03-02T15:00:00Z' }),
+    ).to.equal(undefined);
     let failure: unknown;
     await telephony.findCall(call().callId).catch((error: unknown) => (failure = error));
     expect(failure).to.be.instanceOf(Error);
@@ -124,9 +128,21 @@ describe('Twilio telephony on the real twilio client, against a Twilio-shaped se
   it('fetches a placed call by its carrier id: its status in our words, its end, length and who answered', async () => {
     const { carrierCallId } = await telephony.placeCall(call({ machineDetection: true }));
     expect(await telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'queued' });
-    Object.assign(fake.calls.get(carrierCallId)!, { status: 'completed', endedAt: new Date('2026-03-02T15:03:20Z'), durationSeconds: 180, answeredBy: 'machine_end_beep' });
-    expect(await telephony.fetchCall(carrierCallId)).to.deep.equal({ progress: 'completed', endedAt: '2026-03-02T15:03:20.000Z', durationSeconds: 180, answeredBy: 'machine' });
-    expect(fake.received.filter((r) => r.method === 'GET' && r.path.endsWith(`/Calls/${carrierCallId}.json`))).to.have.length(2);
+    Object.assign(fake.calls.get(carrierCallId)!, {
+      status: 'completed',
+      endedAt: new Date('2026-03-02T15:03:20Z'),
+      durationSeconds: 180,
+      answeredBy: 'machine_end_beep',
+    });
+    expect(await telephony.fetchCall(carrierCallId)).to.deep.equal({
+      progress: 'completed',
+      endedAt: '2026-03-02T15:03:20.000Z',
+      durationSeconds: 180,
+      answeredBy: 'machine',
+    });
+    expect(
+      fake.received.filter((r) => r.method === 'GET' && r.path.endsWith(`/Calls/${carrierCallId}.json`)),
+    ).to.have.length(2);
   });
 
   it('answers undefined for a carrier id Twilio does not know (404), and fails on any other error', async () => {
@@ -146,7 +162,7 @@ describe('Twilio telephony on the real twilio client, against a Twilio-shaped se
   });
 });
 
-describe('TWILIO_API_URL with a path (a Twilio-compatible API such as SignalWire\'s /api/laml)', () => {
+describe("TWILIO_API_URL with a path (a Twilio-compatible API such as SignalWire's /api/laml)", () => {
   let fake: FakeTwilio;
   let elsewhere: Server;
   let elsewhereHits = 0;
@@ -165,12 +181,20 @@ describe('TWILIO_API_URL with a path (a Twilio-compatible API such as SignalWire
   });
 
   it('sends every request under the configured base URL and nowhere else', async () => {
-    const telephony = twilioTelephony({ accountSid: fake.accountSid, authToken: fake.authToken, apiUrl: `${fake.url}/` });
+    const telephony = twilioTelephony({
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      apiUrl: `${fake.url}/`,
+    });
     const { carrierCallId } = await telephony.placeCall(call());
     expect(fake.calls.has(carrierCallId)).to.equal(true);
     expect(fake.received.map((r) => r.path)).to.deep.equal([`/2010-04-01/Accounts/${fake.accountSid}/Calls.json`]);
 
-    const other = twilioTelephony({ accountSid: fake.accountSid, authToken: fake.authToken, apiUrl: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}` });
+    const other = twilioTelephony({
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      apiUrl: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`,
+    });
     await other.placeCall(call()).catch(() => undefined);
     expect(elsewhereHits).to.equal(1);
   });

@@ -11,6 +11,9 @@ describe('external ids from a CSV, one a line', () => {
 
   it('refuses unreadable files and more ids than an import holds', () => {
     expect(() => externalIdsOf('"PI-1\nPI-2')).to.throw(ValidationError);
-    expect(() => externalIdsOf(Array.from({ length: MAX_EXTERNAL_IDS + 1 }, (_, i) => `id-${i}`).join('\n'))).to.throw(ValidationError, 'at most');
+    expect(() => externalIdsOf(Array.from({ length: MAX_EXTERNAL_IDS + 1 }, (_, i) => `id-${i}`).join('\n'))).to.throw(
+      ValidationError,
+      'at most',
+    );
   });
 });

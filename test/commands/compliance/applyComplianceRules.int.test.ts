@@ -11,7 +11,13 @@ describe('recording the compliance rules a start runs with', () => {
   });
   afterEach(() => stores.dispose());
 
-  const widened = { callingHours: { states: { TX: { days: { sun: { start: '10:00', end: '21:00' } }, acknowledgeWider: 'counsel’s opinion of 2026-11-02' } } } };
+  const widened = {
+    callingHours: {
+      states: {
+        TX: { days: { sun: { start: '10:00', end: '21:00' } }, acknowledgeWider: 'counsel’s opinion of 2026-11-02' },
+      },
+    },
+  };
   const recorded = async () => {
     const events = [];
     for await (const event of stores.eventStore.readStream(complianceRulesStream)) events.push(event);
@@ -19,10 +25,20 @@ describe('recording the compliance rules a start runs with', () => {
   };
 
   it('records the overrides and each acknowledged widening with its reason, on the platform stream', async () => {
-    const applied = await applyComplianceRules({ store: stores.eventStore, registry: engineRegistry }, widened, new Date('2026-12-07T06:00:00Z'));
+    const applied = await applyComplianceRules(
+      { store: stores.eventStore, registry: engineRegistry },
+      widened,
+      new Date('2026-12-07T06:00:00Z'),
+    );
     expect(applied).to.deep.equal({
       recorded: true,
-      widerThanShipped: [{ path: 'callingHours.states.TX.days.sun', what: 'starts at 10:00 instead of 12:00 on sun', reason: 'counsel’s opinion of 2026-11-02' }],
+      widerThanShipped: [
+        {
+          path: 'callingHours.states.TX.days.sun',
+          what: 'starts at 10:00 instead of 12:00 on sun',
+          reason: 'counsel’s opinion of 2026-11-02',
+        },
+      ],
     });
     const [event] = await recorded();
     expect(event?.type).to.equal('ComplianceRulesApplied');
@@ -35,12 +51,22 @@ describe('recording the compliance rules a start runs with', () => {
 
   it('a restart on the same rules (fields in any order) records nothing; changed rules are recorded again', async () => {
     const deps = { store: stores.eventStore, registry: engineRegistry };
-    await applyComplianceRules(deps, { smsKeywords: { optOut: ['STOP'] }, ...widened }, new Date('2026-12-07T06:00:00Z'));
+    await applyComplianceRules(
+      deps,
+      { smsKeywords: { optOut: ['STOP'] }, ...widened },
+      new Date('2026-12-07T06:00:00Z'),
+    );
     await stores.reopen();
-    const again = await applyComplianceRules({ ...deps, store: stores.eventStore }, { ...widened, smsKeywords: { optOut: ['STOP'] } }, new Date('2026-12-08T06:00:00Z'));
+    const again = await applyComplianceRules(
+      { ...deps, store: stores.eventStore },
+      { ...widened, smsKeywords: { optOut: ['STOP'] } },
+      new Date('2026-12-08T06:00:00Z'),
+    );
     expect(again.recorded).to.equal(false);
     expect(await recorded()).to.have.length(1);
     await applyComplianceRules({ ...deps, store: stores.eventStore }, {}, new Date('2026-12-09T06:00:00Z'));
-    expect((await recorded()).map((e) => (e.data as { widerThanShipped: unknown[] }).widerThanShipped.length)).to.deep.equal([1, 0]);
+    expect(
+      (await recorded()).map((e) => (e.data as { widerThanShipped: unknown[] }).widerThanShipped.length),
+    ).to.deep.equal([1, 0]);
   });
 });

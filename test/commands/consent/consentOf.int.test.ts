@@ -17,7 +17,12 @@ const sender = { name: 'Hartley & Vance' };
 
 describe('consent ledger on the event store', () => {
   let stores: ReturnType<typeof tempStores>;
-  const context = (companyId = companyA, actor = 'carrier:sms'): CommandContext => ({ commandId: newEntityId(), companyId, actor, now: new Date('2026-03-02T15:00:00Z') });
+  const context = (companyId = companyA, actor = 'carrier:sms'): CommandContext => ({
+    commandId: newEntityId(),
+    companyId,
+    actor,
+    now: new Date('2026-03-02T15:00:00Z'),
+  });
 
   beforeEach(() => {
     stores = tempStores(engineRegistry);
@@ -51,32 +56,58 @@ describe('consent ledger on the event store', () => {
     const inbound = inboundSmsConsent(consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }));
     const first = await inbound(phone, ' stop ', { campaignId: 'c1', messageId: 'SM1' }, sender, context());
     expect(first).to.deep.include({ recorded: true, reply: consentReplies(sender).optOutConfirmation });
-    const second = await inbound(phone, 'please stop texting me', { campaignId: 'c1', messageId: 'SM2' }, sender, context());
+    const second = await inbound(
+      phone,
+      'please stop texting me',
+      { campaignId: 'c1', messageId: 'SM2' },
+      sender,
+      context(),
+    );
     expect(second).to.deep.include({ recorded: false, reply: undefined });
     const events = [];
     for await (const event of stores.eventStore.readStream(consentStream(companyA, phone))) events.push(event);
     expect(events).to.have.length(1);
-    expect(events[0]!.data).to.deep.include({ channel: 'all', source: 'sms_keyword', keyword: 'STOP', excerpt: 'stop', campaignId: 'c1', messageId: 'SM1' });
+    expect(events[0]!.data).to.deep.include({
+      channel: 'all',
+      source: 'sms_keyword',
+      keyword: 'STOP',
+      excerpt: 'stop',
+      campaignId: 'c1',
+      messageId: 'SM1',
+    });
   });
 
   it('HELP gets the help text and records nothing; START after STOP resumes texts while calls stay blocked', async () => {
     const inbound = inboundSmsConsent(consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }));
-    expect(await inbound(phone, 'HELP', {}, sender, context())).to.deep.include({ recorded: false, reply: consentReplies(sender).help });
+    expect(await inbound(phone, 'HELP', {}, sender, context())).to.deep.include({
+      recorded: false,
+      reply: consentReplies(sender).help,
+    });
     expect(await stores.eventStore.headPosition()).to.equal(0n);
     await inbound(phone, 'STOP', {}, sender, context());
     const optedIn = await inbound(phone, 'Start', {}, sender, context());
     expect(optedIn).to.deep.include({ recorded: true, reply: consentReplies(sender).optInConfirmation });
-    expect((await consentOf(stores.eventStore, companyA, phone)).blocked).to.deep.equal({ voice: true, sms: false, email: false });
+    expect((await consentOf(stores.eventStore, companyA, phone)).blocked).to.deep.equal({
+      voice: true,
+      sms: false,
+      email: false,
+    });
   });
 
   it('a free-text request to stop is recorded with its source, the rule and words that asked, and an opt-in question', async () => {
     const inbound = inboundSmsConsent(consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }));
     const answer = await inbound(phone, "Don't call me again.", {}, sender, context());
     expect(answer).to.deep.include({
-      intent: { kind: 'opt_out_request', phrase: 'dont call me again', matched: 'en.do_not_contact: dont call me again' },
+      intent: {
+        kind: 'opt_out_request',
+        phrase: 'dont call me again',
+        matched: 'en.do_not_contact: dont call me again',
+      },
       reply: consentReplies(sender).uncertainOptOutConfirmation,
     });
-    expect(answer.reply).to.equal('Hartley & Vance: you are unsubscribed from our calls and texts at this number. Did not mean to stop? Reply YES within 24 hours, or START at any time, to get texts again.');
+    expect(answer.reply).to.equal(
+      'Hartley & Vance: you are unsubscribed from our calls and texts at this number. Did not mean to stop? Reply YES within 24 hours, or START at any time, to get texts again.',
+    );
     const events = [];
     for await (const event of stores.eventStore.readStream(consentStream(companyA, phone))) events.push(event);
     expect(events[0]!.data).to.deep.include({
@@ -86,7 +117,10 @@ describe('consent ledger on the event store', () => {
       optInAnswer: 'YES',
       optInAnswerBy: '2026-03-03T15:00:00.000Z',
     });
-    expect(await inbound(phone, 'stop by the office', {}, sender, context())).to.deep.include({ recorded: false, reply: undefined });
+    expect(await inbound(phone, 'stop by the office', {}, sender, context())).to.deep.include({
+      recorded: false,
+      reply: undefined,
+    });
   });
 
   const at = (iso: string): CommandContext => ({ ...context(), now: new Date(iso) });
@@ -100,10 +134,19 @@ describe('consent ledger on the event store', () => {
     const inbound = inboundSmsConsent(consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }));
     const stop = await inbound(phone, 'Stop. Wrong number', { messageId: 'SM1' }, sender, at('2026-03-02T15:00:00Z'));
     expect(stop).to.deep.include({ recorded: true, reply: consentReplies(sender).uncertainOptOutConfirmation });
-    expect((await eventsOf())[0]!.data).to.deep.include({ source: 'sms_keyword', keyword: 'STOP', matched: 'keyword in a longer text: stop', optInAnswer: 'YES' });
+    expect((await eventsOf())[0]!.data).to.deep.include({
+      source: 'sms_keyword',
+      keyword: 'STOP',
+      matched: 'keyword in a longer text: stop',
+      optInAnswer: 'YES',
+    });
     const yes = await inbound(phone, 'Yes', {}, sender, at('2026-03-03T14:59:00Z'));
     expect(yes).to.deep.include({ recorded: true, reply: consentReplies(sender).optInConfirmation });
-    expect((await consentOf(stores.eventStore, companyA, phone)).blocked).to.deep.equal({ voice: true, sms: false, email: false });
+    expect((await consentOf(stores.eventStore, companyA, phone)).blocked).to.deep.equal({
+      voice: true,
+      sms: false,
+      email: false,
+    });
   });
 
   it('YES after a bare STOP, or after the window, reopens nothing and is answered by nothing', async () => {
@@ -111,17 +154,26 @@ describe('consent ledger on the event store', () => {
     const stop = await inbound(phone, 'STOP', {}, sender, at('2026-03-02T15:00:00Z'));
     expect(stop).to.deep.include({ recorded: true, reply: consentReplies(sender).optOutConfirmation });
     expect((await eventsOf())[0]!.data).to.not.have.property('optInAnswer');
-    expect(await inbound(phone, 'YES', {}, sender, at('2026-03-02T15:01:00Z'))).to.deep.include({ recorded: false, reply: undefined });
+    expect(await inbound(phone, 'YES', {}, sender, at('2026-03-02T15:01:00Z'))).to.deep.include({
+      recorded: false,
+      reply: undefined,
+    });
 
     const other = '+13125550199';
     await inbound(other, 'remove me', {}, sender, at('2026-03-02T15:00:00Z'));
-    expect(await inbound(other, 'yes', {}, sender, at('2026-03-03T15:00:01Z'))).to.deep.include({ recorded: false, reply: undefined });
+    expect(await inbound(other, 'yes', {}, sender, at('2026-03-03T15:00:01Z'))).to.deep.include({
+      recorded: false,
+      reply: undefined,
+    });
     expect((await consentOf(stores.eventStore, companyA, other)).blocked.sms).to.equal(true);
   });
 
   it('the answer word and its window come from the keywords in force', async () => {
     const keywords = complianceRules({ smsKeywords: { optInAnswer: 'OUI', optInAnswerHours: 1 } }).smsKeywords;
-    const inbound = inboundSmsConsent(consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }), keywords);
+    const inbound = inboundSmsConsent(
+      consentCommands({ eventStore: stores.eventStore, registry: engineRegistry }),
+      keywords,
+    );
     const stop = await inbound(phone, 'please remove me', {}, sender, at('2026-03-02T15:00:00Z'));
     expect(stop.reply).to.contain('Reply OUI within 1 hour, or START at any time');
     expect(await inbound(phone, 'oui', {}, sender, at('2026-03-02T16:00:01Z'))).to.deep.include({ recorded: false });

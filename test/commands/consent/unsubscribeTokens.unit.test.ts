@@ -1,11 +1,22 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { UNSUBSCRIBE_LINK_DAYS, unsubscribeHeaders, unsubscribeTokens, unsubscribeUrl } from '../../../commands/consent/unsubscribeTokens.ts';
+import {
+  UNSUBSCRIBE_LINK_DAYS,
+  unsubscribeHeaders,
+  unsubscribeTokens,
+  unsubscribeUrl,
+} from '../../../commands/consent/unsubscribeTokens.ts';
 
 const now = new Date('2026-03-02T15:00:00Z');
 const day = 86_400_000;
 const tokens = unsubscribeTokens('a-secret-of-at-least-thirty-two-characters');
-const claims = { companyId: 'co-1', address: 'jane@example.com', campaignId: 'camp-1', contactId: 'contact-1', messageId: 'msg-1' };
+const claims = {
+  companyId: 'co-1',
+  address: 'jane@example.com',
+  campaignId: 'camp-1',
+  contactId: 'contact-1',
+  messageId: 'msg-1',
+};
 
 describe('unsubscribe tokens', () => {
   it('carry company, address, campaign, contact and message, and stay valid for more than 30 days', () => {
@@ -15,12 +26,18 @@ describe('unsubscribe tokens', () => {
       valid: true,
       claims: { ...claims, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * day).toISOString() },
     });
-    expect(tokens.check(token, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * day))).to.deep.equal({ valid: false, reason: 'expired' });
+    expect(tokens.check(token, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * day))).to.deep.equal({
+      valid: false,
+      reason: 'expired',
+    });
   });
 
   it('refuse a token signed with another secret, and any altered character', () => {
     const token = tokens.issue(claims, now);
-    expect(unsubscribeTokens('another-secret-of-thirty-two-characters!').check(token, now)).to.deep.equal({ valid: false, reason: 'forged' });
+    expect(unsubscribeTokens('another-secret-of-thirty-two-characters!').check(token, now)).to.deep.equal({
+      valid: false,
+      reason: 'forged',
+    });
     fc.assert(
       fc.property(fc.nat({ max: token.length - 1 }), fc.constantFrom(...'ABCabc012-_'), (at, replacement) => {
         fc.pre(token[at] !== replacement && token[at] !== '.');

@@ -12,7 +12,15 @@ const aCase = (externalId: string, caseType = 'personal injury'): Case => ({
   caseId: `case-${externalId}`,
   externalId,
   caseType,
-  contacts: [{ contactId: `contact-${externalId}`, name: 'Jane Doe', phone: '+12125550100', timezone: 'America/New_York', timezoneSource: 'area_code' }],
+  contacts: [
+    {
+      contactId: `contact-${externalId}`,
+      name: 'Jane Doe',
+      phone: '+12125550100',
+      timezone: 'America/New_York',
+      timezoneSource: 'area_code',
+    },
+  ],
 });
 
 describe('adding cases to a list', () => {
@@ -22,7 +30,12 @@ describe('adding cases to a list', () => {
   });
   afterEach(() => stores.dispose());
 
-  const context = (commandId: string) => ({ commandId, companyId, actor: 'api-key:test', now: new Date('2026-03-02T15:00:00Z') });
+  const context = (commandId: string) => ({
+    commandId,
+    companyId,
+    actor: 'api-key:test',
+    now: new Date('2026-03-02T15:00:00Z'),
+  });
 
   it('answers a repeated command with its first answer and appends nothing', async () => {
     const deps = { eventStore: stores.eventStore, registry: engineRegistry };

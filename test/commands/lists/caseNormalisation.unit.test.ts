@@ -9,7 +9,11 @@ const deps = () => {
 describe('a JSON case, normalised', () => {
   it('reads phones, states and zones, dropping blanks and nulls', () => {
     const answer = normaliseCase(
-      { externalId: ' A1 ', caseType: 'personal injury', contacts: [{ name: 'Jane', phone: '415.555.0100', email: null, state: '', timezone: 'America/Chicago' }] },
+      {
+        externalId: ' A1 ',
+        caseType: 'personal injury',
+        contacts: [{ name: 'Jane', phone: '415.555.0100', email: null, state: '', timezone: 'America/Chicago' }],
+      },
       deps(),
     );
     expect(answer).to.deep.equal({
@@ -18,13 +22,32 @@ describe('a JSON case, normalised', () => {
         caseId: 'id-2',
         externalId: 'A1',
         caseType: 'personal injury',
-        contacts: [{ contactId: 'id-1', name: 'Jane', phone: '+14155550100', timezone: 'America/Chicago', timezoneSource: 'contact', areaCodeTimezones: ['America/Los_Angeles'] }],
+        contacts: [
+          {
+            contactId: 'id-1',
+            name: 'Jane',
+            phone: '+14155550100',
+            timezone: 'America/Chicago',
+            timezoneSource: 'contact',
+            areaCodeTimezones: ['America/Los_Angeles'],
+          },
+        ],
       },
     });
   });
 
   it('names every problem of the case with its path', () => {
-    const answer = normaliseCase({ externalId: 'A1', caseType: 'pi', contacts: [{ name: 'Jane', phone: '2125550100' }, { name: 'Jim', phone: 'nope', state: 'ZZ' }] }, deps());
+    const answer = normaliseCase(
+      {
+        externalId: 'A1',
+        caseType: 'pi',
+        contacts: [
+          { name: 'Jane', phone: '2125550100' },
+          { name: 'Jim', phone: 'nope', state: 'ZZ' },
+        ],
+      },
+      deps(),
+    );
     expect(answer).to.deep.equal({
       ok: false,
       problems: [
@@ -41,8 +64,14 @@ describe('a JSON case, normalised', () => {
   });
 
   it('reads a US zone name as the IANA zone it means', () => {
-    const answer = normaliseCase({ externalId: 'A1', caseType: 'pi', contacts: [{ name: 'Jane', phone: '2125550100', timezone: 'Central' }] }, deps());
-    expect(answer.ok && answer.value.contacts[0]).to.include({ timezone: 'America/Chicago', timezoneSource: 'contact' });
+    const answer = normaliseCase(
+      { externalId: 'A1', caseType: 'pi', contacts: [{ name: 'Jane', phone: '2125550100', timezone: 'Central' }] },
+      deps(),
+    );
+    expect(answer.ok && answer.value.contacts[0]).to.include({
+      timezone: 'America/Chicago',
+      timezoneSource: 'contact',
+    });
   });
 
   it('refuses what is not a case at all', () => expect(normaliseCase('A1', deps()).ok).to.equal(false));

@@ -7,7 +7,10 @@ const ids = () => {
   return () => `id-${++n}`;
 };
 
-const row = (line: number, fields: CsvRow['fields']): CsvRow => ({ row: line, fields: { caseType: 'personal injury', ...fields } });
+const row = (line: number, fields: CsvRow['fields']): CsvRow => ({
+  row: line,
+  fields: { caseType: 'personal injury', ...fields },
+});
 
 describe('cases from CSV rows', () => {
   it('gathers rows with one external id into one case, in order of first appearance', () => {
@@ -15,7 +18,13 @@ describe('cases from CSV rows', () => {
       [
         row(2, { externalId: 'A1', name: 'Jane Doe', phone: '(212) 555-0100', state: 'ny' }),
         row(3, { externalId: 'B7', name: 'Bob Roe', phone: '312 555 0100' }),
-        row(4, { externalId: 'A1', name: 'John Doe', phone: '212-555-0101', email: ' john@example.com ', mobileAppStatus: 'installed' }),
+        row(4, {
+          externalId: 'A1',
+          name: 'John Doe',
+          phone: '212-555-0101',
+          email: ' john@example.com ',
+          mobileAppStatus: 'installed',
+        }),
       ],
       { companyZone: 'America/Denver', newId: ids() },
     );
@@ -29,7 +38,15 @@ describe('cases from CSV rows', () => {
       externalId: 'A1',
       caseType: 'personal injury',
       contacts: [
-        { contactId: 'id-1', name: 'Jane Doe', phone: '+12125550100', state: 'NY', timezone: 'America/New_York', timezoneSource: 'state', areaCodeTimezones: ['America/New_York'] },
+        {
+          contactId: 'id-1',
+          name: 'Jane Doe',
+          phone: '+12125550100',
+          state: 'NY',
+          timezone: 'America/New_York',
+          timezoneSource: 'state',
+          areaCodeTimezones: ['America/New_York'],
+        },
         {
           contactId: 'id-5',
           name: 'John Doe',
@@ -69,23 +86,36 @@ describe('cases from CSV rows', () => {
 
   it('rejects a row repeating a phone already on its case, naming the earlier row', () => {
     const { cases, rejected } = casesFromRows(
-      [row(2, { externalId: 'A1', name: 'Jane', phone: '2125550100' }), row(3, { externalId: 'A1', name: 'Jane again', phone: '+1 212 555 0100' })],
+      [
+        row(2, { externalId: 'A1', name: 'Jane', phone: '2125550100' }),
+        row(3, { externalId: 'A1', name: 'Jane again', phone: '+1 212 555 0100' }),
+      ],
       { companyZone: 'America/Denver', newId: ids() },
     );
-    expect(rejected).to.deep.equal([{ row: 3, reason: "phone: +12125550100 is already a contact of case 'A1' (row 2)" }]);
+    expect(rejected).to.deep.equal([
+      { row: 3, reason: "phone: +12125550100 is already a contact of case 'A1' (row 2)" },
+    ]);
     expect(cases[0]!.case.contacts).to.have.length(1);
   });
 
   it('rejects a row whose case type differs from its case', () => {
     const { rejected } = casesFromRows(
-      [row(2, { externalId: 'A1', name: 'Jane', phone: '2125550100' }), row(3, { externalId: 'A1', caseType: 'probate', name: 'Jim', phone: '2125550101' })],
+      [
+        row(2, { externalId: 'A1', name: 'Jane', phone: '2125550100' }),
+        row(3, { externalId: 'A1', caseType: 'probate', name: 'Jim', phone: '2125550101' }),
+      ],
       { companyZone: 'America/Denver', newId: ids() },
     );
-    expect(rejected).to.deep.equal([{ row: 3, reason: "caseType: 'probate' differs from 'personal injury' given for case 'A1' in row 2" }]);
+    expect(rejected).to.deep.equal([
+      { row: 3, reason: "caseType: 'probate' differs from 'personal injury' given for case 'A1' in row 2" },
+    ]);
   });
 
   it("uses the company's zone when nothing else tells", () => {
-    const { cases } = casesFromRows([row(2, { externalId: 'A1', name: 'Jane', phone: '+1 907 555 0100' })], { companyZone: 'America/Denver', newId: ids() });
+    const { cases } = casesFromRows([row(2, { externalId: 'A1', name: 'Jane', phone: '+1 907 555 0100' })], {
+      companyZone: 'America/Denver',
+      newId: ids(),
+    });
     expect(cases[0]!.case.contacts[0]).to.include({ timezone: 'America/Denver', timezoneSource: 'company' });
   });
 });

@@ -21,17 +21,40 @@ describe('CSV rows of a cases import', () => {
     const { rows, rejected } = parseCaseRows(text);
     expect(rejected).to.deep.equal([]);
     expect(rows).to.deep.equal([
-      { row: 2, fields: { externalId: 'A1', caseType: 'personal injury', name: 'Doe, Jane', phone: '(212) 555-0100', email: '', timezone: '', state: 'NY', mobileAppStatus: '' } },
+      {
+        row: 2,
+        fields: {
+          externalId: 'A1',
+          caseType: 'personal injury',
+          name: 'Doe, Jane',
+          phone: '(212) 555-0100',
+          email: '',
+          timezone: '',
+          state: 'NY',
+          mobileAppStatus: '',
+        },
+      },
       {
         row: 5,
-        fields: { externalId: 'A2', caseType: 'personal injury', name: 'Roe, "Rick"', phone: '312-555-0100', email: 'rick@example.com', timezone: '', state: '', mobileAppStatus: 'installed' },
+        fields: {
+          externalId: 'A2',
+          caseType: 'personal injury',
+          name: 'Roe, "Rick"',
+          phone: '312-555-0100',
+          email: 'rick@example.com',
+          timezone: '',
+          state: '',
+          mobileAppStatus: 'installed',
+        },
       },
     ]);
   });
 
   it('reads LF files and columns in any order and letter case, ignoring unknown columns', () => {
     const { rows } = parseCaseRows('Phone,NAME,notes,externalid,casetype\n2125550100,Jane,called twice,A1,pi\n');
-    expect(rows).to.deep.equal([{ row: 2, fields: { phone: '2125550100', name: 'Jane', externalId: 'A1', caseType: 'pi' } }]);
+    expect(rows).to.deep.equal([
+      { row: 2, fields: { phone: '2125550100', name: 'Jane', externalId: 'A1', caseType: 'pi' } },
+    ]);
   });
 
   it('numbers a row that spans lines inside quotes by the line it starts on', () => {
@@ -40,7 +63,14 @@ describe('CSV rows of a cases import', () => {
   });
 
   it('rejects rows with too many or too few fields, or broken quotes, and keeps the good rows', () => {
-    const text = [header, 'A1,pi,Jane,2125550100,,,,', 'A2,pi,Bob,3125550100,,,,,extra', 'A3,pi,"Bad "quote",2125550101,,,,', 'A4,pi,Short', 'A5,pi,Ann,2125550102,,,,'].join('\r\n');
+    const text = [
+      header,
+      'A1,pi,Jane,2125550100,,,,',
+      'A2,pi,Bob,3125550100,,,,,extra',
+      'A3,pi,"Bad "quote",2125550101,,,,',
+      'A4,pi,Short',
+      'A5,pi,Ann,2125550102,,,,',
+    ].join('\r\n');
     const { rows, rejected } = parseCaseRows(text);
     expect(rows.map((r) => r.row)).to.deep.equal([2, 6]);
     expect(rejected.map((r) => r.row)).to.deep.equal([3, 4, 5]);
@@ -50,12 +80,17 @@ describe('CSV rows of a cases import', () => {
   });
 
   it('rejects a row whose quote never closes, and keeps the rows before it', () => {
-    const { rows, rejected } = parseCaseRows(`${header}\nA1,pi,Jane,2125550100,,,,\nA2,pi,"Bob,3125550100,,,,\nA3,pi,Ann,2125550102,,,,\n`);
+    const { rows, rejected } = parseCaseRows(
+      `${header}\nA1,pi,Jane,2125550100,,,,\nA2,pi,"Bob,3125550100,,,,\nA3,pi,Ann,2125550102,,,,\n`,
+    );
     expect(rows.map((r) => r.row)).to.deep.equal([2]);
-    expect(rejected).to.deep.equal([{ row: 3, reason: 'a quoted field is never closed, so the rest of the file could not be read' }]);
+    expect(rejected).to.deep.equal([
+      { row: 3, reason: 'a quoted field is never closed, so the rest of the file could not be read' },
+    ]);
   });
 
-  it('answers nothing for a header alone', () => expect(parseCaseRows(`${header}\r\n`)).to.deep.equal({ rows: [], rejected: [] }));
+  it('answers nothing for a header alone', () =>
+    expect(parseCaseRows(`${header}\r\n`)).to.deep.equal({ rows: [], rejected: [] }));
 
   it('refuses a header without the required columns, naming each missing one', () => {
     const error = refusal('extrnalId,caseType,name\nA1,pi,Jane\n');
@@ -70,10 +105,13 @@ describe('CSV rows of a cases import', () => {
   it('names the columns it does not recognise as the literal text they are, whatever it reads like', () => {
     const error = refusal('externalId,caseType,NaN,,name\nA1,pi,x,,Jane\n');
     expect(error.message).to.include('Columns not recognised: "NaN", one with no name.');
-    expect(problemMessageFaults({ title: 'Invalid request', detail: error.message, errors: error.errors })).to.deep.equal([]);
+    expect(
+      problemMessageFaults({ title: 'Invalid request', detail: error.message, errors: error.errors }),
+    ).to.deep.equal([]);
   });
 
-  it('refuses a header that names a column twice', () => expect(refusal('externalId,caseType,name,phone,Phone\n').errors[0]!.path).to.equal('header.phone'));
+  it('refuses a header that names a column twice', () =>
+    expect(refusal('externalId,caseType,name,phone,Phone\n').errors[0]!.path).to.equal('header.phone'));
 
   it('refuses an empty file, blank lines only', () => expect(refusal('\r\n\r\n').code).to.equal('IMPORT.NO_HEADER'));
 
@@ -95,7 +133,13 @@ describe('CSV rows of a cases import', () => {
     };
 
     it('hands over the rows in file order, as a whole read answers them', () => {
-      const text = [header, 'A1,pi,Jane,2125550100,,,,', 'A2,pi,Bob,3125550100,,,,,extra', '', 'A3,pi,Ann,2125550102,,,,'].join('\n');
+      const text = [
+        header,
+        'A1,pi,Jane,2125550100,,,,',
+        'A2,pi,Bob,3125550100,,,,,extra',
+        '',
+        'A3,pi,Ann,2125550102,,,,',
+      ].join('\n');
       expect(taken(text).rows).to.deep.equal(parseCaseRows(text).rows);
       expect(taken(text).rows.map((r) => r.row)).to.deep.equal([2, 5]);
     });

@@ -31,26 +31,44 @@ describe('a large list import under the append size limit', () => {
   afterEach(() => stores.dispose());
 
   let ids = 0;
-  const deps = (eventStore: EventStore = stores.eventStore) => ({ eventStore, registry: engineRegistry, newId: () => `0190f5e2-7c1a-7000-8000-${String(++ids).padStart(12, '0')}` });
-  const context = (commandId: string) => ({ commandId, companyId, actor: 'api-key:test', now: new Date('2026-03-02T15:00:00Z') });
+  const deps = (eventStore: EventStore = stores.eventStore) => ({
+    eventStore,
+    registry: engineRegistry,
+    newId: () => `0190f5e2-7c1a-7000-8000-${String(++ids).padStart(12, '0')}`,
+  });
+  const context = (commandId: string) => ({
+    commandId,
+    companyId,
+    actor: 'api-key:test',
+    now: new Date('2026-03-02T15:00:00Z'),
+  });
   const appendsTo = (store: EventStore) => {
     const sizes: number[] = [];
-    const counting: EventStore = { ...store, maxAppendBytes: store.maxAppendBytes, append: (stream, events, expected) => {
-      if (stream === listStream(listId)) sizes.push(events.length);
-      return store.append(stream, events, expected);
-    } };
+    const counting: EventStore = {
+      ...store,
+      maxAppendBytes: store.maxAppendBytes,
+      append: (stream, events, expected) => {
+        if (stream === listStream(listId)) sizes.push(events.length);
+        return store.append(stream, events, expected);
+      },
+    };
     return { sizes, counting };
   };
 
   const founded = async (eventStore: EventStore) => {
-    await createCompany({ store: eventStore, registry: engineRegistry })({ companyId, name: 'Hartley & Vance LLP', keyId: 'key-1', apiKeyName: 'import' }, context('found'));
-    await createList({ eventStore, registry: engineRegistry })({ listId, companyId, name: 'March intake', caseType: 'personal injury' }, context('create'));
+    await createCompany({ store: eventStore, registry: engineRegistry })(
+      { companyId, name: 'Hartley & Vance LLP', keyId: 'key-1', apiKeyName: 'import' },
+      context('found'),
+    );
+    await createList({ eventStore, registry: engineRegistry })(
+      { listId, companyId, name: 'March intake', caseType: 'personal injury' },
+      context('create'),
+    );
   };
 
   beforeEach(async () => {
     await founded(stores.eventStore);
   });
-
 
   it('given 10,000 cases, when imported, then they are recorded in several appends and the list reads back every case once, in file order', async () => {
     const { sizes, counting } = appendsTo(stores.eventStore);
@@ -58,11 +76,16 @@ describe('a large list import under the append size limit', () => {
     expect(outcome).to.deep.include({ added: 10_000, addedContacts: 10_000, rejected: [] });
     expect(sizes.length).to.be.greaterThan(1);
     const list = await readListMembership(stores.eventStore, listId);
-    expect(list!.cases.map((c) => c.externalId)).to.deep.equal(Array.from({ length: 10_000 }, (_, i) => `EXT-${String(i).padStart(5, '0')}`));
+    expect(list!.cases.map((c) => c.externalId)).to.deep.equal(
+      Array.from({ length: 10_000 }, (_, i) => `EXT-${String(i).padStart(5, '0')}`),
+    );
   });
 
   it('given an import that stopped after its first part, when the file is imported again, then the cases recorded are skipped by external id and the rest are added, each case once', async () => {
-    const error = await importCases(deps(eventStoreFailingAfter(stores.eventStore, 1)))({ listId, csv: csvOf(10_000) }, context('first try')).catch((e: unknown) => e);
+    const error = await importCases(deps(eventStoreFailingAfter(stores.eventStore, 1)))(
+      { listId, csv: csvOf(10_000) },
+      context('first try'),
+    ).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(Error);
     const partial = (await readListMembership(stores.eventStore, listId))!.cases.length;
     expect(partial).to.be.greaterThan(0).and.lessThan(10_000);
@@ -77,7 +100,10 @@ describe('a large list import under the append size limit', () => {
   });
 
   it('given an import that stopped after its first part, when the same command is sent again (the same Idempotency-Key), then the rest are added and the first answer is given', async () => {
-    const error = await importCases(deps(eventStoreFailingAfter(stores.eventStore, 1)))({ listId, csv: csvOf(10_000) }, context('keyed import')).catch((e: unknown) => e);
+    const error = await importCases(deps(eventStoreFailingAfter(stores.eventStore, 1)))(
+      { listId, csv: csvOf(10_000) },
+      context('keyed import'),
+    ).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(Error);
     const again = await importCases(deps())({ listId, csv: csvOf(10_000) }, context('keyed import'));
     expect(again).to.deep.include({ added: 10_000, addedContacts: 10_000, rejected: [] });
@@ -92,7 +118,14 @@ describe('a large list import under the append size limit', () => {
       const smallDeps = { eventStore: small.eventStore, registry: engineRegistry, newId: deps().newId };
       await founded(small.eventStore);
       const head = await small.eventStore.headPosition();
-      const wide = ['externalId,caseType,name,phone', ...Array.from({ length: 40 }, (_, i) => `EXT-1,personal injury,Member ${i} of a family with a long name,+1212555${String(i).padStart(4, '0')}`)].join('\n');
+      const wide = [
+        'externalId,caseType,name,phone',
+        ...Array.from(
+          { length: 40 },
+          (_, i) =>
+            `EXT-1,personal injury,Member ${i} of a family with a long name,+1212555${String(i).padStart(4, '0')}`,
+        ),
+      ].join('\n');
       const error = await importCases(smallDeps)({ listId, csv: wide }, context('wide')).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(AppendTooLargeError);
       expect(error).to.include({ what: 'event', limit: 4096 });

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { renderHtml, renderText, templateProblems, type TemplateFields } from '../../../commands/messages/messageTemplates.ts';
+import {
+  renderHtml,
+  renderText,
+  templateProblems,
+  type TemplateFields,
+} from '../../../commands/messages/messageTemplates.ts';
 
 const fields: TemplateFields = {
   contact: { name: 'Ana <Ruiz> & "Co"', firstName: 'Ana', phone: '+13125550100' },
@@ -10,9 +15,12 @@ const fields: TemplateFields = {
 
 describe('message templates', () => {
   it('fills contact, case, campaign and company fields, verbatim in texts', () =>
-    expect(renderText('Hi {{contact.firstName}}, {{company.name}} about case {{case.externalId}} ({{campaign.name}}): {{contact.name}}', fields)).to.equal(
-      'Hi Ana, Hartley & Vance LLP about case PI-42 (Spring intake): Ana <Ruiz> & "Co"',
-    ));
+    expect(
+      renderText(
+        'Hi {{contact.firstName}}, {{company.name}} about case {{case.externalId}} ({{campaign.name}}): {{contact.name}}',
+        fields,
+      ),
+    ).to.equal('Hi Ana, Hartley & Vance LLP about case PI-42 (Spring intake): Ana <Ruiz> & "Co"'));
 
   it('renders a field the contact lacks, or an unknown one, as empty', () =>
     expect(renderText('[{{contact.email}}][{{contact.nickname}}][{{nothing}}]', fields)).to.equal('[][][]'));
@@ -23,11 +31,17 @@ describe('message templates', () => {
     ));
 
   it('supports sections over known fields, so a line can depend on a field being there', () => {
-    expect(renderText('{{#contact.email}}Mail: {{contact.email}}{{/contact.email}}{{^contact.email}}no mail{{/contact.email}}', fields)).to.equal('no mail');
+    expect(
+      renderText(
+        '{{#contact.email}}Mail: {{contact.email}}{{/contact.email}}{{^contact.email}}no mail{{/contact.email}}',
+        fields,
+      ),
+    ).to.equal('no mail');
     expect(templateProblems('{{#contact.email}}x{{/contact.email}}')).to.deep.equal([]);
   });
 
-  it('finds nothing wrong with a good template', () => expect(templateProblems('Hi {{contact.name}} from {{company.name}}')).to.deep.equal([]));
+  it('finds nothing wrong with a good template', () =>
+    expect(templateProblems('Hi {{contact.name}} from {{company.name}}')).to.deep.equal([]));
 
   it('names unknown fields, partials, and broken syntax', () => {
     const unknown = templateProblems('Hi {{contact.nickname}} {{contact.nickname}}');

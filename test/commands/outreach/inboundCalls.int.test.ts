@@ -19,7 +19,13 @@ describe('inbound calls: which campaign and contact a caller is, recorded once',
   beforeEach(async () => {
     r = reportsHarness();
     await r.start();
-    contactsModel = projectionRunner({ clock: realTime, eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [campaignContactsProjection as Projection], pollIntervalMs: 10 });
+    contactsModel = projectionRunner({
+      clock: realTime,
+      eventStore: r.h.stores.eventStore,
+      readStore: r.h.stores.readStore,
+      projections: [campaignContactsProjection as Projection],
+      pollIntervalMs: 10,
+    });
     await contactsModel.start();
   });
   afterEach(async () => {
@@ -36,7 +42,8 @@ describe('inbound calls: which campaign and contact a caller is, recorded once',
     r.reports().inboundCalls.receive({ carrierCallId, from, to, receivedAt: new Date(r.h.clock.current) });
   const receivedOf = async (callId: string): Promise<Received[]> => {
     const found: Received[] = [];
-    for await (const event of r.h.stores.eventStore.readStream(`call-${callId}`)) if (event.type === 'InboundCallReceived') found.push(event.data as Received);
+    for await (const event of r.h.stores.eventStore.readStream(`call-${callId}`))
+      if (event.type === 'InboundCallReceived') found.push(event.data as Received);
     return found;
   };
 
@@ -51,9 +58,17 @@ describe('inbound calls: which campaign and contact a caller is, recorded once',
     await settled();
 
     const first = await call('+13125550000');
-    expect((await receivedOf(first.callId))[0]).to.include({ callerMatch: 'last_outreach', campaignId: reached, contactId: 'a-0' });
+    expect((await receivedOf(first.callId))[0]).to.include({
+      callerMatch: 'last_outreach',
+      campaignId: reached,
+      contactId: 'a-0',
+    });
     const second = await call('+13125550001');
-    expect((await receivedOf(second.callId))[0]).to.include({ callerMatch: 'campaign_contact', campaignId: newer, contactId: 'b-1' });
+    expect((await receivedOf(second.callId))[0]).to.include({
+      callerMatch: 'campaign_contact',
+      campaignId: newer,
+      contactId: 'b-1',
+    });
     const unknown = await call(stranger);
     const [received] = await receivedOf(unknown.callId);
     expect(received).to.include({ callerMatch: 'unknown', campaignId: newer });
@@ -65,7 +80,11 @@ describe('inbound calls: which campaign and contact a caller is, recorded once',
     await settled();
     const answer = await call(stranger);
     expect(answer.route).to.include({ action: 'ai', reason: 'transfer_mode', fallback: 'no_forwarding_number' });
-    expect((await receivedOf(answer.callId))[0]!.route).to.include({ action: 'ai', reason: 'transfer_mode', fallback: 'no_forwarding_number' });
+    expect((await receivedOf(answer.callId))[0]!.route).to.include({
+      action: 'ai',
+      reason: 'transfer_mode',
+      fallback: 'no_forwarding_number',
+    });
   });
 
   it('records one call however often and however concurrently the carrier asks about the same CallSid', async () => {

@@ -30,7 +30,13 @@ export const reportsHarness = () => {
 
   const start = async () => {
     await h.start();
-    runner = projectionRunner({ clock: realTime, eventStore: h.stores.eventStore, readStore: h.stores.readStore, projections: [inboundRoutingProjection, campaignsProjection] as Projection[], pollIntervalMs: 10 });
+    runner = projectionRunner({
+      clock: realTime,
+      eventStore: h.stores.eventStore,
+      readStore: h.stores.readStore,
+      projections: [inboundRoutingProjection, campaignsProjection] as Projection[],
+      pollIntervalMs: 10,
+    });
     await runner.start();
     dispatcher = h.dispatcher();
   };
@@ -38,7 +44,11 @@ export const reportsHarness = () => {
     await h.caughtUp();
     await runner!.waitFor(await h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
   };
-  const reports = (smsKeywords?: SmsKeywords, log?: { warn(fields: object, message: string): void }, lookup: { realTime: Scheduler; waitMs: number } = { realTime, waitMs: 500 }) =>
+  const reports = (
+    smsKeywords?: SmsKeywords,
+    log?: { warn(fields: object, message: string): void },
+    lookup: { realTime: Scheduler; waitMs: number } = { realTime, waitMs: 500 },
+  ) =>
     outreachReports({
       eventStore: h.stores.eventStore,
       registry: engineRegistry,

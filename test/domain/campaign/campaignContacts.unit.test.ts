@@ -1,14 +1,31 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { enrolledContactIds, matchExternalIds, requireManageableContacts, rosterOf, unknownIds, unknownIdsRefusal } from '../../../domain/campaign/campaignContacts.ts';
+import {
+  enrolledContactIds,
+  matchExternalIds,
+  requireManageableContacts,
+  rosterOf,
+  unknownIds,
+  unknownIdsRefusal,
+} from '../../../domain/campaign/campaignContacts.ts';
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
 import { initialCampaignState, type Campaign } from '../../../domain/campaign/state.ts';
 import { IllegalStateError, NotFoundError } from '../../../domain/errors.ts';
 
-const enrolled = (contactId: string, externalId: string): EnrolledContact => ({ caseId: `case-${externalId}`, contactId, externalId, phone: '+13125550100', timezone: 'America/Chicago', timezoneSource: 'contact' });
+const enrolled = (contactId: string, externalId: string): EnrolledContact => ({
+  caseId: `case-${externalId}`,
+  contactId,
+  externalId,
+  phone: '+13125550100',
+  timezone: 'America/Chicago',
+  timezoneSource: 'contact',
+});
 
 describe('campaign contacts: which contacts a request names', () => {
-  const roster = rosterOf([[enrolled('c1', 'PI-1'), enrolled('c2', 'PI-2')], [enrolled('c3', 'PI-2'), enrolled('c4', 'PI-4')]]);
+  const roster = rosterOf([
+    [enrolled('c1', 'PI-1'), enrolled('c2', 'PI-2')],
+    [enrolled('c3', 'PI-2'), enrolled('c4', 'PI-4')],
+  ]);
 
   it('an external id names its contact only when it matches exactly one, across enrolment batches', () => {
     expect(matchExternalIds(roster, ['PI-1', 'PI-2', 'PI-9', 'PI-1', 'pi-4'])).to.deep.equal({
@@ -23,12 +40,16 @@ describe('campaign contacts: which contacts a request names', () => {
 
   it('every distinct external id is either matched or skipped, never both (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.uuid(), fc.constantFrom('A', 'B', 'C', 'D'))), fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E')), (contacts, ids) => {
-        const r = rosterOf([contacts.map(([id, ext]) => enrolled(id, ext))]);
-        const { contactIds, skipped } = matchExternalIds(r, ids);
-        expect(contactIds.length + skipped.length).to.equal(new Set(ids).size);
-        for (const id of contactIds) expect(contacts.filter(([c]) => c === id)).to.have.length.at.least(1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.uuid(), fc.constantFrom('A', 'B', 'C', 'D'))),
+        fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E')),
+        (contacts, ids) => {
+          const r = rosterOf([contacts.map(([id, ext]) => enrolled(id, ext))]);
+          const { contactIds, skipped } = matchExternalIds(r, ids);
+          expect(contactIds.length + skipped.length).to.equal(new Set(ids).size);
+          for (const id of contactIds) expect(contacts.filter(([c]) => c === id)).to.have.length.at.least(1);
+        },
+      ),
     );
   });
 
@@ -38,7 +59,17 @@ describe('campaign contacts: which contacts a request names', () => {
   });
 
   it("manages the contacts of the caller's active or paused campaigns only", () => {
-    const campaign = (status: Campaign['status']): Campaign => ({ status, campaignId: 'k', companyId: 'co', name: 'n', draft: {}, revision: 3, createdAt: '', enrolledContacts: 2, enrolledBatches: 1 });
+    const campaign = (status: Campaign['status']): Campaign => ({
+      status,
+      campaignId: 'k',
+      companyId: 'co',
+      name: 'n',
+      draft: {},
+      revision: 3,
+      createdAt: '',
+      enrolledContacts: 2,
+      enrolledBatches: 1,
+    });
     expect(() => requireManageableContacts(initialCampaignState(), 'k', 'co')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('ACTIVE'), 'k', 'other')).to.throw(NotFoundError);
     expect(() => requireManageableContacts(campaign('DELETED'), 'k', 'co')).to.throw(NotFoundError);
@@ -56,6 +87,8 @@ describe('campaign contacts: the refusal of unknown ids', () => {
       { path: 'contactIds.1', message: '" padded" is not a contact of this campaign' },
       { path: 'contactIds.2', message: 'EXT-9 is not a contact of this campaign' },
     ]);
-    expect(unknownIdsRefusal(unknown, 'nothing was done').message).to.equal('Not of this campaign, so nothing was done: " padded", EXT-9.');
+    expect(unknownIdsRefusal(unknown, 'nothing was done').message).to.equal(
+      'Not of this campaign, so nothing was done: " padded", EXT-9.',
+    );
   });
 });

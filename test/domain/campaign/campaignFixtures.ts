@@ -12,9 +12,14 @@ export const formId = '01900000-0000-7000-8000-0000000000f1';
 export const agentId = '01900000-0000-7000-8000-0000000000b1';
 export const now = '2026-03-02T15:00:00.000Z';
 
-export const started: CampaignEvent = { type: 'CampaignDraftStarted', data: { campaignId, companyId, name: 'Spring intake', createdAt: '2026-03-01T09:00:00.000Z' } };
+export const started: CampaignEvent = {
+  type: 'CampaignDraftStarted',
+  data: { campaignId, companyId, name: 'Spring intake', createdAt: '2026-03-01T09:00:00.000Z' },
+};
 
-export const saved = (changes: Extract<CampaignEvent, { type: 'CampaignDraftSaved' }>['data']['changes']): CampaignEvent => ({
+export const saved = (
+  changes: Extract<CampaignEvent, { type: 'CampaignDraftSaved' }>['data']['changes'],
+): CampaignEvent => ({
   type: 'CampaignDraftSaved',
   data: { campaignId, changes },
 });
@@ -41,10 +46,18 @@ export const launchableDraft: Draft = {
   agentId,
   formId,
   schedule: { mode: 'custom', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
-  runs: [{ start: '2026-03-02T14:00:00.000Z', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }], channels: ['voice'] }],
+  runs: [
+    {
+      start: '2026-03-02T14:00:00.000Z',
+      slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
+      channels: ['voice'],
+    },
+  ],
   concurrency: { limit: 5, pacingPerMinute: 30 },
   routing: { mode: 'transfer', forwardingNumber: '+15557654321' },
-  reportSchedules: [{ report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '08:00', recipients: ['partner@example.com'] }],
+  reportSchedules: [
+    { report: 'calls', frequency: 'weekly', dayOfWeek: 'mon', time: '08:00', recipients: ['partner@example.com'] },
+  ],
   crmFieldMappings: [{ formField: 'injury_date', caseField: 'incident_date' }],
 };
 

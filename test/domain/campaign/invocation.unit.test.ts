@@ -19,7 +19,12 @@ const enrolled = (contactId: string, externalId: string): EnrolledContact => ({
   timezone: 'America/Chicago',
   timezoneSource: 'contact',
 });
-const contacts = [enrolled('ada', 'PI-1'), enrolled('grace', 'PI-2'), enrolled('castor', 'PI-TWINS'), enrolled('pollux', 'PI-TWINS')];
+const contacts = [
+  enrolled('ada', 'PI-1'),
+  enrolled('grace', 'PI-2'),
+  enrolled('castor', 'PI-TWINS'),
+  enrolled('pollux', 'PI-TWINS'),
+];
 const roster = rosterOf([contacts]);
 
 const invocable: Draft = { ...launchableDraft, externalInvocation: { enabled: true } };
@@ -28,13 +33,22 @@ const launchedWith = (settings: Draft): CampaignEvent[] => [
   saved(settings),
   {
     type: 'CampaignLaunched',
-    data: { campaignId, launchedAt: now, name: 'Spring intake', settings, list: { listId: 'list-1', caseType: 'personal injury', listRevision: 1, caseCount: 3, contactCount: 4 } },
+    data: {
+      campaignId,
+      launchedAt: now,
+      name: 'Spring intake',
+      settings,
+      list: { listId: 'list-1', caseType: 'personal injury', listRevision: 1, caseCount: 3, contactCount: 4 },
+    },
   },
   { type: 'ContactsEnrolled', data: { campaignId, batch: 0, contacts } },
 ];
 const active = launchedWith(invocable);
 
-const invoke = (target: { contactIds?: string[]; externalIds?: string[] } = {}, company = companyId): CampaignCommand => ({
+const invoke = (
+  target: { contactIds?: string[]; externalIds?: string[] } = {},
+  company = companyId,
+): CampaignCommand => ({
   type: 'InvokeCampaign',
   data: { campaignId, companyId: company, now, invocationId: 'inv-1', invokedBy: 'key-1', roster, ...target },
 });
@@ -46,36 +60,64 @@ const invoked = (count: number, target: { contactIds?: string[]; externalIds?: s
 
 describe('external invocation of a campaign', () => {
   it('given an active campaign launched with invocation on, when invoked for all, then records the invocation for every contact', () =>
-    spec.given(active).when(invoke()).then([invoked(4)]));
+    spec
+      .given(active)
+      .when(invoke())
+      .then([invoked(4)]));
 
   it('records the ids it was given, counting each contact once: an external id reaches every contact of its case', () => {
-    spec.given(active).when(invoke({ contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] })).then([invoked(3, { contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] })]);
-    expect(invokedContactIds(roster, { contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] })).to.deep.equal(['ada', 'castor', 'pollux']);
+    spec
+      .given(active)
+      .when(invoke({ contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] }))
+      .then([invoked(3, { contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] })]);
+    expect(invokedContactIds(roster, { contactIds: ['ada', 'castor'], externalIds: ['PI-TWINS'] })).to.deep.equal([
+      'ada',
+      'castor',
+      'pollux',
+    ]);
     expect(invokedContactIds(roster, {})).to.deep.equal(['ada', 'grace', 'castor', 'pollux']);
   });
 
   it('refuses a campaign launched with invocation off or absent, naming externalInvocation.enabled', () => {
     for (const settings of [launchableDraft, { ...launchableDraft, externalInvocation: { enabled: false } }])
-      spec.given(launchedWith(settings)).when(invoke()).thenThrows(IllegalStateError, /externalInvocation\.enabled/, 'INVOCATION.DISABLED');
+      spec
+        .given(launchedWith(settings))
+        .when(invoke())
+        .thenThrows(IllegalStateError, /externalInvocation\.enabled/, 'INVOCATION.DISABLED');
   });
 
   it('refuses a draft, a paused and a completed campaign, naming the status', () => {
-    spec.given([started, saved(invocable)]).when(invoke()).thenThrows(IllegalStateError, /DRAFT/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
+    spec
+      .given([started, saved(invocable)])
+      .when(invoke())
+      .thenThrows(IllegalStateError, /DRAFT/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
     const paused: CampaignEvent = { type: 'CampaignPaused', data: { campaignId, at: now } };
-    spec.given([...active, paused]).when(invoke()).thenThrows(IllegalStateError, /PAUSED/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
+    spec
+      .given([...active, paused])
+      .when(invoke())
+      .thenThrows(IllegalStateError, /PAUSED/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
     const completed: CampaignEvent = { type: 'CampaignCompleted', data: { campaignId, at: now } };
-    spec.given([...active, completed]).when(invoke()).thenThrows(IllegalStateError, /COMPLETED/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
+    spec
+      .given([...active, completed])
+      .when(invoke())
+      .thenThrows(IllegalStateError, /COMPLETED/, 'INVOCATION.CAMPAIGN_NOT_ACTIVE');
   });
 
   it('refuses a campaign that places no calls', () => {
     const messaging: Draft = { ...invocable, type: 'messaging', runs: [] };
-    spec.given(launchedWith(messaging)).when(invoke()).thenThrows(IllegalStateError, /no calls/, 'INVOCATION.NO_CALLS');
+    spec
+      .given(launchedWith(messaging))
+      .when(invoke())
+      .thenThrows(IllegalStateError, /no calls/, 'INVOCATION.NO_CALLS');
   });
 
   it('refuses unknown ids, naming each by its place in the request', () => {
     let refusal: NotFoundError | undefined;
     try {
-      campaignDecider.decide(invoke({ contactIds: ['ada', 'nobody', 'ada', 'ghost'], externalIds: ['PI-1', 'PI-404'] }), active.reduce(campaignDecider.evolve, campaignDecider.initialState()));
+      campaignDecider.decide(
+        invoke({ contactIds: ['ada', 'nobody', 'ada', 'ghost'], externalIds: ['PI-1', 'PI-404'] }),
+        active.reduce(campaignDecider.evolve, campaignDecider.initialState()),
+      );
     } catch (error) {
       refusal = error as NotFoundError;
     }
@@ -84,12 +126,16 @@ describe('external invocation of a campaign', () => {
     expect(refusal!.message).to.match(/nobody, ghost, PI-404/);
   });
 
-  it("answers not found for another company's campaign", () => spec.given(active).when(invoke({}, otherCompanyId)).thenThrows(NotFoundError));
+  it("answers not found for another company's campaign", () =>
+    spec.given(active).when(invoke({}, otherCompanyId)).thenThrows(NotFoundError));
 
   it('changes nothing of the campaign but its revision', () =>
-    spec.given(active).when(invoke()).thenState((state) => {
-      const before = active.reduce(campaignDecider.evolve, campaignDecider.initialState());
-      expect({ ...state, revision: 0 }).to.deep.equal({ ...before, revision: 0 });
-      expect(state.revision).to.equal(before.revision + 1);
-    }));
+    spec
+      .given(active)
+      .when(invoke())
+      .thenState((state) => {
+        const before = active.reduce(campaignDecider.evolve, campaignDecider.initialState());
+        expect({ ...state, revision: 0 }).to.deep.equal({ ...before, revision: 0 });
+        expect(state.revision).to.equal(before.revision + 1);
+      }));
 });

@@ -10,20 +10,29 @@ const pathsOf = (codec: t.Mixed, value: unknown): string[] => {
 };
 
 describe('describing decode errors', () => {
-  it('names the path of the failing value', () => expect(pathsOf(t.type({ a: t.array(t.type({ b: t.string })) }), { a: [{ b: 1 }] })).to.deep.equal(['a.0.b']));
+  it('names the path of the failing value', () =>
+    expect(pathsOf(t.type({ a: t.array(t.type({ b: t.string })) }), { a: [{ b: 1 }] })).to.deep.equal(['a.0.b']));
 
   it('leaves the member indexes of intersections and unions out of the path', () => {
-    const field = t.exact(t.intersection([t.type({ key: t.string }), t.partial({ options: t.union([t.array(t.string), t.null]) })]));
-    expect(pathsOf(t.type({ fields: t.array(field) }), { fields: [{ key: 1, options: [2] }] })).to.deep.equal(['fields.0.key', 'fields.0.options.0']);
+    const field = t.exact(
+      t.intersection([t.type({ key: t.string }), t.partial({ options: t.union([t.array(t.string), t.null]) })]),
+    );
+    expect(pathsOf(t.type({ fields: t.array(field) }), { fields: [{ key: 1, options: [2] }] })).to.deep.equal([
+      'fields.0.key',
+      'fields.0.options.0',
+    ]);
   });
 
-  it('names the root when the value itself is wrong', () => expect(pathsOf(t.type({ a: t.string }), [])).to.deep.equal(['(root)']));
+  it('names the root when the value itself is wrong', () =>
+    expect(pathsOf(t.type({ a: t.string }), [])).to.deep.equal(['(root)']));
 
   it('describes a value nested too deeply to print, rather than throwing', () => {
     const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
     const decoded = t.type({ a: t.string }).decode(deep);
     if (!isLeft(decoded)) throw new Error('expected a failure');
-    expect(errorDetails(decoded.left)).to.deep.equal([{ path: '(root)', message: 'expected an object, got a value nested too deeply to show' }]);
+    expect(errorDetails(decoded.left)).to.deep.equal([
+      { path: '(root)', message: 'expected an object, got a value nested too deeply to show' },
+    ]);
   });
 
   it('says a field is missing, and what it should have been, when the request leaves it out', () => {
@@ -33,7 +42,9 @@ describe('describing decode errors', () => {
   });
 
   it('names an object or an array by its kind when the value is of another kind, rather than spelling out every field', () => {
-    const codec = t.exact(t.intersection([t.type({ contactIds: t.array(t.string) }), t.partial({ reason: t.union([t.string, t.null]) })]));
+    const codec = t.exact(
+      t.intersection([t.type({ contactIds: t.array(t.string) }), t.partial({ reason: t.union([t.string, t.null]) })]),
+    );
     const messages = (value: unknown) => {
       const decoded = codec.decode(value);
       if (!isLeft(decoded)) throw new Error('expected a failure');
@@ -45,7 +56,10 @@ describe('describing decode errors', () => {
   });
 
   it("names a union's members as one problem at one path, and leaves out a null member where another got deeper", () => {
-    const codec = t.type({ step: t.union([t.keyof({ list: null, agent: null }, 'a builder step'), t.null]), tags: t.union([t.array(t.string), t.null]) });
+    const codec = t.type({
+      step: t.union([t.keyof({ list: null, agent: null }, 'a builder step'), t.null]),
+      tags: t.union([t.array(t.string), t.null]),
+    });
     const decoded = codec.decode({ step: 'fax', tags: [3] });
     if (!isLeft(decoded)) throw new Error('expected a failure');
     expect(errorDetails(decoded.left)).to.deep.equal([
@@ -55,7 +69,9 @@ describe('describing decode errors', () => {
   });
 
   it('shows a long value cut, and says so, so a message never ends on a space', () => {
-    const decoded = t.type({ tags: t.array(t.string) }).decode({ tags: { note: `${'x'.repeat(70)} ${'y'.repeat(20)}` } });
+    const decoded = t
+      .type({ tags: t.array(t.string) })
+      .decode({ tags: { note: `${'x'.repeat(70)} ${'y'.repeat(20)}` } });
     if (!isLeft(decoded)) throw new Error('expected a failure');
     const [detail] = errorDetails(decoded.left);
     expect(detail!.message).to.equal(`expected an array, got {"note":"${'x'.repeat(70)} …`);

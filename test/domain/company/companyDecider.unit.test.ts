@@ -7,11 +7,17 @@ import { companyCreated, companyId, firstKeyId, hash, keyIssued, openedCompany }
 
 const spec = deciderSpecification(companyDecider);
 const create = (name = 'Hartley & Vance LLP', keyName = 'Initial key') =>
-  ({ type: 'CreateCompany', data: { companyId, name, firstKey: { keyId: firstKeyId, name: keyName, secretHash: hash(1) } } }) as const;
+  ({
+    type: 'CreateCompany',
+    data: { companyId, name, firstKey: { keyId: firstKeyId, name: keyName, secretHash: hash(1) } },
+  }) as const;
 
 describe('company decider: creating a company', () => {
   it('creates the company and its first key in one decision', () => {
-    spec.given([]).when(create()).then([companyCreated, keyIssued(firstKeyId)]);
+    spec
+      .given([])
+      .when(create())
+      .then([companyCreated, keyIssued(firstKeyId)]);
   });
 
   it('starts the company on the default campaign settings, with one active key', () => {
@@ -19,7 +25,12 @@ describe('company decider: creating a company', () => {
       .given([])
       .when(create())
       .thenState((state) => {
-        expect(state).to.deep.include({ status: 'Active', companyId, name: 'Hartley & Vance LLP', settingsCustomised: false });
+        expect(state).to.deep.include({
+          status: 'Active',
+          companyId,
+          name: 'Hartley & Vance LLP',
+          settingsCustomised: false,
+        });
         if (state.status !== 'Active') throw new Error('expected an active company');
         expect(state.campaignSettings).to.deep.equal(defaultCampaignSettings);
         expect(state.apiKeys).to.deep.equal({ [firstKeyId]: { name: 'Initial key', revoked: false } });
@@ -27,15 +38,24 @@ describe('company decider: creating a company', () => {
   });
 
   it('refuses to create a company twice', () => {
-    spec.given(openedCompany).when(create()).thenThrows(IllegalStateError, /already exists/, 'COMPANY.ALREADY_EXISTS');
+    spec
+      .given(openedCompany)
+      .when(create())
+      .thenThrows(IllegalStateError, /already exists/, 'COMPANY.ALREADY_EXISTS');
   });
 
   it('refuses a blank name', () => {
-    spec.given([]).when(create('   ')).thenThrows(ValidationError, /cannot be created/, 'COMPANY.INVALID');
+    spec
+      .given([])
+      .when(create('   '))
+      .thenThrows(ValidationError, /cannot be created/, 'COMPANY.INVALID');
   });
 
   it('refuses a first key name longer than 100 characters', () => {
-    spec.given([]).when(create('Hartley & Vance LLP', 'k'.repeat(101))).thenThrows(ValidationError, /cannot be created/, 'COMPANY.INVALID');
+    spec
+      .given([])
+      .when(create('Hartley & Vance LLP', 'k'.repeat(101)))
+      .thenThrows(ValidationError, /cannot be created/, 'COMPANY.INVALID');
   });
 
   it('names every problem of the request at once', () => {

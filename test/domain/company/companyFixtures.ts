@@ -6,7 +6,10 @@ export const firstKeyId = '01970000-0000-7000-8000-0000000000a1';
 export const secondKeyId = '01970000-0000-7000-8000-0000000000a2';
 export const hash = (n: number) => n.toString(16).padStart(64, '0');
 
-export const companyCreated: CompanyEvent = { type: 'CompanyCreated', data: { companyId, name: 'Hartley & Vance LLP' } };
+export const companyCreated: CompanyEvent = {
+  type: 'CompanyCreated',
+  data: { companyId, name: 'Hartley & Vance LLP' },
+};
 export const keyIssued = (keyId: string, name = 'Initial key', n = 1): CompanyEvent => ({
   type: 'ApiKeyIssued',
   data: { companyId, keyId, name, secretHash: hash(n) },

@@ -10,7 +10,8 @@ const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const withSlots = (...slots: Slot[]): CampaignSettingsDraft => ({ ...lunchBreakHours, defaultBusinessHours: slots });
 const problemsOf = (draft: CampaignSettingsDraft) => campaignSettingsProblems(draft, federalCallingHours);
 const paths = (draft: CampaignSettingsDraft) => problemsOf(draft).map((p) => p.path);
-const messageAt = (draft: CampaignSettingsDraft, path: string) => problemsOf(draft).find((p) => p.path === path)?.message;
+const messageAt = (draft: CampaignSettingsDraft, path: string) =>
+  problemsOf(draft).find((p) => p.path === path)?.message;
 
 describe('campaign settings rules', () => {
   it('accept two slots a day with a lunch break', () => {
@@ -18,20 +19,27 @@ describe('campaign settings rules', () => {
   });
 
   describe('concurrency rate', () => {
-    for (const rate of [1, 100]) it(`accepts ${rate} %`, () => expect(paths({ ...lunchBreakHours, concurrencyRate: rate })).to.deep.equal([]));
+    for (const rate of [1, 100])
+      it(`accepts ${rate} %`, () => expect(paths({ ...lunchBreakHours, concurrencyRate: rate })).to.deep.equal([]));
     for (const rate of [0, 101, 50.5, -5, Number.NaN])
-      it(`refuses ${rate}`, () => expect(paths({ ...lunchBreakHours, concurrencyRate: rate })).to.deep.equal(['concurrencyRate']));
+      it(`refuses ${rate}`, () =>
+        expect(paths({ ...lunchBreakHours, concurrencyRate: rate })).to.deep.equal(['concurrencyRate']));
   });
 
   describe('outbound lines', () => {
-    for (const lines of [1, 10_000]) it(`accepts ${lines}`, () => expect(paths({ ...lunchBreakHours, outboundLines: lines })).to.deep.equal([]));
-    for (const lines of [0, 2.5, 10_001]) it(`refuses ${lines}`, () => expect(paths({ ...lunchBreakHours, outboundLines: lines })).to.deep.equal(['outboundLines']));
+    for (const lines of [1, 10_000])
+      it(`accepts ${lines}`, () => expect(paths({ ...lunchBreakHours, outboundLines: lines })).to.deep.equal([]));
+    for (const lines of [0, 2.5, 10_001])
+      it(`refuses ${lines}`, () =>
+        expect(paths({ ...lunchBreakHours, outboundLines: lines })).to.deep.equal(['outboundLines']));
   });
 
   describe('time zone', () => {
-    it('accepts an IANA zone', () => expect(paths({ ...lunchBreakHours, timezone: 'Europe/Berlin' })).to.deep.equal([]));
+    it('accepts an IANA zone', () =>
+      expect(paths({ ...lunchBreakHours, timezone: 'Europe/Berlin' })).to.deep.equal([]));
     for (const zone of ['Mars/Olympus', '', 'Central Time'])
-      it(`refuses ${JSON.stringify(zone)}`, () => expect(paths({ ...lunchBreakHours, timezone: zone })).to.deep.equal(['timezone']));
+      it(`refuses ${JSON.stringify(zone)}`, () =>
+        expect(paths({ ...lunchBreakHours, timezone: zone })).to.deep.equal(['timezone']));
   });
 
   describe('business hours', () => {
@@ -45,7 +53,9 @@ describe('campaign settings rules', () => {
     });
 
     it('need at least one weekday in each slot', () => {
-      expect(paths(withSlots({ days: [], start: '09:00', end: '17:00' }))).to.deep.equal(['defaultBusinessHours.0.days']);
+      expect(paths(withSlots({ days: [], start: '09:00', end: '17:00' }))).to.deep.equal([
+        'defaultBusinessHours.0.days',
+      ]);
     });
 
     it('name each day that is not a weekday, and each day listed twice', () => {
@@ -56,16 +66,23 @@ describe('campaign settings rules', () => {
     });
 
     it('need times written HH:mm', () => {
-      expect(paths(withSlots({ days: ['mon'], start: '9:00', end: '17:60' }))).to.deep.equal(['defaultBusinessHours.0.start', 'defaultBusinessHours.0.end']);
+      expect(paths(withSlots({ days: ['mon'], start: '9:00', end: '17:60' }))).to.deep.equal([
+        'defaultBusinessHours.0.start',
+        'defaultBusinessHours.0.end',
+      ]);
     });
 
     it('start no earlier than 08:00 and end no later than 21:00, the edges included', () => {
       expect(paths(withSlots({ days: ['mon'], start: '08:00', end: '21:00' }))).to.deep.equal([]);
-      expect(paths(withSlots({ days: ['mon'], start: '07:59', end: '21:01' }))).to.deep.equal(['defaultBusinessHours.0.start', 'defaultBusinessHours.0.end']);
+      expect(paths(withSlots({ days: ['mon'], start: '07:59', end: '21:01' }))).to.deep.equal([
+        'defaultBusinessHours.0.start',
+        'defaultBusinessHours.0.end',
+      ]);
     });
 
     it('given a federal window configured to 09:00-20:00, then they keep inside it, the edges included, and the messages name it', () => {
-      const narrowed = (draft: CampaignSettingsDraft) => campaignSettingsProblems(draft, { start: '09:00', end: '20:00' });
+      const narrowed = (draft: CampaignSettingsDraft) =>
+        campaignSettingsProblems(draft, { start: '09:00', end: '20:00' });
       expect(narrowed(withSlots({ days: ['mon'], start: '09:00', end: '20:00' }))).to.deep.equal([]);
       expect(narrowed(withSlots({ days: ['mon'], start: '08:59', end: '20:01' }))).to.deep.equal([
         { path: 'defaultBusinessHours.0.start', message: 'must be 09:00 or later (calls are allowed 09:00-20:00)' },
@@ -74,18 +91,35 @@ describe('campaign settings rules', () => {
     });
 
     it('start before they end', () => {
-      expect(messageAt(withSlots({ days: ['mon'], start: '12:00', end: '12:00' }), 'defaultBusinessHours.0.end')).to.match(/after the slot's start/);
-      expect(paths(withSlots({ days: ['mon'], start: '17:00', end: '09:00' }))).to.deep.equal(['defaultBusinessHours.0.end']);
+      expect(
+        messageAt(withSlots({ days: ['mon'], start: '12:00', end: '12:00' }), 'defaultBusinessHours.0.end'),
+      ).to.match(/after the slot's start/);
+      expect(paths(withSlots({ days: ['mon'], start: '17:00', end: '09:00' }))).to.deep.equal([
+        'defaultBusinessHours.0.end',
+      ]);
     });
 
     it('may not overlap on a shared weekday, naming the later slot, the earlier one and the days', () => {
-      const draft = withSlots({ days: ['mon', 'tue', 'wed'], start: '09:00', end: '12:00' }, { days: ['tue', 'wed', 'thu'], start: '11:00', end: '14:00' });
-      expect(problemsOf(draft)).to.deep.equal([{ path: 'defaultBusinessHours.1', message: 'overlaps slot 0 (09:00-12:00) on tue, wed' }]);
+      const draft = withSlots(
+        { days: ['mon', 'tue', 'wed'], start: '09:00', end: '12:00' },
+        { days: ['tue', 'wed', 'thu'], start: '11:00', end: '14:00' },
+      );
+      expect(problemsOf(draft)).to.deep.equal([
+        { path: 'defaultBusinessHours.1', message: 'overlaps slot 0 (09:00-12:00) on tue, wed' },
+      ]);
     });
 
     it('may overlap in time on different weekdays, and may touch on the same one', () => {
-      expect(paths(withSlots({ days: ['mon'], start: '09:00', end: '12:00' }, { days: ['tue'], start: '10:00', end: '13:00' }))).to.deep.equal([]);
-      expect(paths(withSlots({ days: ['mon'], start: '09:00', end: '12:00' }, { days: ['mon'], start: '12:00', end: '13:00' }))).to.deep.equal([]);
+      expect(
+        paths(
+          withSlots({ days: ['mon'], start: '09:00', end: '12:00' }, { days: ['tue'], start: '10:00', end: '13:00' }),
+        ),
+      ).to.deep.equal([]);
+      expect(
+        paths(
+          withSlots({ days: ['mon'], start: '09:00', end: '12:00' }, { days: ['mon'], start: '12:00', end: '13:00' }),
+        ),
+      ).to.deep.equal([]);
     });
 
     it('report a slot inside another and every overlapping pair', () => {
@@ -94,7 +128,11 @@ describe('campaign settings rules', () => {
         { days: ['mon'], start: '10:00', end: '11:00' },
         { days: ['mon'], start: '10:30', end: '12:00' },
       );
-      expect(paths(draft)).to.deep.equal(['defaultBusinessHours.1', 'defaultBusinessHours.2', 'defaultBusinessHours.2']);
+      expect(paths(draft)).to.deep.equal([
+        'defaultBusinessHours.1',
+        'defaultBusinessHours.2',
+        'defaultBusinessHours.2',
+      ]);
     });
   });
 

@@ -18,29 +18,66 @@ const optedOut = (source: OptOutSource, at = revokedAt, address = phone): Consen
   type: 'ContactOptedOut',
   data: { companyId, address, channel: source === 'email_unsubscribe' ? 'email' : 'all', source, at },
 });
-const optedIn = (at: string): ConsentEvent => ({ type: 'ContactOptedIn', data: { companyId, address: phone, channel: 'sms', source: 'sms_keyword', at, keyword: 'START' } });
-const reopen = (at: string, extra: { channel?: 'voice' | 'sms' | 'email' | 'all'; refusedForDays?: number; address?: string } = {}): ConsentCommand => ({
+const optedIn = (at: string): ConsentEvent => ({
+  type: 'ContactOptedIn',
+  data: { companyId, address: phone, channel: 'sms', source: 'sms_keyword', at, keyword: 'START' },
+});
+const reopen = (
+  at: string,
+  extra: { channel?: 'voice' | 'sms' | 'email' | 'all'; refusedForDays?: number; address?: string } = {},
+): ConsentCommand => ({
   type: 'ReopenOutreach',
-  data: { companyId, address: extra.address ?? phone, at, reopenedBy: 'api-key:k1', reason: 'client asked at the office', refusedForDays: tenYears, ...extra },
+  data: {
+    companyId,
+    address: extra.address ?? phone,
+    at,
+    reopenedBy: 'api-key:k1',
+    reason: 'client asked at the office',
+    refusedForDays: tenYears,
+    ...extra,
+  },
 });
 const reopened = (at: string, channel: 'voice' | 'sms' | 'email' | 'all' = 'all', address = phone): ConsentEvent => ({
   type: 'ContactOptedIn',
-  data: { companyId, address, channel, source: 'admin', at, reopenedBy: 'api-key:k1', reason: 'client asked at the office' },
+  data: {
+    companyId,
+    address,
+    channel,
+    source: 'admin',
+    at,
+    reopenedBy: 'api-key:k1',
+    reason: 'client asked at the office',
+  },
 });
 
 describe('consent decider: reopening after the person revoked consent', () => {
   it("refuses an admin's reopening of texts within the period after the person's STOP, naming when it becomes possible", () => {
-    spec.given([optedOut('sms_keyword')]).when(reopen(daysAfter(1))).thenThrows(IllegalStateError, new RegExp(daysAfter(tenYears).replace(/\./g, '\\.')), 'CONSENT.REOPEN_REFUSED');
-    spec.given([optedOut('sms_keyword')]).when(reopen(daysAfter(tenYears - 1), { channel: 'sms' })).thenThrows(IllegalStateError, /START/, 'CONSENT.REOPEN_REFUSED');
+    spec
+      .given([optedOut('sms_keyword')])
+      .when(reopen(daysAfter(1)))
+      .thenThrows(IllegalStateError, new RegExp(daysAfter(tenYears).replace(/\./g, '\\.')), 'CONSENT.REOPEN_REFUSED');
+    spec
+      .given([optedOut('sms_keyword')])
+      .when(reopen(daysAfter(tenYears - 1), { channel: 'sms' }))
+      .thenThrows(IllegalStateError, /START/, 'CONSENT.REOPEN_REFUSED');
   });
 
-  it('counts a request to stop in words and one made in a call as the person\'s own revocation too', () => {
-    spec.given([optedOut('sms_free_text')]).when(reopen(daysAfter(100))).thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
-    spec.given([optedOut('agent_reported')]).when(reopen(daysAfter(100))).thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
+  it("counts a request to stop in words and one made in a call as the person's own revocation too", () => {
+    spec
+      .given([optedOut('sms_free_text')])
+      .when(reopen(daysAfter(100)))
+      .thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
+    spec
+      .given([optedOut('agent_reported')])
+      .when(reopen(daysAfter(100)))
+      .thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
   });
 
   it('reopens texts once the period has passed', () => {
-    spec.given([optedOut('sms_keyword')]).when(reopen(daysAfter(tenYears))).then([reopened(daysAfter(tenYears))]);
+    spec
+      .given([optedOut('sms_keyword')])
+      .when(reopen(daysAfter(tenYears)))
+      .then([reopened(daysAfter(tenYears))]);
   });
 
   it('counts from the latest revocation the person made', () => {
@@ -48,35 +85,68 @@ describe('consent decider: reopening after the person revoked consent', () => {
     spec
       .given([optedOut('sms_keyword'), reopened(daysAfter(200), 'voice'), optedOut('agent_reported', later)])
       .when(reopen(daysAfter(tenYears)))
-      .thenThrows(IllegalStateError, new RegExp(new Date(Date.parse(later) + tenYears * DAY).toISOString().replace(/\./g, '\\.')));
+      .thenThrows(
+        IllegalStateError,
+        new RegExp(new Date(Date.parse(later) + tenYears * DAY).toISOString().replace(/\./g, '\\.')),
+      );
   });
 
   it('reopens calls alone within the period', () => {
-    spec.given([optedOut('sms_keyword')]).when(reopen(daysAfter(1), { channel: 'voice' })).then([reopened(daysAfter(1), 'voice')]);
+    spec
+      .given([optedOut('sms_keyword')])
+      .when(reopen(daysAfter(1), { channel: 'voice' }))
+      .then([reopened(daysAfter(1), 'voice')]);
   });
 
   it("the person's own START ends the period: the admin may then reopen calls with every channel named", () => {
-    spec.given([optedOut('sms_keyword'), optedIn(daysAfter(3))]).when(reopen(daysAfter(4))).then([reopened(daysAfter(4))]);
+    spec
+      .given([optedOut('sms_keyword'), optedIn(daysAfter(3))])
+      .when(reopen(daysAfter(4)))
+      .then([reopened(daysAfter(4))]);
   });
 
   it("an admin's opt-out, or a period of 0, refuses nothing", () => {
-    spec.given([optedOut('admin')]).when(reopen(daysAfter(1))).then([reopened(daysAfter(1))]);
-    spec.given([optedOut('sms_keyword')]).when(reopen(daysAfter(1), { refusedForDays: 0 })).then([reopened(daysAfter(1))]);
+    spec
+      .given([optedOut('admin')])
+      .when(reopen(daysAfter(1)))
+      .then([reopened(daysAfter(1))]);
+    spec
+      .given([optedOut('sms_keyword')])
+      .when(reopen(daysAfter(1), { refusedForDays: 0 }))
+      .then([reopened(daysAfter(1))]);
   });
 
   it('holds no period on email: an email unsubscribe may be reopened at once', () => {
-    spec.given([optedOut('email_unsubscribe', revokedAt, email)]).when(reopen(daysAfter(1), { address: email })).then([reopened(daysAfter(1), 'all', email)]);
+    spec
+      .given([optedOut('email_unsubscribe', revokedAt, email)])
+      .when(reopen(daysAfter(1), { address: email }))
+      .then([reopened(daysAfter(1), 'all', email)]);
   });
 
   it("records the person's STOP to a number an admin had opted out, so the period counts from it", () => {
-    const stop: ConsentCommand = { type: 'RecordOptOut', data: { companyId, address: phone, at: daysAfter(1), source: 'sms_keyword' } };
-    spec.given([optedOut('admin')]).when(stop).then([optedOut('sms_keyword', daysAfter(1))]);
-    spec.given([optedOut('admin'), optedOut('sms_keyword', daysAfter(1))]).when(stop).then([]);
-    spec.given([optedOut('admin'), optedOut('sms_keyword', daysAfter(1))]).when(reopen(daysAfter(2))).thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
+    const stop: ConsentCommand = {
+      type: 'RecordOptOut',
+      data: { companyId, address: phone, at: daysAfter(1), source: 'sms_keyword' },
+    };
+    spec
+      .given([optedOut('admin')])
+      .when(stop)
+      .then([optedOut('sms_keyword', daysAfter(1))]);
+    spec
+      .given([optedOut('admin'), optedOut('sms_keyword', daysAfter(1))])
+      .when(stop)
+      .then([]);
+    spec
+      .given([optedOut('admin'), optedOut('sms_keyword', daysAfter(1))])
+      .when(reopen(daysAfter(2)))
+      .thenThrows(IllegalStateError, undefined, 'CONSENT.REOPEN_REFUSED');
   });
 
   it('keeps when the person revoked each channel in its state', () => {
-    spec.given([optedOut('admin')]).when(reopen(daysAfter(1))).thenState((state) => expect(state.revokedByPersonAt).to.deep.equal({}));
+    spec
+      .given([optedOut('admin')])
+      .when(reopen(daysAfter(1)))
+      .thenState((state) => expect(state.revokedByPersonAt).to.deep.equal({}));
     spec
       .given([optedOut('sms_keyword')])
       .when(reopen(daysAfter(1), { channel: 'voice' }))

@@ -11,7 +11,8 @@ const corpus: readonly Sample[] = readFileSync(new URL('./revocationCorpus.tsv',
   .filter((line) => line.length > 0)
   .map((line) => {
     const [text = '', revoke, language = '', note = ''] = line.split('\t');
-    if (revoke !== 'true' && revoke !== 'false') throw new Error(`revocationCorpus.tsv: expected true or false, got ${revoke} for ${text}`);
+    if (revoke !== 'true' && revoke !== 'false')
+      throw new Error(`revocationCorpus.tsv: expected true or false, got ${revoke} for ${text}`);
     return { text, revoke: revoke === 'true', language, note };
   });
 

@@ -23,7 +23,11 @@ describe('an inbound text as the revocation rules read it', () => {
 
   it('squeezes repeated letters for keywords, and offers phrase rules each reading of stretched words', () => {
     expect(squeezed('stooppp')).to.equal('stop');
-    expect(readingsOf('pleeease nooo moree')).to.deep.equal(['pleeease nooo moree', 'please no moree', 'pleease noo moree']);
+    expect(readingsOf('pleeease nooo moree')).to.deep.equal([
+      'pleeease nooo moree',
+      'please no moree',
+      'pleease noo moree',
+    ]);
     expect(wordsOf('no mas | por favor')).to.deep.equal(['no', 'mas', 'por', 'favor']);
   });
 });

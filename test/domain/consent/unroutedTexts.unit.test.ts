@@ -1,9 +1,22 @@
 import { expect } from 'chai';
-import { isRevocation, unroutedTextsDecider, type RecordUnroutedText, type UnroutedText, type UnroutedTextEvent } from '../../../domain/consent/unroutedTexts.ts';
+import {
+  isRevocation,
+  unroutedTextsDecider,
+  type RecordUnroutedText,
+  type UnroutedText,
+  type UnroutedTextEvent,
+} from '../../../domain/consent/unroutedTexts.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
 
 const spec = deciderSpecification(unroutedTextsDecider);
-const text: UnroutedText = { from: '+13125550100', to: '+13125550111', body: 'STOP', carrierMessageId: 'SM1', receivedAt: '2026-11-20T16:00:00.000Z', intent: 'opt_out' };
+const text: UnroutedText = {
+  from: '+13125550100',
+  to: '+13125550111',
+  body: 'STOP',
+  carrierMessageId: 'SM1',
+  receivedAt: '2026-11-20T16:00:00.000Z',
+  intent: 'opt_out',
+};
 const record = (data = text): RecordUnroutedText => ({ type: 'RecordUnroutedText', data });
 const received = (data = text): UnroutedTextEvent => ({ type: 'UnroutedTextReceived', data });
 
@@ -25,6 +38,8 @@ describe('unrouted texts decider', () => {
   });
 
   it('counts a STOP keyword and a request in words as revocations, nothing else', () => {
-    expect(['opt_out', 'opt_out_request', 'opt_in', 'help', 'message'].filter((intent) => isRevocation(intent as never))).to.deep.equal(['opt_out', 'opt_out_request']);
+    expect(
+      ['opt_out', 'opt_out_request', 'opt_in', 'help', 'message'].filter((intent) => isRevocation(intent as never)),
+    ).to.deep.equal(['opt_out', 'opt_out_request']);
   });
 });

@@ -18,7 +18,19 @@ const received = (id: string): ConversationEvent => ({ type: 'InboundMessageRece
 const record = (id: string) => ({ type: 'RecordInboundMessage' as const, data: text(id) });
 
 describe('conversation: inbound texts', () => {
-  it('records a text the first time the carrier delivers it', () => spec.given([]).when(record('SM1')).then([received('SM1')]));
-  it('records nothing when the carrier delivers the same text again', () => spec.given([received('SM1'), received('SM2')]).when(record('SM1')).then([]));
-  it('records a second text with the same words as a text of its own', () => spec.given([received('SM1')]).when(record('SM2')).then([received('SM2')]));
+  it('records a text the first time the carrier delivers it', () =>
+    spec
+      .given([])
+      .when(record('SM1'))
+      .then([received('SM1')]));
+  it('records nothing when the carrier delivers the same text again', () =>
+    spec
+      .given([received('SM1'), received('SM2')])
+      .when(record('SM1'))
+      .then([]));
+  it('records a second text with the same words as a text of its own', () =>
+    spec
+      .given([received('SM1')])
+      .when(record('SM2'))
+      .then([received('SM2')]));
 });

@@ -16,7 +16,8 @@ const base: CapacityInputs = {
 const available = (change: Partial<CapacityInputs>) => dispatchCapacity({ ...base, ...change }).available;
 
 describe('dispatch capacity', () => {
-  it("is the campaign's free concurrency when the company has lines to spare", () => expect(available({ campaignInFlight: 2 })).to.equal(3));
+  it("is the campaign's free concurrency when the company has lines to spare", () =>
+    expect(available({ campaignInFlight: 2 })).to.equal(3));
   it("is the company's free share of lines (lines x rate - in flight) when that is smaller", () => {
     expect(available({ campaignLimit: 50, companyInFlight: 7 })).to.equal(3);
     expect(available({ campaignLimit: undefined, outboundLines: 3, concurrencyRate: 50 })).to.equal(1);
@@ -25,9 +26,17 @@ describe('dispatch capacity', () => {
     expect(available({ pacingPerMinute: 4, requestedLastMinute: 2 })).to.equal(2);
     expect(available({ carrierAllowance: 1 })).to.equal(1);
   });
-  it('is never negative, when more calls are in flight than allowed', () => expect(available({ companyInFlight: 30, campaignInFlight: 9 })).to.equal(0));
+  it('is never negative, when more calls are in flight than allowed', () =>
+    expect(available({ companyInFlight: 30, campaignInFlight: 9 })).to.equal(0));
   it('records its inputs for auditors', () =>
-    expect(dispatchCapacity({ ...base, pacingPerMinute: 30, companyInFlight: 4 })).to.deep.equal({ limit: 5, inFlight: 4, lines: 20, rate: 50, pacing: 30, available: 5 }));
+    expect(dispatchCapacity({ ...base, pacingPerMinute: 30, companyInFlight: 4 })).to.deep.equal({
+      limit: 5,
+      inFlight: 4,
+      lines: 20,
+      rate: 50,
+      pacing: 30,
+      available: 5,
+    }));
 
   it('never exceeds any single limit', () =>
     fc.assert(
@@ -45,9 +54,15 @@ describe('dispatch capacity', () => {
         (inputs) => {
           const { available: n } = dispatchCapacity(inputs);
           expect(n).to.be.at.least(0);
-          expect(inputs.companyInFlight + n).to.be.at.most(Math.max(inputs.companyInFlight, Math.floor((inputs.outboundLines * inputs.concurrencyRate) / 100)));
-          if (inputs.campaignLimit !== undefined) expect(inputs.campaignInFlight + n).to.be.at.most(Math.max(inputs.campaignInFlight, inputs.campaignLimit));
-          if (inputs.pacingPerMinute !== undefined) expect(inputs.requestedLastMinute + n).to.be.at.most(Math.max(inputs.requestedLastMinute, inputs.pacingPerMinute));
+          expect(inputs.companyInFlight + n).to.be.at.most(
+            Math.max(inputs.companyInFlight, Math.floor((inputs.outboundLines * inputs.concurrencyRate) / 100)),
+          );
+          if (inputs.campaignLimit !== undefined)
+            expect(inputs.campaignInFlight + n).to.be.at.most(Math.max(inputs.campaignInFlight, inputs.campaignLimit));
+          if (inputs.pacingPerMinute !== undefined)
+            expect(inputs.requestedLastMinute + n).to.be.at.most(
+              Math.max(inputs.requestedLastMinute, inputs.pacingPerMinute),
+            );
           expect(n).to.be.at.most(inputs.carrierAllowance);
         },
       ),

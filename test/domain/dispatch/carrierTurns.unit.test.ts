@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { afterTurn, firstRotation, nextTurn, tickTurns, type Claimant, type Rotation } from '../../../domain/dispatch/carrierTurns.ts';
+import {
+  afterTurn,
+  firstRotation,
+  nextTurn,
+  tickTurns,
+  type Claimant,
+  type Rotation,
+} from '../../../domain/dispatch/carrierTurns.ts';
 
 /** How many calls each campaign can still place this tick (contacts due in their window, capacity). */
 type Work = Readonly<Record<string, number>>;
@@ -47,7 +54,11 @@ describe('carrier turns', () => {
 
   it('starts the next tick after the company that placed the last call, so a remainder goes round', () => {
     const ticks = playTicks(4, [a1, b1, c1], Array(3).fill(plenty(a1, b1, c1)));
-    expect(ticks.map(names)).to.deep.equal([['a1', 'b1', 'c1', 'a1'], ['b1', 'c1', 'a1', 'b1'], ['c1', 'a1', 'b1', 'c1']]);
+    expect(ticks.map(names)).to.deep.equal([
+      ['a1', 'b1', 'c1', 'a1'],
+      ['b1', 'c1', 'a1', 'b1'],
+      ['c1', 'a1', 'b1', 'c1'],
+    ]);
   });
 
   it('offers a call a campaign cannot place to its sibling first, then to the next company', () => {
@@ -86,9 +97,22 @@ describe('carrier turns', () => {
         seed: fc.integer(),
       })
       .chain(({ campaignsPerCompany, allowance, ticks }) => {
-        const claimants = campaignsPerCompany.flatMap((count, company) => Array.from({ length: count }, (_, i) => ({ companyId: `co${company}`, campaignId: `co${company}.ca${i}` })));
-        const work = fc.record(Object.fromEntries(claimants.map((c) => [c.campaignId, fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.constant(1_000))])));
-        return fc.record({ claimants: fc.shuffledSubarray(claimants, { minLength: claimants.length }), allowance: fc.constant(allowance), workPerTick: fc.array(work, { minLength: ticks, maxLength: ticks }) });
+        const claimants = campaignsPerCompany.flatMap((count, company) =>
+          Array.from({ length: count }, (_, i) => ({ companyId: `co${company}`, campaignId: `co${company}.ca${i}` })),
+        );
+        const work = fc.record(
+          Object.fromEntries(
+            claimants.map((c) => [
+              c.campaignId,
+              fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.constant(1_000)),
+            ]),
+          ),
+        );
+        return fc.record({
+          claimants: fc.shuffledSubarray(claimants, { minLength: claimants.length }),
+          allowance: fc.constant(allowance),
+          workPerTick: fc.array(work, { minLength: ticks, maxLength: ticks }),
+        });
       });
     const companiesOf = (claimants: readonly Claimant[]) => new Set(claimants.map((c) => c.companyId));
     const sum = (ns: readonly number[]) => ns.reduce((a, b) => a + b, 0);
@@ -99,7 +123,10 @@ describe('carrier turns', () => {
           playTicks(allowance, claimants, workPerTick).forEach((calls, t) => {
             const work = workPerTick[t]!;
             expect(calls).to.have.length(Math.min(allowance, sum(Object.values(work))));
-            for (const c of claimants) expect(calls.filter((call) => call.campaignId === c.campaignId).length).to.be.at.most(work[c.campaignId]!);
+            for (const c of claimants)
+              expect(calls.filter((call) => call.campaignId === c.campaignId).length).to.be.at.most(
+                work[c.campaignId]!,
+              );
           });
         }),
       ));
@@ -107,7 +134,9 @@ describe('carrier turns', () => {
     it('places a call for every campaign with work within ⌈companies × campaigns per company ÷ allowance⌉ ticks', () =>
       fc.assert(
         fc.property(world, ({ claimants, allowance, workPerTick }) => {
-          const most = Math.max(...[...companiesOf(claimants)].map((id) => claimants.filter((c) => c.companyId === id).length));
+          const most = Math.max(
+            ...[...companiesOf(claimants)].map((id) => claimants.filter((c) => c.companyId === id).length),
+          );
           const bound = Math.ceil((companiesOf(claimants).size * most) / allowance);
           const ticks = playTicks(allowance, claimants, workPerTick);
           for (const { campaignId } of claimants) {
@@ -126,7 +155,8 @@ describe('carrier turns', () => {
       fc.assert(
         fc.property(world, ({ claimants, allowance, workPerTick }) => {
           const ticks = playTicks(allowance, claimants, workPerTick);
-          const demand = (company: string, t: number) => sum(claimants.filter((c) => c.companyId === company).map((c) => workPerTick[t]![c.campaignId]!));
+          const demand = (company: string, t: number) =>
+            sum(claimants.filter((c) => c.companyId === company).map((c) => workPerTick[t]![c.campaignId]!));
           for (const company of companiesOf(claimants))
             for (let from = 0; from < ticks.length; from++)
               for (let to = from; to < ticks.length && demand(company, to) >= allowance; to++) {
@@ -141,7 +171,10 @@ describe('carrier turns', () => {
     it('hands out the same turns whatever order the campaigns are read in', () =>
       fc.assert(
         fc.property(world, fc.integer(), ({ claimants, allowance, workPerTick }, shift) => {
-          const turned = [...claimants.slice(Math.abs(shift) % claimants.length), ...claimants.slice(0, Math.abs(shift) % claimants.length)];
+          const turned = [
+            ...claimants.slice(Math.abs(shift) % claimants.length),
+            ...claimants.slice(0, Math.abs(shift) % claimants.length),
+          ];
           expect(playTicks(allowance, turned, workPerTick)).to.deep.equal(playTicks(allowance, claimants, workPerTick));
         }),
       ));

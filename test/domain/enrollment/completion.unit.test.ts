@@ -17,5 +17,8 @@ describe('enrollment: completing a contact and resuming its outreach', () => {
   });
 
   it('resumes a completed contact, which is then due at once', () =>
-    spec.given([completed]).when({ type: 'ResumeOutreach', data: { campaignId, contactId, at } }).thenState((state) => expect(state).to.deep.include({ status: 'ACTIVE', nextAttemptAt: at })));
+    spec
+      .given([completed])
+      .when({ type: 'ResumeOutreach', data: { campaignId, contactId, at } })
+      .thenState((state) => expect(state).to.deep.include({ status: 'ACTIVE', nextAttemptAt: at })));
 });

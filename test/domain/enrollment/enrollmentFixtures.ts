@@ -33,12 +33,24 @@ export const dispatch = (callId: string, extra: Partial<DispatchContact['data']>
   },
 });
 
-export const requested = (callId: string, attempt = 1, run = 0, requestedAt = at, localTime = decision.localTime): EnrollmentEvent => ({
+export const requested = (
+  callId: string,
+  attempt = 1,
+  run = 0,
+  requestedAt = at,
+  localTime = decision.localTime,
+): EnrollmentEvent => ({
   type: 'CallRequested',
   data: { campaignId, contactId, callId, attempt, run, to: phone, requestedAt, decision: { ...decision, localTime } },
 });
 
-export const ended = (callId: string, outcome: Extract<EnrollmentEvent, { type: 'CallAttemptEnded' }>['data']['outcome'], attempt = 1, run = 0, endedAt = at): EnrollmentEvent => ({
+export const ended = (
+  callId: string,
+  outcome: Extract<EnrollmentEvent, { type: 'CallAttemptEnded' }>['data']['outcome'],
+  attempt = 1,
+  run = 0,
+  endedAt = at,
+): EnrollmentEvent => ({
   type: 'CallAttemptEnded',
   data: { campaignId, contactId, callId, attempt, run, outcome, endedAt },
 });

@@ -8,7 +8,9 @@ describe('every registered event codec carries only what JSON carries', () => {
   it('has event types to check', () => expect(engineEventDefinitions.length).to.be.above(40));
 
   for (const definition of [...engineEventDefinitions, ...benchEventDefinitions])
-    it(`${definition.type}: every number is finite, every value JSON`, () => expect(breachesOf(definition.codec)).to.deep.equal([]));
+    it(`${definition.type}: every number is finite, every value JSON`, () =>
+      expect(breachesOf(definition.codec)).to.deep.equal([]));
 
-  it('event metadata: every number is finite, every value JSON', () => expect(breachesOf(EventMetadataCodec)).to.deep.equal([]));
+  it('event metadata: every number is finite, every value JSON', () =>
+    expect(breachesOf(EventMetadataCodec)).to.deep.equal([]));
 });

@@ -9,7 +9,9 @@ const fields = [
 
 describe('the answers that fit a form', () => {
   it('given answers for fields the form has not, then only those of its fields are kept', () => {
-    expect(fittingAnswers(fields, { reachedContact: true, preferredChannel: 'sms', interested: false })).to.deep.equal({ reachedContact: true });
+    expect(fittingAnswers(fields, { reachedContact: true, preferredChannel: 'sms', interested: false })).to.deep.equal({
+      reachedContact: true,
+    });
   });
 
   it('given a value of the wrong type, then it is left out, and a choice is kept in its option spelling', () => {

@@ -13,9 +13,15 @@ const intake: FormField[] = [
   { key: 'treated', label: 'Did you see a doctor?', type: 'choice', required: true, options: ['yes', 'no', 'not yet'] },
 ];
 
-const create = (fields: readonly FormField[]): CreateForm => ({ type: 'CreateForm', data: { formId, name: 'Intake', caseType: 'personal injury', fields } });
+const create = (fields: readonly FormField[]): CreateForm => ({
+  type: 'CreateForm',
+  data: { formId, name: 'Intake', caseType: 'personal injury', fields },
+});
 
-const created: FormEvent = { type: 'FormCreated', data: { formId, name: 'Intake', caseType: 'personal injury', fields: intake } };
+const created: FormEvent = {
+  type: 'FormCreated',
+  data: { formId, name: 'Intake', caseType: 'personal injury', fields: intake },
+};
 
 const problemsOf = (command: CreateForm) => {
   try {
@@ -30,7 +36,11 @@ const problemsOf = (command: CreateForm) => {
 describe('form decider', () => {
   it('creates a form with its case type and fields', () => spec.given([]).when(create(intake)).then([created]));
 
-  it('refuses to create a form twice', () => spec.given([created]).when(create(intake)).thenThrows(IllegalStateError, /already exists/, 'FORM.ALREADY_EXISTS'));
+  it('refuses to create a form twice', () =>
+    spec
+      .given([created])
+      .when(create(intake))
+      .thenThrows(IllegalStateError, /already exists/, 'FORM.ALREADY_EXISTS'));
 
   it('needs at least one field', () => {
     spec.given([]).when(create([])).thenThrows(ValidationError, undefined, 'FORM.INVALID_FIELDS');
@@ -38,32 +48,50 @@ describe('form decider', () => {
   });
 
   it('keeps field keys unique within a form, whatever their case', () => {
-    const problems = problemsOf(create([...intake, { key: 'InjuryDate', label: 'Again', type: 'text', required: false }]));
+    const problems = problemsOf(
+      create([...intake, { key: 'InjuryDate', label: 'Again', type: 'text', required: false }]),
+    );
     expect(problems).to.have.length(1);
     expect(problems[0]!.path).to.equal('fields.2.key');
   });
 
   it('accepts a form of a single field', () =>
-    spec.given([]).when(create([{ key: 'treated', label: 'Treated?', type: 'boolean', required: true }])).thenState((state) => expect(state.status).to.equal('created')));
+    spec
+      .given([])
+      .when(create([{ key: 'treated', label: 'Treated?', type: 'boolean', required: true }]))
+      .thenState((state) => expect(state.status).to.equal('created')));
 
   it('needs at least one option on a choice field', () =>
-    expect(problemsOf(create([{ key: 'plan', label: 'Plan', type: 'choice', required: true, options: [] }]))).to.deep.equal([
-      { path: 'fields.0.options', message: 'a choice field needs at least one option' },
-    ]));
+    expect(
+      problemsOf(create([{ key: 'plan', label: 'Plan', type: 'choice', required: true, options: [] }])),
+    ).to.deep.equal([{ path: 'fields.0.options', message: 'a choice field needs at least one option' }]));
 
   it('refuses repeated options of a choice field', () =>
-    expect(problemsOf(create([{ key: 'plan', label: 'Plan', type: 'choice', required: true, options: ['Yes', 'yes '] }]))[0]!.path).to.equal('fields.0.options'));
+    expect(
+      problemsOf(create([{ key: 'plan', label: 'Plan', type: 'choice', required: true, options: ['Yes', 'yes '] }]))[0]!
+        .path,
+    ).to.equal('fields.0.options'));
 
   it('refuses options on fields that are not choices', () =>
-    expect(problemsOf(create([{ key: 'age', label: 'Age', type: 'number', required: true, options: ['1'] }]))).to.deep.equal([
-      { path: 'fields.0.options', message: 'only choice fields take options, this one is number' },
-    ]));
+    expect(
+      problemsOf(create([{ key: 'age', label: 'Age', type: 'number', required: true, options: ['1'] }])),
+    ).to.deep.equal([{ path: 'fields.0.options', message: 'only choice fields take options, this one is number' }]));
 
   it('drops an empty options list from fields that are not choices', () =>
     spec
       .given([])
       .when(create([{ key: 'age', label: 'Age', type: 'number', required: true, options: [] }]))
-      .then([{ type: 'FormCreated', data: { formId, name: 'Intake', caseType: 'personal injury', fields: [{ key: 'age', label: 'Age', type: 'number', required: true }] } }]));
+      .then([
+        {
+          type: 'FormCreated',
+          data: {
+            formId,
+            name: 'Intake',
+            caseType: 'personal injury',
+            fields: [{ key: 'age', label: 'Age', type: 'number', required: true }],
+          },
+        },
+      ]));
 
   it('takes keys an agent can report answers by', () => {
     const problems = problemsOf(create([{ key: '1st answer', label: 'First', type: 'text', required: false }]));
@@ -81,10 +109,21 @@ describe('form decider', () => {
   });
 
   it('caps the number of fields', () => {
-    const many = Array.from({ length: 101 }, (_, i): FormField => ({ key: `q${i}`, label: `Question ${i}`, type: 'text', required: false }));
+    const many = Array.from({ length: 101 }, (_, i): FormField => ({
+      key: `q${i}`,
+      label: `Question ${i}`,
+      type: 'text',
+      required: false,
+    }));
     expect(problemsOf(create(many))).to.deep.equal([{ path: 'fields', message: 'a form has at most 100 fields' }]);
   });
 
   it('remembers the fields of a created form', () =>
-    expect(formDecider.evolve(formDecider.initialState(), created)).to.deep.equal({ status: 'created', formId, name: 'Intake', caseType: 'personal injury', fields: intake }));
+    expect(formDecider.evolve(formDecider.initialState(), created)).to.deep.equal({
+      status: 'created',
+      formId,
+      name: 'Intake',
+      caseType: 'personal injury',
+      fields: intake,
+    }));
 });

@@ -9,7 +9,9 @@ const company = 'America/Denver';
 describe('contact time zones', () => {
   describe('derivation order and source', () => {
     it('keeps a zone the contact gives, over its state and phone', () =>
-      expect(contactTimeZone({ phone: '+12125550100', state: 'CA', timezone: 'America/Phoenix' }, company)).to.deep.equal({
+      expect(
+        contactTimeZone({ phone: '+12125550100', state: 'CA', timezone: 'America/Phoenix' }, company),
+      ).to.deep.equal({
         timezone: 'America/Phoenix',
         timezoneSource: 'contact',
         areaCodeTimezones: ['America/New_York'],
@@ -44,7 +46,10 @@ describe('contact time zones', () => {
       }));
 
     it('falls back to the company zone when the prefix is unknown, with no prefix zones kept', () =>
-      expect(contactTimeZone({ phone: '+999123456789' }, company)).to.deep.equal({ timezone: company, timezoneSource: 'company' }));
+      expect(contactTimeZone({ phone: '+999123456789' }, company)).to.deep.equal({
+        timezone: company,
+        timezoneSource: 'company',
+      }));
   });
 
   describe('phone prefixes', () => {
@@ -53,7 +58,8 @@ describe('contact time zones', () => {
       expect(phonePrefixTimeZones('+12192265555')).to.deep.equal(['America/Chicago']);
     });
 
-    it('know numbers outside North America too', () => expect(phonePrefixTimeZones('+33142685300')).to.deep.equal(['Europe/Paris']));
+    it('know numbers outside North America too', () =>
+      expect(phonePrefixTimeZones('+33142685300')).to.deep.equal(['Europe/Paris']));
 
     it('say nothing for +1 as a whole', () => expect(phonePrefixTimeZones('+1')).to.deep.equal([]));
 

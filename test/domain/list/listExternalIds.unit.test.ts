@@ -1,7 +1,14 @@
 import { expect } from 'chai';
-import { externalIdsHeld, holdsExternalId, NO_EXTERNAL_IDS, withExternalIds, type ListExternalIds } from '../../../domain/list/listExternalIds.ts';
+import {
+  externalIdsHeld,
+  holdsExternalId,
+  NO_EXTERNAL_IDS,
+  withExternalIds,
+  type ListExternalIds,
+} from '../../../domain/list/listExternalIds.ts';
 
-const batches = (count: number, size: number): string[][] => Array.from({ length: count }, (_, b) => Array.from({ length: size }, (_, i) => `C-${b}-${i}`));
+const batches = (count: number, size: number): string[][] =>
+  Array.from({ length: count }, (_, b) => Array.from({ length: size }, (_, i) => `C-${b}-${i}`));
 const heldAfter = (added: readonly string[][]): ListExternalIds => added.reduce(withExternalIds, NO_EXTERNAL_IDS);
 
 describe('list external ids', () => {
@@ -19,7 +26,10 @@ describe('list external ids', () => {
   });
 
   it('keeps an id added again once', () => {
-    const held = heldAfter([['A1', 'A2'], ['A2', 'A3', 'A3']]);
+    const held = heldAfter([
+      ['A1', 'A2'],
+      ['A2', 'A3', 'A3'],
+    ]);
     expect([...externalIdsHeld(held)]).to.deep.equal(['A1', 'A2', 'A3']);
   });
 

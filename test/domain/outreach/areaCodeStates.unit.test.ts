@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { areaCodeStateOf, areaCodeStates, areaCodeTableWith } from '../../../domain/outreach/areaCodeStates.ts';
 import { areaCodesByState } from '../../../domain/outreach/areaCodesByState.ts';
 import { callingHoursRules } from '../../../domain/outreach/callingHoursRules.ts';
-import { callingWindow, contactStates, contactZones, type CallingContact, type HolidayCalendar } from '../../../domain/outreach/callingWindow.ts';
+import {
+  callingWindow,
+  contactStates,
+  contactZones,
+  type CallingContact,
+  type HolidayCalendar,
+} from '../../../domain/outreach/callingWindow.ts';
 import { contactTimeZone } from '../../../domain/list/contactTimeZone.ts';
 import { usStateCodes } from '../../../domain/list/stateTimeZones.ts';
 import { at, windowWith } from './callingWindowSupport.ts';
@@ -11,7 +17,9 @@ import { at, windowWith } from './callingWindowSupport.ts';
 const fiftyStatesAndDc = usStateCodes.filter((code) => !['PR', 'VI', 'GU', 'MP', 'AS'].includes(code));
 const everyCode = Object.values(areaCodeStates).flat();
 /** Each area code of the shipped data with its state. */
-const shipped = Object.entries(areaCodesByState).flatMap(([state, codes]) => codes.split(' ').map((code) => ({ code, state })));
+const shipped = Object.entries(areaCodesByState).flatMap(([state, codes]) =>
+  codes.split(' ').map((code) => ({ code, state })),
+);
 
 describe('area-code states', () => {
   describe('the table', () => {
@@ -26,7 +34,31 @@ describe('area-code states', () => {
     });
 
     it('keeps the Florida and Oklahoma codes NANPA lists, overlays up to 2025 included', () => {
-      expect(areaCodeStates['FL']).to.have.members(['239', '305', '321', '324', '352', '386', '407', '448', '561', '645', '656', '689', '727', '728', '754', '772', '786', '813', '850', '863', '904', '941', '954']);
+      expect(areaCodeStates['FL']).to.have.members([
+        '239',
+        '305',
+        '321',
+        '324',
+        '352',
+        '386',
+        '407',
+        '448',
+        '561',
+        '645',
+        '656',
+        '689',
+        '727',
+        '728',
+        '754',
+        '772',
+        '786',
+        '813',
+        '850',
+        '863',
+        '904',
+        '941',
+        '954',
+      ]);
       expect(areaCodeStates['OK']).to.have.members(['405', '539', '572', '580', '918']);
     });
   });
@@ -42,7 +74,16 @@ describe('area-code states', () => {
     });
 
     it('is none for Canada, the Caribbean, other countries, a malformed number or no phone', () => {
-      for (const phone of ['+14165550100', '+16045550100', '+18765550100', '+18095550100', '+12425550100', '+443055550100', '+1512555010', undefined])
+      for (const phone of [
+        '+14165550100',
+        '+16045550100',
+        '+18765550100',
+        '+18095550100',
+        '+12425550100',
+        '+443055550100',
+        '+1512555010',
+        undefined,
+      ])
         expect(areaCodeStateOf(phone), phone).to.equal(undefined);
     });
   });
@@ -55,7 +96,8 @@ describe('area-code states', () => {
       expect(areaCodeStateOf('+15125550100', table)).to.equal('TX');
     });
 
-    it('ends a state’s presumption with an empty list', () => expect(areaCodeStateOf('+14055550100', areaCodeTableWith({ OK: [] }))).to.equal(undefined));
+    it('ends a state’s presumption with an empty list', () =>
+      expect(areaCodeStateOf('+14055550100', areaCodeTableWith({ OK: [] }))).to.equal(undefined));
 
     it('moves a code it names from the state it was shipped under', () => {
       const table = areaCodeTableWith({ GA: ['305'] });
@@ -75,31 +117,58 @@ describe('area-code states', () => {
     const window = windowWith();
     const contactOf = (phone: string, given: { state?: string; timezone?: string } = {}): CallingContact => {
       const zone = contactTimeZone({ phone, ...given }, 'America/New_York');
-      return { timezone: zone.timezone, phone, ...(given.state ? { state: given.state } : {}), ...(zone.areaCodeTimezones ? { areaCodeTimezones: zone.areaCodeTimezones } : {}) };
+      return {
+        timezone: zone.timezone,
+        phone,
+        ...(given.state ? { state: given.state } : {}),
+        ...(zone.areaCodeTimezones ? { areaCodeTimezones: zone.areaCodeTimezones } : {}),
+      };
     };
 
     it('a Texas (512) number with no address waits for noon on Sunday', () => {
       const contact = contactOf('+15125550100');
-      expect(window.check({ contact }, at('2026-12-06T10:00-06:00'))).to.include({ allowed: false, reason: 'outside_state_hours', state: 'TX' });
-      expect(window.check({ contact }, at('2026-12-06T12:30-06:00'))).to.deep.include({ allowed: true, states: ['TX'] });
+      expect(window.check({ contact }, at('2026-12-06T10:00-06:00'))).to.include({
+        allowed: false,
+        reason: 'outside_state_hours',
+        state: 'TX',
+      });
+      expect(window.check({ contact }, at('2026-12-06T12:30-06:00'))).to.deep.include({
+        allowed: true,
+        states: ['TX'],
+      });
     });
 
     it('a Miami (305) number with a Florida address in the Central panhandle is judged in Central and Eastern time', () => {
       const contact = contactOf('+13055550100', { state: 'FL', timezone: 'America/Chicago' });
       expect(contactZones(contact)).to.have.members(['America/Chicago', 'America/New_York']);
       expect(window.check({ contact }, at('2026-12-01T18:59-06:00')).allowed).to.equal(true);
-      expect(window.check({ contact }, at('2026-12-01T19:00-06:00'))).to.include({ allowed: false, reason: 'outside_state_hours', zone: 'America/New_York', state: 'FL' });
-      expect(window.check({ contact }, at('2026-12-01T07:30-06:00'))).to.include({ allowed: false, reason: 'outside_federal_hours', zone: 'America/Chicago' });
+      expect(window.check({ contact }, at('2026-12-01T19:00-06:00'))).to.include({
+        allowed: false,
+        reason: 'outside_state_hours',
+        zone: 'America/New_York',
+        state: 'FL',
+      });
+      expect(window.check({ contact }, at('2026-12-01T07:30-06:00'))).to.include({
+        allowed: false,
+        reason: 'outside_federal_hours',
+        zone: 'America/Chicago',
+      });
     });
 
     it('a number whose area code is newer than the prefix zones still gets its state’s zone', () =>
-      expect(contactOf('+18615550100')).to.deep.include({ timezone: 'America/Chicago', areaCodeTimezones: ['America/Chicago'] }));
+      expect(contactOf('+18615550100')).to.deep.include({
+        timezone: 'America/Chicago',
+        areaCodeTimezones: ['America/Chicago'],
+      }));
 
     describe('properties', () => {
       const holidays: HolidayCalendar = (_state, isoDate) => isoDate.endsWith('-01') || isoDate.endsWith('-15');
       const checked = callingWindow({ rules: callingHoursRules(), holidays });
       const allowedAt = (contact: CallingContact, t: number) => checked.check({ contact }, t).allowed;
-      const shippedArb = fc.record({ areaCode: fc.constantFrom(...shipped), line: fc.integer({ min: 2_000_000, max: 9_999_999 }) });
+      const shippedArb = fc.record({
+        areaCode: fc.constantFrom(...shipped),
+        line: fc.integer({ min: 2_000_000, max: 9_999_999 }),
+      });
       const numberArb = shippedArb.map(({ areaCode, line }) => `+1${areaCode.code}${line}`);
       const contactArb = fc
         .record({ phone: numberArb, state: fc.option(fc.constantFrom(...usStateCodes), { nil: undefined }) })
@@ -110,8 +179,13 @@ describe('area-code states', () => {
         fc.assert(
           fc.property(contactArb, instantArb, (contact, t) => {
             const states = contactStates(contact);
-            const single = (timezone: string, state: string | undefined): CallingContact => ({ timezone, ...(state ? { state } : {}) });
-            const overlap = contactZones(contact).every((zone) => (states.length > 0 ? states : [undefined]).every((state) => allowedAt(single(zone, state), t)));
+            const single = (timezone: string, state: string | undefined): CallingContact => ({
+              timezone,
+              ...(state ? { state } : {}),
+            });
+            const overlap = contactZones(contact).every((zone) =>
+              (states.length > 0 ? states : [undefined]).every((state) => allowedAt(single(zone, state), t)),
+            );
             expect(allowedAt(contact, t), JSON.stringify(contact)).to.equal(overlap);
             const { state: _address, ...byAreaCode } = contact;
             const { phone: _phone, ...byAddress } = contact;

@@ -1,8 +1,20 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { artificialVoiceRules, callingHoursRules, stateCallingRules, stateHoursOn, weekdays } from '../../../domain/outreach/callingHoursRules.ts';
-import { callingWindow, contactStates, contactZones, type CallingWindowInput, type HolidayCalendar } from '../../../domain/outreach/callingWindow.ts';
+import {
+  artificialVoiceRules,
+  callingHoursRules,
+  stateCallingRules,
+  stateHoursOn,
+  weekdays,
+} from '../../../domain/outreach/callingHoursRules.ts';
+import {
+  callingWindow,
+  contactStates,
+  contactZones,
+  type CallingWindowInput,
+  type HolidayCalendar,
+} from '../../../domain/outreach/callingWindow.ts';
 import type { TimeSlot, Weekday } from '../../../domain/values.ts';
 
 const minute = 60_000;
@@ -11,33 +23,64 @@ const day = 24 * hour;
 const horizon = 14 * day;
 
 const zones = [
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage',
-  'Pacific/Honolulu', 'America/Indiana/Indianapolis', 'America/Detroit', 'America/Boise', 'America/Puerto_Rico',
-  'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'America/Havana',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Indiana/Indianapolis',
+  'America/Detroit',
+  'America/Boise',
+  'America/Puerto_Rico',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'America/Havana',
 ];
-const states = [...new Set([...Object.keys(stateCallingRules), ...Object.keys(artificialVoiceRules)]), 'NY', 'GA', 'KS', 'ny', 'ca'];
+const states = [
+  ...new Set([...Object.keys(stateCallingRules), ...Object.keys(artificialVoiceRules)]),
+  'NY',
+  'GA',
+  'KS',
+  'ny',
+  'ca',
+];
 const phones = ['+13055550100', '+14055550100', '+12125550100', '+12065550100'];
 
-const hhmm = (quarter: number): string => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
+const hhmm = (quarter: number): string =>
+  `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
 const slotArb: fc.Arbitrary<TimeSlot> = fc
-  .record({ days: fc.subarray([...weekdays], { minLength: 1 }), from: fc.integer({ min: 0, max: 95 }), length: fc.integer({ min: 1, max: 96 }) })
+  .record({
+    days: fc.subarray([...weekdays], { minLength: 1 }),
+    from: fc.integer({ min: 0, max: 95 }),
+    length: fc.integer({ min: 1, max: 96 }),
+  })
   .map(({ days, from, length }) => ({ days: [...days], start: hhmm(from), end: hhmm(Math.min(96, from + length)) }));
 
 /** Holidays drawn from a seed: about one day in `every` is a holiday of a given state. */
-const holidaysArb: fc.Arbitrary<HolidayCalendar> = fc.record({ seed: fc.integer(), every: fc.integer({ min: 2, max: 30 }) }).map(({ seed, every }) => {
-  const calendar: HolidayCalendar = (state, isoDate) => {
-    let hash = seed;
-    for (const c of `${state}${isoDate}`) hash = Math.imul(hash ^ c.charCodeAt(0), 0x9e3779b1);
-    return (hash >>> 0) % every === 0;
-  };
-  return calendar;
-});
+const holidaysArb: fc.Arbitrary<HolidayCalendar> = fc
+  .record({ seed: fc.integer(), every: fc.integer({ min: 2, max: 30 }) })
+  .map(({ seed, every }) => {
+    const calendar: HolidayCalendar = (state, isoDate) => {
+      let hash = seed;
+      for (const c of `${state}${isoDate}`) hash = Math.imul(hash ^ c.charCodeAt(0), 0x9e3779b1);
+      return (hash >>> 0) % every === 0;
+    };
+    return calendar;
+  });
 
 // 2026 US transitions (8 March, 1 November) and European ones (29 March, 25 October), where mistakes hide.
-const transitions = ['2026-03-08T07:00Z', '2026-11-01T06:00Z', '2026-03-29T01:00Z', '2026-10-25T01:00Z'].map((iso) => Date.parse(iso));
+const transitions = ['2026-03-08T07:00Z', '2026-11-01T06:00Z', '2026-03-29T01:00Z', '2026-10-25T01:00Z'].map((iso) =>
+  Date.parse(iso),
+);
 const instantArb = fc.oneof(
   fc.integer({ min: Date.parse('2026-01-01T00:00Z'), max: Date.parse('2027-12-31T00:00Z') }),
-  fc.record({ at: fc.constantFrom(...transitions), shift: fc.integer({ min: -3 * day, max: 3 * day }) }).map(({ at, shift }) => at + shift),
+  fc
+    .record({ at: fc.constantFrom(...transitions), shift: fc.integer({ min: -3 * day, max: 3 * day }) })
+    .map(({ at, shift }) => at + shift),
 );
 
 const inputArb: fc.Arbitrary<CallingWindowInput> = fc
@@ -51,7 +94,12 @@ const inputArb: fc.Arbitrary<CallingWindowInput> = fc
     recentCallsAgo: fc.array(fc.integer({ min: 0, max: 30 * hour }), { maxLength: 4 }),
   })
   .map(({ timezone, areaCodeTimezones, state, phone, slots, slotsTimezone, recentCallsAgo }) => ({
-    contact: { timezone, ...(areaCodeTimezones ? { areaCodeTimezones } : {}), ...(state ? { state } : {}), ...(phone ? { phone } : {}) },
+    contact: {
+      timezone,
+      ...(areaCodeTimezones ? { areaCodeTimezones } : {}),
+      ...(state ? { state } : {}),
+      ...(phone ? { phone } : {}),
+    },
     ...(slots ? { slots } : {}),
     ...(slotsTimezone ? { slotsTimezone } : {}),
     recentCallsAgo,
@@ -78,7 +126,8 @@ const obeysEveryRule = (input: CallingWindowInput, t: number, holidays: HolidayC
         if (hours === null) return `${state} bans ${weekday}`;
         const holiday = holidays(state, local.toFormat('yyyy-MM-dd'));
         if (holiday && (rule.noHolidays || rule.holidayHours === null)) return `${state} holiday`;
-        if (holiday && rule.holidayHours && !(time >= rule.holidayHours.start && time < rule.holidayHours.end)) return `${state} holiday hours in ${zone} (${time})`;
+        if (holiday && rule.holidayHours && !(time >= rule.holidayHours.start && time < rule.holidayHours.end))
+          return `${state} holiday hours in ${zone} (${time})`;
         if (!(time >= hours.start && time < hours.end)) return `${state} hours in ${zone} (${time})`;
       }
   }
@@ -86,7 +135,8 @@ const obeysEveryRule = (input: CallingWindowInput, t: number, holidays: HolidayC
     const local = clock(input.slotsTimezone ?? input.contact.timezone);
     const time = local.toFormat('HH:mm');
     const weekday = local.toFormat('ccc', { locale: 'en-US' }).toLowerCase() as Weekday;
-    if (!input.slots.some((s) => s.days.includes(weekday) && time >= s.start && (s.end === '24:00' || time < s.end))) return `outside slots (${weekday} ${time})`;
+    if (!input.slots.some((s) => s.days.includes(weekday) && time >= s.start && (s.end === '24:00' || time < s.end)))
+      return `outside slots (${weekday} ${time})`;
   }
   return undefined;
 };
@@ -130,13 +180,17 @@ describe('calling window properties', () => {
         const query = withCalls(input, t);
         const opening = window.nextOpening(query, t);
         if (opening === undefined) {
-          for (let at = t; at < t + horizon; at += 20 * minute) expect(window.check(query, at).allowed, new Date(at).toISOString()).to.equal(false);
+          for (let at = t; at < t + horizon; at += 20 * minute)
+            expect(window.check(query, at).allowed, new Date(at).toISOString()).to.equal(false);
           return;
         }
-        expect(opening).to.be.at.least(t).and.below(t + horizon);
+        expect(opening)
+          .to.be.at.least(t)
+          .and.below(t + horizon);
         expect(window.check(query, opening).allowed).to.equal(true);
         expect(obeysEveryRule(input, opening, holidays)).to.equal(undefined);
-        for (const at of sampledMinutes(t, opening, seed)) expect(window.check(query, at).allowed, `open earlier, at ${new Date(at).toISOString()}`).to.equal(false);
+        for (const at of sampledMinutes(t, opening, seed))
+          expect(window.check(query, at).allowed, `open earlier, at ${new Date(at).toISOString()}`).to.equal(false);
       }),
       { numRuns: 150 },
     ));
@@ -150,7 +204,8 @@ describe('calling window properties', () => {
         if (found?.closesAt === undefined) return;
         expect(found.closesAt).to.be.above(found.opensAt);
         expect(window.check(query, found.closesAt).allowed).to.equal(false);
-        for (const at of sampledMinutes(found.opensAt, found.closesAt, seed)) expect(window.check(query, at).allowed, new Date(at).toISOString()).to.equal(true);
+        for (const at of sampledMinutes(found.opensAt, found.closesAt, seed))
+          expect(window.check(query, at).allowed, new Date(at).toISOString()).to.equal(true);
       }),
       { numRuns: 150 },
     ));
@@ -174,7 +229,10 @@ describe('calling window properties', () => {
             placed.push(opening);
             t = opening;
           }
-          const caps = contactStates(contact).flatMap((s) => [...(stateCallingRules[s]?.frequencyCaps ?? []), ...(artificialVoiceRules[s]?.frequencyCaps ?? [])]);
+          const caps = contactStates(contact).flatMap((s) => [
+            ...(stateCallingRules[s]?.frequencyCaps ?? []),
+            ...(artificialVoiceRules[s]?.frequencyCaps ?? []),
+          ]);
           expect(caps).to.not.be.empty;
           for (const cap of caps)
             for (const call of placed) {

@@ -9,7 +9,8 @@ export const at = (iso: string): number => {
   return time.toMillis();
 };
 
-export const utc = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+export const utc = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
 
 /** Holidays given as `STATE:yyyy-MM-dd` strings. */
 export const holidaysOf = (...days: string[]): HolidayCalendar => {
@@ -20,5 +21,15 @@ export const holidaysOf = (...days: string[]): HolidayCalendar => {
 export const windowWith = (overrides: CallingHoursOverrides = {}, holidays: HolidayCalendar = holidaysOf()) =>
   callingWindow({ rules: callingHoursRules(overrides), holidays });
 
-export const weekdaysOnly = [{ days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const, 'fri' as const], start: '09:00', end: '17:00' }];
-export const everyDay = (start: string, end: string) => [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, start, end }].map((s) => ({ ...s, days: [...s.days] }));
+export const weekdaysOnly = [
+  {
+    days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const, 'fri' as const],
+    start: '09:00',
+    end: '17:00',
+  },
+];
+export const everyDay = (start: string, end: string) =>
+  [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, start, end }].map((s) => ({
+    ...s,
+    days: [...s.days],
+  }));

@@ -1,24 +1,48 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { latestRunAtOrBefore, nextRunAfter, runOwed, type RunTiming } from '../../../domain/scheduledReport/runTimes.ts';
+import {
+  latestRunAtOrBefore,
+  nextRunAfter,
+  runOwed,
+  type RunTiming,
+} from '../../../domain/scheduledReport/runTimes.ts';
 import type { Weekday } from '../../../domain/values.ts';
 
-const newYork = (frequency: RunTiming['frequency'], time: string, extra: Partial<RunTiming> = {}): RunTiming => ({ frequency, time, timezone: 'America/New_York', ...extra });
+const newYork = (frequency: RunTiming['frequency'], time: string, extra: Partial<RunTiming> = {}): RunTiming => ({
+  frequency,
+  time,
+  timezone: 'America/New_York',
+  ...extra,
+});
 const at = (iso: string) => new Date(iso);
 
-const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Havana', 'America/Santiago', 'Pacific/Chatham', 'UTC'];
+const zones = [
+  'America/New_York',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'America/Havana',
+  'America/Santiago',
+  'Pacific/Chatham',
+  'UTC',
+];
 const weekdays: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 const timing = fc.record({
   frequency: fc.constantFrom<RunTiming['frequency']>('daily', 'weekly', 'monthly'),
-  time: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45, 59)).map(([h, m]) => `${twoDigits(h)}:${twoDigits(m)}`),
+  time: fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45, 59))
+    .map(([h, m]) => `${twoDigits(h)}:${twoDigits(m)}`),
   timezone: fc.constantFrom(...zones),
   dayOfWeek: fc.constantFrom(...weekdays),
   dayOfMonth: fc.integer({ min: 1, max: 28 }),
 });
-const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }).map((ms) => new Date(ms));
+const instant = fc
+  .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') })
+  .map((ms) => new Date(ms));
 
 /** Every run from `from` for `days` days, one after another. */
 const runsFrom = (t: RunTiming, from: Date, count: number) => {
@@ -30,14 +54,26 @@ const runsFrom = (t: RunTiming, from: Date, count: number) => {
 describe('Scheduled report run times', () => {
   describe('given a schedule at a local time', () => {
     it('a daily 07:00 New York report runs at 12:00Z in winter and 11:00Z in summer', () => {
-      expect(nextRunAfter(newYork('daily', '07:00'), at('2026-01-10T13:00:00Z'))).to.deep.equal({ period: '2026-01-11', at: at('2026-01-11T12:00:00Z') });
-      expect(nextRunAfter(newYork('daily', '07:00'), at('2026-07-10T10:59:00Z'))).to.deep.equal({ period: '2026-07-10', at: at('2026-07-10T11:00:00Z') });
+      expect(nextRunAfter(newYork('daily', '07:00'), at('2026-01-10T13:00:00Z'))).to.deep.equal({
+        period: '2026-01-11',
+        at: at('2026-01-11T12:00:00Z'),
+      });
+      expect(nextRunAfter(newYork('daily', '07:00'), at('2026-07-10T10:59:00Z'))).to.deep.equal({
+        period: '2026-07-10',
+        at: at('2026-07-10T11:00:00Z'),
+      });
     });
 
     it('a weekly report runs on its weekday, a monthly one on its day of the month', () => {
-      expect(nextRunAfter(newYork('weekly', '08:00', { dayOfWeek: 'mon' }), at('2026-12-02T00:00:00Z')).period).to.equal('2026-12-07');
-      expect(nextRunAfter(newYork('monthly', '08:00', { dayOfMonth: 1 }), at('2026-12-02T00:00:00Z')).period).to.equal('2027-01-01');
-      expect(nextRunAfter(newYork('monthly', '08:00', { dayOfMonth: 28 }), at('2027-01-29T00:00:00Z')).period).to.equal('2027-02-28');
+      expect(
+        nextRunAfter(newYork('weekly', '08:00', { dayOfWeek: 'mon' }), at('2026-12-02T00:00:00Z')).period,
+      ).to.equal('2026-12-07');
+      expect(nextRunAfter(newYork('monthly', '08:00', { dayOfMonth: 1 }), at('2026-12-02T00:00:00Z')).period).to.equal(
+        '2027-01-01',
+      );
+      expect(nextRunAfter(newYork('monthly', '08:00', { dayOfMonth: 28 }), at('2027-01-29T00:00:00Z')).period).to.equal(
+        '2027-02-28',
+      );
     });
   });
 
@@ -59,7 +95,10 @@ describe('Scheduled report run times', () => {
   describe('after downtime', () => {
     it('only the latest missed run is owed, however many periods were missed', () => {
       const daily = newYork('daily', '07:00');
-      expect(runOwed(daily, at('2026-12-01T12:00:00Z'), at('2026-12-04T15:00:00Z'))).to.deep.equal({ period: '2026-12-04', at: at('2026-12-04T12:00:00Z') });
+      expect(runOwed(daily, at('2026-12-01T12:00:00Z'), at('2026-12-04T15:00:00Z'))).to.deep.equal({
+        period: '2026-12-04',
+        at: at('2026-12-04T12:00:00Z'),
+      });
       expect(runOwed(daily, at('2026-12-04T12:00:00Z'), at('2026-12-04T15:00:00Z'))).to.equal(undefined);
     });
   });
@@ -107,7 +146,8 @@ describe('Scheduled report run times', () => {
           const now = new Date(since.getTime() + downtime);
           const owed = runOwed(t, since, now);
           const due = [];
-          for (let run = nextRunAfter(t, since); run.at.getTime() <= now.getTime(); run = nextRunAfter(t, run.at)) due.push(run);
+          for (let run = nextRunAfter(t, since); run.at.getTime() <= now.getTime(); run = nextRunAfter(t, run.at))
+            due.push(run);
           if (due.length === 0) expect(owed).to.equal(undefined);
           else {
             expect(owed).to.deep.equal(due[due.length - 1]);

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { FIRST_RETRY_MS, LONGEST_RETRY_MS, nextAttemptAt, RETRY_PERIOD_MS, retryDelayMs } from '../../../domain/webhook/retrySchedule.ts';
+import {
+  FIRST_RETRY_MS,
+  LONGEST_RETRY_MS,
+  nextAttemptAt,
+  RETRY_PERIOD_MS,
+  retryDelayMs,
+} from '../../../domain/webhook/retrySchedule.ts';
 
 const occurredAt = new Date('2026-03-02T15:00:00.000Z');
 const after = (ms: number) => new Date(occurredAt.getTime() + ms);
@@ -38,18 +44,21 @@ describe('the webhook retry schedule', () => {
 
   it('given a receiver that never answers, then retries keep coming for at least 24 h and stop at the deadline', () =>
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 400, maxLength: 400 }), (draws) => {
-        let at = occurredAt;
-        let failures = 0;
-        for (const draw of draws) {
-          failures += 1;
-          const next = nextAttemptAt(occurredAt, at, failures, draw);
-          if (!next) break;
-          expect(next.getTime()).to.be.at.least(at.getTime());
-          at = next;
-        }
-        expect(at.getTime() - occurredAt.getTime()).to.equal(RETRY_PERIOD_MS);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 400, maxLength: 400 }),
+        (draws) => {
+          let at = occurredAt;
+          let failures = 0;
+          for (const draw of draws) {
+            failures += 1;
+            const next = nextAttemptAt(occurredAt, at, failures, draw);
+            if (!next) break;
+            expect(next.getTime()).to.be.at.least(at.getTime());
+            at = next;
+          }
+          expect(at.getTime() - occurredAt.getTime()).to.equal(RETRY_PERIOD_MS);
+        },
+      ),
       { numRuns: 50 },
     ));
 });

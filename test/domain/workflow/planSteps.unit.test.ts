@@ -9,24 +9,52 @@ import { chicagoContact } from './workflowFixtures.ts';
 const contact = chicagoContact;
 // 09:00 in Chicago.
 const enrolledAt = '2026-03-02T15:00:00.000Z';
-const history = (extra: Partial<ContactHistory> = {}): ContactHistory => ({ enrolledAt, outcomes: [], answers: [], ...extra });
-const sms = (body: string, delayMinutes?: number) => ({ channel: 'sms' as const, body, ...(delayMinutes === undefined ? {} : { delayMinutes }) });
-const email = (subject: string, body: string, delayMinutes?: number) => ({ channel: 'email' as const, subject, body, ...(delayMinutes === undefined ? {} : { delayMinutes }) });
+const history = (extra: Partial<ContactHistory> = {}): ContactHistory => ({
+  enrolledAt,
+  outcomes: [],
+  answers: [],
+  ...extra,
+});
+const sms = (body: string, delayMinutes?: number) => ({
+  channel: 'sms' as const,
+  body,
+  ...(delayMinutes === undefined ? {} : { delayMinutes }),
+});
+const email = (subject: string, body: string, delayMinutes?: number) => ({
+  channel: 'email' as const,
+  subject,
+  body,
+  ...(delayMinutes === undefined ? {} : { delayMinutes }),
+});
 const dueTimes = (workflows: Workflow[], h: ContactHistory, who: EnrolledContact = contact) =>
   planSteps({ workflows }, who, h).map((s) => [s.stepId, s.channel, s.dueAt]);
 
 describe('workflow planning: before, after and instead of calls', () => {
   it('plans steps before calls from enrolment, each delay counted from the step before it', () =>
-    expect(dueTimes([{ trigger: { kind: 'enrolled' }, steps: [sms('Hi'), email('Your case', 'Details', 60), sms('Reminder', 120)] }], history())).to.deep.equal([
+    expect(
+      dueTimes(
+        [
+          {
+            trigger: { kind: 'enrolled' },
+            steps: [sms('Hi'), email('Your case', 'Details', 60), sms('Reminder', 120)],
+          },
+        ],
+        history(),
+      ),
+    ).to.deep.equal([
       ['w1.s1', 'sms', '2026-03-02T15:00:00.000Z'],
       ['w1.s2', 'email', '2026-03-02T16:00:00.000Z'],
       ['w1.s3', 'sms', '2026-03-02T18:00:00.000Z'],
     ]));
 
   it('plans steps after a call only once that outcome happened, from its first occurrence', () => {
-    const workflows: Workflow[] = [{ trigger: { kind: 'call_outcome', outcome: 'voicemail' }, steps: [sms('We tried to call', 5)] }];
+    const workflows: Workflow[] = [
+      { trigger: { kind: 'call_outcome', outcome: 'voicemail' }, steps: [sms('We tried to call', 5)] },
+    ];
     expect(dueTimes(workflows, history())).to.deep.equal([]);
-    expect(dueTimes(workflows, history({ outcomes: [{ outcome: 'busy', at: '2026-03-02T15:10:00.000Z' }] }))).to.deep.equal([]);
+    expect(
+      dueTimes(workflows, history({ outcomes: [{ outcome: 'busy', at: '2026-03-02T15:10:00.000Z' }] })),
+    ).to.deep.equal([]);
     const outcomes = [
       { outcome: 'voicemail', at: '2026-03-02T17:00:00.000Z' },
       { outcome: 'voicemail', at: '2026-03-02T16:00:00.000Z' },
@@ -50,22 +78,33 @@ describe('workflow planning: before, after and instead of calls', () => {
     ]));
 
   it('plans steps on a form answer with the same key and value', () => {
-    const workflows: Workflow[] = [{ trigger: { kind: 'form_answer', fieldKey: 'injured', value: true }, steps: [email('Next steps', 'Call us')] }];
-    expect(dueTimes(workflows, history({ answers: [{ fieldKey: 'injured', value: false, at: '2026-03-02T15:20:00.000Z' }] }))).to.deep.equal([]);
-    expect(dueTimes(workflows, history({ answers: [{ fieldKey: 'injured', value: true, at: '2026-03-02T15:20:00.000Z' }] }))).to.deep.equal([
-      ['w1.s1', 'email', '2026-03-02T15:20:00.000Z'],
-    ]);
+    const workflows: Workflow[] = [
+      { trigger: { kind: 'form_answer', fieldKey: 'injured', value: true }, steps: [email('Next steps', 'Call us')] },
+    ];
+    expect(
+      dueTimes(
+        workflows,
+        history({ answers: [{ fieldKey: 'injured', value: false, at: '2026-03-02T15:20:00.000Z' }] }),
+      ),
+    ).to.deep.equal([]);
+    expect(
+      dueTimes(workflows, history({ answers: [{ fieldKey: 'injured', value: true, at: '2026-03-02T15:20:00.000Z' }] })),
+    ).to.deep.equal([['w1.s1', 'email', '2026-03-02T15:20:00.000Z']]);
   });
 
   it('leaves out an email step for a contact without an email address, and keeps the steps after it', () => {
     const { email: _dropped, ...noEmail } = contact;
-    expect(dueTimes([{ trigger: { kind: 'enrolled' }, steps: [email('A', 'B'), sms('C', 10)] }], history(), noEmail)).to.deep.equal([
-      ['w1.s2', 'sms', '2026-03-02T15:10:00.000Z'],
-    ]);
+    expect(
+      dueTimes([{ trigger: { kind: 'enrolled' }, steps: [email('A', 'B'), sms('C', 10)] }], history(), noEmail),
+    ).to.deep.equal([['w1.s2', 'sms', '2026-03-02T15:10:00.000Z']]);
   });
 
   it('pending steps are the planned ones not yet done, earliest first', () => {
-    const planned = planSteps({ workflows: [{ trigger: { kind: 'enrolled' }, steps: [sms('a', 60), email('b', 'c')] }] }, contact, history());
+    const planned = planSteps(
+      { workflows: [{ trigger: { kind: 'enrolled' }, steps: [sms('a', 60), email('b', 'c')] }] },
+      contact,
+      history(),
+    );
     expect(pendingSteps(planned, new Set(['w1.s1'])).map((s) => s.stepId)).to.deep.equal(['w1.s2']);
   });
 });
@@ -82,18 +121,35 @@ describe('workflow planning: texts wait for the texting window, email does not',
     ]));
 
   it('opens at 08:00 local across the spring DST change (CST evening, CDT morning)', () =>
-    expect(dueTimes(workflows, history({ enrolledAt: '2026-03-08T04:00:00.000Z' }))[1]).to.deep.equal(['w1.s2', 'sms', '2026-03-08T13:00:00.000Z']));
+    expect(dueTimes(workflows, history({ enrolledAt: '2026-03-08T04:00:00.000Z' }))[1]).to.deep.equal([
+      'w1.s2',
+      'sms',
+      '2026-03-08T13:00:00.000Z',
+    ]));
 
   it('texts only in the overlap when the area code is in another zone than the address', () => {
     const split = { ...contact, timezone: 'America/Los_Angeles', areaCodeTimezones: ['America/New_York'] };
     // 07:30 in Los Angeles, 10:30 in New York: opens at 08:00 in Los Angeles.
-    expect(planSteps({ workflows }, split, history({ enrolledAt: '2026-03-02T15:30:00.000Z' }))[1]?.dueAt).to.equal('2026-03-02T16:00:00.000Z');
+    expect(planSteps({ workflows }, split, history({ enrolledAt: '2026-03-02T15:30:00.000Z' }))[1]?.dueAt).to.equal(
+      '2026-03-02T16:00:00.000Z',
+    );
     // 19:00 in Los Angeles, 22:00 in New York: the next morning at 08:00 Los Angeles time.
-    expect(planSteps({ workflows }, split, history({ enrolledAt: '2026-03-03T03:00:00.000Z' }))[1]?.dueAt).to.equal('2026-03-03T16:00:00.000Z');
+    expect(planSteps({ workflows }, split, history({ enrolledAt: '2026-03-03T03:00:00.000Z' }))[1]?.dueAt).to.equal(
+      '2026-03-03T16:00:00.000Z',
+    );
   });
 
   it('never plans a text outside 08:00-21:00 in any of the contact zones, nor before its delay (random zones, instants, delays)', () => {
-    const zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
+    const zones = [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Phoenix',
+      'America/Los_Angeles',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+      'America/Puerto_Rico',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
@@ -103,7 +159,11 @@ describe('workflow planning: texts wait for the texting window, email does not',
         (timezone, areaCodeTimezones, start, delays) => {
           const who = { ...contact, timezone, areaCodeTimezones };
           const steps = delays.map((d) => sms('x', d));
-          const planned = planSteps({ workflows: [{ trigger: { kind: 'enrolled' }, steps }] }, who, history({ enrolledAt: start.toISOString() }));
+          const planned = planSteps(
+            { workflows: [{ trigger: { kind: 'enrolled' }, steps }] },
+            who,
+            history({ enrolledAt: start.toISOString() }),
+          );
           let previous = start.getTime();
           planned.forEach((step, i) => {
             const due = Date.parse(step.dueAt);

@@ -16,7 +16,12 @@ const floridian: EnrolledContact = {
   timezoneSource: 'state',
 };
 const textAt = (contact: EnrolledContact, enrolledAt: string) =>
-  planSteps({ workflows: [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi' }] }] }, contact, { enrolledAt, outcomes: [], answers: [] }, window)[0]?.dueAt;
+  planSteps(
+    { workflows: [{ trigger: { kind: 'enrolled' }, steps: [{ channel: 'sms', body: 'Hi' }] }] },
+    contact,
+    { enrolledAt, outcomes: [], answers: [] },
+    window,
+  )[0]?.dueAt;
 
 describe('texting window from the calling-window policy', () => {
   it('holds a text to a Florida contact after 20:00 local until 08:00 the next day (the federal rule alone would send it)', () => {
@@ -27,7 +32,12 @@ describe('texting window from the calling-window policy', () => {
   });
 
   it('holds a text to an Alabama contact on a Sunday until Monday morning', () => {
-    const alabamian: EnrolledContact = { ...floridian, phone: '+12055550100', state: 'AL', timezone: 'America/Chicago' };
+    const alabamian: EnrolledContact = {
+      ...floridian,
+      phone: '+12055550100',
+      state: 'AL',
+      timezone: 'America/Chicago',
+    };
     // Sunday 2026-03-08, 12:00 in Birmingham (CDT).
     expect(textAt(alabamian, '2026-03-08T17:00:00.000Z')).to.equal('2026-03-09T13:00:00.000Z');
   });

@@ -51,18 +51,28 @@ describe('POST /v1/agent-events', () => {
   it('refuses an answer JSON cannot carry as sent (1e309, an integer past 2^53), naming it and recording nothing', async () => {
     for (const amount of ['1e309', '9007199254740993', '-1e400']) {
       const before = await api.eventCount();
-      const answer = await api.call('POST', '/v1/agent-events', { key, body: `{"kind":"form_answers","callId":"${callId}","answers":{"settlement":${amount}}}` });
+      const answer = await api.call('POST', '/v1/agent-events', {
+        key,
+        body: `{"kind":"form_answers","callId":"${callId}","answers":{"settlement":${amount}}}`,
+      });
       expect(answer.status, answer.text).to.equal(400);
-      expect(answer.body.errors.map((e: { path: string }) => e.path), amount).to.include('answers.settlement');
+      expect(
+        answer.body.errors.map((e: { path: string }) => e.path),
+        amount,
+      ).to.include('answers.settlement');
       expect(await api.eventCount()).to.equal(before);
     }
   });
 
   it('records an answer of -0 as 0, which is what JSON keeps of it', async () => {
-    const answer = await api.call('POST', '/v1/agent-events', { key, body: `{"kind":"form_answers","callId":"${callId}","answers":{"visits":-0}}` });
+    const answer = await api.call('POST', '/v1/agent-events', {
+      key,
+      body: `{"kind":"form_answers","callId":"${callId}","answers":{"visits":-0}}`,
+    });
     expect(answer.status, answer.text).to.equal(202);
     const recorded: unknown[] = [];
-    for await (const event of api.stores.eventStore.readStream(`call-${callId}`)) if (event.type === 'FormAnswersRecorded') recorded.push(event.data);
+    for await (const event of api.stores.eventStore.readStream(`call-${callId}`))
+      if (event.type === 'FormAnswersRecorded') recorded.push(event.data);
     expect(JSON.stringify(recorded)).to.contain('"visits":0');
   });
 

@@ -16,7 +16,18 @@ const anyAnswer = fc.oneof(
   fc.constant(null),
   fc.jsonValue(),
 );
-const anyKey = fc.oneof(fc.constantFrom(...intakeFields.map((field) => field.key), 'Injured', '__proto__', 'constructor', 'toString', 'answers.x', ''), fc.string());
+const anyKey = fc.oneof(
+  fc.constantFrom(
+    ...intakeFields.map((field) => field.key),
+    'Injured',
+    '__proto__',
+    'constructor',
+    'toString',
+    'answers.x',
+    '',
+  ),
+  fc.string(),
+);
 
 describe('POST /v1/agent-events under fuzzed reports', function () {
   this.timeout(180_000);
@@ -49,19 +60,43 @@ describe('POST /v1/agent-events under fuzzed reports', function () {
     expect(await api.eventCount(), `${answer.status} ${answer.text}`).to.equal(before);
   };
 
-  const callId = () => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...callIds) }, { weight: 1, arbitrary: fc.oneof(fc.uuid(), fc.string()) });
+  const callId = () =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...callIds) },
+      { weight: 1, arbitrary: fc.oneof(fc.uuid(), fc.string()) },
+    );
 
   it('answer maps of every shape: known and unknown fields, values of every type, known and unknown calls', async () => {
-    const report = fc.record({ kind: fc.constant('form_answers'), callId: callId(), answers: fc.dictionary(anyKey, anyAnswer, { maxKeys: 6 }) }, { requiredKeys: ['kind', 'callId', 'answers'] });
+    const report = fc.record(
+      {
+        kind: fc.constant('form_answers'),
+        callId: callId(),
+        answers: fc.dictionary(anyKey, anyAnswer, { maxKeys: 6 }),
+      },
+      { requiredKeys: ['kind', 'callId', 'answers'] },
+    );
     await fc.assert(fc.asyncProperty(report, holds), { numRuns: RUNS, endOnFailure: true });
-    expect([...statuses].sort(), 'taken, refused as not fitting, and refused as no such call').to.include.members([202, 400, 404]);
+    expect([...statuses].sort(), 'taken, refused as not fitting, and refused as no such call').to.include.members([
+      202, 400, 404,
+    ]);
   });
 
   it('reports of every kind with fields missing, misspelt or of the wrong type', async () => {
     const kind = fc.constantFrom('form_answers', 'summary', 'transfer_requested', 'opt_out', 'call_ended', 'dance');
     const field = fc.oneof(anyAnswer, fc.constantFrom('completed', 'transferred'));
     const report = fc.record(
-      { kind, callId: fc.oneof(callId(), fc.jsonValue()), answers: fc.oneof(fc.dictionary(anyKey, anyAnswer), fc.jsonValue()), summary: field, reason: field, utterance: field, reportedAt: fc.oneof(fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'not a time' : d.toISOString())), fc.string()) },
+      {
+        kind,
+        callId: fc.oneof(callId(), fc.jsonValue()),
+        answers: fc.oneof(fc.dictionary(anyKey, anyAnswer), fc.jsonValue()),
+        summary: field,
+        reason: field,
+        utterance: field,
+        reportedAt: fc.oneof(
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'not a time' : d.toISOString())),
+          fc.string(),
+        ),
+      },
       { requiredKeys: ['kind'] },
     );
     await fc.assert(fc.asyncProperty(report, holds), { numRuns: RUNS, endOnFailure: true });

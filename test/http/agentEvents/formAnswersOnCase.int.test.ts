@@ -19,9 +19,12 @@ describe('form answers reach the case', function () {
   let dana: { contactId: string; caseId: string };
 
   const fresh = async () => `minPosition=${await api.eventCount()}`;
-  const report = (callId: string, answers: Record<string, unknown>) => api.call('POST', '/v1/agent-events', { key, body: { kind: 'form_answers', callId, answers } });
-  const casesOfList = async (): Promise<CaseItem[]> => (await ok(api.call('GET', `/v1/lists/${listId}/cases?${await fresh()}`, { key }))).items;
-  const contactOf = async (contactId: string) => ok(api.call('GET', `/v1/campaigns/${campaignId}/contacts/${contactId}?${await fresh()}`, { key }));
+  const report = (callId: string, answers: Record<string, unknown>) =>
+    api.call('POST', '/v1/agent-events', { key, body: { kind: 'form_answers', callId, answers } });
+  const casesOfList = async (): Promise<CaseItem[]> =>
+    (await ok(api.call('GET', `/v1/lists/${listId}/cases?${await fresh()}`, { key }))).items;
+  const contactOf = async (contactId: string) =>
+    ok(api.call('GET', `/v1/campaigns/${campaignId}/contacts/${contactId}?${await fresh()}`, { key }));
   const enrollmentTypes = async (contactId: string) => {
     const seen: { type: string; reason?: string }[] = [];
     for await (const event of api.stores.eventStore.readStream(`enrollment-${campaignId}.${contactId}`)) {
@@ -50,7 +53,9 @@ describe('form answers reach the case', function () {
     expect(two).to.deep.include({ externalId: 'PI-2', fields: {} });
 
     const head = await api.eventCount();
-    expect((await report(callId, { injured: true, clinic: 'North', notes: 'Back pain' })).status, 'a repeat').to.equal(202);
+    expect((await report(callId, { injured: true, clinic: 'North', notes: 'Back pain' })).status, 'a repeat').to.equal(
+      202,
+    );
     expect(await api.eventCount(), 'a repeat writes nothing').to.equal(head);
 
     expect((await report(callId, { clinic: 'South', injuryDate: '2026-02-14' })).status).to.equal(202);
@@ -58,19 +63,27 @@ describe('form answers reach the case', function () {
 
     const contact = await contactOf(dana.contactId);
     const written = contact.timeline.filter((entry: { kind: string }) => entry.kind === 'case_fields_updated');
-    expect(written.map((entry: { fields: unknown }) => entry.fields)).to.deep.equal([{ treating_clinic: 'North' }, { treating_clinic: 'South', incident_date: '2026-02-14' }]);
+    expect(written.map((entry: { fields: unknown }) => entry.fields)).to.deep.equal([
+      { treating_clinic: 'North' },
+      { treating_clinic: 'South', incident_date: '2026-02-14' },
+    ]);
     expect(written[0]).to.include({ listId, caseId: dana.caseId, callId, formId: setup.formId });
     expect(contact.status, 'the campaign does not complete on a complete form').to.equal('active');
     const log = await campaignLog(api.stores.eventStore, campaignId, undefined, (event) => event.type);
-    expect(log!.filter((type) => type === 'CaseFieldsUpdated'), "the campaign's log shows what it wrote on the case").to.have.length(2);
+    expect(
+      log!.filter((type) => type === 'CaseFieldsUpdated'),
+      "the campaign's log shows what it wrote on the case",
+    ).to.have.length(2);
   });
 
-  it("refuses answers that do not fit the form, naming each, and writes nothing anywhere", async () => {
+  it('refuses answers that do not fit the form, naming each, and writes nothing anywhere', async () => {
     await launched(true);
     const callId = newEntityId();
     await setup.seeds.placedCall(campaignId, dana.contactId, callId, launchedAt);
 
-    const refused = await refusedWithoutEvents(api, 400, () => report(callId, { injured: 'yes', injuryDate: '2026-02-14', pets: 2, clinic: 'East' }));
+    const refused = await refusedWithoutEvents(api, 400, () =>
+      report(callId, { injured: 'yes', injuryDate: '2026-02-14', pets: 2, clinic: 'East' }),
+    );
     expect(errorPaths(refused)).to.deep.equal(['answers.injured', 'answers.pets', 'answers.clinic']);
     expect(refused.body.errors[1].message).to.match(/no field pets/);
     await refusedWithoutEvents(api, 400, () => report(callId, { injuryDate: '14/02/2026' }));
@@ -95,11 +108,20 @@ describe('form answers reach the case', function () {
 
     const contact = await contactOf(dana.contactId);
     expect(contact).to.include({ status: 'completed', nextAttemptAt: null });
-    expect(contact.timeline.find((entry: { kind: string }) => entry.kind === 'status')).to.include({ change: 'completed', reason: 'form_complete' });
-    const completed = await ok(api.call('GET', `/v1/campaigns/${campaignId}/contacts?status=completed&${await fresh()}`, { key }));
+    expect(contact.timeline.find((entry: { kind: string }) => entry.kind === 'status')).to.include({
+      change: 'completed',
+      reason: 'form_complete',
+    });
+    const completed = await ok(
+      api.call('GET', `/v1/campaigns/${campaignId}/contacts?status=completed&${await fresh()}`, { key }),
+    );
     expect(completed.items.map((c: { contactId: string }) => c.contactId)).to.deep.equal([dana.contactId]);
-    const reported = await ok(api.call('GET', `/v1/campaigns/${campaignId}/reports/contacts?${await fresh()}`, { key }));
-    expect(reported.items.find((row: { contactId: string }) => row.contactId === dana.contactId)).to.include({ status: 'completed' });
+    const reported = await ok(
+      api.call('GET', `/v1/campaigns/${campaignId}/reports/contacts?${await fresh()}`, { key }),
+    );
+    expect(reported.items.find((row: { contactId: string }) => row.contactId === dana.contactId)).to.include({
+      status: 'completed',
+    });
 
     expect((await report(second, { injuryDate: '2026-02-14', notes: 'Confirmed' })).status).to.equal(202);
     expect(await enrollmentTypes(dana.contactId)).to.deep.equal([

@@ -2,8 +2,17 @@ import { expect } from 'chai';
 import { startApi, type Api } from '../../support/apiHarness.ts';
 import { errorPaths, refusedWithoutEvents } from '../../support/refused.ts';
 
-const settings = { name: 'Intake agent', voice: 'alloy', streamUrl: 'wss://voice.example.com/stream', callerNumber: '+13125550100' };
-const form = { name: 'Intake', caseType: 'personal injury', fields: [{ key: 'injuryDate', label: 'When?', type: 'date', required: true }] };
+const settings = {
+  name: 'Intake agent',
+  voice: 'alloy',
+  streamUrl: 'wss://voice.example.com/stream',
+  callerNumber: '+13125550100',
+};
+const form = {
+  name: 'Intake',
+  caseType: 'personal injury',
+  fields: [{ key: 'injuryDate', label: 'When?', type: 'date', required: true }],
+};
 
 describe('AI agents over HTTP', () => {
   let api: Api;
@@ -31,7 +40,9 @@ describe('AI agents over HTTP', () => {
     expect(answer.body).to.include({ ...settings, companyId: a.companyId });
     expect(answer.body).to.not.have.property('formId');
     expect(answer.body.position).to.match(/^\d+$/);
-    const read = await api.call('GET', `/v1/agents/${answer.body.id}?minPosition=${answer.body.position}`, { key: a.apiKey });
+    const read = await api.call('GET', `/v1/agents/${answer.body.id}?minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
     expect(read.status).to.equal(200);
     expect(read.body).to.include({ id: answer.body.id, ...settings });
   });
@@ -46,11 +57,15 @@ describe('AI agents over HTTP', () => {
     const answer = await post({ ...settings, formId: created.body.id });
     expect(answer.status, answer.text).to.equal(201);
     expect(answer.body.formId).to.equal(created.body.id);
-    const linked = await api.call('GET', `/v1/agents?formId=${created.body.id}&minPosition=${answer.body.position}`, { key: a.apiKey });
+    const linked = await api.call('GET', `/v1/agents?formId=${created.body.id}&minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
     expect(linked.body.items.map((agent: { id: string }) => agent.id)).to.deep.equal([answer.body.id]);
     const events = [];
     for await (const event of api.stores.eventStore.readStream(`agent-${answer.body.id}`)) events.push(event);
-    expect(events.map((event) => event.data)).to.deep.equal([{ agentId: answer.body.id, ...settings, formId: created.body.id }]);
+    expect(events.map((event) => event.data)).to.deep.equal([
+      { agentId: answer.body.id, ...settings, formId: created.body.id },
+    ]);
   });
 
   it("refuses another company's form with 400 naming formId, as it refuses one that does not exist", async () => {
@@ -83,7 +98,13 @@ describe('AI agents over HTTP', () => {
   });
 
   it('names every invalid path of the body at once', async () => {
-    await refused({ voice: '', streamUrl: 7, callerNumber: 'abc', formId: 12 }, ['name', 'voice', 'streamUrl', 'callerNumber', 'formId']);
+    await refused({ voice: '', streamUrl: 7, callerNumber: 'abc', formId: 12 }, [
+      'name',
+      'voice',
+      'streamUrl',
+      'callerNumber',
+      'formId',
+    ]);
   });
 
   it('needs an API key', async () => {
@@ -95,7 +116,9 @@ describe('AI agents over HTTP', () => {
 
   it("answers 404 for another company's agent and never lists it", async () => {
     const mine = await post({ ...settings, name: 'Only for A' });
-    const theirs = await api.call('GET', `/v1/agents/${mine.body.id}?minPosition=${mine.body.position}`, { key: b.apiKey });
+    const theirs = await api.call('GET', `/v1/agents/${mine.body.id}?minPosition=${mine.body.position}`, {
+      key: b.apiKey,
+    });
     expect(theirs.status).to.equal(404);
     const list = await api.call('GET', `/v1/agents?minPosition=${mine.body.position}`, { key: b.apiKey });
     expect(list.body.items.map((agent: { id: string }) => agent.id)).to.not.include(mine.body.id);

@@ -16,7 +16,12 @@ const person = (name: string, extra: Partial<Case['contacts'][number]> = {}) => 
   state: 'CA',
   ...extra,
 });
-const caseOf = (externalId: string, contacts: Case['contacts']): Case => ({ caseId: newEntityId(), externalId, caseType: 'personal injury', contacts });
+const caseOf = (externalId: string, contacts: Case['contacts']): Case => ({
+  caseId: newEntityId(),
+  externalId,
+  caseType: 'personal injury',
+  contacts,
+});
 
 /** A launched voice campaign over the given cases. */
 const launched = async (api: Api, company: Company, cases: Case[]): Promise<string> => {
@@ -27,7 +32,14 @@ const launched = async (api: Api, company: Company, cases: Case[]): Promise<stri
   const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
   const saved = await api.call('PATCH', `/v1/campaigns/${draft.id}`, {
     key: company.apiKey,
-    body: { type: 'voice', listId, agentId, formId, schedule: { mode: 'custom', slots }, runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }] },
+    body: {
+      type: 'voice',
+      listId,
+      agentId,
+      formId,
+      schedule: { mode: 'custom', slots },
+      runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }],
+    },
   });
   expect(saved.status, saved.text).to.equal(200);
   const launch = await api.call('POST', `/v1/campaigns/${draft.id}/launch`, { key: company.apiKey });
@@ -51,12 +63,17 @@ describe('campaign contacts over HTTP', () => {
   const list = async (query = '', key = a.apiKey) => {
     const answer = await api.call('GET', `${path()}?minPosition=${await api.eventCount()}${query}`, { key });
     expect(answer.status, answer.text).to.equal(200);
-    return answer.body as { items: { contactId: string; status: string; name: string; attempts: number; nextAttemptAt: string | null }[]; next: string | null };
+    return answer.body as {
+      items: { contactId: string; status: string; name: string; attempts: number; nextAttemptAt: string | null }[];
+      next: string | null;
+    };
   };
-  const post = (action: string, body: unknown, key = a.apiKey, campaign = campaignId) => api.call('POST', path(`/${action}`, campaign), { key, body });
+  const post = (action: string, body: unknown, key = a.apiKey, campaign = campaignId) =>
+    api.call('POST', path(`/${action}`, campaign), { key, body });
   const streamTypes = async (contactId: string): Promise<string[]> => {
     const types: string[] = [];
-    for await (const event of api.stores.eventStore.readStream(enrollmentStream(campaignId, contactId))) types.push(event.type);
+    for await (const event of api.stores.eventStore.readStream(enrollmentStream(campaignId, contactId)))
+      types.push(event.type);
     return types;
   };
 
@@ -82,7 +99,8 @@ describe('campaign contacts over HTTP', () => {
       const page = await list(`&limit=4${after ? `&after=${encodeURIComponent(after)}` : ''}`);
       expect(page.items.length).to.be.at.most(4);
       seen.push(...page.items.map((c) => c.contactId));
-      for (const item of page.items) expect(item).to.deep.include({ status: 'active', attempts: 0, campaignId, lastOutcome: null });
+      for (const item of page.items)
+        expect(item).to.deep.include({ status: 'active', attempts: 0, campaignId, lastOutcome: null });
       after = page.next;
       pages += 1;
     } while (after);
@@ -95,14 +113,17 @@ describe('campaign contacts over HTTP', () => {
   });
 
   it('searches by name or last name prefix, external id prefix, phone digits and email, ignoring case', async () => {
-    const ids = async (search: string) => (await list(`&search=${encodeURIComponent(search)}`)).items.map((c) => c.contactId);
+    const ids = async (search: string) =>
+      (await list(`&search=${encodeURIComponent(search)}`)).items.map((c) => c.contactId);
     expect(await ids('GRA')).to.deep.equal([grace.contactId]);
     expect(await ids('hopp')).to.deep.equal([grace.contactId]);
     expect(await ids('twin')).to.have.members([twinOne.contactId, twinTwo.contactId]);
     expect(await ids('pi-10')).to.have.members([ada.contactId, grace.contactId, alan.contactId]);
     expect(await ids(alan.phone)).to.deep.equal([alan.contactId]);
     expect(await ids(alan.phone.slice(2))).to.deep.equal([alan.contactId]);
-    expect(await ids(`(${alan.phone.slice(2, 5)}) ${alan.phone.slice(5, 8)}-${alan.phone.slice(8)}`)).to.deep.equal([alan.contactId]);
+    expect(await ids(`(${alan.phone.slice(2, 5)}) ${alan.phone.slice(5, 8)}-${alan.phone.slice(8)}`)).to.deep.equal([
+      alan.contactId,
+    ]);
     expect(await ids(ada.email.toUpperCase())).to.deep.equal([ada.contactId]);
     expect(await ids('nobody')).to.deep.equal([]);
     expect((await api.call('GET', `${path()}?search=`, { key: a.apiKey })).status).to.equal(400);
@@ -110,7 +131,10 @@ describe('campaign contacts over HTTP', () => {
   });
 
   it('marks contacts Completed on their enrollment streams, answers the position, and repeats nothing', async () => {
-    const answer = await post('complete', { contactIds: [ada.contactId, grace.contactId, ada.contactId], reason: 'settled' });
+    const answer = await post('complete', {
+      contactIds: [ada.contactId, grace.contactId, ada.contactId],
+      reason: 'settled',
+    });
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body.contacts).to.deep.equal([
       { contactId: ada.contactId, status: 'completed', changed: true },
@@ -118,8 +142,13 @@ describe('campaign contacts over HTTP', () => {
     ]);
     expect(answer.body.position).to.match(/^\d+$/);
     expect(await streamTypes(ada.contactId)).to.deep.equal(['ContactMarkedCompleted']);
-    const completed = await api.call('GET', `${path()}?status=completed&minPosition=${answer.body.position}`, { key: a.apiKey });
-    expect(completed.body.items.map((c: { contactId: string }) => c.contactId)).to.have.members([ada.contactId, grace.contactId]);
+    const completed = await api.call('GET', `${path()}?status=completed&minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
+    expect(completed.body.items.map((c: { contactId: string }) => c.contactId)).to.have.members([
+      ada.contactId,
+      grace.contactId,
+    ]);
     expect(completed.body.items[0].nextAttemptAt).to.equal(null);
 
     const before = await api.eventCount();
@@ -133,7 +162,9 @@ describe('campaign contacts over HTTP', () => {
   it('completes all calls for contacts, and resumes outreach for completed ones', async () => {
     const calls = await post('complete-all-calls', { contactIds: [alan.contactId] });
     expect(calls.status, calls.text).to.equal(200);
-    expect(calls.body.contacts).to.deep.equal([{ contactId: alan.contactId, status: 'completed_all_calls', changed: true }]);
+    expect(calls.body.contacts).to.deep.equal([
+      { contactId: alan.contactId, status: 'completed_all_calls', changed: true },
+    ]);
     expect((await list('&status=completed_all_calls')).items.map((c) => c.contactId)).to.deep.equal([alan.contactId]);
 
     const resumed = await post('resume', { contactIds: [grace.contactId, alan.contactId, twinOne.contactId] });
@@ -149,7 +180,11 @@ describe('campaign contacts over HTTP', () => {
 
   it('imports external ids: one match completes it, no match and several matches are skipped with their reason', async () => {
     const csv = 'externalId\r\nPI-102\r\nPI-404\r\n\r\nPI-TWINS\r\n PI-102 \r\n';
-    const answer = await api.call('POST', path('/import-external-ids'), { key: a.apiKey, body: csv, headers: { 'content-type': 'text/csv' } });
+    const answer = await api.call('POST', path('/import-external-ids'), {
+      key: a.apiKey,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body).to.deep.include({
       completed: 1,
@@ -158,12 +193,23 @@ describe('campaign contacts over HTTP', () => {
         { externalId: 'PI-TWINS', reason: 'ambiguous' },
       ],
     });
-    expect(await streamTypes(alan.contactId)).to.deep.equal(['ContactCompletedAllCalls', 'ContactOutreachResumed', 'ContactMarkedCompleted']);
+    expect(await streamTypes(alan.contactId)).to.deep.equal([
+      'ContactCompletedAllCalls',
+      'ContactOutreachResumed',
+      'ContactMarkedCompleted',
+    ]);
     expect(await streamTypes(twinOne.contactId)).to.deep.equal([]);
-    const noHeader = await api.call('POST', path('/import-external-ids'), { key: a.apiKey, body: 'FILL-0\nFILL-1,extra column\n', headers: { 'content-type': 'text/csv' } });
+    const noHeader = await api.call('POST', path('/import-external-ids'), {
+      key: a.apiKey,
+      body: 'FILL-0\nFILL-1,extra column\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(noHeader.status, noHeader.text).to.equal(200);
     expect(noHeader.body).to.deep.include({ completed: 2, skipped: [] });
-    const json = await api.call('POST', path('/import-external-ids'), { key: a.apiKey, body: { externalIds: ['PI-100'] } });
+    const json = await api.call('POST', path('/import-external-ids'), {
+      key: a.apiKey,
+      body: { externalIds: ['PI-100'] },
+    });
     expect(json.status).to.equal(415);
   });
 
@@ -173,17 +219,29 @@ describe('campaign contacts over HTTP', () => {
     const unknown = await post('complete', { contactIds: [twinOne.contactId, stranger] });
     expect(unknown.status).to.equal(404);
     expect(unknown.body.detail).to.include(stranger).and.not.include(twinOne.contactId);
-    expect(unknown.body.errors).to.deep.equal([{ path: 'contactIds.1', message: `${stranger} is not a contact of this campaign` }]);
+    expect(unknown.body.errors).to.deep.equal([
+      { path: 'contactIds.1', message: `${stranger} is not a contact of this campaign` },
+    ]);
     expect((await post('complete', { contactIds: [twinOne.contactId] }, b.apiKey)).status).to.equal(404);
     expect((await api.call('GET', path(), { key: b.apiKey })).status).to.equal(404);
-    expect((await api.call('POST', path('/import-external-ids'), { key: b.apiKey, body: 'PI-100', headers: { 'content-type': 'text/csv' } })).status).to.equal(404);
+    expect(
+      (
+        await api.call('POST', path('/import-external-ids'), {
+          key: b.apiKey,
+          body: 'PI-100',
+          headers: { 'content-type': 'text/csv' },
+        })
+      ).status,
+    ).to.equal(404);
     expect((await post('resume', { contactIds: [] })).status).to.equal(400);
     expect((await post('resume', {})).status).to.equal(400);
     expect((await post('resume', { contactIds: [twinOne.contactId] }, '')).status).to.equal(401);
 
     const draft = await startDraft(api, a.apiKey, 'Not yet');
     expect((await post('complete', { contactIds: [twinOne.contactId] }, a.apiKey, draft.id)).status).to.equal(409);
-    expect((await api.call('GET', `${path('', draft.id)}?minPosition=${draft.position}`, { key: a.apiKey })).body).to.deep.equal({ items: [], next: null });
+    expect(
+      (await api.call('GET', `${path('', draft.id)}?minPosition=${draft.position}`, { key: a.apiKey })).body,
+    ).to.deep.equal({ items: [], next: null });
     expect(await api.eventCount()).to.equal(before + 1n);
   });
 

@@ -16,7 +16,8 @@ const dataOf = (event: RecordedEvent): Data => event.data as Data;
 const fromEvents = (events: readonly RecordedEvent[], campaignId: string, contactId: string) => {
   const mine = (e: RecordedEvent) => dataOf(e)['campaignId'] === campaignId && dataOf(e)['contactId'] === contactId;
   const callIds = events.filter((e) => e.type === 'CallRequested' && mine(e)).map((e) => dataOf(e)['callId'] as string);
-  const ofCall = (callId: string, type: string) => events.filter((e) => e.type === type && dataOf(e)['callId'] === callId).map(dataOf);
+  const ofCall = (callId: string, type: string) =>
+    events.filter((e) => e.type === type && dataOf(e)['callId'] === callId).map(dataOf);
   const calls = callIds.map((callId) => ({
     callId,
     outcome: ofCall(callId, 'CallAttemptEnded')[0]?.['outcome'] ?? null,
@@ -24,22 +25,33 @@ const fromEvents = (events: readonly RecordedEvent[], campaignId: string, contac
     transferred: ofCall(callId, 'CallTransferred').length > 0,
     summary: ofCall(callId, 'CallSummaryRecorded').at(-1)?.['summary'] ?? null,
   }));
-  const messageIds = events.filter((e) => (e.type === 'MessageRequested' || e.type === 'MessageWithheld') && mine(e)).map((e) => dataOf(e)['messageId'] as string);
-  const ofMessage = (id: string, type: string) => events.filter((e) => e.type === type && dataOf(e)['messageId'] === id).map(dataOf);
+  const messageIds = events
+    .filter((e) => (e.type === 'MessageRequested' || e.type === 'MessageWithheld') && mine(e))
+    .map((e) => dataOf(e)['messageId'] as string);
+  const ofMessage = (id: string, type: string) =>
+    events.filter((e) => e.type === type && dataOf(e)['messageId'] === id).map(dataOf);
   const messages = messageIds.map((messageId) => {
     const reported = ofMessage(messageId, 'MessageStatusReported').map((d) => d['progress']);
-    const status = ofMessage(messageId, 'MessageWithheld').length > 0 ? 'withheld'
-      : ofMessage(messageId, 'MessageFailed').length > 0 ? 'failed'
-      : reported.includes('delivered') ? 'delivered'
-      : ofMessage(messageId, 'MessageSent').length > 0 || reported.includes('sent') ? 'sent'
-      : reported.includes('queued') ? 'queued' : 'requested';
+    const status =
+      ofMessage(messageId, 'MessageWithheld').length > 0
+        ? 'withheld'
+        : ofMessage(messageId, 'MessageFailed').length > 0
+          ? 'failed'
+          : reported.includes('delivered')
+            ? 'delivered'
+            : ofMessage(messageId, 'MessageSent').length > 0 || reported.includes('sent')
+              ? 'sent'
+              : reported.includes('queued')
+                ? 'queued'
+                : 'requested';
     return { messageId, status };
   });
   const inbound = events.filter((e) => e.type === 'InboundMessageReceived' && mine(e)).map((e) => dataOf(e)['body']);
   const optOuts = events.filter((e) => e.type === 'ContactOptedOut' && mine(e)).map((e) => dataOf(e)['source']);
   const answers: Data = {};
   for (const e of events.filter((e) => e.type === 'FormAnswersRecorded' && mine(e)))
-    for (const [field, value] of Object.entries(dataOf(e)['answers'] as Data)) answers[field] = { value, at: dataOf(e)['at'], callId: dataOf(e)['callId'] };
+    for (const [field, value] of Object.entries(dataOf(e)['answers'] as Data))
+      answers[field] = { value, at: dataOf(e)['at'], callId: dataOf(e)['callId'] };
   return { calls, messages, inbound, optOuts, answers };
 };
 
@@ -55,14 +67,17 @@ describe('GET /v1/campaigns/:id/contacts/:contactId: one contact and its timelin
     // Tuesday 1 December 2026, 09:00 in Chicago.
     rig = await outreachRig({ dir, start: new Date('2026-12-01T15:00:00.000Z'), seed: 11 });
     played = await playedCampaign(rig, { contacts: 24, minutes: 90 });
-    contactIds = played.events.filter((e) => e.type === 'ContactsEnrolled').flatMap((e) => (dataOf(e)['contacts'] as Data[]).map((c) => c['contactId'] as string));
+    contactIds = played.events
+      .filter((e) => e.type === 'ContactsEnrolled')
+      .flatMap((e) => (dataOf(e)['contacts'] as Data[]).map((c) => c['contactId'] as string));
   });
   after(async () => {
     await rig.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const contactOf = (contactId: string, key = played.key) => rig.client.get(`/v1/campaigns/${played.campaignId}/contacts/${contactId}`, key);
+  const contactOf = (contactId: string, key = played.key) =>
+    rig.client.get(`/v1/campaigns/${played.campaignId}/contacts/${contactId}`, key);
 
   it("given a campaign played on the simulated carriers, then each contact's timeline holds exactly its calls, messages, texts received and opt-outs, as the events record them", async () => {
     const seen = { answered: 0, transferred: 0, summaries: 0, messages: 0, inbound: 0, answers: 0, optOuts: 0 };
@@ -71,13 +86,28 @@ describe('GET /v1/campaigns/:id/contacts/:contactId: one contact and its timelin
       const expected = fromEvents(played.events, played.campaignId, contactId);
       const timeline = contact.timeline as Entry[];
       const calls = timeline.filter((e) => e.kind === 'call');
-      expect(calls.map((c) => ({ callId: c['callId'], outcome: c['outcome'], answered: c['answeredAt'] !== null, transferred: c['transferredAt'] !== null, summary: c['summary'] })), contactId).to.deep.equal(expected.calls);
+      expect(
+        calls.map((c) => ({
+          callId: c['callId'],
+          outcome: c['outcome'],
+          answered: c['answeredAt'] !== null,
+          transferred: c['transferredAt'] !== null,
+          summary: c['summary'],
+        })),
+        contactId,
+      ).to.deep.equal(expected.calls);
       const messages = timeline.filter((e) => e.kind === 'message');
-      expect(messages.map((m) => ({ messageId: m['messageId'], status: m['status'] })), contactId).to.have.deep.members(expected.messages);
+      expect(
+        messages.map((m) => ({ messageId: m['messageId'], status: m['status'] })),
+        contactId,
+      ).to.have.deep.members(expected.messages);
       expect(timeline.filter((e) => e.kind === 'inbound').map((e) => e['body'])).to.deep.equal(expected.inbound);
       expect(timeline.filter((e) => e.kind === 'opt_out').map((e) => e['source'])).to.deep.equal(expected.optOuts);
       expect(contact.answers).to.deep.equal(expected.answers);
-      expect(timeline.map((e) => e.at), 'time order').to.deep.equal(timeline.map((e) => e.at).sort());
+      expect(
+        timeline.map((e) => e.at),
+        'time order',
+      ).to.deep.equal(timeline.map((e) => e.at).sort());
       expect(contact).to.include({ contactId, campaignId: played.campaignId, timelineTruncated: false });
       expect(contact.caseId).to.be.a('string');
       seen.answered += expected.calls.filter((c) => c.answered).length;

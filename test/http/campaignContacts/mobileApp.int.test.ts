@@ -11,21 +11,41 @@ describe('in-app messages and mobile app status over HTTP', () => {
   let jane: string;
   let john: string;
 
-  const contactPath = (suffix: string, contactId = jane, campaign = campaignId) => `/v1/campaigns/${campaign}/contacts/${contactId}/${suffix}`;
-  const postMessage = (body: unknown, options: { key?: string; contactId?: string; headers?: Record<string, string> } = {}) =>
-    api.call('POST', contactPath('messages', options.contactId), { key: options.key ?? a.apiKey, body, headers: options.headers ?? {} });
-  const putStatus = (body: unknown, key = a.apiKey, contactId = jane) => api.call('PUT', contactPath('mobile-app-status', contactId), { key, body });
+  const contactPath = (suffix: string, contactId = jane, campaign = campaignId) =>
+    `/v1/campaigns/${campaign}/contacts/${contactId}/${suffix}`;
+  const postMessage = (
+    body: unknown,
+    options: { key?: string; contactId?: string; headers?: Record<string, string> } = {},
+  ) =>
+    api.call('POST', contactPath('messages', options.contactId), {
+      key: options.key ?? a.apiKey,
+      body,
+      headers: options.headers ?? {},
+    });
+  const putStatus = (body: unknown, key = a.apiKey, contactId = jane) =>
+    api.call('PUT', contactPath('mobile-app-status', contactId), { key, body });
   const streamOf = async (contactId: string) => {
     const events = [];
-    for await (const event of api.stores.eventStore.readStream(mobileAppStream(campaignId, contactId))) events.push(event);
+    for await (const event of api.stores.eventStore.readStream(mobileAppStream(campaignId, contactId)))
+      events.push(event);
     return events;
   };
   const engagement = async (query = '') => {
     const answer = await api.call('GET', `/v1/campaigns/${campaignId}/reports/engagement${query}`, { key: a.apiKey });
     expect(answer.status, answer.text).to.equal(200);
-    return answer.body.items as { contactId: string; mobileAppStatus: string; inAppSent: number; inAppReceived: number; totalInbound: number }[];
+    return answer.body.items as {
+      contactId: string;
+      mobileAppStatus: string;
+      inAppSent: number;
+      inAppReceived: number;
+      totalInbound: number;
+    }[];
   };
-  const refusedWithNothingWritten = async (send: () => Promise<{ status: number; body: { errors?: { path: string }[] } }>, status: number, paths: string[]) => {
+  const refusedWithNothingWritten = async (
+    send: () => Promise<{ status: number; body: { errors?: { path: string }[] } }>,
+    status: number,
+    paths: string[],
+  ) => {
     const before = await api.eventCount();
     const answer = await send();
     expect(answer.status).to.equal(status);
@@ -47,9 +67,19 @@ describe('in-app messages and mobile app status over HTTP', () => {
 
   it('given a contact of the campaign, when the app reports a message the client wrote, then it is recorded at its time and counted as received', async () => {
     const at = new Date(Date.now() - 60_000);
-    const answer = await postMessage({ direction: 'received', body: 'When is my hearing?', at: at.toISOString().replace('Z', '+00:00') });
+    const answer = await postMessage({
+      direction: 'received',
+      body: 'When is my hearing?',
+      at: at.toISOString().replace('Z', '+00:00'),
+    });
     expect(answer.status, answer.text).to.equal(201);
-    expect(answer.body).to.include({ campaignId, contactId: jane, direction: 'received', body: 'When is my hearing?', at: at.toISOString() });
+    expect(answer.body).to.include({
+      campaignId,
+      contactId: jane,
+      direction: 'received',
+      body: 'When is my hearing?',
+      at: at.toISOString(),
+    });
     const events = await streamOf(jane);
     expect(events.map((e) => e.type)).to.deep.equal(['InAppMessageRecorded']);
     expect((events[0]!.data as { messageId: string }).messageId).to.equal(answer.body.messageId);
@@ -59,8 +89,14 @@ describe('in-app messages and mobile app status over HTTP', () => {
 
   it('given an Idempotency-Key, when the same message is sent twice, then it is recorded once and answered alike', async () => {
     const headers = { 'Idempotency-Key': 'app-msg-42' };
-    const first = await postMessage({ direction: 'sent', body: 'Your hearing is on Friday.' }, { headers, contactId: john });
-    const again = await postMessage({ direction: 'sent', body: 'Your hearing is on Friday.' }, { headers, contactId: john });
+    const first = await postMessage(
+      { direction: 'sent', body: 'Your hearing is on Friday.' },
+      { headers, contactId: john },
+    );
+    const again = await postMessage(
+      { direction: 'sent', body: 'Your hearing is on Friday.' },
+      { headers, contactId: john },
+    );
     expect([first.status, again.status]).to.deep.equal([201, 201]);
     expect(again.body.messageId).to.equal(first.body.messageId);
     expect((await streamOf(john)).map((e) => e.type)).to.deep.equal(['InAppMessageRecorded']);
@@ -68,15 +104,32 @@ describe('in-app messages and mobile app status over HTTP', () => {
   });
 
   it('refuses a bad body naming each field, and records nothing', async () => {
-    await refusedWithNothingWritten(() => postMessage({ direction: 'outgoing', body: '  ' }), 400, ['direction', 'body']);
-    await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi', at: '2026-03-02 10:00' }), 400, ['at']);
-    await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi', at: '2026-02-30T10:00:00Z' }), 400, ['at']);
-    await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi', at: new Date(Date.now() + 3_600_000).toISOString() }), 400, ['at']);
+    await refusedWithNothingWritten(() => postMessage({ direction: 'outgoing', body: '  ' }), 400, [
+      'direction',
+      'body',
+    ]);
+    await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi', at: '2026-03-02 10:00' }), 400, [
+      'at',
+    ]);
+    await refusedWithNothingWritten(
+      () => postMessage({ direction: 'sent', body: 'hi', at: '2026-02-30T10:00:00Z' }),
+      400,
+      ['at'],
+    );
+    await refusedWithNothingWritten(
+      () => postMessage({ direction: 'sent', body: 'hi', at: new Date(Date.now() + 3_600_000).toISOString() }),
+      400,
+      ['at'],
+    );
     await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'x'.repeat(1601) }), 400, ['body']);
   });
 
   it("answers 404 for a contact the campaign did not enrol, and for another company's campaign, recording nothing", async () => {
-    await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi' }, { contactId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }), 404, ['contactId']);
+    await refusedWithNothingWritten(
+      () => postMessage({ direction: 'sent', body: 'hi' }, { contactId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }),
+      404,
+      ['contactId'],
+    );
     await refusedWithNothingWritten(() => postMessage({ direction: 'sent', body: 'hi' }, { key: b.apiKey }), 404, []);
     await refusedWithNothingWritten(() => putStatus({ status: 'installed' }, b.apiKey), 404, []);
   });
@@ -98,12 +151,21 @@ describe('in-app messages and mobile app status over HTTP', () => {
       const answer = await api.call('GET', `/v1/campaigns/${campaignId}/contacts/${contactId}`, { key: a.apiKey });
       expect(answer.status, answer.text).to.equal(200);
       const app = (answer.body.timeline as { kind: string }[]).filter((entry) => entry.kind.startsWith('app_'));
-      const recorded = (await streamOf(contactId)).map((e) => e.data as { at: string; status?: string; body?: string; direction?: string });
+      const recorded = (await streamOf(contactId)).map(
+        (e) => e.data as { at: string; status?: string; body?: string; direction?: string },
+      );
       expect(app, contactId).to.have.length(recorded.length);
       for (const [entry, event] of app.map((entry, i) => [entry, recorded[i]!] as const)) {
-        expect(entry).to.include(event.status === undefined ? { kind: 'app_message', at: event.at, body: event.body, direction: event.direction } : { kind: 'app_status', at: event.at, appStatus: event.status });
+        expect(entry).to.include(
+          event.status === undefined
+            ? { kind: 'app_message', at: event.at, body: event.body, direction: event.direction }
+            : { kind: 'app_status', at: event.at, appStatus: event.status },
+        );
       }
     }
-    expect((await streamOf(jane)).map((e) => e.type)).to.include.members(['InAppMessageRecorded', 'MobileAppStatusChanged']);
+    expect((await streamOf(jane)).map((e) => e.type)).to.include.members([
+      'InAppMessageRecorded',
+      'MobileAppStatusChanged',
+    ]);
   });
 });

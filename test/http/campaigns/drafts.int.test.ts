@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { startApi, type Answer, type Api } from '../../support/apiHarness.ts';
 import { refusedWithoutEvents } from '../../support/refused.ts';
-import { createAgent, createForm, launchableDraft, setCompanyHours, startDraft, type Company } from './campaignSetup.ts';
+import {
+  createAgent,
+  createForm,
+  launchableDraft,
+  setCompanyHours,
+  startDraft,
+  type Company,
+} from './campaignSetup.ts';
 
 /** One value of every part a draft saves, all of which would be refused at launch. */
 const parts: Record<string, unknown> = {
@@ -11,14 +18,33 @@ const parts: Record<string, unknown> = {
   agentId: 'not-even-an-id',
   formId: '01900000-0000-7000-8000-0000000000f9',
   schedule: { mode: 'custom', slots: [{ days: ['sat'], start: '06:00', end: '23:00' }] },
-  runs: [{ name: 'First pass', start: '2026-03-09T09:00:00-06:00', slots: [{ days: ['mon'], start: '09:00', end: '11:00' }], channels: ['voice', 'sms'] }],
+  runs: [
+    {
+      name: 'First pass',
+      start: '2026-03-09T09:00:00-06:00',
+      slots: [{ days: ['mon'], start: '09:00', end: '11:00' }],
+      channels: ['voice', 'sms'],
+    },
+  ],
   workflows: [
-    { trigger: { kind: 'call_outcome', outcome: 'no_answer' }, steps: [{ channel: 'sms', body: 'We tried to reach you', delayMinutes: 5 }] },
-    { trigger: { kind: 'form_answer', fieldKey: 'treated', value: 'no' }, steps: [{ channel: 'email', subject: 'Next steps', body: 'Here is what happens next' }] },
+    {
+      trigger: { kind: 'call_outcome', outcome: 'no_answer' },
+      steps: [{ channel: 'sms', body: 'We tried to reach you', delayMinutes: 5 }],
+    },
+    {
+      trigger: { kind: 'form_answer', fieldKey: 'treated', value: 'no' },
+      steps: [{ channel: 'email', subject: 'Next steps', body: 'Here is what happens next' }],
+    },
   ],
   concurrency: { limit: 0, pacingPerMinute: 12 },
   retry: { maxAttempts: 3, intervalMinutes: 60 },
-  routing: { mode: 'schedule_based', businessHours: 'transfer', afterHours: 'ai', forwardingNumber: '555', timezone: 'America/Denver' },
+  routing: {
+    mode: 'schedule_based',
+    businessHours: 'transfer',
+    afterHours: 'ai',
+    forwardingNumber: '555',
+    timezone: 'America/Denver',
+  },
   externalInvocation: { enabled: true, webhookUrl: 'https://crm.example.com/hooks/outreach' },
   reportSchedules: [{ report: 'engagement', frequency: 'monthly', dayOfMonth: 1, time: '07:30', recipients: [] }],
   crmFieldMappings: [{ formField: 'injuryDate', caseField: 'incident_date' }],
@@ -36,7 +62,8 @@ describe('campaign drafts over HTTP', () => {
   });
   after(() => api.close());
 
-  const patch = (id: string, body: unknown, key = a.apiKey, headers: Record<string, string> = {}) => api.call('PATCH', `/v1/campaigns/${id}`, { key, body, headers });
+  const patch = (id: string, body: unknown, key = a.apiKey, headers: Record<string, string> = {}) =>
+    api.call('PATCH', `/v1/campaigns/${id}`, { key, body, headers });
   const get = (id: string, key = a.apiKey, query = '') => api.call('GET', `/v1/campaigns/${id}${query}`, { key });
 
   /** Asserts a refusal with this status, and that nothing was appended. */
@@ -88,8 +115,18 @@ describe('campaign drafts over HTTP', () => {
 
   it('refuses a badly shaped autosave, naming each path, and appends nothing', async () => {
     const { id } = await startDraft(api, a.apiKey);
-    const answer = await refused(400, () => patch(id, { type: 'fax', concurrency: { limit: 'many' }, schedule: { mode: 'custom', slots: [{ days: ['funday'], start: '09:00', end: '10:00' }] } }));
-    expect(answer.body.errors.map((e: { path: string }) => e.path)).to.include.members(['type', 'concurrency.limit', 'schedule.slots.0.days.0']);
+    const answer = await refused(400, () =>
+      patch(id, {
+        type: 'fax',
+        concurrency: { limit: 'many' },
+        schedule: { mode: 'custom', slots: [{ days: ['funday'], start: '09:00', end: '10:00' }] },
+      }),
+    );
+    expect(answer.body.errors.map((e: { path: string }) => e.path)).to.include.members([
+      'type',
+      'concurrency.limit',
+      'schedule.slots.0.days.0',
+    ]);
   });
 
   it('refuses parts a campaign does not have, by name', async () => {
@@ -103,7 +140,10 @@ describe('campaign drafts over HTTP', () => {
     await setCompanyHours(api, company.apiKey, '10:00', '15:00');
     const { id } = await startDraft(api, company.apiKey);
     const answer = await patch(id, { schedule: { mode: 'company' } }, company.apiKey);
-    expect(answer.body.draft.schedule).to.deep.equal({ mode: 'company', slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '10:00', end: '15:00' }] });
+    expect(answer.body.draft.schedule).to.deep.equal({
+      mode: 'company',
+      slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '10:00', end: '15:00' }],
+    });
   });
 
   it('remembers the builder step and the draft for another device of the same company', async () => {
@@ -123,7 +163,9 @@ describe('campaign drafts over HTTP', () => {
 
   it('refuses a step that is not a builder step', async () => {
     const { id } = await startDraft(api, a.apiKey);
-    const answer = await refused(400, () => api.call('PUT', `/v1/campaigns/${id}/step`, { key: a.apiKey, body: { step: 'somewhere' } }));
+    const answer = await refused(400, () =>
+      api.call('PUT', `/v1/campaigns/${id}/step`, { key: a.apiKey, body: { step: 'somewhere' } }),
+    );
     expect(answer.body.errors[0].path).to.equal('step');
   });
 
@@ -171,7 +213,9 @@ describe('campaign drafts over HTTP', () => {
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body).to.include({ id, deleted: true });
     expect((await get(id, a.apiKey, `?minPosition=${answer.body.position}`)).status).to.equal(404);
-    const list = await api.call('GET', `/v1/campaigns?status=draft&limit=100&minPosition=${answer.body.position}`, { key: a.apiKey });
+    const list = await api.call('GET', `/v1/campaigns?status=draft&limit=100&minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
     expect(list.body.items.map((c: { id: string }) => c.id)).to.not.include(id);
     await refused(404, () => api.call('DELETE', `/v1/campaigns/${id}`, { key: a.apiKey }));
   });

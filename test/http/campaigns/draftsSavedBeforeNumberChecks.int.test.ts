@@ -10,11 +10,28 @@ describe('a draft saved before numbers were checked', () => {
   /** What an autosave of `{"concurrency":{"limit":1e309,"pacingPerMinute":1}}` left in the store: the limit written as null. */
   const writePoisonedSave = (companyId: string, campaignId: string) => {
     const commandId = 'saved-before-checks';
-    const metadata = { companyId, commandId, correlationId: commandId, causationId: commandId, actor: 'test', occurredAt: new Date().toISOString(), schemaVersion: 1 };
-    const data = { campaignId, changes: { concurrency: { limit: null, pacingPerMinute: 1 }, retry: { maxAttempts: null, intervalMinutes: 30 } } };
+    const metadata = {
+      companyId,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: 'test',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+    };
+    const data = {
+      campaignId,
+      changes: { concurrency: { limit: null, pacingPerMinute: 1 }, retry: { maxAttempts: null, intervalMinutes: 30 } },
+    };
     (api.stores.eventStore as SqliteEventStore).db
       .prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, 1, ?, ?, ?)')
-      .run(eventId(commandId, 0, new Date()), `campaign-${campaignId}`, 'CampaignDraftSaved', JSON.stringify(data), JSON.stringify(metadata));
+      .run(
+        eventId(commandId, 0, new Date()),
+        `campaign-${campaignId}`,
+        'CampaignDraftSaved',
+        JSON.stringify(data),
+        JSON.stringify(metadata),
+      );
   };
 
   it('reads the lost number as left out: every projection runs, /readyz is up, the history and the draft answer', async () => {
@@ -32,8 +49,15 @@ describe('a draft saved before numbers were checked', () => {
     expect(history.status, history.text).to.equal(200);
     const draft = await api.call('GET', `/v1/campaigns/${campaignId}`, { key: apiKey });
     expect(draft.status, draft.text).to.equal(200);
-    expect(draft.text).to.contain('"pacingPerMinute":1').and.contain('"intervalMinutes":30').and.not.contain('"limit"').and.not.contain('"maxAttempts"');
-    const saved = await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: apiKey, body: { concurrency: { limit: 5, pacingPerMinute: 1 } } });
+    expect(draft.text)
+      .to.contain('"pacingPerMinute":1')
+      .and.contain('"intervalMinutes":30')
+      .and.not.contain('"limit"')
+      .and.not.contain('"maxAttempts"');
+    const saved = await api.call('PATCH', `/v1/campaigns/${campaignId}`, {
+      key: apiKey,
+      body: { concurrency: { limit: 5, pacingPerMinute: 1 } },
+    });
     expect(saved.status, saved.text).to.equal(200);
   });
 });

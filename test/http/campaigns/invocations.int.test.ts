@@ -27,12 +27,20 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
   };
 
   /** A voice campaign of `cases` one-contact cases and a case `TWINS` of two contacts, launched. */
-  const launched = async (settings: Record<string, unknown> = { externalInvocation: { enabled: true } }, cases = 3, company = a): Promise<{ campaignId: string; contacts: Contact[] }> => {
+  const launched = async (
+    settings: Record<string, unknown> = { externalInvocation: { enabled: true } },
+    cases = 3,
+    company = a,
+  ): Promise<{ campaignId: string; contacts: Contact[] }> => {
     const { campaignId, listId } = await launchableDraft(api, company, cases);
     await addCases(api, company.companyId, listId, [caseOf('TWINS', 'personal injury', 2)]);
     ok(await api.call('PATCH', `/v1/campaigns/${campaignId}`, { key: company.apiKey, body: settings }));
     ok(await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey }));
-    const listed = ok(await api.call('GET', `/v1/campaigns/${campaignId}/contacts?limit=100&minPosition=${await api.eventCount()}`, { key: company.apiKey }));
+    const listed = ok(
+      await api.call('GET', `/v1/campaigns/${campaignId}/contacts?limit=100&minPosition=${await api.eventCount()}`, {
+        key: company.apiKey,
+      }),
+    );
     return { campaignId, contacts: listed.items };
   };
 
@@ -61,7 +69,9 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     const answer = await send();
     expect(answer.status, answer.text).to.equal(status);
     expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect((await eventsAfter(before)).filter((e) => !e.stream.startsWith('idempotency-')).map((e) => e.type)).to.deep.equal([]);
+    expect(
+      (await eventsAfter(before)).filter((e) => !e.stream.startsWith('idempotency-')).map((e) => e.type),
+    ).to.deep.equal([]);
     return answer;
   };
 
@@ -72,15 +82,24 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     expect(answer.body).to.deep.include({ scheduled: 5, skipped: [] });
     const { invocationId } = answer.body;
     const recorded: RecordedEvent<{ type: string; data: Record<string, unknown> }>[] = [];
-    for await (const event of api.stores.eventStore.readStream(campaignStream(campaignId))) if (event.type === 'CampaignInvoked') recorded.push(event as RecordedEvent<{ type: string; data: Record<string, unknown> }>);
-    expect(recorded.map((e) => e.data)).to.deep.equal([{ campaignId, invocationId, at: recorded[0]!.data['at'], invokedBy: recorded[0]!.metadata.actor, contacts: 5 }]);
+    for await (const event of api.stores.eventStore.readStream(campaignStream(campaignId)))
+      if (event.type === 'CampaignInvoked')
+        recorded.push(event as RecordedEvent<{ type: string; data: Record<string, unknown> }>);
+    expect(recorded.map((e) => e.data)).to.deep.equal([
+      { campaignId, invocationId, at: recorded[0]!.data['at'], invokedBy: recorded[0]!.metadata.actor, contacts: 5 },
+    ]);
     for (const contact of contacts) {
       const events: RecordedEvent<{ type: string; data: Record<string, unknown> }>[] = [];
-      for await (const event of api.stores.eventStore.readStream(enrollmentStream(campaignId, contact.contactId))) events.push(event as RecordedEvent<{ type: string; data: Record<string, unknown> }>);
-      expect(events.map((e) => [e.type, e.data['invocationId'], e.data['run']])).to.deep.equal([['ContactInvoked', invocationId, 0]]);
+      for await (const event of api.stores.eventStore.readStream(enrollmentStream(campaignId, contact.contactId)))
+        events.push(event as RecordedEvent<{ type: string; data: Record<string, unknown> }>);
+      expect(events.map((e) => [e.type, e.data['invocationId'], e.data['run']])).to.deep.equal([
+        ['ContactInvoked', invocationId, 0],
+      ]);
     }
     const listed = ok(await api.call('GET', `/v1/campaigns/${campaignId}/contacts?limit=100`, { key: a.apiKey }));
-    expect(listed.items.map((c: Contact) => c.nextAttemptAt)).to.deep.equal(contacts.map(() => recorded[0]!.data['at']));
+    expect(listed.items.map((c: Contact) => c.nextAttemptAt)).to.deep.equal(
+      contacts.map(() => recorded[0]!.data['at']),
+    );
   });
 
   it('invokes the contacts named by id, once each', async () => {
@@ -100,14 +119,26 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     expect(answer.status, answer.text).to.equal(202);
     expect(answer.body).to.deep.include({ scheduled: 3, skipped: [] });
     for (const contact of contacts)
-      expect(await streamTypes(enrollmentStream(campaignId, contact.contactId)), contact.externalId).to.deep.equal(['TWINS', 'EXT-1'].includes(contact.externalId) ? ['ContactInvoked'] : []);
+      expect(await streamTypes(enrollmentStream(campaignId, contact.contactId)), contact.externalId).to.deep.equal(
+        ['TWINS', 'EXT-1'].includes(contact.externalId) ? ['ContactInvoked'] : [],
+      );
   });
 
   it('skips contacts whose own record stands in the way, each with its reason, recording nothing for them', async () => {
     const { campaignId, contacts } = await launched();
     const [done, calls, fine] = contacts;
-    ok(await api.call('POST', `/v1/campaigns/${campaignId}/contacts/complete`, { key: a.apiKey, body: { contactIds: [done!.contactId] } }));
-    ok(await api.call('POST', `/v1/campaigns/${campaignId}/contacts/complete-all-calls`, { key: a.apiKey, body: { contactIds: [calls!.contactId] } }));
+    ok(
+      await api.call('POST', `/v1/campaigns/${campaignId}/contacts/complete`, {
+        key: a.apiKey,
+        body: { contactIds: [done!.contactId] },
+      }),
+    );
+    ok(
+      await api.call('POST', `/v1/campaigns/${campaignId}/contacts/complete-all-calls`, {
+        key: a.apiKey,
+        body: { contactIds: [calls!.contactId] },
+      }),
+    );
     const answer = await invoke(campaignId, { contactIds: [done!.contactId, calls!.contactId, fine!.contactId] });
     expect(answer.status, answer.text).to.equal(202);
     expect(answer.body).to.deep.include({
@@ -147,17 +178,27 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
       const { campaignId } = await launched(settings);
       const answer = await refused(422, () => invoke(campaignId, {}));
       expect(answer.body.code).to.equal('INVOCATION.DISABLED');
-      expect(answer.body.errors).to.deep.equal([{ path: 'externalInvocation.enabled', message: 'the campaign was launched with external invocation off' }]);
+      expect(answer.body.errors).to.deep.equal([
+        { path: 'externalInvocation.enabled', message: 'the campaign was launched with external invocation off' },
+      ]);
     }
   });
 
   it('refuses a draft, a paused and a completed campaign, naming the status', async () => {
     const { campaignId: draft } = await launchableDraft(api, a, 1);
-    ok(await api.call('PATCH', `/v1/campaigns/${draft}`, { key: a.apiKey, body: { externalInvocation: { enabled: true } } }));
+    ok(
+      await api.call('PATCH', `/v1/campaigns/${draft}`, {
+        key: a.apiKey,
+        body: { externalInvocation: { enabled: true } },
+      }),
+    );
     expect((await refused(409, () => invoke(draft, {}))).body.detail).to.match(/DRAFT/);
     const { campaignId: paused } = await launched();
     ok(await api.call('POST', `/v1/campaigns/${paused}/pause`, { key: a.apiKey, body: {} }));
-    expect((await refused(409, () => invoke(paused, {}))).body).to.deep.include({ code: 'INVOCATION.CAMPAIGN_NOT_ACTIVE', detail: 'The campaign is PAUSED: only ACTIVE campaigns can be invoked.' });
+    expect((await refused(409, () => invoke(paused, {}))).body).to.deep.include({
+      code: 'INVOCATION.CAMPAIGN_NOT_ACTIVE',
+      detail: 'The campaign is PAUSED: only ACTIVE campaigns can be invoked.',
+    });
     const { campaignId: completed } = await launched();
     ok(await api.call('POST', `/v1/campaigns/${completed}/complete`, { key: a.apiKey, body: {} }));
     expect((await refused(409, () => invoke(completed, {}))).body.detail).to.match(/COMPLETED/);
@@ -165,7 +206,9 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
 
   it('refuses unknown contact and external ids, each named by its place, starting nothing for the known ones', async () => {
     const { campaignId, contacts } = await launched();
-    const answer = await refused(404, () => invoke(campaignId, { contactIds: [contacts[0]!.contactId, 'no-such-contact'], externalIds: ['NOPE', 'EXT-1'] }));
+    const answer = await refused(404, () =>
+      invoke(campaignId, { contactIds: [contacts[0]!.contactId, 'no-such-contact'], externalIds: ['NOPE', 'EXT-1'] }),
+    );
     expect(answer.body.errors).to.deep.equal([
       { path: 'contactIds.1', message: 'no-such-contact is not a contact of this campaign' },
       { path: 'externalIds.0', message: 'NOPE is not a case external id of this campaign' },
@@ -189,17 +232,25 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     ];
     for (const [body, path] of cases) {
       const answer = await refused(400, () => invoke(campaignId, body));
-      expect(answer.body.errors.map((e: { path: string }) => e.path), JSON.stringify(body)).to.include(path);
+      expect(
+        answer.body.errors.map((e: { path: string }) => e.path),
+        JSON.stringify(body),
+      ).to.include(path);
     }
   });
 
   it('is documented in /openapi.json with its required Idempotency-Key, its closed body and example bodies', async () => {
     const operation = ok(await api.call('GET', '/openapi.json')).paths['/v1/campaigns/{id}/invocations'].post;
-    expect(operation.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key')).to.deep.include({ in: 'header', required: true });
+    expect(operation.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key')).to.deep.include({
+      in: 'header',
+      required: true,
+    });
     const body = operation.requestBody.content['application/json'];
     expect(body.schema).to.deep.include({ type: 'object', additionalProperties: false });
     expect(Object.keys(body.schema.properties)).to.deep.equal(['contactIds', 'externalIds']);
-    expect(Object.values(body.examples).map((e) => (e as { value: unknown }).value)).to.deep.include({ externalIds: ['PI-2024-0117', 'PI-2024-0118'] });
+    expect(Object.values(body.examples).map((e) => (e as { value: unknown }).value)).to.deep.include({
+      externalIds: ['PI-2024-0117', 'PI-2024-0118'],
+    });
     expect(Object.keys(operation.responses)).to.include.members(['202', '400', '404', '409', '422']);
   });
 
@@ -207,10 +258,18 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
     this.timeout(120_000);
     const { campaignId, contacts } = await launched();
     const known = contacts.map((c) => c.contactId);
-    const ids = fc.array(fc.oneof(fc.string(), fc.constantFrom(...known), fc.constantFrom('EXT-1', 'TWINS')), { maxLength: 6 });
+    const ids = fc.array(fc.oneof(fc.string(), fc.constantFrom(...known), fc.constantFrom('EXT-1', 'TWINS')), {
+      maxLength: 6,
+    });
     const body = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ contactIds: fc.oneof(ids, fc.jsonValue({ maxDepth: 2 })), externalIds: fc.oneof(ids, fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          contactIds: fc.oneof(ids, fc.jsonValue({ maxDepth: 2 })),
+          externalIds: fc.oneof(ids, fc.jsonValue({ maxDepth: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
       fc.dictionary(fc.string(), fc.oneof(ids, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 3 }),
     );
     await fc.assert(
@@ -221,7 +280,10 @@ describe('external invocation over HTTP: POST /v1/campaigns/:id/invocations', ()
         if (answer.status >= 400) {
           expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
           const written = (await eventsAfter(before)).filter((e) => !e.stream.startsWith('idempotency-'));
-          expect(written.map((e) => `${e.stream} ${e.type}`), answer.text).to.deep.equal([]);
+          expect(
+            written.map((e) => `${e.stream} ${e.type}`),
+            answer.text,
+          ).to.deep.equal([]);
         } else expect(answer.status, answer.text).to.equal(202);
       }),
       { numRuns: 80 },

@@ -29,7 +29,8 @@ describe('a launch larger than one append, over HTTP', () => {
     append: async (stream, events, expected) => {
       if (stream.startsWith('campaign-') && events.some((e) => e.type === 'ContactsEnrolled')) {
         const seen = appends.get(stream) ?? [];
-        if (stopAfterParts !== undefined && seen.length >= stopAfterParts) throw new Error(`the process stopped after ${stopAfterParts} parts`);
+        if (stopAfterParts !== undefined && seen.length >= stopAfterParts)
+          throw new Error(`the process stopped after ${stopAfterParts} parts`);
         if (seen.length === 1 && betweenParts) await betweenParts();
         appends.set(stream, [...seen, events.length]);
       }
@@ -47,10 +48,12 @@ describe('a launch larger than one append, over HTTP', () => {
     betweenParts = undefined;
   });
 
-  const launch = (campaignId: string) => api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
+  const launch = (campaignId: string) =>
+    api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
   const batchesOf = async (campaignId: string): Promise<Batch[]> => {
     const batches: Batch[] = [];
-    for await (const event of api.stores.eventStore.readStream(`campaign-${campaignId}`)) if (event.type === 'ContactsEnrolled') batches.push(event.data as Batch);
+    for await (const event of api.stores.eventStore.readStream(`campaign-${campaignId}`))
+      if (event.type === 'ContactsEnrolled') batches.push(event.data as Batch);
     return batches;
   };
   const expectEveryContactOnce = async (campaignId: string) => {
@@ -74,7 +77,11 @@ describe('a launch larger than one append, over HTTP', () => {
     const { campaignId } = await launchableDraft(api, company, CONTACTS);
     const answer = await launch(campaignId);
     expect(answer.status, answer.text).to.equal(200);
-    expect(answer.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CONTACTS, counts: { cases: CONTACTS, contacts: CONTACTS, enrolled: CONTACTS } });
+    expect(answer.body).to.deep.include({
+      status: 'ACTIVE',
+      enrolledContacts: CONTACTS,
+      counts: { cases: CONTACTS, contacts: CONTACTS, enrolled: CONTACTS },
+    });
     expect(appends.get(`campaign-${campaignId}`)!.length).to.be.greaterThan(1);
     await expectEveryContactOnce(campaignId);
   });
@@ -95,7 +102,13 @@ describe('a launch larger than one append, over HTTP', () => {
     const { campaignId } = await launchableDraft(api, company, CONTACTS);
     // The store itself, not the engine's: its commands do not take turns with the engine's, as another process's would not.
     const elsewhere = enrolmentContinuation({ eventStore: api.stores.eventStore, registry: engineRegistry });
-    betweenParts = () => elsewhere(campaignId, { commandId: 'elsewhere', companyId: company.companyId, actor: 'enrolment', now: new Date() });
+    betweenParts = () =>
+      elsewhere(campaignId, {
+        commandId: 'elsewhere',
+        companyId: company.companyId,
+        actor: 'enrolment',
+        now: new Date(),
+      });
     const answer = await launch(campaignId);
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CONTACTS });
@@ -134,21 +147,42 @@ describe('events and answers larger than one append, over HTTP', () => {
   after(() => api.close());
 
   it('given a case too large for one append, when added, then it is refused with 413 naming the sizes, and nothing is appended', async () => {
-    const list = await api.call('POST', '/v1/lists', { key: company.apiKey, body: { name: 'Intake', caseType: 'personal injury' } });
+    const list = await api.call('POST', '/v1/lists', {
+      key: company.apiKey,
+      body: { name: 'Intake', caseType: 'personal injury' },
+    });
     expect(list.status, list.text).to.equal(201);
-    const contacts = Array.from({ length: 40 }, (_, i) => ({ name: `Member ${i} of a family with a long name`, phone: `+1212555${String(i).padStart(4, '0')}` }));
+    const contacts = Array.from({ length: 40 }, (_, i) => ({
+      name: `Member ${i} of a family with a long name`,
+      phone: `+1212555${String(i).padStart(4, '0')}`,
+    }));
     const answer = await refusedWithoutEvents(api, 413, () =>
-      api.call('POST', `/v1/lists/${list.body.id}/cases`, { key: company.apiKey, body: { cases: [{ externalId: 'PI-1', caseType: 'personal injury', contacts }] } }),
+      api.call('POST', `/v1/lists/${list.body.id}/cases`, {
+        key: company.apiKey,
+        body: { cases: [{ externalId: 'PI-1', caseType: 'personal injury', contacts }] },
+      }),
     );
     expect(answer.body).to.deep.include({ status: 413, code: 'STREAM.APPEND_TOO_LARGE' });
-    expect(answer.body.detail).to.match(/^An event of \d+ bytes for list-\S+ is larger than the 4096 bytes one append may hold \(EVENTSTORE_MAX_APPEND_BYTES\)\.$/);
+    expect(answer.body.detail).to.match(
+      /^An event of \d+ bytes for list-\S+ is larger than the 4096 bytes one append may hold \(EVENTSTORE_MAX_APPEND_BYTES\)\.$/,
+    );
   });
 
   it('given an answer too large to record under its Idempotency-Key, when the request is sent again with the key, then it runs again rather than wait on a key held in progress', async () => {
-    const list = await api.call('POST', '/v1/lists', { key: company.apiKey, body: { name: 'Intake', caseType: 'personal injury' } });
-    const csv = ['externalId,caseType,name,phone', ...Array.from({ length: 80 }, (_, i) => `PI-${i},personal injury,Client ${i},not a phone`)].join('\n');
+    const list = await api.call('POST', '/v1/lists', {
+      key: company.apiKey,
+      body: { name: 'Intake', caseType: 'personal injury' },
+    });
+    const csv = [
+      'externalId,caseType,name,phone',
+      ...Array.from({ length: 80 }, (_, i) => `PI-${i},personal injury,Client ${i},not a phone`),
+    ].join('\n');
     const send = () =>
-      api.call('POST', `/v1/lists/${list.body.id}/cases/import`, { key: company.apiKey, body: csv, headers: { 'content-type': 'text/csv', 'idempotency-key': 'import-once' } });
+      api.call('POST', `/v1/lists/${list.body.id}/cases/import`, {
+        key: company.apiKey,
+        body: csv,
+        headers: { 'content-type': 'text/csv', 'idempotency-key': 'import-once' },
+      });
     const first = await send();
     expect(first.status, first.text).to.equal(200);
     expect(first.text.length).to.be.greaterThan(4096);

@@ -12,7 +12,11 @@ const ONE_MIB = 1024 * 1024;
 const csvOf = (rows: number): string =>
   [
     'externalId,caseType,name,phone,email,state',
-    ...Array.from({ length: rows }, (_, n) => `EXT-${String(n).padStart(5, '0')},personal injury,Client ${n} of the Spring intake,+1212555${String(n % 10000).padStart(4, '0')},client${n}@example.com,NY`),
+    ...Array.from(
+      { length: rows },
+      (_, n) =>
+        `EXT-${String(n).padStart(5, '0')},personal injury,Client ${n} of the Spring intake,+1212555${String(n % 10000).padStart(4, '0')},client${n}@example.com,NY`,
+    ),
   ].join('\n');
 
 describe('a 10,000-case import and a 10,000-contact launch on EventStoreDB (the real client over gRPC to an in-process node)', () => {
@@ -52,14 +56,23 @@ describe('a 10,000-case import and a 10,000-contact launch on EventStoreDB (the 
   };
 
   it('given a CSV of 10,000 cases, when imported and the list launched, then each is recorded in appends the node takes, and every contact is enrolled once', async () => {
-    const list = await api.call('POST', '/v1/lists', { key: company.apiKey, body: { name: 'Spring intake', caseType: 'personal injury' } });
+    const list = await api.call('POST', '/v1/lists', {
+      key: company.apiKey,
+      body: { name: 'Spring intake', caseType: 'personal injury' },
+    });
     expect(list.status, list.text).to.equal(201);
     const listId = list.body.id as string;
-    const imported = await api.call('POST', `/v1/lists/${listId}/cases/import`, { key: company.apiKey, body: csvOf(CASES), headers: { 'content-type': 'text/csv' } });
+    const imported = await api.call('POST', `/v1/lists/${listId}/cases/import`, {
+      key: company.apiKey,
+      body: csvOf(CASES),
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(imported.status, imported.text).to.equal(200);
     expect(imported.body).to.deep.include({ added: CASES, rejected: [] });
     const listEvents = await events(`list-${listId}`);
-    const cases = listEvents.filter((e) => e.type === 'CasesAdded').flatMap((e) => (e.data as { cases: { externalId: string }[] }).cases);
+    const cases = listEvents
+      .filter((e) => e.type === 'CasesAdded')
+      .flatMap((e) => (e.data as { cases: { externalId: string }[] }).cases);
     expect(new Set(cases.map((c) => c.externalId)).size).to.equal(CASES);
     expect(appendSizes.get(`list-${listId}`)!.length, 'the import took several appends').to.be.greaterThan(2);
 
@@ -69,14 +82,23 @@ describe('a 10,000-case import and a 10,000-contact launch on EventStoreDB (the 
     const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
     const saved = await api.call('PATCH', `/v1/campaigns/${draft.id}`, {
       key: company.apiKey,
-      body: { type: 'voice', listId, agentId, formId, schedule: { mode: 'custom', slots }, runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }] },
+      body: {
+        type: 'voice',
+        listId,
+        agentId,
+        formId,
+        schedule: { mode: 'custom', slots },
+        runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }],
+      },
     });
     expect(saved.status, saved.text).to.equal(200);
     const launched = await api.call('POST', `/v1/campaigns/${draft.id}/launch`, { key: company.apiKey });
     expect(launched.status, launched.text).to.equal(200);
     expect(launched.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CASES });
 
-    const enrolled = (await events(`campaign-${draft.id}`)).filter((e) => e.type === 'ContactsEnrolled').map((e) => e.data as { batch: number; contacts: { contactId: string }[] });
+    const enrolled = (await events(`campaign-${draft.id}`))
+      .filter((e) => e.type === 'ContactsEnrolled')
+      .map((e) => e.data as { batch: number; contacts: { contactId: string }[] });
     expect(enrolled.map((b) => b.batch)).to.deep.equal([...Array(10).keys()]);
     const contactIds = enrolled.flatMap((b) => b.contacts.map((c) => c.contactId));
     expect(new Set(contactIds).size).to.equal(CASES);
@@ -84,12 +106,16 @@ describe('a 10,000-case import and a 10,000-contact launch on EventStoreDB (the 
 
     // The read models, built from the node's $all, hold every contact once.
     const seen = new Set<string>();
-    let path: string | undefined = `/v1/campaigns/${draft.id}/contacts?limit=100&minPosition=${String(launched.body.position)}`;
+    let path: string | undefined =
+      `/v1/campaigns/${draft.id}/contacts?limit=100&minPosition=${String(launched.body.position)}`;
     while (path) {
-      const page: { status: number; text: string; body: { items: { contactId: string }[]; next?: string | null } } = await api.call('GET', path, { key: company.apiKey });
+      const page: { status: number; text: string; body: { items: { contactId: string }[]; next?: string | null } } =
+        await api.call('GET', path, { key: company.apiKey });
       expect(page.status, page.text).to.equal(200);
       for (const contact of page.body.items) seen.add(contact.contactId);
-      path = page.body.next ? `/v1/campaigns/${draft.id}/contacts?limit=100&after=${encodeURIComponent(String(page.body.next))}` : undefined;
+      path = page.body.next
+        ? `/v1/campaigns/${draft.id}/contacts?limit=100&after=${encodeURIComponent(String(page.body.next))}`
+        : undefined;
     }
     expect([...seen].sort()).to.deep.equal([...contactIds].sort());
   });

@@ -22,7 +22,8 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
   });
   after(() => api.close());
 
-  const list = (query = '', key = a.apiKey) => api.call('GET', `/v1/campaigns?minPosition=${positionNow}${query}`, { key });
+  const list = (query = '', key = a.apiKey) =>
+    api.call('GET', `/v1/campaigns?minPosition=${positionNow}${query}`, { key });
   let positionNow = '0';
   const settle = async () => {
     positionNow = (await api.eventCount()).toString();
@@ -41,8 +42,17 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
     const answer = await list();
     expect(answer.status, answer.text).to.equal(200);
     const byId = new Map(answer.body.items.map((item: Summary) => [item.id, item]));
-    expect(byId.get(draft.id)).to.deep.include({ name: 'Still drafting', status: 'DRAFT', type: null, counts: { cases: 0, contacts: 0, enrolled: 0 } });
-    expect(byId.get(active)).to.deep.include({ status: 'ACTIVE', type: 'voice', counts: { cases: 1, contacts: 1, enrolled: 1 } });
+    expect(byId.get(draft.id)).to.deep.include({
+      name: 'Still drafting',
+      status: 'DRAFT',
+      type: null,
+      counts: { cases: 0, contacts: 0, enrolled: 0 },
+    });
+    expect(byId.get(active)).to.deep.include({
+      status: 'ACTIVE',
+      type: 'voice',
+      counts: { cases: 1, contacts: 1, enrolled: 1 },
+    });
     expect(byId.get(paused)).to.deep.include({ status: 'PAUSED' });
     expect(answer.body.items.map((item: Summary) => item.name)).to.not.include('Not yours');
     // Two drafts were started by launchableDraft and launched; one draft stays a draft.
@@ -68,7 +78,10 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof list>> = await list(`&limit=2${after ? `&after=${after}` : ''}`, company.apiKey);
+      const page: Awaited<ReturnType<typeof list>> = await list(
+        `&limit=2${after ? `&after=${after}` : ''}`,
+        company.apiKey,
+      );
       expect(page.status, page.text).to.equal(200);
       expect(page.body.items.length).to.be.at.most(2);
       seen.push(...page.body.items.map((item: Summary) => item.name));
@@ -88,7 +101,11 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
 
     const first = await api.call('GET', `/v1/campaigns/${id}/history?limit=3`, { key: a.apiKey });
     expect(first.status, first.text).to.equal(200);
-    expect(first.body.items.map((e: { type: string }) => e.type)).to.deep.equal(['CampaignDraftStarted', 'CampaignDraftSaved', 'CampaignStepChanged']);
+    expect(first.body.items.map((e: { type: string }) => e.type)).to.deep.equal([
+      'CampaignDraftStarted',
+      'CampaignDraftSaved',
+      'CampaignStepChanged',
+    ]);
     expect(first.body.items.map((e: { revision: number }) => e.revision)).to.deep.equal([0, 1, 2]);
     expect(first.body.next).to.equal('2');
     const [started, saved] = first.body.items;
@@ -97,8 +114,12 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
     expect(BigInt(saved.position) > BigInt(started.position)).to.equal(true);
     expect(Date.parse(saved.occurredAt) > Date.parse(started.occurredAt)).to.equal(true);
 
-    const second = await api.call('GET', `/v1/campaigns/${id}/history?limit=3&after=${first.body.next}`, { key: a.apiKey });
-    expect(second.body.items.map((e: { revision: number; type: string }) => [e.revision, e.type])).to.deep.equal([[3, 'CampaignDraftSaved']]);
+    const second = await api.call('GET', `/v1/campaigns/${id}/history?limit=3&after=${first.body.next}`, {
+      key: a.apiKey,
+    });
+    expect(second.body.items.map((e: { revision: number; type: string }) => [e.revision, e.type])).to.deep.equal([
+      [3, 'CampaignDraftSaved'],
+    ]);
     expect(second.body.next).to.equal(null);
 
     const bad = await api.call('GET', `/v1/campaigns/${id}/history?after=yesterday`, { key: a.apiKey });
@@ -109,13 +130,19 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
     const { id } = await startDraft(api, a.apiKey, 'Short-lived');
     await api.call('DELETE', `/v1/campaigns/${id}`, { key: a.apiKey });
     const history = await api.call('GET', `/v1/campaigns/${id}/history`, { key: a.apiKey });
-    expect(history.body.items.map((e: { type: string }) => e.type)).to.deep.equal(['CampaignDraftStarted', 'CampaignDeleted']);
+    expect(history.body.items.map((e: { type: string }) => e.type)).to.deep.equal([
+      'CampaignDraftStarted',
+      'CampaignDeleted',
+    ]);
   });
 
   it('folds the campaign as of a position or a time, from its events alone', async () => {
     const { campaignId: id } = await launchableDraft(api, a, 1);
     later(10);
-    const renamed = await api.call('PATCH', `/v1/campaigns/${id}`, { key: a.apiKey, body: { name: 'Renamed before launch' } });
+    const renamed = await api.call('PATCH', `/v1/campaigns/${id}`, {
+      key: a.apiKey,
+      body: { name: 'Renamed before launch' },
+    });
     const beforeLaunch = time.toISOString();
     later(10);
     const launched = await api.call('POST', `/v1/campaigns/${id}/launch`, { key: a.apiKey });
@@ -124,10 +151,16 @@ describe('campaign queries over HTTP: list, detail as of a point, history', () =
 
     const atRename = await api.call('GET', `/v1/campaigns/${id}?asOf=${renamed.body.position}`, { key: a.apiKey });
     expect(atRename.status, atRename.text).to.equal(200);
-    expect(atRename.body).to.deep.include({ name: 'Renamed before launch', status: 'DRAFT', revision: renamed.body.revision });
+    expect(atRename.body).to.deep.include({
+      name: 'Renamed before launch',
+      status: 'DRAFT',
+      revision: renamed.body.revision,
+    });
     expect(atRename.body.asOf).to.deep.equal({ requested: renamed.body.position, position: renamed.body.position });
 
-    const byTime = await api.call('GET', `/v1/campaigns/${id}?asOf=${encodeURIComponent(beforeLaunch)}`, { key: a.apiKey });
+    const byTime = await api.call('GET', `/v1/campaigns/${id}?asOf=${encodeURIComponent(beforeLaunch)}`, {
+      key: a.apiKey,
+    });
     expect(byTime.body).to.deep.include({ status: 'DRAFT', name: 'Renamed before launch' });
 
     const atLaunch = await api.call('GET', `/v1/campaigns/${id}?asOf=${launched.body.position}`, { key: a.apiKey });

@@ -13,7 +13,8 @@ describe('API keys over HTTP', () => {
 
   const issue = (key: string, body: unknown = { name: 'CRM sync' }) => api.call('POST', '/v1/api-keys', { key, body });
   const list = (key: string, query = '') => api.call('GET', `/v1/api-keys?minPosition=${0}${query}`, { key });
-  const listNow = async (key: string, query = '') => api.call('GET', `/v1/api-keys?minPosition=${await api.eventCount()}${query}`, { key });
+  const listNow = async (key: string, query = '') =>
+    api.call('GET', `/v1/api-keys?minPosition=${await api.eventCount()}${query}`, { key });
   const revoke = (key: string, id: string) => api.call('DELETE', `/v1/api-keys/${id}`, { key });
 
   /** A refusal with this status that appends nothing. */
@@ -65,7 +66,9 @@ describe('API keys over HTTP', () => {
     expect(revoked.body.items.map((k: { name: string }) => k.name)).to.deep.equal(['Second']);
     const active = await list(firm.apiKey, '&status=active');
     expect(active.body.items.map((k: { name: string }) => k.name)).to.deep.equal(['Initial key', 'Third']);
-    expect((await list(firm.apiKey, '&limit=0&status=gone')).body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['limit', 'status']);
+    expect(
+      (await list(firm.apiKey, '&limit=0&status=gone')).body.errors.map((e: { path: string }) => e.path),
+    ).to.deep.equal(['limit', 'status']);
   });
 
   it('revokes a key: it answers 401 at once, and the list shows when it was revoked', async () => {
@@ -77,7 +80,9 @@ describe('API keys over HTTP', () => {
     const denied = await api.call('GET', '/v1/settings', { key: second.body.apiKey });
     expect(denied.status).to.equal(401);
     expect(denied.body.code).to.equal('AUTH.INVALID_KEY');
-    const shown = await api.call('GET', `/v1/api-keys/${second.body.id}?minPosition=${answer.body.position}`, { key: firm.apiKey });
+    const shown = await api.call('GET', `/v1/api-keys/${second.body.id}?minPosition=${answer.body.position}`, {
+      key: firm.apiKey,
+    });
     expect(shown.body).to.include({ status: 'revoked', revokedBy: `api-key:${firm.apiKey.split('_')[2]}` });
     expect(shown.body.revokedAt).to.be.a('string');
   });
@@ -104,7 +109,9 @@ describe('API keys over HTTP', () => {
   it("answers 404 for another company's key, to read or revoke, and appends nothing", async () => {
     const other = await api.createCompany('Other Firm LLP');
     const theirs = await issue(other.apiKey);
-    await refusedWith(404, () => api.call('GET', `/v1/api-keys/${theirs.body.id}?minPosition=${theirs.body.position}`, { key: firm.apiKey }));
+    await refusedWith(404, () =>
+      api.call('GET', `/v1/api-keys/${theirs.body.id}?minPosition=${theirs.body.position}`, { key: firm.apiKey }),
+    );
     await refusedWith(404, () => revoke(firm.apiKey, theirs.body.id));
     expect((await api.call('GET', '/v1/settings', { key: theirs.body.apiKey })).status).to.equal(200);
     const mine = await listNow(firm.apiKey);

@@ -23,7 +23,9 @@ describe('companies over HTTP', () => {
     expect(answer.status, answer.text).to.equal(201);
     expect(answer.body.company).to.deep.equal({ id: answer.body.company.id, name: 'Hartley & Vance LLP' });
     expect(answer.body.company.id).to.match(/^[0-9a-f-]{36}$/);
-    expect(answer.body.apiKey).to.match(new RegExp(`^oek_${answer.body.company.id}_${answer.body.apiKeyId}_[A-Za-z0-9_-]{43}$`));
+    expect(answer.body.apiKey).to.match(
+      new RegExp(`^oek_${answer.body.company.id}_${answer.body.apiKeyId}_[A-Za-z0-9_-]{43}$`),
+    );
     expect(answer.body.position).to.match(/^\d+$/);
     expect(answer.headers.get('cache-control')).to.equal('no-store');
   });
@@ -34,7 +36,9 @@ describe('companies over HTTP', () => {
     const events = (await allEvents()).filter((e) => e.stream === `company-${companyId}`);
     expect(events.map((e) => e.type)).to.deep.equal(['CompanyCreated', 'ApiKeyIssued']);
     for (const event of events) expect(event.metadata).to.include({ companyId, actor: 'admin' });
-    expect(JSON.stringify((await allEvents()).map((e) => ({ data: e.data, metadata: e.metadata })))).to.not.include(secret);
+    expect(JSON.stringify((await allEvents()).map((e) => ({ data: e.data, metadata: e.metadata })))).to.not.include(
+      secret,
+    );
   });
 
   it('lets the first key in at once', async () => {
@@ -44,7 +48,9 @@ describe('companies over HTTP', () => {
     expect(settings.body).to.include({ companyId, name: 'Quick Start LLP' });
     const keys = await api.call('GET', `/v1/api-keys?minPosition=${await api.eventCount()}`, { key: apiKey });
     expect(keys.status).to.equal(200);
-    expect(keys.body.items.map((k: { name: string; status: string }) => [k.name, k.status])).to.deep.equal([['Initial key', 'active']]);
+    expect(keys.body.items.map((k: { name: string; status: string }) => [k.name, k.status])).to.deep.equal([
+      ['Initial key', 'active'],
+    ]);
   });
 
   it('names the first key as asked', async () => {

@@ -13,13 +13,19 @@ describe('API keys are shown once, even under an Idempotency-Key', () => {
   // The secret itself: it may hold `_`, so the key is parsed rather than split.
   const secretOf = (key: string) => parseApiKey(key)!.secret;
   const storeHolds = async (text: string) => {
-    for await (const event of api.stores.eventStore.readAll()) if (JSON.stringify({ data: event.data, metadata: event.metadata }).includes(text)) return true;
+    for await (const event of api.stores.eventStore.readAll())
+      if (JSON.stringify({ data: event.data, metadata: event.metadata }).includes(text)) return true;
     return false;
   };
 
   it('POST /v1/api-keys: the replay answers the same key id with the key withheld, and no event holds the secret', async () => {
     const firm = await api.createCompany();
-    const send = () => api.call('POST', '/v1/api-keys', { key: firm.apiKey, body: { name: 'CRM sync' }, headers: { 'Idempotency-Key': 'issue-crm-key' } });
+    const send = () =>
+      api.call('POST', '/v1/api-keys', {
+        key: firm.apiKey,
+        body: { name: 'CRM sync' },
+        headers: { 'Idempotency-Key': 'issue-crm-key' },
+      });
     const first = await send();
     expect(first.status, first.text).to.equal(201);
     const replay = await send();
@@ -31,7 +37,12 @@ describe('API keys are shown once, even under an Idempotency-Key', () => {
   });
 
   it('POST /v1/companies: the replay answers the same company with the key withheld, and no event holds the secret', async () => {
-    const send = () => api.call('POST', '/v1/companies', { key: ADMIN_TOKEN, body: { name: 'Once Only LLP' }, headers: { 'Idempotency-Key': 'open-once-only' } });
+    const send = () =>
+      api.call('POST', '/v1/companies', {
+        key: ADMIN_TOKEN,
+        body: { name: 'Once Only LLP' },
+        headers: { 'Idempotency-Key': 'open-once-only' },
+      });
     const first = await send();
     expect(first.status, first.text).to.equal(201);
     const replay = await send();

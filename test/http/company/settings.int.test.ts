@@ -27,7 +27,8 @@ describe('company settings over HTTP', () => {
   after(() => api.close());
 
   const put = (key: string, body: unknown) => api.call('PUT', '/v1/settings/campaigns', { key, body });
-  const get = (key: string, position?: string) => api.call('GET', `/v1/settings${position ? `?minPosition=${position}` : ''}`, { key });
+  const get = (key: string, position?: string) =>
+    api.call('GET', `/v1/settings${position ? `?minPosition=${position}` : ''}`, { key });
 
   /** A refusal: 400 problem+json naming exactly these paths, and nothing appended. */
   const refused = async (key: string, body: unknown, paths: string[]) => {
@@ -52,23 +53,48 @@ describe('company settings over HTTP', () => {
 
   it('sets the postal address every email prints, lines trimmed and blank ones dropped, and reads it back', async () => {
     const { apiKey } = await api.createCompany('Postal LLP');
-    const answer = await api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: '  Postal LLP\r\n\r\n100 N LaSalle St, Suite 1200 \nChicago, IL 60602\n' } });
+    const answer = await api.call('PUT', '/v1/settings/email', {
+      key: apiKey,
+      body: { postalAddress: '  Postal LLP\r\n\r\n100 N LaSalle St, Suite 1200 \nChicago, IL 60602\n' },
+    });
     expect(answer.status, answer.text).to.equal(200);
-    expect(answer.body.email).to.deep.equal({ postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' });
+    expect(answer.body.email).to.deep.equal({
+      postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602',
+    });
     const read = await get(apiKey, answer.body.position);
-    expect(read.body.email).to.deep.equal({ postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602', updatedAt: '2026-03-02T15:00:00.000Z' });
+    expect(read.body.email).to.deep.equal({
+      postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602',
+      updatedAt: '2026-03-02T15:00:00.000Z',
+    });
     const before = await api.eventCount();
-    expect((await api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' } })).status).to.equal(200);
+    expect(
+      (
+        await api.call('PUT', '/v1/settings/email', {
+          key: apiKey,
+          body: { postalAddress: 'Postal LLP\n100 N LaSalle St, Suite 1200\nChicago, IL 60602' },
+        })
+      ).status,
+    ).to.equal(200);
     expect(await api.eventCount(), 'the same address again records nothing').to.equal(before);
   });
 
   it('refuses a postal address that is missing, blank, too long, of too many lines or not plain text, naming postalAddress, and appends nothing', async () => {
     const { apiKey } = await api.createCompany('No Address LLP');
-    for (const postalAddress of ['', ' \n \n', 'x'.repeat(501), Array.from({ length: 9 }, (_, i) => `line ${i}`).join('\n'), '100 Main St\tChicago']) {
-      const answer = await refusedWithoutEvents(api, 400, () => api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress } }));
+    for (const postalAddress of [
+      '',
+      ' \n \n',
+      'x'.repeat(501),
+      Array.from({ length: 9 }, (_, i) => `line ${i}`).join('\n'),
+      '100 Main St\tChicago',
+    ]) {
+      const answer = await refusedWithoutEvents(api, 400, () =>
+        api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress } }),
+      );
       expect(errorPaths(answer), JSON.stringify(postalAddress)).to.deep.equal(['postalAddress']);
     }
-    const shape = await refusedWithoutEvents(api, 400, () => api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: 42 } }));
+    const shape = await refusedWithoutEvents(api, 400, () =>
+      api.call('PUT', '/v1/settings/email', { key: apiKey, body: { postalAddress: 42 } }),
+    );
     expect(errorPaths(shape)).to.deep.equal(['postalAddress']);
     expect((await get(apiKey)).body.email.postalAddress).to.equal(null);
   });
@@ -80,7 +106,11 @@ describe('company settings over HTTP', () => {
     expect(answer.body.campaigns).to.deep.equal({ ...lunchBreak, isDefault: false });
     expect(answer.body.position).to.match(/^\d+$/);
     const read = await get(apiKey, answer.body.position);
-    expect(read.body.campaigns).to.deep.equal({ ...lunchBreak, isDefault: false, updatedAt: '2026-03-02T15:00:00.000Z' });
+    expect(read.body.campaigns).to.deep.equal({
+      ...lunchBreak,
+      isDefault: false,
+      updatedAt: '2026-03-02T15:00:00.000Z',
+    });
   });
 
   it('appends nothing when the same settings are saved again', async () => {
@@ -117,19 +147,19 @@ describe('company settings over HTTP', () => {
       ],
     );
     expect(answer.body.code).to.equal('SETTINGS.INVALID');
-    expect(answer.body.errors.find((e: { path: string }) => e.path === 'defaultBusinessHours.1').message).to.equal('overlaps slot 0 (07:30-12:00) on tue');
+    expect(answer.body.errors.find((e: { path: string }) => e.path === 'defaultBusinessHours.1').message).to.equal(
+      'overlaps slot 0 (07:30-12:00) on tue',
+    );
     expect((await get(apiKey, String(await api.eventCount()))).body.campaigns.isDefault).to.equal(true);
   });
 
   it('refuses a body of the wrong shape, naming each path, and appends nothing', async () => {
     const { apiKey } = await api.createCompany('Wrong Shape LLP');
-    await refused(apiKey, { concurrencyRate: '50', timezone: 5, defaultBusinessHours: [{ days: 'mon', start: '09:00' }] }, [
-      'concurrencyRate',
-      'outboundLines',
-      'timezone',
-      'defaultBusinessHours.0.days',
-      'defaultBusinessHours.0.end',
-    ]);
+    await refused(
+      apiKey,
+      { concurrencyRate: '50', timezone: 5, defaultBusinessHours: [{ days: 'mon', start: '09:00' }] },
+      ['concurrencyRate', 'outboundLines', 'timezone', 'defaultBusinessHours.0.days', 'defaultBusinessHours.0.end'],
+    );
   });
 
   it("keeps each company's settings to itself", async () => {

@@ -19,10 +19,14 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
   let campaignId: string;
   let contact: { contactId: string; phone: string; email: string };
 
-  const reopenPath = (contactId: string, campaign = campaignId) => `/v1/campaigns/${campaign}/reports/opt-outs/${contactId}/reopen`;
+  const reopenPath = (contactId: string, campaign = campaignId) =>
+    `/v1/campaigns/${campaign}/reports/opt-outs/${contactId}/reopen`;
   const consent = () => consentCommands({ eventStore: api.stores.eventStore, registry: engineRegistry });
   const optOut = (address: string, source: 'sms_keyword' | 'email_unsubscribe' | 'admin') =>
-    consent().optOut({ address, source, context: { campaignId, contactId: contact.contactId } }, { commandId: newEntityId(), companyId: a.companyId, actor: 'carrier', now });
+    consent().optOut(
+      { address, source, context: { campaignId, contactId: contact.contactId } },
+      { commandId: newEntityId(), companyId: a.companyId, actor: 'carrier', now },
+    );
   const eventsOf = async (address: string) => {
     const events = [];
     for await (const event of api.stores.eventStore.readStream(consentStream(a.companyId, address))) events.push(event);
@@ -48,9 +52,21 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
     now = new Date(now.getTime() + 3653 * DAY);
     expect(await api.engine.context.waitFor(await api.eventCount())).to.equal(true);
     const doc = await api.stores.readStore.get(OPT_OUTS, optOutId(a.companyId, contact.phone));
-    expect(doc).to.deep.include({ companyId: a.companyId, optedOut: true, voice: true, sms: true, email: false, source: 'sms_keyword', campaignId, contactId: contact.contactId });
+    expect(doc).to.deep.include({
+      companyId: a.companyId,
+      optedOut: true,
+      voice: true,
+      sms: true,
+      email: false,
+      source: 'sms_keyword',
+      campaignId,
+      contactId: contact.contactId,
+    });
 
-    const answer = await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: 'client called the office and asked us to resume' } });
+    const answer = await api.call('POST', reopenPath(contact.contactId), {
+      key: a.apiKey,
+      body: { reason: 'client called the office and asked us to resume' },
+    });
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body.reopened).to.deep.equal([
       { address: contact.phone, channel: 'all' },
@@ -59,13 +75,29 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
     for (const address of [contact.phone, contact.email]) {
       const last = (await eventsOf(address)).at(-1)!;
       expect(last.type).to.equal('ContactOptedIn');
-      expect(last.data).to.deep.include({ source: 'admin', reason: 'client called the office and asked us to resume', campaignId, contactId: contact.contactId });
-      expect((last.data as { reopenedBy: string }).reopenedBy).to.match(/^api-key:/).and.equal(last.metadata.actor);
-      expect(Object.values((await consentOf(api.stores.eventStore, a.companyId, address)).blocked)).to.deep.equal([false, false, false]);
+      expect(last.data).to.deep.include({
+        source: 'admin',
+        reason: 'client called the office and asked us to resume',
+        campaignId,
+        contactId: contact.contactId,
+      });
+      expect((last.data as { reopenedBy: string }).reopenedBy)
+        .to.match(/^api-key:/)
+        .and.equal(last.metadata.actor);
+      expect(Object.values((await consentOf(api.stores.eventStore, a.companyId, address)).blocked)).to.deep.equal([
+        false,
+        false,
+        false,
+      ]);
     }
     expect(await api.engine.context.waitFor(BigInt(answer.body.position))).to.equal(true);
     const reopened = await api.stores.readStore.get(OPT_OUTS, optOutId(a.companyId, contact.phone));
-    expect(reopened).to.deep.include({ optedOut: false, voice: false, sms: false, reopenReason: 'client called the office and asked us to resume' });
+    expect(reopened).to.deep.include({
+      optedOut: false,
+      voice: false,
+      sms: false,
+      reopenReason: 'client called the office and asked us to resume',
+    });
     expect((reopened as unknown as { reopenedBy: string }).reopenedBy).to.match(/^api-key:/);
   });
 
@@ -74,28 +106,60 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
     const revokedAt = now;
     now = new Date(now.getTime() + 3652 * DAY);
     const before = await api.eventCount();
-    const refused = await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: 'client asked at the office' } });
+    const refused = await api.call('POST', reopenPath(contact.contactId), {
+      key: a.apiKey,
+      body: { reason: 'client asked at the office' },
+    });
     expect(refused.status, refused.text).to.equal(409);
     expect(refused.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(refused.body).to.include({ code: 'CONSENT.REOPEN_REFUSED', status: 409 });
-    expect(refused.body.detail).to.include(new Date(revokedAt.getTime() + 3653 * DAY).toISOString()).and.include('START');
-    expect((await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: 'asked', channel: 'sms' } })).status).to.equal(409);
+    expect(refused.body.detail)
+      .to.include(new Date(revokedAt.getTime() + 3653 * DAY).toISOString())
+      .and.include('START');
+    expect(
+      (
+        await api.call('POST', reopenPath(contact.contactId), {
+          key: a.apiKey,
+          body: { reason: 'asked', channel: 'sms' },
+        })
+      ).status,
+    ).to.equal(409);
     expect(await api.eventCount()).to.equal(before);
-    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({ voice: true, sms: true });
+    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({
+      voice: true,
+      sms: true,
+    });
   });
 
   it('reopens calls alone within that period when asked for channel voice; the person may still text START', async () => {
-    const answer = await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: 'client asked for a call back', channel: 'voice' } });
+    const answer = await api.call('POST', reopenPath(contact.contactId), {
+      key: a.apiKey,
+      body: { reason: 'client asked for a call back', channel: 'voice' },
+    });
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body.reopened).to.deep.equal([{ address: contact.phone, channel: 'voice' }]);
-    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({ voice: false, sms: true });
-    await consent().smsOptIn(contact.phone, 'START', undefined, { commandId: newEntityId(), companyId: a.companyId, actor: 'contact', now });
-    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({ voice: false, sms: false });
+    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({
+      voice: false,
+      sms: true,
+    });
+    await consent().smsOptIn(contact.phone, 'START', undefined, {
+      commandId: newEntityId(),
+      companyId: a.companyId,
+      actor: 'contact',
+      now,
+    });
+    expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked).to.deep.include({
+      voice: false,
+      sms: false,
+    });
   });
 
   it('reopens at once what an admin opted out', async () => {
     await optOut(contact.phone, 'admin');
-    const answer = await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: 'opted out by mistake' } });
+    const answer = await api.call('POST', reopenPath(contact.contactId), {
+      key: a.apiKey,
+      body: { reason: 'opted out by mistake' },
+    });
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.body.reopened).to.deep.equal([{ address: contact.phone, channel: 'all' }]);
   });
@@ -112,7 +176,9 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
     await optOut(contact.phone, 'admin');
     const before = await api.eventCount();
     expect((await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: {} })).status).to.equal(400);
-    expect((await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: '   ' } })).status).to.equal(400);
+    expect(
+      (await api.call('POST', reopenPath(contact.contactId), { key: a.apiKey, body: { reason: '   ' } })).status,
+    ).to.equal(400);
     expect((await api.call('POST', reopenPath(contact.contactId), { body: { reason: 'asked' } })).status).to.equal(401);
     expect(await api.eventCount()).to.equal(before);
   });
@@ -122,8 +188,17 @@ describe('reopening outreach after an opt-out, over HTTP', () => {
     const theirs = await api.call('POST', reopenPath(contact.contactId), { key: b.apiKey, body: { reason: 'asked' } });
     expect(theirs.status, theirs.text).to.equal(404);
     expect(theirs.text).to.not.include(a.companyId);
-    expect((await api.call('POST', reopenPath(newEntityId()), { key: a.apiKey, body: { reason: 'asked' } })).status).to.equal(404);
-    expect((await api.call('POST', reopenPath(contact.contactId, newEntityId()), { key: a.apiKey, body: { reason: 'asked' } })).status).to.equal(404);
+    expect(
+      (await api.call('POST', reopenPath(newEntityId()), { key: a.apiKey, body: { reason: 'asked' } })).status,
+    ).to.equal(404);
+    expect(
+      (
+        await api.call('POST', reopenPath(contact.contactId, newEntityId()), {
+          key: a.apiKey,
+          body: { reason: 'asked' },
+        })
+      ).status,
+    ).to.equal(404);
     expect(await api.eventCount()).to.equal(before);
     expect((await consentOf(api.stores.eventStore, a.companyId, contact.phone)).blocked.voice).to.equal(true);
   });

@@ -11,7 +11,8 @@ describe('email unsubscribe links over HTTP', () => {
   let api: Api;
   let companyId: string;
   const tokens = unsubscribeTokens(derivedUnsubscribeSecret(ADMIN_TOKEN));
-  const linkOf = (issuedAt = new Date(), to = address) => `/unsubscribe/${tokens.issue({ companyId, address: to, campaignId: 'camp-1', messageId: 'msg-1' }, issuedAt)}`;
+  const linkOf = (issuedAt = new Date(), to = address) =>
+    `/unsubscribe/${tokens.issue({ companyId, address: to, campaignId: 'camp-1', messageId: 'msg-1' }, issuedAt)}`;
 
   const eventsOf = async (to = address) => {
     const events = [];
@@ -19,7 +20,10 @@ describe('email unsubscribe links over HTTP', () => {
     return events;
   };
   const oneClick = (path: string) =>
-    api.call('POST', path, { body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    api.call('POST', path, {
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
   before(async () => {
     api = await startApi();
@@ -35,7 +39,10 @@ describe('email unsubscribe links over HTTP', () => {
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.headers.get('content-type')).to.match(/^text\/html/);
     expect(answer.headers.get('cache-control')).to.equal('no-store');
-    expect(answer.text).to.include('<form method="post"').and.include(`action="${path}"`).and.include('g***@example.com');
+    expect(answer.text)
+      .to.include('<form method="post"')
+      .and.include(`action="${path}"`)
+      .and.include('g***@example.com');
     expect(answer.text).to.include('name="List-Unsubscribe" value="One-Click"');
     expect(answer.text).to.not.include(to);
     // A link scanner fetching the link twice unsubscribes no one.
@@ -55,7 +62,13 @@ describe('email unsubscribe links over HTTP', () => {
     expect(answer.text).to.include('b***@example.com');
     const events = await eventsOf(to);
     expect(events.map((e) => e.type)).to.deep.equal(['ContactOptedOut']);
-    expect(events[0]!.data).to.deep.include({ address: to, channel: 'email', source: 'email_unsubscribe', campaignId: 'camp-1', messageId: 'msg-1' });
+    expect(events[0]!.data).to.deep.include({
+      address: to,
+      channel: 'email',
+      source: 'email_unsubscribe',
+      campaignId: 'camp-1',
+      messageId: 'msg-1',
+    });
     expect(events[0]!.metadata.actor).to.equal('email-unsubscribe-link');
     expect((await consentOf(api.stores.eventStore, companyId, to)).blocked.email).to.equal(true);
   });
@@ -78,10 +91,20 @@ describe('email unsubscribe links over HTTP', () => {
   it('a forged or altered token answers 404 and records nothing', async () => {
     const before = await api.eventCount();
     const good = linkOf(new Date(), 'forged@example.com');
-    const forged = unsubscribeTokens('someone-else-s-secret-of-enough-length').issue({ companyId, address: 'forged@example.com' }, new Date());
+    const forged = unsubscribeTokens('someone-else-s-secret-of-enough-length').issue(
+      { companyId, address: 'forged@example.com' },
+      new Date(),
+    );
     const [version, payload, signature] = good.slice('/unsubscribe/'.length).split('.') as [string, string, string];
-    const otherPayload = Buffer.from(JSON.stringify({ c: companyId, a: 'victim@example.com', x: 4_000_000_000 })).toString('base64url');
-    for (const path of [`/unsubscribe/${forged}`, `/unsubscribe/${version}.${otherPayload}.${signature}`, '/unsubscribe/not-a-token', `/unsubscribe/${version}.${payload}.${'A'.repeat(43)}`]) {
+    const otherPayload = Buffer.from(
+      JSON.stringify({ c: companyId, a: 'victim@example.com', x: 4_000_000_000 }),
+    ).toString('base64url');
+    for (const path of [
+      `/unsubscribe/${forged}`,
+      `/unsubscribe/${version}.${otherPayload}.${signature}`,
+      '/unsubscribe/not-a-token',
+      `/unsubscribe/${version}.${payload}.${'A'.repeat(43)}`,
+    ]) {
       const post = await oneClick(path);
       expect(post.status, `${path}: ${post.text}`).to.equal(404);
       expect(post.body.code).to.equal('UNSUBSCRIBE.UNKNOWN_LINK');

@@ -40,9 +40,16 @@ describe('forms over HTTP', () => {
     expect(answer.body.position).to.match(/^\d+$/);
     expect(answer.body.fields).to.deep.equal(intake.fields);
 
-    const read = await api.call('GET', `/v1/forms/${answer.body.id}?minPosition=${answer.body.position}`, { key: a.apiKey });
+    const read = await api.call('GET', `/v1/forms/${answer.body.id}?minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
     expect(read.status).to.equal(200);
-    expect(read.body).to.deep.include({ id: answer.body.id, name: 'Injury intake', caseType: 'personal injury', fields: intake.fields });
+    expect(read.body).to.deep.include({
+      id: answer.body.id,
+      name: 'Injury intake',
+      caseType: 'personal injury',
+      fields: intake.fields,
+    });
   });
 
   it('drops properties it does not know', async () => {
@@ -64,7 +71,11 @@ describe('forms over HTTP', () => {
   it('refuses a body that is not a JSON object', async () => {
     await refused([intake], ['(root)']);
     const before = await api.eventCount();
-    const answer = await api.call('POST', '/v1/forms', { key: a.apiKey, body: '{"name": ', headers: { 'content-type': 'application/json' } });
+    const answer = await api.call('POST', '/v1/forms', {
+      key: a.apiKey,
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(answer.status).to.equal(400);
     const noBody = await api.call('POST', '/v1/forms', { key: a.apiKey });
     expect(noBody.status).to.equal(400);
@@ -98,7 +109,9 @@ describe('forms over HTTP', () => {
 
   it("answers 404 for another company's form and never lists it", async () => {
     const mine = await post({ ...intake, name: 'Only for A' });
-    const theirs = await api.call('GET', `/v1/forms/${mine.body.id}?minPosition=${mine.body.position}`, { key: b.apiKey });
+    const theirs = await api.call('GET', `/v1/forms/${mine.body.id}?minPosition=${mine.body.position}`, {
+      key: b.apiKey,
+    });
     expect(theirs.status).to.equal(404);
     expect(theirs.headers.get('content-type')).to.match(/application\/problem\+json/);
     const list = await api.call('GET', `/v1/forms?minPosition=${mine.body.position}`, { key: b.apiKey });
@@ -109,7 +122,9 @@ describe('forms over HTTP', () => {
 
   it('answers 404 for an id that is no form at all', async () => {
     expect((await api.call('GET', '/v1/forms/not-a-form', { key: a.apiKey })).status).to.equal(404);
-    expect((await api.call('GET', '/v1/forms/0190f5e2-7c1a-7000-8000-000000000999', { key: a.apiKey })).status).to.equal(404);
+    expect(
+      (await api.call('GET', '/v1/forms/0190f5e2-7c1a-7000-8000-000000000999', { key: a.apiKey })).status,
+    ).to.equal(404);
   });
 
   it('lists forms a page at a time, oldest first, and filters by case type', async () => {
@@ -117,7 +132,10 @@ describe('forms over HTTP', () => {
     const ids: string[] = [];
     let position = '0';
     for (let i = 0; i < 5; i++) {
-      const answer = await post({ ...intake, name: `Form ${i}`, caseType: i % 2 === 0 ? 'probate' : 'intake' }, company.apiKey);
+      const answer = await post(
+        { ...intake, name: `Form ${i}`, caseType: i % 2 === 0 ? 'probate' : 'intake' },
+        company.apiKey,
+      );
       ids.push(answer.body.id);
       position = answer.body.position;
     }

@@ -23,9 +23,16 @@ describe('lists over HTTP', () => {
     expect(answer.body.position).to.match(/^\d+$/);
     expect(answer.body.counts).to.deep.equal({ cases: 0, contacts: 0 });
 
-    const read = await api.call('GET', `/v1/lists/${answer.body.id}?minPosition=${answer.body.position}`, { key: a.apiKey });
+    const read = await api.call('GET', `/v1/lists/${answer.body.id}?minPosition=${answer.body.position}`, {
+      key: a.apiKey,
+    });
     expect(read.status, read.text).to.equal(200);
-    expect(read.body).to.deep.include({ id: answer.body.id, name: 'March intake', caseType: 'personal injury', counts: { cases: 0, contacts: 0 } });
+    expect(read.body).to.deep.include({
+      id: answer.body.id,
+      name: 'March intake',
+      caseType: 'personal injury',
+      counts: { cases: 0, contacts: 0 },
+    });
   });
 
   it('refuses a list without a name or case type with 400 naming each path, and appends nothing', async () => {
@@ -51,14 +58,18 @@ describe('lists over HTTP', () => {
     expect(first.status, first.text).to.equal(200);
     expect(first.body.items.map((l: { id: string }) => l.id)).to.deep.equal(made.slice(0, 2));
     expect(first.body.next).to.be.a('string');
-    const second = await api.call('GET', `/v1/lists?limit=2&after=${encodeURIComponent(first.body.next)}`, { key: own.apiKey });
+    const second = await api.call('GET', `/v1/lists?limit=2&after=${encodeURIComponent(first.body.next)}`, {
+      key: own.apiKey,
+    });
     expect(second.body.items.map((l: { id: string }) => l.id)).to.deep.equal(made.slice(2));
     expect(second.body.next).to.equal(null);
   });
 
   it("answers 404 for another company's list, and for an id that cannot be a list", async () => {
     const answer = await create({ name: 'Private', caseType: 'probate' });
-    const other = await api.call('GET', `/v1/lists/${answer.body.id}?minPosition=${answer.body.position}`, { key: b.apiKey });
+    const other = await api.call('GET', `/v1/lists/${answer.body.id}?minPosition=${answer.body.position}`, {
+      key: b.apiKey,
+    });
     expect(other.status).to.equal(404);
     expect((await api.call('GET', '/v1/lists/not-an-id', { key: a.apiKey })).status).to.equal(404);
   });

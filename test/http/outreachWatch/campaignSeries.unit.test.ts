@@ -22,6 +22,9 @@ describe('campaign metric series', () => {
     expect(series.labels('co-1', 'c', 2 * hour)).to.deep.equal({ company: 'co-1', campaign: 'c' });
     expect(series.released(2 * hour)).to.deep.equal([{ companyId: 'co-1', campaignId: 'a' }]);
     expect(series.released(3 * hour)).to.deep.equal([]);
-    expect(series.released(4 * hour)).to.deep.equal([{ companyId: 'co-1', campaignId: 'b' }, { companyId: 'co-1', campaignId: 'c' }]);
+    expect(series.released(4 * hour)).to.deep.equal([
+      { companyId: 'co-1', campaignId: 'b' },
+      { companyId: 'co-1', campaignId: 'c' },
+    ]);
   });
 });

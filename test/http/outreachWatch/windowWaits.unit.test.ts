@@ -24,7 +24,12 @@ describe('waits for the calling window', () => {
     expect(told()).to.deep.equal([]);
     await clock.advance(2_000);
     expect(told()).to.deep.equal([`next window opens at ${tomorrow} for 20 contacts`]);
-    expect(lines[0]?.fields).to.deep.equal({ companyId: 'company-1', campaignId: 'campaign-1', opensAt: tomorrow, contacts: 20 });
+    expect(lines[0]?.fields).to.deep.equal({
+      companyId: 'company-1',
+      campaignId: 'campaign-1',
+      opensAt: tomorrow,
+      contacts: 20,
+    });
     await clock.advance(3_600_000);
     expect(told()).to.have.length(1);
   });
@@ -36,7 +41,10 @@ describe('waits for the calling window', () => {
       await clock.advance(1_000);
     }
     await clock.advance(5_000);
-    expect(told()).to.deep.equal([`next window opens at ${tomorrow} for 60 contacts`, `next window opens at ${tomorrow} for 90 contacts`]);
+    expect(told()).to.deep.equal([
+      `next window opens at ${tomorrow} for 60 contacts`,
+      `next window opens at ${tomorrow} for 90 contacts`,
+    ]);
   });
 
   it('given contacts of two zones and two campaigns, then each campaign tells each of its openings once', async () => {
@@ -46,7 +54,11 @@ describe('waits for the calling window', () => {
     waits.refused('company-1', 'campaign-1', tomorrow);
     waits.refused('company-2', 'campaign-2', tomorrow);
     await clock.advance(10_000);
-    expect(told()).to.have.members([`next window opens at ${tomorrow} for 2 contacts`, `next window opens at ${later} for 1 contacts`, `next window opens at ${tomorrow} for 1 contacts`]);
+    expect(told()).to.have.members([
+      `next window opens at ${tomorrow} for 2 contacts`,
+      `next window opens at ${later} for 1 contacts`,
+      `next window opens at ${tomorrow} for 1 contacts`,
+    ]);
   });
 
   it('given the opening passed, then a new refusal to the next opening is a new line counted from one', async () => {
@@ -55,7 +67,10 @@ describe('waits for the calling window', () => {
     await clock.advanceTo(new Date('2026-12-03T04:00:00.000Z'));
     waits.refused('company-1', 'campaign-1', '2026-12-03T14:00:00.000Z');
     await clock.advance(10_000);
-    expect(told()).to.deep.equal([`next window opens at ${tomorrow} for 1 contacts`, 'next window opens at 2026-12-03T14:00:00.000Z for 1 contacts']);
+    expect(told()).to.deep.equal([
+      `next window opens at ${tomorrow} for 1 contacts`,
+      'next window opens at 2026-12-03T14:00:00.000Z for 1 contacts',
+    ]);
   });
 
   it('given the campaign ended before the refusals settled, then nothing is told and no timer is left', async () => {

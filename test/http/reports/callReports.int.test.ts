@@ -54,7 +54,8 @@ const asJson = (row: RecountedCall, campaignId: string) => ({
 });
 
 /** A cell as the CSV writes it: empty for none, formula-like text escaped. */
-const cell = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? spreadsheetSafe(value) : String(value));
+const cell = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? spreadsheetSafe(value) : String(value);
 
 describe('the calls and transfers reports of a campaign played on the simulated carriers', function () {
   this.timeout(240_000);
@@ -81,7 +82,9 @@ describe('the calls and transfers reports of a campaign played on the simulated 
     const contacts = Array.from({ length: 36 }, (_, i) => ({
       phone: `+1312555${String(2000 + i).padStart(4, '0')}`,
       ...(i === 0 ? { name: formulaName } : {}),
-      ...(i % 6 === 5 ? { state: 'CA', timezone: 'America/Los_Angeles' } : { state: 'IL', timezone: 'America/Chicago' }),
+      ...(i % 6 === 5
+        ? { state: 'CA', timezone: 'America/Los_Angeles' }
+        : { state: 'IL', timezone: 'America/Chicago' }),
     }));
     const launched = await launchRigCampaign(rig.client, {
       contacts,
@@ -110,7 +113,13 @@ describe('the calls and transfers reports of a campaign played on the simulated 
 
   it('plays a campaign with every kind of record to check', () => {
     const outcomes = new Set(recountCalls(events, campaignId).map((row) => row.outcome));
-    expect([...outcomes]).to.include.members(['answered', 'voicemail', 'no_answer', 'refused_by_window', 'transferred']);
+    expect([...outcomes]).to.include.members([
+      'answered',
+      'voicemail',
+      'no_answer',
+      'refused_by_window',
+      'transferred',
+    ]);
     expect(recountCalls(events, campaignId).some((row) => row.recorded)).to.equal(true);
   });
 
@@ -123,7 +132,9 @@ describe('the calls and transfers reports of a campaign played on the simulated 
   it('answers the same rows as CSV, with the contact name that starts with = escaped', async () => {
     const response = await request(`/v1/campaigns/${campaignId}/reports/calls`, { accept: 'text/csv' });
     expect(response.status).to.equal(200);
-    expect(response.headers.get('content-disposition')).to.match(/^attachment; filename="Check-in-calls-2026-12-0\d\.csv"$/);
+    expect(response.headers.get('content-disposition')).to.match(
+      /^attachment; filename="Check-in-calls-2026-12-0\d\.csv"$/,
+    );
     const records: Record<string, string>[] = parse(await response.text(), { columns: true });
     const expected = recountCalls(events, campaignId);
     expect(records.map((record) => record['callId'] || record['refusedBecause'])).to.have.length(expected.length);
@@ -158,23 +169,40 @@ describe('the calls and transfers reports of a campaign played on the simulated 
   it('filters by outcome (or status), direction, contact and a date range read in a zone', async () => {
     const all = recountCalls(events, campaignId).map((row) => asJson(row, campaignId));
     const base = `/v1/campaigns/${campaignId}/reports/calls`;
-    expect(await allPages(getJson, `${base}?outcome=voicemail,busy`)).to.deep.equal(all.filter((row) => row.outcome === 'voicemail' || row.outcome === 'busy'));
-    expect(await allPages(getJson, `${base}?status=refused_by_window`)).to.deep.equal(all.filter((row) => row.outcome === 'refused_by_window'));
+    expect(await allPages(getJson, `${base}?outcome=voicemail,busy`)).to.deep.equal(
+      all.filter((row) => row.outcome === 'voicemail' || row.outcome === 'busy'),
+    );
+    expect(await allPages(getJson, `${base}?status=refused_by_window`)).to.deep.equal(
+      all.filter((row) => row.outcome === 'refused_by_window'),
+    );
     expect(await allPages(getJson, `${base}?direction=inbound`)).to.deep.equal([]);
     expect(await allPages(getJson, `${base}?direction=outbound`)).to.deep.equal(all);
     const contactId = all[0]!.contactId;
-    expect(await allPages(getJson, `${base}?contactId=${contactId}`)).to.deep.equal(all.filter((row) => row.contactId === contactId));
+    expect(await allPages(getJson, `${base}?contactId=${contactId}`)).to.deep.equal(
+      all.filter((row) => row.contactId === contactId),
+    );
     // 09:00 to 10:00 in Chicago is 15:00 to 16:00 UTC.
     const hour = await allPages(getJson, `${base}?from=2026-12-01T09:00&to=2026-12-01T10:00&timezone=America/Chicago`);
-    expect(hour).to.deep.equal(all.filter((row) => row.requestedAt >= '2026-12-01T15:00:00.000Z' && row.requestedAt < '2026-12-01T16:00:00.000Z'));
+    expect(hour).to.deep.equal(
+      all.filter(
+        (row) => row.requestedAt >= '2026-12-01T15:00:00.000Z' && row.requestedAt < '2026-12-01T16:00:00.000Z',
+      ),
+    );
     expect(hour).to.not.be.empty;
     const bad = await request(`${base}?outcome=hung_up&direction=sideways`);
     expect(bad.status).to.equal(400);
-    expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.deep.equal(['outcome', 'direction']);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.deep.equal([
+      'outcome',
+      'direction',
+    ]);
   });
 
   it('answers every transfer with its number, handoff and the agent summary, as recounted; in CSV too', async () => {
-    const transfers = recountCalls(events, campaignId).filter((row) => row.transferredAt !== null).sort((a, b) => (a.transferredAt! < b.transferredAt! ? -1 : a.transferredAt! > b.transferredAt! ? 1 : a.id < b.id ? -1 : 1));
+    const transfers = recountCalls(events, campaignId)
+      .filter((row) => row.transferredAt !== null)
+      .sort((a, b) =>
+        a.transferredAt! < b.transferredAt! ? -1 : a.transferredAt! > b.transferredAt! ? 1 : a.id < b.id ? -1 : 1,
+      );
     expect(transfers).to.not.be.empty;
     const expected = transfers.map((row) => ({
       transferredAt: row.transferredAt,
@@ -194,9 +222,13 @@ describe('the calls and transfers reports of a campaign played on the simulated 
     expect(await allPages(getJson, `/v1/campaigns/${campaignId}/reports/transfers`)).to.deep.equal(expected);
     const csv = await request(`/v1/campaigns/${campaignId}/reports/transfers?format=csv`);
     const records: Record<string, string>[] = parse(await csv.text(), { columns: true });
-    expect(records).to.deep.equal(expected.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, cell(value)]))));
+    expect(records).to.deep.equal(
+      expected.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, cell(value)]))),
+    );
     const one = expected[0]!;
-    expect(await allPages(getJson, `/v1/campaigns/${campaignId}/reports/transfers?contactId=${one.contactId}`)).to.deep.equal(expected.filter((row) => row.contactId === one.contactId));
+    expect(
+      await allPages(getJson, `/v1/campaigns/${campaignId}/reports/transfers?contactId=${one.contactId}`),
+    ).to.deep.equal(expected.filter((row) => row.contactId === one.contactId));
   });
 
   it("streams a recording through the API under the company's key, and no other company's", async () => {
@@ -205,12 +237,18 @@ describe('the calls and transfers reports of a campaign played on the simulated 
     const response = await request(path);
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('audio/wav');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4).toString('ascii')).to.equal('RIFF');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 4)
+        .toString('ascii'),
+    ).to.equal('RIFF');
     const other = await rig.client.post('/v1/companies', ADMIN_TOKEN, { name: 'Other Firm LLP' });
     expect((await request(path, {}, other.apiKey)).status).to.equal(404);
     expect((await request(path, {}, '')).status).to.equal(401);
     const unrecorded = recountCalls(events, campaignId).find((row) => row.callId !== null && !row.recorded)!;
-    expect((await request(`/v1/campaigns/${campaignId}/reports/calls/${unrecorded.callId}/recording`)).status).to.equal(404);
+    expect((await request(`/v1/campaigns/${campaignId}/reports/calls/${unrecorded.callId}/recording`)).status).to.equal(
+      404,
+    );
     expect((await request(`/v1/campaigns/${campaignId}/reports/calls`, {}, other.apiKey)).status).to.equal(404);
   });
 
@@ -221,11 +259,17 @@ describe('the calls and transfers reports of a campaign played on the simulated 
       ['opt_outs', 'opt-outs'],
     ];
     for (const [from, to] of moved) {
-      const response = await fetch(`${rig.url}/v1/campaigns/${campaignId}/${from}?outcome=answered&limit=5`, { redirect: 'manual' });
+      const response = await fetch(`${rig.url}/v1/campaigns/${campaignId}/${from}?outcome=answered&limit=5`, {
+        redirect: 'manual',
+      });
       expect(response.status, from).to.equal(301);
-      expect(response.headers.get('location')).to.equal(`/v1/campaigns/${campaignId}/reports/${to}?outcome=answered&limit=5`);
+      expect(response.headers.get('location')).to.equal(
+        `/v1/campaigns/${campaignId}/reports/${to}?outcome=answered&limit=5`,
+      );
     }
-    const followed = await fetch(`${rig.url}/v1/campaigns/${campaignId}/calls?limit=2`, { headers: { authorization: `Bearer ${key}` } });
+    const followed = await fetch(`${rig.url}/v1/campaigns/${campaignId}/calls?limit=2`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(followed.status).to.equal(200);
     expect(((await followed.json()) as { items: unknown[] }).items).to.have.length(2);
   });

@@ -28,7 +28,8 @@ type Data = Record<string, any>;
 /** Every contact the campaign enrolled, with what the log says happened to it. */
 export const recount = (events: readonly RecordedEvent[], campaignId: string): Map<string, Recounted> => {
   const rows = new Map<string, Recounted>();
-  const row = (data: Data): Recounted | undefined => (data['campaignId'] === campaignId ? rows.get(data['contactId']) : undefined);
+  const row = (data: Data): Recounted | undefined =>
+    data['campaignId'] === campaignId ? rows.get(data['contactId']) : undefined;
   const touch = (r: Recounted | undefined, at: string) => {
     if (r) r.lastActivity = Math.max(r.lastActivity ?? -Infinity, Date.parse(at));
   };
@@ -40,9 +41,25 @@ export const recount = (events: readonly RecordedEvent[], campaignId: string): M
         if (data['campaignId'] !== campaignId) break;
         for (const c of data['contacts'] as Data[])
           rows.set(c['contactId'], {
-            contactId: c['contactId'], caseId: c['caseId'], externalId: c['externalId'], name: c['name'] ?? null, status: 'active', appStatus: 'unknown',
-            callsPlaced: 0, callsAnswered: 0, smsSent: 0, smsReceived: 0, emailSent: 0, inAppSent: 0, inAppReceived: 0, callsReceived: 0,
-            taskFields: data['taskFields'] ?? null, answers: new Map(), lastOutcome: null, summary: null, lastActivity: null,
+            contactId: c['contactId'],
+            caseId: c['caseId'],
+            externalId: c['externalId'],
+            name: c['name'] ?? null,
+            status: 'active',
+            appStatus: 'unknown',
+            callsPlaced: 0,
+            callsAnswered: 0,
+            smsSent: 0,
+            smsReceived: 0,
+            emailSent: 0,
+            inAppSent: 0,
+            inAppReceived: 0,
+            callsReceived: 0,
+            taskFields: data['taskFields'] ?? null,
+            answers: new Map(),
+            lastOutcome: null,
+            summary: null,
+            lastActivity: null,
           });
         break;
       case 'CallPlaced':
@@ -79,7 +96,8 @@ export const recount = (events: readonly RecordedEvent[], campaignId: string): M
         if (r) for (const [k, v] of Object.entries(data['answers'] as Data)) r.answers.set(k, v);
         break;
       case 'CallSummaryRecorded':
-        if (r && (!r.summary || Date.parse(data['at']) >= r.summary.at)) r.summary = { text: data['summary'], at: Date.parse(data['at']) };
+        if (r && (!r.summary || Date.parse(data['at']) >= r.summary.at))
+          r.summary = { text: data['summary'], at: Date.parse(data['at']) };
         break;
       case 'ContactMarkedCompleted':
         if (r) r.status = 'completed';
@@ -100,7 +118,10 @@ export const taskOf = (r: Recounted): { taskStatus: string; missingFields: strin
   if (!r.taskFields) return { taskStatus: 'no_form', missingFields: [] };
   const answered = [...r.answers].filter(([, v]) => v !== null).map(([k]) => k);
   const missingFields = r.taskFields.filter((f) => !answered.includes(f));
-  return { taskStatus: answered.length === 0 ? 'not_started' : missingFields.length === 0 ? 'complete' : 'partial', missingFields };
+  return {
+    taskStatus: answered.length === 0 ? 'not_started' : missingFields.length === 0 ? 'complete' : 'partial',
+    missingFields,
+  };
 };
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());

@@ -10,7 +10,12 @@ import { CAMPAIGNS } from '../../../projections/campaigns/campaignDocument.ts';
 import { COMPANY_SETTINGS } from '../../../projections/company/companySettingsProjection.ts';
 import { tempStores } from '../../support/tempStores.ts';
 import { startTestServer, type TestServer } from '../testServer.ts';
-import { fixtureReport, fixtureSpec, seedCollection, type FixtureRow } from '../../projections/reports/reportFixture.ts';
+import {
+  fixtureReport,
+  fixtureSpec,
+  seedCollection,
+  type FixtureRow,
+} from '../../projections/reports/reportFixture.ts';
 
 const ROWS = 1230;
 const start = Date.parse('2026-03-01T00:00:00.000Z');
@@ -58,7 +63,11 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
       { _id: 'firm-a', companyId: 'firm-a', campaigns: { timezone: 'America/Chicago' } },
     ]);
     const routes = createRouteRegistry();
-    const ctx = { readStore: stores.readStore, routes, clock: () => new Date('2026-03-10T03:00:00.000Z') } as unknown as EngineContext;
+    const ctx = {
+      readStore: stores.readStore,
+      routes,
+      clock: () => new Date('2026-03-10T03:00:00.000Z'),
+    } as unknown as EngineContext;
     server = await startTestServer({ routes, routers: [callerFromHeader, reportsRouter(ctx, [fixtureReport()])] });
   });
   after(async () => {
@@ -70,7 +79,13 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     const first = await getJson(base);
     expect(first.status).to.equal(200);
     expect(first.body.items).to.have.length(50);
-    expect(first.body.items[0]).to.deep.equal({ id: rows[0]!._id, name: rows[0]!.name, kind: 'red', at: rows[0]!.at, weight: 0 });
+    expect(first.body.items[0]).to.deep.equal({
+      id: rows[0]!._id,
+      name: rows[0]!.name,
+      kind: 'red',
+      at: rows[0]!.at,
+      weight: 0,
+    });
     const seen: string[] = first.body.items.map((item: { id: string }) => item.id);
     let next: string | null = first.body.next;
     while (next) {
@@ -84,7 +99,9 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
   it('given a filter and a date range read in a zone, then only the matching rows are answered', async () => {
     // 2026-03-02 in Chicago (UTC-6) runs from 06:00Z on the 2nd to 06:00Z on the 3rd.
     const answer = await getJson(`${base}?kind=blue&from=2026-03-02&to=2026-03-02&timezone=America/Chicago&limit=100`);
-    const expected = rows.filter((row) => row.kind === 'blue' && row.at >= '2026-03-02T06:00:00.000Z' && row.at < '2026-03-03T06:00:00.000Z');
+    const expected = rows.filter(
+      (row) => row.kind === 'blue' && row.at >= '2026-03-02T06:00:00.000Z' && row.at < '2026-03-03T06:00:00.000Z',
+    );
     expect(expected).to.have.length(24);
     expect(answer.body.items.map((item: { id: string }) => item.id)).to.deep.equal(idsOf(expected));
   });
@@ -92,7 +109,11 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
   it('logs the date range and contact filters as asked, since they name no one', async () => {
     await get(`${base}?from=2026-03-02&to=2026-03-03&timezone=America/Chicago&contactId=c-1&kind=red`);
     const urls = server.logs().map((line) => JSON.stringify(line['req'] ?? line));
-    expect(urls.some((url) => url.includes('from=2026-03-02&to=2026-03-03&timezone=America%2FChicago&contactId=c-1&kind=[redacted]'))).to.equal(true);
+    expect(
+      urls.some((url) =>
+        url.includes('from=2026-03-02&to=2026-03-03&timezone=America%2FChicago&contactId=c-1&kind=[redacted]'),
+      ),
+    ).to.equal(true);
   });
 
   it("given no timezone, then days are read in the company's settings zone", async () => {
@@ -102,10 +123,19 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
   });
 
   it('given unknown and bad parameters, then one 400 problem names each of them', async () => {
-    const answer = await getJson(`${base}?kind=green&from=yesterday&timezone=Mars/Olympus&limit=0&format=xml&colour=red`);
+    const answer = await getJson(
+      `${base}?kind=green&from=yesterday&timezone=Mars/Olympus&limit=0&format=xml&colour=red`,
+    );
     expect(answer.status).to.equal(400);
     expect(answer.headers.get('content-type')).to.match(/application\/problem\+json/);
-    expect(answer.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(['colour', 'format', 'from', 'kind', 'limit', 'timezone']);
+    expect(answer.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal([
+      'colour',
+      'format',
+      'from',
+      'kind',
+      'limit',
+      'timezone',
+    ]);
   });
 
   it('given a range that ends before it starts, then 400 names `to`', async () => {
@@ -118,10 +148,20 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
     const answer = await get(base, { accept: 'text/csv' });
     expect(answer.status).to.equal(200);
     expect(answer.headers.get('content-type')).to.match(/^text\/csv/);
-    expect(answer.headers.get('content-disposition')).to.equal('attachment; filename="Spring - -Intake--fixture-rows-2026-03-09.csv"');
+    expect(answer.headers.get('content-disposition')).to.equal(
+      'attachment; filename="Spring - -Intake--fixture-rows-2026-03-09.csv"',
+    );
     const records: string[][] = parse(answer.text);
     expect(records[0]).to.deep.equal(['id', 'name', 'kind', 'at', 'weight']);
-    expect(records.slice(1)).to.deep.equal(rows.map((row) => [row._id, row.name.startsWith('=') ? `'${row.name}` : row.name, row.kind, row.at, String(row.weight)]));
+    expect(records.slice(1)).to.deep.equal(
+      rows.map((row) => [
+        row._id,
+        row.name.startsWith('=') ? `'${row.name}` : row.name,
+        row.kind,
+        row.at,
+        String(row.weight),
+      ]),
+    );
   });
 
   it('given ?format=csv and filters, then the CSV holds the same rows as the JSON pages', async () => {
@@ -135,13 +175,24 @@ describe('report routes: JSON pages and CSV of any registered report', () => {
 
   it("given another company's campaign or none, then 404", async () => {
     expect((await get('/v1/campaigns/campaign-b/reports/fixture-rows')).status).to.equal(404);
-    expect((await get('/v1/campaigns/no-such-campaign/reports/fixture-rows', { accept: 'text/csv' })).status).to.equal(404);
+    expect((await get('/v1/campaigns/no-such-campaign/reports/fixture-rows', { accept: 'text/csv' })).status).to.equal(
+      404,
+    );
   });
 
   it('documents the route with its filters, page parameters, format, and both JSON and CSV answers', async () => {
     const document = JSON.parse((await get('/openapi.json')).text);
     const operation = document.paths['/v1/campaigns/{id}/reports/fixture-rows'].get;
-    expect(operation.parameters.map((p: { name: string }) => p.name)).to.include.members(['id', 'after', 'limit', 'format', 'kind', 'from', 'to', 'timezone']);
+    expect(operation.parameters.map((p: { name: string }) => p.name)).to.include.members([
+      'id',
+      'after',
+      'limit',
+      'format',
+      'kind',
+      'from',
+      'to',
+      'timezone',
+    ]);
     expect(Object.keys(operation.responses['200'].content)).to.deep.equal(['application/json', 'text/csv']);
   });
 });

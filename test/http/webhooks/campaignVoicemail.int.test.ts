@@ -33,9 +33,17 @@ const campaigns: { campaignId: string; contact: EnrolledContact; voicemail?: Voi
   {
     campaignId: '01900000-0000-7000-8000-000000000803',
     contact: person(3),
-    voicemail: { policy: 'leave_message', message: 'Hello {{contact.firstName}}, this is {{company.name}} about case {{case.externalId}}. Please call us back.' },
+    voicemail: {
+      policy: 'leave_message',
+      message:
+        'Hello {{contact.firstName}}, this is {{company.name}} about case {{case.externalId}}. Please call us back.',
+    },
   },
-  { campaignId: '01900000-0000-7000-8000-000000000804', contact: person(4), voicemail: { policy: 'follow_up_sms', message: 'Sorry we missed you, {{contact.firstName}}.' } },
+  {
+    campaignId: '01900000-0000-7000-8000-000000000804',
+    contact: person(4),
+    voicemail: { policy: 'follow_up_sms', message: 'Sorry we missed you, {{contact.firstName}}.' },
+  },
 ];
 
 describe("an answering machine gets the campaign's voicemail policy in the call's TwiML", () => {
@@ -48,7 +56,13 @@ describe("an answering machine gets the campaign's voicemail policy in the call'
   before(async () => {
     r = reportsHarness();
     await r.start();
-    facts = projectionRunner({ clock: realTime, eventStore: r.h.stores.eventStore, readStore: r.h.stores.readStore, projections: [dueMessagesProjection as Projection], pollIntervalMs: 10 });
+    facts = projectionRunner({
+      clock: realTime,
+      eventStore: r.h.stores.eventStore,
+      readStore: r.h.stores.readStore,
+      projections: [dueMessagesProjection as Projection],
+      pollIntervalMs: 10,
+    });
     await facts.start();
     fake = await startFakeTwilio();
     let router: express.Router = express.Router();
@@ -56,8 +70,15 @@ describe("an answering machine gets the campaign's voicemail policy in the call'
     app.use((req, res, next) => router(req, res, next));
     app.use(problemHandler);
     server = await listenWatched(app);
-    router = twilioWebhooks(r.reports(), { authToken: fake.authToken, publicUrl: server.url, routes: createRouteRegistry(), readStore: r.h.stores.readStore, clock: () => new Date(r.h.clock.current) });
-    for (const c of campaigns) await r.h.launch(c.campaignId, [c.contact], c.voicemail ? { voicemail: c.voicemail } : {});
+    router = twilioWebhooks(r.reports(), {
+      authToken: fake.authToken,
+      publicUrl: server.url,
+      routes: createRouteRegistry(),
+      readStore: r.h.stores.readStore,
+      clock: () => new Date(r.h.clock.current),
+    });
+    for (const c of campaigns)
+      await r.h.launch(c.campaignId, [c.contact], c.voicemail ? { voicemail: c.voicemail } : {});
     await r.caughtUp();
     await facts.waitFor(await r.h.stores.eventStore.headPosition(), { timeoutMs: 10_000 });
     await r.dispatcher.tick();
@@ -74,7 +95,14 @@ describe("an answering machine gets the campaign's voicemail policy in the call'
 
   const twiml = async (contact: EnrolledContact, answeredBy: string) => {
     const callId = callIds.get(contact.phone)!;
-    const params = { AccountSid: fake.accountSid, CallSid: `CA${callId.replace(/-/g, '')}`, CallStatus: 'in-progress', To: contact.phone, From: callerNumber, AnsweredBy: answeredBy };
+    const params = {
+      AccountSid: fake.accountSid,
+      CallSid: `CA${callId.replace(/-/g, '')}`,
+      CallStatus: 'in-progress',
+      To: contact.phone,
+      From: callerNumber,
+      AnsweredBy: answeredBy,
+    };
     const answer = await fake.playCallback(`${server.url}/webhooks/twilio/voice/twiml/${callId}`, params);
     expect(answer.status).to.equal(200);
     return answer.text;

@@ -12,11 +12,19 @@ const known = '+13125550101';
 const hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '09:00', end: '17:00' }];
 
 /** Mostly what Twilio sends, sometimes anything at all. */
-const mostly = (...typical: string[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...typical) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) });
+const mostly = (...typical: string[]) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...typical) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  );
 /** A parameter Twilio may send, now and then left out. */
 const param = (...typical: string[]) => fc.option(mostly(...typical), { nil: undefined, freq: 4 });
 // A few CallSids again and again, so status reports meet calls already on record.
-const sids = mostly('CA00000000000000000000000000000001', 'CA00000000000000000000000000000002', 'CA00000000000000000000000000000003');
+const sids = mostly(
+  'CA00000000000000000000000000000001',
+  'CA00000000000000000000000000000002',
+  'CA00000000000000000000000000000003',
+);
 
 const callback = fc.record({
   path: fc.constantFrom('inbound', 'status', 'status-of-ours'),
@@ -68,7 +76,8 @@ describe('inbound call callbacks, fuzzed and signed', function () {
         const query = path === 'status-of-ours' ? `?callId=${inboundCallIdOf(callSid ?? 'none')}` : '';
         const url = `${rig.url}/webhooks/twilio/voice/${path === 'inbound' ? 'inbound' : 'status'}${query}`;
         const form: Record<string, string> = { AccountSid: rig.fake.accountSid };
-        for (const [name, value] of Object.entries({ CallSid: callSid, ...params })) if (value !== undefined) form[name] = value;
+        for (const [name, value] of Object.entries({ CallSid: callSid, ...params }))
+          if (value !== undefined) form[name] = value;
         const head = await rig.eventStore.headPosition();
         const answer = await rig.fake.playCallback(url, form, signed ? undefined : 'forged');
         expect(answer.status, answer.text).to.be.below(500);

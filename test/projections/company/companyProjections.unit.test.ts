@@ -6,16 +6,36 @@ import type { Doc } from '../../../projections/readStore.ts';
 import type { Projection } from '../../../projections/projection.ts';
 import { apiKeysProjection } from '../../../projections/company/apiKeysProjection.ts';
 import { companySettingsProjection } from '../../../projections/company/companySettingsProjection.ts';
-import { companyCreated, companyId, firstKeyId, keyIssued, keyRevoked, lunchBreakHours } from '../../domain/company/companyFixtures.ts';
+import {
+  companyCreated,
+  companyId,
+  firstKeyId,
+  keyIssued,
+  keyRevoked,
+  lunchBreakHours,
+} from '../../domain/company/companyFixtures.ts';
 import { projectionSpecification } from '../../support/projectionSpecification.ts';
 
-const recorded = (event: CompanyEvent, position: number, occurredAt: string, actor = 'admin'): RecordedEvent<CompanyEvent> => ({
+const recorded = (
+  event: CompanyEvent,
+  position: number,
+  occurredAt: string,
+  actor = 'admin',
+): RecordedEvent<CompanyEvent> => ({
   ...event,
   id: `e${position}`,
   stream: `company-${companyId}`,
   revision: BigInt(position - 1),
   position: BigInt(position),
-  metadata: { companyId, commandId: `c${position}`, correlationId: `c${position}`, causationId: `c${position}`, actor, occurredAt, schemaVersion: 1 },
+  metadata: {
+    companyId,
+    commandId: `c${position}`,
+    correlationId: `c${position}`,
+    causationId: `c${position}`,
+    actor,
+    occurredAt,
+    schemaVersion: 1,
+  },
 });
 
 /** Folds events through a projection as the runner would, one collection at a time. */
@@ -43,11 +63,29 @@ describe('company read models', () => {
     });
     const updated = fold(companySettingsProjection, [
       recorded(companyCreated, 1, '2026-03-02T15:00:00.000Z'),
-      recorded({ type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } }, 2, '2026-03-03T10:00:00.000Z'),
-      recorded({ type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress: '100 N LaSalle St\nChicago, IL 60602' } } }, 3, '2026-03-04T10:00:00.000Z'),
+      recorded(
+        { type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } },
+        2,
+        '2026-03-03T10:00:00.000Z',
+      ),
+      recorded(
+        {
+          type: 'CompanyEmailSettingsUpdated',
+          data: { companyId, settings: { postalAddress: '100 N LaSalle St\nChicago, IL 60602' } },
+        },
+        3,
+        '2026-03-04T10:00:00.000Z',
+      ),
     ]);
-    expect(updated.get(companyId)?.['campaigns']).to.deep.equal({ ...lunchBreakHours, isDefault: false, updatedAt: '2026-03-03T10:00:00.000Z' });
-    expect(updated.get(companyId)?.['email']).to.deep.equal({ postalAddress: '100 N LaSalle St\nChicago, IL 60602', updatedAt: '2026-03-04T10:00:00.000Z' });
+    expect(updated.get(companyId)?.['campaigns']).to.deep.equal({
+      ...lunchBreakHours,
+      isDefault: false,
+      updatedAt: '2026-03-03T10:00:00.000Z',
+    });
+    expect(updated.get(companyId)?.['email']).to.deep.equal({
+      postalAddress: '100 N LaSalle St\nChicago, IL 60602',
+      updatedAt: '2026-03-04T10:00:00.000Z',
+    });
   });
 
   it('apiKeys: who issued and revoked a key and when, and never its hash', () => {
@@ -76,7 +114,10 @@ describe('company read models', () => {
   it('companySettings: given no company, when its settings are updated, then no company is invented', () =>
     projectionSpecification(companySettingsProjection)
       .given([])
-      .when([{ type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } }, { type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress: 'x' } } }])
+      .when([
+        { type: 'CompanyCampaignSettingsUpdated', data: { companyId, settings: lunchBreakHours } },
+        { type: 'CompanyEmailSettingsUpdated', data: { companyId, settings: { postalAddress: 'x' } } },
+      ])
       .then({ companySettings: [] }));
 
   it('apiKeys: given no key, when one is revoked, then no key is invented', () =>

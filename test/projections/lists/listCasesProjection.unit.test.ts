@@ -25,14 +25,28 @@ const caseDoc = (id: string, found: typeof first, fields: object, fieldsUpdatedA
 
 describe('list cases read model', () => {
   it('given no case, when cases are added, then one document a case with its contacts and no field yet', () =>
-    spec.given([]).when([added]).then({ list_cases: [caseDoc('case-1', first, {}), caseDoc('case-2', second, {})] }));
+    spec
+      .given([])
+      .when([added])
+      .then({ list_cases: [caseDoc('case-1', first, {}), caseDoc('case-2', second, {})] }));
 
   it('given a case, when answers write its fields and later clear one, then it keeps the rest and when they were written', () =>
     spec
       .given([added])
-      .when([updated('case-1', { incident_date: '2026-01-04', settled: false }, '2026-03-03T10:00:00.000Z'), updated('case-1', { settled: null, venue: 'Cook' }, '2026-03-04T10:00:00.000Z')])
-      .then({ list_cases: [caseDoc('case-1', first, { incident_date: '2026-01-04', venue: 'Cook' }, '2026-03-04T10:00:00.000Z'), caseDoc('case-2', second, {})] }));
+      .when([
+        updated('case-1', { incident_date: '2026-01-04', settled: false }, '2026-03-03T10:00:00.000Z'),
+        updated('case-1', { settled: null, venue: 'Cook' }, '2026-03-04T10:00:00.000Z'),
+      ])
+      .then({
+        list_cases: [
+          caseDoc('case-1', first, { incident_date: '2026-01-04', venue: 'Cook' }, '2026-03-04T10:00:00.000Z'),
+          caseDoc('case-2', second, {}),
+        ],
+      }));
 
   it('given no such case, when its fields are updated, then no case is invented', () =>
-    spec.given([added]).when([updated('case-9', { venue: 'Cook' }, '2026-03-03T10:00:00.000Z')]).thenDocument('list_cases', 'case-9', null));
+    spec
+      .given([added])
+      .when([updated('case-9', { venue: 'Cook' }, '2026-03-03T10:00:00.000Z')])
+      .thenDocument('list_cases', 'case-9', null));
 });

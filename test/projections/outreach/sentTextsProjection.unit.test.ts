@@ -11,7 +11,15 @@ const fold = (events: readonly Event[]): Doc[] => {
   for (const [i, event] of [...events, ...events].entries()) {
     const recorded = {
       ...event,
-      metadata: { companyId: 'company-1', commandId: `c${i}`, correlationId: '', causationId: '', actor: 't', occurredAt: '2026-03-02T15:00:00.000Z', schemaVersion: 1 },
+      metadata: {
+        companyId: 'company-1',
+        commandId: `c${i}`,
+        correlationId: '',
+        causationId: '',
+        actor: 't',
+        occurredAt: '2026-03-02T15:00:00.000Z',
+        schemaVersion: 1,
+      },
     } as unknown as RecordedEvent<never>;
     for (const update of sentTextsProjection.project(recorded)) {
       expect(update.collection).to.equal(SENT_TEXTS);
@@ -24,13 +32,29 @@ const fold = (events: readonly Event[]): Doc[] => {
 
 const requested = (messageId: string, channel: 'sms' | 'email', to: string): Event => ({
   type: 'MessageRequested',
-  data: { messageId, campaignId: 'campaign-1', contactId: 'contact-1', channel, step: 'w1.s1', to, from: 'us', body: 'Hi', requestedAt: '2026-03-02T15:00:00.000Z' },
+  data: {
+    messageId,
+    campaignId: 'campaign-1',
+    contactId: 'contact-1',
+    channel,
+    step: 'w1.s1',
+    to,
+    from: 'us',
+    body: 'Hi',
+    requestedAt: '2026-03-02T15:00:00.000Z',
+  },
 });
 
 describe('sent texts read model', () => {
   it('keeps each text once, by company, number and request time, and no email', () =>
     expect(fold([requested('m1', 'sms', '+13125550100'), requested('m2', 'email', 'a@example.com')])).to.deep.equal([
-      { _id: 'm1', companyId: 'company-1', messageId: 'm1', to: '+13125550100', requestedAt: '2026-03-02T15:00:00.000Z' },
+      {
+        _id: 'm1',
+        companyId: 'company-1',
+        messageId: 'm1',
+        to: '+13125550100',
+        requestedAt: '2026-03-02T15:00:00.000Z',
+      },
     ]));
 
   it('given a text kept, when another is requested to the same number, then each text counts once, by its own request time', () =>
@@ -39,8 +63,20 @@ describe('sent texts read model', () => {
       .when([messageRequested('m2', 'sms', 'w1.s2', '2026-03-02T16:00:00.000Z')])
       .then({
         sent_texts: [
-          { _id: 'm1', companyId: 'company-1', messageId: 'm1', to: '+13125550100', requestedAt: '2026-03-02T15:00:00.000Z' },
-          { _id: 'm2', companyId: 'company-1', messageId: 'm2', to: '+13125550100', requestedAt: '2026-03-02T16:00:00.000Z' },
+          {
+            _id: 'm1',
+            companyId: 'company-1',
+            messageId: 'm1',
+            to: '+13125550100',
+            requestedAt: '2026-03-02T15:00:00.000Z',
+          },
+          {
+            _id: 'm2',
+            companyId: 'company-1',
+            messageId: 'm2',
+            to: '+13125550100',
+            requestedAt: '2026-03-02T16:00:00.000Z',
+          },
         ],
       }));
 });

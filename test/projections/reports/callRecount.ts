@@ -1,7 +1,17 @@
 import type { RecordedEvent } from '../../../domain/events/event.ts';
 
 /** The calling window's closed reasons, spelt out here so the recount does not lean on the code it checks. */
-const closedWindow = new Set(['outside_federal_hours', 'sunday', 'closed_weekday', 'state_holiday', 'outside_state_hours', 'outside_artificial_voice_hours', 'blackout', 'outside_campaign_slots', 'frequency_cap']);
+const closedWindow = new Set([
+  'outside_federal_hours',
+  'sunday',
+  'closed_weekday',
+  'state_holiday',
+  'outside_state_hours',
+  'outside_artificial_voice_hours',
+  'blackout',
+  'outside_campaign_slots',
+  'frequency_cap',
+]);
 
 export type RecountedCall = {
   id: string;
@@ -26,7 +36,12 @@ export type RecountedCall = {
   transferredAt: string | null;
   transferredTo: string | null;
   summary: string | null;
-  decision: { localTime: string; timezone: string; window: { opensAt: string | null; closesAt: string | null }; capacity: unknown } | null;
+  decision: {
+    localTime: string;
+    timezone: string;
+    window: { opensAt: string | null; closesAt: string | null };
+    capacity: unknown;
+  } | null;
   refusal: { reason: string; nextAttemptAt: string | null } | null;
 };
 
@@ -37,7 +52,10 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
   const contacts = new Map<string, Data>();
   const agents = new Map<string, string>();
   let agentId: string | undefined;
-  const calls = new Map<string, RecountedCall & { attemptOutcome?: string; carrierOutcome?: string; released?: boolean }>();
+  const calls = new Map<
+    string,
+    RecountedCall & { attemptOutcome?: string; carrierOutcome?: string; released?: boolean }
+  >();
   const rows: RecountedCall[] = [];
   for (const event of events) {
     const data = event.data as Data;
@@ -50,15 +68,43 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
         if (data['campaignId'] === campaignId) agentId = data['settings']['agentId'];
         break;
       case 'ContactsEnrolled':
-        if (data['campaignId'] === campaignId) for (const contact of data['contacts']) contacts.set(contact.contactId, contact);
+        if (data['campaignId'] === campaignId)
+          for (const contact of data['contacts']) contacts.set(contact.contactId, contact);
         break;
       case 'CallRequested': {
         if (data['campaignId'] !== campaignId) break;
         const row: RecountedCall = {
-          id: data['callId'], callId: data['callId'], contactId: data['contactId'], contactName: null, caseId: null, externalId: null, direction: 'outbound', from: null,
-          to: data['to'], outcome: 'in_progress', attempt: data['attempt'], run: data['run'], requestedAt: data['requestedAt'], placedAt: null, answeredAt: null, answeredBy: null,
-          endedAt: null, durationSeconds: null, recorded: false, transferredAt: null, transferredTo: null, summary: null,
-          decision: { localTime: data['decision'].localTime, timezone: data['decision'].timezone, window: { opensAt: data['decision'].window.opensAt ?? null, closesAt: data['decision'].window.closesAt ?? null }, capacity: data['decision'].capacity },
+          id: data['callId'],
+          callId: data['callId'],
+          contactId: data['contactId'],
+          contactName: null,
+          caseId: null,
+          externalId: null,
+          direction: 'outbound',
+          from: null,
+          to: data['to'],
+          outcome: 'in_progress',
+          attempt: data['attempt'],
+          run: data['run'],
+          requestedAt: data['requestedAt'],
+          placedAt: null,
+          answeredAt: null,
+          answeredBy: null,
+          endedAt: null,
+          durationSeconds: null,
+          recorded: false,
+          transferredAt: null,
+          transferredTo: null,
+          summary: null,
+          decision: {
+            localTime: data['decision'].localTime,
+            timezone: data['decision'].timezone,
+            window: {
+              opensAt: data['decision'].window.opensAt ?? null,
+              closesAt: data['decision'].window.closesAt ?? null,
+            },
+            capacity: data['decision'].capacity,
+          },
           refusal: null,
         };
         calls.set(row.id, row);
@@ -69,12 +115,39 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
       case 'CallsWithheld': {
         if (data['campaignId'] !== campaignId) break;
         const reason = String(data['reason']);
-        const why = event.type === 'NextAttemptScheduled' ? (closedWindow.has(reason) ? reason : undefined) : reason.startsWith('no_calling_window:') ? reason.slice('no_calling_window:'.length) : undefined;
+        const why =
+          event.type === 'NextAttemptScheduled'
+            ? closedWindow.has(reason)
+              ? reason
+              : undefined
+            : reason.startsWith('no_calling_window:')
+              ? reason.slice('no_calling_window:'.length)
+              : undefined;
         if (!why) break;
         rows.push({
-          id: event.id, callId: null, contactId: data['contactId'], contactName: null, caseId: null, externalId: null, direction: 'outbound', from: null, to: null, outcome: 'refused_by_window',
-          attempt: null, run: event.type === 'NextAttemptScheduled' ? (data['run'] ?? null) : null, requestedAt: event.type === 'NextAttemptScheduled' ? event.metadata.occurredAt : data['at'],
-          placedAt: null, answeredAt: null, answeredBy: null, endedAt: null, durationSeconds: null, recorded: false, transferredAt: null, transferredTo: null, summary: null, decision: null,
+          id: event.id,
+          callId: null,
+          contactId: data['contactId'],
+          contactName: null,
+          caseId: null,
+          externalId: null,
+          direction: 'outbound',
+          from: null,
+          to: null,
+          outcome: 'refused_by_window',
+          attempt: null,
+          run: event.type === 'NextAttemptScheduled' ? (data['run'] ?? null) : null,
+          requestedAt: event.type === 'NextAttemptScheduled' ? event.metadata.occurredAt : data['at'],
+          placedAt: null,
+          answeredAt: null,
+          answeredBy: null,
+          endedAt: null,
+          durationSeconds: null,
+          recorded: false,
+          transferredAt: null,
+          transferredTo: null,
+          summary: null,
+          decision: null,
           refusal: { reason: why, nextAttemptAt: event.type === 'NextAttemptScheduled' ? data['at'] : null },
         });
         break;
@@ -83,7 +156,8 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
         if (call) call.placedAt = data['placedAt'];
         break;
       case 'CallProgressed':
-        if (call && data['progress'] === 'in_progress' && call.answeredAt === null) call.answeredAt = data['reportedAt'];
+        if (call && data['progress'] === 'in_progress' && call.answeredAt === null)
+          call.answeredAt = data['reportedAt'];
         if (call && data['answeredBy']) call.answeredBy = data['answeredBy'];
         break;
       case 'CallCompleted':
@@ -105,7 +179,7 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
         if (call) call.recorded = true;
         break;
       case 'CallTransferred':
-        if (call) (call.transferredAt = data['at']), (call.transferredTo = data['to'] ?? null);
+        if (call) ((call.transferredAt = data['at']), (call.transferredTo = data['to'] ?? null));
         break;
       case 'CallSummaryRecorded':
         if (call) call.summary = data['summary'];
@@ -124,8 +198,10 @@ export const recountCalls = (events: readonly RecordedEvent[], campaignId: strin
       const call = calls.get(row.callId)!;
       row.from = from;
       row.outcome = call.attemptOutcome ?? call.carrierOutcome ?? (call.released ? 'released' : 'in_progress');
-      delete call.attemptOutcome, delete call.carrierOutcome, delete call.released;
+      (delete call.attemptOutcome, delete call.carrierOutcome, delete call.released);
     }
   }
-  return rows.sort((a, b) => (a.requestedAt === b.requestedAt ? (a.id < b.id ? -1 : 1) : a.requestedAt < b.requestedAt ? -1 : 1));
+  return rows.sort((a, b) =>
+    a.requestedAt === b.requestedAt ? (a.id < b.id ? -1 : 1) : a.requestedAt < b.requestedAt ? -1 : 1,
+  );
 };

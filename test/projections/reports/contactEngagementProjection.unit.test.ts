@@ -35,30 +35,88 @@ const enrolled = (extra: { mobileAppStatus?: string; taskFields?: string[] } = {
   data: {
     campaignId,
     batch: 0,
-    contacts: [{ caseId: 'case-1', contactId, externalId: 'PI-1', name: 'Jane Roe', phone: '+13125550100', timezone: 'America/Chicago', timezoneSource: 'contact', ...(extra.mobileAppStatus ? { mobileAppStatus: extra.mobileAppStatus } : {}) }],
+    contacts: [
+      {
+        caseId: 'case-1',
+        contactId,
+        externalId: 'PI-1',
+        name: 'Jane Roe',
+        phone: '+13125550100',
+        timezone: 'America/Chicago',
+        timezoneSource: 'contact',
+        ...(extra.mobileAppStatus ? { mobileAppStatus: extra.mobileAppStatus } : {}),
+      },
+    ],
     ...(extra.taskFields ? { taskFields: extra.taskFields } : {}),
   },
 });
 const requested = (channel: 'sms' | 'email', minute: number): Event => ({
   type: 'MessageRequested',
-  data: { messageId: `m-${channel}-${minute}`, campaignId, contactId, channel, step: `w0.s${minute}`, to: '+13125550100', from: '+15557650000', body: 'Hi', requestedAt: at(minute) },
+  data: {
+    messageId: `m-${channel}-${minute}`,
+    campaignId,
+    contactId,
+    channel,
+    step: `w0.s${minute}`,
+    to: '+13125550100',
+    from: '+15557650000',
+    body: 'Hi',
+    requestedAt: at(minute),
+  },
 });
 const inbound = (minute: number, routed = true): Event => ({
   type: 'InboundMessageReceived',
-  data: { companyId: 'company-1', address: '+13125550100', to: '+15557650000', body: 'ok', carrierMessageId: `SM${minute}`, receivedAt: at(minute), intent: 'message', ...(routed ? { campaignId, contactId } : {}) },
+  data: {
+    companyId: 'company-1',
+    address: '+13125550100',
+    to: '+15557650000',
+    body: 'ok',
+    carrierMessageId: `SM${minute}`,
+    receivedAt: at(minute),
+    intent: 'message',
+    ...(routed ? { campaignId, contactId } : {}),
+  },
 });
 const inApp = (direction: 'sent' | 'received', minute: number): Event => ({
   type: 'InAppMessageRecorded',
-  data: { campaignId, contactId, messageId: `a${minute}`, direction, body: 'hello', at: at(minute), recordedAt: at(59) },
+  data: {
+    campaignId,
+    contactId,
+    messageId: `a${minute}`,
+    direction,
+    body: 'hello',
+    at: at(minute),
+    recordedAt: at(59),
+  },
 });
-const answers = (values: Record<string, string | boolean | null>, minute = 5): Event => ({ type: 'FormAnswersRecorded', data: { callId: 'call-1', campaignId, contactId, answers: values, at: at(minute) } });
-const summary = (text: string, minute: number): Event => ({ type: 'CallSummaryRecorded', data: { callId: `call-${minute}`, campaignId, contactId, summary: text, at: at(minute) } });
-const ended = (outcome: string, minute: number): Event => ({ type: 'CallAttemptEnded', data: { campaignId, contactId, callId: `call-${minute}`, attempt: 1, run: 0, outcome, endedAt: at(minute) } } as Event);
-const placed = (minute: number): Event => ({ type: 'CallPlaced', data: { callId: `call-${minute}`, campaignId, contactId, carrierCallId: `CA${minute}`, placedAt: at(minute) } });
+const answers = (values: Record<string, string | boolean | null>, minute = 5): Event => ({
+  type: 'FormAnswersRecorded',
+  data: { callId: 'call-1', campaignId, contactId, answers: values, at: at(minute) },
+});
+const summary = (text: string, minute: number): Event => ({
+  type: 'CallSummaryRecorded',
+  data: { callId: `call-${minute}`, campaignId, contactId, summary: text, at: at(minute) },
+});
+const ended = (outcome: string, minute: number): Event =>
+  ({
+    type: 'CallAttemptEnded',
+    data: { campaignId, contactId, callId: `call-${minute}`, attempt: 1, run: 0, outcome, endedAt: at(minute) },
+  }) as Event;
+const placed = (minute: number): Event => ({
+  type: 'CallPlaced',
+  data: { callId: `call-${minute}`, campaignId, contactId, carrierCallId: `CA${minute}`, placedAt: at(minute) },
+});
 
 describe('contact engagement read model', () => {
   it('counts a message as sent when it is requested, by channel, and inbound texts routed to the contact as received', () => {
-    const doc = fold([enrolled(), requested('sms', 1), requested('sms', 2), requested('email', 3), inbound(4), inbound(6, false)])!;
+    const doc = fold([
+      enrolled(),
+      requested('sms', 1),
+      requested('sms', 2),
+      requested('email', 3),
+      inbound(4),
+      inbound(6, false),
+    ])!;
     expect([doc.smsSent, doc.emailSent, doc.smsReceived, doc.emailReceived]).to.deep.equal([2, 1, 1, 0]);
     expect(doc.lastActivityAt).to.equal(at(4));
   });
@@ -70,7 +128,16 @@ describe('contact engagement read model', () => {
   });
 
   it('counts calls placed by the carrier and calls a person answered (answered or transferred)', () => {
-    const doc = fold([enrolled(), placed(1), ended('no_answer', 2), placed(3), ended('answered', 4), placed(5), ended('transferred', 6), ended('failed', 7)])!;
+    const doc = fold([
+      enrolled(),
+      placed(1),
+      ended('no_answer', 2),
+      placed(3),
+      ended('answered', 4),
+      placed(5),
+      ended('transferred', 6),
+      ended('failed', 7),
+    ])!;
     expect([doc.callsPlaced, doc.callsAnswered]).to.deep.equal([3, 2]);
     expect(doc.lastActivityAt).to.equal(at(7));
   });
@@ -78,7 +145,12 @@ describe('contact engagement read model', () => {
   it("reads the list's app status in our words, unknown otherwise, and follows the app's reports", () => {
     expect(fold([enrolled({ mobileAppStatus: 'Not invited' })])!.appStatus).to.equal('not_invited');
     expect(fold([enrolled({ mobileAppStatus: 'maybe' })])!.appStatus).to.equal('unknown');
-    expect(fold([enrolled(), { type: 'MobileAppStatusChanged', data: { campaignId, contactId, status: 'installed', at: at(1) } }])!.appStatus).to.equal('installed');
+    expect(
+      fold([
+        enrolled(),
+        { type: 'MobileAppStatusChanged', data: { campaignId, contactId, status: 'installed', at: at(1) } },
+      ])!.appStatus,
+    ).to.equal('installed');
   });
 
   it('judges the task from the frozen fields: not started, partial with what is missing, complete', () => {
@@ -86,15 +158,29 @@ describe('contact engagement read model', () => {
     expect(fold([enrolled({ taskFields: fields })])).to.include({ taskStatus: 'not_started' });
     const partial = fold([enrolled({ taskFields: fields }), answers({ reached: true, notes: 'x' })])!;
     expect([partial.taskStatus, partial.missingFields]).to.deep.equal(['partial', ['injuryDate', 'treating']]);
-    expect(fold([enrolled({ taskFields: fields }), answers({ reached: true, injuryDate: '2026-01-02' }), answers({ treating: 'yes' })])!.taskStatus).to.equal('complete');
-    const takenBack = fold([enrolled({ taskFields: fields }), answers({ reached: true, injuryDate: '2026-01-02', treating: 'yes' }), answers({ treating: null })])!;
+    expect(
+      fold([
+        enrolled({ taskFields: fields }),
+        answers({ reached: true, injuryDate: '2026-01-02' }),
+        answers({ treating: 'yes' }),
+      ])!.taskStatus,
+    ).to.equal('complete');
+    const takenBack = fold([
+      enrolled({ taskFields: fields }),
+      answers({ reached: true, injuryDate: '2026-01-02', treating: 'yes' }),
+      answers({ treating: null }),
+    ])!;
     expect([takenBack.taskStatus, takenBack.missingFields]).to.deep.equal(['partial', ['treating']]);
     expect(fold([enrolled(), answers({ reached: true })])!.taskStatus).to.equal('no_form');
   });
 
   it("keeps the latest conversation's summary, whatever order they are reported in", () => {
-    expect(fold([enrolled(), summary('second call', 20), summary('first call', 10)])!.lastSummary).to.equal('second call');
-    expect(fold([enrolled(), summary('first call', 10), summary('second call', 20)])!.lastSummary).to.equal('second call');
+    expect(fold([enrolled(), summary('second call', 20), summary('first call', 10)])!.lastSummary).to.equal(
+      'second call',
+    );
+    expect(fold([enrolled(), summary('first call', 10), summary('second call', 20)])!.lastSummary).to.equal(
+      'second call',
+    );
   });
 
   it("follows the contact's status and invents no contact it never saw enrolled", () => {
@@ -113,7 +199,13 @@ describe('contact engagement read model', () => {
       .then({ contact_engagement: [{ ...row, callsReceived: 2, lastActivityAt: at(9) }] }));
 
   it('given an enrolled contact, when marked completed, then completed; when its outreach resumes, then active again', async () => {
-    await spec.given([enrolledWith()]).when([markedCompleted(at(1))]).then({ contact_engagement: [{ ...row, status: 'completed' }] });
-    await spec.given([enrolledWith(), markedCompleted(at(1))]).when([outreachResumed(at(2))]).then({ contact_engagement: [row] });
+    await spec
+      .given([enrolledWith()])
+      .when([markedCompleted(at(1))])
+      .then({ contact_engagement: [{ ...row, status: 'completed' }] });
+    await spec
+      .given([enrolledWith(), markedCompleted(at(1))])
+      .when([outreachResumed(at(2))])
+      .then({ contact_engagement: [row] });
   });
 });

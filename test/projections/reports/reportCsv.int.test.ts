@@ -22,12 +22,22 @@ describe('a whole report as CSV', () => {
   const stores = tempStores(engineRegistry);
   const query = { companyId: 'firm-a', campaignId: 'campaign-a', filters: {} };
 
-  before(async () => seedCollection(stores.readStore, fixtureSpec, Array.from({ length: ROWS }, (_, i) => rowOf(i))));
+  before(async () =>
+    seedCollection(
+      stores.readStore,
+      fixtureSpec,
+      Array.from({ length: ROWS }, (_, i) => rowOf(i)),
+    ),
+  );
   after(async () => stores.dispose());
 
   it('given a reader that does not read, then no page past the first is fetched; given one that reads, then every page', async () => {
     const limits: number[] = [];
-    const stream = reportCsv(stores.readStore, fixtureReport((limit) => limits.push(limit)), query);
+    const stream = reportCsv(
+      stores.readStore,
+      fixtureReport((limit) => limits.push(limit)),
+      query,
+    );
     await sleep(200);
     expect(limits).to.deep.equal([CSV_PAGE_SIZE]);
     let text = '';
@@ -44,7 +54,9 @@ describe('a whole report as CSV', () => {
 
   it('given a window, then only its rows', async () => {
     const window = { from: rowOf(10).at, until: rowOf(20).at };
-    const records: string[][] = parse(await reportCsvText(stores.readStore, fixtureReport(), { ...query, window }), { from_line: 2 });
+    const records: string[][] = parse(await reportCsvText(stores.readStore, fixtureReport(), { ...query, window }), {
+      from_line: 2,
+    });
     expect(records.map((record) => record[0])).to.deep.equal(Array.from({ length: 10 }, (_, i) => rowOf(10 + i)._id));
   });
 });

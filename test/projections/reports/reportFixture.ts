@@ -5,9 +5,26 @@ import type { Report, ReportName } from '../../../projections/reports/report.ts'
 import type { CollectionSpec, Doc, Filter, ReadStore } from '../../../projections/readStore.ts';
 
 export const FIXTURE_ROWS = 'fixtureRows';
-export const fixtureSpec: CollectionSpec = { name: FIXTURE_ROWS, indexes: [{ fields: [['companyId', 1], ['campaignId', 1], ['at', 1]] }] };
+export const fixtureSpec: CollectionSpec = {
+  name: FIXTURE_ROWS,
+  indexes: [
+    {
+      fields: [
+        ['companyId', 1],
+        ['campaignId', 1],
+        ['at', 1],
+      ],
+    },
+  ],
+};
 
-export type FixtureRow = Doc & { readonly campaignId: string; readonly name: string; readonly kind: 'red' | 'blue'; readonly at: string; readonly weight: number };
+export type FixtureRow = Doc & {
+  readonly campaignId: string;
+  readonly name: string;
+  readonly kind: 'red' | 'blue';
+  readonly at: string;
+  readonly weight: number;
+};
 
 /** A report over rows written straight into the read store: what the plumbing does, apart from any read model. */
 export const fixtureReport = (onPage: (limit: number) => void = () => undefined): Report<FixtureRow> => ({
@@ -17,7 +34,8 @@ export const fixtureReport = (onPage: (limit: number) => void = () => undefined)
   filters: [{ name: 'kind', description: 'red or blue', values: ['red', 'blue'] }, ...dateRangeFilters],
   checkFilters: (filters) => {
     const problems: ErrorDetail[] = dateRangeProblems(filters);
-    if (filters['kind'] !== undefined && !['red', 'blue'].includes(filters['kind'])) problems.push({ path: 'kind', message: 'expected red or blue' });
+    if (filters['kind'] !== undefined && !['red', 'blue'].includes(filters['kind']))
+      problems.push({ path: 'kind', message: 'expected red or blue' });
     return problems;
   },
   columns: [
@@ -33,7 +51,11 @@ export const fixtureReport = (onPage: (limit: number) => void = () => undefined)
     if (query.filters['kind']) filters.push({ kind: query.filters['kind'] });
     if (query.window?.from) filters.push({ at: { $gte: query.window.from } });
     if (query.window?.until) filters.push({ at: { $lt: query.window.until } });
-    const found = await companyScope(store, query.companyId).find(FIXTURE_ROWS, { $and: filters }, { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) });
+    const found = await companyScope(store, query.companyId).find(
+      FIXTURE_ROWS,
+      { $and: filters },
+      { sort: [['at', 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) },
+    );
     return { items: found.items as FixtureRow[], next: found.next };
   },
   item: ({ companyId: _companyId, campaignId: _campaignId, _id, ...row }) => ({ id: _id, ...row }),

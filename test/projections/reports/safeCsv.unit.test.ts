@@ -21,17 +21,28 @@ describe('safe CSV cells', () => {
   });
 
   it("escapes what the caller's own casts write, and keeps them", () => {
-    const text = stringifySafeCsv([[true, false, new Date(0)]], { cast: { boolean: (value) => (value ? '=yes' : 'no'), date: (value) => `-${value.getTime()}` } });
+    const text = stringifySafeCsv([[true, false, new Date(0)]], {
+      cast: { boolean: (value) => (value ? '=yes' : 'no'), date: (value) => `-${value.getTime()}` },
+    });
     expect(parsed(text)).to.deep.equal([["'=yes", 'no', "'-0"]]);
   });
 
   it('round-trips any string through a CSV parser as the escaped text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('=', '+', '-', '@', '\t', '\r').chain((c) => fc.string().map((s) => c + s))), { minLength: 1, maxLength: 6 }), (row) => {
-        const [back] = parsed(stringifySafeCsv([row]));
-        expect(back).to.deep.equal(row.map(spreadsheetSafe));
-        for (const cell of back!) expect(cell).not.to.match(/^[=+\-@\t\r]/);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom('=', '+', '-', '@', '\t', '\r').chain((c) => fc.string().map((s) => c + s)),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (row) => {
+          const [back] = parsed(stringifySafeCsv([row]));
+          expect(back).to.deep.equal(row.map(spreadsheetSafe));
+          for (const cell of back!) expect(cell).not.to.match(/^[=+\-@\t\r]/);
+        },
+      ),
     );
   });
 

@@ -8,7 +8,15 @@ describe('the dispatcher’s calling-window check', () => {
     const noting: CallingWindow = {
       check: (input, at) => {
         asked.push(input);
-        return { at, localTime: '', zones: [], states: [], allowed: false, reason: 'frequency_cap', zone: 'America/Chicago' };
+        return {
+          at,
+          localTime: '',
+          zones: [],
+          states: [],
+          allowed: false,
+          reason: 'frequency_cap',
+          zone: 'America/Chicago',
+        };
       },
       nextOpening: () => undefined,
       nextWindow: () => undefined,

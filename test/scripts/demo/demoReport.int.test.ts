@@ -15,9 +15,23 @@ describe('the demo contact report', () => {
 
   it('writes a name that a spreadsheet would run as a formula escaped, and the phone as text', () => {
     const row: ContactOutcome = {
-      contactId: 'c-1', caseId: 'k-1', externalId: '@PI-1', name: '=HYPERLINK("http://evil.example","Open")', phone: '+15551234567', email: '',
-      state: 'TX', timezone: 'America/Chicago', timezoneSource: 'state', calls: 2, lastOutcome: 'answered', answered: true,
-      smsSent: 0, emailsSent: 0, repliesReceived: 0, optedOut: false, status: 'completed',
+      contactId: 'c-1',
+      caseId: 'k-1',
+      externalId: '@PI-1',
+      name: '=HYPERLINK("http://evil.example","Open")',
+      phone: '+15551234567',
+      email: '',
+      state: 'TX',
+      timezone: 'America/Chicago',
+      timezoneSource: 'state',
+      calls: 2,
+      lastOutcome: 'answered',
+      answered: true,
+      smsSent: 0,
+      emailsSent: 0,
+      repliesReceived: 0,
+      optedOut: false,
+      status: 'completed',
     };
     const text = readFileSync(writeContactReport(dataDir, 'camp-1', [row]), 'utf8');
     const [header, written] = parse(text) as string[][];
@@ -43,7 +57,10 @@ describe('the demo writing a registered report', () => {
     summary: 'three rows',
     filters: [],
     checkFilters: () => [],
-    columns: [{ header: 'ID', value: (row) => row.id }, { header: 'Words received', value: (row) => row.words }],
+    columns: [
+      { header: 'ID', value: (row) => row.id },
+      { header: 'Words received', value: (row) => row.words },
+    ],
     page: async (_store, query, page) => {
       const rows = ['a', 'b', 'c'].map((id) => ({ id, words: `${query.campaignId} ${id}` }));
       const from = page.after ? rows.findIndex((row) => row.id === page.after) + 1 : 0;
@@ -53,14 +70,27 @@ describe('the demo writing a registered report', () => {
   };
 
   it('given a registered name, then the whole report is written as the API CSV beside the contacts CSV', async () => {
-    const file = await writeRegisteredReport(dataDir, {} as ReadStore, { companyId: 'co-1', campaignId: 'camp-1' }, 'opt_outs', [threeRows]);
+    const file = await writeRegisteredReport(
+      dataDir,
+      {} as ReadStore,
+      { companyId: 'co-1', campaignId: 'camp-1' },
+      'opt_outs',
+      [threeRows],
+    );
     expect(file).to.equal(join(dataDir, 'reports', 'campaign-camp-1-opt-outs.csv'));
-    expect(parse(readFileSync(file, 'utf8'))).to.deep.equal([['ID', 'Words received'], ['a', 'camp-1 a'], ['b', 'camp-1 b'], ['c', 'camp-1 c']]);
+    expect(parse(readFileSync(file, 'utf8'))).to.deep.equal([
+      ['ID', 'Words received'],
+      ['a', 'camp-1 a'],
+      ['b', 'camp-1 b'],
+      ['c', 'camp-1 c'],
+    ]);
   });
 
   it('given a name no report has, then it names the registered ones', async () => {
     let refused: unknown;
-    await writeRegisteredReport(dataDir, {} as ReadStore, { companyId: 'co-1', campaignId: 'camp-1' }, 'engagement', [threeRows]).catch((error: unknown) => (refused = error));
+    await writeRegisteredReport(dataDir, {} as ReadStore, { companyId: 'co-1', campaignId: 'camp-1' }, 'engagement', [
+      threeRows,
+    ]).catch((error: unknown) => (refused = error));
     expect(String(refused)).to.include('no report named engagement').and.include('opt_outs');
   });
 });

@@ -11,7 +11,12 @@ import { tallyRegistry } from '../../support/tally.ts';
 describe('Opening the stores on EventStoreDB', () => {
   let node: EsdbNode;
   let dataDir: string;
-  const config = (): Config => ({ dataDir, eventStore: { engine: 'esdb', connectionString: node.connectionString }, readStore: { engine: 'sqlite' } }) as unknown as Config;
+  const config = (): Config =>
+    ({
+      dataDir,
+      eventStore: { engine: 'esdb', connectionString: node.connectionString },
+      readStore: { engine: 'sqlite' },
+    }) as unknown as Config;
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'open-stores-'));
   });
@@ -31,8 +36,13 @@ describe('Opening the stores on EventStoreDB', () => {
 
   it('refuses to start for a user the node denies $all, naming the setting and the refusal', async () => {
     node = await startEsdbNode({ refuseAll: true });
-    const error = await openStores(config(), tallyRegistry).then(() => expect.fail('expected the start to be refused'), (e: unknown) => e);
+    const error = await openStores(config(), tallyRegistry).then(
+      () => expect.fail('expected the start to be refused'),
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ConfigurationError);
-    expect((error as Error).message).to.equal(`EVENTSTORE_URL: cannot reach EventStoreDB at ${node.connectionString}: 7 PERMISSION_DENIED: Access Denied`);
+    expect((error as Error).message).to.equal(
+      `EVENTSTORE_URL: cannot reach EventStoreDB at ${node.connectionString}: 7 PERMISSION_DENIED: Access Denied`,
+    );
   });
 });

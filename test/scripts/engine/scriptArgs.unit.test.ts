@@ -25,7 +25,10 @@ describe("a script's flags", () => {
 
   it('lists each flag with what it takes and its default, then the settings when the script reads them', () => {
     const usage = scriptUsage(spec, true);
-    expect(usage).to.contain('--limit <n>  at most n (default: no limit)').and.contain('--force      overwrite (default: off)').and.contain('-h, --help');
+    expect(usage)
+      .to.contain('--limit <n>  at most n (default: no limit)')
+      .and.contain('--force      overwrite (default: off)')
+      .and.contain('-h, --help');
     expect(usage).to.match(/--data-dir +DATA_DIR/);
     expect(scriptUsage(spec, false)).to.not.contain('DATA_DIR');
   });

@@ -20,7 +20,10 @@ describe('rebuild progress, on a store whose positions are byte offsets (EventSt
   let readStore: SqliteReadStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rebuild-progress-'));
-    eventStore = getEsdbEventStore({ client: fakeEsdb({ systemEventAfterAppend: true }).client, registry: tallyRegistry });
+    eventStore = getEsdbEventStore({
+      client: fakeEsdb({ systemEventAfterAppend: true }).client,
+      registry: tallyRegistry,
+    });
     readStore = getSqliteReadStore({ path: join(dir, 'read.db'), aliasTtlMs: 0 });
   });
   afterEach(async () => {
@@ -49,8 +52,18 @@ describe('rebuild progress, on a store whose positions are byte offsets (EventSt
 
     const progress = await rebuildProgress({ eventStore, readStore }, projections, head);
     expect(progress.total).to.equal(12);
-    expect(progress.done([{ name: 'tallies', applied: 0 }, { name: 'closures', applied: 0 }])).to.equal(0);
-    expect(progress.done([{ name: 'tallies', applied: 2 }, { name: 'closures', applied: 9 }])).to.equal(6);
+    expect(
+      progress.done([
+        { name: 'tallies', applied: 0 },
+        { name: 'closures', applied: 0 },
+      ]),
+    ).to.equal(0);
+    expect(
+      progress.done([
+        { name: 'tallies', applied: 2 },
+        { name: 'closures', applied: 9 },
+      ]),
+    ).to.equal(6);
 
     const runner = projectionRunner({ clock: realTime, eventStore, readStore, projections });
     await runner.start();

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { streamsPb, type ReadReq, type ReadResp, type ServerWritableStream, type ServiceError } from './clientProtocol.ts';
+import {
+  streamsPb,
+  type ReadReq,
+  type ReadResp,
+  type ServerWritableStream,
+  type ServiceError,
+} from './clientProtocol.ts';
 import { caughtUp, checkpoint, confirmation, deliver, eventResponse } from './readResponses.ts';
 import type { LoggedEvent, TransactionLog } from './transactionLog.ts';
 
@@ -54,7 +60,12 @@ const startIndex = (log: TransactionLog, options: ReadOptions): number => {
  * events as they are written, with checkpoints when a filter is in force. It ends when the client
  * cancels or the node drops it with a status.
  */
-export const subscribeToAll = async (log: TransactionLog, call: ReadCall, options: ReadOptions, open: Set<OpenSubscription>): Promise<void> => {
+export const subscribeToAll = async (
+  log: TransactionLog,
+  call: ReadCall,
+  options: ReadOptions,
+  open: Set<OpenSubscription>,
+): Promise<void> => {
   const filter = eventFilter(options);
   let dropped = false;
   const subscription: OpenSubscription = {

@@ -1,4 +1,11 @@
-import { sharedPb, streamsPb, type AppendReq, type AppendResp, type ServerReadableStream, type ServiceError } from './clientProtocol.ts';
+import {
+  sharedPb,
+  streamsPb,
+  type AppendReq,
+  type AppendResp,
+  type ServerReadableStream,
+  type ServiceError,
+} from './clientProtocol.ts';
 import { applyAppend, type ExpectedState } from './appendRules.ts';
 import { invalidArgument, maximumAppendSizeExceeded } from './nodeErrors.ts';
 import { isProposedEvent, sizeOnDisk, toProposedEvent } from './proposedEvents.ts';
@@ -36,7 +43,10 @@ const success = (last: LoggedEvent | undefined, current: bigint, withPosition: b
   const answer = new Resp.Success();
   if (current < 0n) answer.setNoStream(new sharedPb.Empty());
   else answer.setCurrentRevision(current.toString());
-  if (last && withPosition) answer.setPosition(new Resp.Position().setCommitPosition(last.position.toString()).setPreparePosition(last.position.toString()));
+  if (last && withPosition)
+    answer.setPosition(
+      new Resp.Position().setCommitPosition(last.position.toString()).setPreparePosition(last.position.toString()),
+    );
   else answer.setNoPosition(new sharedPb.Empty());
   return new Resp().setSuccess(answer);
 };
@@ -54,41 +64,44 @@ const wrongExpectedVersion = (expected: ExpectedState, current: bigint): AppendR
 };
 
 /** Streams.Append: the options first, then the proposed events; the node counts their size as they arrive. */
-export const appendCall = (log: TransactionLog, options: AppendOptions) => (call: ServerReadableStream<AppendReq, AppendResp>, callback: AppendCallback) => {
-  let stream: string | undefined;
-  let expected: ExpectedState | undefined;
-  const proposed: ProposedEvent[] = [];
-  let size = 0;
-  let answered = false;
-  const answer = (error: ServiceError | null, response?: AppendResp) => {
-    if (answered) return;
-    answered = true;
-    callback(error, response);
+export const appendCall =
+  (log: TransactionLog, options: AppendOptions) =>
+  (call: ServerReadableStream<AppendReq, AppendResp>, callback: AppendCallback) => {
+    let stream: string | undefined;
+    let expected: ExpectedState | undefined;
+    const proposed: ProposedEvent[] = [];
+    let size = 0;
+    let answered = false;
+    const answer = (error: ServiceError | null, response?: AppendResp) => {
+      if (answered) return;
+      answered = true;
+      callback(error, response);
+    };
+
+    call.on('data', (request: AppendReq) => {
+      if (answered) return;
+      if (stream === undefined) {
+        const header = request.getOptions();
+        expected = header && expectedState(header);
+        if (!header || !expected) return answer(invalidArgument('the first message of an append must be its options'));
+        stream = Buffer.from(header.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
+        return;
+      }
+      const message = request.getProposedMessage();
+      if (!message) return answer(invalidArgument('an append carries its options once, then proposed messages'));
+      const event = toProposedEvent(message);
+      if (!isProposedEvent(event)) return answer(event);
+      size += sizeOnDisk(event);
+      if (size > options.maxAppendSize) return answer(maximumAppendSizeExceeded(options.maxAppendSize));
+      proposed.push(event);
+    });
+
+    call.on('end', () => {
+      if (answered) return;
+      if (stream === undefined || expected === undefined) return answer(invalidArgument('an append without options'));
+      const outcome = applyAppend(log, stream, expected, proposed, options.afterWrite);
+      if (outcome.outcome === 'wrong_expected_version')
+        return answer(null, wrongExpectedVersion(expected, outcome.current));
+      answer(null, success(outcome.last, outcome.current, !outcome.repeat || options.repeatsAnsweredWithPosition));
+    });
   };
-
-  call.on('data', (request: AppendReq) => {
-    if (answered) return;
-    if (stream === undefined) {
-      const header = request.getOptions();
-      expected = header && expectedState(header);
-      if (!header || !expected) return answer(invalidArgument('the first message of an append must be its options'));
-      stream = Buffer.from(header.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
-      return;
-    }
-    const message = request.getProposedMessage();
-    if (!message) return answer(invalidArgument('an append carries its options once, then proposed messages'));
-    const event = toProposedEvent(message);
-    if (!isProposedEvent(event)) return answer(event);
-    size += sizeOnDisk(event);
-    if (size > options.maxAppendSize) return answer(maximumAppendSizeExceeded(options.maxAppendSize));
-    proposed.push(event);
-  });
-
-  call.on('end', () => {
-    if (answered) return;
-    if (stream === undefined || expected === undefined) return answer(invalidArgument('an append without options'));
-    const outcome = applyAppend(log, stream, expected, proposed, options.afterWrite);
-    if (outcome.outcome === 'wrong_expected_version') return answer(null, wrongExpectedVersion(expected, outcome.current));
-    answer(null, success(outcome.last, outcome.current, !outcome.repeat || options.repeatsAnsweredWithPosition));
-  });
-};

@@ -33,7 +33,13 @@ const byRecentIds = (log: TransactionLog, stream: string, ids: readonly string[]
  * after that revision, in order: all equal is a repeat; the first differing is a conflict; a later one
  * differing (or missing) is a corrupted repeat, refused the same way.
  */
-const byRevision = (log: TransactionLog, stream: string, ids: readonly string[], expected: bigint, current: bigint): AppendDecision => {
+const byRevision = (
+  log: TransactionLog,
+  stream: string,
+  ids: readonly string[],
+  expected: bigint,
+  current: bigint,
+): AppendDecision => {
   const existing = log.streamOf(stream);
   if (ids.length === 0) return refuse(current);
   for (let i = 0; i < ids.length; i++) {
@@ -43,7 +49,12 @@ const byRevision = (log: TransactionLog, stream: string, ids: readonly string[],
 };
 
 /** EventStoreDB's commit check for an append of events with these ids to `stream`. */
-export const decideAppend = (log: TransactionLog, stream: string, expected: ExpectedState, ids: readonly string[]): AppendDecision => {
+export const decideAppend = (
+  log: TransactionLog,
+  stream: string,
+  expected: ExpectedState,
+  ids: readonly string[],
+): AppendDecision => {
   const current = log.lastRevision(stream);
   switch (expected.kind) {
     case 'stream_exists':
@@ -67,8 +78,19 @@ export type AppendOutcome =
   | { readonly outcome: 'appended'; readonly current: bigint; readonly last?: LoggedEvent; readonly repeat: boolean };
 
 /** Decides, and writes what the decision allows; `afterWrite` runs when events were written. */
-export const applyAppend = (log: TransactionLog, stream: string, expected: ExpectedState, proposed: readonly ProposedEvent[], afterWrite: () => void): AppendOutcome => {
-  const decision = decideAppend(log, stream, expected, proposed.map((e) => e.id));
+export const applyAppend = (
+  log: TransactionLog,
+  stream: string,
+  expected: ExpectedState,
+  proposed: readonly ProposedEvent[],
+  afterWrite: () => void,
+): AppendOutcome => {
+  const decision = decideAppend(
+    log,
+    stream,
+    expected,
+    proposed.map((e) => e.id),
+  );
   switch (decision.outcome) {
     case 'wrong_expected_version':
       return decision;

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { grpc, serverFeaturesGrpc, serverFeaturesPb, streamsGrpc, type ReadReq, type ReadResp, type ServerWritableStream, type ServiceError } from './clientProtocol.ts';
+import {
+  grpc,
+  serverFeaturesGrpc,
+  serverFeaturesPb,
+  streamsGrpc,
+  type ReadReq,
+  type ReadResp,
+  type ServerWritableStream,
+  type ServiceError,
+} from './clientProtocol.ts';
 import { appendCall } from './appendCall.ts';
 import { batchAppendCall } from './batchAppendCall.ts';
 import { subscribeToAll, type OpenSubscription } from './allSubscription.ts';
@@ -36,8 +45,13 @@ export type EsdbNode = {
 };
 
 /** What a 24.10 node announces of the services it has here; the client lower-cases both names. */
-const supportedMethods = (_call: unknown, callback: (error: null, methods: InstanceType<typeof serverFeaturesPb.SupportedMethods>) => void) => {
-  const methods = ['read', 'append', 'batchappend'].map((name) => new serverFeaturesPb.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name));
+const supportedMethods = (
+  _call: unknown,
+  callback: (error: null, methods: InstanceType<typeof serverFeaturesPb.SupportedMethods>) => void,
+) => {
+  const methods = ['read', 'append', 'batchappend'].map((name) =>
+    new serverFeaturesPb.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name),
+  );
   callback(null, new serverFeaturesPb.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion('24.10.0'));
 };
 
@@ -56,10 +70,26 @@ export const startEsdbNode = async (options: EsdbNodeOptions = {}): Promise<Esdb
   let appends = 0;
 
   const writeStatsEvent = () => {
-    log.write(statsStream, [{ id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data: json({ 'proc-mem': process.memoryUsage().rss }), metadata: new Uint8Array() }]);
+    log.write(statsStream, [
+      {
+        id: randomUUID(),
+        type: '$statsCollected',
+        contentType: 'application/json',
+        data: json({ 'proc-mem': process.memoryUsage().rss }),
+        metadata: new Uint8Array(),
+      },
+    ]);
   };
   // A fresh node writes its own bookkeeping before anything else: stream metadata and statistics.
-  log.write(`$$${statsStream}`, [{ id: randomUUID(), type: '$metadata', contentType: 'application/json', data: json({ $maxAge: 86_400 }), metadata: new Uint8Array() }]);
+  log.write(`$$${statsStream}`, [
+    {
+      id: randomUUID(),
+      type: '$metadata',
+      contentType: 'application/json',
+      data: json({ $maxAge: 86_400 }),
+      metadata: new Uint8Array(),
+    },
+  ]);
   writeStatsEvent();
 
   const statsEvery = options.statsEveryAppends ?? 3;
@@ -70,7 +100,8 @@ export const startEsdbNode = async (options: EsdbNodeOptions = {}): Promise<Esdb
       if (++appends % statsEvery === 0) writeStatsEvent();
     },
   };
-  if (options.batchAppend !== false) server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
+  if (options.batchAppend !== false)
+    server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
   server.addService(streamsGrpc.StreamsService, {
     append: appendCall(log, appending),
     batchAppend: batchAppendCall(log, appending),
@@ -87,7 +118,9 @@ export const startEsdbNode = async (options: EsdbNodeOptions = {}): Promise<Esdb
   });
 
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
 
   return {

@@ -25,6 +25,9 @@ export const requiredMetadataPropertyMissing = (): ServiceError =>
   });
 
 /** A connection the node lost, or a subscription it dropped: the client retries. */
-export const unavailable = (details = 'Server Is Not Ready'): ServiceError => ({ code: grpc.status.UNAVAILABLE, details });
+export const unavailable = (details = 'Server Is Not Ready'): ServiceError => ({
+  code: grpc.status.UNAVAILABLE,
+  details,
+});
 
 export const invalidArgument = (details: string): ServiceError => ({ code: grpc.status.INVALID_ARGUMENT, details });

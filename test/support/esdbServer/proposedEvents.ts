@@ -30,10 +30,17 @@ export const toProposedEvent = (message: ProposedMessage): ProposedEvent | Servi
   const type = message.getMetadataMap().get('type');
   const contentType = message.getMetadataMap().get('content-type');
   if (type === undefined || contentType === undefined) return requiredMetadataPropertyMissing();
-  return { id: uuidText(message.getId()), type, contentType, data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
+  return {
+    id: uuidText(message.getId()),
+    type,
+    contentType,
+    data: message.getData_asU8(),
+    metadata: message.getCustomMetadata_asU8(),
+  };
 };
 
 /** The node's Event.SizeOnDisk, which MaxAppendSize limits: data and metadata bytes, and the type at two bytes a character. */
-export const sizeOnDisk = (event: ProposedEvent): number => event.data.length + event.metadata.length + event.type.length * 2;
+export const sizeOnDisk = (event: ProposedEvent): number =>
+  event.data.length + event.metadata.length + event.type.length * 2;
 
 export const isProposedEvent = (value: ProposedEvent | ServiceError): value is ProposedEvent => 'id' in value;

@@ -48,7 +48,9 @@ export const confirmation = (subscriptionId: string): ReadResp =>
   new Resp().setConfirmation(new Resp.SubscriptionConfirmation().setSubscriptionId(subscriptionId));
 
 export const checkpoint = (position: bigint): ReadResp =>
-  new Resp().setCheckpoint(new Resp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()));
+  new Resp().setCheckpoint(
+    new Resp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()),
+  );
 
 export const caughtUp = (): ReadResp => new Resp().setCaughtUp(new Resp.CaughtUp());
 

@@ -26,7 +26,26 @@ const prefixedLength = (text: string) => {
  * transaction positions, offset, flags, expected version, ids, timestamp, then stream, type, data and metadata.
  */
 export const recordSize = (stream: string, event: ProposedEvent): bigint =>
-  BigInt(4 + 1 + 1 + 8 + 2 + 8 + 4 + 8 + 16 + 16 + 8 + 4 + 4 + 4 + prefixedLength(stream) + prefixedLength(event.type) + event.data.length + event.metadata.length);
+  BigInt(
+    4 +
+      1 +
+      1 +
+      8 +
+      2 +
+      8 +
+      4 +
+      8 +
+      16 +
+      16 +
+      8 +
+      4 +
+      4 +
+      4 +
+      prefixedLength(stream) +
+      prefixedLength(event.type) +
+      event.data.length +
+      event.metadata.length,
+  );
 
 // A fresh node's log starts after its chunk header and first epoch record.
 const FIRST_POSITION = 128n + 4_096n;
@@ -68,7 +87,13 @@ export const transactionLog = () => {
       const existing = streams.get(stream) ?? [];
       streams.set(stream, existing);
       const written = proposed.map((event) => {
-        const logged: LoggedEvent = { ...event, stream, position: end, revision: BigInt(existing.length), created: BigInt(now) * 10_000n };
+        const logged: LoggedEvent = {
+          ...event,
+          stream,
+          position: end,
+          revision: BigInt(existing.length),
+          created: BigInt(now) * 10_000n,
+        };
         end += recordSize(stream, event);
         existing.push(logged);
         events.push(logged);

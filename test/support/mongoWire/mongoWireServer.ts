@@ -29,7 +29,12 @@ const minimalReply = (command: Document, name: string): Document => {
       return name === 'update' ? { n, nModified: n, ok: 1 } : { n, ok: 1 };
     }
     case 'createIndexes':
-      return { createdCollectionAutomatically: false, numIndexesBefore: 1, numIndexesAfter: 1 + (command['indexes'] as unknown[]).length, ok: 1 };
+      return {
+        createdCollectionAutomatically: false,
+        numIndexesBefore: 1,
+        numIndexesAfter: 1 + (command['indexes'] as unknown[]).length,
+        ok: 1,
+      };
     case 'drop':
       return { ns: `${String(command['$db'])}.${String(command['drop'])}`, nIndexesWas: 1, ok: 1 };
     case 'create':
@@ -105,7 +110,8 @@ export const startMongoWireServer = async (answer: Answer = () => undefined) => 
 
   return {
     /** A URL for the stand-in as a replica set, with any further `query`. */
-    url: (database: string, query = '') => `mongodb://${host}/${database}?replicaSet=${REPLICA_SET}${query ? `&${query}` : ''}`,
+    url: (database: string, query = '') =>
+      `mongodb://${host}/${database}?replicaSet=${REPLICA_SET}${query ? `&${query}` : ''}`,
     /** Every command received after the handshakes, as decoded off the wire. */
     received,
     close: async () => {
@@ -114,4 +120,3 @@ export const startMongoWireServer = async (answer: Answer = () => undefined) => 
     },
   };
 };
-

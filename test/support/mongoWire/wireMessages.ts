@@ -10,7 +10,12 @@ const CHECKSUM_PRESENT = 1;
 const MORE_TO_COME = 2;
 
 /** One request off the wire: its id, its command (OP_MSG document sequences folded in) and whether it wants an answer. */
-export type WireRequest = { readonly requestId: number; readonly opCode: number; readonly command: Document; readonly answered: boolean };
+export type WireRequest = {
+  readonly requestId: number;
+  readonly opCode: number;
+  readonly command: Document;
+  readonly answered: boolean;
+};
 
 /** The length of the first whole message in `buffer`, or undefined while it is still arriving. */
 export const messageLength = (buffer: Buffer): number | undefined => {
@@ -42,7 +47,7 @@ export const decodeRequest = (message: Buffer): WireRequest => {
   const flags = message.readUInt32LE(HEADER_BYTES);
   const end = message.length - (flags & CHECKSUM_PRESENT ? 4 : 0);
   let command: Document = {};
-  for (let at = HEADER_BYTES + 4; at < end; ) {
+  for (let at = HEADER_BYTES + 4; at < end;) {
     const kind = message.readUInt8(at);
     if (kind === 0) {
       [command, at] = documentAt(message, at + 1);

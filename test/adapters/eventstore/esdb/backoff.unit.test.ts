@@ -6,7 +6,9 @@ describe('EventStoreDB resubscribe backoff', () => {
 
   it('doubles from the base delay up to the cap', () => {
     const top = () => 1;
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options, top))).to.deep.equal([100, 200, 400, 800, 1_000, 1_000]);
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options, top))).to.deep.equal([
+      100, 200, 400, 800, 1_000, 1_000,
+    ]);
   });
 
   it('jitters only the upper half, so a delay never falls below half its ceiling', () => {

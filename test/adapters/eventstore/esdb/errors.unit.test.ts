@@ -40,7 +40,10 @@ describe('EventStoreDB error mapping', () => {
   });
 
   it('says no_stream for a stream that does not exist, however the client spells it', () => {
-    expect(toConcurrencyError('tally-1', 'stream_exists', 'no_stream')).to.include({ expected: 'stream_exists', actual: 'no_stream' });
+    expect(toConcurrencyError('tally-1', 'stream_exists', 'no_stream')).to.include({
+      expected: 'stream_exists',
+      actual: 'no_stream',
+    });
     expect(toConcurrencyError('tally-1', 0n, -1n)).to.include({ expected: '0', actual: 'no_stream' });
   });
 

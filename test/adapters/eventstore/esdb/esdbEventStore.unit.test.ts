@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
-import { EventStoreDBClient, UnavailableError, WrongExpectedVersionError, type ReadPosition } from '@eventstore/db-client';
+import {
+  EventStoreDBClient,
+  UnavailableError,
+  WrongExpectedVersionError,
+  type ReadPosition,
+} from '@eventstore/db-client';
 import { getEsdbEventStore, type EsdbClient } from '../../../../adapters/eventstore/esdb/esdbEventStore.ts';
 import type { RecordedEvent } from '../../../../domain/events/event.ts';
 import { AppendTooLargeError, ConcurrencyError } from '../../../../domain/errors.ts';
@@ -15,10 +20,11 @@ const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
   return items;
 };
 
-const rejection = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(
-  () => expect.fail('expected a rejection'),
-  (error: unknown) => error,
-);
+const rejection = (attempt: Promise<unknown>): Promise<unknown> =>
+  attempt.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
 
 /** The fake's client with some methods replaced, to stage answers a real server gives rarely. */
 const withClient = (fake: FakeEsdb, overrides: Partial<Record<keyof EsdbClient, unknown>>): EsdbClient =>
@@ -123,7 +129,9 @@ describe('EventStoreDB event store', () => {
 
     it('tells commands the append limit it was given, 1 MiB by default as the server has', () => {
       expect(getEsdbEventStore({ client: fake.client, registry: tallyRegistry }).maxAppendBytes).to.equal(1024 * 1024);
-      expect(getEsdbEventStore({ client: fake.client, registry: tallyRegistry, maxAppendBytes: 4096 }).maxAppendBytes).to.equal(4096);
+      expect(
+        getEsdbEventStore({ client: fake.client, registry: tallyRegistry, maxAppendBytes: 4096 }).maxAppendBytes,
+      ).to.equal(4096);
     });
 
     it('checks the expected revision of an append of nothing', async () => {
@@ -142,7 +150,15 @@ describe('EventStoreDB event store', () => {
       const lost = new UnavailableError();
       const failing = withClient(fake, {
         readStream: () =>
-          Object.assign(new Readable({ objectMode: true, read() { process.nextTick(() => this.emit('error', lost)); } }), { cancel: async () => undefined }),
+          Object.assign(
+            new Readable({
+              objectMode: true,
+              read() {
+                process.nextTick(() => this.emit('error', lost));
+              },
+            }),
+            { cancel: async () => undefined },
+          ),
       });
       const broken = getEsdbEventStore({ client: failing, registry: tallyRegistry });
       expect(await rejection(collect(broken.readStream('tally-1')))).to.equal(lost);
@@ -179,7 +195,9 @@ describe('EventStoreDB event store', () => {
       const store = getEsdbEventStore({ client: fake.client, registry: tallyRegistry });
       await appendRaw(store, 'tally-bad', 'TallyIncremented', { tallyId: 7 }, 2);
       const error = await rejection(collect(store.readAll()));
-      expect((error as Error).message).to.contain('tally-bad@0').and.contain('TallyIncremented');
+      expect((error as Error).message)
+        .to.contain('tally-bad@0')
+        .and.contain('TallyIncremented');
     });
 
     it('answers the head position past trailing system events, and 0n with none of ours', async () => {

@@ -21,7 +21,11 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
   let store: EsdbEventStore;
   const open = async (options: EsdbNodeOptions = {}) => {
     node = await startEsdbNode(options);
-    store = getEsdbEventStore({ connectionString: node.connectionString, registry: tallyRegistry, resubscribe: { baseDelayMs: 10, maxDelayMs: 50 } });
+    store = getEsdbEventStore({
+      connectionString: node.connectionString,
+      registry: tallyRegistry,
+      resubscribe: { baseDelayMs: 10, maxDelayMs: 50 },
+    });
   };
   afterEach(async () => {
     await store.close();
@@ -56,12 +60,17 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
     for (const batchAppend of [true, false])
       it(`names the stream's actual revision (${batchAppend ? 'BatchAppend' : 'Append'})`, async () => {
         node = await startEsdbNode({ batchAppend });
-        store = getEsdbEventStore({ connectionString: `${node.connectionString}&throwOnAppendFailure=false`, registry: tallyRegistry });
+        store = getEsdbEventStore({
+          connectionString: `${node.connectionString}&throwOnAppendFailure=false`,
+          registry: tallyRegistry,
+        });
         await store.append('tally-1', tallyEvents('tally-1', 5), 'no_stream');
         const error = await rejection(store.append('tally-1', tallyEvents('tally-1', 1), 2n));
         expect(error).to.be.instanceOf(ConcurrencyError);
         expect(error).to.include({ stream: 'tally-1', expected: '2', actual: '4' });
-        expect(await rejection(store.append('tally-2', tallyEvents('tally-2', 1), 'stream_exists'))).to.include({ actual: 'no_stream' });
+        expect(await rejection(store.append('tally-2', tallyEvents('tally-2', 1), 'stream_exists'))).to.include({
+          actual: 'no_stream',
+        });
       });
   });
 
@@ -74,7 +83,10 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
       const positions = read.map((e) => e.position);
       expect(written.position).to.equal(positions[2]);
       for (let i = 1; i < positions.length; i++) {
-        expect(positions[i]! > positions[i - 1]! + 1n, `position ${positions[i]} right after ${positions[i - 1]}`).to.equal(true);
+        expect(
+          positions[i]! > positions[i - 1]! + 1n,
+          `position ${positions[i]} right after ${positions[i - 1]}`,
+        ).to.equal(true);
         const logged = node.log.events.find((e) => e.position === positions[i - 1])!;
         expect(positions[i]! - positions[i - 1]!).to.equal(recordSize('tally-1', logged));
       }
@@ -146,7 +158,10 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
 
     it('counts the whole append, not each event: two events under the limit alone are refused together', async () => {
       await open({ maxAppendSize: 4_096 });
-      const events = tallyEvents('tally-1', 2).map((e) => ({ ...e, data: { ...(e.data as object), note: 'x'.repeat(2_500) } }));
+      const events = tallyEvents('tally-1', 2).map((e) => ({
+        ...e,
+        data: { ...(e.data as object), note: 'x'.repeat(2_500) },
+      }));
       await store.append('tally-1', events.slice(0, 1), 'no_stream');
       const error = await rejection(store.append('tally-2', events, 'no_stream'));
       expect(error).to.be.instanceOf(AppendTooLargeError);
@@ -155,10 +170,18 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
 
     it('takes an append the size of its limit, counted as encodedAppendSize counts it, and refuses one byte more', async () => {
       const [event] = tallyEvents('tally-1', 1);
-      const padded = (size: number) => ({ ...event!, data: { ...(event!.data as object), note: 'x'.repeat(size - encodedAppendSize([{ ...event!, data: { ...(event!.data as object), note: '' } }])) } });
+      const padded = (size: number) => ({
+        ...event!,
+        data: {
+          ...(event!.data as object),
+          note: 'x'.repeat(size - encodedAppendSize([{ ...event!, data: { ...(event!.data as object), note: '' } }])),
+        },
+      });
       await open({ maxAppendSize: 4_096 });
       await store.append('tally-1', [padded(4_096)], 'no_stream');
-      expect(await rejection(store.append('tally-2', [padded(4_097)], 'no_stream'))).to.be.instanceOf(AppendTooLargeError);
+      expect(await rejection(store.append('tally-2', [padded(4_097)], 'no_stream'))).to.be.instanceOf(
+        AppendTooLargeError,
+      );
     });
   });
 
@@ -166,7 +189,11 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
     it('stops a subscription with AccessDeniedError at once, without resubscribing', async () => {
       await open({ refuseAll: true });
       const delays: number[] = [];
-      const refused = getEsdbEventStore({ client: store.client, registry: tallyRegistry, sleep: async (ms) => void delays.push(ms) });
+      const refused = getEsdbEventStore({
+        client: store.client,
+        registry: tallyRegistry,
+        sleep: async (ms) => void delays.push(ms),
+      });
       const error = await rejection(collect(refused.subscribe()));
       expect(error).to.be.instanceOf(AccessDeniedError);
       expect((error as Error).message).to.equal('7 PERMISSION_DENIED: Access Denied');
@@ -178,7 +205,10 @@ describe('EventStoreDB adapter with the real client over gRPC', () => {
       await store.append('tally-1', tallyEvents('tally-1', 1), 'no_stream');
       expect(await collect(store.readStream('tally-1'))).to.have.length(1);
       expect(await rejection(collect(store.readAll()))).to.be.instanceOf(AccessDeniedError);
-      expect(await rejection(store.headPosition())).to.include({ type: ErrorType.ACCESS_DENIED, message: '7 PERMISSION_DENIED: Access Denied' });
+      expect(await rejection(store.headPosition())).to.include({
+        type: ErrorType.ACCESS_DENIED,
+        message: '7 PERMISSION_DENIED: Access Denied',
+      });
     });
   });
 });

@@ -7,10 +7,21 @@ import type { RecordedEvent } from '../../../../domain/events/event.ts';
 import { EventDecodingError } from '../../../../domain/errors.ts';
 import { tallyRegistry } from '../../../support/tally.ts';
 
-const metadata = { companyId: 'company-1', commandId: 'c', correlationId: 'c', causationId: 'c', actor: 'test', occurredAt: '2026-11-30T12:00:00.000Z', schemaVersion: 2 };
+const metadata = {
+  companyId: 'company-1',
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  actor: 'test',
+  occurredAt: '2026-11-30T12:00:00.000Z',
+  schemaVersion: 2,
+};
 
 /** An event of ours at a commit position, as the client resolves it. */
-const ours = (position: bigint, data: unknown = { tallyId: 'tally-1', companyId: 'company-1', by: 1 }): ResolvedLike => ({
+const ours = (
+  position: bigint,
+  data: unknown = { tallyId: 'tally-1', companyId: 'company-1', by: 1 },
+): ResolvedLike => ({
   event: {
     streamId: 'tally-1',
     id: `01890000-0000-7000-8000-${position.toString().padStart(12, '0')}`,
@@ -24,7 +35,15 @@ const ours = (position: bigint, data: unknown = { tallyId: 'tally-1', companyId:
 });
 
 const system = (position: bigint): ResolvedLike => ({
-  event: { streamId: '$stats-1', id: crypto.randomUUID(), revision: 0n, type: '$statsCollected', data: {}, metadata: {}, position: { commit: position, prepare: position } },
+  event: {
+    streamId: '$stats-1',
+    id: crypto.randomUUID(),
+    revision: 0n,
+    type: '$statsCollected',
+    data: {},
+    metadata: {},
+    position: { commit: position, prepare: position },
+  },
 });
 
 type ScriptedFeed = LiveFeed & { unsubscribed: boolean; start(): void };
@@ -104,7 +123,14 @@ describe('EventStoreDB subscription', () => {
   it('caps the delay between attempts', async () => {
     const source = scripted(...[1, 2, 3, 4, 5].map(() => feed([], new UnavailableError())), feed([ours(10n)]));
     const { delays, sleep } = recordingSleep();
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, after: 5n, resubscribe: { baseDelayMs: 50, maxDelayMs: 150 }, sleep, random: () => 1 });
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      after: 5n,
+      resubscribe: { baseDelayMs: 50, maxDelayMs: 150 },
+      sleep,
+      random: () => 1,
+    });
     for await (const batch of subscription) {
       expect(positions(batch)).to.deep.equal([10n]);
       break;
@@ -117,7 +143,13 @@ describe('EventStoreDB subscription', () => {
   it('treats a feed the server ends as a drop and carries on', async () => {
     const source = scripted(feed([ours(100n)], 'end'), feed([ours(200n)]));
     const { delays, sleep } = recordingSleep();
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, sleep, resubscribe: { baseDelayMs: 10, maxDelayMs: 10 }, random: () => 1 });
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      sleep,
+      resubscribe: { baseDelayMs: 10, maxDelayMs: 10 },
+      random: () => 1,
+    });
     const seen: bigint[] = [];
     for await (const batch of subscription) {
       seen.push(...positions(batch));
@@ -130,8 +162,15 @@ describe('EventStoreDB subscription', () => {
   });
 
   it('hands over batches of at most batchSize, without system events or events at or before `after`', async () => {
-    const source = scripted(feed([ours(50n), system(60n), ours(100n), system(150n), ours(200n), ours(300n), ours(400n), system(500n)]));
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, after: 50n, batchSize: 2 });
+    const source = scripted(
+      feed([ours(50n), system(60n), ours(100n), system(150n), ours(200n), ours(300n), ours(400n), system(500n)]),
+    );
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      after: 50n,
+      batchSize: 2,
+    });
     const seen: bigint[][] = [];
     for await (const batch of subscription) {
       expect(batch.length).to.be.within(1, 2);
@@ -145,7 +184,11 @@ describe('EventStoreDB subscription', () => {
 
   it('stops with the decoding error on an event its codec refuses, without resubscribing', async () => {
     const source = scripted(feed([ours(100n), ours(200n, { tallyId: 1 })]), feed([ours(300n)]));
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, sleep: async () => undefined });
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      sleep: async () => undefined,
+    });
     const error = await (async () => {
       for await (const batch of subscription) void batch;
     })().catch((e: unknown) => e);
@@ -158,7 +201,11 @@ describe('EventStoreDB subscription', () => {
   it('stops on an error that resubscribing cannot cure', async () => {
     const denied = new AccessDeniedError();
     const source = scripted(feed([], denied), feed([ours(100n)]));
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, sleep: async () => undefined });
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      sleep: async () => undefined,
+    });
     const error = await (async () => {
       for await (const batch of subscription) void batch;
     })().catch((e: unknown) => e);
@@ -184,7 +231,11 @@ describe('EventStoreDB subscription', () => {
 
   it('close ends a subscription waiting out a backoff without waiting for it', async () => {
     const source = scripted(feed([], new UnavailableError()), feed([]));
-    const subscription = esdbSubscription({ open: source.open, decode: tallyRegistry.decode, resubscribe: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const subscription = esdbSubscription({
+      open: source.open,
+      decode: tallyRegistry.decode,
+      resubscribe: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
     const reading = (async () => {
       for await (const batch of subscription) void batch;
     })();

@@ -41,7 +41,14 @@ type Feed = LiveFeed & { deliver(): void };
 
 /** The server's count: data and metadata bytes, and the type at two bytes a character (UTF-16). */
 const sizeOnServer = (events: readonly EventData[]): number =>
-  events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata ?? null)) + 2 * e.type.length, 0);
+  events.reduce(
+    (sum, e) =>
+      sum +
+      Buffer.byteLength(JSON.stringify(e.data)) +
+      Buffer.byteLength(JSON.stringify(e.metadata ?? null)) +
+      2 * e.type.length,
+    0,
+  );
 
 /**
  * An in-memory stand-in for an EventStoreDB node, shaped like the parts of the client the adapter
@@ -57,17 +64,34 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
   let disposed = 0;
   let cancels = 0;
 
-  const write = (streamId: string, event: { id: string; type: string; data: unknown; metadata: unknown }): FakeRecord => {
+  const write = (
+    streamId: string,
+    event: { id: string; type: string; data: unknown; metadata: unknown },
+  ): FakeRecord => {
     const last = records.filter((r) => r.streamId === streamId).at(-1);
     const position = { commit: nextPosition, prepare: nextPosition };
     // The commit position is a byte offset in the log: each record moves it by its own size, so positions count no events.
-    nextPosition += BigInt(96 + streamId.length + event.type.length + JSON.stringify(event.data ?? null).length + JSON.stringify(event.metadata ?? null).length);
-    const record: FakeRecord = { streamId, ...event, revision: last ? last.revision + 1n : 0n, isJson: true, created: new Date(), position };
+    nextPosition += BigInt(
+      96 +
+        streamId.length +
+        event.type.length +
+        JSON.stringify(event.data ?? null).length +
+        JSON.stringify(event.metadata ?? null).length,
+    );
+    const record: FakeRecord = {
+      streamId,
+      ...event,
+      revision: last ? last.revision + 1n : 0n,
+      isJson: true,
+      created: new Date(),
+      position,
+    };
     records.push(record);
     return record;
   };
 
-  const writeSystemEvent = () => write('$stats-fake', { id: crypto.randomUUID(), type: '$statsCollected', data: {}, metadata: {} });
+  const writeSystemEvent = () =>
+    write('$stats-fake', { id: crypto.randomUUID(), type: '$statsCollected', data: {}, metadata: {} });
 
   const streamOf = (stream: string) => records.filter((r) => r.streamId === stream);
 
@@ -88,12 +112,17 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
     const events = Array.isArray(given) ? given : [given];
     const ids = events.map((e) => e.id);
     appendCalls.push({ stream, ids, expectedRevision });
-    if (options.maxAppendSize !== undefined && sizeOnServer(events) > options.maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(options.maxAppendSize);
+    if (options.maxAppendSize !== undefined && sizeOnServer(events) > options.maxAppendSize)
+      throw MaxAppendSizeExceededError.fromMaxAppendSize(options.maxAppendSize);
     const existing = streamOf(stream);
     const current = existing.at(-1)?.revision;
     const repeatAnswer = (from: bigint) => {
       const last = existing[Number(from) + ids.length - 1]!;
-      return { success: true, nextExpectedRevision: last.revision, position: options.positionOnRepeat ? last.position : undefined };
+      return {
+        success: true,
+        nextExpectedRevision: last.revision,
+        position: options.positionOnRepeat ? last.position : undefined,
+      };
     };
     if (expectedRevision === 'any' || expectedRevision === 'stream_exists') {
       const from = existing.findIndex((r) => r.id === ids[0]);
@@ -101,7 +130,8 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
         if (match(existing, ids, BigInt(from)) === 'all') return repeatAnswer(BigInt(from));
         throw refuse(stream, expectedRevision, current);
       }
-      if (expectedRevision === 'stream_exists' && current === undefined) throw refuse(stream, expectedRevision, current);
+      if (expectedRevision === 'stream_exists' && current === undefined)
+        throw refuse(stream, expectedRevision, current);
     } else {
       const expected = expectedRevision === 'no_stream' ? -1n : expectedRevision;
       const actual = current ?? -1n;
@@ -136,18 +166,30 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
 
   const readStream = (
     stream: string,
-    { fromRevision = START, maxCount = Number.MAX_SAFE_INTEGER, direction = 'forwards' }: { fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint; direction?: string } = {},
+    {
+      fromRevision = START,
+      maxCount = Number.MAX_SAFE_INTEGER,
+      direction = 'forwards',
+    }: { fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint; direction?: string } = {},
   ) => {
     const existing = streamOf(stream);
     if (existing.length === 0) return readable([], new StreamNotFoundError(undefined, stream));
     const ordered = direction === BACKWARDS ? [...existing].reverse() : existing;
     const from = (r: FakeRecord) =>
-      fromRevision === START || fromRevision === END ? true : direction === BACKWARDS ? r.revision <= fromRevision : r.revision >= fromRevision;
+      fromRevision === START || fromRevision === END
+        ? true
+        : direction === BACKWARDS
+          ? r.revision <= fromRevision
+          : r.revision >= fromRevision;
     const selected = ordered.filter(from).slice(0, Number(maxCount));
     return readable(selected.map((event) => ({ event })));
   };
 
-  const readAll = ({ fromPosition = START, direction = 'forwards', maxCount = Number.MAX_SAFE_INTEGER }: { fromPosition?: ReadPosition; direction?: string; maxCount?: number | bigint } = {}) => {
+  const readAll = ({
+    fromPosition = START,
+    direction = 'forwards',
+    maxCount = Number.MAX_SAFE_INTEGER,
+  }: { fromPosition?: ReadPosition; direction?: string; maxCount?: number | bigint } = {}) => {
     const snapshot = [...records];
     const ordered = direction === BACKWARDS ? snapshot.reverse() : snapshot;
     const from = (r: FakeRecord) =>
@@ -160,11 +202,16 @@ export const fakeEsdb = (options: FakeEsdbOptions = {}) => {
     return readable(selected.map((event) => ({ event, commitPosition: event.position.commit })));
   };
 
-  const subscribeToAll = ({ fromPosition = START, filter }: { fromPosition?: ReadPosition; filter?: Filter } = {}, readableOptions: { highWaterMark?: number } = {}) => {
+  const subscribeToAll = (
+    { fromPosition = START, filter }: { fromPosition?: ReadPosition; filter?: Filter } = {},
+    readableOptions: { highWaterMark?: number } = {},
+  ) => {
     subscribedFrom.push(fromPosition);
     subscribedWith.push(filter);
     const passes = (r: FakeRecord) =>
-      !filter || !('regex' in filter) || new RegExp(filter.regex).test(filter.filterOn === 'eventType' ? r.type : r.streamId);
+      !filter ||
+      !('regex' in filter) ||
+      new RegExp(filter.regex).test(filter.filterOn === 'eventType' ? r.type : r.streamId);
     let cursor = fromPosition === START ? -1n : fromPosition === END ? nextPosition : fromPosition.commit;
     let wanted = false;
     let open = true;

@@ -17,14 +17,20 @@ describe('EventStoreDB readable batches', () => {
     const readable = source();
     for (const n of [1, 2, 3, 4, 5]) readable.push(n);
     readable.push(null);
-    expect(await collect(readableBatches<number>(readable, 2, new AbortController().signal))).to.deep.equal([[1, 2], [3, 4], [5]]);
+    expect(await collect(readableBatches<number>(readable, 2, new AbortController().signal))).to.deep.equal([
+      [1, 2],
+      [3, 4],
+      [5],
+    ]);
   });
 
   it('waits for items when the stream holds none', async () => {
     const readable = source();
     setTimeout(() => readable.push('late'), 10);
     setTimeout(() => readable.push(null), 20);
-    expect(await collect(readableBatches<string>(readable, 10, new AbortController().signal))).to.deep.equal([['late']]);
+    expect(await collect(readableBatches<string>(readable, 10, new AbortController().signal))).to.deep.equal([
+      ['late'],
+    ]);
   });
 
   it('reads nothing ahead of the consumer beyond the stream buffer', async () => {
@@ -72,7 +78,9 @@ describe('EventStoreDB readable batches', () => {
     const closing = new AbortController();
     setTimeout(() => closing.abort(), 5);
     expect(await collect(readableBatches(readable, 10, closing.signal))).to.deep.equal([]);
-    expect(readable.listenerCount('error') + readable.listenerCount('readable') + readable.listenerCount('end')).to.equal(0);
+    expect(
+      readable.listenerCount('error') + readable.listenerCount('readable') + readable.listenerCount('end'),
+    ).to.equal(0);
   });
 
   it('ends at once on a stream that has already ended', async () => {

@@ -1,8 +1,16 @@
 import { expect } from 'chai';
-import { isSystemEvent, toEventData, toStoredEvent, type ResolvedLike } from '../../../../adapters/eventstore/esdb/recordedEvents.ts';
+import {
+  isSystemEvent,
+  toEventData,
+  toStoredEvent,
+  type ResolvedLike,
+} from '../../../../adapters/eventstore/esdb/recordedEvents.ts';
 import { tallyEvents } from '../../../support/tally.ts';
 
-const resolved = (overrides: Partial<NonNullable<ResolvedLike['event']>> = {}, commitPosition?: bigint): ResolvedLike => ({
+const resolved = (
+  overrides: Partial<NonNullable<ResolvedLike['event']>> = {},
+  commitPosition?: bigint,
+): ResolvedLike => ({
   event: {
     streamId: 'tally-1',
     id: '01890000-0000-7000-8000-000000000001',
@@ -20,7 +28,13 @@ describe('EventStoreDB recorded events', () => {
   it('sends our deterministic id, type, data and metadata as a JSON event', () => {
     const [event] = tallyEvents('tally-1', 1);
     const data = toEventData(event!);
-    expect(data).to.deep.include({ id: event!.id, type: event!.type, data: event!.data, metadata: event!.metadata, contentType: 'application/json' });
+    expect(data).to.deep.include({
+      id: event!.id,
+      type: event!.type,
+      data: event!.data,
+      metadata: event!.metadata,
+      contentType: 'application/json',
+    });
   });
 
   it('calls events of $-types or in $-streams system events', () => {

@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '@eventstore/db-client';
-import { currentRevision, fromEsdbRevision, toEsdbExpectedRevision } from '../../../../adapters/eventstore/esdb/revisions.ts';
+import {
+  currentRevision,
+  fromEsdbRevision,
+  toEsdbExpectedRevision,
+} from '../../../../adapters/eventstore/esdb/revisions.ts';
 import type { ExpectedRevision } from '../../../../commands/eventStore.ts';
 
 describe('EventStoreDB revisions', () => {

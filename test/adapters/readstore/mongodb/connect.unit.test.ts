@@ -13,7 +13,9 @@ const failure = async (url: string): Promise<Error> => {
 describe('MongoDB read store: connecting', () => {
   it('fails fast when no server answers, naming MONGODB_URL without its password', async () => {
     const error = await failure('mongodb://reader:s3cret@127.0.0.1:1/outreach');
-    expect(error.message).to.match(/^the MongoDB read store at MONGODB_URL=mongodb:\/\/reader:\*\*\*@127\.0\.0\.1:1\/outreach cannot be reached: /);
+    expect(error.message).to.match(
+      /^the MongoDB read store at MONGODB_URL=mongodb:\/\/reader:\*\*\*@127\.0\.0\.1:1\/outreach cannot be reached: /,
+    );
     expect(error.message).not.to.include('s3cret');
     expect(error.cause).to.be.instanceOf(Error);
   });

@@ -15,10 +15,17 @@ const HIDE_POSITION = { '_readstore:position': 0 };
 const shape = ({ lsid: _lsid, txnNumber: _txn, $clusterTime: _time, ...command }: Document): Document => command;
 
 /** Answers a find on `collection` whose filter is `filter` with `docs`. */
-const finding = (collection: string, filter: Document, docs: Document[]): Answer => (command, name) =>
-  name === 'find' && command['find'] === collection && JSON.stringify(command['filter']) === JSON.stringify(filter) ? cursorReply(command, collection, docs) : undefined;
+const finding =
+  (collection: string, filter: Document, docs: Document[]): Answer =>
+  (command, name) =>
+    name === 'find' && command['find'] === collection && JSON.stringify(command['filter']) === JSON.stringify(filter)
+      ? cursorReply(command, collection, docs)
+      : undefined;
 
-const firstOf = (...answers: Answer[]): Answer => (command, name) => answers.map((a) => a(command, name)).find((reply) => reply !== undefined);
+const firstOf =
+  (...answers: Answer[]): Answer =>
+  (command, name) =>
+    answers.map((a) => a(command, name)).find((reply) => reply !== undefined);
 
 describe('MongoDB read store and leases: the commands the driver sends, captured by its command monitoring against a wire stand-in', function () {
   this.timeout(20_000);
@@ -30,7 +37,12 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
 
   /** A store on the stand-in, with what opening sent left out of `sent`. */
   const openStore = async (): Promise<MongoReadStore> => {
-    const store = await getMongoReadStore({ url: server.url('outreach'), client, scheduler: virtualClock(now), retiredGraceMs: GRACE_MS });
+    const store = await getMongoReadStore({
+      url: server.url('outreach'),
+      client,
+      scheduler: virtualClock(now),
+      retiredGraceMs: GRACE_MS,
+    });
     started.length = 0;
     return store;
   };
@@ -38,7 +50,9 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
   before(async () => {
     server = await startMongoWireServer((command, name) => answer(command, name));
     // The URL asks for acknowledgement by one member and reads from secondaries: the adapter overrides both.
-    client = await connectMongo(server.url('outreach', 'w=1&readPreference=secondaryPreferred'), { monitorCommands: true });
+    client = await connectMongo(server.url('outreach', 'w=1&readPreference=secondaryPreferred'), {
+      monitorCommands: true,
+    });
     client.on('commandStarted', (event) => started.push(event));
   });
   after(async () => {
@@ -52,20 +66,29 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
 
   it('opening looks for retired collections whose drop is due, in the database the URL names', async () => {
     await getMongoReadStore({ url: server.url('outreach'), client, scheduler: virtualClock(now) });
-    expect(sent()).to.deep.equal([{ find: 'readstore_aliases', filter: { 'retired.0': { $exists: true } }, $db: 'outreach' }]);
+    expect(sent()).to.deep.equal([
+      { find: 'readstore_aliases', filter: { 'retired.0': { $exists: true } }, $db: 'outreach' },
+    ]);
   });
 
   it('a page query reads the alias, then the aliased collection with the filter, the full sort, one extra document and the position hidden, from the primary', async () => {
     answer = finding('readstore_aliases', { _id: 'contacts' }, [{ _id: 'contacts', physical: 'contacts_v2' }]);
     const store = await openStore();
-    await store.find('contacts', { companyId: 'c', status: { $in: ['active', 'paused'] } }, { sort: [['status', -1]], limit: 2 });
+    await store.find(
+      'contacts',
+      { companyId: 'c', status: { $in: ['active', 'paused'] } },
+      { sort: [['status', -1]], limit: 2 },
+    );
     expect(sent()).to.deep.equal([
       { find: 'readstore_aliases', filter: { _id: 'contacts' }, limit: 1, singleBatch: true, $db: 'outreach' },
       {
         find: 'contacts_v2',
         filter: { companyId: 'c', status: { $in: ['active', 'paused'] } },
         // The driver sends sorts and index keys as Maps, so their order is the order on the wire.
-        sort: new Map([['status', -1], ['_id', 1]]),
+        sort: new Map([
+          ['status', -1],
+          ['_id', 1],
+        ]),
         projection: HIDE_POSITION,
         limit: 3,
         $db: 'outreach',
@@ -111,11 +134,23 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
         writeConcern: MAJORITY,
         $db: 'outreach',
       },
-      { delete: 'contacts_v1', deletes: [{ q: { _id: 'b', '_readstore:position': { $lte: Long.fromNumber(7) } }, limit: 1 }], ordered: false, writeConcern: MAJORITY, $db: 'outreach' },
+      {
+        delete: 'contacts_v1',
+        deletes: [{ q: { _id: 'b', '_readstore:position': { $lte: Long.fromNumber(7) } }, limit: 1 }],
+        ordered: false,
+        writeConcern: MAJORITY,
+        $db: 'outreach',
+      },
     ]);
     expect(checkpoint).to.deep.equal({
       update: 'readstore_checkpoints',
-      updates: [{ q: { _id: 'contacts:1' }, u: { $max: { position: Long.fromNumber(7) }, $setOnInsert: { projection: 'contacts', version: 1 } }, upsert: true }],
+      updates: [
+        {
+          q: { _id: 'contacts:1' },
+          u: { $max: { position: Long.fromNumber(7) }, $setOnInsert: { projection: 'contacts', version: 1 } },
+          upsert: true,
+        },
+      ],
       ordered: true,
       writeConcern: MAJORITY,
       $db: 'outreach',
@@ -129,16 +164,38 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
     answer = firstOf(
       (command, name) =>
         name === 'update'
-          ? { n: 0, nModified: 0, writeErrors: [{ index: 0, code: 11000, errmsg: 'E11000 duplicate key error collection: outreach.readstore_leases index: _id_ dup key: { _id: "campaigns" }' }], ok: 1 }
+          ? {
+              n: 0,
+              nModified: 0,
+              writeErrors: [
+                {
+                  index: 0,
+                  code: 11000,
+                  errmsg:
+                    'E11000 duplicate key error collection: outreach.readstore_leases index: _id_ dup key: { _id: "campaigns" }',
+                },
+              ],
+              ok: 1,
+            }
           : undefined,
       finding('readstore_leases', { _id: 'campaigns' }, [{ _id: 'campaigns', holder: 'engine-2', expiresAt }]),
     );
-    expect(await leases.acquire('campaigns', 'engine-1', now, 15_000)).to.deep.equal({ projection: 'campaigns', holder: 'engine-2', expiresAt });
+    expect(await leases.acquire('campaigns', 'engine-1', now, 15_000)).to.deep.equal({
+      projection: 'campaigns',
+      holder: 'engine-2',
+      expiresAt,
+    });
     answer = () => undefined;
     await leases.release('campaigns', 'engine-1');
     const take = {
       update: 'readstore_leases',
-      updates: [{ q: { _id: 'campaigns', $or: [{ holder: null }, { holder: 'engine-1' }, { expiresAt: { $lte: now } }] }, u: { $set: { holder: 'engine-1', expiresAt } }, upsert: true }],
+      updates: [
+        {
+          q: { _id: 'campaigns', $or: [{ holder: null }, { holder: 'engine-1' }, { expiresAt: { $lte: now } }] },
+          u: { $set: { holder: 'engine-1', expiresAt } },
+          upsert: true,
+        },
+      ],
       ordered: true,
       writeConcern: MAJORITY,
       $db: 'outreach',
@@ -147,7 +204,13 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
       take,
       take,
       { find: 'readstore_leases', filter: { _id: 'campaigns' }, limit: 1, singleBatch: true, $db: 'outreach' },
-      { update: 'readstore_leases', updates: [{ q: { _id: 'campaigns', holder: 'engine-1' }, u: { $set: { holder: null } } }], ordered: true, writeConcern: MAJORITY, $db: 'outreach' },
+      {
+        update: 'readstore_leases',
+        updates: [{ q: { _id: 'campaigns', holder: 'engine-1' }, u: { $set: { holder: null } } }],
+        ordered: true,
+        writeConcern: MAJORITY,
+        $db: 'outreach',
+      },
     ]);
   });
 
@@ -156,7 +219,13 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
     await store.prepare(3, [{ name: 'contacts', indexes: [] }]);
     expect(sent()).to.deep.equal([
       { create: 'contacts_v3', writeConcern: MAJORITY, $db: 'outreach' },
-      { update: 'readstore_aliases', updates: [{ q: { _id: 'contacts' }, u: { $pull: { retired: { physical: 'contacts_v3' } } } }], ordered: true, writeConcern: MAJORITY, $db: 'outreach' },
+      {
+        update: 'readstore_aliases',
+        updates: [{ q: { _id: 'contacts' }, u: { $pull: { retired: { physical: 'contacts_v3' } } } }],
+        ordered: true,
+        writeConcern: MAJORITY,
+        $db: 'outreach',
+      },
     ]);
   });
 
@@ -165,9 +234,13 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
     answer = firstOf(
       finding('readstore_projections', { _id: 'contacts' }, [{ _id: 'contacts', activeVersion: 1 }]),
       finding('readstore_aliases', { _id: 'contacts' }, [{ _id: 'contacts', physical: 'contacts_v1' }]),
-      finding('readstore_aliases', { 'retired.0': { $exists: true } }, [{ _id: 'calls', physical: 'calls_v3', retired: [{ physical: 'calls_v2', dropAfter: new Date(0) }] }]),
+      finding('readstore_aliases', { 'retired.0': { $exists: true } }, [
+        { _id: 'calls', physical: 'calls_v3', retired: [{ physical: 'calls_v2', dropAfter: new Date(0) }] },
+      ]),
     );
-    await store.activate('contacts', 2, [{ name: 'contacts', indexes: [{ fields: [['status', 1]] }, { fields: [['email', 1]], unique: true }] }]);
+    await store.activate('contacts', 2, [
+      { name: 'contacts', indexes: [{ fields: [['status', 1]] }, { fields: [['email', 1]], unique: true }] },
+    ]);
     const dropAfter = new Date(now.getTime() + GRACE_MS);
     const one = (filter: Document) => ({ filter, limit: 1, singleBatch: true, $db: 'outreach' });
     const write = { ordered: true, writeConcern: MAJORITY, $db: 'outreach' };
@@ -176,7 +249,12 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
         createIndexes: 'contacts_v2',
         indexes: [
           { key: new Map([['status', 1]]), name: 'status_1' },
-          { key: new Map([['email', 1]]), unique: true, partialFilterExpression: { email: { $exists: true } }, name: 'email_1' },
+          {
+            key: new Map([['email', 1]]),
+            unique: true,
+            partialFilterExpression: { email: { $exists: true } },
+            name: 'email_1',
+          },
         ],
         writeConcern: MAJORITY,
         $db: 'outreach',
@@ -185,14 +263,29 @@ describe('MongoDB read store and leases: the commands the driver sends, captured
       { find: 'readstore_aliases', ...one({ _id: 'contacts' }) },
       {
         update: 'readstore_aliases',
-        updates: [{ q: { _id: 'contacts', physical: 'contacts_v1' }, u: { $set: { physical: 'contacts_v2' }, $push: { retired: { physical: 'contacts_v1', dropAfter } } } }],
+        updates: [
+          {
+            q: { _id: 'contacts', physical: 'contacts_v1' },
+            u: { $set: { physical: 'contacts_v2' }, $push: { retired: { physical: 'contacts_v1', dropAfter } } },
+          },
+        ],
         ...write,
       },
-      { update: 'readstore_projections', updates: [{ q: { _id: 'contacts' }, u: { $set: { activeVersion: 2 } }, upsert: true }], ...write },
+      {
+        update: 'readstore_projections',
+        updates: [{ q: { _id: 'contacts' }, u: { $set: { activeVersion: 2 } }, upsert: true }],
+        ...write,
+      },
       { delete: 'readstore_checkpoints', deletes: [{ q: { _id: 'contacts:1' }, limit: 1 }], ...write },
       { find: 'readstore_aliases', filter: { 'retired.0': { $exists: true } }, $db: 'outreach' },
       { drop: 'calls_v2', writeConcern: MAJORITY, $db: 'outreach' },
-      { update: 'readstore_aliases', updates: [{ q: { _id: 'calls' }, u: { $pull: { retired: { physical: 'calls_v2', dropAfter: { $lte: now } } } } }], ...write },
+      {
+        update: 'readstore_aliases',
+        updates: [
+          { q: { _id: 'calls' }, u: { $pull: { retired: { physical: 'calls_v2', dropAfter: { $lte: now } } } } },
+        ],
+        ...write,
+      },
     ]);
   });
 

@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { BSON } from 'mongodb';
-import { HIDE_POSITION, POSITION_FIELD, toStoredDoc, toVersioned } from '../../../../adapters/readstore/mongodb/storedDocs.ts';
+import {
+  HIDE_POSITION,
+  POSITION_FIELD,
+  toStoredDoc,
+  toVersioned,
+} from '../../../../adapters/readstore/mongodb/storedDocs.ts';
 import { FIELD_PATH } from '../../../../projections/query/validateFilter.ts';
 
 describe('MongoDB read store: the hidden position field', () => {
@@ -16,7 +21,9 @@ describe('MongoDB read store: the hidden position field', () => {
 
   it('splits a stored document into the document without it and its position as bigint, above 2^53 too', () => {
     const position = 2n ** 60n + 7n;
-    const read = BSON.deserialize(BSON.serialize(toStoredDoc({ _id: 'a', companyId: 'c', nested: { x: 1 } }, position)));
+    const read = BSON.deserialize(
+      BSON.serialize(toStoredDoc({ _id: 'a', companyId: 'c', nested: { x: 1 } }, position)),
+    );
     const versioned = toVersioned(read as never);
     expect(versioned.position).to.equal(position);
     expect(versioned.doc).to.deep.equal({ _id: 'a', companyId: 'c', nested: { x: 1 } });

@@ -16,7 +16,13 @@ const sharedDatabase = () => {
   const mongo = memoryMongo();
   const clock: VirtualClock = virtualClock(new Date('2026-12-07T12:00:00.000Z'));
   const open = (scheduler: Scheduler = clock): Promise<MongoReadStore> =>
-    getMongoReadStore({ url: 'mongodb://shared/outreach', client: mongo.client(), scheduler, aliasTtlMs: ALIAS_TTL_MS, retiredGraceMs: GRACE_MS });
+    getMongoReadStore({
+      url: 'mongodb://shared/outreach',
+      client: mongo.client(),
+      scheduler,
+      aliasTtlMs: ALIAS_TTL_MS,
+      retiredGraceMs: GRACE_MS,
+    });
   /** A process killed right after its swap: its clock reads the time, but its timers never run. */
   const killedAfterSwap: Scheduler = { now: () => clock.now(), after: () => ({ cancel: () => undefined }) };
   return { mongo, clock, open, killedAfterSwap };
@@ -25,7 +31,12 @@ const sharedDatabase = () => {
 /** Builds `version` of the contacts projection and swaps it in, as a runner that has caught up does. */
 const rebuild = async (store: MongoReadStore, version: number, ids: readonly string[]) => {
   await store.prepare(version, contacts);
-  const changes = ids.map((id, i) => ({ op: 'upsert' as const, collection: 'contacts', doc: contact(id, version), position: BigInt(i + 1) }));
+  const changes = ids.map((id, i) => ({
+    op: 'upsert' as const,
+    collection: 'contacts',
+    doc: contact(id, version),
+    position: BigInt(i + 1),
+  }));
   await store.commit({ projection: 'contacts', version, checkpoint: BigInt(ids.length), changes });
   await store.activate('contacts', version, contacts);
 };
@@ -55,7 +66,9 @@ describe('MongoDB read store: a version swap seen by two processes', () => {
 
     await clock.advance(GRACE_MS);
     expect(mongo.collectionNames()).not.to.include('contacts_v1');
-    expect(mongo.documents('readstore_aliases')).to.deep.equal([{ _id: 'contacts', physical: 'contacts_v2', retired: [] }]);
+    expect(mongo.documents('readstore_aliases')).to.deep.equal([
+      { _id: 'contacts', physical: 'contacts_v2', retired: [] },
+    ]);
     expect(mongo.documents('readstore_checkpoints').map((c) => c['_id'])).to.deep.equal(['contacts:2']);
   });
 
@@ -64,7 +77,9 @@ describe('MongoDB read store: a version swap seen by two processes', () => {
     const a = await open(killedAfterSwap);
     await rebuild(a, 1, ['a']);
     await rebuild(a, 2, ['a']);
-    expect(mongo.documents('readstore_aliases')[0]!['retired']).to.deep.equal([{ physical: 'contacts_v1', dropAfter: new Date(clock.now().getTime() + GRACE_MS) }]);
+    expect(mongo.documents('readstore_aliases')[0]!['retired']).to.deep.equal([
+      { physical: 'contacts_v1', dropAfter: new Date(clock.now().getTime() + GRACE_MS) },
+    ]);
 
     const early = await open();
     expect(mongo.collectionNames()).to.include('contacts_v1');

@@ -1,18 +1,31 @@
 import { expect } from 'chai';
-import { MongoBulkWriteError, MongoServerError, type AnyBulkWriteOperation, type BulkWriteOptions, type BulkWriteResult, type WriteError } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type BulkWriteOptions,
+  type BulkWriteResult,
+  type WriteError,
+} from 'mongodb';
 import type { StoredDoc } from '../../../../adapters/readstore/mongodb/storedDocs.ts';
 import { isStaleUpsert, writeChanges } from '../../../../adapters/readstore/mongodb/writeChanges.ts';
 
 const idCollision = 'E11000 duplicate key error collection: rs.contacts_v1 index: _id_ dup key: { _id: "a" }';
-const uniqueCollision = 'E11000 duplicate key error collection: rs.contacts_v1 index: phone_1 dup key: { phone: "+1555" }';
+const uniqueCollision =
+  'E11000 duplicate key error collection: rs.contacts_v1 index: phone_1 dup key: { phone: "+1555" }';
 
-const writeError = (code: number, errmsg: string, index = 0) => ({ code, errmsg, index, errInfo: {} }) as unknown as WriteError;
+const writeError = (code: number, errmsg: string, index = 0) =>
+  ({ code, errmsg, index, errInfo: {} }) as unknown as WriteError;
 
-const result = (writeConcernError?: unknown) => ({ getWriteConcernError: () => writeConcernError }) as unknown as BulkWriteResult;
+const result = (writeConcernError?: unknown) =>
+  ({ getWriteConcernError: () => writeConcernError }) as unknown as BulkWriteResult;
 
 /** The error the driver throws when some writes of an unordered bulkWrite fail. */
 const bulkError = (errors: WriteError[], writeConcernError?: unknown) =>
-  new MongoBulkWriteError({ message: errors[0]?.errmsg ?? 'write failed', code: errors[0]?.code ?? 0, writeErrors: errors }, result(writeConcernError));
+  new MongoBulkWriteError(
+    { message: errors[0]?.errmsg ?? 'write failed', code: errors[0]?.code ?? 0, writeErrors: errors },
+    result(writeConcernError),
+  );
 
 /** A collection that records what it is asked and fails as told. */
 const fakeCollection = (failure?: unknown) => {
@@ -45,7 +58,10 @@ describe('MongoDB read store: writing changes', () => {
   });
 
   it('ignores duplicate-key errors on _id: the stored document is as new or newer', async () => {
-    await writeChanges(fakeCollection(bulkError([writeError(11000, idCollision, 0), writeError(11000, idCollision, 3)])), operations);
+    await writeChanges(
+      fakeCollection(bulkError([writeError(11000, idCollision, 0), writeError(11000, idCollision, 3)])),
+      operations,
+    );
   });
 
   it('rethrows when any write failed for another reason, even beside stale upserts', async () => {
@@ -59,7 +75,10 @@ describe('MongoDB read store: writing changes', () => {
   });
 
   it('rethrows when the write concern failed, even if every write error was a stale upsert', async () => {
-    const failure = bulkError([writeError(11000, idCollision)], { code: 64, errmsg: 'waiting for replication timed out' });
+    const failure = bulkError([writeError(11000, idCollision)], {
+      code: 64,
+      errmsg: 'waiting for replication timed out',
+    });
     expect(await writeChanges(fakeCollection(failure), operations).catch((e: unknown) => e)).to.equal(failure);
   });
 

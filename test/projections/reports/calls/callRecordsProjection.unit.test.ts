@@ -40,15 +40,33 @@ const request = callRequested('call-1', t0);
 
 describe('call records read model', () => {
   it('given no call, when one is requested, then its record holds the inputs of the dispatch decision, in progress', () =>
-    spec.given([]).when([request]).then({ call_records: [requested] }));
+    spec
+      .given([])
+      .when([request])
+      .then({ call_records: [requested] }));
 
   it('given a requested call, when it is placed, answered by a person, completed by the carrier and its attempt ends, then the record tells each, the attempt outcome standing', () =>
     spec
       .given([request])
-      .when([placed('call-1', t1), progressed('call-1', 'in_progress', t2, 'human'), callCompleted('call-1', 'answered', 180, t3), attemptEnded('call-1', 'transferred', '2026-03-02T16:03:21.000Z')])
+      .when([
+        placed('call-1', t1),
+        progressed('call-1', 'in_progress', t2, 'human'),
+        callCompleted('call-1', 'answered', 180, t3),
+        attemptEnded('call-1', 'transferred', '2026-03-02T16:03:21.000Z'),
+      ])
       .then({
         call_records: [
-          { ...requested, placedAt: t1, answeredAt: t2, answeredBy: 'human', carrierOutcome: 'answered', durationSeconds: 180, endedAt: t3, attemptOutcome: 'transferred', outcome: 'transferred' },
+          {
+            ...requested,
+            placedAt: t1,
+            answeredAt: t2,
+            answeredBy: 'human',
+            carrierOutcome: 'answered',
+            durationSeconds: 180,
+            endedAt: t3,
+            attemptOutcome: 'transferred',
+            outcome: 'transferred',
+          },
         ],
       }));
 
@@ -62,16 +80,44 @@ describe('call records read model', () => {
     spec
       .given([request, attemptEnded('call-1', 'no_answer', t2)])
       .when([callCompleted('call-1', 'no_answer', 0, t3)])
-      .then({ call_records: [{ ...requested, attemptOutcome: 'no_answer', carrierOutcome: 'no_answer', durationSeconds: 0, endedAt: t3, outcome: 'no_answer' }] }));
+      .then({
+        call_records: [
+          {
+            ...requested,
+            attemptOutcome: 'no_answer',
+            carrierOutcome: 'no_answer',
+            durationSeconds: 0,
+            endedAt: t3,
+            outcome: 'no_answer',
+          },
+        ],
+      }));
 
   it('given a call, when it is recorded, transferred and summarised, then the record keeps the recording, the transfer and the summary', () =>
     spec
       .given([request])
-      .when([recordingAvailable('call-1'), transferred('call-1', t2), summaryRecorded('call-1', 'Wants a callback', t3)])
-      .then({ call_records: [{ ...requested, recordingUrl: 'https://recordings.example.com/call-1.mp3', transferredAt: t2, transferredTo: '+15557654321', summary: 'Wants a callback' }] }));
+      .when([
+        recordingAvailable('call-1'),
+        transferred('call-1', t2),
+        summaryRecorded('call-1', 'Wants a callback', t3),
+      ])
+      .then({
+        call_records: [
+          {
+            ...requested,
+            recordingUrl: 'https://recordings.example.com/call-1.mp3',
+            transferredAt: t2,
+            transferredTo: '+15557654321',
+            summary: 'Wants a callback',
+          },
+        ],
+      }));
 
   it('given a requested call, when its request is released, then it is released', () =>
-    spec.given([request]).when([requestReleased('call-1', t1)]).then({ call_records: [{ ...requested, releasedBecause: 'never_dialled', outcome: 'released' }] }));
+    spec
+      .given([request])
+      .when([requestReleased('call-1', t1)])
+      .then({ call_records: [{ ...requested, releasedBecause: 'never_dialled', outcome: 'released' }] }));
 
   it('given no call, when an inbound call is received for a campaign contact, then an inbound record with its route; one for no campaign leaves none', () =>
     spec
@@ -104,10 +150,26 @@ describe('call records read model', () => {
       ])
       .then({
         call_records: [
-          { ...emptyCallRecord('e1', 'company-1', 'campaign-1', 'contact-1', t0), outcome: 'refused_by_window', refusedBecause: 'sunday', nextAttemptAt: t2, run: null },
-          { ...emptyCallRecord('e3', 'company-1', 'campaign-1', 'contact-1', t1), outcome: 'refused_by_window', refusedBecause: 'outside_federal_hours', nextAttemptAt: null, run: null },
+          {
+            ...emptyCallRecord('e1', 'company-1', 'campaign-1', 'contact-1', t0),
+            outcome: 'refused_by_window',
+            refusedBecause: 'sunday',
+            nextAttemptAt: t2,
+            run: null,
+          },
+          {
+            ...emptyCallRecord('e3', 'company-1', 'campaign-1', 'contact-1', t1),
+            outcome: 'refused_by_window',
+            refusedBecause: 'outside_federal_hours',
+            nextAttemptAt: null,
+            run: null,
+          },
         ],
       }));
 
-  it('given no request, when a call is placed, then no record is invented', () => spec.given([]).when([placed('call-9', t1)]).then({ call_records: [] }));
+  it('given no request, when a call is placed, then no record is invented', () =>
+    spec
+      .given([])
+      .when([placed('call-9', t1)])
+      .then({ call_records: [] }));
 });
