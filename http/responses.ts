@@ -26,7 +26,7 @@ const present = ({ _id, ...rest }: Doc): Record<string, unknown> => ({ id: _id, 
 export const resource = (doc: Doc): Record<string, unknown> => present(doc);
 
 /** `{items, next}` where `next` is the cursor for `?after=`. */
-export const pageJson = (res: Response, page: Page, map: (doc: Doc) => unknown = resource): void => {
+export const pageJson = <D extends Doc>(res: Response, page: Page<D>, map: (doc: D) => unknown = resource): void => {
   res.json({ items: page.items.map(map), next: page.next });
 };
 

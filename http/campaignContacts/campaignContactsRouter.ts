@@ -11,6 +11,7 @@ import {
   type CampaignProgressDoc,
 } from '../../projections/campaignContacts/campaignContactDocument.ts';
 import { contactSearchFilter } from '../../projections/campaignContacts/contactSearch.ts';
+import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import type { Filter } from '../../projections/readStore.ts';
 import { callerOf } from '../caller.ts';
@@ -73,14 +74,17 @@ export const campaignContactsRouter = (ctx: EngineContext): Router => {
       const query = decodeQuery(ContactsQuery, req.query);
       const campaignId = campaignIdOf(req);
       const scope = companyScope(ctx.readStore, callerOf(req).companyId);
-      const progress = (await scope.get(CAMPAIGN_PROGRESS, campaignId)) as CampaignProgressDoc | null;
+      const progress = await collection<CampaignProgressDoc>(scope, CAMPAIGN_PROGRESS).get(campaignId);
       // A draft has no contacts yet: an empty page, as for any campaign of the caller's.
       if (!progress && !(await scope.get(CAMPAIGNS, campaignId)))
         throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
       const filters: Filter[] = [campaignContactsOf(campaignId, query.status)];
       if (query.search) filters.push(contactSearchFilter(query.search));
-      const page = await scope.find(CAMPAIGN_CONTACTS, { $and: filters }, findOptionsOf(query));
-      pageJson(res, page, (doc) => campaignContactJson(doc as CampaignContactDoc, progress?.calls ?? false));
+      const page = await collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).find(
+        { $and: filters },
+        findOptionsOf(query),
+      );
+      pageJson(res, page, (doc) => campaignContactJson(doc, progress?.calls ?? false));
     },
   );
 

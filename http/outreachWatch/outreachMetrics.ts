@@ -1,4 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { collection } from '../../projections/collection.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../projections/outreach/dispatchCampaignsProjection.ts';
 import { DUE_QUEUE } from '../../projections/outreach/dueQueueProjection.ts';
@@ -39,19 +40,9 @@ type CampaignCounts = {
 
 /** Active and paused campaigns, a page at a time: the only ones whose read models still change. */
 const liveCampaigns = async (readStore: ReadStore): Promise<DispatchCampaign[]> => {
+  const campaigns = collection<DispatchCampaign>(readStore, DISPATCH_CAMPAIGNS);
   const found: DispatchCampaign[] = [];
-  for (const status of ['ACTIVE', 'PAUSED']) {
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(
-        DISPATCH_CAMPAIGNS,
-        { status },
-        { sort: [['status', 1]], limit: 500, ...(after ? { after } : {}) },
-      );
-      found.push(...(page.items as DispatchCampaign[]));
-      after = page.next ?? undefined;
-    } while (after);
-  }
+  for (const status of ['ACTIVE', 'PAUSED']) found.push(...(await campaigns.findAll({ status }, [['status', 1]])));
   return found;
 };
 

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream';
 import { Router } from 'express';
 import type { Recordings } from '../../commands/outreach/recordings.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import { CALL_RECORDS, type CallRecordDoc } from '../../projections/reports/calls/callRecordDocument.ts';
 import { callerOf } from '../caller.ts';
@@ -46,10 +47,10 @@ export const callRecordingRouter = (ctx: EngineContext, recordings: Recordings |
     async (req, res) => {
       const campaignId = String(req.params['id']);
       const callId = String(req.params['callId']);
-      const record = (await companyScope(ctx.readStore, callerOf(req).companyId).get(
+      const record = await collection<CallRecordDoc>(
+        companyScope(ctx.readStore, callerOf(req).companyId),
         CALL_RECORDS,
-        callId,
-      )) as CallRecordDoc | null;
+      ).get(callId);
       const missing = () =>
         new NotFoundError(
           'CALL.NO_RECORDING',

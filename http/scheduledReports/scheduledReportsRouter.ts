@@ -4,6 +4,7 @@ import { registeredReports, type ReportCatalog } from '../../commands/scheduledR
 import { scheduledRun } from '../../commands/scheduledReports/reportFile.ts';
 import { scheduledReportCommands } from '../../commands/scheduledReports/scheduledReportCommands.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import {
   SCHEDULED_REPORTS,
@@ -70,9 +71,11 @@ export const scheduledReportsRouter = (
   const commands = scheduledReportCommands({ ...ctx, catalog });
 
   const campaignDoc = async (companyId: string, campaignId: string): Promise<ScheduledReportsDoc> => {
-    const doc = await companyScope(ctx.readStore, companyId).get(SCHEDULED_REPORTS, campaignId);
+    const doc = await collection<ScheduledReportsDoc>(companyScope(ctx.readStore, companyId), SCHEDULED_REPORTS).get(
+      campaignId,
+    );
     if (!doc) throw new NotFoundError('CAMPAIGN.NOT_FOUND', `No campaign ${named(campaignId)}.`);
-    return doc as ScheduledReportsDoc;
+    return doc;
   };
 
   documentedRoute(

@@ -2,9 +2,9 @@ import { Router } from 'express';
 import * as t from 'io-ts';
 import { rotateWebhookSecret } from '../../commands/webhooks/webhookSecrets.ts';
 import { IllegalStateError, NotFoundError } from '../../domain/errors.ts';
+import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
-import type { Doc } from '../../projections/readStore.ts';
 import {
   WEBHOOK_CAMPAIGNS,
   WEBHOOK_DELIVERIES,
@@ -36,8 +36,8 @@ const DeliveriesQuery = t.intersection([
   t.partial({ status: t.keyof({ pending: null, delivered: null, given_up: null }, 'pending, delivered or given_up') }),
 ]);
 
-const deliveryJson = (doc: Doc) => {
-  const { _id, type, occurredAt, campaignId, data, status, nextAttemptAt, attempts } = doc as WebhookDeliveryDoc;
+const deliveryJson = (doc: WebhookDeliveryDoc) => {
+  const { _id, type, occurredAt, campaignId, data, status, nextAttemptAt, attempts } = doc;
   return {
     id: _id,
     type,
@@ -87,7 +87,7 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       const filter = { campaignId, ...(query.status ? { status: query.status } : {}) };
       pageJson(
         res,
-        await companyScope(ctx.readStore, companyId).find(WEBHOOK_DELIVERIES, filter, {
+        await collection<WebhookDeliveryDoc>(companyScope(ctx.readStore, companyId), WEBHOOK_DELIVERIES).find(filter, {
           ...findOptionsOf(query),
           sort: [['position', -1]],
         }),
@@ -130,27 +130,21 @@ export const webhookDeliveriesRouter = (ctx: EngineContext, retry?: WebhookRetry
       const { companyId } = callerOf(req);
       const campaignId = String(req.params['id']);
       const scope = companyScope(ctx.readStore, companyId);
-      const delivery = (await scope.get(
-        WEBHOOK_DELIVERIES,
-        String(req.params['deliveryId']),
-      )) as WebhookDeliveryDoc | null;
+      const deliveries = collection<WebhookDeliveryDoc>(scope, WEBHOOK_DELIVERIES);
+      const delivery = await deliveries.get(String(req.params['deliveryId']));
       if (!delivery || delivery.campaignId !== campaignId)
         throw new NotFoundError(
           'WEBHOOK_DELIVERY.NOT_FOUND',
           `Campaign ${named(campaignId)} has no webhook delivery ${named(String(req.params['deliveryId']))}.`,
         );
-      const queue = (await scope.get(WEBHOOK_CAMPAIGNS, campaignId)) as WebhookCampaignDoc | null;
+      const queue = await collection<WebhookCampaignDoc>(scope, WEBHOOK_CAMPAIGNS).get(campaignId);
       if (!queue?.signing || queue.url === null)
         throw new IllegalStateError(
           'WEBHOOK.NO_SECRET',
           `Campaign ${named(campaignId)} has no webhook secret yet; rotate one first.`,
         );
       if (delivery.status === 'pending') {
-        const head = await scope.find(
-          WEBHOOK_DELIVERIES,
-          { campaignId, status: 'pending' },
-          { sort: [['position', 1]], limit: 1 },
-        );
+        const head = await deliveries.find({ campaignId, status: 'pending' }, { sort: [['position', 1]], limit: 1 });
         if (head.items[0]?._id !== delivery._id)
           throw new IllegalStateError(
             'WEBHOOK_DELIVERY.WAITING',

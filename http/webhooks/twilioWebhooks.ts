@@ -4,7 +4,8 @@ import { inboundCallIdOf } from '../../commands/outreach/reports/inboundCallId.t
 import { withOurId } from '../../adapters/telephony/twilio/callbackUrls.ts';
 import { agentStreamUrl } from '../../projections/agents/agentStreamUrl.ts';
 import { CAMPAIGNS } from '../../projections/campaigns/campaignDocument.ts';
-import type { ReadStore } from '../../projections/readStore.ts';
+import { collection } from '../../projections/collection.ts';
+import type { Doc, ReadStore } from '../../projections/readStore.ts';
 import type { RouteRegistry } from '../routeRegistry.ts';
 import { answeredCallTwiml, notInServiceTwiml } from './twilio/callTwiml.ts';
 import { campaignVoicemail, type VoicemailCampaign } from './twilio/campaignVoicemail.ts';
@@ -24,13 +25,13 @@ export type TwilioWebhooksConfig = {
   readonly voicemailGreeting?: string;
 };
 
-type CampaignDoc = VoicemailCampaign & { draft?: VoicemailCampaign['draft'] & { agentId?: string } };
+type CampaignDoc = Doc & VoicemailCampaign & { draft?: VoicemailCampaign['draft'] & { agentId?: string } };
 
 /** The Twilio routes over the engine's report handlers, with the instructions each call is answered with. */
 export const twilioWebhooks = (reports: OutreachReports, config: TwilioWebhooksConfig): Router => {
   const { readStore } = config;
   const clock = config.clock ?? (() => new Date());
-  const campaignOf = async (campaignId: string) => (await readStore.get(CAMPAIGNS, campaignId)) as CampaignDoc | null;
+  const campaignOf = (campaignId: string) => collection<CampaignDoc>(readStore, CAMPAIGNS).get(campaignId);
 
   const twimlFor = async (request: InstructionsRequest): Promise<string> => {
     const owner = await reports.ownerOf(request.callId);

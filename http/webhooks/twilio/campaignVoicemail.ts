@@ -4,7 +4,8 @@ import type { Voicemail as VoicemailSetting } from '../../../domain/campaign/dra
 import { assertNever } from '../../../domain/decider.ts';
 import { COMPANY_SETTINGS } from '../../../projections/company/companySettingsProjection.ts';
 import { DUE_MESSAGES, dueMessagesId, type DueMessagesDoc } from '../../../projections/outreach/dueMessagesDocument.ts';
-import type { ReadStore } from '../../../projections/readStore.ts';
+import { collection } from '../../../projections/collection.ts';
+import type { Doc, ReadStore } from '../../../projections/readStore.ts';
 import type { Voicemail } from './callTwiml.ts';
 
 /** The launched campaign as its read model holds it: its name, settings and list. */
@@ -20,11 +21,10 @@ const fieldsFor = async (
   owner: CallOwner,
   campaign: VoicemailCampaign,
 ): Promise<TemplateFields> => {
-  const due = (await readStore.get(
-    DUE_MESSAGES,
+  const due = await collection<DueMessagesDoc>(readStore, DUE_MESSAGES).get(
     dueMessagesId(owner.campaignId, owner.contactId),
-  )) as DueMessagesDoc | null;
-  const company = (await readStore.get(COMPANY_SETTINGS, owner.companyId)) as { name?: string } | null;
+  );
+  const company = await collection<Doc & { name?: string }>(readStore, COMPANY_SETTINGS).get(owner.companyId);
   const contact = due?.contact;
   return {
     contact: contact
