@@ -1,7 +1,18 @@
 import type { AgentEvent } from '../../domain/agent/events.ts';
 import { projectionOf } from '../projection.ts';
+import type { Doc } from '../readStore.ts';
 
 export const AGENTS = 'agents';
+
+/** An agent as its document holds it: the AgentCreated data and when it was created. */
+export type AgentDoc = Doc & {
+  readonly name: string;
+  readonly voice: string;
+  readonly streamUrl: string;
+  readonly callerNumber: string;
+  readonly formId?: string;
+  readonly createdAt: string;
+};
 
 /** AI agents as clients read them: one document an agent, listed per company in creation order (ids are UUIDv7). */
 export const agentsProjection = projectionOf<AgentEvent>({

@@ -5,7 +5,7 @@ import { DISPATCH_CAMPAIGNS, type DispatchCampaign } from '../../projections/out
 import { DISPATCHED_CALLS, type DispatchedCall } from '../../projections/outreach/dispatchedCallsProjection.ts';
 import { COMPANY_SETTINGS } from '../../projections/company/companySettingsProjection.ts';
 import { defaultCampaignSettings } from '../../domain/company/defaultSettings.ts';
-import { AGENTS } from '../../projections/agents/agentsProjection.ts';
+import { AGENTS, type AgentDoc } from '../../projections/agents/agentsProjection.ts';
 import { recentOutreachTo } from '../recentOutreach.ts';
 
 const minute = 60_000;
@@ -81,7 +81,7 @@ export const dispatchReads = (readStore: ReadStore) => {
 
     callerNumber: async (agentId: string | undefined): Promise<string | undefined> => {
       if (!agentId) return undefined;
-      const agent = await collection<Doc & { callerNumber?: string }>(readStore, AGENTS).get(agentId);
+      const agent = await collection<AgentDoc>(readStore, AGENTS).get(agentId);
       return agent?.callerNumber;
     },
   };

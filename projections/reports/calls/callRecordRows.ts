@@ -1,4 +1,4 @@
-import { AGENTS } from '../../agents/agentsProjection.ts';
+import { AGENTS, type AgentDoc } from '../../agents/agentsProjection.ts';
 import {
   CAMPAIGN_CONTACTS,
   campaignContactId,
@@ -6,7 +6,8 @@ import {
 } from '../../campaignContacts/campaignContactDocument.ts';
 import { CAMPAIGNS } from '../../campaigns/campaignDocument.ts';
 import { companyScope } from '../../companyScope.ts';
-import type { Filter, ReadStore } from '../../readStore.ts';
+import { collection } from '../../collection.ts';
+import type { Doc, Filter, ReadStore } from '../../readStore.ts';
 import type { ReportQuery } from '../report.ts';
 import { CALL_RECORDS, type CallRecordDoc } from './callRecordDocument.ts';
 
@@ -27,9 +28,9 @@ export const recordingPath = (row: Pick<CallRecordDoc, 'campaignId' | 'callId' |
 /** The campaign agent's number: every call of a campaign is made from it, and an agent's number never changes. */
 const callerNumberOf = async (store: ReadStore, companyId: string, campaignId: string): Promise<string | null> => {
   const scope = companyScope(store, companyId);
-  const campaign = (await scope.get(CAMPAIGNS, campaignId)) as { draft?: { agentId?: string } } | null;
+  const campaign = await collection<Doc & { draft?: { agentId?: string } }>(scope, CAMPAIGNS).get(campaignId);
   const agentId = campaign?.draft?.agentId;
-  const agent = agentId ? ((await scope.get(AGENTS, agentId)) as { callerNumber?: string } | null) : null;
+  const agent = agentId ? await collection<AgentDoc>(scope, AGENTS).get(agentId) : null;
   return agent?.callerNumber ?? null;
 };
 
@@ -42,12 +43,11 @@ export const callRecordPage = async (
   page: { readonly limit: number; readonly after?: string },
 ): Promise<{ items: CallRecordRow[]; next: string | null }> => {
   const scope = companyScope(store, query.companyId);
-  const found = await scope.find(
-    CALL_RECORDS,
+  const found = await collection<CallRecordDoc>(scope, CALL_RECORDS).find(
     { $and: [{ campaignId: query.campaignId }, ...filters] },
     { sort: [[sortField, 1]], limit: page.limit, ...(page.after ? { after: page.after } : {}) },
   );
-  const records = found.items as CallRecordDoc[];
+  const records = found.items;
   const contactIds = [
     ...new Set(
       records.flatMap((record) =>
@@ -56,10 +56,10 @@ export const callRecordPage = async (
     ),
   ];
   const [contacts, from] = await Promise.all([
-    scope.getMany(CAMPAIGN_CONTACTS, contactIds),
+    collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).getMany(contactIds),
     records.length > 0 ? callerNumberOf(store, query.companyId, query.campaignId) : null,
   ]);
-  const byId = new Map((contacts as CampaignContactDoc[]).map((contact) => [contact.contactId, contact]));
+  const byId = new Map(contacts.map((contact) => [contact.contactId, contact]));
   const items = records.map((record): CallRecordRow => {
     const contact = record.contactId === null ? undefined : byId.get(record.contactId);
     const caller = record.direction === 'inbound' ? record.from : record.callId === null ? null : from;

@@ -5,6 +5,7 @@ import {
   type CampaignContactDoc,
   type CampaignProgressDoc,
 } from '../../campaignContacts/campaignContactDocument.ts';
+import { collection } from '../../collection.ts';
 import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
@@ -67,16 +68,13 @@ export const contactsReport: Report<ContactsRow> = {
         ...lastActivityIn(query.window),
       ],
     };
-    const found = await scope.find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
+    const found = await collection<ContactEngagementDoc>(scope, CONTACT_ENGAGEMENT).find(filter, { limit: page.limit });
     const [progress, contacts] = await Promise.all([
-      scope.get(CAMPAIGN_PROGRESS, query.campaignId) as Promise<CampaignProgressDoc | null>,
-      scope.getMany(
-        CAMPAIGN_CONTACTS,
-        found.items.map((doc) => doc._id),
-      ) as Promise<CampaignContactDoc[]>,
+      collection<CampaignProgressDoc>(scope, CAMPAIGN_PROGRESS).get(query.campaignId),
+      collection<CampaignContactDoc>(scope, CAMPAIGN_CONTACTS).getMany(found.items.map((doc) => doc._id)),
     ]);
     const byId = new Map(contacts.map((doc) => [doc._id, campaignContactJson(doc, progress?.calls ?? false)]));
-    const items = (found.items as ContactEngagementDoc[]).map((doc): ContactsRow => {
+    const items = found.items.map((doc): ContactsRow => {
       const contact = byId.get(doc._id);
       return {
         ...doc,

@@ -1,3 +1,4 @@
+import { collection } from '../../collection.ts';
 import { companyScope } from '../../companyScope.ts';
 import type { Filter } from '../../readStore.ts';
 import { dateRangeFilters } from '../dateRange.ts';
@@ -65,8 +66,11 @@ export const engagementReport: Report<ContactEngagementDoc> = {
     const filter: Filter = {
       $and: [...campaignSlice(query.campaignId, chosen, page.after), ...lastActivityIn(query.window)],
     };
-    const found = await companyScope(store, query.companyId).find(CONTACT_ENGAGEMENT, filter, { limit: page.limit });
-    return { items: found.items as ContactEngagementDoc[], next: found.next };
+    const found = await collection<ContactEngagementDoc>(companyScope(store, query.companyId), CONTACT_ENGAGEMENT).find(
+      filter,
+      { limit: page.limit },
+    );
+    return { items: [...found.items], next: found.next };
   },
   item: (row) => ({
     ...Object.fromEntries(columns.map((column) => [column.header, column.value(row)])),
