@@ -9,6 +9,7 @@ import { EngineError } from '../domain/errors.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { runOwed, type Run } from '../domain/scheduledReport/runTimes.ts';
 import { timingOf } from '../domain/scheduledReport/scheduleTiming.ts';
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import {
   SCHEDULED_REPORTS,
@@ -149,13 +150,12 @@ export const reportScheduler = (options: ReportSchedulerOptions) => {
   const tick = async (): Promise<ReportTick> => {
     if (options.waitForReadModels) await options.waitForReadModels(await options.eventStore.headPosition());
     const now = clock.now();
-    const due = await readStore.find(
-      SCHEDULED_REPORTS,
+    const due = await collection<ScheduledReportsDoc>(readStore, SCHEDULED_REPORTS).find(
       { nextDueAt: { $lte: now.toISOString() } },
       { sort: [['nextDueAt', 1]], limit: 100 },
     );
     const done: { sent: string[]; failed: string[]; interrupted: string[] } = { sent: [], failed: [], interrupted: [] };
-    for (const doc of due.items as ScheduledReportsDoc[]) {
+    for (const doc of due.items) {
       for (const schedule of doc.schedules) {
         try {
           const last = schedule.lastRun;

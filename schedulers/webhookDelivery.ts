@@ -5,6 +5,7 @@ import { webhookAttempts } from '../commands/webhooks/webhookAttempts.ts';
 import { webhookSecretOf } from '../commands/webhooks/webhookSecrets.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import type { AttemptOutcome } from '../domain/webhook/events.ts';
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import { attemptOf } from '../projections/webhooks/webhookDeliveriesProjection.ts';
 import {
@@ -114,12 +115,11 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
 
   /** The campaign's oldest waiting delivery, when it is due: the only one of the campaign that may go. */
   const headOf = async (queue: WebhookCampaignDoc, now: Date): Promise<WebhookDeliveryDoc | undefined> => {
-    const page = await readStore.find(
-      WEBHOOK_DELIVERIES,
+    const page = await collection<WebhookDeliveryDoc>(readStore, WEBHOOK_DELIVERIES).find(
       { companyId: queue.companyId, campaignId: queue.campaignId, status: 'pending' },
       { sort: [['position', 1]], limit: 1 },
     );
-    const head = page.items[0] as WebhookDeliveryDoc | undefined;
+    const head = page.items[0];
     return head && (head.nextAttemptAt === null || head.nextAttemptAt <= now.toISOString()) ? head : undefined;
   };
 
@@ -134,13 +134,12 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
     const free = concurrency - inFlight.size;
     if (free <= 0) return [];
     const now = clock.now();
-    const due = await readStore.find(
-      WEBHOOK_CAMPAIGNS,
+    const due = await collection<WebhookCampaignDoc>(readStore, WEBHOOK_CAMPAIGNS).find(
       { dueAt: { $lte: now.toISOString() } },
       { sort: [['dueAt', 1]], limit: concurrency * 2 },
     );
     const started: Promise<Attempted | undefined>[] = [];
-    for (const queue of due.items as WebhookCampaignDoc[]) {
+    for (const queue of due.items) {
       if (started.length >= free) break;
       if (inFlight.has(queue.campaignId)) continue;
       const running = deliverHead(queue, now)

@@ -17,6 +17,7 @@ import {
 } from '../commands/messages/sendWorkflowStep.ts';
 import type { Email } from '../commands/outreach/email.ts';
 import type { Telephony } from '../commands/outreach/telephony.ts';
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
 import {
   DUE_MESSAGES,
@@ -67,19 +68,10 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
   };
   const recentOutreach = recentOutreachTo(readStore);
 
+  const workflowCampaigns = collection<WorkflowCampaignDoc>(readStore, WORKFLOW_CAMPAIGNS);
   const activeCampaigns = async (): Promise<Map<string, WorkflowCampaignDoc>> => {
-    const found = new Map<string, WorkflowCampaignDoc>();
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(
-        WORKFLOW_CAMPAIGNS,
-        { status: 'ACTIVE', hasWorkflows: true },
-        { limit: 500, ...(after ? { after } : {}) },
-      );
-      for (const doc of page.items) found.set(doc._id, doc as WorkflowCampaignDoc);
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return found;
+    const active = await workflowCampaigns.findAll({ status: 'ACTIVE', hasWorkflows: true });
+    return new Map(active.map((doc) => [doc._id, doc]));
   };
 
   const senderOf = companySenders(eventStore);
@@ -188,12 +180,11 @@ export const workflowRunner = (options: WorkflowRunnerOptions) => {
     const tally: Record<SendOutcome, number> = { sent: 0, withheld: 0, failed: 0, already_handled: 0 };
     const campaigns = await activeCampaigns();
     if (campaigns.size === 0) return { reviewed: 0, ...tally };
-    const due = await readStore.find(
-      DUE_MESSAGES,
+    const due = await collection<DueMessagesDoc>(readStore, DUE_MESSAGES).find(
       { campaignId: { $in: [...campaigns.keys()] }, dueAt: { $lte: now.toISOString() }, completed: false },
       { sort: [['dueAt', 1]], limit: batchSize },
     );
-    for (const doc of due.items as DueMessagesDoc[]) {
+    for (const doc of due.items) {
       try {
         await review(doc, campaigns.get(doc.campaignId)!, now, tally);
       } catch (error) {
