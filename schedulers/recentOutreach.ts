@@ -1,6 +1,7 @@
+import { collection } from '../projections/collection.ts';
 import type { ReadStore } from '../projections/readStore.ts';
-import { DISPATCHED_CALLS } from '../projections/outreach/dispatchedCallsProjection.ts';
-import { SENT_TEXTS } from '../projections/outreach/sentTextsProjection.ts';
+import { DISPATCHED_CALLS, type DispatchedCall } from '../projections/outreach/dispatchedCallsProjection.ts';
+import { SENT_TEXTS, type SentText } from '../projections/outreach/sentTextsProjection.ts';
 import type { RecentOutreach } from '../domain/workflow/plan.ts';
 
 const day = 24 * 60 * 60_000;
@@ -13,14 +14,13 @@ const RECENT_LIMIT = 50;
  * frequency caps: each a range read on (company, number, requested at), at most `RECENT_LIMIT` long.
  */
 export const recentOutreachTo = (readStore: ReadStore) => {
-  const requestedTo = async (collection: string, companyId: string, to: string, now: Date): Promise<number[]> => {
+  const requestedTo = async (name: string, companyId: string, to: string, now: Date): Promise<number[]> => {
     const since = new Date(now.getTime() - day).toISOString();
-    const page = await readStore.find(
-      collection,
+    const page = await collection<DispatchedCall | SentText>(readStore, name).find(
       { companyId, to, requestedAt: { $gt: since } },
       { sort: [['requestedAt', 1]], limit: RECENT_LIMIT },
     );
-    return page.items.map((doc) => Date.parse(doc['requestedAt'] as string));
+    return page.items.map((doc) => Date.parse(doc.requestedAt));
   };
   return async (companyId: string, to: string, now: Date): Promise<RecentOutreach> => {
     const [calls, texts] = await Promise.all([
