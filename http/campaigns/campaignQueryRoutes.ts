@@ -4,10 +4,12 @@ import { foldCampaign } from '../../commands/campaigns/readCampaign.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import {
   CAMPAIGNS,
+  type CampaignDoc,
   campaignDocument,
   campaignJson,
   campaignSummaryJson,
 } from '../../projections/campaigns/campaignDocument.ts';
+import { collection } from '../../projections/collection.ts';
 import { companyScope } from '../../projections/companyScope.ts';
 import type { Filter } from '../../projections/readStore.ts';
 import { callerOf } from '../caller.ts';
@@ -54,15 +56,15 @@ export const campaignQueryRoutes = (router: Router, ctx: EngineContext): void =>
     },
     async (req, res) => {
       const query = decodeQuery(CampaignsQuery, req.query);
-      const scope = companyScope(ctx.readStore, callerOf(req).companyId);
+      const campaigns = collection<CampaignDoc>(companyScope(ctx.readStore, callerOf(req).companyId), CAMPAIGNS);
       const filter: Filter = query.status ? { status: { $in: query.status } } : {};
       const [page, ...counts] = await Promise.all([
-        scope.find(CAMPAIGNS, filter, {
+        campaigns.find(filter, {
           sort: [['_id', -1]],
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
           ...(query.after ? { after: query.after } : {}),
         }),
-        ...campaignStatuses.map((status) => scope.count(CAMPAIGNS, { status })),
+        ...campaignStatuses.map((status) => campaigns.count({ status })),
       ]);
       const countsByStatus = Object.fromEntries(campaignStatuses.map((status, i) => [status, counts[i]!]));
       res.json({
@@ -98,9 +100,9 @@ export const campaignQueryRoutes = (router: Router, ctx: EngineContext): void =>
       const { asOf } = decodeQuery(CampaignQuery, req.query);
       const { companyId } = callerOf(req);
       if (asOf === undefined) {
-        const doc = await companyScope(ctx.readStore, companyId).get(CAMPAIGNS, id);
+        const doc = await collection<CampaignDoc>(companyScope(ctx.readStore, companyId), CAMPAIGNS).get(id);
         if (!doc) throw notFound(id);
-        setRevisionTag(res, Number(doc['revision']));
+        setRevisionTag(res, doc.revision);
         res.json(campaignJson(doc));
         return;
       }

@@ -6,8 +6,11 @@ export const CAMPAIGNS = 'campaigns';
 /** Fields the document adds to the campaign's state for readers; folding strips them again. */
 type Presented = { _id: string; updatedAt: string; counts: { cases: number; contacts: number; enrolled: number } };
 
+/** A campaign's document as the campaigns read model holds it. */
+export type CampaignDoc = Doc & Campaign & Presented;
+
 /** A campaign's read-model document: its folded state as it is, plus counts and the time of its last change. */
-export const campaignDocument = (campaign: Campaign, updatedAt: string): Doc => {
+export const campaignDocument = (campaign: Campaign, updatedAt: string): CampaignDoc => {
   const presented: Presented = {
     _id: campaign.campaignId,
     updatedAt,
@@ -27,14 +30,13 @@ export const campaignOfDocument = (doc: Doc): Campaign => {
 };
 
 /** A campaign as clients read it: `id` first, no store fields. */
-export const campaignJson = (doc: Doc): Record<string, unknown> => {
-  const { _id, campaignId: _campaignId, ...rest } = doc as Doc & { campaignId?: string };
+export const campaignJson = (doc: CampaignDoc): Record<string, unknown> => {
+  const { _id, campaignId: _campaignId, ...rest } = doc;
   return { id: _id, ...rest };
 };
 
 /** A campaign in the list: what a dashboard row shows. */
-export const campaignSummaryJson = (doc: Doc): Record<string, unknown> => {
-  const campaign = doc as unknown as Campaign & Presented;
+export const campaignSummaryJson = (campaign: CampaignDoc): Record<string, unknown> => {
   return {
     id: campaign._id,
     name: campaign.name,
