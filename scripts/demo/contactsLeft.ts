@@ -3,6 +3,7 @@ import {
   campaignContactsOf,
   type CampaignContactDoc,
 } from '../../projections/campaignContacts/campaignContactDocument.ts';
+import { collection } from '../../projections/collection.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 
 /** What a campaign's contacts still wait for, or why each is done: counted per reason. */
@@ -83,24 +84,15 @@ export const contactsLeftText = (left: ContactsLeft, localTime: (iso: string) =>
 };
 
 /** Every contact of the campaign as its read model has it, page by page. */
-export const campaignContactDocs = async (
+export const campaignContactDocs = (
   readStore: ReadStore,
   companyId: string,
   campaignId: string,
-): Promise<CampaignContactDoc[]> => {
-  const docs: CampaignContactDoc[] = [];
-  let after: string | undefined;
-  do {
-    const page = await readStore.find(
-      CAMPAIGN_CONTACTS,
-      { companyId, ...campaignContactsOf(campaignId) },
-      { sort: [['_id', 1]], limit: 1000, ...(after ? { after } : {}) },
-    );
-    docs.push(...(page.items as CampaignContactDoc[]));
-    after = page.next ?? undefined;
-  } while (after);
-  return docs;
-};
+): Promise<CampaignContactDoc[]> =>
+  collection<CampaignContactDoc>(readStore, CAMPAIGN_CONTACTS).findAll(
+    { companyId, ...campaignContactsOf(campaignId) },
+    [['_id', 1]],
+  );
 
 /** How many of the campaign's contacts are done, for the progress bar: one count of the open ones. */
 export const contactsDone = async (

@@ -1,3 +1,4 @@
+import { collection } from '../../projections/collection.ts';
 import type { ReadStore } from '../../projections/readStore.ts';
 import { CALL_RECORDS, type CallRecordDoc } from '../../projections/reports/calls/callRecordDocument.ts';
 import type { InboundCallIds } from './campaignLog.ts';
@@ -6,16 +7,10 @@ import type { InboundCallIds } from './campaignLog.ts';
 export const inboundCallIdsOf =
   (readStore: ReadStore): InboundCallIds =>
   async (companyId, campaignId) => {
-    const ids: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readStore.find(
-        CALL_RECORDS,
-        { companyId, campaignId, direction: 'inbound' },
-        { limit: 500, ...(after ? { after } : {}) },
-      );
-      for (const doc of page.items as readonly CallRecordDoc[]) if (doc.callId) ids.push(doc.callId);
-      after = page.next ?? undefined;
-    } while (after);
-    return ids;
+    const records = await collection<CallRecordDoc>(readStore, CALL_RECORDS).findAll({
+      companyId,
+      campaignId,
+      direction: 'inbound',
+    });
+    return records.flatMap((doc) => (doc.callId ? [doc.callId] : []));
   };
