@@ -3,7 +3,7 @@ import { newEntityId } from '../../../adapters/clock/systemClock.ts';
 import { enrollmentStream } from '../../../domain/enrollment/events.ts';
 import type { Case } from '../../../domain/list/events.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
-import { createAgent, createForm, seedList, startDraft, type Company } from '../campaigns/campaignSetup.ts';
+import { seedList, startDraft, voiceDraftOver, type Company } from '../campaigns/campaignSetup.ts';
 
 let phone = 0;
 const person = (name: string, extra: Partial<Case['contacts'][number]> = {}) => ({
@@ -25,26 +25,15 @@ const caseOf = (externalId: string, contacts: Case['contacts']): Case => ({
 
 /** A launched voice campaign over the given cases. */
 const launched = async (api: Api, company: Company, cases: Case[]): Promise<string> => {
-  const formId = await createForm(api, company.apiKey);
-  const agentId = await createAgent(api, company.apiKey);
-  const listId = await seedList(api, company.companyId, 'personal injury', cases);
-  const draft = await startDraft(api, company.apiKey, 'Contacts spec');
-  const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
-  const saved = await api.call('PATCH', `/v1/campaigns/${draft.id}`, {
-    key: company.apiKey,
-    body: {
-      type: 'voice',
-      listId,
-      agentId,
-      formId,
-      schedule: { mode: 'custom', slots },
-      runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }],
-    },
-  });
-  expect(saved.status, saved.text).to.equal(200);
-  const launch = await api.call('POST', `/v1/campaigns/${draft.id}/launch`, { key: company.apiKey });
+  const campaignId = await voiceDraftOver(
+    api,
+    company,
+    await seedList(api, company.companyId, 'personal injury', cases),
+    'Contacts spec',
+  );
+  const launch = await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
   expect(launch.status, launch.text).to.equal(200);
-  return draft.id;
+  return campaignId;
 };
 
 describe('campaign contacts over HTTP', () => {

@@ -170,3 +170,24 @@ export const launchableDraft = async (api: Api, company: Company, contacts = 2) 
   );
   return { campaignId: draft.id, listId, formId, agentId };
 };
+
+/** A voice draft over the list, with a form, an agent and one weekday run: ready to launch. */
+export const voiceDraftOver = async (api: Api, company: Company, listId: string, name?: string): Promise<string> => {
+  const formId = await createForm(api, company.apiKey);
+  const agentId = await createAgent(api, company.apiKey);
+  const draft = await startDraft(api, company.apiKey, name);
+  const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
+  const saved = await api.call('PATCH', `/v1/campaigns/${draft.id}`, {
+    key: company.apiKey,
+    body: {
+      type: 'voice',
+      listId,
+      agentId,
+      formId,
+      schedule: { mode: 'custom', slots },
+      runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }],
+    },
+  });
+  expect(saved.status, saved.text).to.equal(200);
+  return draft.id;
+};

@@ -3,7 +3,7 @@ import { getEsdbEventStore, type EsdbEventStore } from '../../../adapters/events
 import { engineRegistry } from '../../../domain/engineEvents.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
 import { startEsdbNode, type EsdbNode } from '../../support/esdbServer/esdbServer.ts';
-import { createAgent, createForm, startDraft, type Company } from './campaignSetup.ts';
+import { voiceDraftOver, type Company } from './campaignSetup.ts';
 
 const CASES = 10_000;
 const ONE_MIB = 1024 * 1024;
@@ -76,45 +76,30 @@ describe('a 10,000-case import and a 10,000-contact launch on EventStoreDB (the 
     expect(new Set(cases.map((c) => c.externalId)).size).to.equal(CASES);
     expect(appendSizes.get(`list-${listId}`)!.length, 'the import took several appends').to.be.greaterThan(2);
 
-    const formId = await createForm(api, company.apiKey);
-    const agentId = await createAgent(api, company.apiKey);
-    const draft = await startDraft(api, company.apiKey);
-    const slots = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }];
-    const saved = await api.call('PATCH', `/v1/campaigns/${draft.id}`, {
-      key: company.apiKey,
-      body: {
-        type: 'voice',
-        listId,
-        agentId,
-        formId,
-        schedule: { mode: 'custom', slots },
-        runs: [{ start: '2026-03-02T14:00:00.000Z', slots, channels: ['voice'] }],
-      },
-    });
-    expect(saved.status, saved.text).to.equal(200);
-    const launched = await api.call('POST', `/v1/campaigns/${draft.id}/launch`, { key: company.apiKey });
+    const campaignId = await voiceDraftOver(api, company, listId);
+    const launched = await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
     expect(launched.status, launched.text).to.equal(200);
     expect(launched.body).to.deep.include({ status: 'ACTIVE', enrolledContacts: CASES });
 
-    const enrolled = (await events(`campaign-${draft.id}`))
+    const enrolled = (await events(`campaign-${campaignId}`))
       .filter((e) => e.type === 'ContactsEnrolled')
       .map((e) => e.data as { batch: number; contacts: { contactId: string }[] });
     expect(enrolled.map((b) => b.batch)).to.deep.equal([...Array(10).keys()]);
     const contactIds = enrolled.flatMap((b) => b.contacts.map((c) => c.contactId));
     expect(new Set(contactIds).size).to.equal(CASES);
-    expect(appendSizes.get(`campaign-${draft.id}`)!.length, 'the launch took several appends').to.be.greaterThan(2);
+    expect(appendSizes.get(`campaign-${campaignId}`)!.length, 'the launch took several appends').to.be.greaterThan(2);
 
     // The read models, built from the node's $all, hold every contact once.
     const seen = new Set<string>();
     let path: string | undefined =
-      `/v1/campaigns/${draft.id}/contacts?limit=100&minPosition=${String(launched.body.position)}`;
+      `/v1/campaigns/${campaignId}/contacts?limit=100&minPosition=${String(launched.body.position)}`;
     while (path) {
       const page: { status: number; text: string; body: { items: { contactId: string }[]; next?: string | null } } =
         await api.call('GET', path, { key: company.apiKey });
       expect(page.status, page.text).to.equal(200);
       for (const contact of page.body.items) seen.add(contact.contactId);
       path = page.body.next
-        ? `/v1/campaigns/${draft.id}/contacts?limit=100&after=${encodeURIComponent(String(page.body.next))}`
+        ? `/v1/campaigns/${campaignId}/contacts?limit=100&after=${encodeURIComponent(String(page.body.next))}`
         : undefined;
     }
     expect([...seen].sort()).to.deep.equal([...contactIds].sort());
