@@ -1,17 +1,8 @@
 import type { RecordedEvent } from '../../domain/events/event.ts';
+import { closedReasons } from '../../domain/outreach/callingWindow.ts';
 
 /** Reasons the calling window gives for a closed window, as the dispatcher records them. */
-const windowReasons = new Set([
-  'outside_federal_hours',
-  'sunday',
-  'closed_weekday',
-  'state_holiday',
-  'outside_state_hours',
-  'outside_artificial_voice_hours',
-  'blackout',
-  'outside_campaign_slots',
-  'frequency_cap',
-]);
+const windowReasons: ReadonlySet<unknown> = new Set(closedReasons);
 
 export type ContactOutcome = {
   contactId: string;
