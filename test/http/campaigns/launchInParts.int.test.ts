@@ -128,6 +128,8 @@ describe('a launch larger than one append, over HTTP', () => {
         throw error;
       },
     });
+    // The engine's first tick comes well after start; here the read models are let catch up first, as they would by then.
+    await api.engine.runner.waitFor(await api.stores.eventStore.headPosition(), { timeoutMs: 30_000 });
     expect((await resumption.tick()).resumed).to.include(campaignId);
     await expectEveryContactOnce(campaignId);
     expect((await resumption.tick()).resumed).to.deep.equal([]);
