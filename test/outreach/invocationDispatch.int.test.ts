@@ -92,6 +92,8 @@ describe('contacts invoked over HTTP are called by the dispatcher on the simulat
     await rig.settle();
     const answer = await invoke(key, campaignId, { externalIds: ['PI-00008'] });
     expect(answer.status).to.equal(202);
+    // The dispatcher reads its queue from the read models: they hold the invocation before the run's next minute.
+    await rig.settle();
     await rig.clock.advance(120 * MINUTE);
     await rig.minute();
     const calls = await callRequests();
