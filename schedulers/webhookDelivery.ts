@@ -63,6 +63,8 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
   const onError = options.onError ?? (() => {});
   /** Attempts in flight, by campaign: at most `concurrency`, and one per campaign, which keeps its order. */
   const inFlight = new Map<string, Promise<Attempted | undefined>>();
+  /** Where each campaign's last attempt was recorded: its next one waits until the read models hold it. */
+  const recordedAt = new Map<string, bigint>();
 
   const attempt = async (delivery: WebhookDeliveryDoc, url: string, manual: boolean): Promise<Attempted> => {
     const secret = await webhookSecretOf(eventStore, delivery.campaignId);
@@ -104,6 +106,7 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
     );
     const event = result.newEvents[0];
     if (!event) throw new Error(`the attempt on webhook delivery ${delivery._id} recorded nothing`);
+    recordedAt.set(delivery.campaignId, result.position);
     return {
       campaignId: delivery.campaignId,
       deliveryId: delivery._id,
@@ -124,6 +127,12 @@ export const webhookDelivery = (options: WebhookDeliveryOptions) => {
   };
 
   const deliverHead = async (queue: WebhookCampaignDoc, now: Date): Promise<Attempted | undefined> => {
+    // A tick that read the queue before the last attempt was projected would otherwise send that delivery again.
+    const recorded = recordedAt.get(queue.campaignId);
+    if (recorded !== undefined && options.waitForReadModels) {
+      await options.waitForReadModels(recorded);
+      if (recordedAt.get(queue.campaignId) === recorded) recordedAt.delete(queue.campaignId);
+    }
     const head = await headOf(queue, now);
     return head && queue.url !== null ? attempt(head, queue.url, false) : undefined;
   };

@@ -187,4 +187,43 @@ describe('webhook delivery on a virtual clock', function () {
       'every campaign had its turn',
     ).to.equal(10);
   });
+
+  it('given a tick that read the queue while the last attempt was still being recorded, then it waits for that attempt in the read models and sends nothing twice', async () => {
+    receiver.answerWith(() => ({ status: 200, delayMs: 300 }));
+    /** The next wait is held until released: a tick slowed down between reading the head and reading the queue. */
+    let held: Promise<void> | undefined;
+    let release = () => {};
+    webhooks = webhookDelivery({
+      eventStore: stores.eventStore,
+      registry: engineRegistry,
+      readStore: stores.readStore,
+      clock,
+      send: httpWebhookSender({ allowPrivate: true }),
+      newId: () => `attempt-${++sequence}`,
+      waitForReadModels: async (position) => {
+        const gate = held;
+        held = undefined;
+        await gate;
+        return runner.waitFor(position, { timeoutMs: 10_000 });
+      },
+    });
+    const campaignId = campaignIdOf(1);
+    await launchWithWebhook(campaignId);
+    await caughtUp();
+
+    const first = webhooks.tick();
+    while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await runner.stop();
+    held = new Promise<void>((resolve) => (release = resolve));
+    const second = webhooks.tick();
+    expect((await first).map((a) => a.outcome)).to.deep.equal(['delivered']);
+    release();
+    setTimeout(() => void runner.start(), 200);
+    const again = await second;
+
+    expect(
+      receiver.received.map((r) => r.headers['webhook-id']),
+      'each delivery sent once, the next after the first',
+    ).to.deep.equal((await deliveriesOf(campaignId)).slice(0, 1 + again.length).map((d) => d._id));
+  });
 });
