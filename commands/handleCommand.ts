@@ -6,7 +6,7 @@ import type { AppendResult, EventStore, ExpectedRevision } from './eventStore.ts
 import { aggregateStream } from './aggregateStream.ts';
 import { appendParts, encodedAppendSize } from './appendLimit.ts';
 import type { CommandContext } from './commandContext.ts';
-import { eventId } from './eventIds.ts';
+import { newEventOf } from './newEventOf.ts';
 import { checkExpectedRevision } from './expectedRevision.ts';
 import { pause, type Scheduler } from './scheduler.ts';
 import { streamQueueOf } from './streamQueue.ts';
@@ -109,21 +109,6 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   const realTime = options.realTime ?? processTimers;
   const queue = streamQueueOf(store);
 
-  const toNewEvent = (event: E, index: number, context: CommandContext): NewEvent => ({
-    id: eventId(context.commandId, index, context.now),
-    type: event.type,
-    data: registry.encode(event),
-    metadata: {
-      companyId: context.companyId,
-      commandId: context.commandId,
-      correlationId: context.correlationId ?? context.commandId,
-      causationId: context.causationId ?? context.commandId,
-      actor: context.actor,
-      occurredAt: context.now.toISOString(),
-      schemaVersion: registry.schemaVersion(event.type),
-    },
-  });
-
   /**
    * One append when the events fit the store's limit; otherwise, for a divisible command only,
    * consecutive appends cut between events, each expecting the revision the previous one left.
@@ -180,7 +165,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     const result = await appendInParts(
       stream,
       command,
-      newEvents.map((e, i) => toNewEvent(e, i, context)),
+      newEvents.map((e, i) => newEventOf(registry, e, i, context)),
       revision ?? 'no_stream',
       progress,
     );

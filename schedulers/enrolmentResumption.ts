@@ -42,7 +42,7 @@ export const enrolmentResumption = (options: EnrolmentResumptionOptions) => {
           now: clock.now(),
         };
         const result = await carryOn(campaign.campaignId, context);
-        if (result && result.newEvents.length > 0) resumed.push(campaign.campaignId);
+        if (result.batches > 0) resumed.push(campaign.campaignId);
       } catch (error) {
         onError(error, campaign.campaignId);
       }

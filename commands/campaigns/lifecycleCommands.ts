@@ -5,9 +5,9 @@ import { launchFacts } from './launchFacts.ts';
 import { foldCampaign } from './readCampaign.ts';
 import { enrolmentContinuation } from './enrolment.ts';
 import type { HandleResult } from '../handleCommand.ts';
+import type { KnownStream } from '../handleStep.ts';
 import { enrolmentUnfinished, type CampaignState } from '../../domain/campaign/state.ts';
-import { campaignStream, type CampaignEvent } from '../../domain/campaign/events.ts';
-import { ConcurrencyError } from '../../domain/errors.ts';
+import type { CampaignEvent } from '../../domain/campaign/events.ts';
 import { expectedBy, type Target } from './campaignTarget.ts';
 
 type Transition = 'PauseCampaign' | 'ResumeCampaign' | 'CompleteCampaign';
@@ -26,33 +26,24 @@ export const lifecycleCommands = (
     state.status !== 'COMPLETED' &&
     enrolmentUnfinished(state);
 
-  /** The launch's answer once its enrolment is whole: the campaign as enrolment left it. */
+  /**
+   * The launch's answer once its enrolment is whole: the campaign as enrolment left it, carried on
+   * from the state the caller holds. Its batches are not kept in the answer, so a launch's memory does
+   * not follow its list; `newEvents` holds the launch's own event when this call recorded it.
+   */
   const finished = async (
     campaignId: string,
     context: CommandContext,
-    launched: HandleResult<CampaignState, CampaignEvent> | undefined,
-  ) => {
-    const enrolled = await continueEnrolment(campaignId, context);
-    if (!enrolled) return launched ?? (await current(campaignId));
-    return launched ? { ...enrolled, newEvents: [...launched.newEvents, ...enrolled.newEvents] } : enrolled;
-  };
-
-  /** Whether the command recorded any event on the campaign's stream. */
-  const recordedBy = async (campaignId: string, commandId: string): Promise<boolean> => {
-    for await (const event of deps.eventStore.readStream(campaignStream(campaignId)))
-      if (event.metadata.commandId === commandId) return true;
-    return false;
-  };
-
-  /** The campaign as it stands, answered as a command that changed nothing. */
-  const current = async (campaignId: string): Promise<HandleResult<CampaignState, CampaignEvent>> => {
-    const { state, last } = await foldCampaign(deps.eventStore, campaignId);
+    known: KnownStream<CampaignState> & { readonly position?: bigint },
+    launched?: HandleResult<CampaignState, CampaignEvent>,
+  ): Promise<HandleResult<CampaignState, CampaignEvent>> => {
+    const enrolled = await continueEnrolment(campaignId, context, known);
     return {
-      newEvents: [],
-      newState: state,
-      position: last?.position ?? 0n,
-      nextExpectedRevision: last?.revision,
-      repeated: false,
+      newEvents: launched?.newEvents ?? [],
+      newState: enrolled.newState,
+      position: enrolled.position ?? 0n,
+      nextExpectedRevision: enrolled.nextExpectedRevision,
+      repeated: launched?.repeated ?? false,
     };
   };
 
@@ -75,28 +66,23 @@ export const lifecycleCommands = (
      * The decider checks each fact is the one the draft names, so a draft edited meanwhile cannot launch on stale facts.
      */
     launch: async (target: Target, context: CommandContext): Promise<HandleResult<CampaignState, CampaignEvent>> => {
-      const { state } = await foldCampaign(deps.eventStore, target.campaignId);
-      // A launch recorded in parts that stopped midway is finished by launching again.
-      if (ownUnfinished(state, context)) return finished(target.campaignId, context, undefined);
+      const { state, last } = await foldCampaign(deps.eventStore, target.campaignId);
+      // A launch that stopped midway through its enrolment is finished by launching again.
+      if (ownUnfinished(state, context))
+        return finished(target.campaignId, context, { state, revision: last?.revision, position: last?.position });
       const draft = state.status === 'NONE' ? {} : state.draft;
       const facts = await launchFacts(deps.eventStore, draft, context.companyId, {
         federalHours: deps.compliance.callingHours.federal,
         allowPrivateWebhooks: deps.allowPrivateWebhooks === true,
       });
-      let launched: HandleResult<CampaignState, CampaignEvent>;
-      try {
-        launched = await handle(
-          { type: 'LaunchCampaign', data: { ...addressed(target, context), facts } },
-          context,
-          expectedBy(target),
-        );
-      } catch (error) {
-        // Another writer between two parts of this launch: what was recorded is carried on from, if anything is left.
-        if (error instanceof ConcurrencyError && (await recordedBy(target.campaignId, context.commandId)))
-          return finished(target.campaignId, context, undefined);
-        throw error;
-      }
-      return enrolmentUnfinished(launched.newState) ? finished(target.campaignId, context, launched) : launched;
+      const launched = await handle(
+        { type: 'LaunchCampaign', data: { ...addressed(target, context), facts } },
+        context,
+        expectedBy(target),
+      );
+      if (!enrolmentUnfinished(launched.newState)) return launched;
+      const known = { state: launched.newState, revision: launched.nextExpectedRevision, position: launched.position };
+      return finished(target.campaignId, context, known, launched);
     },
     pause: transition('PauseCampaign'),
     resume: transition('ResumeCampaign'),

@@ -1,7 +1,8 @@
 import type { Command } from '../decider.ts';
 import type { TimeSlot } from '../values.ts';
 import type { BuilderStep, DraftChanges, ReportSchedule } from './draft.ts';
-import type { LaunchFacts, ListFacts } from './launchValidation.ts';
+import type { LaunchFacts } from './launchValidation.ts';
+import type { EnrolledContact } from './events.ts';
 import type { Roster } from './campaignContacts.ts';
 
 /** Every campaign command names its campaign and the caller's company. */
@@ -26,8 +27,14 @@ export type SaveDraft = Command<
 
 export type ChangeStep = Command<'ChangeStep', Addressed & { step: BuilderStep }>;
 export type LaunchCampaign = Command<'LaunchCampaign', Addressed & At & { facts: LaunchFacts }>;
-/** Enrols the contacts of the frozen list not yet enrolled; `list` is the list read up to the launch's `listRevision`. */
-export type ContinueEnrolment = Command<'ContinueEnrolment', Addressed & { list: ListFacts }>;
+/**
+ * Enrols the next batch of the frozen list: `contacts` are the list's contacts from the `from`-th on,
+ * read up to the launch's `listRevision`, as many as `nextEnrolment` asks for.
+ */
+export type ContinueEnrolment = Command<
+  'ContinueEnrolment',
+  Addressed & { listId: string; listRevision: number; from: number; contacts: readonly EnrolledContact[] }
+>;
 export type PauseCampaign = Command<'PauseCampaign', Lifecycle>;
 export type ResumeCampaign = Command<'ResumeCampaign', Lifecycle>;
 export type CompleteCampaign = Command<'CompleteCampaign', Lifecycle>;

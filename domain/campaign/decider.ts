@@ -1,10 +1,10 @@
 import { assertNever, type Decider } from '../decider.ts';
 import { IllegalStateError, NotFoundError } from '../errors.ts';
-import type { CampaignCommand, ContinueEnrolment, LaunchCampaign, SaveDraft } from './commands.ts';
+import type { CampaignCommand, LaunchCampaign, SaveDraft } from './commands.ts';
 import { draftPartNames, type DraftChanges } from './draft.ts';
-import { enrolmentBatchSize, type CampaignEvent, type EnrolledContact } from './events.ts';
-import { launchProblems, resolvedSlots, type ListFacts } from './launchValidation.ts';
-import { campaignWorkflows } from '../workflow/plan.ts';
+import type { CampaignEvent } from './events.ts';
+import { launchProblems, resolvedSlots } from './launchValidation.ts';
+import { enrolBatch } from './enrolment.ts';
 import { decideInvocation } from './invocation.ts';
 import { withScheduleIds } from '../scheduledReport/scheduleIds.ts';
 import {
@@ -87,57 +87,6 @@ const saveDraft = (campaign: Campaign, data: SaveDraft['data']): CampaignEvent[]
   ];
 };
 
-/** The list's contacts as enrolled contacts, in the list's order. */
-const enrolledContacts = (list: ListFacts): EnrolledContact[] =>
-  list.cases.flatMap((c) =>
-    c.contacts.map((contact) => ({
-      caseId: c.caseId,
-      contactId: contact.contactId,
-      externalId: c.externalId,
-      phone: contact.phone,
-      timezone: contact.timezone,
-      timezoneSource: contact.timezoneSource,
-      name: contact.name,
-      ...(contact.email !== undefined ? { email: contact.email } : {}),
-      ...(contact.state !== undefined ? { state: contact.state } : {}),
-      ...(contact.mobileAppStatus !== undefined ? { mobileAppStatus: contact.mobileAppStatus } : {}),
-      ...(contact.areaCodeTimezones !== undefined ? { areaCodeTimezones: contact.areaCodeTimezones } : {}),
-    })),
-  );
-
-/** Whether the campaign has any message step, which each batch tells the message planner. */
-const hasMessageSteps = (settings: Campaign['draft']): boolean =>
-  campaignWorkflows({
-    workflows: settings.workflows ?? [],
-    ...(settings.voicemail ? { voicemail: settings.voicemail } : {}),
-  }).some(({ workflow }) => workflow.steps.length > 0);
-
-/** The contacts from the `enrolled`-th on, in batches numbered on from `batches`, each naming the frozen task fields. */
-const enrolmentBatches = (
-  campaign: Campaign,
-  contacts: readonly EnrolledContact[],
-  from: { enrolled: number; batches: number },
-  taskFields: readonly string[] | undefined,
-): CampaignEvent[] => {
-  const { campaignId } = campaign;
-  const messages = hasMessageSteps(campaign.draft);
-  // Each batch names the form's task fields, so read models judge a contact's task from its own enrolment.
-  const task = taskFields ? { taskFields: [...taskFields] } : {};
-  const batches: CampaignEvent[] = [];
-  for (let at = from.enrolled; at < contacts.length; at += enrolmentBatchSize)
-    batches.push({
-      type: 'ContactsEnrolled',
-      data: {
-        campaignId,
-        batch: from.batches + batches.length,
-        contacts: contacts.slice(at, at + enrolmentBatchSize),
-        messages,
-        ...task,
-      },
-    });
-  return batches;
-};
-
 const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent[] => {
   requireStatus(campaign, ['DRAFT'], 'CAMPAIGN.NOT_A_DRAFT', 'launch');
   const { facts } = data;
@@ -150,60 +99,35 @@ const launch = (campaign: Campaign, data: LaunchCampaign['data']): CampaignEvent
       problems,
     );
   const slots = resolvedSlots(campaign.draft, facts.company) ?? [];
-  const contacts = enrolledContacts(list);
   const { campaignId } = campaign;
   const company = facts.company;
   const taskFields = campaign.draft.formId !== undefined ? facts.form?.taskFields : undefined;
-  const launched: CampaignEvent = {
-    type: 'CampaignLaunched',
-    data: {
-      campaignId,
-      launchedAt: data.now,
-      name: campaign.name,
-      settings: {
-        ...campaign.draft,
-        schedule: { mode: campaign.draft.schedule?.mode ?? 'company', slots: [...slots] },
+  // The contacts follow in ContactsEnrolled batches (enrolBatch), one command each, so no launch holds them all.
+  return [
+    {
+      type: 'CampaignLaunched',
+      data: {
+        campaignId,
+        launchedAt: data.now,
+        name: campaign.name,
+        settings: {
+          ...campaign.draft,
+          schedule: { mode: campaign.draft.schedule?.mode ?? 'company', slots: [...slots] },
+        },
+        list: {
+          listId: list.listId,
+          caseType: list.caseType,
+          listRevision: list.revision,
+          caseCount: list.caseCount,
+          contactCount: list.contactCount,
+        },
+        ...(company
+          ? { companyHours: { timezone: company.timezone, businessHours: company.defaultBusinessHours } }
+          : {}),
+        ...(taskFields ? { taskFields: [...taskFields] } : {}),
       },
-      list: {
-        listId: list.listId,
-        caseType: list.caseType,
-        listRevision: list.revision,
-        caseCount: list.cases.length,
-        contactCount: contacts.length,
-      },
-      ...(company ? { companyHours: { timezone: company.timezone, businessHours: company.defaultBusinessHours } } : {}),
-      ...(taskFields ? { taskFields: [...taskFields] } : {}),
     },
-  };
-  return [launched, ...enrolmentBatches(campaign, contacts, { enrolled: 0, batches: 0 }, taskFields)];
-};
-
-/**
- * The batches a launch recorded in parts did not reach, from the list as the launch froze it: each
- * contact is enrolled once, whatever number of times enrolment is carried on.
- */
-const continueEnrolment = (campaign: Campaign, data: ContinueEnrolment['data']): CampaignEvent[] => {
-  requireStatus(campaign, ['ACTIVE', 'PAUSED'], 'CAMPAIGN.NOT_RUNNING', 'continue the enrolment of');
-  const frozen = campaign.launch!.list;
-  if (campaign.enrolledContacts >= frozen.contactCount) return [];
-  const { list } = data;
-  if (list.listId !== frozen.listId || list.revision !== frozen.listRevision)
-    throw refused(
-      'CAMPAIGN.ENROLMENT_LIST_MISMATCH',
-      `Enrolment continues from list ${named(frozen.listId)} at revision ${frozen.listRevision}, not ${named(list.listId)} at revision ${list.revision}.`,
-    );
-  const contacts = enrolledContacts(list);
-  if (contacts.length !== frozen.contactCount)
-    throw refused(
-      'CAMPAIGN.ENROLMENT_LIST_MISMATCH',
-      `The launch froze ${frozen.contactCount} contacts; the list at revision ${frozen.listRevision} holds ${contacts.length}.`,
-    );
-  return enrolmentBatches(
-    campaign,
-    contacts,
-    { enrolled: campaign.enrolledContacts, batches: campaign.enrolledBatches },
-    campaign.launch!.taskFields,
-  );
+  ];
 };
 
 const lifecycle = (at: string, reason: string | undefined) => ({ at, ...(reason !== undefined ? { reason } : {}) });
@@ -227,7 +151,8 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
     case 'LaunchCampaign':
       return launch(campaign, command.data);
     case 'ContinueEnrolment':
-      return continueEnrolment(campaign, command.data);
+      requireStatus(campaign, ['ACTIVE', 'PAUSED'], 'CAMPAIGN.NOT_RUNNING', 'continue the enrolment of');
+      return enrolBatch(campaign, command.data);
     case 'PauseCampaign':
       requireStatus(campaign, ['ACTIVE'], 'CAMPAIGN.NOT_ACTIVE', 'pause');
       return { type: 'CampaignPaused', data: { campaignId, ...lifecycle(command.data.now, command.data.reason) } };
@@ -266,12 +191,11 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
 
 /**
  * A campaign's whole behaviour: draft, autosave, builder step, launch, lifecycle, deletion. A launch
- * and the enrolment that carries it on may be recorded in parts: the launch with any number of its
- * batches is a campaign whose enrolment is in progress, which ContinueEnrolment finishes.
+ * is followed by its enrolment, one ContinueEnrolment batch at a time: the launch with any number of
+ * its batches is a campaign whose enrolment is in progress, which the next batches finish.
  */
 export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEvent> = {
   decide: decideCampaign,
   evolve: evolveCampaign,
   initialState: initialCampaignState,
-  divisible: (command) => command.type === 'LaunchCampaign' || command.type === 'ContinueEnrolment',
 };

@@ -9,8 +9,46 @@ import { slotsProblems } from './slotRules.ts';
 import { reportScheduleProblems, voicemailProblems, workflowProblems } from './settingRules.ts';
 import { named } from '../namedValue.ts';
 
-/** The list as its stream says at launch (cases in the order they were added). */
-export type ListFacts = { listId: string; caseType: string; revision: number; cases: readonly Case[] };
+/**
+ * The list as its stream says at launch, summed up case by case (`withCase`) so a launch of any size
+ * holds its counts, never its cases; `strays` are cases of another case type, the first few named.
+ */
+export type ListFacts = {
+  listId: string;
+  caseType: string;
+  revision: number;
+  caseCount: number;
+  contactCount: number;
+  strays: { count: number; externalIds: string[] };
+};
+
+/** Stray cases named in a launch refusal; the rest are counted. */
+const NAMED_STRAYS = 5;
+
+/** An empty list's facts, to sum its cases into. */
+export const emptyListFacts = (listId: string, caseType: string, revision: number): ListFacts => ({
+  listId,
+  caseType,
+  revision,
+  caseCount: 0,
+  contactCount: 0,
+  strays: { count: 0, externalIds: [] },
+});
+
+/** Adds one case to the list's facts, in place: a list of a million cases is summed without a copy per case. */
+export const withCase = (facts: ListFacts, found: Case): ListFacts => {
+  facts.caseCount += 1;
+  facts.contactCount += found.contacts.length;
+  if (found.caseType !== facts.caseType) {
+    facts.strays.count += 1;
+    if (facts.strays.externalIds.length < NAMED_STRAYS) facts.strays.externalIds.push(found.externalId);
+  }
+  return facts;
+};
+
+/** The facts of a list holding `cases`, at `revision`. */
+export const listFactsOf = (listId: string, caseType: string, revision: number, cases: readonly Case[]): ListFacts =>
+  cases.reduce(withCase, emptyListFacts(listId, caseType, revision));
 /** `taskFields`: what the agent must fill for a contact's task to be complete (the required fields, or all when none is). */
 export type FormFacts = {
   formId: string;
@@ -62,18 +100,14 @@ const listProblems = (draft: Draft, list: ListFacts | undefined): ErrorDetail[] 
   if (draft.listId === undefined) return [{ path: 'listId', message: 'choose a list' }];
   if (!list || list.listId !== draft.listId)
     return [{ path: 'listId', message: `no list ${named(draft.listId)} in this company` }];
-  if (list.cases.length === 0) return [{ path: 'listId', message: 'the list has no cases' }];
-  const strays = list.cases.filter((c) => c.caseType !== list.caseType);
-  if (strays.length === 0) return [];
-  const externalIds = strays
-    .slice(0, 5)
-    .map((c) => c.externalId)
-    .join(', ');
-  const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
+  if (list.caseCount === 0) return [{ path: 'listId', message: 'the list has no cases' }];
+  const { count, externalIds } = list.strays;
+  if (count === 0) return [];
+  const more = count > externalIds.length ? ` and ${count - externalIds.length} more` : '';
   return [
     {
       path: 'listId',
-      message: `${strays.length} case(s) do not have the list's case type ${list.caseType}: ${externalIds}${more}`,
+      message: `${count} case(s) do not have the list's case type ${list.caseType}: ${externalIds.join(', ')}${more}`,
     },
   ];
 };

@@ -1,6 +1,6 @@
 import type { CampaignEvent } from '../../../domain/campaign/events.ts';
 import type { Draft } from '../../../domain/campaign/draft.ts';
-import type { LaunchFacts } from '../../../domain/campaign/launchValidation.ts';
+import { listFactsOf, type LaunchFacts } from '../../../domain/campaign/launchValidation.ts';
 import type { Case } from '../../../domain/list/events.ts';
 import { federalCallingHours } from '../../../domain/outreach/callingHoursRules.ts';
 
@@ -62,7 +62,7 @@ export const launchableDraft: Draft = {
 };
 
 export const launchableFacts = (overrides: Partial<LaunchFacts> = {}): LaunchFacts => ({
-  list: { listId, caseType: 'personal injury', revision: 2, cases: [caseOf(1), caseOf(2, 'personal injury', 2)] },
+  list: listFactsOf(listId, 'personal injury', 2, [caseOf(1), caseOf(2, 'personal injury', 2)]),
   form: { formId, caseType: 'personal injury', fieldKeys: ['injury_date', 'wants_callback'] },
   agent: { agentId },
   company: {

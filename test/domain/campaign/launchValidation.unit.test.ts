@@ -3,7 +3,7 @@ import { campaignDecider } from '../../../domain/campaign/decider.ts';
 import type { CampaignCommand } from '../../../domain/campaign/commands.ts';
 import type { Draft } from '../../../domain/campaign/draft.ts';
 import type { CampaignEvent } from '../../../domain/campaign/events.ts';
-import type { LaunchFacts } from '../../../domain/campaign/launchValidation.ts';
+import { listFactsOf, type LaunchFacts } from '../../../domain/campaign/launchValidation.ts';
 import { IllegalStateError, type ErrorDetail } from '../../../domain/errors.ts';
 import { deciderSpecification } from '../../support/deciderSpecification.ts';
 import {
@@ -84,19 +84,14 @@ describe('campaign launch validation', () => {
 
   it('needs cases in the list', () =>
     expect(
-      paths(
-        problemsOf(
-          launchableDraft,
-          launchableFacts({ list: { listId, caseType: 'personal injury', revision: 0, cases: [] } }),
-        ),
-      ),
+      paths(problemsOf(launchableDraft, launchableFacts({ list: listFactsOf(listId, 'personal injury', 0, []) }))),
     ).to.deep.equal(['listId']));
 
   it("needs every case to have the list's case type, naming the ones that do not", () => {
     const cases = [caseOf(1), caseOf(2, 'workers comp'), caseOf(3, 'estate')];
     const problems = problemsOf(
       launchableDraft,
-      launchableFacts({ list: { listId, caseType: 'personal injury', revision: 3, cases } }),
+      launchableFacts({ list: listFactsOf(listId, 'personal injury', 3, cases) }),
     );
     expect(paths(problems)).to.deep.equal(['listId']);
     expect(problems[0]!.message).to.match(/2 case\(s\).*EXT-2, EXT-3/);
