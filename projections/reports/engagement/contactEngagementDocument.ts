@@ -66,15 +66,16 @@ export const withTask = (doc: ContactEngagementDoc): ContactEngagementDoc => {
   return { ...doc, taskStatus, missingFields };
 };
 
+/** A contact as enrolment leaves it: nothing counted yet, its task not started (or no form at all). */
 export const enrolledEngagementDoc = (
   companyId: string,
   campaignId: string,
   contact: EnrolledContact,
   taskFields: readonly string[] | undefined,
 ): ContactEngagementDoc =>
-  withTask({
-    ...enrolledIdentity(companyId, campaignId, contact),
-    status: 'active',
+  // Assigned onto the identity, not spread from it: a literal opening with a spread is built field by field, ten times slower, once per contact of a launch.
+  Object.assign(enrolledIdentity(companyId, campaignId, contact), {
+    status: 'active' as const,
     appStatus: appStatusOf(contact.mobileAppStatus),
     callsPlaced: 0,
     callsAnswered: 0,
@@ -87,8 +88,9 @@ export const enrolledEngagementDoc = (
     inAppReceived: 0,
     ...(taskFields !== undefined ? { taskFields: [...taskFields] } : {}),
     answered: [],
-    taskStatus: 'not_started',
-    missingFields: [],
+    // As `withTask` judges a contact with no answers: every task field missing.
+    taskStatus: taskFields === undefined ? ('no_form' as const) : ('not_started' as const),
+    missingFields: taskFields === undefined ? [] : [...taskFields],
   });
 
 /** Pages follow enrolment order: the id alone. */
