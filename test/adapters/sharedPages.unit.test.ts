@@ -62,4 +62,24 @@ describe('shared subscription pages', () => {
     pages.read(0n, 1);
     expect(reads).to.equal(4);
   });
+
+  it('keeps a page cut short by its size across commits, since more events follow it', () => {
+    let reads = 0;
+    const cut = new WeakSet<readonly RecordedEvent[]>();
+    const pages = sharedPages(
+      (after) => {
+        reads += 1;
+        const page = [event(Number(after) + 1)];
+        cut.add(page);
+        return page;
+      },
+      64,
+      () => 0,
+      (page) => cut.has(page),
+    );
+    pages.read(0n, 3);
+    pages.committed();
+    expect(pages.read(0n, 3).map((e) => e.position)).to.deep.equal([1n]);
+    expect(reads).to.equal(1);
+  });
 });

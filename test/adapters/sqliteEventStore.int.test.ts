@@ -82,3 +82,50 @@ describe('SQLite event store: two processes on one file', () => {
     expect(page).to.be.an('array').with.length(3);
   });
 });
+
+describe('SQLite event store: pages of large events', () => {
+  let stores: ReturnType<typeof tempStores>;
+  beforeEach(() => {
+    stores = tempStores(tallyRegistry);
+  });
+  afterEach(() => stores.dispose());
+
+  /** Twelve events of about 300 kB each (a launch's enrolment batches are of that size), three per append. */
+  const appendLarge = async () => {
+    const store = stores.eventStore;
+    for (let append = 0; append < 4; append++) {
+      const events = tallyEvents('tally-large', 3).map((event, i) => ({
+        ...event,
+        data: { tallyId: 'tally-large', companyId: `${append * 3 + i}:${'x'.repeat(300_000)}`, by: 1 },
+      }));
+      await store.append('tally-large', events, append === 0 ? 'no_stream' : BigInt(append * 3 - 1));
+    }
+  };
+  const order = (events: readonly RecordedEvent[]) =>
+    events.map((e) => Number((e.data as { companyId: string }).companyId.split(':')[0]));
+
+  it('given events of 300 kB, when followed, then each page holds about a megabyte of them, and every event comes in order without waiting', async () => {
+    await appendLarge();
+    const subscription = stores.eventStore.subscribe({ after: 0n, batchSize: 1000 });
+    const pages: number[] = [];
+    const seen: RecordedEvent[] = [];
+    for await (const page of subscription) {
+      pages.push(page.length);
+      seen.push(...page);
+      if (seen.length === 12) break;
+    }
+    await subscription.close();
+    expect(order(seen)).to.deep.equal(Array.from({ length: 12 }, (_, i) => i));
+    expect(Math.max(...pages)).to.equal(3);
+  });
+
+  it('given events of 300 kB, when a stream or the whole store is read, then every event comes, in order', async () => {
+    await appendLarge();
+    const read: RecordedEvent[] = [];
+    for await (const event of stores.eventStore.readStream('tally-large')) read.push(event);
+    const all: RecordedEvent[] = [];
+    for await (const event of stores.eventStore.readAll()) all.push(event);
+    expect(order(read)).to.deep.equal(Array.from({ length: 12 }, (_, i) => i));
+    expect(order(all)).to.deep.equal(Array.from({ length: 12 }, (_, i) => i));
+  });
+});

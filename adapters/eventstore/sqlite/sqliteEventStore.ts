@@ -39,6 +39,18 @@ type Row = [
 ];
 
 const PAGE = 1000;
+/** The most bytes of events one page holds, so a stream of large events (a launch's enrolment) is read a few at a time. */
+const PAGE_BYTES = 1024 * 1024;
+
+/** How many of the leading rows, by their sizes, one page takes: as many as fit `PAGE_BYTES`, one at least. */
+const fitting = (sizes: readonly number[]): number => {
+  let bytes = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    bytes += sizes[i]!;
+    if (bytes > PAGE_BYTES) return Math.max(1, i);
+  }
+  return sizes.length;
+};
 
 /** How well group commit is sharing transactions; exported as metrics. */
 export type CommitStats = { transactions: number; appends: number };
@@ -66,6 +78,17 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(true)
       .safeIntegers(true),
+    // Sizes from the record headers alone (octet_length does not load the text), to cut a page before reading it.
+    streamSizes: db
+      .prepare(
+        'SELECT octet_length(data) + octet_length(metadata) FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      )
+      .pluck(),
+    allSizes: db
+      .prepare(
+        'SELECT octet_length(data) + octet_length(metadata) FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      )
+      .pluck(),
     undoFrom: db.prepare('DELETE FROM events WHERE position >= ?').safeIntegers(true),
     head: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true),
     // A range count on the rowid, stopped by LIMIT: rowids have no gaps today, but nothing in the port promises so.
@@ -182,11 +205,23 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       signal.addEventListener('abort', done);
     });
 
-  const readAllPage = (after: bigint, limit: number): RecordedEvent[] =>
-    (sql.readAll.all(after, limit) as Row[]).map(decode);
+  /** Pages cut short by their size, not by the head: more events follow them. */
+  const cutShort = new WeakSet<readonly RecordedEvent[]>();
+  const readAllPage = (after: bigint, limit: number): RecordedEvent[] => {
+    const sizes = sql.allSizes.all(after, limit) as number[];
+    const taken = fitting(sizes);
+    const page = (sql.readAll.all(after, taken) as Row[]).map(decode);
+    if (taken < sizes.length) cutShort.add(page);
+    return page;
+  };
   // Changes whenever another connection (another process) commits to the file.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  const pages = sharedPages(readAllPage, undefined, () => dataVersion.get() as number);
+  const pages = sharedPages(
+    readAllPage,
+    undefined,
+    () => dataVersion.get() as number,
+    (page) => cutShort.has(page),
+  );
 
   const maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
 
@@ -206,9 +241,11 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       let next = fromRevision;
       let left = maxCount;
       while (left > 0) {
-        const rows = sql.readStream.all(stream, next, Math.min(PAGE, left)) as Row[];
+        const wanted = Math.min(PAGE, left);
+        const sizes = sql.streamSizes.all(stream, next, wanted) as number[];
+        const rows = sql.readStream.all(stream, next, fitting(sizes)) as Row[];
         for (const row of rows) yield decode(row);
-        if (rows.length < PAGE) return;
+        if (rows.length === sizes.length && sizes.length < wanted) return;
         left -= rows.length;
         next = rows[rows.length - 1]![3] + 1n;
       }
@@ -220,7 +257,7 @@ export const getSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEve
       while (left > 0) {
         const page = readAllPage(from, Math.min(PAGE, left));
         for (const event of page) yield event;
-        if (page.length < PAGE) return;
+        if (page.length < PAGE && !cutShort.has(page)) return;
         left -= page.length;
         from = page[page.length - 1]!.position;
       }
