@@ -21,6 +21,11 @@ const spec = {
       default: '100000',
     },
     requests: { value: 'n', description: 'requests of the soak case', default: '100000' },
+    'launch-sizes': {
+      value: 'n,m',
+      description: 'contacts of the launch case: n launched --runs times (and its raw baseline), m once (linearity)',
+      default: '100000,1000000',
+    },
     only: { value: 'cases', description: `comma-separated cases to run: ${cases.join(', ')}`, default: 'all' },
     dir: {
       value: 'dir',
@@ -43,12 +48,18 @@ const values = {
   events: '1000000',
   appends: '100000',
   requests: '100000',
+  'launch-sizes': '100000,1000000',
   ...flags,
   dir: resolve(flags.dir ?? '.bench'),
 };
 for (const name of ['runs', 'events', 'appends', 'requests'] as const)
   if (!/^[1-9]\d*$/.test(values[name]))
     scriptFailed('bench')(new ConfigurationError(`--${name}`, `expected a whole number above 0, got ${values[name]}`));
+const launchSizes = values['launch-sizes'].split(',').map((size) => size.trim());
+if (launchSizes.length !== 2 || !launchSizes.every((size) => /^[1-9]\d*$/.test(size)))
+  scriptFailed('bench')(
+    new ConfigurationError('--launch-sizes', `expected two whole numbers above 0, got ${values['launch-sizes']}`),
+  );
 const runs = Number(values.runs);
 const dir = values.dir;
 /** Marks a directory as the bench's own: one without it, and not empty, is never emptied. */
@@ -84,7 +95,8 @@ const clearAfterRun = () => {
       rmSync(join(dir, name), { recursive: true, force: true });
 };
 
-const run = (script: string, mode: string, count: string): Result => {
+/** `keep`: the run's files stay for the next run of the same case (a seeded store, a launch's read models). */
+const run = (script: string, mode: string, count: string, keep = false): Result => {
   // The previous case's writes are flushed first, so no case pays for another's disk writeback.
   execFileSync('sync');
   const out = execFileSync(
@@ -95,7 +107,7 @@ const run = (script: string, mode: string, count: string): Result => {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  clearAfterRun();
+  if (!keep) clearAfterRun();
   return JSON.parse(out.trim().split('\n').pop()!) as Result;
 };
 
@@ -176,9 +188,33 @@ if (selected('import')) {
   metric('import_100k_peak_rss', imports.peakRssMb, 'MB');
 }
 if (selected('launch')) {
-  const launch = repeat('launchBench.ts', 'launch', '100000');
-  metric('launch_100k', launch.seconds, 's');
-  metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
+  // Each launch starts in a process of its own on a list seeded by another, so its peak RSS is the launch's alone.
+  const launched = (count: string, raw: boolean) => {
+    run('launchBench.ts', 'seed', count, true);
+    const launch = run('launchBench.ts', 'launch', count, raw);
+    return { launch, raw: raw ? run('launchBench.ts', 'raw', count) : undefined };
+  };
+  const [small, large] = launchSizes.map(Number) as [number, number];
+  const smallRuns = Array.from({ length: runs }, () => {
+    const result = launched(String(small), true);
+    process.stderr.write('.');
+    return result;
+  });
+  const smallSeconds = median(smallRuns.map((r) => r.launch.seconds!));
+  const rawSeconds = median(smallRuns.map((r) => r.raw!.seconds!));
+  const largeRun = launched(String(large), false).launch;
+  const name = (count: number) => `launch_${count % 1_000_000 === 0 ? `${count / 1_000_000}m` : `${count / 1000}k`}`;
+  metric(name(small), smallSeconds, 's');
+  metric(`${name(small)}_peak_rss`, Math.max(...smallRuns.map((r) => r.launch.peakRssMb)), 'MB');
+  // The same contact rows (one per read model with a document per contact) inserted by plain better-sqlite3.
+  metric(`${name(small)}_raw_rows`, smallRuns[0]!.raw!.items!, 'rows');
+  metric(`${name(small)}_raw`, rawSeconds, 's');
+  ratio(name(small), rawSeconds / smallSeconds);
+  // One run only: it takes as long as all the smaller ones together.
+  metric(name(large), largeRun.seconds!, 's');
+  metric(`${name(large)}_peak_rss`, largeRun.peakRssMb, 'MB');
+  // 1 when time follows size exactly.
+  ratio(name(large), largeRun.seconds! / ((large / small) * smallSeconds));
 }
 if (selected('callbacks')) {
   const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');

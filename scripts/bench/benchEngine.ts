@@ -12,12 +12,10 @@ import { engineApp } from '../engine/engineApp.ts';
 export const benchAdminToken = 'bench-admin-token-0123456789abcdef';
 export const benchCaseType = 'personal injury';
 
-export const benchEngine = async (dir: string, name: string) => {
-  const eventStore = getSqliteEventStore({
-    path: join(dir, `${name}-events-${process.pid}.db`),
-    registry: engineRegistry,
-  });
-  const readStore = getSqliteReadStore({ path: join(dir, `${name}-read-${process.pid}.db`) });
+/** The engine on the embedded stores `<files>-events.db` and `<files>-read.db` in `dir`, new or left by an earlier process. */
+export const openBenchEngine = async (dir: string, files: string) => {
+  const eventStore = getSqliteEventStore({ path: join(dir, `${files}-events.db`), registry: engineRegistry });
+  const readStore = getSqliteReadStore({ path: join(dir, `${files}-read.db`) });
   const { app, runner } = await engineApp({
     eventStore,
     readStore,
@@ -26,18 +24,12 @@ export const benchEngine = async (dir: string, name: string) => {
     limits: { csvBytes: 256 * 1024 * 1024 },
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
-  const client = demoClient(server.url);
-  const opened = await client.post('/v1/companies', benchAdminToken, { name: 'Bench & Co' });
-  const list = await client.post('/v1/lists', opened.apiKey, { name: 'Everyone', caseType: benchCaseType });
   return {
     eventStore,
     readStore,
     runner,
-    client,
+    client: demoClient(server.url),
     url: server.url,
-    key: opened.apiKey as string,
-    companyId: opened.company.id as string,
-    listId: list.id as string,
     close: async () => {
       await server.close(100);
       await runner.stop();
@@ -46,6 +38,22 @@ export const benchEngine = async (dir: string, name: string) => {
     },
   };
 };
+
+/** The engine with a new company and one empty list in it. */
+export const withBenchCompany = async (engine: Awaited<ReturnType<typeof openBenchEngine>>) => {
+  const opened = await engine.client.post('/v1/companies', benchAdminToken, { name: 'Bench & Co' });
+  const list = await engine.client.post('/v1/lists', opened.apiKey, { name: 'Everyone', caseType: benchCaseType });
+  return {
+    ...engine,
+    key: opened.apiKey as string,
+    companyId: opened.company.id as string,
+    listId: list.id as string,
+  };
+};
+
+/** A fresh engine of this process's own, with a company and one empty list. */
+export const benchEngine = async (dir: string, name: string) =>
+  withBenchCompany(await openBenchEngine(dir, `${name}-${process.pid}`));
 
 /**
  * A voice campaign over the bench list, one run from now on weekdays 09:00-17:00, with the agent
