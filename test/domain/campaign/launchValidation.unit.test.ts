@@ -97,6 +97,21 @@ describe('campaign launch validation', () => {
     expect(problems[0]!.message).to.match(/2 case\(s\).*EXT-2, EXT-3/);
   });
 
+  it('names the first five cases of another case type and counts the rest, however long the list', () => {
+    const cases = [caseOf(1), ...Array.from({ length: 7 }, (_, i) => caseOf(i + 2, 'estate'))];
+    const problems = problemsOf(
+      launchableDraft,
+      launchableFacts({ list: listFactsOf(listId, 'personal injury', 3, cases) }),
+    );
+    expect(problems).to.deep.equal([
+      {
+        path: 'listId',
+        message:
+          "7 case(s) do not have the list's case type personal injury: EXT-2, EXT-3, EXT-4, EXT-5, EXT-6 and 2 more",
+      },
+    ]);
+  });
+
   it("needs a form to have the list's case type", () => {
     const problems = problemsOf(
       launchableDraft,

@@ -6,7 +6,7 @@ import { foldCampaign } from '../../../commands/campaigns/readCampaign.ts';
 import { enrolmentContinuation } from '../../../commands/campaigns/enrolment.ts';
 import { startApi, type Api } from '../../support/apiHarness.ts';
 import { refusedWithoutEvents } from '../../support/refused.ts';
-import { launchableDraft, type Company } from './campaignSetup.ts';
+import { addCases, caseOf, launchableDraft, seedList, voiceDraftOver, type Company } from './campaignSetup.ts';
 
 const CONTACTS = 10_000;
 
@@ -86,6 +86,14 @@ describe('a launch larger than one append, over HTTP', () => {
     await expectEveryContactOnce(campaignId);
   });
 
+  it('given 10,000 contacts, when launched, then each batch is an append of its own, decided once the one before is recorded', async () => {
+    const { campaignId } = await launchableDraft(api, company, CONTACTS);
+    const answer = await launch(campaignId);
+    expect(answer.status, answer.text).to.equal(200);
+    expect(appends.get(`campaign-${campaignId}`)).to.deep.equal(Array.from({ length: 10 }, () => 1));
+    await expectEveryContactOnce(campaignId);
+  });
+
   it('given a launch that stopped after its first part, when launched again, then the enrolment is finished and answered 200 with every contact enrolled once', async () => {
     const campaignId = await stoppedAfter(1);
     const { state: halfway } = await foldCampaign(api.stores.eventStore, campaignId);
@@ -136,6 +144,35 @@ describe('a launch larger than one append, over HTTP', () => {
     await api.engine.runner.waitFor(await api.stores.eventStore.headPosition(), { timeoutMs: 30_000 });
     const read = await api.call('GET', `/v1/campaigns/${campaignId}/contacts?limit=1`, { key: company.apiKey });
     expect(read.status, read.text).to.equal(200);
+  });
+});
+
+describe('a launch whose batches are larger than one append, over HTTP', () => {
+  let api: Api;
+  let company: Company;
+  before(async () => {
+    api = await startApi({ maxAppendBytes: 64 * 1024 });
+    company = await api.createCompany('Long Names LLP');
+  });
+  after(() => api.close());
+
+  it('given 1,000 contacts too large for one batch under a 64 kB limit, when launched, then each batch is enrolled in halves until it fits, every contact once and in order', async () => {
+    const cases = Array.from({ length: 1000 }, (_, i) => caseOf(`EXT-${i + 1}`));
+    const listId = await seedList(api, company.companyId, 'personal injury', []);
+    for (let from = 0; from < cases.length; from += 100)
+      await addCases(api, company.companyId, listId, cases.slice(from, from + 100));
+    const campaignId = await voiceDraftOver(api, company, listId);
+    const answer = await api.call('POST', `/v1/campaigns/${campaignId}/launch`, { key: company.apiKey });
+    expect(answer.status, answer.text).to.equal(200);
+    expect(answer.body).to.deep.include({ enrolledContacts: 1000 });
+    const batches: Batch[] = [];
+    for await (const event of api.stores.eventStore.readStream(`campaign-${campaignId}`))
+      if (event.type === 'ContactsEnrolled') batches.push(event.data as Batch);
+    expect(batches.length).to.be.greaterThan(1);
+    expect(batches.map((b) => b.batch)).to.deep.equal(batches.map((_, i) => i));
+    expect(batches.flatMap((b) => b.contacts.map((c) => c.contactId))).to.deep.equal(
+      cases.map((c) => c.contacts[0]!.contactId),
+    );
   });
 });
 
