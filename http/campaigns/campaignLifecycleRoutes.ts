@@ -21,7 +21,7 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
       path: '/v1/campaigns/:id/launch',
       summary: 'Validate everything and launch',
       description:
-        'Every problem is reported at once (422, `errors: [{path, message}]`). A launch freezes the settings, the report schedules, the CRM field mappings and the list membership, and enrols the list contacts. A launch too large for one append is recorded in parts; if it stopped midway (the campaign is ACTIVE with fewer contacts enrolled than `counts.contacts`), launching again finishes the enrolment from the membership the launch froze and answers 200, as the first launch would have.',
+        'Every problem is reported at once (422, `errors: [{path, message}]`). A launch freezes the settings, the report schedules, the CRM field mappings and the list membership, and enrols the list contacts in batches of up to 1,000, each recorded on its own after the launch; if it stopped midway (the campaign is ACTIVE with fewer contacts enrolled than `counts.contacts`), launching again finishes the enrolment from the membership the launch froze and answers 200, as the first launch would have.',
       tags,
       security: 'apiKey',
       parameters: [ifMatchParameter],
@@ -32,7 +32,7 @@ export const campaignLifecycleRoutes = (router: Router, ctx: EngineContext): voi
         409: problemResponse('the campaign is not a draft, nor a launched campaign whose enrolment stopped midway'),
         412: stale,
         413: problemResponse(
-          'one event of the launch is larger than one append may hold (`EVENTSTORE_MAX_APPEND_BYTES`)',
+          'one contact of the launch is larger than one append may hold (`EVENTSTORE_MAX_APPEND_BYTES`)',
         ),
         422: problemResponse('the draft cannot launch; `errors` lists every problem'),
       },

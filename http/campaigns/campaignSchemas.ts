@@ -40,7 +40,7 @@ export const campaignSchema = {
     counts,
     enrolledContacts: {
       type: 'integer',
-      description: 'fewer than `counts.contacts` while a launch recorded in parts is unfinished',
+      description: 'fewer than `counts.contacts` while the launch is still enrolling',
     },
     enrolledBatches: { type: 'integer', description: 'enrolment batches recorded' },
     pausedAt: { type: 'string', format: 'date-time' },
