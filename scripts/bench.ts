@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../domain/errors.ts';
 import { scriptFailed, scriptFlags } from './engine/scriptArgs.ts';
+import { benchPlan } from './bench/benchPlan.ts';
 
 const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
 const spec = {
@@ -13,7 +14,12 @@ const spec = {
     'Measures the engine and a raw better-sqlite3 baseline in the same run, on the same disk, each case in its own process so its peak RSS is its own; prints medians as `metric` and `ratio` lines. ' +
     'The whole run takes several minutes and a few GB of disk in --dir, which it empties first and removes at the end.',
   flags: {
-    runs: { value: 'n', description: 'runs per figure, of which the median is printed', default: '3' },
+    quick: {
+      description:
+        'a smaller version of every case (100,000 events to rebuild, fewer appends and requests), one run each',
+      default: 'off',
+    },
+    runs: { value: 'n', description: 'runs per figure, of which the median is printed', default: '3, 1 with --quick' },
     events: { value: 'n', description: 'events seeded for the rebuild and read cases', default: '1000000' },
     appends: {
       value: 'n',
@@ -38,26 +44,22 @@ const flags = (() => {
     return scriptFailed('bench')(error);
   }
 })();
-const values = {
-  runs: '3',
-  events: '1000000',
-  appends: '100000',
-  requests: '100000',
-  ...flags,
-  dir: resolve(flags.dir ?? '.bench'),
-};
-for (const name of ['runs', 'events', 'appends', 'requests'] as const)
-  if (!/^[1-9]\d*$/.test(values[name]))
-    scriptFailed('bench')(new ConfigurationError(`--${name}`, `expected a whole number above 0, got ${values[name]}`));
-const runs = Number(values.runs);
-const dir = values.dir;
+const plan = (() => {
+  try {
+    return benchPlan(flags);
+  } catch (error) {
+    return scriptFailed('bench')(error);
+  }
+})();
+const { runs, sizes } = plan;
+const dir = resolve(flags.dir ?? '.bench');
 /** Marks a directory as the bench's own: one without it, and not empty, is never emptied. */
 const MARK = '.outreach-bench';
 if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, MARK)))
   scriptFailed('bench')(
     new ConfigurationError('--dir', `${dir} holds files the bench did not write; name an empty or new directory`),
   );
-const only = values.only?.split(',').map((name) => name.trim());
+const only = flags.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !cases.includes(name)) ?? [];
 if (unknown.length)
   scriptFailed('bench')(
@@ -84,12 +86,12 @@ const clearAfterRun = () => {
       rmSync(join(dir, name), { recursive: true, force: true });
 };
 
-const run = (script: string, mode: string, count: string): Result => {
+const run = (script: string, mode: string, count: number): Result => {
   // The previous case's writes are flushed first, so no case pays for another's disk writeback.
   execFileSync('sync');
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, count],
+    ['--import', 'tsx', join(import.meta.dirname, 'bench', script), mode, dir, String(count)],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,7 +107,7 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const repeat = (script: string, mode: string, count: string) => {
+const repeat = (script: string, mode: string, count: number) => {
   const results = Array.from({ length: runs }, () => {
     const result = run(script, mode, count);
     process.stderr.write('.');
@@ -129,75 +131,90 @@ const metric = (name: string, value: number, unit: string) =>
   console.log(`metric ${name} ${value.toFixed(value < 10 ? 3 : 0)} ${unit}`);
 const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(3)}`);
 
+const benchStarted = performance.now();
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, MARK), '');
-console.log(`# ${runs} runs per figure, medians; dir ${dir}`);
+console.log(
+  `# ${runs} ${runs === 1 ? 'run' : 'runs'} per figure, medians; dir ${dir}` +
+    (plan.quick ? `; quick sizes, not to compare with a full run: ${JSON.stringify(sizes)}` : ''),
+);
 
-if (selected('append')) {
-  const sequentialCount = String(Math.min(Number(values.appends), 20_000));
-  const rawSingle = repeat('appendBench.ts', 'raw_single', sequentialCount);
-  const sequential = repeat('appendBench.ts', 'sequential', sequentialCount);
+/** Runs a case when it is selected, and says how long it took, so a whole run's length can be planned. */
+const benchCase = (name: string, measure: () => void) => {
+  if (!selected(name)) return;
+  const started = performance.now();
+  measure();
+  process.stderr.write('\n');
+  console.log(`# ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+};
+
+benchCase('append', () => {
+  const rawSingle = repeat('appendBench.ts', 'raw_single', sizes.sequentialAppends);
+  const sequential = repeat('appendBench.ts', 'sequential', sizes.sequentialAppends);
   metric('raw_single_row_transactions', rawSingle.perSecond, 'rows/s');
   metric('append_sequential', sequential.perSecond, 'events/s');
   ratio('append_sequential', sequential.perSecond / rawSingle.perSecond);
   metric('append_sequential_peak_rss', sequential.peakRssMb, 'MB');
 
-  const rawBatch = repeat('appendBench.ts', 'raw_batch100', values.appends!);
-  const concurrent = repeat('appendBench.ts', 'concurrent', values.appends!);
+  const rawBatch = repeat('appendBench.ts', 'raw_batch100', sizes.appends);
+  const concurrent = repeat('appendBench.ts', 'concurrent', sizes.appends);
   metric('raw_insert_transactions_of_100', rawBatch.perSecond, 'rows/s');
   metric('append_concurrent', concurrent.perSecond, 'events/s');
   ratio('append_concurrent', concurrent.perSecond / rawBatch.perSecond);
   metric('append_concurrent_peak_rss', concurrent.peakRssMb, 'MB');
-}
+});
 
-if (selected('rebuild')) {
-  const seeded = run('rebuildBench.ts', 'seed', values.events!);
+benchCase('rebuild', () => {
+  const seeded = run('rebuildBench.ts', 'seed', sizes.events);
   process.stderr.write('\n');
   console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
-  const rawSelect = repeat('rebuildBench.ts', 'raw_select', values.events!);
-  const readAll = repeat('rebuildBench.ts', 'readall', values.events!);
-  const rebuild = repeat('rebuildBench.ts', 'rebuild', values.events!);
-  process.stderr.write('\n');
-  metric('raw_select_all', Number(values.events) / rawSelect.seconds, 'events/s');
+  const rawSelect = repeat('rebuildBench.ts', 'raw_select', sizes.events);
+  const readAll = repeat('rebuildBench.ts', 'readall', sizes.events);
+  const rebuild = repeat('rebuildBench.ts', 'rebuild', sizes.events);
+  metric('raw_select_all', sizes.events / rawSelect.seconds, 'events/s');
   metric('read_all', readAll.items / readAll.seconds, 'events/s');
-  metric('projection_rebuild', Number(values.events) / rebuild.seconds, 'events/s');
+  metric('projection_rebuild', sizes.events / rebuild.seconds, 'events/s');
   metric('projection_rebuild_time', rebuild.seconds, 's');
   ratio('projection_rebuild', readAll.seconds / rebuild.seconds);
   metric('read_all_peak_rss', readAll.peakRssMb, 'MB');
   metric('projection_rebuild_peak_rss', rebuild.peakRssMb, 'MB');
-}
+});
 
-if (selected('dispatch_select'))
-  metric('dispatch_select', repeat('dispatchSelectBench.ts', 'dispatch_select', '1000000').value, 'ms');
-if (selected('import')) {
-  const imports = repeat('importBench.ts', 'import', '100000');
+benchCase('dispatch_select', () =>
+  metric('dispatch_select', repeat('dispatchSelectBench.ts', 'dispatch_select', sizes.dispatchQueue).value, 'ms'),
+);
+benchCase('import', () => {
+  const imports = repeat('importBench.ts', 'import', sizes.importCases);
   metric('import_100k', imports.seconds, 's');
   metric('import_100k_peak_rss', imports.peakRssMb, 'MB');
-}
-if (selected('launch')) {
-  const launch = repeat('launchBench.ts', 'launch', '100000');
+});
+benchCase('launch', () => {
+  const launch = repeat('launchBench.ts', 'launch', sizes.launchContacts);
   metric('launch_100k', launch.seconds, 's');
   metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
-}
-if (selected('callbacks')) {
-  const callbacks = repeat('callbackBench.ts', 'callbacks', '20000');
+});
+benchCase('callbacks', () => {
+  const bare = repeat('callbackBench.ts', 'bare', sizes.callbacks);
+  const callbacks = repeat('callbackBench.ts', 'callbacks', sizes.callbacks);
+  metric('callback_bare_express', bare.perSecond, 'req/s');
   metric('callback_ingest', callbacks.perSecond, 'req/s');
+  ratio('callback_ingest', callbacks.perSecond / bare.perSecond);
   metric('callback_lost', callbacks.lost, 'events');
-}
-if (selected('soak')) {
-  const soak = repeat('soakBench.ts', 'soak', values.requests!);
+});
+benchCase('soak', () => {
+  const soak = repeat('soakBench.ts', 'soak', sizes.requests);
   metric('soak_rss_after_warm_up', soak.afterWarmUpMb, 'MB');
   metric('soak_rss_after_all', soak.afterAllMb, 'MB');
   metric('soak_rss_growth', soak.value, 'MB');
   metric('soak_time', soak.seconds, 's');
-}
-if (selected('reports')) {
-  const reports = repeat('reportsBench.ts', 'reports', '100000');
+});
+benchCase('reports', () => {
+  const reports = repeat('reportsBench.ts', 'reports', sizes.reportContacts);
   metric('report_page', reports.value, 'ms');
   metric('engagement_csv', reports.seconds, 's');
   metric('engagement_csv_rss', reports.rssGrowthMb, 'MB');
   metric('reports_peak_rss', reports.peakRssMb, 'MB');
-}
-process.stderr.write('\n');
+});
+console.log(`# the whole run took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
 rmSync(dir, { recursive: true, force: true });
