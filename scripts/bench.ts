@@ -19,7 +19,11 @@ const spec = {
         'a smaller version of every case (100,000 events to rebuild, fewer appends and requests), one run each',
       default: 'off',
     },
-    runs: { value: 'n', description: 'runs per figure, of which the median is printed', default: '3, 1 with --quick' },
+    runs: {
+      value: 'n',
+      description: 'runs per figure, of which the median is printed; the soak runs once unless this is given',
+      default: '3, 1 with --quick',
+    },
     events: { value: 'n', description: 'events seeded for the rebuild and read cases', default: '1000000' },
     appends: {
       value: 'n',
@@ -107,12 +111,13 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const repeat = (script: string, mode: string, count: number) => {
-  const results = Array.from({ length: runs }, () => {
+const repeat = (script: string, mode: string, count: number, times = runs) => {
+  const results = Array.from({ length: times }, () => {
     const result = run(script, mode, count);
     process.stderr.write('.');
     return result;
   });
+  process.stderr.write('\n');
   return {
     perSecond: median(results.map((r) => r.perSecond ?? 0)),
     seconds: median(results.map((r) => r.seconds ?? 0)),
@@ -136,7 +141,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, MARK), '');
 console.log(
-  `# ${runs} ${runs === 1 ? 'run' : 'runs'} per figure, medians; dir ${dir}` +
+  `# ${runs} ${runs === 1 ? 'run' : 'runs'} per figure (the soak ${plan.soakRuns}), medians; dir ${dir}` +
     (plan.quick ? `; quick sizes, not to compare with a full run: ${JSON.stringify(sizes)}` : ''),
 );
 
@@ -145,7 +150,6 @@ const benchCase = (name: string, measure: () => void) => {
   if (!selected(name)) return;
   const started = performance.now();
   measure();
-  process.stderr.write('\n');
   console.log(`# ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 };
 
@@ -167,7 +171,6 @@ benchCase('append', () => {
 
 benchCase('rebuild', () => {
   const seeded = run('rebuildBench.ts', 'seed', sizes.events);
-  process.stderr.write('\n');
   console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
   const rawSelect = repeat('rebuildBench.ts', 'raw_select', sizes.events);
   const readAll = repeat('rebuildBench.ts', 'readall', sizes.events);
@@ -203,7 +206,7 @@ benchCase('callbacks', () => {
   metric('callback_lost', callbacks.lost, 'events');
 });
 benchCase('soak', () => {
-  const soak = repeat('soakBench.ts', 'soak', sizes.requests);
+  const soak = repeat('soakBench.ts', 'soak', sizes.requests, plan.soakRuns);
   metric('soak_rss_after_warm_up', soak.afterWarmUpMb, 'MB');
   metric('soak_rss_after_all', soak.afterAllMb, 'MB');
   metric('soak_rss_growth', soak.value, 'MB');

@@ -35,7 +35,14 @@ export type SizeFlags = {
   readonly requests?: string;
 };
 
-export type BenchPlan = { readonly quick: boolean; readonly runs: number; readonly sizes: CaseSizes };
+export type BenchPlan = {
+  readonly quick: boolean;
+  /** Runs per figure, of which the median is printed. */
+  readonly runs: number;
+  /** Runs of the soak, whose figure is the growth within one long run: one unless `--runs` says otherwise. */
+  readonly soakRuns: number;
+  readonly sizes: CaseSizes;
+};
 
 const wholeNumber = (flag: string, text: string): number => {
   if (!/^[1-9]\d*$/.test(text))
@@ -55,5 +62,7 @@ export const benchPlan = (flags: SizeFlags): BenchPlan => {
   }
   sizes.sequentialAppends = Math.min(sizes.appends, sizes.sequentialAppends);
   const runs = flags.runs === undefined ? (quick ? 1 : 3) : wholeNumber('runs', flags.runs);
-  return { quick, runs, sizes };
+  // Three soaks of 100,000 requests would take a full run past 25 minutes on 2 cores by themselves.
+  const soakRuns = flags.runs === undefined ? 1 : runs;
+  return { quick, runs, soakRuns, sizes };
 };
