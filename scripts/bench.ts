@@ -111,26 +111,39 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const repeat = (script: string, mode: string, count: number, times = runs) => {
-  const results = Array.from({ length: times }, () => {
-    const result = run(script, mode, count);
-    process.stderr.write('.');
-    return result;
-  });
+/** The medians of a figure's runs; losses and peaks at their worst. */
+const summary = (results: readonly Result[]) => ({
+  perSecond: median(results.map((r) => r.perSecond ?? 0)),
+  seconds: median(results.map((r) => r.seconds ?? 0)),
+  value: median(results.map((r) => r.value ?? 0)),
+  // Losses are counted at their worst, never as a median.
+  lost: Math.max(...results.map((r) => r.lost ?? 0)),
+  items: results[0]!.items ?? 0,
+  afterWarmUpMb: median(results.map((r) => r.afterWarmUpMb ?? 0)),
+  afterAllMb: median(results.map((r) => r.afterAllMb ?? 0)),
+  rssGrowthMb: median(results.map((r) => r.rssGrowthMb ?? 0)),
+  peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+});
+
+type Measure = readonly [script: string, mode: string, count: number];
+
+/** Runs each measure once a round, in turn, so both sides of a ratio meet the same moments of a shared machine. */
+const repeatInTurn = <const M extends readonly Measure[]>(
+  measures: M,
+  times = runs,
+): { -readonly [K in keyof M]: ReturnType<typeof summary> } => {
+  const results = measures.map((): Result[] => []);
+  for (let round = 0; round < times; round++)
+    measures.forEach(([script, mode, count], i) => {
+      results[i]!.push(run(script, mode, count));
+      process.stderr.write('.');
+    });
   process.stderr.write('\n');
-  return {
-    perSecond: median(results.map((r) => r.perSecond ?? 0)),
-    seconds: median(results.map((r) => r.seconds ?? 0)),
-    value: median(results.map((r) => r.value ?? 0)),
-    // Losses are counted at their worst, never as a median.
-    lost: Math.max(...results.map((r) => r.lost ?? 0)),
-    items: results[0]!.items ?? 0,
-    afterWarmUpMb: median(results.map((r) => r.afterWarmUpMb ?? 0)),
-    afterAllMb: median(results.map((r) => r.afterAllMb ?? 0)),
-    rssGrowthMb: median(results.map((r) => r.rssGrowthMb ?? 0)),
-    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
-  };
+  return results.map(summary) as { -readonly [K in keyof M]: ReturnType<typeof summary> };
 };
+
+const repeat = (script: string, mode: string, count: number, times = runs) =>
+  repeatInTurn([[script, mode, count]], times)[0];
 
 const metric = (name: string, value: number, unit: string) =>
   console.log(`metric ${name} ${value.toFixed(value < 10 ? 3 : 0)} ${unit}`);
@@ -154,15 +167,19 @@ const benchCase = (name: string, measure: () => void) => {
 };
 
 benchCase('append', () => {
-  const rawSingle = repeat('appendBench.ts', 'raw_single', sizes.sequentialAppends);
-  const sequential = repeat('appendBench.ts', 'sequential', sizes.sequentialAppends);
+  const [rawSingle, sequential] = repeatInTurn([
+    ['appendBench.ts', 'raw_single', sizes.sequentialAppends],
+    ['appendBench.ts', 'sequential', sizes.sequentialAppends],
+  ]);
   metric('raw_single_row_transactions', rawSingle.perSecond, 'rows/s');
   metric('append_sequential', sequential.perSecond, 'events/s');
   ratio('append_sequential', sequential.perSecond / rawSingle.perSecond);
   metric('append_sequential_peak_rss', sequential.peakRssMb, 'MB');
 
-  const rawBatch = repeat('appendBench.ts', 'raw_batch100', sizes.appends);
-  const concurrent = repeat('appendBench.ts', 'concurrent', sizes.appends);
+  const [rawBatch, concurrent] = repeatInTurn([
+    ['appendBench.ts', 'raw_batch100', sizes.appends],
+    ['appendBench.ts', 'concurrent', sizes.appends],
+  ]);
   metric('raw_insert_transactions_of_100', rawBatch.perSecond, 'rows/s');
   metric('append_concurrent', concurrent.perSecond, 'events/s');
   ratio('append_concurrent', concurrent.perSecond / rawBatch.perSecond);
@@ -172,9 +189,11 @@ benchCase('append', () => {
 benchCase('rebuild', () => {
   const seeded = run('rebuildBench.ts', 'seed', sizes.events);
   console.log(`# seeded ${seeded.items} events in ${seeded.seconds!.toFixed(1)} s`);
-  const rawSelect = repeat('rebuildBench.ts', 'raw_select', sizes.events);
-  const readAll = repeat('rebuildBench.ts', 'readall', sizes.events);
-  const rebuild = repeat('rebuildBench.ts', 'rebuild', sizes.events);
+  const [rawSelect, readAll, rebuild] = repeatInTurn([
+    ['rebuildBench.ts', 'raw_select', sizes.events],
+    ['rebuildBench.ts', 'readall', sizes.events],
+    ['rebuildBench.ts', 'rebuild', sizes.events],
+  ]);
   metric('raw_select_all', sizes.events / rawSelect.seconds, 'events/s');
   metric('read_all', readAll.items / readAll.seconds, 'events/s');
   metric('projection_rebuild', sizes.events / rebuild.seconds, 'events/s');
@@ -198,8 +217,10 @@ benchCase('launch', () => {
   metric('launch_100k_peak_rss', launch.peakRssMb, 'MB');
 });
 benchCase('callbacks', () => {
-  const bare = repeat('callbackBench.ts', 'bare', sizes.callbacks);
-  const callbacks = repeat('callbackBench.ts', 'callbacks', sizes.callbacks);
+  const [bare, callbacks] = repeatInTurn([
+    ['callbackBench.ts', 'bare', sizes.callbacks],
+    ['callbackBench.ts', 'callbacks', sizes.callbacks],
+  ]);
   metric('callback_bare_express', bare.perSecond, 'req/s');
   metric('callback_ingest', callbacks.perSecond, 'req/s');
   ratio('callback_ingest', callbacks.perSecond / bare.perSecond);
