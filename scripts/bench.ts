@@ -154,7 +154,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, MARK), '');
 console.log(
-  `# ${runs} ${runs === 1 ? 'run' : 'runs'} per figure (the soak ${plan.soakRuns}), medians; dir ${dir}` +
+  `# ${runs} ${runs === 1 ? 'run' : 'runs'} per figure (the soak ${plan.longRuns}), medians; dir ${dir}` +
     (plan.quick ? `; quick sizes, not to compare with a full run: ${JSON.stringify(sizes)}` : ''),
 );
 
@@ -227,7 +227,7 @@ benchCase('callbacks', () => {
   metric('callback_lost', callbacks.lost, 'events');
 });
 benchCase('soak', () => {
-  const soak = repeat('soakBench.ts', 'soak', sizes.requests, plan.soakRuns);
+  const soak = repeat('soakBench.ts', 'soak', sizes.requests, plan.longRuns);
   metric('soak_rss_after_warm_up', soak.afterWarmUpMb, 'MB');
   metric('soak_rss_after_all', soak.afterAllMb, 'MB');
   metric('soak_rss_growth', soak.value, 'MB');

@@ -39,8 +39,11 @@ export type BenchPlan = {
   readonly quick: boolean;
   /** Runs per figure, of which the median is printed. */
   readonly runs: number;
-  /** Runs of the soak, whose figure is the growth within one long run: one unless `--runs` says otherwise. */
-  readonly soakRuns: number;
+  /**
+   * Runs of the cases that take minutes each, as the soak (whose figure is the growth within one long
+   * run): one unless `--runs` says otherwise.
+   */
+  readonly longRuns: number;
   readonly sizes: CaseSizes;
 };
 
@@ -62,7 +65,7 @@ export const benchPlan = (flags: SizeFlags): BenchPlan => {
   }
   sizes.sequentialAppends = Math.min(sizes.appends, sizes.sequentialAppends);
   const runs = flags.runs === undefined ? (quick ? 1 : 3) : wholeNumber('runs', flags.runs);
-  // Three soaks of 100,000 requests would take a full run past 25 minutes on 2 cores by themselves.
-  const soakRuns = flags.runs === undefined ? 1 : runs;
-  return { quick, runs, soakRuns, sizes };
+  // Three soaks of 100,000 requests would take a full run past 25 minutes on 2 cores with the other cases.
+  const longRuns = flags.runs === undefined ? 1 : runs;
+  return { quick, runs, longRuns, sizes };
 };
