@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../domain/errors.ts';
 import { scriptFailed, scriptFlags } from './engine/scriptArgs.ts';
-import { benchPlan } from './bench/benchPlan.ts';
+import { benchPlan, caseSizes } from './bench/benchPlan.ts';
 
+const sizeDefault = (size: { full: number; quick: number }) => `${size.full}, ${size.quick} with --quick`;
 const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
 const spec = {
   usage: 'npm run bench -- [flags]',
@@ -24,13 +25,17 @@ const spec = {
       description: 'runs per figure, of which the median is printed; the soak runs once unless this is given',
       default: '3, 1 with --quick',
     },
-    events: { value: 'n', description: 'events seeded for the rebuild and read cases', default: '1000000' },
+    events: {
+      value: 'n',
+      description: 'events seeded for the rebuild and read cases',
+      default: sizeDefault(caseSizes.events),
+    },
     appends: {
       value: 'n',
-      description: 'appends of the concurrent append case (the sequential one does at most 20000)',
-      default: '100000',
+      description: `appends of the concurrent append case (the sequential one does at most ${caseSizes.sequentialAppends.full})`,
+      default: sizeDefault(caseSizes.appends),
     },
-    requests: { value: 'n', description: 'requests of the soak case', default: '100000' },
+    requests: { value: 'n', description: 'requests of the soak case', default: sizeDefault(caseSizes.requests) },
     only: { value: 'cases', description: `comma-separated cases to run: ${cases.join(', ')}`, default: 'all' },
     dir: {
       value: 'dir',
