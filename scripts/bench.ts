@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../domain/errors.ts';
 import { scriptFailed, scriptFlags } from './engine/scriptArgs.ts';
 
-const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
+const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports', 'commands'];
 const spec = {
   usage: 'npm run bench -- [flags]',
   summary:
@@ -198,6 +198,16 @@ if (selected('reports')) {
   metric('engagement_csv', reports.seconds, 's');
   metric('engagement_csv_rss', reports.rssGrowthMb, 'MB');
   metric('reports_peak_rss', reports.peakRssMb, 'MB');
+}
+if (selected('commands')) {
+  const bigCampaign = repeat('commandBench.ts', 'campaign', '100000');
+  const smallCampaign = repeat('commandBench.ts', 'campaign', '10');
+  metric('command_on_big_campaign', bigCampaign.value, 'ms');
+  ratio('command_on_big_campaign', bigCampaign.value / smallCampaign.value);
+  const bigList = repeat('commandBench.ts', 'add_cases', '300000');
+  const emptyList = repeat('commandBench.ts', 'add_cases', '0');
+  metric('add_cases_big_list', bigList.value, 'ms');
+  ratio('add_cases_big_list', bigList.value / emptyList.value);
 }
 process.stderr.write('\n');
 rmSync(dir, { recursive: true, force: true });
