@@ -1,0 +1,147 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type * as t from 'io-ts';
+import type { Decider } from '../../domain/decider.ts';
+import type { Event } from '../../domain/events/event.ts';
+import { agentDecider } from '../../domain/agent/decider.ts';
+import { agentEvents } from '../../domain/agent/events.ts';
+import { callDecider } from '../../domain/call/decider.ts';
+import { callEvents } from '../../domain/call/events.ts';
+import { campaignDecider } from '../../domain/campaign/decider.ts';
+import { campaignEvents } from '../../domain/campaign/events.ts';
+import { caseDecider } from '../../domain/case/decider.ts';
+import { caseEvents } from '../../domain/case/events.ts';
+import { companyDecider } from '../../domain/company/decider.ts';
+import { companyEvents } from '../../domain/company/events.ts';
+import { appliedRulesDecider, appliedRulesEvents } from '../../domain/compliance/appliedRules.ts';
+import { consentDecider } from '../../domain/consent/decider.ts';
+import { consentEvents } from '../../domain/consent/events.ts';
+import { unroutedTextEvents, unroutedTextsDecider } from '../../domain/consent/unroutedTexts.ts';
+import { conversationDecider } from '../../domain/conversation/decider.ts';
+import { conversationEvents } from '../../domain/conversation/events.ts';
+import { enrollmentDecider } from '../../domain/enrollment/decider.ts';
+import { enrollmentEvents } from '../../domain/enrollment/events.ts';
+import { formDecider } from '../../domain/form/decider.ts';
+import { formEvents } from '../../domain/form/events.ts';
+import { listDecider } from '../../domain/list/decider.ts';
+import { listEvents } from '../../domain/list/events.ts';
+import { messageDecider } from '../../domain/message/decider.ts';
+import { messageEvents } from '../../domain/message/events.ts';
+import { mobileAppDecider } from '../../domain/mobileApp/decider.ts';
+import { mobileAppEvents } from '../../domain/mobileApp/events.ts';
+import { scheduledReportsDecider } from '../../domain/scheduledReport/decider.ts';
+import { scheduledReportEvents } from '../../domain/scheduledReport/events.ts';
+import { webhookDeliveryDecider } from '../../domain/webhook/deliveryDecider.ts';
+import { webhookEvents } from '../../domain/webhook/events.ts';
+import { webhookSecretDecider } from '../../domain/webhook/secretDecider.ts';
+import { workflowDecider } from '../../domain/workflow/decider.ts';
+import { workflowEvents } from '../../domain/workflow/events.ts';
+import { arbitraryOf } from '../support/codecArbitrary.ts';
+
+type AnyDecider = Decider<unknown, never, Event>;
+
+/**
+ * Every decider of the engine with the events its stream holds (a shared codec map is cut to its own
+ * types), and the fields whose values one stream fixes beyond what the codec says (a consent stream's address).
+ */
+const deciders: Record<
+  string,
+  { decider: AnyDecider; events: Record<string, t.Any>; fields?: Record<string, fc.Arbitrary<unknown>> }
+> = {
+  agentDecider: { decider: agentDecider as unknown as AnyDecider, events: agentEvents },
+  callDecider: { decider: callDecider as unknown as AnyDecider, events: callEvents },
+  campaignDecider: { decider: campaignDecider as unknown as AnyDecider, events: campaignEvents },
+  caseDecider: { decider: caseDecider as unknown as AnyDecider, events: caseEvents },
+  companyDecider: { decider: companyDecider as unknown as AnyDecider, events: companyEvents },
+  appliedRulesDecider: { decider: appliedRulesDecider as unknown as AnyDecider, events: appliedRulesEvents },
+  consentDecider: {
+    decider: consentDecider as unknown as AnyDecider,
+    events: consentEvents,
+    fields: { address: fc.constantFrom('+13125550100', 'client@example.com') },
+  },
+  unroutedTextsDecider: { decider: unroutedTextsDecider as unknown as AnyDecider, events: unroutedTextEvents },
+  conversationDecider: { decider: conversationDecider as unknown as AnyDecider, events: conversationEvents },
+  enrollmentDecider: { decider: enrollmentDecider as unknown as AnyDecider, events: enrollmentEvents },
+  formDecider: { decider: formDecider as unknown as AnyDecider, events: formEvents },
+  listDecider: { decider: listDecider as unknown as AnyDecider, events: listEvents },
+  messageDecider: { decider: messageDecider as unknown as AnyDecider, events: messageEvents },
+  mobileAppDecider: { decider: mobileAppDecider as unknown as AnyDecider, events: mobileAppEvents },
+  scheduledReportsDecider: { decider: scheduledReportsDecider as unknown as AnyDecider, events: scheduledReportEvents },
+  webhookDeliveryDecider: {
+    decider: webhookDeliveryDecider as unknown as AnyDecider,
+    events: { WebhookDeliveryAttempted: webhookEvents.WebhookDeliveryAttempted },
+  },
+  webhookSecretDecider: {
+    decider: webhookSecretDecider as unknown as AnyDecider,
+    events: { WebhookSecretRotated: webhookEvents.WebhookSecretRotated },
+  },
+  workflowDecider: { decider: workflowDecider as unknown as AnyDecider, events: workflowEvents },
+};
+
+/** The names of every `Decider` value declared under domain/, read from the source. */
+const declaredDeciders = (): string[] => {
+  const root = join(import.meta.dirname, '../../domain');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.flatMap((file) =>
+    [...readFileSync(join(root, file), 'utf8').matchAll(/export const (\w+): Decider</g)].map((match) => match[1]!),
+  );
+};
+
+/** Freezes a state and everything it holds, so that writing to it throws (Maps and Sets are compared instead). */
+const deepFrozen = <A>(value: A): A => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of value instanceof Map ? value.values() : value instanceof Set ? value : Object.values(value))
+      deepFrozen(member);
+  }
+  return value;
+};
+
+/** Folds events one at a time from `from`, checking that no step changes the state or event it was given. */
+const foldChecked = (decider: AnyDecider, from: unknown, events: readonly Event[]): unknown =>
+  events.reduce((state, event) => {
+    const stateBefore = structuredClone(state);
+    const eventBefore = structuredClone(event);
+    const next = decider.evolve(deepFrozen(state), deepFrozen(event));
+    expect(state, `${event.type} changed the state it was given`).to.deep.equal(stateBefore);
+    expect(event, `${event.type} changed its event`).to.deep.equal(eventBefore);
+    return next;
+  }, from);
+
+const historiesOf = (events: Record<string, t.Any>, fields: Record<string, fc.Arbitrary<unknown>> = {}) =>
+  fc.array(
+    fc.oneof(
+      ...Object.entries(events).map(([type, codec]) =>
+        fc.tuple(arbitraryOf(codec), fc.record(fields)).map(([data, fixed]): Event => {
+          const given = data as Record<string, unknown>;
+          const kept = Object.keys(fixed).filter((field) => field in given);
+          return { type, data: { ...given, ...Object.fromEntries(kept.map((field) => [field, fixed[field]])) } };
+        }),
+      ),
+    ),
+    { maxLength: 20 },
+  );
+
+describe('every evolve is pure', () => {
+  it('covers every decider declared in domain/', () => {
+    expect(Object.keys(deciders).sort()).to.deep.equal(declaredDeciders().sort());
+  });
+
+  for (const [name, { decider, events, fields }] of Object.entries(deciders))
+    it(`${name}: folding random histories changes no state or event given, answers the same twice, and in pieces as whole`, () => {
+      fc.assert(
+        fc.property(historiesOf(events, fields), fc.nat(), (history, cut) => {
+          const at = history.length === 0 ? 0 : cut % (history.length + 1);
+          const whole = foldChecked(decider, decider.initialState(), history);
+          const again = foldChecked(decider, decider.initialState(), history);
+          const first = foldChecked(decider, decider.initialState(), history.slice(0, at));
+          const inPieces = foldChecked(decider, first, history.slice(at));
+          expect(again).to.deep.equal(whole);
+          expect(inPieces).to.deep.equal(whole);
+        }),
+        { numRuns: 100 },
+      );
+    });
+});
