@@ -18,7 +18,7 @@ export type FoldedStream<State> = {
 /** At most this many folded streams, weighing at most this many bytes (estimated), per event store. */
 export type StreamStateBounds = { readonly maxEntries: number; readonly maxBytes: number };
 
-export const defaultStreamStateBounds: StreamStateBounds = { maxEntries: 10_000, maxBytes: 256 * 1024 * 1024 };
+export const defaultStreamStateBounds: StreamStateBounds = { maxEntries: 10_000, maxBytes: 128 * 1024 * 1024 };
 
 /** What a recorded command's events leave of the stream: its head, and the state folded through them. */
 export type RecordedCommand<State> = {
@@ -127,6 +127,13 @@ export const streamStates = (store: EventStore, bounds: StreamStateBounds = defa
 };
 
 const ofStores = new WeakMap<EventStore, StreamStates>();
+
+/** Bounds the folds kept for an event store (`COMMAND_CACHE_MB`); the composition root sets them before the first command. */
+export const keepStreamStates = (store: EventStore, bounds: StreamStateBounds): StreamStates => {
+  const states = streamStates(store, bounds);
+  ofStores.set(store, states);
+  return states;
+};
 
 /** The one set of folded streams of an event store in this process, shared by every command handler built on it. */
 export const streamStatesOf = (store: EventStore): StreamStates => {

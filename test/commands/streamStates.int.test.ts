@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getSqliteEventStore } from '../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import type { EventStore, ReadStreamOptions } from '../../commands/eventStore.ts';
 import { commandHandler } from '../../commands/handleCommand.ts';
-import { streamStates, type StreamStates } from '../../commands/streamStates.ts';
+import { keepStreamStates, streamStates, streamStatesOf, type StreamStates } from '../../commands/streamStates.ts';
 import type { Decider } from '../../domain/decider.ts';
 import { eventStoreFailingAfter } from '../support/failingEventStore.ts';
 import { context, tallyDecider, tallyRegistry, type TallyCommand, type TallyEvent } from '../support/tally.ts';
@@ -142,6 +142,16 @@ describe('command handling with folds kept between commands', () => {
         expect(result.newState.total).to.equal(n * round);
         expect(states.size).to.be.at.most(2);
       }
+  });
+
+  it('given bounds set for a store before its first command, when its handlers decide, then they keep folds within them', async () => {
+    const kept = keepStreamStates(stores.eventStore, { maxEntries: 1, maxBytes: 1024 * 1024 });
+    const handle = handlerOn(stores.eventStore);
+    await handle('tally-t1', increment(1), context());
+    await handle('tally-t2', increment(1, 't2'), context());
+
+    expect(streamStatesOf(stores.eventStore)).to.equal(kept);
+    expect(kept.size).to.equal(1);
   });
 
   it('given a command handled, when it is sent again after others and again after its fold was dropped, then it is answered as repeated each time', async () => {
