@@ -6,7 +6,14 @@ import { commandHandler } from '../../commands/handleCommand.ts';
 import { keepStreamStates, streamStates, streamStatesOf, type StreamStates } from '../../commands/streamStates.ts';
 import type { Decider } from '../../domain/decider.ts';
 import { eventStoreFailingAfter } from '../support/failingEventStore.ts';
-import { context, tallyDecider, tallyRegistry, type TallyCommand, type TallyEvent } from '../support/tally.ts';
+import {
+  context,
+  tallyDecider,
+  tallyRegistry,
+  type TallyCommand,
+  type TallyEvent,
+  type TallyState,
+} from '../support/tally.ts';
 import { tempStores } from '../support/tempStores.ts';
 
 /** A store that counts the events its stream reads hand out, and where each read started. */
@@ -190,5 +197,66 @@ describe('command handling with folds kept between commands', () => {
 
     expect(counted.newState).to.deep.equal({ events: 3 });
     expect(tallied.newState).to.deep.equal({ status: 'open', total: 5 });
+  });
+});
+
+describe('command handling with folds kept, for commands recorded in parts', () => {
+  let stores: ReturnType<typeof tempStores>;
+  beforeEach(() => {
+    stores = tempStores(tallyRegistry, { maxAppendBytes: 4096 });
+  });
+  afterEach(() => stores.dispose());
+
+  /** One increment event per unit, so one command holds more events than one append may. */
+  const inUnits: Decider<TallyState, TallyCommand, TallyEvent> = {
+    ...tallyDecider,
+    decide: (command, state) =>
+      command.type === 'Increment'
+        ? Array.from({ length: command.data.by }, () => ({
+            type: 'TallyIncremented' as const,
+            data: { ...command.data, by: 1 },
+          }))
+        : tallyDecider.decide(command, state),
+    divisible: (command) => command.type === 'Increment',
+  };
+  const handlerOn = (store: EventStore, states: StreamStates) =>
+    commandHandler({
+      store,
+      registry: tallyRegistry,
+      decider: inUnits,
+      states,
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    });
+
+  it('given a command recorded in several appends, when the next command comes, then it reads nothing and decides on every part', async () => {
+    const { store, eventsRead } = counting(stores.eventStore);
+    const states = streamStates(store);
+    const handle = handlerOn(store, states);
+    await handle('tally-t1', increment(100), context());
+    const readBefore = eventsRead();
+
+    const next = await handle('tally-t1', increment(1), context());
+
+    expect(eventsRead()).to.equal(readBefore);
+    expect(next.newState.total).to.equal(101);
+  });
+
+  it('given a process that stopped after the first part, when the command is sent again, then it is answered as repeated from the part the store holds', async () => {
+    const states = streamStates(stores.eventStore);
+    const stopped = await handlerOn(eventStoreFailingAfter(stores.eventStore, 1), states)(
+      'tally-t1',
+      increment(100),
+      context({ commandId: 'in-parts' }),
+    ).catch((e: unknown) => e);
+    expect(stopped).to.be.instanceOf(Error);
+
+    const again = await handlerOn(stores.eventStore, states)(
+      'tally-t1',
+      increment(100),
+      context({ commandId: 'in-parts' }),
+    );
+
+    expect(again.repeated).to.equal(true);
+    expect(again.newState.total).to.be.within(1, 99);
   });
 });
