@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as t from 'io-ts';
-import type { Decider } from '../../domain/decider.ts';
+import type { Command, Decider } from '../../domain/decider.ts';
 import type { Event } from '../../domain/events/event.ts';
 import { agentDecider } from '../../domain/agent/decider.ts';
 import { agentEvents } from '../../domain/agent/events.ts';
@@ -41,43 +41,43 @@ import { workflowEvents } from '../../domain/workflow/events.ts';
 import { arbitraryOf } from '../support/codecArbitrary.ts';
 
 type AnyDecider = Decider<unknown, never, Event>;
+type Fields = Record<string, fc.Arbitrary<unknown>>;
+type Entry = { decider: AnyDecider; events: Record<string, t.Any>; fields?: Fields };
+
+/** A decider with its stream's events; only its evolve and initial state are used, whatever its commands. */
+const entry = <S, C extends Command, E extends Event>(
+  decider: Decider<S, C, E>,
+  events: Record<string, t.Any>,
+  fields?: Fields,
+): Entry => ({ decider: decider as unknown as AnyDecider, events, ...(fields ? { fields } : {}) });
 
 /**
  * Every decider of the engine with the events its stream holds (a shared codec map is cut to its own
  * types), and the fields whose values one stream fixes beyond what the codec says (a consent stream's address).
  */
-const deciders: Record<
-  string,
-  { decider: AnyDecider; events: Record<string, t.Any>; fields?: Record<string, fc.Arbitrary<unknown>> }
-> = {
-  agentDecider: { decider: agentDecider as unknown as AnyDecider, events: agentEvents },
-  callDecider: { decider: callDecider as unknown as AnyDecider, events: callEvents },
-  campaignDecider: { decider: campaignDecider as unknown as AnyDecider, events: campaignEvents },
-  caseDecider: { decider: caseDecider as unknown as AnyDecider, events: caseEvents },
-  companyDecider: { decider: companyDecider as unknown as AnyDecider, events: companyEvents },
-  appliedRulesDecider: { decider: appliedRulesDecider as unknown as AnyDecider, events: appliedRulesEvents },
-  consentDecider: {
-    decider: consentDecider as unknown as AnyDecider,
-    events: consentEvents,
-    fields: { address: fc.constantFrom('+13125550100', 'client@example.com') },
-  },
-  unroutedTextsDecider: { decider: unroutedTextsDecider as unknown as AnyDecider, events: unroutedTextEvents },
-  conversationDecider: { decider: conversationDecider as unknown as AnyDecider, events: conversationEvents },
-  enrollmentDecider: { decider: enrollmentDecider as unknown as AnyDecider, events: enrollmentEvents },
-  formDecider: { decider: formDecider as unknown as AnyDecider, events: formEvents },
-  listDecider: { decider: listDecider as unknown as AnyDecider, events: listEvents },
-  messageDecider: { decider: messageDecider as unknown as AnyDecider, events: messageEvents },
-  mobileAppDecider: { decider: mobileAppDecider as unknown as AnyDecider, events: mobileAppEvents },
-  scheduledReportsDecider: { decider: scheduledReportsDecider as unknown as AnyDecider, events: scheduledReportEvents },
-  webhookDeliveryDecider: {
-    decider: webhookDeliveryDecider as unknown as AnyDecider,
-    events: { WebhookDeliveryAttempted: webhookEvents.WebhookDeliveryAttempted },
-  },
-  webhookSecretDecider: {
-    decider: webhookSecretDecider as unknown as AnyDecider,
-    events: { WebhookSecretRotated: webhookEvents.WebhookSecretRotated },
-  },
-  workflowDecider: { decider: workflowDecider as unknown as AnyDecider, events: workflowEvents },
+const deciders: Record<string, Entry> = {
+  agentDecider: entry(agentDecider, agentEvents),
+  callDecider: entry(callDecider, callEvents),
+  campaignDecider: entry(campaignDecider, campaignEvents),
+  caseDecider: entry(caseDecider, caseEvents),
+  companyDecider: entry(companyDecider, companyEvents),
+  appliedRulesDecider: entry(appliedRulesDecider, appliedRulesEvents),
+  consentDecider: entry(consentDecider, consentEvents, {
+    address: fc.constantFrom('+13125550100', 'client@example.com'),
+  }),
+  unroutedTextsDecider: entry(unroutedTextsDecider, unroutedTextEvents),
+  conversationDecider: entry(conversationDecider, conversationEvents),
+  enrollmentDecider: entry(enrollmentDecider, enrollmentEvents),
+  formDecider: entry(formDecider, formEvents),
+  listDecider: entry(listDecider, listEvents),
+  messageDecider: entry(messageDecider, messageEvents),
+  mobileAppDecider: entry(mobileAppDecider, mobileAppEvents),
+  scheduledReportsDecider: entry(scheduledReportsDecider, scheduledReportEvents),
+  webhookDeliveryDecider: entry(webhookDeliveryDecider, {
+    WebhookDeliveryAttempted: webhookEvents.WebhookDeliveryAttempted,
+  }),
+  webhookSecretDecider: entry(webhookSecretDecider, { WebhookSecretRotated: webhookEvents.WebhookSecretRotated }),
+  workflowDecider: entry(workflowDecider, workflowEvents),
 };
 
 /** The names of every `Decider` value declared under domain/, read from the source. */
@@ -110,7 +110,7 @@ const foldChecked = (decider: AnyDecider, from: unknown, events: readonly Event[
     return next;
   }, from);
 
-const historiesOf = (events: Record<string, t.Any>, fields: Record<string, fc.Arbitrary<unknown>> = {}) =>
+const historiesOf = (events: Record<string, t.Any>, fields: Fields = {}) =>
   fc.array(
     fc.oneof(
       ...Object.entries(events).map(([type, codec]) =>

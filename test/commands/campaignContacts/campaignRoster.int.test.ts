@@ -2,36 +2,20 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { getSqliteEventStore } from '../../../adapters/eventstore/sqlite/sqliteEventStore.ts';
 import { campaignRoster } from '../../../commands/campaignContacts/campaignRoster.ts';
-import { eventId } from '../../../commands/eventIds.ts';
 import type { EventStore, ReadStreamOptions } from '../../../commands/eventStore.ts';
 import { enrolls } from '../../../domain/campaign/campaignContacts.ts';
 import { campaignStream, type CampaignEvent } from '../../../domain/campaign/events.ts';
 import { engineRegistry } from '../../../domain/engineEvents.ts';
-import type { NewEvent } from '../../../domain/events/event.ts';
+import { seededEvents } from '../../support/seededEvents.ts';
 import { tempStores } from '../../support/tempStores.ts';
 
 const campaignId = 'campaign-1';
 const stream = campaignStream(campaignId);
 let commands = 0;
 
-/** Events as a command of the company records them. */
-const recorded = (events: readonly CampaignEvent[]): NewEvent[] => {
-  const commandId = `command-${++commands}`;
-  return events.map((event, i) => ({
-    id: eventId(commandId, i, new Date('2026-11-30T12:00:00Z')),
-    type: event.type,
-    data: engineRegistry.encode(event),
-    metadata: {
-      companyId: 'company-1',
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      actor: 'test',
-      occurredAt: '2026-11-30T12:00:00.000Z',
-      schemaVersion: engineRegistry.schemaVersion(event.type),
-    },
-  }));
-};
+/** Events as one command of the company records them. */
+const recorded = (events: readonly CampaignEvent[]) =>
+  seededEvents(events, 'company-1', `command-${++commands}`, new Date('2026-11-30T12:00:00Z'));
 
 const batch = (number: number, contactIds: readonly string[]): CampaignEvent => ({
   type: 'ContactsEnrolled',
