@@ -39,8 +39,8 @@ import { webhookSecretDecider } from '../../domain/webhook/secretDecider.ts';
 import { workflowDecider } from '../../domain/workflow/decider.ts';
 import { workflowEvents } from '../../domain/workflow/events.ts';
 import { arbitraryOf } from '../support/codecArbitrary.ts';
+import { foldChecked, type AnyDecider } from '../support/pureFold.ts';
 
-type AnyDecider = Decider<unknown, never, Event>;
 type Fields = Record<string, fc.Arbitrary<unknown>>;
 type Entry = { decider: AnyDecider; events: Record<string, t.Any>; fields?: Fields };
 
@@ -88,27 +88,6 @@ const declaredDeciders = (): string[] => {
     [...readFileSync(join(root, file), 'utf8').matchAll(/export const (\w+): Decider</g)].map((match) => match[1]!),
   );
 };
-
-/** Freezes a state and everything it holds, so that writing to it throws (Maps and Sets are compared instead). */
-const deepFrozen = <A>(value: A): A => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of value instanceof Map ? value.values() : value instanceof Set ? value : Object.values(value))
-      deepFrozen(member);
-  }
-  return value;
-};
-
-/** Folds events one at a time from `from`, checking that no step changes the state or event it was given. */
-const foldChecked = (decider: AnyDecider, from: unknown, events: readonly Event[]): unknown =>
-  events.reduce((state, event) => {
-    const stateBefore = structuredClone(state);
-    const eventBefore = structuredClone(event);
-    const next = decider.evolve(deepFrozen(state), deepFrozen(event));
-    expect(state, `${event.type} changed the state it was given`).to.deep.equal(stateBefore);
-    expect(event, `${event.type} changed its event`).to.deep.equal(eventBefore);
-    return next;
-  }, from);
 
 const historiesOf = (events: Record<string, t.Any>, fields: Fields = {}) =>
   fc.array(
