@@ -8,7 +8,7 @@ import { scriptFailed, scriptFlags } from './engine/scriptArgs.ts';
 import { benchPlan, caseSizes } from './bench/benchPlan.ts';
 
 const sizeDefault = (size: { full: number; quick: number }) => `${size.full}, ${size.quick} with --quick`;
-const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports'];
+const cases = ['append', 'rebuild', 'dispatch_select', 'import', 'launch', 'callbacks', 'soak', 'reports', 'commands'];
 const spec = {
   usage: 'npm run bench -- [flags]',
   summary:
@@ -245,5 +245,19 @@ benchCase('reports', () => {
   metric('engagement_csv_rss', reports.rssGrowthMb, 'MB');
   metric('reports_peak_rss', reports.peakRssMb, 'MB');
 });
+benchCase('commands', () => {
+  // Each figure on a big stream is taken in turn with the same on a small one, its baseline.
+  const [bigCampaign, smallCampaign] = repeatInTurn([
+    ['commandBench.ts', 'campaign', sizes.bigCampaignContacts],
+    ['commandBench.ts', 'campaign', 10],
+  ]);
+  metric('command_on_big_campaign', bigCampaign.value, 'ms');
+  ratio('command_on_big_campaign', bigCampaign.value / smallCampaign.value);
+  const [bigList, emptyList] = repeatInTurn([
+    ['commandBench.ts', 'add_cases', sizes.bigListCases],
+    ['commandBench.ts', 'add_cases', 0],
+  ]);
+  metric('add_cases_big_list', bigList.value, 'ms');
+  ratio('add_cases_big_list', bigList.value / emptyList.value);
+});
 console.log(`# the whole run took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,10 @@ export const caseSizes = {
   callbacks: { full: 20_000, quick: 5_000 },
   /** Requests of the soak. */
   requests: { full: 100_000, quick: 10_000 },
+  /** Contacts of the launched campaign a command is timed on, against one of 10. */
+  bigCampaignContacts: { full: 100_000, quick: 20_000 },
+  /** Cases a list holds before 1,000 more are added, against an empty list. */
+  bigListCases: { full: 300_000, quick: 50_000 },
   /** Contacts of the reported campaign. */
   reportContacts: { full: 100_000, quick: 20_000 },
 } as const;
