@@ -1,15 +1,15 @@
 import type { Command, Decider } from '../domain/decider.ts';
-import type { Event, NewEvent, RecordedEvent } from '../domain/events/event.ts';
+import type { Event, NewEvent } from '../domain/events/event.ts';
 import type { EventRegistry } from '../domain/events/eventRegistry.ts';
 import { AppendTooLargeError, ConcurrencyError, NotFoundError } from '../domain/errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision } from './eventStore.ts';
-import { aggregateStream } from './aggregateStream.ts';
 import { appendParts, encodedAppendSize } from './appendLimit.ts';
 import type { CommandContext } from './commandContext.ts';
 import { newEventOf } from './newEventOf.ts';
 import { checkExpectedRevision } from './expectedRevision.ts';
 import { pause, type Scheduler } from './scheduler.ts';
 import { streamQueueOf } from './streamQueue.ts';
+import { streamStatesOf, type StreamStates } from './streamStates.ts';
 
 export type HandleResult<State, E extends Event> = {
   readonly newEvents: readonly E[];
@@ -38,6 +38,8 @@ export type CommandHandlerOptions<State, C extends Command, E extends Event> = {
   readonly random?: () => number;
   /** The clock the backoff waits on: real time always, never a simulated one whose timers may wait on this command. */
   readonly realTime?: Scheduler | undefined;
+  /** Folded streams kept between commands; the store's own by default, shared by every handler on it. */
+  readonly states?: StreamStates;
 };
 
 /** What a command writes with: the store, the registry that encodes its events, and the clock a conflict's backoff waits on. */
@@ -93,8 +95,9 @@ const refuseStale = <State, C extends Command, E extends Event>(
 };
 
 /**
- * Read the stream, fold it (aggregateStream), decide, append with the revision that was read; on a
- * conflict before anything was appended, read again and decide again with backoff, and give up with
+ * Fold the stream to its head (the fold kept from the last command plus the events appended since,
+ * see streamStates.ts), decide, append with the revision that was read; on a conflict before
+ * anything was appended, drop the kept fold, read again and decide again with backoff, and give up with
  * ConcurrencyError. A caller's expected revision (HandleOptions) is checked after reading and never retried.
  * Commands on one stream take turns within the process (every handler on the same store shares
  * the turns), so a conflict can only come from another process. The turn covers reading, the pure
@@ -108,6 +111,7 @@ export const commandHandler = <State, C extends Command, E extends Event>(
   const random = options.random ?? Math.random;
   const realTime = options.realTime ?? processTimers;
   const queue = streamQueueOf(store);
+  const states = options.states ?? streamStatesOf(store);
 
   /**
    * One append when the events fit the store's limit; otherwise, for a divisible command only,
@@ -140,21 +144,11 @@ export const commandHandler = <State, C extends Command, E extends Event>(
     expected: ExpectedRevision | undefined,
     progress: Progress,
   ): Promise<HandleResult<State, E>> => {
-    const earlier: RecordedEvent<E>[] = [];
-    const seen = (event: RecordedEvent<E>) => {
-      if (event.metadata.commandId === context.commandId) earlier.push(event);
-    };
-    const { state, revision, position: lastPosition } = await aggregateStream(store, decider, stream, { each: seen });
-    if (earlier.length > 0) {
-      const last = earlier[earlier.length - 1]!;
-      return {
-        newEvents: [],
-        newState: state,
-        position: last.position,
-        nextExpectedRevision: revision,
-        repeated: true,
-      };
-    }
+    const folded = await states.fold(decider, stream);
+    const { state, revision, position: lastPosition } = folded;
+    const earlier = folded.commands.get(context.commandId);
+    if (earlier !== undefined)
+      return { newEvents: [], newState: state, position: earlier, nextExpectedRevision: revision, repeated: true };
     if (expected !== undefined) refuseStale(decider, stream, command, state, expected, revision);
     const decided = decider.decide(command, state);
     const newEvents: readonly E[] = Array.isArray(decided) ? decided : [decided as E];
@@ -170,6 +164,12 @@ export const commandHandler = <State, C extends Command, E extends Event>(
       progress,
     );
     const newState = newEvents.reduce(decider.evolve, state);
+    states.recorded(decider, stream, folded, {
+      state: newState,
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      commandId: context.commandId,
+    });
     return {
       newEvents,
       newState,
@@ -190,6 +190,8 @@ export const commandHandler = <State, C extends Command, E extends Event>(
       try {
         return await attempt(stream, command, context, expected, progress);
       } catch (error) {
+        // The stream moved on in a way this fold did not see: whatever comes next starts from the store.
+        if (error instanceof ConcurrencyError) states.forget(decider, stream);
         // Once a part is recorded, deciding again would find it and answer the command as repeated.
         if (
           !(error instanceof ConcurrencyError) ||

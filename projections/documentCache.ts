@@ -4,38 +4,38 @@ import type { Doc } from './readStore.ts';
 /** A document as the projection last left it: absent documents are remembered too. */
 export type Cached = { readonly doc: Doc | null; readonly position: bigint };
 
-/** One collection's remembered documents, and their ids in the order it learnt of them. */
-type Remembered = { readonly docs: Map<string, Cached>; order: string[]; head: number };
+/** A remembered document, with the batch that last wrote it. */
+type Entry = { readonly cached: Cached; readonly batch: number };
 
 /**
  * The newest documents a runner wrote, kept in memory so the next batch need not read them back.
  * Only the projection's own runner writes its collections, so what it remembers stays true.
- * Each collection keeps up to `capacity` documents and forgets first those it learnt of first.
+ * Each collection keeps up to `capacity` documents and forgets first those written longest ago,
+ * never one the current batch wrote: that batch's commit may still be in flight when the next batch
+ * reads, so the store would answer a copy from before it.
  */
 export const documentCache = (capacity: number) => {
-  const collections = new Map<string, Remembered>();
+  // A Map iterates in insertion order: deleting before setting keeps it ordered by last write.
+  const collections = new Map<string, Map<string, Entry>>();
+  let batch = 0;
   return {
-    get: (collection: string, id: string): Cached | undefined => collections.get(collection)?.docs.get(id),
-    set: (collection: string, id: string, value: Cached): void => {
-      let remembered = collections.get(collection);
-      if (!remembered) collections.set(collection, (remembered = { docs: new Map(), order: [], head: 0 }));
-      const { docs } = remembered;
-      const before = docs.size;
-      docs.set(id, value);
-      if (docs.size === before) return;
-      remembered.order.push(id);
+    get: (collection: string, id: string): Cached | undefined => collections.get(collection)?.get(id)?.cached,
+    /** Marks the writes from here on as the next batch's. */
+    nextBatch: (): void => void batch++,
+    set: (collection: string, id: string, cached: Cached): void => {
+      let docs = collections.get(collection);
+      if (!docs) collections.set(collection, (docs = new Map()));
+      docs.delete(id);
+      docs.set(id, { cached, batch });
       if (docs.size <= capacity) return;
-      docs.delete(remembered.order[remembered.head++]!);
-      // Forgotten ids leave the order list in one piece once they are half of it.
-      if (remembered.head > 4096 && remembered.head * 2 > remembered.order.length) {
-        remembered.order = remembered.order.slice(remembered.head);
-        remembered.head = 0;
+      for (const [oldest, entry] of docs) {
+        if (docs.size <= capacity || entry.batch === batch) break;
+        docs.delete(oldest);
       }
     },
     clear: () => collections.clear(),
   };
 };
-
 export type DocumentCache = ReturnType<typeof documentCache>;
 
 /** Loads documents through the cache, asking the store only for those it does not remember. */

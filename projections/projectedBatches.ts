@@ -23,6 +23,7 @@ export async function* projectedBatches(
   for await (const page of pages)
     for (const { events, updates } of commitChunks(projectedUpdates(projection, page), page)) {
       const changes = await applyUpdates(load, updates);
+      cache.nextBatch();
       for (const change of changes)
         cache.set(change.collection, change.op === 'upsert' ? change.doc._id : change.id, {
           doc: change.op === 'upsert' ? change.doc : null,

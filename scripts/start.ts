@@ -17,6 +17,7 @@ import { complianceRules } from '../domain/compliance/complianceRules.ts';
 import { applyComplianceRules } from '../commands/compliance/applyComplianceRules.ts';
 import { serviceClock } from './engine/serviceClock.ts';
 import { watchedEventStore } from './engine/watchedEventStore.ts';
+import { defaultStreamStateBounds, keepStreamStates } from '../commands/streamStates.ts';
 
 const usage = `Usage: npm start -- [flags]
 
@@ -47,6 +48,7 @@ const main = async (): Promise<void> => {
   // Outreach log lines and metrics come from what this process appends, so no two processes tell the same event.
   const watched = watchedEventStore({ eventStore: stores.eventStore, readStore, logger, clock: clock.scheduler });
   const { eventStore } = watched;
+  keepStreamStates(eventStore, { ...defaultStreamStateBounds, maxBytes: config.commandCacheBytes });
   // One rules value for every rule that follows configuration: settings, launch, dispatch, texts, consent.
   const compliance = complianceRules(config.compliance);
   const applied = await applyComplianceRules(

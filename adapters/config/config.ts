@@ -65,6 +65,8 @@ export type Config = {
   readonly email: EmailConfig;
   readonly logLevel: LogLevel;
   readonly http: HttpConfig;
+  /** How many bytes (estimated) of stream states the command handlers keep between commands. */
+  readonly commandCacheBytes: number;
   /** Overrides of the rule tables (calling hours, area-code presumptions, SMS keywords); empty: as shipped. */
   readonly compliance: ComplianceOverrides;
   /** Campaign webhooks: whether private, loopback and link-local addresses may be reached. */

@@ -28,6 +28,7 @@ const SettingsCodec = t.type({
   SES_ENDPOINT: s.optional(s.httpUrl),
   LOG_LEVEL: s.withDefault(s.logLevel, 'info'),
   READY_MAX_LAG: s.withDefault(s.integerIn(0, Number.MAX_SAFE_INTEGER), 1000),
+  COMMAND_CACHE_MB: s.withDefault(s.integerIn(1, 65_536), 128),
   JSON_BODY_LIMIT: s.withDefault(s.byteSize, 1024 ** 2),
   CSV_BODY_LIMIT: s.withDefault(s.byteSize, 10 * 1024 ** 2),
   COMPLIANCE_RULES: s.withDefault(s.complianceOverrides, {}),
@@ -132,6 +133,7 @@ const toConfig = (v: Settings): Config => ({
       ? { carrier: 'ses', region: v.AWS_REGION, from: v.SES_FROM, endpoint: v.SES_ENDPOINT }
       : { carrier: 'simulated' },
   logLevel: v.LOG_LEVEL,
+  commandCacheBytes: v.COMMAND_CACHE_MB * 1024 ** 2,
   http: { jsonLimitBytes: v.JSON_BODY_LIMIT, csvLimitBytes: v.CSV_BODY_LIMIT, readyMaxLag: v.READY_MAX_LAG },
   compliance: v.COMPLIANCE_RULES,
   webhooks: { allowPrivate: v.WEBHOOK_ALLOW_PRIVATE },

@@ -22,6 +22,8 @@ export const settings = {
   SES_ENDPOINT: 'SES-compatible endpoint URL (default: AWS)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
   READY_MAX_LAG: 'largest projection lag, in events, at which /readyz still answers 200 (default 1000)',
+  COMMAND_CACHE_MB:
+    'estimated memory, in MiB, of the stream states kept between commands, least recently used dropped first (1 to 65536, default 128)',
   JSON_BODY_LIMIT: 'largest JSON request body, e.g. 1mb (default), 512kb, 65536',
   CSV_BODY_LIMIT: 'largest text/csv request body (default 10mb)',
   COMPLIANCE_RULES: 'JSON file (or inline JSON) overriding calling-hours rows, area-code presumptions and SMS keywords',

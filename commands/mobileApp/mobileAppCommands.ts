@@ -14,6 +14,7 @@ import { campaignRoster } from '../campaignContacts/campaignRoster.ts';
 import type { CommandContext } from '../commandContext.ts';
 import { handlerOf, type CommandWriter } from '../handleCommand.ts';
 import { named } from '../../domain/namedValue.ts';
+import { enrolls } from '../../domain/campaign/campaignContacts.ts';
 
 export type InAppMessage = Extract<MobileAppEvent, { type: 'InAppMessageRecorded' }>['data'];
 
@@ -38,7 +39,7 @@ export const mobileAppCommands = (deps: CommandWriter & { readonly readStore: Re
         'CAMPAIGN.NOT_LAUNCHED',
         'The campaign is a draft: it has no contacts until it launches.',
       );
-    if (!roster.contactIds.has(contactId))
+    if (!enrolls(roster, contactId))
       throw new NotFoundError('CAMPAIGN_CONTACT.NOT_FOUND', `${named(contactId)} is not a contact of this campaign.`, [
         { path: 'contactId', message: 'not a contact of this campaign' },
       ]);

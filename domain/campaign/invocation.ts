@@ -1,6 +1,14 @@
 import { IllegalStateError } from '../errors.ts';
 import { placesCalls } from './voiceRuns.ts';
-import { unknownIds, unknownIdsRefusal, type Roster } from './campaignContacts.ts';
+import {
+  contactsOfCase,
+  enrolledInOrder,
+  enrolls,
+  holdsCase,
+  unknownIds,
+  unknownIdsRefusal,
+  type Roster,
+} from './campaignContacts.ts';
 import type { InvokeCampaign } from './commands.ts';
 import type { CampaignEvent } from './events.ts';
 import type { Campaign } from './state.ts';
@@ -14,15 +22,13 @@ export type InvocationTarget = { readonly contactIds?: readonly string[]; readon
  */
 export const invokedContactIds = (roster: Roster, target: InvocationTarget): string[] => {
   const { contactIds, externalIds } = target;
-  if (contactIds === undefined && externalIds === undefined) return [...roster.contactIds];
+  if (contactIds === undefined && externalIds === undefined) return enrolledInOrder(roster);
   const unknown = [
-    ...unknownIds(contactIds ?? [], 'contactIds', (id) => roster.contactIds.has(id), 'a contact'),
-    ...unknownIds(externalIds ?? [], 'externalIds', (id) => roster.byExternalId.has(id), 'a case external id'),
+    ...unknownIds(contactIds ?? [], 'contactIds', (id) => enrolls(roster, id), 'a contact'),
+    ...unknownIds(externalIds ?? [], 'externalIds', (id) => holdsCase(roster, id), 'a case external id'),
   ];
   if (unknown.length > 0) throw unknownIdsRefusal(unknown, 'no outreach was started');
-  return [
-    ...new Set([...(contactIds ?? []), ...(externalIds ?? []).flatMap((id) => roster.byExternalId.get(id) ?? [])]),
-  ];
+  return [...new Set([...(contactIds ?? []), ...(externalIds ?? []).flatMap((id) => contactsOfCase(roster, id))])];
 };
 
 /**

@@ -70,6 +70,16 @@ export const eventStoreContract = (factory: EventStoreFactory) => {
       const events = await collect(store.readStream(stream, { fromRevision: 2n, maxCount: 2 }));
       expect(events.map((e) => e.revision)).to.deep.equal([2n, 3n]);
     });
+
+    it('reads from the revision after the last as empty, and from there again once more is appended', async () => {
+      const stream = uniqueStream();
+      await store.append(stream, tallyEvents(stream, 3), 'no_stream');
+      expect(await collect(store.readStream(stream, { fromRevision: 3n }))).to.deep.equal([]);
+      expect(await collect(store.readStream(stream, { fromRevision: 7n }))).to.deep.equal([]);
+      await store.append(stream, tallyEvents(stream, 2), 2n);
+      const tail = await collect(store.readStream(stream, { fromRevision: 3n }));
+      expect(tail.map((e) => e.revision)).to.deep.equal([3n, 4n]);
+    });
   });
 
   describe('expected revision', () => {

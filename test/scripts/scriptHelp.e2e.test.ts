@@ -18,7 +18,7 @@ const scripts: Record<string, string[]> = {
   demo: ['--contacts', '--seed', '--days', '--start'],
   replay: ['--campaign', '--as-of', '--stream', '--after', '--limit', '--format', '--out', '--force'],
   rebuild: ['--force'],
-  bench: ['--runs', '--events', '--appends', '--requests', '--only', '--dir'],
+  bench: ['--quick', '--runs', '--events', '--appends', '--requests', '--only', '--dir'],
 };
 
 describe('every script answers --help and refuses an unknown flag', function () {

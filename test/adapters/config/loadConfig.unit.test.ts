@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       email: { carrier: 'simulated' },
       logLevel: 'info',
       http: { jsonLimitBytes: 1024 ** 2, csvLimitBytes: 10 * 1024 ** 2, readyMaxLag: 1000 },
+      commandCacheBytes: 128 * 1024 ** 2,
       compliance: {},
       webhooks: { allowPrivate: false },
     });
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
         SES_ENDPOINT: 'http://127.0.0.1:8005',
         LOG_LEVEL: 'debug',
         READY_MAX_LAG: '50',
+        COMMAND_CACHE_MB: '16',
         JSON_BODY_LIMIT: '512kb',
         CSV_BODY_LIMIT: '20mb',
         COMPLIANCE_RULES: '{"smsKeywords": {"help": ["HELP", "AIDE"]}}',
@@ -90,6 +92,7 @@ describe('loadConfig', () => {
       },
       logLevel: 'debug',
       http: { jsonLimitBytes: 512 * 1024, csvLimitBytes: 20 * 1024 ** 2, readyMaxLag: 50 },
+      commandCacheBytes: 16 * 1024 ** 2,
       compliance: { smsKeywords: { help: ['HELP', 'AIDE'] } },
       webhooks: { allowPrivate: true },
     });
@@ -297,6 +300,7 @@ describe('loadConfig', () => {
     expect(failure({ SES_FROM: 'not an address', AWS_REGION: 'us-east-1' }).setting).to.equal('SES_FROM');
     expect(failure({ LOG_LEVEL: 'verbose' }).setting).to.equal('LOG_LEVEL');
     expect(failure({ READY_MAX_LAG: '-5' }).setting).to.equal('READY_MAX_LAG');
+    expect(failure({ COMMAND_CACHE_MB: '0' }).setting).to.equal('COMMAND_CACHE_MB');
     expect(failure({ JSON_BODY_LIMIT: 'lots' }).setting).to.equal('JSON_BODY_LIMIT');
   });
 

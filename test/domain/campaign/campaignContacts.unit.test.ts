@@ -1,11 +1,16 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
+  contactsOfCase,
   enrolledContactIds,
+  enrolledInOrder,
+  enrolls,
+  holdsCase,
   matchExternalIds,
   requireManageableContacts,
   rosterOf,
   unknownIds,
+  withEnrolled,
   unknownIdsRefusal,
 } from '../../../domain/campaign/campaignContacts.ts';
 import type { EnrolledContact } from '../../../domain/campaign/events.ts';
@@ -50,6 +55,33 @@ describe('campaign contacts: which contacts a request names', () => {
           for (const id of contactIds) expect(contacts.filter(([c]) => c === id)).to.have.length.at.least(1);
         },
       ),
+    );
+  });
+
+  it('given batches enrolled one by one, then the roster answers as one index of them all, in enrolment order, and no earlier roster changes (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 6 }), { maxLength: 12 }), (cases) => {
+        // Each contact is enrolled once: its id is its place in the enrolment.
+        let next = 0;
+        const batches = cases.map((batch) => batch.map((externalId) => [`k${next++}`, externalId] as const));
+        const rosters = [rosterOf([])];
+        for (const batch of batches)
+          rosters.push(
+            withEnrolled(
+              rosters[rosters.length - 1]!,
+              batch.map(([id, ext]) => enrolled(id, ext)),
+            ),
+          );
+        rosters.forEach((roster, i) => {
+          const flat = batches.slice(0, i).flat();
+          expect(enrolledInOrder(roster)).to.deep.equal(flat.map(([id]) => id));
+          for (let k = 0; k <= next; k++) expect(enrolls(roster, `k${k}`)).to.equal(k < flat.length);
+          for (const ext of ['A', 'B', 'C', 'D']) {
+            expect(holdsCase(roster, ext)).to.equal(flat.some(([, e]) => e === ext));
+            expect(contactsOfCase(roster, ext)).to.deep.equal(flat.filter(([, e]) => e === ext).map(([c]) => c));
+          }
+        });
+      }),
     );
   });
 
