@@ -17,7 +17,7 @@ export const caseSizes = {
   /** Contacts of the launched campaign, launched each run, with its raw baseline. */
   launchContacts: { full: 100_000, quick: 20_000 },
   /** Contacts of the larger launch, run once, whose time says whether a launch's time follows its size. */
-  launchLargeContacts: { full: 1_000_000, quick: 100_000 },
+  launchLargeContacts: { full: 1_000_000, quick: 200_000 },
   /** Signed callbacks sent, to the engine and to the bare express server alike. */
   callbacks: { full: 20_000, quick: 5_000 },
   /** Requests of the soak. */
