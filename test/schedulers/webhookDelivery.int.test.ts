@@ -96,7 +96,7 @@ describe('webhook delivery on a virtual clock', function () {
     await stores.dispose();
   });
 
-  const scheduler = (concurrency = 8) =>
+  const scheduler = (concurrency = 8, waitForReadModels: (position: bigint) => Promise<unknown> = caughtUp) =>
     webhookDelivery({
       eventStore: stores.eventStore,
       registry: engineRegistry,
@@ -105,7 +105,7 @@ describe('webhook delivery on a virtual clock', function () {
       send: httpWebhookSender({ allowPrivate: true }),
       newId: () => `attempt-${++sequence}`,
       concurrency,
-      waitForReadModels: caughtUp,
+      waitForReadModels,
     });
 
   /** Ticks, then moves the clock to the next due queue, until no queue is due or `rounds` ran out. */
@@ -193,19 +193,11 @@ describe('webhook delivery on a virtual clock', function () {
     /** The next wait is held until released: a tick slowed down between reading the head and reading the queue. */
     let held: Promise<void> | undefined;
     let release = () => {};
-    webhooks = webhookDelivery({
-      eventStore: stores.eventStore,
-      registry: engineRegistry,
-      readStore: stores.readStore,
-      clock,
-      send: httpWebhookSender({ allowPrivate: true }),
-      newId: () => `attempt-${++sequence}`,
-      waitForReadModels: async (position) => {
-        const gate = held;
-        held = undefined;
-        await gate;
-        return runner.waitFor(position, { timeoutMs: 10_000 });
-      },
+    webhooks = scheduler(8, async (position) => {
+      const gate = held;
+      held = undefined;
+      await gate;
+      return runner.waitFor(position, { timeoutMs: 10_000 });
     });
     const campaignId = campaignIdOf(1);
     await launchWithWebhook(campaignId);
