@@ -19,59 +19,49 @@ const messageStatus = (messageId: string, status: MessageStatus, at: string, rea
     statusRank[status] > statusRank[entry.status] ? { ...entry, status, statusAt: at, reason } : entry,
   );
 
+type MessageFacts = {
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly channel: MessageEntry['channel'];
+  readonly step: MessageEntry['step'];
+  readonly to: string;
+};
+
+/** A new message entry: what a request and a withheld message share, at `at`, with the rest they differ in. */
+const messageEntry = (
+  companyId: string,
+  d: MessageFacts,
+  at: string,
+  rest: Pick<MessageEntry, 'subject' | 'body' | 'status' | 'reason'>,
+) =>
+  newEntry({
+    _id: messageEntryId(d.messageId),
+    companyId,
+    kind: 'message',
+    campaignId: d.campaignId,
+    contactId: d.contactId,
+    at,
+    messageId: d.messageId,
+    channel: d.channel,
+    step: d.step,
+    to: d.to,
+    statusAt: at,
+    ...rest,
+  });
+
 /** A message on the timeline: from its request to its last status, or withheld. */
 export const projectMessage = (event: RecordedEvent<MessageEvent>): DocumentUpdate[] => {
   const { companyId } = event.metadata;
   switch (event.type) {
     case 'MessageRequested': {
       const d = event.data;
-      const base = {
-        _id: messageEntryId(d.messageId),
-        companyId,
-        kind: 'message',
-        campaignId: d.campaignId,
-        contactId: d.contactId,
-        at: d.requestedAt,
-      } as const;
       const text = d.channel === 'sms' ? { subject: null, body: d.body } : { subject: d.subject ?? null, body: null };
-      return [
-        newEntry({
-          ...base,
-          messageId: d.messageId,
-          channel: d.channel,
-          step: d.step,
-          to: d.to,
-          ...text,
-          status: 'requested',
-          statusAt: d.requestedAt,
-          reason: null,
-        }),
-      ];
+      return [messageEntry(companyId, d, d.requestedAt, { ...text, status: 'requested', reason: null })];
     }
     case 'MessageWithheld': {
       const d = event.data;
-      const base = {
-        _id: messageEntryId(d.messageId),
-        companyId,
-        kind: 'message',
-        campaignId: d.campaignId,
-        contactId: d.contactId,
-        at: d.at,
-      } as const;
-      return [
-        newEntry({
-          ...base,
-          messageId: d.messageId,
-          channel: d.channel,
-          step: d.step,
-          to: d.to,
-          subject: null,
-          body: null,
-          status: 'withheld',
-          statusAt: d.at,
-          reason: d.reason,
-        }),
-      ];
+      return [messageEntry(companyId, d, d.at, { subject: null, body: null, status: 'withheld', reason: d.reason })];
     }
     case 'MessageSent':
       return [messageStatus(event.data.messageId, 'sent', event.data.sentAt)];
